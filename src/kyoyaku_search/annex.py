@@ -1,0 +1,216 @@
+"""Parse 別表: sections (1)(2)…, sub-sections ア/イ/ウ…, and tab-separated rows.
+
+Rows split across a page break are joined cell by cell here, because only the table knows
+which cells were left unfinished.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .model import Annex, AnnexRow, AnnexSection, AnnexSubsection, Party, RoleCell
+from .repair import is_complete, join_continuation, repair_sentence
+from .source_lines import ParseContext, SourceLine
+
+_SECTION = re.compile(r"^[(（](?P<number>[0-9０-９]{1,2})[)）][ \u3000]*(?P<title>\S.*)$")
+_SUBSECTION = re.compile(r"^(?P<letter>[アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ])[ \u3000]+(?P<title>\S.*)$")
+_ROLE_COLUMN = re.compile(r"^(?P<label>\S)の役割$")
+
+
+@dataclass
+class _RowBuilder:
+    """A row being read; cells may still grow from a continuation line."""
+
+    cells: list[str]
+    cell_lines: list[list[int]]
+    lines: list[int]
+    position: int  # index of the row's line in the output lines
+
+    def open_columns(self) -> list[int]:
+        return [i for i in range(1, len(self.cells)) if not is_complete(self.cells[i])]
+
+
+@dataclass
+class _Table:
+    columns: list[str]  # 取組, 内容, 甲の役割, 乙の役割
+    role_labels: list[str]
+    line: int
+
+
+@dataclass
+class _Section:
+    number: int
+    title: str
+    lines: list[int]
+    rows: list[AnnexRow] = field(default_factory=list)
+    subsections: list[tuple[str, str, list[int], list[AnnexRow]]] = field(default_factory=list)
+
+
+def parse_annex(lines: list[SourceLine], parties: tuple[Party, ...], ctx: ParseContext) -> tuple[Annex, list[SourceLine]]:
+    """Parse the annex lines (the first is the 別表 heading); return it and the repaired lines."""
+    return _AnnexParser(lines, parties, ctx).parse()
+
+
+class _AnnexParser:
+    def __init__(self, lines: list[SourceLine], parties: tuple[Party, ...], ctx: ParseContext) -> None:
+        self.lines = lines
+        self.labels = {party.label for party in parties}
+        self.ctx = ctx
+        self.out: list[SourceLine] = []
+        self.sections: list[_Section] = []
+        self.table: _Table | None = None
+        self.row: _RowBuilder | None = None
+
+    def parse(self) -> tuple[Annex, list[SourceLine]]:
+        heading = self.lines[0]
+        self.out.append(heading)
+        for line in self.lines[1:]:
+            self._line(line)
+        self._close_row()
+        if not self.sections:
+            raise self.ctx.error(heading.first, "別表に区分（(1) など）がありません / the annex has no sections")
+        sections = tuple(self._freeze(section) for section in self.sections)
+        for section in sections:
+            if not section.rows and not any(sub.rows for sub in section.subsections):
+                raise self.ctx.error(section.lines[0], f"別表の区分({section.number})に行がありません / annex section has no rows")
+        return Annex(heading.text.strip(), sections, heading.numbers), self.out
+
+    def _line(self, line: SourceLine) -> None:
+        text = line.text
+        if not text.strip():
+            self.out.append(line)
+            return
+        if "\t" in text:
+            self._table_line(line)
+            return
+        stripped = text.strip()
+        self.out.append(line)
+        section = _SECTION.match(stripped)
+        if section:
+            self._close_row()
+            self.table = None
+            number = int(unicodedata.normalize("NFKC", section["number"]))
+            self.sections.append(_Section(number, section["title"].strip(), [line.first]))
+            return
+        sub = _SUBSECTION.match(stripped)
+        if sub and self.sections:
+            self._close_row()
+            self.table = None
+            self.sections[-1].subsections.append((sub["letter"], sub["title"].strip(), [line.first], []))
+            return
+        raise self.ctx.error(
+            line.first,
+            f"別表の中で解釈できない行です（区分の見出しでも表の行でもありません） / unexpected line in the annex: {stripped[:40]}",
+        )
+
+    def _table_line(self, line: SourceLine) -> None:
+        cells = [cell.strip() for cell in line.text.split("\t")]
+        header = self._header(cells, line.first)
+        if header is not None:
+            if self.row and self.table and header.columns != self.table.columns:
+                raise self.ctx.error(line.first, "表の途中で列の見出しが変わっています / the header changed inside a row")
+            self.table = header
+            self.out.append(line)
+            return
+        if not self.sections:
+            raise self.ctx.error(line.first, "別表の区分（(1) など）より前に表の行があります / a table row before any annex section")
+        if self.table is None:
+            raise self.ctx.error(line.first, "表の見出し行（取組・内容・甲の役割…）より前に行があります / a row before the table header")
+        width = len(self.table.columns)
+        if cells[0]:
+            if len(cells) != width:
+                raise self.ctx.error(line.first, f"表の列の数が違います（{len(cells)}列、見出しは{width}列） / row has {len(cells)} cells, the header has {width}")
+            self._close_row()
+            self.row = _RowBuilder(cells, [[line.first] for _ in cells], [line.first], len(self.out))
+            self.out.append(line)
+            return
+        self._continue_row(line, cells, width)
+
+    def _header(self, cells: list[str], line: int) -> _Table | None:
+        roles = [_ROLE_COLUMN.match(cell) for cell in cells]
+        if not any(roles):
+            return None
+        labels = [match["label"] for match in roles if match]
+        unknown = [label for label in labels if label not in self.labels]
+        if unknown:
+            raise self.ctx.error(line, f"表の見出しの「{unknown[0]}の役割」の{unknown[0]}は前文で定義されていません / column for undefined party {unknown[0]}")
+        if len(cells) - len(labels) != 2 or any(roles[:2]) or not all(roles[2:]):
+            raise self.ctx.error(line, "表の見出しは「取組・内容・各当事者の役割」の順に並んでいません / header is not 取組, 内容, roles")
+        return _Table(cells, labels, line)
+
+    def _continue_row(self, line: SourceLine, cells: list[str], width: int) -> None:
+        row = self.row
+        if row is None or not row.open_columns():
+            raise self.ctx.error(
+                line.first,
+                "取組が空の行ですが、続きとなる前の行がありません（列の数や区切りを確認してください） / a row with no 取組 that continues no unfinished row",
+            )
+        target = self._continuation_columns(row, cells, width)
+        if target is None:
+            raise self.ctx.error(
+                line.first,
+                f"ページ区切りで分かれた行の続きとして列を対応づけられません（{len(cells)}列） / cannot align this continuation line with the unfinished cells",
+            )
+        for column, fragment in target:
+            joined, changes = join_continuation(row.cells[column], fragment)
+            self.ctx.record(row.lines[0], changes)
+            row.cells[column] = joined
+            row.cell_lines[column].append(line.first)
+        row.lines.append(line.first)
+        # The continuation now lives in the row's line; drop the page-break blank lines between.
+        while self.out and len(self.out) - 1 > row.position and not self.out[-1].text.strip():
+            self.out.pop()
+
+    @staticmethod
+    def _continuation_columns(row: _RowBuilder, cells: list[str], width: int) -> list[tuple[int, str]] | None:
+        """Which unfinished cell each fragment continues, or None when that is ambiguous."""
+        open_columns = row.open_columns()
+        fragments = [cell for cell in cells if cell]
+        if len(fragments) == len(open_columns):
+            return list(zip(open_columns, fragments))
+        # Positional: extra leading empty cells are a known extraction artefact; trim them.
+        while len(cells) > width and cells[0] == "":
+            cells = cells[1:]
+        if len(cells) != width:
+            return None
+        target = [(i, cell) for i, cell in enumerate(cells) if cell]
+        return target if all(i in open_columns for i, _ in target) else None
+
+    def _close_row(self) -> None:
+        row, self.row = self.row, None
+        if row is None:
+            return
+        open_columns = row.open_columns()
+        if open_columns:
+            column = self.table.columns[open_columns[0]] if self.table else ""
+            raise self.ctx.error(
+                row.lines[-1],
+                f"別表の行の「{column}」が文の途中で終わっています（ページ区切りの続きの行が見つかりません） / a cell ends mid-sentence and no continuation follows",
+            )
+        repaired: list[str] = []
+        for cell in row.cells:
+            text, changes = repair_sentence(cell)
+            self.ctx.record(row.lines[0], changes)
+            repaired.append(text)
+        original = self.out[row.position]
+        if repaired != [c.strip() for c in original.text.split("\t")] or len(row.lines) > 1:
+            self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(repaired))
+        assert self.table is not None
+        roles = tuple(
+            RoleCell(label, repaired[2 + i], tuple(row.cell_lines[2 + i]))
+            for i, label in enumerate(self.table.role_labels)
+        )
+        self._current_rows().append(AnnexRow(repaired[0], repaired[1], roles, tuple(row.lines)))
+
+    def _current_rows(self) -> list[AnnexRow]:
+        section = self.sections[-1]
+        return section.subsections[-1][3] if section.subsections else section.rows
+
+    @staticmethod
+    def _freeze(section: _Section) -> AnnexSection:
+        subsections = tuple(
+            AnnexSubsection(letter, title, tuple(rows), tuple(lines)) for letter, title, lines, rows in section.subsections
+        )
+        return AnnexSection(section.number, section.title, tuple(section.rows), subsections, tuple(section.lines))

@@ -1,0 +1,291 @@
+"""Parse the raw text of a 連携協約 of the national template into an `Agreement`.
+
+The template: cover (title, date, parties), the agreement's own title, a preamble that
+defines 甲/乙 by 「（以下「甲」という。）」, articles 「（見出し）」 + 「第N条 …」, 附則, a
+closing statement with the signature block, and 別表 (see `annex`). PDF-extraction artefacts
+are repaired on the way and every repair is recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .annex import parse_annex
+from .dates import DateError, find_date, kanji_number
+from .model import Agreement, Annex, Article, Party, Preamble, Signature, Supplementary
+from .reader import read_source
+from .repair import is_rule_line, repair_sentence
+from .source_lines import ParseContext, Repair, SourceLine
+
+_LABELS = "甲乙丙丁戊己庚辛壬癸"
+_PARTY_DEF = re.compile(
+    rf"(?:^|(?<=及び)|(?<=並びに)|(?<=[、,，\s]))(?P<name>[^\s、,，。「」『』（）()]+?)"
+    rf"[（(]以下[「『](?P<label>[{_LABELS}])[」』]という。?[）)]"
+)
+_HEADING = re.compile(r"^[（(](?P<heading>[^（）()]{1,40})[）)]$")
+_ARTICLE = re.compile(r"^第(?P<number>[0-9０-９一二三四五六七八九十]{1,3})条(?:[ \u3000]+(?P<text>\S.*))?$")
+_SUPPLEMENTARY = re.compile(r"^附[ \u3000]*則(?:[ \u3000]*[（(][^（）()]*[）)])?$")
+_PARAGRAPH_NUMBER = re.compile(r"^(?P<number>[0-9０-９]{1,2}[ \u3000]+)(?=\S)")
+_CLOSING = re.compile(r"証する|証として")
+_SIGNER = re.compile(rf"^(?P<label>[{_LABELS}])[ \u3000]+(?P<address>\S.*)$")
+_ANNEX = re.compile(r"^別[ \u3000]*表")
+
+
+@dataclass(frozen=True)
+class ParsedSource:
+    """The agreement, every repair made, and the repaired text (each line with its raw lines)."""
+
+    agreement: Agreement
+    repairs: tuple[Repair, ...]
+    lines: tuple[SourceLine, ...]
+
+    @property
+    def repaired_text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+def parse_file(path: str | Path, agreement_id: str | None = None) -> ParsedSource:
+    """Read and parse one raw agreement text; errors name the file and line."""
+    source = read_source(path)
+    return parse_text(source.text, path, agreement_id or Path(path).stem)
+
+
+def parse_text(text: str, path: str | Path, agreement_id: str) -> ParsedSource:
+    return _Parser(text, path, agreement_id).parse()
+
+
+def _is_date_line(text: str) -> bool:
+    """A line that is only a date (the signing date above the signatures)."""
+    try:
+        found = find_date(text)
+    except DateError:
+        return False
+    return found is not None and len(text) - len(found[1]) <= 2
+
+
+class _Parser:
+    def __init__(self, text: str, path: str | Path, agreement_id: str) -> None:
+        self.ctx = ParseContext(path)
+        self.agreement_id = agreement_id
+        self.source_name = Path(path).name
+        self.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.lines = [SourceLine((number,), line) for number, line in enumerate(text.split("\n"), start=1)]
+
+    def parse(self) -> ParsedSource:
+        self._drop_rule_lines()
+        start = self._preamble_index()
+        title_index = self._previous_text(start)
+        title = self.lines[title_index].text.strip() if title_index is not None else ""
+        parties = self._parties(self.lines[start])
+        cover_date = self._date(self.lines[:start])
+        preamble, body_start = self._preamble(start)
+        articles, supplementary, signature_start = self._articles(body_start)
+        annex_start = next((i for i in range(signature_start, len(self.lines)) if _ANNEX.match(self.lines[i].text.strip())), len(self.lines))
+        signature, parties, signature_date = self._signature(signature_start, annex_start, parties)
+        annex = None
+        if annex_start < len(self.lines):
+            annex, annex_lines = parse_annex(self.lines[annex_start:], parties, self.ctx)
+            self._check_annex_parties(annex, parties)
+            self.lines[annex_start:] = annex_lines
+        date = signature_date or cover_date
+        agreement = Agreement(
+            id=self.agreement_id,
+            title=title,
+            date=date[0] if date else None,
+            date_text=date[1] if date else None,
+            parties=parties,
+            preamble=Preamble(preamble.text, preamble.numbers),
+            articles=articles,
+            supplementary=supplementary,
+            signature=signature,
+            annex=annex,
+            source=self.source_name,
+            source_sha256=self.sha256,
+        )
+        return ParsedSource(agreement, tuple(self.ctx.repairs), tuple(self.lines))
+
+    # --- front matter -------------------------------------------------------------------
+
+    def _drop_rule_lines(self) -> None:
+        kept = []
+        for line in self.lines:
+            if line.text.strip() and is_rule_line(line.text):
+                self.ctx.repairs.append(Repair(line.first, "rule-line", line.text, ""))
+            else:
+                kept.append(line)
+        self.lines = kept
+
+    def _preamble_index(self) -> int:
+        for index, line in enumerate(self.lines):
+            if _PARTY_DEF.search(line.text):
+                return index
+        first_article = next((l.first for l in self.lines if _ARTICLE.match(l.text.strip())), 1)
+        raise self.ctx.error(
+            first_article,
+            "前文に当事者の定義（「札幌市（以下「甲」という。）」の形）が見つかりません / no 甲/乙 definition in the preamble",
+        )
+
+    def _previous_text(self, index: int) -> int | None:
+        return next((i for i in range(index - 1, -1, -1) if self.lines[i].text.strip()), None)
+
+    def _parties(self, line: SourceLine) -> tuple[Party, ...]:
+        parties: list[Party] = []
+        for match in _PARTY_DEF.finditer(line.text):
+            label, name = match["label"], match["name"]
+            if any(p.label == label for p in parties):
+                raise self.ctx.error(line.first, f"「{label}」が二度定義されています / {label} is defined twice")
+            if any(p.name == name for p in parties):
+                raise self.ctx.error(line.first, f"{name}が二つの記号で定義されています / {name} has two labels")
+            parties.append(Party(label, name, lines=(line.first,)))
+        if len(parties) < 2:
+            raise self.ctx.error(line.first, "前文に当事者が二者以上定義されていません（甲と乙） / the preamble defines fewer than two parties")
+        return tuple(parties)
+
+    def _preamble(self, start: int) -> tuple[SourceLine, int]:
+        """The preamble may run over several lines, up to the first heading or article."""
+        end = start + 1
+        while end < len(self.lines) and not self._starts_body(self.lines[end].text.strip()):
+            end += 1
+        parts = [l for l in self.lines[start:end] if l.text.strip()]
+        repaired = [self._repair_line(l, l.text.strip()) for l in parts]
+        numbers = tuple(n for l in parts for n in l.numbers)
+        return SourceLine(numbers, "\n".join(repaired)), end
+
+    @staticmethod
+    def _starts_body(text: str) -> bool:
+        return bool(_HEADING.match(text) or _ARTICLE.match(text) or _SUPPLEMENTARY.match(text) or _ANNEX.match(text))
+
+    def _date(self, lines: list[SourceLine]) -> tuple[str, str] | None:
+        for line in lines:
+            try:
+                found = find_date(line.text)
+            except DateError as error:
+                raise self.ctx.error(line.first, f"日付が正しくありません / invalid date: {error}") from None
+            if found:
+                return found
+        return None
+
+    def _repair_line(self, line: SourceLine, sentence: str) -> str:
+        """Repair one sentence of body text in place; return the repaired sentence."""
+        repaired, changes = repair_sentence(sentence)
+        if changes:
+            self.ctx.record(line.first, changes)
+            index = self.lines.index(line)
+            self.lines[index] = SourceLine(line.numbers, line.text.replace(sentence, repaired, 1))
+        return repaired
+
+    # --- articles and 附則 ----------------------------------------------------------------
+
+    def _articles(self, start: int) -> tuple[tuple[Article, ...], Supplementary | None, int]:
+        articles: list[dict] = []
+        heading: SourceLine | None = None
+        index = start
+        while index < len(self.lines):
+            line = self.lines[index]
+            text = line.text.strip()
+            if not text:
+                index += 1
+                continue
+            if _SUPPLEMENTARY.match(text) or _ANNEX.match(text) or _CLOSING.search(text):
+                break
+            if heading is not None and not _ARTICLE.match(text):
+                raise self.ctx.error(heading.first, f"見出し{heading.text.strip()}の後に条がありません / a heading not followed by an article")
+            if _HEADING.match(text):
+                heading = line
+            elif match := _ARTICLE.match(text):
+                number = kanji_number(match["number"])
+                expected = len(articles) + 1
+                if number != expected:
+                    raise self.ctx.error(line.first, f"第{expected}条があるべき所に{text[:8]}があります / expected article {expected}")
+                body = self._repair_line(line, match["text"]) if match["text"] else ""
+                name = _HEADING.match(heading.text.strip())["heading"] if heading else None
+                articles.append({"number": number, "heading": name, "parts": [body], "lines": [*(heading.numbers if heading else ()), *line.numbers]})
+                heading = None
+            elif articles:
+                articles[-1]["parts"].append(self._paragraph(line, text))
+                articles[-1]["lines"].extend(line.numbers)
+            else:
+                raise self.ctx.error(line.first, f"条の外に文があります / text outside any article: {text[:30]}")
+            index += 1
+        if heading is not None:
+            raise self.ctx.error(heading.first, "見出しの後に条がありません / a heading not followed by an article")
+        if not articles:
+            raise self.ctx.error(self.lines[start].first if start < len(self.lines) else None, "条（第1条 …）が一つもありません / no articles")
+        frozen = tuple(
+            Article(a["number"], a["heading"], "\n".join(p for p in a["parts"] if p), tuple(a["lines"])) for a in articles
+        )
+        supplementary, index = self._supplementary(index)
+        return frozen, supplementary, index
+
+    def _paragraph(self, line: SourceLine, text: str) -> str:
+        """A later paragraph (「2 …」): repair the sentence, keep its number as printed."""
+        number = _PARAGRAPH_NUMBER.match(text)
+        prefix = number.group(0) if number else ""
+        return prefix + self._repair_line(line, text[len(prefix):])
+
+    def _supplementary(self, index: int) -> tuple[Supplementary | None, int]:
+        if index >= len(self.lines) or not _SUPPLEMENTARY.match(self.lines[index].text.strip()):
+            return None, index
+        heading = self.lines[index]
+        parts: list[SourceLine] = []
+        index += 1
+        while index < len(self.lines):
+            text = self.lines[index].text.strip()
+            if _CLOSING.search(text) or _ANNEX.match(text) or _SIGNER.match(text) or _is_date_line(text):
+                break
+            if text:
+                parts.append(self.lines[index])
+            index += 1
+        if not parts:
+            raise self.ctx.error(heading.first, "附則に本文がありません / 附則 has no text")
+        texts = [self._paragraph(line, line.text.strip()) for line in parts]
+        numbers = heading.numbers + tuple(n for line in parts for n in line.numbers)
+        return Supplementary("\n".join(texts), numbers), index
+
+    # --- signature block and annex checks -----------------------------------------------
+
+    def _signature(self, start: int, end: int, parties: tuple[Party, ...]) -> tuple[Signature | None, tuple[Party, ...], tuple[str, str] | None]:
+        lines = [l for l in self.lines[start:end] if l.text.strip()]
+        if not lines:
+            return None, parties, None
+        labels = {p.label for p in parties}
+        current: str | None = None
+        details: dict[str, dict] = {p.label: {"lines": list(p.lines)} for p in parties}
+        for line in lines:
+            text = line.text.strip()
+            signer = _SIGNER.match(text)
+            if signer and signer["label"] in labels:
+                current = signer["label"]
+                details[current].update(address=signer["address"].strip())
+                details[current]["lines"].append(line.first)
+                continue
+            if current is None:
+                continue
+            party = next(p for p in parties if p.label == current)
+            entry = details[current]
+            if text.endswith("長") and "mayor_title" not in entry:
+                entry["mayor_title"] = text
+            elif "mayor_title" in entry and "mayor_name" not in entry:
+                entry["mayor_name"] = text
+            elif text != party.name:
+                continue
+            entry["lines"].append(line.first)
+        updated = tuple(
+            replace(p, lines=tuple(sorted(set(details[p.label].pop("lines")))), **details[p.label]) for p in parties
+        )
+        signature = Signature("\n".join(l.text.strip() for l in lines), tuple(n for l in lines for n in l.numbers))
+        return signature, updated, self._date(lines)
+
+    def _check_annex_parties(self, annex: Annex, parties: tuple[Party, ...]) -> None:
+        expected = [p.label for p in parties]
+        for row in annex.rows():
+            labels = [cell.party for cell in row.roles]
+            if sorted(labels) != sorted(expected):
+                missing = [label for label in expected if label not in labels]
+                raise self.ctx.error(
+                    row.lines[0],
+                    f"別表の行に{''.join(missing) or '同じ当事者'}の役割の列がありません / the annex lacks a role column for {','.join(missing)}",
+                )

@@ -1,0 +1,37 @@
+"""Shared fixtures: the seed agreement as published, parsed, and indexed (real SudachiPy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kyoyaku_search.corpus import Corpus, build_corpus
+from kyoyaku_search.parser import ParsedSource, parse_file
+from kyoyaku_search.tokenizer import Tokenizer
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SEED_TEXT = DATA / "sapporo-iwamizawa-2019.txt"
+SEED_YAML = DATA / "sapporo-iwamizawa-2019.yaml"
+SEED_ID = "sapporo-iwamizawa-2019"
+
+
+@pytest.fixture(scope="session")
+def tokenizer() -> Tokenizer:
+    return Tokenizer()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed() -> ParsedSource:
+    return parse_file(SEED_TEXT)
+
+
+@pytest.fixture(scope="session")
+def corpus(seed: ParsedSource, tokenizer: Tokenizer) -> Corpus:
+    return build_corpus([seed.agreement], tokenizer)
