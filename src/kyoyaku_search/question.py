@@ -1,0 +1,193 @@
+"""Understanding a question: which party it names, who it names that is not a party, what
+kind of answer it wants, and the topic terms left to search with.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .corpus import Corpus, PartyName, SearchSettings
+from .errors import QuestionError
+from .tokenizer import fold
+
+MAX_QUESTION_CHARS = 500
+# Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
+# words on either side do not fuse into a new compound.
+_MASK = "、"
+_LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
+
+# Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
+# question before it is a role question.
+QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cost", re.compile(r"費用|経費|負担|予算|お金|コスト|財源")),
+    ("change", re.compile(r"変更|廃止|改正|解除|見直|やめ|止め|改め|終了|解約")),
+    ("effective", re.compile(r"施行|いつから|発効|効力|有効")),
+    ("purpose", re.compile(r"目的|ねらい|狙い|何のため|なぜ|理由")),
+    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整")),
+    ("signer", re.compile(r"署名|押印|記名|市長|誰が|締結|調印|サイン")),
+    ("role", re.compile(r"役割|役目|担当|担う|責任|何をする|何をやる|やること|すること")),
+    ("content", re.compile(r"内容|概要|どんな|とは|何を行う|何が行われ")),
+)
+# Words of asking, not of the topic: they must not make a unit count as a match.
+QUESTION_WORDS = frozenset(
+    {"役割", "役目", "担当", "教える", "下さる", "くださる", "何", "なに", "どう", "どの", "どんな", "どこ", "いつ", "誰",
+     "知る", "思う", "ある", "いる", "する", "なる", "為る", "居る", "有る", "成る", "言う", "聞く", "分かる", "とは", "について",
+     "内容", "取り組み", "取組", "ください", "的", "こと", "もの", "の", "か", "よ", "ね", "一覧", "全部", "全て", "すべて",
+     "まとめる", "リスト", "名前", "必要", "どれ", "何処", "何時", "如何", "何故"}
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as the search understands it."""
+
+    text: str  # cleaned, as the user wrote it
+    parties: tuple[PartyName, ...]  # parties named (by name, reading or 甲/乙)
+    labels: tuple[str, ...]  # 甲/乙 written as such
+    outsiders: tuple[str, ...]  # municipalities named that are not parties
+    kind: str  # one of QUESTION_KINDS' names, or "general"
+    weights: tuple[tuple[str, float], ...]  # search terms and how much each counts
+    topic_terms: tuple[str, ...]  # whole words that are not words of asking: a unit must hold one
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(term for term, _ in self.weights)
+
+
+def clean_question(text: object) -> str:
+    """Strip what cannot be part of a question; refuse empty and over-long ones (Japanese message)."""
+    if not isinstance(text, str):
+        raise QuestionError("質問は文字列で入力してください。")
+    cleaned = "".join(_clean_char(ch) for ch in text).strip()
+    if not cleaned:
+        raise QuestionError("質問が空です。知りたいことを入力してください（例: 岩見沢市の災害対策での役割は）。")
+    if len(cleaned) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"質問が長すぎます（{len(cleaned)}文字）。{MAX_QUESTION_CHARS}文字以内で入力してください。"
+        )
+    return cleaned
+
+
+def _clean_char(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category == "Cs":  # a lone surrogate cannot be encoded for the tokenizer
+        return ""
+    if category in ("Cc", "Zl", "Zp"):
+        return " "
+    if category in ("Cf", "Co", "Cn"):
+        return ""
+    return ch
+
+
+def understand(corpus: Corpus, text: str) -> Question:
+    cleaned = clean_question(text)
+    folded = fold(cleaned)
+    masked, parties = _find_parties(corpus, folded)
+    tokens = corpus.tokenizer.tokens(masked)
+    labels = tuple(dict.fromkeys(t.surface for t in tokens if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞"))
+    for label in labels:
+        parties += tuple(p for p in corpus.party_names if p.label == label and p not in parties)
+    known_forms = {form for p in corpus.party_names for form in p.forms}
+    outsiders = tuple(dict.fromkeys(
+        t.surface for t in tokens
+        if t.pos[1:3] == ("固有名詞", "地名") and t.pos[3] != "国"
+        and t.surface not in known_forms and t.surface not in corpus.text_blob
+    ))
+    for label in labels:
+        masked = masked.replace(label, _MASK)
+    split = corpus.tokenizer.split_terms(masked)
+    return Question(
+        text=cleaned,
+        parties=parties,
+        labels=labels,
+        outsiders=outsiders,
+        # Normalized forms too, so 「やくわり」 asks for a role as 「役割」 does.
+        kind=question_kind(folded + "\n" + "".join(t.term for t in tokens)),
+        weights=tuple(_weights(split, corpus.search).items()),
+        topic_terms=_topic_terms(split, corpus.index.document_frequency),
+    )
+
+
+def _topic_terms(split: list[tuple[str, bool]], document_frequency) -> tuple[str, ...]:  # noqa: ANN001
+    """Whole words that are not words of asking. A compound the agreement never uses
+    (「締結日」) stands for its parts when the agreement uses every one of them (「締結」「日」):
+    「消費税率」 does not become 「消費」, because 「税」 is not there."""
+    topics: list[str] = []
+    index = 0
+    while index < len(split):
+        term, _ = split[index]
+        parts = []
+        index += 1
+        while index < len(split) and split[index][1]:
+            parts.append(split[index][0])
+            index += 1
+        if term in QUESTION_WORDS:
+            continue
+        if document_frequency(term) == 0 and parts and all(document_frequency(p) for p in parts):
+            topics.extend(p for p in parts if p not in QUESTION_WORDS)
+        else:
+            topics.append(term)
+    return tuple(dict.fromkeys(topics))
+
+
+def _weights(split: list[tuple[str, bool]], settings: SearchSettings) -> dict[str, float]:
+    """A term's weight by its role in the question, summed over repeats."""
+    weights: dict[str, float] = {}
+    for term, sub in split:
+        weight = settings.question_word_weight if term in QUESTION_WORDS else settings.sub_word_weight if sub else 1.0
+        weights[term] = weights.get(term, 0.0) + weight
+    return weights
+
+
+def question_kind(folded: str) -> str:
+    return next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
+
+
+def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ...]]:
+    """Mask each party name (written, or read in kana) and return who was named."""
+    chars = list(folded)
+    found: list[PartyName] = []
+    written = sorted(((form, p) for p in corpus.party_names for form in p.forms), key=lambda fp: -len(fp[0]))
+    for form, party in written:
+        for start in _occurrences(folded, form):
+            end = start + len(form)
+            if _MASK in chars[start:end] or _in_compound(folded, start, end, corpus.text_blob):
+                continue
+            chars[start:end] = _MASK * len(form)
+            found.append(party)
+    kana = _to_katakana("".join(chars))
+    spoken = sorted(((r, p) for p in corpus.party_names for r in p.readings if len(r) >= 3), key=lambda rp: -len(rp[0]))
+    for reading, party in spoken:
+        for start in _occurrences(kana, reading):
+            end = start + len(reading)
+            if all(_is_kana(ch) for ch in chars[start:end]):
+                chars[start:end] = _MASK * len(reading)
+                found.append(party)
+    return "".join(chars), tuple(dict.fromkeys(found))
+
+
+def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
+    """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses."""
+    following = folded[end:end + 1]
+    if not following or _is_kana(following, hiragana_only=True) or not following.isalnum():
+        return False
+    return folded[start:end + 1] in blob
+
+
+def _occurrences(text: str, needle: str):  # noqa: ANN202
+    start = text.find(needle)
+    while start != -1:
+        yield start
+        start = text.find(needle, start + 1)
+
+
+def _to_katakana(text: str) -> str:
+    return "".join(chr(ord(ch) + 0x60) if "\u3041" <= ch <= "\u3096" else ch for ch in text)
+
+
+def _is_kana(ch: str, hiragana_only: bool = False) -> bool:
+    if "\u3041" <= ch <= "\u309f":
+        return True
+    return not hiragana_only and ("\u30a0" <= ch <= "\u30ff")

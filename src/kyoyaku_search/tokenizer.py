@@ -1,0 +1,134 @@
+"""SudachiPy tokenisation shared by the index and the questions.
+
+Text is NFKC-folded, split by Sudachi, and each content word becomes its normalized form
+(「ぼうさい」→「防災」, 「ＩＣＴ」→「ict」). Particles, auxiliaries, symbols and blanks carry no
+topic and are dropped. With a secondary split mode, the sub-words of long compounds are
+added too (C: 「都市圏」, plus A: 「都市」「圏」), so either spelling of a question matches.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from sudachipy import Dictionary, SplitMode
+
+MODES = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
+DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白")
+# Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
+# (つく), 「為る」, 「その他」, 「等」. Left in, a long cell full of them outranks the short
+# cell that names the topic.
+STOP_TERMS = ("関する", "つく", "為る", "対する", "係る", "よる", "おく", "及び", "並びに", "又は", "其の", "他", "等", "行う")
+
+
+@dataclass(frozen=True)
+class TokenizerSettings:
+    """Everything that changes which terms a text yields (part of the index cache key)."""
+
+    mode: str = "C"
+    sub_mode: str | None = "A"
+    dictionary: str = "core"
+    dropped_pos: tuple[str, ...] = DROPPED_POS
+    stop_terms: frozenset[str] = frozenset(STOP_TERMS)
+
+    def __post_init__(self) -> None:
+        for name, value in (("mode", self.mode), ("sub_mode", self.sub_mode)):
+            if value is not None and value not in MODES:
+                raise ValueError(f"{name} must be one of {sorted(MODES)}, not {value!r}")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One Sudachi morpheme, reduced to what the search needs."""
+
+    surface: str
+    term: str  # normalized form, lower-cased
+    reading: str
+    pos: tuple[str, ...]
+    synonym_groups: tuple[int, ...]
+    begin: int
+    end: int
+
+    @property
+    def is_content(self) -> bool:
+        return self.pos[0] not in DROPPED_POS
+
+
+class Tokenizer:
+    """A Sudachi dictionary shared by all threads, with one Sudachi tokenizer per thread.
+
+    Sudachi tokenizers are not thread-safe (concurrent use raises ``Already borrowed``);
+    the dictionary is, so each thread lazily gets its own tokenizer over the shared one.
+    """
+
+    def __init__(self, settings: TokenizerSettings | None = None, dictionary: Dictionary | None = None) -> None:
+        self.settings = settings or TokenizerSettings()
+        self._dictionary = dictionary or Dictionary(dict=self.settings.dictionary)
+        self._local = threading.local()
+        self._mode = MODES[self.settings.mode]
+        self._sub_mode = MODES[self.settings.sub_mode] if self.settings.sub_mode else None
+
+    def _sudachi(self):  # noqa: ANN202 - sudachipy.Tokenizer has no public type alias
+        tokenizer = getattr(self._local, "tokenizer", None)
+        if tokenizer is None:
+            tokenizer = self._local.tokenizer = self._dictionary.tokenizer(mode=self._mode)
+        return tokenizer
+
+    def tokens(self, text: str) -> list[Token]:
+        """All morphemes of `text` after NFKC folding, in the primary split mode."""
+        folded = fold(text)
+        return [_token(m) for m in self._sudachi().tokenize(folded)] if folded else []
+
+    def tokens_unfolded(self, text: str) -> list[Token]:
+        """Morphemes of `text` as given, so offsets index the original string."""
+        return [_token(m) for m in self._sudachi().tokenize(text)] if text else []
+
+    def terms(self, text: str) -> list[str]:
+        """The index terms of `text`: content words, plus their sub-words if configured."""
+        return [term for term, _ in self.split_terms(text)]
+
+    def split_terms(self, text: str) -> list[tuple[str, bool]]:
+        """(term, is_sub_word) pairs: each content word, then its sub-words when it has some."""
+        folded = fold(text)
+        if not folded:
+            return []
+        dropped = self.settings.dropped_pos
+        stop = self.settings.stop_terms
+        out: list[tuple[str, bool]] = []
+        for morpheme in self._sudachi().tokenize(folded):
+            if morpheme.part_of_speech()[0] in dropped:
+                continue
+            term = morpheme.normalized_form().lower()
+            if term not in stop:
+                out.append((term, False))
+            if self._sub_mode is not None:
+                parts = morpheme.split(self._sub_mode)
+                if len(parts) > 1:
+                    out.extend(
+                        (p.normalized_form().lower(), True)
+                        for p in parts
+                        if p.part_of_speech()[0] not in dropped and p.normalized_form().lower() not in stop
+                    )
+        return out
+
+    def reading(self, text: str) -> str:
+        """Katakana reading of `text` (「岩見沢市」→「イワミザワシ」)."""
+        return "".join(m.reading_form() for m in self._sudachi().tokenize(fold(text)))
+
+
+def fold(text: str) -> str:
+    """NFKC, the one normalisation both the index and the questions go through."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def _token(morpheme) -> Token:  # noqa: ANN001 - sudachipy.Morpheme
+    return Token(
+        surface=morpheme.surface(),
+        term=morpheme.normalized_form().lower(),
+        reading=morpheme.reading_form(),
+        pos=tuple(morpheme.part_of_speech()),
+        synonym_groups=tuple(morpheme.synonym_group_ids()),
+        begin=morpheme.begin(),
+        end=morpheme.end(),
+    )

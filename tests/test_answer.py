@@ -1,0 +1,122 @@
+"""Answers read like the spec: question → the citation of the first hit, and what the answer says."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyoyaku_search.answer import ask
+from kyoyaku_search.errors import QuestionError
+from kyoyaku_search.question import MAX_QUESTION_CHARS
+
+ANNEX = "別表（第3条関係）"
+
+
+@pytest.mark.parametrize(
+    ("question", "citation"),
+    [
+        ("岩見沢市の災害対策での役割は", f"{ANNEX}(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"),
+        ("札幌市の災害対策での役割は", f"{ANNEX}(3)ア 生活機能の強化「災害対策」甲（札幌市）の役割"),
+        ("岩見沢の観光の役割", f"{ANNEX}(1) 圏域全体の経済成長のけん引「戦略的な観光施策」乙（岩見沢市）の役割"),
+        ("乙の地域医療での役割", f"{ANNEX}(3)ア 生活機能の強化「地域医療」乙（岩見沢市）の役割"),
+        ("ＩＣＴインフラ整備の内容", f"{ANNEX}(3)イ 結びつきやネットワークの強化「ICTインフラ整備」"),
+        ("費用の分担は", "第4条（費用分担）"),
+        ("協約を変更するには", "第6条（変更等）"),
+        ("施行日はいつ", "附則"),
+        ("協約の目的は", "第1条（目的）"),
+        ("誰が署名したのか", "署名欄"),
+    ],
+)
+def test_first_citation(corpus, question, citation):
+    answer = ask(corpus, question)
+    assert answer.status == "answered"
+    assert answer.hits[0].citation == citation
+    assert answer.answer.endswith(f"出典: {citation}")
+
+
+def test_the_answer_quotes_the_cell_and_names_the_other_party(corpus):
+    answer = ask(corpus, "岩見沢市の災害対策での役割は")
+    hit = answer.hits[0]
+    assert hit.unit.text == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
+    assert hit.display_text == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+    assert answer.answer == f"「{hit.display_text}」\n出典: {hit.citation}"
+
+
+def test_a_party_question_never_returns_the_other_partys_cell(corpus):
+    for question in ("岩見沢市の災害対策での役割は", "岩見沢の観光", "乙の福祉", "いわみざわしの災害対策"):
+        answer = ask(corpus, question, top_k=20)
+        assert {hit.unit.party for hit in answer.hits if hit.unit.kind == "role"} == {"岩見沢市"}, question
+
+
+def test_hiragana_name_is_the_party(corpus):
+    answer = ask(corpus, "いわみざわしの災害対策でのやくわり")
+    assert answer.hits[0].unit.id.endswith("row-3a-5/乙")
+
+
+@pytest.mark.parametrize("question", ["小樽市の災害対策での役割は", "小樽の観光", "江別市と札幌市の連携"])
+def test_a_municipality_that_is_not_a_party(corpus, question):
+    answer = ask(corpus, question)
+    assert answer.status == "not_party"
+    assert answer.hits == ()
+    name = answer.question.outsiders[0]
+    assert answer.answer == f"{name}はこの協約の当事者ではありません。当事者は札幌市と岩見沢市です。"
+
+
+def test_places_the_agreement_mentions_are_not_outsiders(corpus):
+    assert ask(corpus, "丘珠空港の利用促進").status == "answered"
+    assert ask(corpus, "さっぽろ連携中枢都市圏とは").status == "answered"
+
+
+@pytest.mark.parametrize("question", ["今日の天気は", "消費税率はいくら", "岩見沢市の天気"])
+def test_nothing_matches(corpus, question):
+    answer = ask(corpus, question)
+    assert answer.status == "no_match"
+    assert answer.hits == ()
+    assert "見つかりませんでした" in answer.answer
+
+
+def test_a_party_without_a_topic_lists_its_roles(corpus):
+    answer = ask(corpus, "岩見沢市の役割は", top_k=3)
+    assert answer.status == "party_roles"
+    assert [hit.unit.initiative for hit in answer.hits] == ["経済戦略の推進", "戦略産業の育成", "地域経済の裾野拡大"]
+    assert {hit.unit.party for hit in answer.hits} == {"岩見沢市"}
+    assert "20項目" in answer.answer
+
+
+def test_ui_party_choice_narrows_role_cells(corpus):
+    answer = ask(corpus, "災害対策での役割", party="札幌市", top_k=10)
+    assert answer.hits[0].unit.id.endswith("row-3a-5/甲")
+    assert "岩見沢市" not in {hit.unit.party for hit in answer.hits}
+
+
+def test_json_shape(corpus):
+    data = ask(corpus, "岩見沢市の災害対策での役割は", top_k=2).to_json()
+    assert list(data) == ["query", "answer", "hits"]
+    hit = data["hits"][0]
+    assert list(hit) == ["id", "kind", "article", "section", "initiative", "party", "text", "citation", "score"]
+    assert (hit["kind"], hit["article"], hit["section"], hit["initiative"], hit["party"]) == ("role", None, "(3)ア 生活機能の強化", "災害対策", "岩見沢市")
+    assert ask(corpus, "費用の分担は").to_json()["hits"][0]["article"] == 4
+
+
+def test_initiative_is_written_without_pdf_spacing(corpus):
+    assert ask(corpus, "ICTインフラ整備").hits[0].unit.initiative == "ICTインフラ整備"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\u3000\n\t", "\x00\x01"])
+def test_empty_questions(corpus, question):
+    with pytest.raises(QuestionError, match="質問が空です"):
+        ask(corpus, question)
+
+
+def test_over_long_question(corpus):
+    with pytest.raises(QuestionError, match=f"{MAX_QUESTION_CHARS}文字以内"):
+        ask(corpus, "災害" * MAX_QUESTION_CHARS)
+
+
+def test_control_characters_and_surrogates_are_dropped(corpus):
+    assert ask(corpus, "岩見沢市の\ud800災害対策\x07での役割は").hits[0].unit.id.endswith("row-3a-5/乙")
+
+
+@pytest.mark.parametrize("top_k", [0, 51])
+def test_top_k_bounds(corpus, top_k):
+    with pytest.raises(ValueError):
+        ask(corpus, "災害対策", top_k=top_k)

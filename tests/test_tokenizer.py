@@ -1,0 +1,62 @@
+"""SudachiPy as the index sees it: golden terms, split mode explicit in every case."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from kyoyaku_search.tokenizer import Tokenizer, TokenizerSettings
+
+
+@pytest.fixture(scope="module")
+def mode_c() -> Tokenizer:
+    return Tokenizer(TokenizerSettings(mode="C", sub_mode=None))
+
+
+def test_particles_and_symbols_are_dropped(mode_c):
+    assert mode_c.terms("岩見沢市の災害対策での役割は？") == ["岩見沢市", "災害", "対策", "役割"]
+
+
+def test_normalized_forms_and_nfkc(mode_c):
+    assert mode_c.terms("ＩＣＴインフラ整備") == ["ict", "インフラ", "整備"]
+    assert mode_c.terms("ぼうさい") == ["防災"]
+
+
+def test_drafting_words_carry_no_topic(mode_c):
+    assert mode_c.terms("災害対策に関する連携について、甲に対し必要な協力をする。") == ["災害", "対策", "連携", "甲", "必要", "協力"]
+
+
+def test_mode_c_with_a_sub_words():
+    tokenizer = Tokenizer(TokenizerSettings(mode="C", sub_mode="A"))
+    assert tokenizer.split_terms("連携中枢都市圏") == [("連携", False), ("中枢", False), ("都市圏", False), ("都市", True), ("圏", True)]
+
+
+def test_reading(mode_c):
+    assert mode_c.reading("岩見沢市") == "イワミザワシ"
+
+
+def test_unknown_mode_is_refused():
+    with pytest.raises(ValueError, match="mode must be one of"):
+        TokenizerSettings(mode="D")
+
+
+def test_one_tokenizer_is_safe_across_threads(mode_c):
+    """Sudachi's own tokenizer raises 'Already borrowed' when two threads share it."""
+    errors: list[BaseException] = []
+    results: list[list[str]] = []
+
+    def work() -> None:
+        try:
+            for _ in range(200):
+                results.append(mode_c.terms("札幌市と岩見沢市が協力して取り組む災害対策"))
+        except BaseException as error:  # noqa: BLE001 - the test reports whatever a thread raised
+            errors.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert len(results) == 1600 and all(r == results[0] for r in results)
