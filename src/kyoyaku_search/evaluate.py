@@ -1,0 +1,109 @@
+"""Measure answer quality on a question set: hit@1, hit@3 and MRR, overall and per category.
+
+A case expects one unit id (relative to its agreement: ``row-3a-5/乙``), a list of ids any of
+which is right, or a status: ``@no_match``, ``@not_party``, ``@party_roles``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from .answer import Answer, ask
+from .corpus import Corpus, load_corpus
+
+DEFAULT_CASES = Path(__file__).resolve().parents[2] / "tests" / "questions.yaml"
+EVAL_TOP_K = 10
+
+
+@dataclass(frozen=True)
+class Case:
+    question: str
+    expected: tuple[str, ...]
+    category: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    case: Case
+    rank: int | None  # 1-based rank of the first right hit; None when missed
+    got: str  # what came first, for the failure list
+
+
+@dataclass(frozen=True)
+class Report:
+    outcomes: tuple[Outcome, ...]
+
+    def hit_at(self, k: int, outcomes: Sequence[Outcome] | None = None) -> float:
+        rows = self.outcomes if outcomes is None else outcomes
+        return sum(1 for o in rows if o.rank is not None and o.rank <= k) / len(rows)
+
+    def mrr(self, outcomes: Sequence[Outcome] | None = None) -> float:
+        rows = self.outcomes if outcomes is None else outcomes
+        return sum(1 / o.rank for o in rows if o.rank) / len(rows)
+
+    def categories(self) -> dict[str, list[Outcome]]:
+        groups: dict[str, list[Outcome]] = defaultdict(list)
+        for outcome in self.outcomes:
+            groups[outcome.case.category].append(outcome)
+        return dict(groups)
+
+
+def load_cases(path: str | Path = DEFAULT_CASES) -> tuple[str, list[Case]]:
+    """The agreement id the ids are relative to, and the cases."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    cases = []
+    for item in data["cases"]:
+        expected = item["expect"]
+        cases.append(Case(item["q"], tuple(expected) if isinstance(expected, list) else (expected,), item["category"]))
+    return data["agreement"], cases
+
+
+def evaluate(corpus: Corpus, agreement_id: str, cases: Sequence[Case], ask_fn=ask) -> Report:  # noqa: ANN001
+    return Report(tuple(_outcome(agreement_id, case, ask_fn(corpus, case.question, top_k=EVAL_TOP_K)) for case in cases))
+
+
+def _outcome(agreement_id: str, case: Case, answer: Answer) -> Outcome:
+    got = answer.hits[0].unit.id.split("/", 1)[1] if answer.hits and answer.status == "answered" else f"@{answer.status}"
+    if case.expected[0].startswith("@"):
+        return Outcome(case, 1 if f"@{answer.status}" in case.expected else None, got)
+    if answer.status != "answered":
+        return Outcome(case, None, got)
+    wanted = {f"{agreement_id}/{unit_id}" for unit_id in case.expected}
+    rank = next((i for i, hit in enumerate(answer.hits, start=1) if hit.unit.id in wanted), None)
+    return Outcome(case, rank, got)
+
+
+def format_report(report: Report) -> str:
+    lines = [f"{'category':<16}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'MRR':>8}"]
+    for name, rows in sorted(report.categories().items()):
+        lines.append(f"{name:<16}{len(rows):>4}{report.hit_at(1, rows):>8.3f}{report.hit_at(3, rows):>8.3f}{report.mrr(rows):>8.3f}")
+    lines.append(f"{'all':<16}{len(report.outcomes):>4}{report.hit_at(1):>8.3f}{report.hit_at(3):>8.3f}{report.mrr():>8.3f}")
+    misses = [o for o in report.outcomes if o.rank != 1]
+    if misses:
+        lines.append("")
+        lines.append("not first / 1位でない:")
+        for o in misses:
+            lines.append(f"  [{o.case.category}] {o.case.question} → expected {'|'.join(o.case.expected)}, got {o.got} (rank {o.rank})")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kyoyaku_search.evaluate", description="質問集で検索品質を測る / measure hit rates")
+    parser.add_argument("--cases", default=str(DEFAULT_CASES))
+    parser.add_argument("--source", action="append")
+    args = parser.parse_args(argv)
+    agreement_id, cases = load_cases(args.cases)
+    report = evaluate(load_corpus(args.source), agreement_id, cases)
+    print(format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
