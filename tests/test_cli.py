@@ -136,6 +136,16 @@ def test_several_sources_name_their_agreement(tmp_path):
     assert hit["citation"].startswith("旭川市及び名寄市における連携中枢都市圏形成に係る連携協約 別表")
 
 
+def test_library_can_search_one_agreement_of_several(tmp_path):
+    from kyoyaku_search import ask, load_corpus
+
+    other = tmp_path / "asahikawa-nayoro.txt"
+    other.write_text(rename_parties(SEED_TEXT.read_text(encoding="utf-8"), "旭川市", "名寄市"), encoding="utf-8")
+    corpus = load_corpus([str(SEED_TEXT), str(other)])
+    answer = ask(corpus, "災害対策の内容", agreement="asahikawa-nayoro", top_k=10)
+    assert {hit.unit.agreement_id for hit in answer.hits} == {"asahikawa-nayoro"}
+
+
 def test_missing_source():
     code, _, err = run(["--source", "/nonexistent/dir", "ask", "費用"])
     assert code == 1 and "/nonexistent/dir" in err

@@ -66,10 +66,18 @@ class Answer:
         return {"query": self.query, "answer": self.answer, "hits": [hit.to_json() for hit in self.hits]}
 
 
-def ask(corpus: Corpus, text: str, *, top_k: int = DEFAULT_TOP_K, party: str | None = None) -> Answer:
+def ask(
+    corpus: Corpus,
+    text: str,
+    *,
+    top_k: int = DEFAULT_TOP_K,
+    party: str | None = None,
+    agreement: str | None = None,
+) -> Answer:
     """Answer one question. Raises QuestionError for an empty or over-long question.
 
-    `party` (a municipality name) narrows role cells to that party when the question names none.
+    `party` (a municipality name) narrows role cells to that party when the question names none;
+    `agreement` (an agreement id) searches that agreement only.
     """
     if not 1 <= top_k <= MAX_TOP_K:
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
@@ -78,6 +86,8 @@ def ask(corpus: Corpus, text: str, *, top_k: int = DEFAULT_TOP_K, party: str | N
         return Answer(question.text, not_a_party_message(corpus, question.outsiders), (), "not_party", question)
     parties = question.parties or tuple(p for p in corpus.party_names if p.name == party)
     allowed = _allowed(corpus, parties)
+    if agreement is not None:
+        allowed &= np.array([u.agreement_id == agreement for u in corpus.units])
     if question.parties and not question.topic_terms and question.kind in ("role", "general"):
         return _party_roles(corpus, question, allowed, top_k)
     matched = corpus.index.matches(question.topic_terms) & allowed
