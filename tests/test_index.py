@@ -1,12 +1,17 @@
-"""rank-bm25's behaviour on tiny corpora, and our index over it."""
+"""rank-bm25's behaviour on tiny corpora, and our index, checked against it."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
-from rank_bm25 import BM25Okapi, BM25Plus
+from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
-from kyoyaku_search.index import Bm25Index, Bm25Settings
+from benchmarks.synthetic import synthetic_agreements
+from kyoyaku_search.evaluate import load_cases
+from kyoyaku_search.index import Bm25Index, Bm25Settings, Postings
+from kyoyaku_search.units import agreement_units
 
 
 def test_okapi_zeroes_a_term_in_half_of_a_two_document_corpus():
@@ -50,3 +55,73 @@ def test_unknown_terms_score_nothing():
 def test_settings_are_validated():
     with pytest.raises(ValueError, match="variant must be one of"):
         Bm25Settings(variant="bm42")
+
+
+# --- the shipped engine against rank-bm25, the reference -----------------------------------
+
+REFERENCE = {"plus": BM25Plus, "l": BM25L, "okapi": BM25Okapi}
+
+
+def reference_scores(reference, weights: dict[str, float]) -> np.ndarray:
+    """What the index computed with rank-bm25 before: Σ weight × get_scores([term])."""
+    total = np.zeros(reference.corpus_size)
+    for term, weight in weights.items():
+        if weight and term in reference.idf:
+            total += weight * np.asarray(reference.get_scores([term]))
+    return total
+
+
+def top_ten(scores: np.ndarray) -> list[int]:
+    return sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:10]
+
+
+def weighted_queries(tokenizer, documents: list[list[str]]) -> list[dict[str, float]]:
+    """The question set's terms as the search weighs them, and random mixes of indexed terms."""
+    _, cases = load_cases()
+    queries = [
+        {term: 0.5 if sub else 1.0 for term, sub in tokenizer.split_terms(case.question)} for case in cases
+    ]
+    vocabulary = sorted({term for doc in documents for term in doc})
+    rng = random.Random(6)
+    for _ in range(100):
+        terms = rng.sample(vocabulary, rng.randint(1, 6)) + ["協約にない語"]
+        queries.append({term: rng.choice((1.0, 0.5, 0.3, 2.0)) for term in terms})
+    return queries
+
+
+@pytest.fixture(scope="module", params=["seed", "generated"])
+def documents(request, corpus, tokenizer) -> list[list[str]]:
+    if request.param == "seed":
+        return [tokenizer.terms(unit.search_text) for unit in corpus.units]
+    agreements = synthetic_agreements(1_000)
+    return [tokenizer.terms(unit.search_text) for a in agreements for unit in agreement_units(a)]
+
+
+@pytest.mark.parametrize("variant", ["plus", "l", "okapi"])
+def test_scores_equal_rank_bm25(documents, tokenizer, variant):
+    settings = Bm25Settings(variant=variant)
+    extra = {"epsilon": settings.epsilon} if variant == "okapi" else {"delta": settings.delta}
+    reference = REFERENCE[variant](documents, k1=settings.k1, b=settings.b, **extra)
+    index = Bm25Index(documents, settings)
+    for term, idf in reference.idf.items():
+        assert index.idf(term) == idf
+    for weights in weighted_queries(tokenizer, documents):
+        expected = reference_scores(reference, weights)
+        got = index.scores(weights)
+        assert np.max(np.abs(got - expected)) <= 1e-9, weights
+        assert top_ten(got) == top_ten(expected), weights
+
+
+def test_postings_hold_each_term_once_per_document_in_order():
+    postings = Postings.from_documents([["災害", "対策", "災害"], [], ["観光", "災害"]])
+    assert postings.vocabulary == ("災害", "対策", "観光")
+    assert postings.offsets.tolist() == [0, 2, 3, 4]
+    assert postings.documents.tolist() == [0, 2, 0, 2]
+    assert postings.frequencies.tolist() == [2, 1, 1, 1]
+    assert postings.lengths.tolist() == [3, 0, 2]
+    postings.check()
+
+
+def test_document_frequency_counts_documents_not_occurrences():
+    index = Bm25Index([["災害", "災害"], ["災害"], ["観光"]])
+    assert [index.document_frequency(t) for t in ("災害", "観光", "天気")] == [2, 1, 0]

@@ -1,17 +1,24 @@
-"""The BM25 index over pre-tokenised units (rank-bm25).
+"""The BM25 index over pre-tokenised units: rank-bm25's formulas over postings arrays.
 
-Documents are tokenised once by our own `Tokenizer` and handed to rank-bm25 as lists:
-its own `tokenizer=` argument would start a multiprocessing pool for every build.
-Scores are per query term, so expanded synonyms can weigh less than the user's own words.
+rank-bm25 (the design card's engine) stays the reference: `tests/test_index.py` checks that
+these scores equal its `get_scores` to 1e-9 with the same top 10, for every variant. It is
+not the engine because it visits every document for every query term (≈190 ms at 100,000
+units) and cannot be saved without pickle; `benchmarks/bench.py` measures both, and
+rank-bm25-rs and bm25s beside them.
+
+Each term's documents, term frequencies and BM25 contribution are stored once as flat NumPy
+arrays (CSR by term), so a query touches only the postings of its terms and the index can be
+saved as plain `.npy` arrays. Scores are per query term, so expanded synonyms can weigh less
+than the user's own words.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 import numpy as np
-from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
 VARIANTS = ("okapi", "l", "plus")
 
@@ -34,52 +41,155 @@ class Bm25Settings:
             raise ValueError(f"variant must be one of {VARIANTS}, not {self.variant!r}")
 
 
+@dataclass(frozen=True)
+class Postings:
+    """The index as plain arrays (what the cache saves): CSR by term id.
+
+    Term `t` occurs in documents `documents[offsets[t]:offsets[t+1]]` (ascending) with the
+    frequencies `frequencies[...]` at the same places. `vocabulary` is in first-occurrence
+    order, the order rank-bm25 computes idf in.
+    """
+
+    vocabulary: tuple[str, ...]
+    offsets: np.ndarray  # int64, len(vocabulary) + 1
+    documents: np.ndarray  # int32
+    frequencies: np.ndarray  # int32
+    lengths: np.ndarray  # int64, tokens per document (rank-bm25's doc_len)
+
+    @classmethod
+    def from_documents(cls, documents: Sequence[Sequence[str]]) -> Postings:
+        term_ids: dict[str, int] = {}  # interns each term string once
+        doc_column: list[int] = []
+        term_column: list[int] = []
+        count_column: list[int] = []
+        lengths = np.zeros(len(documents), dtype=np.int64)
+        for position, doc in enumerate(documents):
+            lengths[position] = len(doc)
+            counts: dict[int, int] = {}
+            for term in doc:
+                term_id = term_ids.setdefault(term, len(term_ids))
+                counts[term_id] = counts.get(term_id, 0) + 1
+            doc_column.extend([position] * len(counts))
+            term_column.extend(counts)
+            count_column.extend(counts.values())
+        terms = np.array(term_column, dtype=np.int64)
+        order = np.argsort(terms, kind="stable")  # by term, documents stay ascending
+        offsets = np.zeros(len(term_ids) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(terms, minlength=len(term_ids)), out=offsets[1:])
+        return cls(
+            vocabulary=tuple(term_ids),
+            offsets=offsets,
+            documents=np.array(doc_column, dtype=np.int32)[order],
+            frequencies=np.array(count_column, dtype=np.int32)[order],
+            lengths=lengths,
+        )
+
+    def check(self) -> None:
+        """Raise ValueError unless the arrays describe a well-formed index (a cache read back)."""
+        terms, size = len(self.vocabulary), len(self.lengths)
+        ok = (
+            size > 0 and self.offsets.shape == (terms + 1,) and self.offsets[0] == 0
+            and self.documents.shape == self.frequencies.shape == (int(self.offsets[-1]),)
+            and bool(np.all(np.diff(self.offsets) > 0))
+            and (not len(self.documents) or (0 <= self.documents.min() and self.documents.max() < size))
+            and bool(np.all(self.frequencies > 0)) and bool(np.all(self.lengths >= 0))
+            and len(set(self.vocabulary)) == terms
+        )
+        if not ok:
+            raise ValueError("malformed postings")
+
+
 class Bm25Index:
     """BM25 scores for weighted query terms over a fixed list of documents."""
 
     def __init__(self, documents: Sequence[Sequence[str]], settings: Bm25Settings | None = None) -> None:
-        self.settings = settings or Bm25Settings()
-        corpus = [list(doc) for doc in documents]
-        if not corpus:
+        if not documents:
             raise ValueError("an index needs at least one document")
-        self._bm25 = _engine(corpus, self.settings)
-        # Which documents hold a term: BM25Plus gives every document a floor for every query
-        # term, so a positive score alone does not mean the document matched.
-        self._postings: dict[str, np.ndarray] = {}
-        for position, doc in enumerate(corpus):
-            for term in set(doc):
-                self._postings.setdefault(term, []).append(position)  # type: ignore[arg-type]
-        self._postings = {term: np.array(docs, dtype=np.int32) for term, docs in self._postings.items()}
-        self.size = len(corpus)
+        self._load(Postings.from_documents(documents), settings or Bm25Settings())
+
+    @classmethod
+    def from_postings(cls, postings: Postings, settings: Bm25Settings | None = None) -> Bm25Index:
+        index = cls.__new__(cls)
+        index._load(postings, settings or Bm25Settings())
+        return index
+
+    def _load(self, postings: Postings, settings: Bm25Settings) -> None:
+        self.settings = settings
+        self.postings = postings
+        self.size = len(postings.lengths)
+        self._term_ids = {term: term_id for term_id, term in enumerate(postings.vocabulary)}
+        counts = np.diff(postings.offsets)
+        self._idf = _idf(counts.tolist(), self.size, settings)
+        # A term's score in a document without it (BM25Plus: idf × delta; others 0), and what
+        # a document holding it gets on top: the query adds the first for all, the second sparsely.
+        self._floor = self._idf * (settings.delta if settings.variant == "plus" else 0.0)
+        self._gain = _term_scores(postings, np.repeat(self._idf, counts), settings) - np.repeat(self._floor, counts)
 
     def idf(self, term: str) -> float:
-        return float(self._bm25.idf.get(term, 0.0))
+        term_id = self._term_ids.get(term)
+        return 0.0 if term_id is None else float(self._idf[term_id])
 
     def document_frequency(self, term: str) -> int:
-        postings = self._postings.get(term)
-        return 0 if postings is None else len(postings)
+        term_id = self._term_ids.get(term)
+        return 0 if term_id is None else int(self.postings.offsets[term_id + 1] - self.postings.offsets[term_id])
 
     def scores(self, weights: Mapping[str, float]) -> np.ndarray:
         """Σ weight × BM25(term) per document, for the terms the index knows."""
-        total = np.zeros(self.size)
-        for term, weight in weights.items():
-            if term in self._postings and weight:
-                total += weight * np.asarray(self._bm25.get_scores([term]))
-        return total
+        known = [(self._term_ids[term], weight) for term, weight in weights.items() if weight and term in self._term_ids]
+        if not known:
+            return np.zeros(self.size)
+        ids = np.array([term_id for term_id, _ in known])
+        factors = np.array([weight for _, weight in known], dtype=np.float64)
+        starts, ends = self.postings.offsets[ids], self.postings.offsets[ids + 1]
+        spans = _spans(starts, ends)
+        gains = self._gain[spans] * np.repeat(factors, ends - starts)
+        floor = float(np.dot(factors, self._floor[ids]))
+        return np.bincount(self.postings.documents[spans], weights=gains, minlength=self.size) + floor
 
     def matches(self, terms: Sequence[str]) -> np.ndarray:
         """Boolean mask of documents holding at least one of `terms`."""
         mask = np.zeros(self.size, dtype=bool)
+        offsets, documents = self.postings.offsets, self.postings.documents
         for term in terms:
-            postings = self._postings.get(term)
-            if postings is not None:
-                mask[postings] = True
+            term_id = self._term_ids.get(term)
+            if term_id is not None:
+                mask[documents[offsets[term_id]:offsets[term_id + 1]]] = True
         return mask
 
 
-def _engine(corpus: list[list[str]], settings: Bm25Settings):  # noqa: ANN202 - rank_bm25 has no common base type export
-    if settings.variant == "okapi":
-        return BM25Okapi(corpus, k1=settings.k1, b=settings.b, epsilon=settings.epsilon)
+def _spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray | slice:
+    """Positions starts[0]:ends[0], starts[1]:ends[1], … as one index (a slice for one term)."""
+    if len(starts) == 1:
+        return slice(int(starts[0]), int(ends[0]))
+    lengths = ends - starts
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+
+
+def _idf(document_counts: list[int], size: int, settings: Bm25Settings) -> np.ndarray:
+    """rank-bm25's idf per term, with its exact float operations and summation order."""
+    if settings.variant == "plus":
+        values = [math.log((size + 1) / n) for n in document_counts]
+    elif settings.variant == "l":
+        values = [math.log(size + 1) - math.log(n + 0.5) for n in document_counts]
+    else:
+        values = [math.log(size - n + 0.5) - math.log(n + 0.5) for n in document_counts]
+        average = 0
+        for value in values:
+            average += value
+        floor = settings.epsilon * (average / len(values))
+        values = [floor if value < 0 else value for value in values]
+    return np.array(values, dtype=np.float64)
+
+
+def _term_scores(postings: Postings, idf: np.ndarray, settings: Bm25Settings) -> np.ndarray:
+    """Each posting's score, written as rank-bm25's get_scores writes it (same operation order)."""
+    k1, b = settings.k1, settings.b
+    frequency = postings.frequencies.astype(np.int64)
+    length = postings.lengths[postings.documents]
+    average = int(postings.lengths.sum()) / len(postings.lengths)
+    if settings.variant == "plus":
+        return idf * (settings.delta + (frequency * (k1 + 1)) / (k1 * (1 - b + b * length / average) + frequency))
     if settings.variant == "l":
-        return BM25L(corpus, k1=settings.k1, b=settings.b, delta=settings.delta)
-    return BM25Plus(corpus, k1=settings.k1, b=settings.b, delta=settings.delta)
+        ctd = frequency / (1 - b + b * length / average)
+        return idf * frequency * (k1 + 1) * (ctd + settings.delta) / (k1 + ctd + settings.delta)
+    return idf * (frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * length / average)))
