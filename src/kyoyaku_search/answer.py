@@ -87,21 +87,30 @@ def ask(
     parties = question.parties or tuple(p for p in corpus.party_names if p.name == party)
     allowed = _allowed(corpus, parties)
     if agreement is not None:
-        allowed &= np.array([u.agreement_id == agreement for u in corpus.units])
+        allowed &= corpus.columns().in_agreements([agreement])
     if question.parties and not question.topic_terms and question.kind in ("role", "general"):
         return _party_roles(corpus, question, allowed, top_k)
-    matched = corpus.index.matches(question.topic_terms) & allowed
-    if not matched.any():
+    matched = np.flatnonzero(corpus.index.matches(question.topic_terms) & allowed)
+    if not len(matched):
         return Answer(question.text, NO_MATCH, (), "no_match", question)
-    scores = _scores(corpus, question)
-    ranked = sorted(np.flatnonzero(matched), key=lambda i: (-scores[i], i))[:top_k]
-    hits = tuple(_hit(corpus, int(i), float(scores[i])) for i in ranked)
+    scores = _scores(corpus, question, matched)
+    hits = tuple(_hit(corpus, int(matched[i]), float(scores[i])) for i in best(scores, top_k))
     return Answer(question.text, quote(hits[0]), hits, "answered", question)
+
+
+def best(scores: np.ndarray, top_k: int) -> np.ndarray:
+    """Indices of the `top_k` highest scores, highest first; ties keep their order."""
+    if len(scores) > top_k:
+        # Only the scores that can make the top k are sorted: at 100,000 units most cannot.
+        kth = np.partition(scores, len(scores) - top_k)[len(scores) - top_k]
+        contenders = np.flatnonzero(scores >= kth)
+        return contenders[np.argsort(-scores[contenders], kind="stable")][:top_k]
+    return np.argsort(-scores, kind="stable")
 
 
 def _party_roles(corpus: Corpus, question: Question, allowed: np.ndarray, top_k: int) -> Answer:
     """「岩見沢市の役割は」: no topic, so list the party's role cells in the annex's order."""
-    positions = [i for i in np.flatnonzero(allowed) if corpus.units[i].kind == "role"]
+    positions = np.flatnonzero(allowed & corpus.columns().of_kinds(["role"]))
     hits = tuple(_hit(corpus, int(i), 0.0) for i in positions[:top_k])
     names = "・".join(dict.fromkeys(f"{p.name}（{p.label}）" for p in question.parties))
     if not hits:
@@ -118,19 +127,18 @@ def _allowed(corpus: Corpus, parties: Sequence) -> np.ndarray:
     cells only the named party's — never the other party's cell."""
     if not parties:
         return np.ones(len(corpus.units), dtype=bool)
-    agreements = {p.agreement_id for p in parties}
-    labels = {(p.agreement_id, p.label) for p in parties}
-    return np.array([
-        u.agreement_id in agreements and (u.kind != "role" or (u.agreement_id, u.party_label) in labels)
-        for u in corpus.units
-    ])
+    columns = corpus.columns()
+    roles = columns.of_kinds(["role"])
+    own_roles = columns.of_parties({(p.agreement_id, p.label) for p in parties})
+    return columns.in_agreements({p.agreement_id for p in parties}) & (~roles | own_roles)
 
 
-def _scores(corpus: Corpus, question: Question) -> np.ndarray:
-    scores = corpus.index.scores(dict(question.weights))
+def _scores(corpus: Corpus, question: Question, positions: np.ndarray) -> np.ndarray:
+    """Scores of the units at `positions`, those of the kind the question asks for boosted."""
+    scores = corpus.index.scores(dict(question.weights))[positions]
     preferred = PREFERRED_KINDS.get(question.kind, ())
     if preferred:
-        boost = np.array([corpus.search.kind_boost if u.kind in preferred else 1.0 for u in corpus.units])
+        boost = np.where(corpus.columns().of_kinds(preferred)[positions], corpus.search.kind_boost, 1.0)
         scores = scores * boost
     return scores
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
+from .cache import Snapshot, cache_file
 from .index import Bm25Index, Bm25Settings
+from .lookup import NameLookup, UnitColumns
 from .model import Agreement, Party
 from .store import load_sources
 from .tokenizer import Tokenizer, fold
@@ -45,7 +48,7 @@ class Corpus:
     index: Bm25Index
     tokenizer: Tokenizer
     party_names: tuple[PartyName, ...]
-    text_blob: str  # all unit texts, folded: to tell a place the agreement mentions from an outsider
+    text_blob: str  # the units' distinct lines, folded: to tell a place the agreement mentions from an outsider
     search: SearchSettings = SearchSettings()
 
     @property
@@ -61,19 +64,26 @@ class Corpus:
     def agreement(self, agreement_id: str) -> Agreement:
         return next(a for a in self.agreements if a.id == agreement_id)
 
+    def names(self) -> NameLookup:
+        """Party names by form and reading, to find them in a question."""
+        return self._memo("_names", lambda: NameLookup.of(self.party_names))
+
+    def columns(self) -> UnitColumns:
+        """Each unit's agreement, kind and role party as arrays, to filter units at once."""
+        return self._memo("_columns", lambda: UnitColumns.of(self.units))
+
     def _by_id(self) -> dict[str, Unit]:
-        cache = self.__dict__.get("_by_id_cache")
-        if cache is None:
-            cache = {u.id: u for u in self.units}
-            object.__setattr__(self, "_by_id_cache", cache)
-        return cache
+        return self._memo("_by_id_cache", lambda: {u.id: u for u in self.units})
 
     def _positions(self) -> dict[str, int]:
-        cache = self.__dict__.get("_positions_cache")
-        if cache is None:
-            cache = {u.id: i for i, u in enumerate(self.units)}
-            object.__setattr__(self, "_positions_cache", cache)
-        return cache
+        return self._memo("_positions_cache", lambda: {u.id: i for i, u in enumerate(self.units)})
+
+    def _memo(self, name: str, build):  # noqa: ANN001, ANN202 - derived once from frozen fields
+        value = self.__dict__.get(name)
+        if value is None:
+            value = build()
+            object.__setattr__(self, name, value)
+        return value
 
 
 def build_corpus(
@@ -97,13 +107,73 @@ def build_corpus(
         index=index,
         tokenizer=tokenizer,
         party_names=tuple(_party_names(tokenizer, agreements)),
-        text_blob=fold("\n".join(unit.search_text for unit in units)),
+        text_blob=text_blob(units),
         search=search or SearchSettings(),
     )
 
 
-def load_corpus(sources: Sequence[str] | None = None, tokenizer: Tokenizer | None = None, bm25: Bm25Settings | None = None, search: SearchSettings | None = None) -> Corpus:
-    return build_corpus(load_sources(sources), tokenizer, bm25, search)
+def load_corpus(
+    sources: Sequence[str] | None = None,
+    tokenizer: Tokenizer | None = None,
+    bm25: Bm25Settings | None = None,
+    search: SearchSettings | None = None,
+    *,
+    cache: bool | str | Path = True,
+) -> Corpus:
+    """The corpus of `sources`, from the cache when it holds exactly these sources and settings.
+
+    `cache`: True for the default directory (see `cache.py`), a directory, or False for none.
+    """
+    tokenizer = tokenizer or Tokenizer()
+    bm25 = bm25 or Bm25Settings()
+    directory = None if cache is True else cache
+    saved = cache_file(sources, tokenizer.settings, bm25, directory) if cache is not False else None
+    snapshot = saved.read() if saved else None
+    corpus = _restore(snapshot, tokenizer, bm25, search) if snapshot else None
+    if corpus is None:
+        corpus = build_corpus(load_sources(sources), tokenizer, bm25, search)
+        if saved:
+            saved.write(_snapshot(corpus))
+    return corpus
+
+
+def _snapshot(corpus: Corpus) -> Snapshot:
+    return Snapshot(
+        agreements=corpus.agreements,
+        display_texts=corpus.display_texts,
+        readings=tuple(name.readings for name in corpus.party_names),
+        text_blob=corpus.text_blob,
+        postings=corpus.index.postings,
+    )
+
+
+def _restore(snapshot: Snapshot, tokenizer: Tokenizer, bm25: Bm25Settings, search: SearchSettings | None) -> Corpus | None:
+    """The corpus a snapshot was taken of; None when its parts do not fit together."""
+    units = tuple(unit for agreement in snapshot.agreements for unit in agreement_units(agreement))
+    parties = [(agreement, party) for agreement in snapshot.agreements for party in agreement.parties]
+    if not len(units) == len(snapshot.display_texts) == len(snapshot.postings.lengths) or len(parties) != len(snapshot.readings):
+        return None
+    return Corpus(
+        agreements=snapshot.agreements,
+        units=units,
+        display_texts=snapshot.display_texts,
+        index=Bm25Index.from_postings(snapshot.postings, bm25),
+        tokenizer=tokenizer,
+        party_names=tuple(
+            PartyName(agreement.id, party.label, party.name, _forms(party.name), readings)
+            for (agreement, party), readings in zip(parties, snapshot.readings)
+        ),
+        text_blob=snapshot.text_blob,
+        search=search or SearchSettings(),
+    )
+
+
+def text_blob(units: Sequence[Unit]) -> str:
+    """Every distinct line of the units' texts, folded. A name without a line break is in it
+    exactly when some unit holds it; a national corpus repeats the template's lines, so this
+    stays a fraction of the whole text."""
+    lines = (line for unit in units for line in fold(unit.search_text).split("\n"))
+    return "\n".join(dict.fromkeys(lines))
 
 
 def short_name(name: str) -> str:
@@ -117,9 +187,13 @@ def short_name(name: str) -> str:
 def _party_names(tokenizer: Tokenizer, agreements: Sequence[Agreement]):  # noqa: ANN202
     for agreement in agreements:
         for party in agreement.parties:
-            forms = tuple(dict.fromkeys((party.name, short_name(party.name))))
+            forms = _forms(party.name)
             readings = tuple(dict.fromkeys(tokenizer.reading(form) for form in forms))
             yield PartyName(agreement.id, party.label, party.name, forms, readings)
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((name, short_name(name))))
 
 
 def name_parties(tokenizer: Tokenizer, text: str, parties: Sequence[Party]) -> str:

@@ -60,7 +60,8 @@ def clean_question(text: object) -> str:
     """Strip what cannot be part of a question; refuse empty and over-long ones (Japanese message)."""
     if not isinstance(text, str):
         raise QuestionError("質問は文字列で入力してください。")
-    cleaned = "".join(_clean_char(ch) for ch in text).strip()
+    # Most questions have nothing to clean: isprintable() is false for every category below.
+    cleaned = (text if text.isprintable() else "".join(_clean_char(ch) for ch in text)).strip()
     if not cleaned:
         raise QuestionError("質問が空です。知りたいことを入力してください（例: 岩見沢市の災害対策での役割は）。")
     if len(cleaned) > MAX_QUESTION_CHARS:
@@ -85,19 +86,20 @@ def understand(corpus: Corpus, text: str) -> Question:
     cleaned = clean_question(text)
     folded = fold(cleaned)
     masked, parties = _find_parties(corpus, folded)
-    tokens = corpus.tokenizer.tokens(masked)
+    tokens, split = corpus.tokenizer.analyse(masked)
     labels = tuple(dict.fromkeys(t.surface for t in tokens if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞"))
     for label in labels:
         parties += tuple(p for p in corpus.party_names if p.label == label and p not in parties)
-    known_forms = {form for p in corpus.party_names for form in p.forms}
+    known_forms = corpus.names().known_forms
     outsiders = tuple(dict.fromkeys(
         t.surface for t in tokens
         if t.pos[1:3] == ("固有名詞", "地名") and t.pos[3] != "国"
         and t.surface not in known_forms and t.surface not in corpus.text_blob
     ))
-    for label in labels:
-        masked = masked.replace(label, _MASK)
-    split = corpus.tokenizer.split_terms(masked)
+    if labels:
+        for label in labels:
+            masked = masked.replace(label, _MASK)
+        split = corpus.tokenizer.split_terms(masked)
     return Question(
         text=cleaned,
         parties=parties,
@@ -149,8 +151,8 @@ def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ..
     """Mask each party name (written, or read in kana) and return who was named."""
     chars = list(folded)
     found: list[PartyName] = []
-    written = sorted(((form, p) for p in corpus.party_names for form in p.forms), key=lambda fp: -len(fp[0]))
-    for form, party in written:
+    names = corpus.names()
+    for form, party in names.written.found_in(folded):
         for start in _occurrences(folded, form):
             end = start + len(form)
             if _MASK in chars[start:end] or _in_compound(folded, start, end, corpus.text_blob):
@@ -158,8 +160,7 @@ def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ..
             chars[start:end] = _MASK * len(form)
             found.append(party)
     kana = _to_katakana("".join(chars))
-    spoken = sorted(((r, p) for p in corpus.party_names for r in p.readings if len(r) >= 3), key=lambda rp: -len(rp[0]))
-    for reading, party in spoken:
+    for reading, party in names.spoken.found_in(kana):
         for start in _occurrences(kana, reading):
             end = start + len(reading)
             if all(_is_kana(ch) for ch in chars[start:end]):
@@ -183,8 +184,11 @@ def _occurrences(text: str, needle: str):  # noqa: ANN202
         start = text.find(needle, start + 1)
 
 
+_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+
+
 def _to_katakana(text: str) -> str:
-    return "".join(chr(ord(ch) + 0x60) if "\u3041" <= ch <= "\u3096" else ch for ch in text)
+    return text.translate(_KATAKANA)
 
 
 def _is_kana(ch: str, hiragana_only: bool = False) -> bool:

@@ -8,6 +8,7 @@ names the file and the field.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import types
@@ -70,6 +71,16 @@ def _to_plain(value: Any) -> Any:
     return value
 
 
+def to_plain(agreement: Agreement) -> dict:
+    """The agreement as dicts, lists and scalars (what YAML and the corpus cache store)."""
+    return _to_plain(agreement)
+
+
+def from_plain(data: Any, path: str | Path) -> Agreement:
+    """`to_plain` reversed, checking every field; errors name `path`."""
+    return _build(Agreement, data, path, "")
+
+
 def load_yaml(path: str | Path) -> Agreement:
     source = read_source(path)
     try:
@@ -86,7 +97,7 @@ def load_yaml(path: str | Path) -> Agreement:
 def _build(cls: type, data: Any, path: str | Path, where: str) -> Any:
     if not isinstance(data, dict):
         raise AgreementFormatError(path, None, f"{where or '最上位'} は対応表であるべきです / {where or 'top level'} must be a mapping")
-    hints = typing.get_type_hints(cls, vars(model))
+    hints = _type_hints(cls)
     values = {}
     for field in dataclasses.fields(cls):
         key = f"{where}.{field.name}" if where else field.name
@@ -99,6 +110,12 @@ def _build(cls: type, data: Any, path: str | Path, where: str) -> Any:
     if unknown:
         raise AgreementFormatError(path, None, f"未知の項目 {sorted(unknown)[0]} があります / unknown field in {where or 'top level'}")
     return cls(**values)
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """Field types of a model class (resolving them is most of the cost of building a large corpus)."""
+    return typing.get_type_hints(cls, vars(model))
 
 
 def _convert(hint: Any, value: Any, path: str | Path, where: str) -> Any:
@@ -147,9 +164,20 @@ def _load_path(path: Path) -> list[Agreement]:
     return [parse_file(path).agreement]
 
 
+def source_files(sources: typing.Sequence[str | Path] | None = None) -> list[Path]:
+    """The files `load_sources(sources)` reads (the corpus cache hashes their bytes)."""
+    paths = [Path(s) for s in sources] if sources else [default_data_dir()]
+    return [file for path in paths for file in (_agreement_files(path) if path.is_dir() else [path])]
+
+
+def _agreement_files(directory: Path) -> list[Path]:
+    suffixes = AGREEMENT_SUFFIXES + YAML_SUFFIXES
+    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+
+
 def _load_directory(directory: Path) -> list[Agreement]:
     """Each agreement once: a parsed YAML stands for the raw text of the same name beside it."""
-    files = sorted(p for p in directory.iterdir() if p.is_file())
+    files = _agreement_files(directory)
     texts = {p.stem: p for p in files if p.suffix.lower() in AGREEMENT_SUFFIXES}
     yamls = {p.stem: p for p in files if p.suffix.lower() in YAML_SUFFIXES}
     agreements = []

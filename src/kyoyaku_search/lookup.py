@@ -1,0 +1,104 @@
+"""Lookups a corpus builds once so that a question costs the same at 45 units or 100,000.
+
+`NameLookup` finds the party names (written or read in kana) a question contains by looking
+up the question's own substrings, instead of searching the question for every name of every
+party; `UnitColumns` holds each unit's agreement, kind and role party as NumPy columns, so the
+units a question may be answered from are a few array comparisons, not a Python loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+import numpy as np
+
+from .units import KINDS, Unit
+
+if TYPE_CHECKING:
+    from .corpus import PartyName
+
+# Readings shorter than this are too ambiguous to stand for a party (「イワ」).
+MIN_READING = 3
+
+
+@dataclass(frozen=True)
+class NameTable:
+    """Names (forms or readings) → the parties they name, tried longest first."""
+
+    entries: tuple[tuple[str, PartyName], ...]  # longest first; equal lengths keep corpus order
+    _ranks: dict[str, tuple[int, ...]] = field(repr=False, compare=False)
+    _lengths: tuple[int, ...] = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, PartyName]]) -> NameTable:
+        entries = tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+        ranks: dict[str, tuple[int, ...]] = {}
+        for rank, (name, _) in enumerate(entries):
+            ranks[name] = ranks.get(name, ()) + (rank,)
+        return cls(entries, ranks, tuple(sorted({len(name) for name, _ in entries})))
+
+    def found_in(self, text: str) -> list[tuple[str, PartyName]]:
+        """The entries whose name occurs in `text`, in the table's order."""
+        if len(self.entries) <= len(text) * len(self._lengths):  # few names: try each one
+            return [entry for entry in self.entries if entry[0] in text]
+        ranks: set[int] = set()
+        for length in self._lengths:
+            for start in range(len(text) - length + 1):
+                ranks.update(self._ranks.get(text[start:start + length], ()))
+        return [self.entries[rank] for rank in sorted(ranks)]
+
+
+@dataclass(frozen=True)
+class NameLookup:
+    written: NameTable  # 岩見沢市, 岩見沢
+    spoken: NameTable  # イワミザワシ, イワミザワ
+    known_forms: frozenset[str]
+
+    @classmethod
+    def of(cls, party_names: Sequence[PartyName]) -> NameLookup:
+        return cls(
+            written=NameTable.of((form, p) for p in party_names for form in p.forms),
+            spoken=NameTable.of((r, p) for p in party_names for r in p.readings if len(r) >= MIN_READING),
+            known_forms=frozenset(form for p in party_names for form in p.forms),
+        )
+
+
+@dataclass(frozen=True)
+class UnitColumns:
+    """Per unit: its agreement, its kind and, for a role cell, its party, as integer codes."""
+
+    agreement: np.ndarray  # index into agreement_ids
+    kind: np.ndarray  # index into units.KINDS
+    party: np.ndarray  # index into parties; -1 for units that are not role cells
+    agreement_ids: dict[str, int]
+    parties: dict[tuple[str, str], int]  # (agreement id, label)
+
+    @classmethod
+    def of(cls, units: Sequence[Unit]) -> UnitColumns:
+        agreement_ids: dict[str, int] = {}
+        parties: dict[tuple[str, str], int] = {}
+        agreement = np.array([agreement_ids.setdefault(u.agreement_id, len(agreement_ids)) for u in units], dtype=np.int32)
+        kind = np.array([KINDS.index(u.kind) for u in units], dtype=np.int8)
+        party = np.array([
+            parties.setdefault((u.agreement_id, u.party_label), len(parties)) if u.kind == "role" and u.party_label else -1
+            for u in units
+        ], dtype=np.int32)
+        return cls(agreement, kind, party, agreement_ids, parties)
+
+    def in_agreements(self, agreement_ids: Iterable[str]) -> np.ndarray:
+        return _member(self.agreement, len(self.agreement_ids), [self.agreement_ids.get(a) for a in agreement_ids])
+
+    def of_kinds(self, kinds: Iterable[str]) -> np.ndarray:
+        return _member(self.kind, len(KINDS), [KINDS.index(k) for k in kinds])
+
+    def of_parties(self, parties: Iterable[tuple[str, str]]) -> np.ndarray:
+        """Role cells of the given (agreement id, label) parties."""
+        return _member(self.party, len(self.parties), [self.parties.get(p) for p in parties])
+
+
+def _member(column: np.ndarray, size: int, codes: Sequence[int | None]) -> np.ndarray:
+    """column ∈ codes, by a lookup table (np.isin sorts); code -1 (none) is never a member."""
+    table = np.zeros(size + 1, dtype=bool)
+    table[[code for code in codes if code is not None]] = True
+    return table[column]
