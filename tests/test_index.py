@@ -125,3 +125,13 @@ def test_postings_hold_each_term_once_per_document_in_order():
 def test_document_frequency_counts_documents_not_occurrences():
     index = Bm25Index([["災害", "災害"], ["災害"], ["観光"]])
     assert [index.document_frequency(t) for t in ("災害", "観光", "天気")] == [2, 1, 0]
+
+
+@pytest.mark.parametrize("share", [0.01, 0.1, 0.5, 1.0])  # few positions: postings lookups; many: dense
+def test_scores_at_positions_equal_the_dense_scores(documents, tokenizer, share):
+    index = Bm25Index(documents)
+    rng = np.random.default_rng(7)
+    positions = np.flatnonzero(rng.random(len(documents)) < share)
+    for weights in weighted_queries(tokenizer, documents)[:40]:
+        dense = index.scores(weights)[positions]
+        assert np.max(np.abs(index.scores_at(weights, positions) - dense), initial=0.0) <= 1e-12

@@ -84,13 +84,11 @@ def ask(
     question = understand(corpus, text)
     if question.outsiders:
         return Answer(question.text, not_a_party_message(corpus, question.outsiders), (), "not_party", question)
-    parties = question.parties or tuple(p for p in corpus.party_names if p.name == party)
-    allowed = _allowed(corpus, parties)
-    if agreement is not None:
-        allowed &= corpus.columns().in_agreements([agreement])
+    parties = question.parties or (tuple(p for p in corpus.party_names if p.name == party) if party else ())
     if question.parties and not question.topic_terms and question.kind in ("role", "general"):
-        return _party_roles(corpus, question, allowed, top_k)
-    matched = np.flatnonzero(corpus.index.matches(question.topic_terms) & allowed)
+        return _party_roles(corpus, question, agreement, top_k)
+    matched = np.flatnonzero(corpus.index.matches(question.topic_terms))
+    matched = matched[_allowed(corpus, matched, parties, agreement)]
     if not len(matched):
         return Answer(question.text, NO_MATCH, (), "no_match", question)
     scores = _scores(corpus, question, matched)
@@ -108,9 +106,10 @@ def best(scores: np.ndarray, top_k: int) -> np.ndarray:
     return np.argsort(-scores, kind="stable")
 
 
-def _party_roles(corpus: Corpus, question: Question, allowed: np.ndarray, top_k: int) -> Answer:
+def _party_roles(corpus: Corpus, question: Question, agreement: str | None, top_k: int) -> Answer:
     """「岩見沢市の役割は」: no topic, so list the party's role cells in the annex's order."""
-    positions = np.flatnonzero(allowed & corpus.columns().of_kinds(["role"]))
+    positions = np.flatnonzero(corpus.columns().of_kinds(["role"]))
+    positions = positions[_allowed(corpus, positions, question.parties, agreement)]
     hits = tuple(_hit(corpus, int(i), 0.0) for i in positions[:top_k])
     names = "・".join(dict.fromkeys(f"{p.name}（{p.label}）" for p in question.parties))
     if not hits:
@@ -122,23 +121,27 @@ def _party_roles(corpus: Corpus, question: Question, allowed: np.ndarray, top_k:
     return Answer(question.text, message, hits, "party_roles", question)
 
 
-def _allowed(corpus: Corpus, parties: Sequence) -> np.ndarray:
-    """Units a question may be answered from: a named party's agreements, and of their role
-    cells only the named party's — never the other party's cell."""
-    if not parties:
-        return np.ones(len(corpus.units), dtype=bool)
+def _allowed(corpus: Corpus, positions: np.ndarray, parties: Sequence, agreement: str | None) -> np.ndarray:
+    """Which units at `positions` a question may be answered from: those of `agreement` if
+    given, of a named party's agreements, and of their role cells only the named party's —
+    never the other party's cell."""
     columns = corpus.columns()
-    roles = columns.of_kinds(["role"])
-    own_roles = columns.of_parties({(p.agreement_id, p.label) for p in parties})
-    return columns.in_agreements({p.agreement_id for p in parties}) & (~roles | own_roles)
+    allowed = np.ones(len(positions), dtype=bool)
+    if agreement is not None:
+        allowed &= columns.in_agreements([agreement], positions)
+    if parties:
+        roles = columns.of_kinds(["role"], positions)
+        own_roles = columns.of_parties({(p.agreement_id, p.label) for p in parties}, positions)
+        allowed &= columns.in_agreements({p.agreement_id for p in parties}, positions) & (~roles | own_roles)
+    return allowed
 
 
 def _scores(corpus: Corpus, question: Question, positions: np.ndarray) -> np.ndarray:
     """Scores of the units at `positions`, those of the kind the question asks for boosted."""
-    scores = corpus.index.scores(dict(question.weights))[positions]
+    scores = corpus.index.scores_at(dict(question.weights), positions)
     preferred = PREFERRED_KINDS.get(question.kind, ())
     if preferred:
-        boost = np.where(corpus.columns().of_kinds(preferred)[positions], corpus.search.kind_boost, 1.0)
+        boost = np.where(corpus.columns().of_kinds(preferred, positions), corpus.search.kind_boost, 1.0)
         scores = scores * boost
     return scores
 

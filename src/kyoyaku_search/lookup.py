@@ -54,6 +54,7 @@ class NameLookup:
     written: NameTable  # 岩見沢市, 岩見沢
     spoken: NameTable  # イワミザワシ, イワミザワ
     known_forms: frozenset[str]
+    by_label: dict[str, tuple[PartyName, ...]]  # 甲 → every agreement's 甲, in corpus order
 
     @classmethod
     def of(cls, party_names: Sequence[PartyName]) -> NameLookup:
@@ -61,6 +62,7 @@ class NameLookup:
             written=NameTable.of((form, p) for p in party_names for form in p.forms),
             spoken=NameTable.of((r, p) for p in party_names for r in p.readings if len(r) >= MIN_READING),
             known_forms=frozenset(form for p in party_names for form in p.forms),
+            by_label={label: tuple(p for p in party_names if p.label == label) for label in dict.fromkeys(p.label for p in party_names)},
         )
 
 
@@ -86,19 +88,28 @@ class UnitColumns:
         ], dtype=np.int32)
         return cls(agreement, kind, party, agreement_ids, parties)
 
-    def in_agreements(self, agreement_ids: Iterable[str]) -> np.ndarray:
-        return _member(self.agreement, len(self.agreement_ids), [self.agreement_ids.get(a) for a in agreement_ids])
+    def in_agreements(self, agreement_ids: Iterable[str], positions: np.ndarray | None = None) -> np.ndarray:
+        """Per unit (or per unit at `positions`): is it in one of these agreements?"""
+        return _member(_at(self.agreement, positions), [self.agreement_ids.get(a) for a in agreement_ids])
 
-    def of_kinds(self, kinds: Iterable[str]) -> np.ndarray:
-        return _member(self.kind, len(KINDS), [KINDS.index(k) for k in kinds])
+    def of_kinds(self, kinds: Iterable[str], positions: np.ndarray | None = None) -> np.ndarray:
+        return _member(_at(self.kind, positions), [KINDS.index(k) for k in kinds])
 
-    def of_parties(self, parties: Iterable[tuple[str, str]]) -> np.ndarray:
+    def of_parties(self, parties: Iterable[tuple[str, str]], positions: np.ndarray | None = None) -> np.ndarray:
         """Role cells of the given (agreement id, label) parties."""
-        return _member(self.party, len(self.parties), [self.parties.get(p) for p in parties])
+        return _member(_at(self.party, positions), [self.parties.get(p) for p in parties])
 
 
-def _member(column: np.ndarray, size: int, codes: Sequence[int | None]) -> np.ndarray:
-    """column ∈ codes, by a lookup table (np.isin sorts); code -1 (none) is never a member."""
-    table = np.zeros(size + 1, dtype=bool)
-    table[[code for code in codes if code is not None]] = True
-    return table[column]
+def _at(column: np.ndarray, positions: np.ndarray | None) -> np.ndarray:
+    return column if positions is None else column[positions]
+
+
+def _member(column: np.ndarray, codes: Sequence[int | None]) -> np.ndarray:
+    """column ∈ codes (None: a name the corpus does not have, never a member)."""
+    known = sorted({code for code in codes if code is not None})
+    if len(known) > 8:  # many parties (every 甲 of a national corpus): one sorted lookup
+        return np.isin(column, known)
+    mask = np.zeros(len(column), dtype=bool)
+    for code in known:
+        mask |= column == code
+    return mask

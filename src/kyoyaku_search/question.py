@@ -89,7 +89,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     tokens, split = corpus.tokenizer.analyse(masked)
     labels = tuple(dict.fromkeys(t.surface for t in tokens if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞"))
     for label in labels:
-        parties += tuple(p for p in corpus.party_names if p.label == label and p not in parties)
+        parties += tuple(p for p in corpus.names().by_label.get(label, ()) if p not in parties)
     known_forms = corpus.names().known_forms
     outsiders = tuple(dict.fromkeys(
         t.surface for t in tokens
