@@ -78,7 +78,7 @@ def to_plain(agreement: Agreement) -> dict:
 
 def from_plain(data: Any, path: str | Path) -> Agreement:
     """`to_plain` reversed, checking every field; errors name `path`."""
-    return _build(Agreement, data, path, "")
+    return _build(Agreement, data, path, None)
 
 
 def load_yaml(path: str | Path) -> Agreement:
@@ -91,48 +91,82 @@ def load_yaml(path: str | Path) -> Agreement:
         raise AgreementFormatError(path, line, f"YAML として読めません / invalid YAML: {getattr(error, 'problem', error)}") from None
     if not isinstance(data, dict):
         raise AgreementFormatError(path, 1, "協約の YAML ではありません（最上位が対応表ではありません） / not an agreement YAML")
-    return _build(Agreement, data, path, "")
+    return _build(Agreement, data, path, None)
 
 
-def _build(cls: type, data: Any, path: str | Path, where: str) -> Any:
+# Where a value sits, as (parent, field name or list index); rendered only for a message,
+# since a national corpus holds hundreds of thousands of values.
+Where = typing.Optional[tuple[Any, Any]]
+
+
+def _render(where: Where) -> str:
+    if where is None:
+        return ""
+    parent, part = where
+    prefix = _render(parent)
+    if isinstance(part, int):
+        return f"{prefix}[{part}]"
+    return f"{prefix}.{part}" if prefix else part
+
+
+def _build(cls: type, data: Any, path: str | Path, where: Where) -> Any:
     if not isinstance(data, dict):
-        raise AgreementFormatError(path, None, f"{where or '最上位'} は対応表であるべきです / {where or 'top level'} must be a mapping")
-    hints = _type_hints(cls)
+        place = _render(where)
+        raise AgreementFormatError(path, None, f"{place or '最上位'} は対応表であるべきです / {place or 'top level'} must be a mapping")
+    fields, names = _fields(cls)
     values = {}
-    for field in dataclasses.fields(cls):
-        key = f"{where}.{field.name}" if where else field.name
-        if field.name not in data:
-            if field.default is not dataclasses.MISSING:
+    for name, hint, optional in fields:
+        if name not in data:
+            if optional:
                 continue
+            key = _render((where, name))
             raise AgreementFormatError(path, None, f"項目 {key} がありません / missing field {key}")
-        values[field.name] = _convert(hints[field.name], data[field.name], path, key)
-    unknown = set(data) - {f.name for f in dataclasses.fields(cls)}
-    if unknown:
-        raise AgreementFormatError(path, None, f"未知の項目 {sorted(unknown)[0]} があります / unknown field in {where or 'top level'}")
+        values[name] = _convert(hint, data[name], path, (where, name))
+    if not names.issuperset(data):
+        unknown = sorted(set(data) - names)[0]
+        raise AgreementFormatError(path, None, f"未知の項目 {unknown} があります / unknown field in {_render(where) or 'top level'}")
     return cls(**values)
 
 
 @functools.cache
-def _type_hints(cls: type) -> dict[str, Any]:
-    """Field types of a model class (resolving them is most of the cost of building a large corpus)."""
-    return typing.get_type_hints(cls, vars(model))
+def _fields(cls: type) -> tuple[tuple[tuple[str, Any, bool], ...], frozenset[str]]:
+    """(name, type, has a default) per field of a model class, resolved once per class."""
+    hints = typing.get_type_hints(cls, vars(model))
+    fields = tuple((f.name, hints[f.name], f.default is not dataclasses.MISSING) for f in dataclasses.fields(cls))
+    return fields, frozenset(name for name, _, _ in fields)
 
 
-def _convert(hint: Any, value: Any, path: str | Path, where: str) -> Any:
+@functools.cache
+def _shape(hint: Any) -> tuple[str, Any]:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return None if value is None else _convert(options[0], value, path, where)
+        return "optional", next(arg for arg in typing.get_args(hint) if arg is not type(None))
     if origin is tuple:
+        return "tuple", typing.get_args(hint)[0]
+    return ("dataclass" if dataclasses.is_dataclass(hint) else "scalar"), hint
+
+
+def _convert(hint: Any, value: Any, path: str | Path, where: Where) -> Any:
+    shape, inner = _shape(hint)
+    if shape == "optional":
+        return None if value is None else _convert(inner, value, path, where)
+    if shape == "tuple":
         if not isinstance(value, list):
-            raise AgreementFormatError(path, None, f"{where} は一覧であるべきです / {where} must be a list")
-        item = typing.get_args(hint)[0]
-        return tuple(_convert(item, v, path, f"{where}[{i}]") for i, v in enumerate(value))
-    if dataclasses.is_dataclass(hint):
-        return _build(hint, value, path, where)
-    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
-        raise AgreementFormatError(path, None, f"{where} の型が違います（{hint.__name__} であるべき） / {where} must be {hint.__name__}")
+            place = _render(where)
+            raise AgreementFormatError(path, None, f"{place} は一覧であるべきです / {place} must be a list")
+        if _shape(inner)[0] == "scalar" and all(_is_a(v, inner) for v in value):
+            return tuple(value)  # line numbers, the bulk of a large corpus
+        return tuple(_convert(inner, v, path, (where, i)) for i, v in enumerate(value))
+    if shape == "dataclass":
+        return _build(inner, value, path, where)
+    if not _is_a(value, inner):
+        place = _render(where)
+        raise AgreementFormatError(path, None, f"{place} の型が違います（{inner.__name__} であるべき） / {place} must be {inner.__name__}")
     return value
+
+
+def _is_a(value: Any, scalar: type) -> bool:
+    return isinstance(value, scalar) and not (scalar is int and isinstance(value, bool))
 
 
 # --- sources -------------------------------------------------------------------------------
