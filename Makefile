@@ -2,7 +2,7 @@
 # make test  — set up .venv if needed and run the whole test suite
 # make eval  — hit@1 / hit@3 / MRR of the question set
 # make eval-grid — the same for each split mode and rank-bm25 variant (how they were chosen)
-# make bench — answer latency, BM25 engines and cold start from the seed to 100,000 units (~6 min)
+# make bench — answer latency, BM25 engines and cold start from the seed to 100,000 units (~2 min)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
