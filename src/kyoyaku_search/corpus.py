@@ -7,7 +7,8 @@ from typing import Sequence
 
 from .index import Bm25Index, Bm25Settings
 from .model import Agreement, Party
-from .store import load_sources
+from .lexicon import Lexicon
+from .store import BUNDLED_DATA, load_sources
 from .tokenizer import Tokenizer, fold
 from .units import Unit, agreement_units
 
@@ -24,6 +25,9 @@ class SearchSettings:
     sub_word_weight: float = 0.5  # 「消費税率」→「消費」 against the question's whole words
     question_word_weight: float = 0.3  # 「内容」「役割」「教えて」
     kind_boost: float = 1.5  # a unit of the kind the question asks for (role cell for 役割 …)
+    domain_weight: float = 0.8  # 「防災」→「災害」「消防」 from data/lexicon/domain-synonyms.yaml
+    sudachi_weight: float = 0.5  # 「経費」→「費用」 from the Sudachi synonym dictionary
+    kind_term_weight: float = 0.5  # 「効力はいつから」→「施行」: the template's word for the kind asked
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Corpus:
     tokenizer: Tokenizer
     party_names: tuple[PartyName, ...]
     text_blob: str  # all unit texts, folded: to tell a place the agreement mentions from an outsider
+    lexicon: Lexicon = Lexicon.empty()
     search: SearchSettings = SearchSettings()
 
     @property
@@ -81,7 +86,9 @@ def build_corpus(
     tokenizer: Tokenizer | None = None,
     bm25: Bm25Settings | None = None,
     search: SearchSettings | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Corpus:
+    """Index `agreements`; the lexicon defaults to the bundled synonym lists."""
     tokenizer = tokenizer or Tokenizer()
     units = tuple(unit for agreement in agreements for unit in agreement_units(agreement))
     index = Bm25Index([tokenizer.terms(unit.search_text) for unit in units], bm25)
@@ -98,6 +105,7 @@ def build_corpus(
         tokenizer=tokenizer,
         party_names=tuple(_party_names(tokenizer, agreements)),
         text_blob=fold("\n".join(unit.search_text for unit in units)),
+        lexicon=lexicon if lexicon is not None else Lexicon.load(BUNDLED_DATA),
         search=search or SearchSettings(),
     )
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus, PartyName, SearchSettings
 from .errors import QuestionError
+from .lexicon import Expansion, expansion_terms
 from .tokenizer import fold
 
 MAX_QUESTION_CHARS = 500
@@ -25,17 +26,32 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("change", re.compile(r"変更|廃止|改正|解除|見直|やめ|止め|改め|終了|解約")),
     ("effective", re.compile(r"施行|いつから|発効|効力|有効")),
     ("purpose", re.compile(r"目的|ねらい|狙い|何のため|なぜ|理由")),
-    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整")),
-    ("signer", re.compile(r"署名|押印|記名|市長|誰が|締結|調印|サイン")),
-    ("role", re.compile(r"役割|役目|担当|担う|責任|何をする|何をやる|やること|すること")),
-    ("content", re.compile(r"内容|概要|どんな|とは|何を行う|何が行われ")),
+    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度")),
+    ("signer", re.compile(r"署名|押印|記名|市長|誰が|締結|調印|サイン|結ば|結ん|結ぶ")),
+    ("role", re.compile(r"役割|役目|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが")),
+    ("content", re.compile(r"内容|概要|とは|どんなこと|どんな取|何を行う|何が行われ")),
+    # Asking what someone does is a role question when a party is named, else a content one.
+    ("does", re.compile(r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする")),
 )
-# Words of asking, not of the topic: they must not make a unit count as a match.
+# The template's own word for what each kind of question asks about: 「効力はいつから」 asks for
+# 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
+KIND_TERMS = {
+    "cost": ("費用",),
+    "change": ("変更", "廃止"),
+    "effective": ("施行",),
+    "purpose": ("目的",),
+    "consult": ("協議",),
+    "signer": ("記名押印", "締結"),
+}
+# Words of asking, not of the topic: they must not make a unit count as a match. Nouns that
+# can be adverbs (「日」「時」「今日」) are not topics either: 「ゴミの収集日」 is not about 附則's 「4月1日」.
 QUESTION_WORDS = frozenset(
     {"役割", "役目", "担当", "教える", "下さる", "くださる", "何", "なに", "どう", "どの", "どんな", "どこ", "いつ", "誰",
      "知る", "思う", "ある", "いる", "する", "なる", "為る", "居る", "有る", "成る", "言う", "聞く", "分かる", "とは", "について",
      "内容", "取り組み", "取組", "ください", "的", "こと", "もの", "の", "か", "よ", "ね", "一覧", "全部", "全て", "すべて",
-     "まとめる", "リスト", "名前", "必要", "どれ", "何処", "何時", "如何", "何故"}
+     "まとめる", "リスト", "名前", "必要", "どれ", "何処", "何時", "如何", "何故",
+     # the agreement itself: every question is about it
+     "協約", "連携協約", "協定", "此の", "この"}
 )
 
 
@@ -50,6 +66,7 @@ class Question:
     kind: str  # one of QUESTION_KINDS' names, or "general"
     weights: tuple[tuple[str, float], ...]  # search terms and how much each counts
     topic_terms: tuple[str, ...]  # whole words that are not words of asking: a unit must hold one
+    expansions: tuple[Expansion, ...] = ()  # synonyms added to the search, and why
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -95,19 +112,40 @@ def understand(corpus: Corpus, text: str) -> Question:
         if t.pos[1:3] == ("固有名詞", "地名") and t.pos[3] != "国"
         and t.surface not in known_forms and t.surface not in corpus.text_blob
     ))
-    for label in labels:
-        masked = masked.replace(label, _MASK)
+    # Neither a label nor a municipality that is not a party is a topic to search for.
+    for name in (*labels, *outsiders):
+        masked = masked.replace(name, _MASK * len(name))
     split = corpus.tokenizer.split_terms(masked)
+    expansions = corpus.lexicon.expansions(fold(masked), corpus.tokenizer.tokens(masked))
+    weights = _weights(split, corpus.search)
+    weak = {t.term for t in tokens if t.pos[:3] == ("名詞", "普通名詞", "副詞可能")}
+    topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
+    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), bool(parties))
+    expansions += [Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())]
+    added = _expansion_weights(corpus, expansions, weights)
     return Question(
         text=cleaned,
         parties=parties,
         labels=labels,
         outsiders=outsiders,
-        # Normalized forms too, so 「やくわり」 asks for a role as 「役割」 does.
-        kind=question_kind(folded + "\n" + "".join(t.term for t in tokens)),
-        weights=tuple(_weights(split, corpus.search).items()),
-        topic_terms=_topic_terms(split, corpus.index.document_frequency),
+        kind=kind,
+        weights=tuple({**weights, **added}.items()),
+        topic_terms=tuple(dict.fromkeys((*topics, *added))),
+        expansions=tuple(expansions),
     )
+
+
+def _expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:
+    """Terms the synonym layers add, each lighter than the user's own words; a term the
+    question already has keeps its own weight."""
+    layer_weight = {"domain": corpus.search.domain_weight, "sudachi": corpus.search.sudachi_weight, "kind": corpus.search.kind_term_weight}
+    added: dict[str, float] = {}
+    for term, layer in expansion_terms(corpus.tokenizer, expansions).items():
+        weight = layer_weight[layer]
+        if own.get(term, 0.0) >= weight or term in QUESTION_WORDS or corpus.index.document_frequency(term) == 0:
+            continue
+        added[term] = weight
+    return added
 
 
 def _topic_terms(split: list[tuple[str, bool]], document_frequency) -> tuple[str, ...]:  # noqa: ANN001
@@ -141,8 +179,13 @@ def _weights(split: list[tuple[str, bool]], settings: SearchSettings) -> dict[st
     return weights
 
 
-def question_kind(folded: str) -> str:
-    return next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
+def question_kind(folded: str, names_a_party: bool = False) -> str:
+    """The kind of answer asked for; `folded` holds the question and its normalized forms, so
+    「やくわり」 asks for a role as 「役割」 does."""
+    kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
+    if kind == "does":
+        return "role" if names_a_party else "content"
+    return kind
 
 
 def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ...]]:
