@@ -14,6 +14,7 @@ import numpy as np
 
 from .conversation import Context, Query, resolve
 from .corpus import Corpus, PartyName
+from .listing import partners, together_rows
 from .question import Question, understand
 from .ranking import allowed_units, rank
 from .units import Unit
@@ -95,6 +96,10 @@ def ask(
 
 def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     question = query.question
+    if query.kind == "together":
+        return _together(corpus, query, allowed, top_k)
+    if query.kind == "partners":
+        return _partners(corpus, query, top_k)
     if query.row_id is not None:
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in ("role", "general"):
@@ -114,7 +119,7 @@ def _row_roles(
 ) -> Answer:
     """The allowed role cells of one row first: one party's, or both side by side."""
     scores = dict(ranked)
-    cells = [i for i, u in enumerate(corpus.units) if u.row_id == row_id and u.kind == "role" and allowed[i]]
+    cells = [i for i in corpus.row_roles(row_id) if allowed[i]]
     rest = [i for i, _ in ranked if i not in cells]
     hits = tuple(_hit(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:max(top_k, len(cells))])
     context = _context(query, corpus.units[cells[0]] if cells else corpus.unit(row_id))
@@ -122,6 +127,38 @@ def _row_roles(
         text = "\n".join(f"{h.unit.party}（{h.unit.party_label}）: 「{h.display_text}」\n出典: {h.citation}" for h in hits[:len(cells)])
         return Answer(query.question.text, text, hits, "both_parties", query.question, context)
     return Answer(query.question.text, quote(hits[0]), hits, "answered", query.question, context)
+
+
+def _together(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
+    """Rows where every party's role says it works with the other: listed, or ranked by topic."""
+    rows, ranked = together_rows(corpus, query, allowed)
+    if not rows:
+        return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
+    hits = tuple(_hit(corpus, i, score) for i, score in rows)
+    if ranked:  # 「…が協力して取り組む災害対策は」: the best of those rows, quoted
+        return Answer(query.question.text, quote(hits[0]), hits[:top_k], "answered", query.question, _context(query, hits[0].unit))
+    names = "と".join(dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, [i for i, _ in rows]) for p in a.parties))
+    lines = [f"・{h.unit.initiative}（出典: {h.citation}）" for h in hits]
+    message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。\n" + "\n".join(lines)
+    return Answer(query.question.text, message, hits[:max(top_k, 1)], "together", query.question, Context(query.parties, kind="together"))
+
+
+def _partners(corpus: Corpus, query: Query, top_k: int) -> Answer:
+    """「災害対策で札幌市と連携している市町村は」: each partner, with the row or preamble that says so."""
+    listed = partners(corpus, query)
+    if not listed:
+        return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
+    lines = [f"・{item.name}（出典: {corpus.units[item.position].citation.render(True)}）" for item in listed]
+    who = _named(query.parties) or "読み込まれている協約の当事者"
+    on_topic = "（質問の取組が別表にある協約）" if any(corpus.units[item.position].kind == "row" for item in listed) else ""
+    message = f"{who}と連携協約を結んでいる市町村{on_topic}は{len(listed)}件です。\n" + "\n".join(lines)
+    positions = list(dict.fromkeys(item.position for item in listed))
+    hits = tuple(_hit(corpus, i, 0.0) for i in positions[:max(top_k, 1)])
+    return Answer(query.question.text, message, hits, "partners", query.question, Context(query.parties, kind="partners"))
+
+
+def _agreements(corpus: Corpus, positions: Sequence[int]):  # noqa: ANN202
+    return [corpus.agreement(aid) for aid in dict.fromkeys(corpus.units[i].agreement_id for i in positions)]
 
 
 def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from .corpus import Corpus, PartyName, SearchSettings
 from .errors import QuestionError
 from .lexicon import Expansion, expansion_terms
-from .tokenizer import fold
+from .spelling import Correction
+from .tokenizer import Token, fold
 
 MAX_QUESTION_CHARS = 500
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
@@ -67,6 +68,7 @@ class Question:
     weights: tuple[tuple[str, float], ...]  # search terms and how much each counts
     topic_terms: tuple[str, ...]  # whole words that are not words of asking: a unit must hold one
     expansions: tuple[Expansion, ...] = ()  # synonyms added to the search, and why
+    corrections: tuple[Correction, ...] = ()  # typos corrected and hiragana read, to tell the user
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -100,27 +102,23 @@ def _clean_char(ch: str) -> str:
 
 def understand(corpus: Corpus, text: str) -> Question:
     cleaned = clean_question(text)
-    folded = fold(cleaned)
+    folded, corrections = _correct_typos(corpus, fold(cleaned))
     masked, parties = _find_parties(corpus, folded)
     tokens = corpus.tokenizer.tokens(masked)
     labels = tuple(dict.fromkeys(t.surface for t in tokens if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞"))
-    for label in labels:
-        parties += tuple(p for p in corpus.party_names if p.label == label and p not in parties)
-    known_forms = {form for p in corpus.party_names for form in p.forms}
-    outsiders = tuple(dict.fromkeys(
-        t.surface for t in tokens
-        if t.pos[1:3] == ("固有名詞", "地名") and t.pos[3] != "国"
-        and t.surface not in known_forms and t.surface not in corpus.text_blob
-    ))
+    parties += tuple(p for p in corpus.party_names if p.label in labels and p not in parties)
+    outsiders = _outsiders(corpus, tokens)
     # Neither a label nor a municipality that is not a party is a topic to search for.
     for name in (*labels, *outsiders):
         masked = masked.replace(name, _MASK * len(name))
+    readings = corpus.spelling.read(masked)
     split = corpus.tokenizer.split_terms(masked)
-    expansions = corpus.lexicon.expansions(fold(masked), corpus.tokenizer.tokens(masked))
     weights = _weights(split, corpus.search)
     weak = {t.term for t in tokens if t.pos[:3] == ("名詞", "普通名詞", "副詞可能")}
     topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
-    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), bool(parties))
+    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
+    expansions = corpus.lexicon.expansions(fold(masked), corpus.tokenizer.tokens(masked))
+    expansions += [Expansion(r.before, r.after, "reading") for r in readings]
     expansions += [Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())]
     added = _expansion_weights(corpus, expansions, weights)
     return Question(
@@ -132,13 +130,31 @@ def understand(corpus: Corpus, text: str) -> Question:
         weights=tuple({**weights, **added}.items()),
         topic_terms=tuple(dict.fromkeys((*topics, *added))),
         expansions=tuple(expansions),
+        corrections=tuple(corrections + readings),
     )
+
+
+def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
+    """One-character typos of the corpus's own words; real place names are left alone."""
+    places = frozenset(t.surface for t in corpus.tokenizer.tokens(folded) if t.pos[1:3] == ("固有名詞", "地名"))
+    return corpus.spelling.correct(folded, places)
+
+
+def _outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
+    """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ)."""
+    known_forms = {form for p in corpus.party_names for form in p.forms}
+    return tuple(dict.fromkeys(
+        t.surface for t in tokens
+        if t.pos[1:3] == ("固有名詞", "地名") and t.pos[3] != "国"
+        and t.surface not in known_forms and t.surface not in corpus.text_blob
+    ))
 
 
 def _expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:
     """Terms the synonym layers add, each lighter than the user's own words; a term the
     question already has keeps its own weight."""
-    layer_weight = {"domain": corpus.search.domain_weight, "sudachi": corpus.search.sudachi_weight, "kind": corpus.search.kind_term_weight}
+    search = corpus.search
+    layer_weight = {"domain": search.domain_weight, "sudachi": search.sudachi_weight, "kind": search.kind_term_weight, "reading": 1.0}
     added: dict[str, float] = {}
     for term, layer in expansion_terms(corpus.tokenizer, expansions).items():
         weight = layer_weight[layer]
@@ -179,12 +195,21 @@ def _weights(split: list[tuple[str, bool]], settings: SearchSettings) -> dict[st
     return weights
 
 
-def question_kind(folded: str, names_a_party: bool = False) -> str:
+_TOGETHER = re.compile(r"協力|一緒|共同|共に|ともに|連携して")
+_BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|甲と乙|乙と甲")
+_PARTNERS = re.compile(r"(どこと|どの市町村と|どの市と)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))")
+
+
+def question_kind(folded: str, parties_named: int = 0) -> str:
     """The kind of answer asked for; `folded` holds the question and its normalized forms, so
     「やくわり」 asks for a role as 「役割」 does."""
+    if _TOGETHER.search(folded) and (parties_named >= 2 or _BOTH.search(folded)):
+        return "together"
+    if _PARTNERS.search(folded):
+        return "partners"
     kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
     if kind == "does":
-        return "role" if names_a_party else "content"
+        return "role" if parties_named else "content"
     return kind
 
 
