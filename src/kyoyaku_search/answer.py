@@ -7,7 +7,7 @@ municipality is not a party.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 import numpy as np
@@ -17,6 +17,7 @@ from .corpus import Corpus, PartyName
 from .listing import partners, together_rows
 from .question import Question, understand
 from .ranking import allowed_units, rank
+from .tokenizer import fold
 from .units import Unit
 
 DEFAULT_TOP_K = 5
@@ -86,12 +87,37 @@ def ask(
     previous = next((turn.context for turn in reversed(history) if turn.context is not None), None)
     query = resolve(question, previous)
     if not query.parties and party:
-        query = Query(question, tuple(p for p in corpus.party_names if p.name == party), query.weights, query.topic_terms, query.kind, query.row_id, query.inherited)
+        query = replace(query, parties=tuple(p for p in corpus.party_names if p.name == party))
     allowed = allowed_units(corpus, query.parties, agreement)
     answer = _answer(corpus, query, allowed, top_k)
-    if query.inherited and answer.status not in ("no_match",):
-        answer = Answer(answer.query, f"{query.inherited}\n{answer.answer}", answer.hits, answer.status, question, answer.context, query.inherited)
-    return answer
+    if answer.status == "no_match":
+        return answer
+    notes = [query.inherited, *reading_notes(question), *synonym_notes(question, answer.hits[:1])]
+    notes = [note for note in notes if note]
+    if not notes:
+        return answer
+    return replace(answer, answer="\n".join([*notes, answer.answer]), inherited=query.inherited)
+
+
+def reading_notes(question: Question) -> list[str]:
+    """「地域医寮」を「地域医療」と読み替えて検索しました。 — one line per corrected or read word."""
+    notes = [f"「{c.before}」を「{c.after}」と読み替えて検索しました。" for c in question.corrections if c.kind == "typo"]
+    read: dict[str, list[str]] = {}
+    for correction in question.corrections:
+        if correction.kind == "reading":
+            read.setdefault(correction.before, []).append(correction.after)
+    notes += [f"「{run}」を「{'」「'.join(words)}」と読んで検索しました。" for run, words in read.items()]
+    return notes
+
+
+def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
+    """Say so when the quote answers a word the user wrote only through a domain synonym."""
+    quoted = fold("\n".join(f"{h.unit.context}\n{h.unit.text}" for h in hits))
+    used: dict[str, list[str]] = {}
+    for expansion in question.expansions:
+        if expansion.layer == "domain" and fold(expansion.source) not in quoted and fold(expansion.target) in quoted:
+            used.setdefault(expansion.source, []).append(expansion.target)
+    return [f"「{source}」を「{'」「'.join(targets)}」として検索しました。" for source, targets in used.items()]
 
 
 def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:

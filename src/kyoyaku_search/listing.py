@@ -57,17 +57,18 @@ def _together(corpus: Corpus, agreement_id: str, row_id: str | None) -> bool:
 
 def partners(corpus: Corpus, query: Query) -> list[Listed]:
     """For each agreement the named municipality is a party to: the other parties, with the
-    unit that proves it — the best row on the question's topic, or the preamble."""
+    unit that proves it — a row on every word of the question's topic, or the preamble."""
     named = {p.name for p in query.parties}
     topic = [t for t in query.topic_terms if t not in PARTNER_WORDS]
+    on_topic = _holding_all(corpus, query, topic)
     listed: list[Listed] = []
     for agreement in corpus.agreements:
         if named and not named & {p.name for p in agreement.parties}:
             continue
-        mask = np.array([u.agreement_id == agreement.id for u in corpus.units])
+        mask = on_topic & np.array([u.agreement_id == agreement.id and u.kind == "row" for u in corpus.units])
         if topic:
             focused = Query(query.question, (), query.weights, tuple(topic), "partners")
-            ranked = [pos for pos, _ in rank(corpus, focused, mask) if corpus.units[pos].kind == "row"]
+            ranked = [pos for pos, _ in rank(corpus, focused, mask)]
             if not ranked:
                 continue
             evidence = ranked[0]
@@ -77,3 +78,16 @@ def partners(corpus: Corpus, query: Query) -> list[Listed]:
             if party.name not in named:
                 listed.append(Listed(party.name, evidence))
     return listed
+
+
+def _holding_all(corpus: Corpus, query: Query, topic: list[str]) -> np.ndarray:
+    """Units holding every topic word the user wrote (「災害」 and 「対策」: a row on 福祉 that
+    says 「不足対策」 is not a row on 災害対策); when the user's own words are not in the
+    corpus at all (「防災」), any word the synonym layers put in their place."""
+    own = [term for term in query.question.own_topic_terms if term in topic and corpus.index.document_frequency(term)]
+    if not own:
+        return corpus.index.matches(topic)
+    mask = np.ones(len(corpus.units), dtype=bool)
+    for term in own:
+        mask &= corpus.index.matches([term])
+    return mask

@@ -67,6 +67,7 @@ class Question:
     kind: str  # one of QUESTION_KINDS' names, or "general"
     weights: tuple[tuple[str, float], ...]  # search terms and how much each counts
     topic_terms: tuple[str, ...]  # whole words that are not words of asking: a unit must hold one
+    own_topic_terms: tuple[str, ...] = ()  # those the user wrote (not added by a synonym layer)
     expansions: tuple[Expansion, ...] = ()  # synonyms added to the search, and why
     corrections: tuple[Correction, ...] = ()  # typos corrected and hiragana read, to tell the user
 
@@ -129,6 +130,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         kind=kind,
         weights=tuple({**weights, **added}.items()),
         topic_terms=tuple(dict.fromkeys((*topics, *added))),
+        own_topic_terms=topics,
         expansions=tuple(expansions),
         corrections=tuple(corrections + readings),
     )

@@ -13,6 +13,8 @@ from .corpus import Corpus, PartyName
 PREFERRED_KINDS = {
     "role": ("role",),
     "content": ("row",),
+    # No kind and no party: the row says what both do, without taking a side.
+    "general": ("row",),
     "together": ("row",),
     "partners": ("row",),
     "cost": ("article",),
@@ -43,7 +45,7 @@ def allowed_units(corpus: Corpus, parties: Sequence[PartyName], agreement: str |
 def scores(corpus: Corpus, query: Query) -> np.ndarray:
     """BM25 over the query's weighted terms, with the kind of unit the question asks for boosted."""
     result = corpus.index.scores(dict(query.weights))
-    preferred = PREFERRED_KINDS.get(query.kind, ())
+    preferred = PREFERRED_KINDS.get(query.kind, ()) if query.kind != "general" or not query.parties else ()
     if preferred:
         boost = np.array([corpus.search.kind_boost if u.kind in preferred else 1.0 for u in corpus.units])
         result = result * boost
