@@ -49,6 +49,13 @@ def open_roles(initiative: str, agreement_id: str) -> None:
     state.role_filter, state.document, state.view = initiative, agreement_id, ROLES
 
 
+def open_party_roles(party: str | None, agreement_id: str) -> None:
+    """「札幌市の役割は」 shows a few cells; this opens all of them in the role table."""
+    if party is not None:
+        state.party = party
+    state.role_filter, state.document, state.view = "", agreement_id, ROLES
+
+
 def clear() -> None:
     state.turns = []
     state.pop("focus", None)
@@ -145,9 +152,16 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
             show_quote(corpus, answer, answer.hits[0])
         else:
             st.markdown(escape_markdown(answer.answer))
+            named = {p.name for p in answer.question.parties}
+            st.button(
+                "役割一覧ですべて見る", key=f"party-roles-{number}", icon=":material/table:", on_click=open_party_roles,
+                args=(next(iter(named)) if len(named) == 1 else None, answer.hits[0].unit.agreement_id),
+            )
         for rank, hit in enumerate(answer.hits):
-            if rank == 1 or (rank == 0 and answer.status == "party_roles"):
-                st.caption("ほかの該当箇所" if rank else "該当する役割")
+            if rank == 0 and answer.status == "party_roles":
+                st.caption("該当する役割（別表の順）")
+            elif rank == 1 and answer.status == "answered":
+                st.caption("ほかの該当箇所")
             label = "この箇所の全文" if rank == 0 and answer.status == "answered" else hit.citation
             show_card(corpus, answer, hit, f"{number}-{rank}", label)
         with st.popover("この質問のリンク", icon=":material/link:"):

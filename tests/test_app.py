@@ -248,3 +248,15 @@ def test_several_agreements_a_choice_and_citations_that_name_them(two_agreements
         assert "札幌市及び岩見沢市における" in hit_card.label
     at.segmented_control(key="view").set_value("役割一覧").run()
     assert list(at.table[0].value.columns)[2:] == ["甲（札幌市）の役割", "乙（岩見沢市）の役割"]
+
+
+def test_a_party_without_a_topic_lists_its_roles_and_opens_them_all(app):
+    chat(app, "札幌市の役割は")
+    reply = replies(app)[0]
+    assert reply.markdown[0].value.startswith("札幌市（甲）の役割は別表に20項目あります。")
+    assert [e.label for e in reply.expander][0].endswith("「経済戦略の推進」甲（札幌市）の役割")
+    app.button(key="party-roles-0").click().run()
+    assert app.segmented_control(key="view").value == "役割一覧"
+    assert app.radio(key="party").value == "札幌市"
+    assert sum(len(t.value) for t in app.table) == 20
+    assert {tuple(t.value.columns) for t in app.table} == {("取組", "内容", "甲（札幌市）の役割")}
