@@ -208,6 +208,11 @@ def choose_document(corpus: Corpus, agreement: str | None) -> str:
     return st.selectbox("表示する協約", list(titles), key="document", format_func=titles.get)
 
 
+def citation_form(sections: tuple[RoleSection, ...]) -> str:
+    example = sections[0].rows[0].roles[-1].citation if sections and sections[0].rows[0].roles else ""
+    return f"役割の欄の出典は、区分・取組・当事者で示します（例: {example}）。" if example else ""
+
+
 def show_table(section: RoleSection, focus: str | None = None, words: tuple[str, ...] = ()) -> None:
     headings, rows = section_table(section, focus=focus, words=words)
     st.table(pd.DataFrame(rows, columns=headings), hide_index=True)
@@ -215,6 +220,9 @@ def show_table(section: RoleSection, focus: str | None = None, words: tuple[str,
 
 def roles_view(corpus: Corpus, agreement: str | None, party: str | None) -> None:
     agreement_id = choose_document(corpus, agreement)
+    if corpus.agreement(agreement_id).annex is None:
+        st.info("この協約には別表（取組と役割の表）がありません。")
+        return
     query = st.text_input("取組・内容・役割で絞り込み", key="role_filter", placeholder="例: 災害　医療　生活機能")
     sections = filter_sections(party_rows(role_sections(corpus, agreement_id), party), query)
     count = sum(len(s.rows) for s in sections)
@@ -222,7 +230,7 @@ def roles_view(corpus: Corpus, agreement: str | None, party: str | None) -> None
         st.info(escape_markdown(f"「{query}」を含む取組はありません。"))
         return
     note = f"（{party}の役割のみ）" if party else ""
-    st.caption(escape_markdown(f"{count}件の取組{note}。出典は「{corpus.agreement(agreement_id).annex.heading}＋区分＋「取組」＋当事者の役割」の形で示します。"))
+    st.caption(escape_markdown(f"{count}件の取組{note}。{citation_form(sections)}"))
     for section in sections:
         st.subheader(escape_markdown(section.section))
         show_table(section, words=tuple(query.split()))
@@ -247,6 +255,7 @@ def full_view(corpus: Corpus, agreement: str | None) -> None:
             st.caption(f"出典: {escape_markdown(passage.citation)}")
     if document.annex_heading:
         st.subheader(escape_markdown(document.annex_heading))
+        st.caption(escape_markdown(citation_form(document.sections)))
         for section in document.sections:
             st.markdown(f"**{escape_markdown(section.section)}**")
             show_table(section, focus=focus)

@@ -260,3 +260,11 @@ def test_a_party_without_a_topic_lists_its_roles_and_opens_them_all(app):
     assert app.radio(key="party").value == "札幌市"
     assert sum(len(t.value) for t in app.table) == 20
     assert {tuple(t.value.columns) for t in app.table} == {("取組", "内容", "甲（札幌市）の役割")}
+
+
+def test_the_agreement_in_the_url_is_chosen(two_agreements, monkeypatch):
+    at = new_app({"agreement": "ishikari-hokuto-2020", "q": "災害対策での役割は", "party": "石狩市"})
+    assert at.selectbox(key="agreement").value == "ishikari-hokuto-2020"
+    assert at.radio(key="party").value == "石狩市"
+    assert replies(at)[0].code[0].value.endswith("連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（石狩市）の役割")
+    assert "agreement=ishikari-hokuto-2020" in replies(at)[0].code[-1].value  # its link keeps the choice
