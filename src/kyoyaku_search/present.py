@@ -7,7 +7,6 @@ The role table and the full text live in `documents`.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Sequence
@@ -23,7 +22,10 @@ from .tokenizer import Tokenizer, fold
 from .units import Unit
 
 ALL_AGREEMENTS = "すべての協約"
-_MARKDOWN_SPECIALS = frozenset(string.punctuation)
+# ASCII marks that can start Markdown in Streamlit: emphasis, code, links and images, HTML and
+# entities, headings and lists, tables, LaTeX ($), emoji and directives (:), autolinks (. :).
+# Brackets are escaped, so 「(3)」 needs no escape and a citation stays as printed.
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]<>#+-.!|~$:&=")
 # A highlighted run of text: bold on Streamlit's orange background (the background alone is
 # too faint to find in a long cell).
 MARK_OPEN, MARK_CLOSE = ":orange-background[**", "**]"
@@ -56,9 +58,9 @@ def answer_turn(corpus: Corpus, text: str, *, party: str | None = None, agreemen
 
 
 def escape_markdown(text: str) -> str:
-    """Text that Streamlit's Markdown shows literally: every ASCII punctuation mark is
-    backslash-escaped (CommonMark), so no emphasis, link, HTML, LaTeX ($) or directive (:)
-    can start; line breaks stay line breaks."""
+    """Text that Streamlit's Markdown shows literally: each ASCII mark that could start
+    Markdown is backslash-escaped (CommonMark), so no emphasis, link, HTML, LaTeX ($) or
+    directive (:) can start; line breaks stay line breaks."""
     escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in text)
     return escaped.replace("\n", "  \n")
 
