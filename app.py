@@ -115,8 +115,8 @@ def chat_view(corpus: Corpus, agreement: str | None, party: str | None) -> None:
     prompt = st.chat_input("協約について質問してください", key="chat", max_chars=MAX_QUESTION_CHARS)
     question = prompt if prompt is not None else state.pop("pending", None)
     if question is not None:
-        # Follow-ups (issue 4) will pass the earlier answers: [t.answer for t in state.turns if t.answer].
-        state.turns.append(answer_turn(corpus, question, party=party, agreement=agreement))
+        # The earlier turns go with the question, so 「では札幌市は？」 follows the one before.
+        state.turns.append(answer_turn(corpus, question, party=party, agreement=agreement, history=state.turns))
     if not state.turns:
         welcome(corpus, agreement)
     for number, turn in enumerate(state.turns):
@@ -145,24 +145,36 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
         if answer is None:
             st.warning(escape_markdown(turn.error or ""))
             return
+        for note in answer.notes:
+            st.caption(escape_markdown(note))
+        quoted = 0
         if answer.status in ("no_match", "not_party"):
             st.info(escape_markdown(answer.answer))
             st.caption("左上の「役割一覧」「協約全文」から探すこともできます。")
         elif answer.status == "answered":
             show_quote(corpus, answer, answer.hits[0])
+            quoted = 1
+        elif answer.status == "both_parties":
+            quoted = sum(1 for hit in answer.hits if hit.unit.row_id == answer.hits[0].unit.row_id and hit.unit.kind == "role")
+            for column, hit in zip(st.columns(quoted), answer.hits[:quoted]):
+                with column:
+                    st.markdown(f"**{escape_markdown(hit.unit.party or '')}（{escape_markdown(hit.unit.party_label or '')}）の役割**")
+                    show_quote(corpus, answer, hit)
         else:
-            st.markdown(escape_markdown(answer.answer))
-            named = {p.name for p in answer.question.parties}
-            st.button(
-                "役割一覧ですべて見る", key=f"party-roles-{number}", icon=":material/table:", on_click=open_party_roles,
-                args=(next(iter(named)) if len(named) == 1 else None, answer.hits[0].unit.agreement_id),
-            )
+            body = answer.answer.split("\n")[len(answer.notes):]
+            st.markdown("  \n".join(escape_markdown(line) for line in body))
+            if answer.status == "party_roles":
+                named = {p.name for p in answer.question.parties}
+                st.button(
+                    "役割一覧ですべて見る", key=f"party-roles-{number}", icon=":material/table:", on_click=open_party_roles,
+                    args=(next(iter(named)) if len(named) == 1 else None, answer.hits[0].unit.agreement_id),
+                )
         for rank, hit in enumerate(answer.hits):
             if rank == 0 and answer.status == "party_roles":
                 st.caption("該当する役割（別表の順）")
-            elif rank == 1 and answer.status == "answered":
+            elif rank == quoted and quoted:
                 st.caption("ほかの該当箇所")
-            label = "この箇所の全文" if rank == 0 and answer.status == "answered" else hit.citation
+            label = "この箇所の全文" if rank < quoted else hit.citation
             show_card(corpus, answer, hit, f"{number}-{rank}", label)
         with st.popover("この質問のリンク", icon=":material/link:"):
             st.code(share_link(st.context.url, turn.question, party=turn.party, agreement=turn.agreement), language=None, wrap_lines=True)

@@ -268,3 +268,29 @@ def test_the_agreement_in_the_url_is_chosen(two_agreements, monkeypatch):
     assert at.radio(key="party").value == "石狩市"
     assert replies(at)[0].code[0].value.endswith("連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（石狩市）の役割")
     assert "agreement=ishikari-hokuto-2020" in replies(at)[0].code[-1].value  # its link keeps the choice
+
+
+def test_a_follow_up_inherits_and_says_so(app):
+    chat(app, DISASTER)
+    chat(app, "では札幌市は？")
+    reply = replies(app)[1]
+    shown = texts(reply)
+    assert "前の質問の「災害対策」を引き継いで、札幌市の役割を示します。" in [c.value for c in reply.caption]
+    assert f"**出典**　{escape_markdown('別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（札幌市）の役割')}" in shown
+
+
+def test_a_role_question_without_a_party_shows_both_cells(app):
+    chat(app, "災害対策での役割は")
+    reply = replies(app)[0]
+    shown = texts(reply)
+    assert "**札幌市（甲）の役割**" in shown and "**岩見沢市（乙）の役割**" in shown
+    assert [c.value.splitlines()[-1] for c in reply.code[:2]] == [
+        "出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（札幌市）の役割",
+        "出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割",
+    ]
+
+
+def test_what_both_do_together_is_listed(app):
+    chat(app, "札幌市と岩見沢市が協力して取り組むことは")
+    shown = texts(replies(app)[0])
+    assert "別表に12項目あります" in shown and "・災害対策（出典" in shown

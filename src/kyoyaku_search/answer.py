@@ -58,6 +58,7 @@ class Answer:
     question: Question | None = None
     context: Context | None = None  # what this turn settled, for a follow-up to inherit
     inherited: str = ""  # what it took from the turn before (also said in `answer`)
+    notes: tuple[str, ...] = ()  # what was inherited or read instead; `answer` begins with them
 
     def to_json(self) -> dict:
         return {"query": self.query, "answer": self.answer, "hits": [hit.to_json() for hit in self.hits]}
@@ -96,7 +97,7 @@ def ask(
     notes = [note for note in notes if note]
     if not notes:
         return answer
-    return replace(answer, answer="\n".join([*notes, answer.answer]), inherited=query.inherited)
+    return replace(answer, answer="\n".join([*notes, answer.answer]), inherited=query.inherited, notes=tuple(notes))
 
 
 def reading_notes(question: Question) -> list[str]:

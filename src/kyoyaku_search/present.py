@@ -45,10 +45,13 @@ class Turn:
     agreement: str | None = None  # the agreement id it searched, None for all
 
 
-def answer_turn(corpus: Corpus, text: str, *, party: str | None = None, agreement: str | None = None) -> Turn:
-    """Ask `text`; an empty or over-long question becomes a turn with the library's message."""
+def answer_turn(
+    corpus: Corpus, text: str, *, party: str | None = None, agreement: str | None = None, history: Sequence[Turn] = ()
+) -> Turn:
+    """Ask `text` as the next turn of `history`; an empty or over-long question becomes a turn
+    with the library's message."""
     try:
-        answer = ask(corpus, text, party=party, agreement=agreement)
+        answer = ask(corpus, text, party=party, agreement=agreement, history=[t.answer for t in history if t.answer])
     except QuestionError as error:
         return Turn(text, None, str(error), party, agreement)
     return Turn(text, answer, None, party, agreement)
@@ -231,7 +234,8 @@ def _answer_markdown(turn: Turn) -> list[str]:
         hits = answer.hits
     else:
         top = answer.hits[0]
-        lines = ["**回答**", "", _blockquote(f"「{top.display_text}」"), f"> 出典: {escape_markdown(top.citation)}"]
+        notes = [f"（{escape_markdown(note)}）" for note in answer.notes]
+        lines = ["**回答**", "", *notes, *([""] if notes else []), _blockquote(f"「{top.display_text}」"), f"> 出典: {escape_markdown(top.citation)}"]
         hits = answer.hits[1:]
     if hits:
         lines += ["", "**ほかの該当箇所**", ""]
