@@ -2,13 +2,14 @@
 # make test  — set up .venv (and chromium for the browser test) if needed and run the whole test suite
 # make eval  — hit@1 / hit@3 / MRR of the question set
 # make eval-grid — the same for each split mode and rank-bm25 variant (how they were chosen)
+# make load  — 20 browser sessions asking at once against the app on localhost (a check, not a test)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test browser eval eval-grid clean
+.PHONY: run test browser eval eval-grid load clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +37,9 @@ eval: $(STAMP)
 
 eval-grid: $(STAMP)
 	$(BIN)/python benchmarks/eval_grid.py
+
+load: $(STAMP) browser
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -96,3 +96,54 @@ def ask_in_chat(page, question: str) -> None:  # noqa: ANN001
     box.wait_for(state="visible")
     box.fill(question)
     box.press("Enter")
+
+
+ANSWER_DONE = "[data-testid='stChatMessage']"
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str  # the assistant message as rendered
+    seconds: float  # from pressing Enter to the reply on the page
+
+
+async def ask_in_sessions(url: str, questions: list[list[str]], timeout_ms: int = 180_000) -> list[list[Reply]]:
+    """Open one browser session (its own context, so its own Streamlit session) per list of
+    questions, ask them all at once, and return each session's replies as rendered text.
+
+    A reply is read once the chat holds an assistant message for every question asked.
+    """
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            async def session(own: list[str]) -> list[str]:
+                context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+                page = await context.new_page()
+                page.set_default_timeout(timeout_ms)
+                await page.goto(url)
+                replies = []
+                for number, question in enumerate(own, start=1):
+                    box = page.locator(CHAT_BOX)
+                    await box.wait_for(state="visible")
+                    await box.fill(question)
+                    asked = time.perf_counter()
+                    await box.press("Enter")
+                    # the welcome message is replaced by user/assistant pairs: wait for this turn's reply
+                    reply = page.locator(ANSWER_DONE).nth(2 * number - 1)
+                    await reply.locator("[data-testid='stCode'], [data-testid='stAlert'], [data-testid='stMarkdown']").first.wait_for()
+                    await page.wait_for_function(
+                        "n => !document.querySelector('[data-testid=\"stStatusWidget\"]') "
+                        "&& document.querySelectorAll(\"[data-testid='stChatMessage']\").length >= n",
+                        arg=2 * number,
+                    )
+                    replies.append(Reply(await reply.inner_text(), time.perf_counter() - asked))
+                await context.close()
+                return replies
+
+            return list(await asyncio.gather(*(session(own) for own in questions)))
+        finally:
+            await browser.close()

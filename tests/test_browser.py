@@ -38,3 +38,27 @@ def test_typed_question_shows_the_role_cell_and_its_citation(chromium):
         assert ROLE_CELL in reply.replace("\n", "")  # the quote (highlights split it into spans)
         assert f"出典　{CITATION}" in reply
         assert page.locator("[data-testid='stChatMessage']").first.inner_text().strip().endswith(QUESTION)
+
+
+HOSTILE = (
+    '<img src=x onerror="document.title=\'pwned\'"><script>document.title=\'pwned\'</script>'
+    "**太字** [リンク](javascript:alert(1)) ![画像](http://127.0.0.1:9/x.png) 小樽市の観光"
+)
+
+
+def test_hostile_input_is_shown_as_typed_and_never_runs(chromium):
+    """What a user types reaches the page as text: no element, no script, no link is made of it."""
+    dialogs: list[str] = []
+    with streamlit_server() as server, chromium_page() as page:
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(server.url)
+        ask_in_chat(page, HOSTILE)
+        reply = page.locator("[data-testid='stChatMessage']").nth(1)
+        reply.locator("[data-testid='stAlert']").wait_for()
+        page.screenshot(path=str(ARTIFACTS / "hostile-input.png"), full_page=True)
+        question = page.locator("[data-testid='stChatMessage']").first
+        assert question.inner_text().strip().endswith(HOSTILE)  # shown literally, marks and all
+        assert page.title() == "連携協約検索" and not dialogs
+        assert page.locator("img[src='x'], img[src*='127.0.0.1:9'], a[href^='javascript']").count() == 0
+        assert question.locator("script, img, a, strong").count() == 0
+        assert "小樽市はこの協約の当事者ではありません" in reply.inner_text()
