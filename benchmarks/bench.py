@@ -3,8 +3,8 @@
 For the seed and for synthetic corpora of 1,000, 10,000 and 100,000 units (generated here from
 the seed's sentences, see synthetic.py) it prints, from this one run:
 - answer latency, question → `Answer` via `ask()`, against the floor (SudachiPy tokenising the
-  question alone): median and p95 over the question set (tests/questions.yaml, party names
-  changed to a synthetic agreement's), repeated;
+  question alone): median and p95 over the question set (tests/questions.yaml without follow-up turns,
+  party names changed to a synthetic agreement's), repeated;
 - each BM25 engine (shipped, rank-bm25, rank-bm25-rs, bm25s): index build time, query time
   (weighted terms → top 10), memory it keeps (in a fresh process) and its largest score
   difference from rank-bm25;
@@ -193,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _retained_child(*args.retained)
         return 0
     _, cases = load_cases()
-    questions = [case.question for case in cases]
+    questions = [case.question for case in cases if not case.history]  # follow-ups need their turn before
     tokenizer = Tokenizer()
     print(f"kyoyaku-search bench: {os.cpu_count()} cores, Python {sys.version.split()[0]}, numpy {np.__version__}; {len(questions)} questions; times in ms, medians and p95\n")
     latency, engines = [], []

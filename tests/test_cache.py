@@ -46,6 +46,8 @@ def test_cached_and_uncached_corpora_answer_the_same(sources, tokenizer, tmp_pat
     assert second.display_texts == built.display_texts
     assert second.party_names == built.party_names
     assert second.text_blob == built.text_blob
+    assert second.spelling == built.spelling
+    assert second.lexicon == built.lexicon
     assert answers(second) == answers(first) == answers(built)
 
 

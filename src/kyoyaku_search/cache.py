@@ -28,7 +28,7 @@ from .model import Agreement
 from .store import from_plain, source_files, to_plain
 from .tokenizer import TokenizerSettings
 
-FORMAT = 1  # bump when the file layout changes
+FORMAT = 2  # bump when the file layout changes
 CACHE_ENV = "KYOYAKU_SEARCH_CACHE_DIR"
 _PACKAGE = Path(__file__).resolve().parent
 _ARRAYS = ("offsets", "documents", "frequencies", "lengths")
@@ -40,9 +40,11 @@ class Snapshot:
 
     agreements: tuple[Agreement, ...]
     display_texts: tuple[str, ...]
-    readings: tuple[tuple[str, ...], ...]  # per party of each agreement, in order
+    party_readings: tuple[tuple[str, ...], ...]  # per party of each agreement, in order
     text_blob: str
     postings: Postings
+    spelling_phrases: tuple[str, ...]  # what typos are corrected towards
+    spelling_readings: tuple[tuple[str, str], ...]  # (katakana reading, index term), in order
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,11 @@ class CacheFile:
                 snapshot = Snapshot(
                     agreements=tuple(from_plain(a, self.path) for a in _json(saved["agreements"])),
                     display_texts=tuple(_json(saved["display_texts"])),
-                    readings=tuple(tuple(r) for r in _json(saved["readings"])),
+                    party_readings=tuple(tuple(r) for r in _json(saved["party_readings"])),
                     text_blob=bytes(saved["text_blob"]).decode("utf-8"),
                     postings=postings,
+                    spelling_phrases=tuple(_json(saved["spelling_phrases"])),
+                    spelling_readings=tuple((reading, term) for reading, term in _json(saved["spelling_readings"])),
                 )
             postings.check()
             return snapshot
@@ -78,7 +82,9 @@ class CacheFile:
             "meta": _bytes({"format": FORMAT, "key": self.key}),
             "agreements": _bytes([to_plain(a) for a in snapshot.agreements]),
             "display_texts": _bytes(list(snapshot.display_texts)),
-            "readings": _bytes([list(r) for r in snapshot.readings]),
+            "party_readings": _bytes([list(r) for r in snapshot.party_readings]),
+            "spelling_phrases": _bytes(list(snapshot.spelling_phrases)),
+            "spelling_readings": _bytes([list(pair) for pair in snapshot.spelling_readings]),
             "text_blob": np.frombuffer(snapshot.text_blob.encode("utf-8"), dtype=np.uint8),
             "vocabulary": _bytes(list(snapshot.postings.vocabulary)),
             **{name: getattr(snapshot.postings, name) for name in _ARRAYS},

@@ -1,14 +1,14 @@
 """The BM25 index over pre-tokenised units: rank-bm25's formulas over postings arrays.
 
 rank-bm25 (the design card's engine) stays the reference: `tests/test_index.py` checks that
-these scores equal its `get_scores` to 1e-9 with the same top 10, for every variant. It is
+these scores equal its `get_scores` bit for bit, for every variant. It is
 not the engine because it visits every document for every query term (≈190 ms at 100,000
 units) and cannot be saved without pickle; `benchmarks/bench.py` measures both, and
 rank-bm25-rs and bm25s beside them.
 
-Each term's documents, term frequencies and BM25 contribution are stored once as flat NumPy
-arrays (CSR by term), so a query touches only the postings of its terms and the index can be
-saved as plain `.npy` arrays. Scores are per query term, so expanded synonyms can weigh less
+Each term's documents, term frequencies and scores are stored once as flat NumPy arrays (CSR
+by term), so a query touches only the postings of its terms (and, for few candidate units,
+only those units) and the index can be saved as plain `.npy` arrays. Scores are per query term, so expanded synonyms can weigh less
 than the user's own words.
 """
 
@@ -122,10 +122,9 @@ class Bm25Index:
         self._term_ids = {term: term_id for term_id, term in enumerate(postings.vocabulary)}
         counts = np.diff(postings.offsets)
         self._idf = _idf(counts.tolist(), self.size, settings)
-        # A term's score in a document without it (BM25Plus: idf × delta; others 0), and what
-        # a document holding it gets on top: the query adds the first for all, the second sparsely.
+        # Each posting's score, and what a document without the term scores (BM25Plus: idf × delta).
+        self._score = _term_scores(postings, np.repeat(self._idf, counts), settings)
         self._floor = self._idf * (settings.delta if settings.variant == "plus" else 0.0)
-        self._gain = _term_scores(postings, np.repeat(self._idf, counts), settings) - np.repeat(self._floor, counts)
 
     def idf(self, term: str) -> float:
         term_id = self._term_ids.get(term)
@@ -137,39 +136,40 @@ class Bm25Index:
 
     def scores(self, weights: Mapping[str, float]) -> np.ndarray:
         """Σ weight × BM25(term) per document, for the terms the index knows."""
-        known = [(self._term_ids[term], weight) for term, weight in weights.items() if weight and term in self._term_ids]
-        if not known:
-            return np.zeros(self.size)
-        ids = np.array([term_id for term_id, _ in known])
-        factors = np.array([weight for _, weight in known], dtype=np.float64)
-        starts, ends = self.postings.offsets[ids], self.postings.offsets[ids + 1]
-        spans = _spans(starts, ends)
-        gains = self._gain[spans] * np.repeat(factors, ends - starts)
-        floor = float(np.dot(factors, self._floor[ids]))
-        return np.bincount(self.postings.documents[spans], weights=gains, minlength=self.size) + floor
+        return self._sum(weights, None)
 
     def scores_at(self, weights: Mapping[str, float], positions: np.ndarray) -> np.ndarray:
         """`scores(weights)[positions]` (ascending positions), touching only those documents.
 
         A question that names a party is answered from one agreement's units: looking them up
-        in each term's postings beats adding up every posting of every term.
+        in each term's postings beats scoring every unit.
         """
         if len(positions) * _SPARSE_FACTOR > self.size:
-            return self.scores(weights)[positions]
-        total = np.zeros(len(positions))
-        floor = 0.0
+            return self._sum(weights, None)[positions]
+        return self._sum(weights, positions)
+
+    def _sum(self, weights: Mapping[str, float], positions: np.ndarray | None) -> np.ndarray:
+        """Adds weight × score term by term, in `weights` order, from zero: the operations of
+        Σ weight × rank-bm25 get_scores([term]), so every score is rank-bm25's to the last bit
+        and exact ties stay ties (ranked in document order)."""
+        size = self.size if positions is None else len(positions)
+        total = np.zeros(size)
         offsets, documents = self.postings.offsets, self.postings.documents
         for term, weight in weights.items():
             term_id = self._term_ids.get(term)
             if term_id is None or not weight:
                 continue
-            floor += weight * float(self._floor[term_id])
             start, end = int(offsets[term_id]), int(offsets[term_id + 1])
-            found = np.searchsorted(documents[start:end], positions)
-            held = found < end - start
-            held[held] = documents[start + found[held]] == positions[held]
-            total[held] += weight * self._gain[start + found[held]]
-        return total + floor
+            term_scores = np.full(size, self._floor[term_id])
+            if positions is None:
+                term_scores[documents[start:end]] = self._score[start:end]
+            else:
+                found = np.searchsorted(documents[start:end], positions)
+                held = found < end - start
+                held[held] = documents[start + found[held]] == positions[held]
+                term_scores[held] = self._score[start + found[held]]
+            total += weight * term_scores
+        return total
 
     def matches(self, terms: Sequence[str]) -> np.ndarray:
         """Boolean mask of documents holding at least one of `terms`."""
@@ -180,14 +180,6 @@ class Bm25Index:
             if term_id is not None:
                 mask[documents[offsets[term_id]:offsets[term_id + 1]]] = True
         return mask
-
-
-def _spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray | slice:
-    """Positions starts[0]:ends[0], starts[1]:ends[1], … as one index (a slice for one term)."""
-    if len(starts) == 1:
-        return slice(int(starts[0]), int(ends[0]))
-    lengths = ends - starts
-    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
 
 
 def _idf(document_counts: list[int], size: int, settings: Bm25Settings) -> np.ndarray:

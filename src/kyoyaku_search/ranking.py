@@ -1,0 +1,63 @@
+"""Ranking units for a query: which units may answer, and how they score."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from .conversation import Query
+from .corpus import Corpus, PartyName
+
+# Which unit kinds answer which kind of question; those units get `SearchSettings.kind_boost`.
+PREFERRED_KINDS = {
+    "role": ("role",),
+    "content": ("row",),
+    # No kind and no party: the row says what both do, without taking a side.
+    "general": ("row",),
+    "together": ("row",),
+    "partners": ("row",),
+    "cost": ("article",),
+    "change": ("article",),
+    "effective": ("supplementary", "article"),
+    "purpose": ("article",),
+    "consult": ("article",),
+    "signer": ("signature",),
+}
+
+
+def allowed_units(corpus: Corpus, parties: Sequence[PartyName], agreement: str | None = None) -> np.ndarray:
+    """Units a query may be answered from: the named parties' agreements, and of their role
+    cells only the named parties' — never another party's cell."""
+    columns = corpus.columns
+    mask = np.ones(len(corpus.units), dtype=bool)
+    if agreement is not None:
+        mask &= columns.in_agreements([agreement])
+    if parties:
+        own_roles = columns.of_parties({(p.agreement_id, p.label) for p in parties})
+        mask &= columns.in_agreements({p.agreement_id for p in parties}) & (~columns.of_kinds(["role"]) | own_roles)
+    return mask
+
+
+def scores(corpus: Corpus, query: Query) -> np.ndarray:
+    """BM25 over the query's weighted terms, with the kind of unit the question asks for boosted."""
+    return _boosted(corpus, query, corpus.index.scores(dict(query.weights)), None)
+
+
+def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, float]]:
+    """(position, score) of the allowed units that hold a topic term, best first (ties: document order)."""
+    matched = np.flatnonzero(corpus.index.matches(query.topic_terms) & allowed)
+    if not len(matched):
+        return []
+    # Only the matched units are scored: at 100,000 units a question names one agreement's few.
+    result = _boosted(corpus, query, corpus.index.scores_at(dict(query.weights), matched), matched)
+    order = np.argsort(-result, kind="stable")  # matched is ascending: ties stay in document order
+    return list(zip(matched[order].tolist(), result[order].tolist()))
+
+
+def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray | None) -> np.ndarray:
+    """`result` (the scores of all units, or of those at `positions`) × the kind boost."""
+    preferred = PREFERRED_KINDS.get(query.kind, ()) if query.kind != "general" or not query.parties else ()
+    if not preferred:
+        return result
+    return result * np.where(corpus.columns.of_kinds(preferred, positions), corpus.search.kind_boost, 1.0)
