@@ -60,3 +60,24 @@ def test_one_tokenizer_is_safe_across_threads(mode_c):
         thread.join()
     assert not errors
     assert len(results) == 1600 and all(r == results[0] for r in results)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("札幌市と東京都の防災", ["札幌市", "東京都"]),
+    ("丘珠空港の利用", []),
+    ("", []),
+])
+def test_place_names_are_the_tokens_tagged_as_places(mode_c, text, places):
+    assert mode_c.place_names(text) == places
+    assert places == [t.surface for t in mode_c.tokens(text) if t.pos[1:3] == ("固有名詞", "地名")]
+
+
+@pytest.mark.parametrize("word", ["災害", "人材の育成", "記名押印", "ＩＣＴ"])
+def test_remembered_terms_of_a_word_are_its_terms(mode_c, word):
+    assert mode_c.terms_of_word(word) == tuple(mode_c.terms(word))
+    assert mode_c.terms_of_word(word) == tuple(mode_c.terms(word))  # the second time from memory
+
+
+def test_analyse_is_tokens_and_split_terms_in_one_pass(mode_c):
+    text = "札幌市と岩見沢市が協力して取り組む災害対策"
+    assert mode_c.analyse(text) == (mode_c.tokens(text), mode_c.split_terms(text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -48,10 +49,15 @@ class DomainSynonyms:
     def expand(self, folded: str, normalized: str) -> list[Expansion]:
         """Entries whose left side the question uses, as written or as normalized forms."""
         found = []
-        for key, targets in self.entries:
-            if _mentions(fold(key), folded) or _mentions(fold(key), normalized):
+        for (key, targets), folded_key in zip(self.entries, self._folded_keys):
+            if _mentions(folded_key, folded) or _mentions(folded_key, normalized):
                 found.extend(Expansion(key, target, "domain") for target in targets)
         return found
+
+    @cached_property
+    def _folded_keys(self) -> tuple[str, ...]:
+        """Each left side folded once, not once per question."""
+        return tuple(fold(key) for key, _ in self.entries)
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,6 @@ def expansion_terms(tokenizer: Tokenizer, expansions: list[Expansion]) -> dict[s
     """Each expansion's index terms → the layer that added it."""
     terms: dict[str, str] = {}
     for expansion in expansions:
-        for term in tokenizer.terms(expansion.target):
+        for term in tokenizer.terms_of_word(expansion.target):
             terms.setdefault(term, expansion.layer)
     return terms

@@ -141,7 +141,7 @@ def understand(corpus: Corpus, text: str) -> Question:
 
 def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
     """One-character typos of the corpus's own words; real place names are left alone."""
-    places = frozenset(t.surface for t in corpus.tokenizer.tokens(folded) if t.pos[1:3] == ("固有名詞", "地名"))
+    places = frozenset(corpus.tokenizer.place_names(folded))
     return corpus.spelling.correct(folded, places)
 
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from sudachipy import Dictionary, SplitMode
 
+MAX_REMEMBERED_WORDS = 10_000  # a bound for terms_of_word's memo; the lexicon has a few hundred words
 MODES = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
 DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白", "感動詞", "接続詞")
 # Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
@@ -70,6 +71,7 @@ class Tokenizer:
         self.settings = settings or TokenizerSettings()
         self._dictionary = dictionary or Dictionary(dict=self.settings.dictionary)
         self._local = threading.local()
+        self._word_terms: dict[str, tuple[str, ...]] = {}  # see terms_of_word
         self._mode = MODES[self.settings.mode]
         self._sub_mode = MODES[self.settings.sub_mode] if self.settings.sub_mode else None
 
@@ -91,6 +93,24 @@ class Tokenizer:
     def terms(self, text: str) -> list[str]:
         """The index terms of `text`: content words, plus their sub-words if configured."""
         return [term for term, _ in self.split_terms(text)]
+
+    def place_names(self, text: str) -> list[str]:
+        """Surfaces Sudachi tags as place names (名詞,固有名詞,地名) in `text` after NFKC folding;
+        what `tokens()` would give, without building a Token per morpheme."""
+        folded = fold(text)
+        if not folded:
+            return []
+        return [m.surface() for m in self._sudachi().tokenize(folded) if m.part_of_speech()[1:3] == ("固有名詞", "地名")]
+
+    def terms_of_word(self, word: str) -> tuple[str, ...]:
+        """`terms(word)`, remembered: synonym targets and the template's words recur in every
+        question, and tokenising them again would cost more than the question itself."""
+        known = self._word_terms.get(word)
+        if known is None:
+            known = tuple(self.terms(word))
+            if len(self._word_terms) < MAX_REMEMBERED_WORDS:
+                self._word_terms[word] = known
+        return known
 
     def split_terms(self, text: str) -> list[tuple[str, bool]]:
         """(term, is_sub_word) pairs: each content word, then its sub-words when it has some."""
