@@ -190,7 +190,7 @@ def _agreements(corpus: Corpus, positions: Sequence[int]):  # noqa: ANN202
 
 def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     """「岩見沢市の役割は」: no topic, so list the party's role cells in the annex's order."""
-    positions = [i for i in np.flatnonzero(allowed) if corpus.units[i].kind == "role"]
+    positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["role"])).tolist()
     if not positions:
         return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
     hits = tuple(_hit(corpus, int(i), 0.0) for i in positions[:top_k])

@@ -71,7 +71,7 @@ class Corpus:
         return self.positions[unit_id]
 
     def agreement(self, agreement_id: str) -> Agreement:
-        return next(a for a in self.agreements if a.id == agreement_id)
+        return self._agreements[agreement_id]
 
     def row_roles(self, row_id: str) -> tuple[int, ...]:
         """Positions of the role cells of one annex row, in party order."""
@@ -82,6 +82,11 @@ class Corpus:
     @cached_property
     def positions(self) -> dict[str, int]:
         return {unit.id: position for position, unit in enumerate(self.units)}
+
+    @cached_property
+    def _agreements(self) -> dict[str, Agreement]:
+        # A dict, not a scan: listing 甲/乙's rows asks for the agreement of every row.
+        return {agreement.id: agreement for agreement in self.agreements}
 
     @cached_property
     def names(self) -> NameLookup:
