@@ -160,15 +160,18 @@ class Bm25Index:
             if term_id is None or not weight:
                 continue
             start, end = int(offsets[term_id]), int(offsets[term_id + 1])
-            term_scores = np.full(size, self._floor[term_id])
             if positions is None:
-                term_scores[documents[start:end]] = self._score[start:end]
+                held, at = documents[start:end], slice(start, end)
             else:
                 found = np.searchsorted(documents[start:end], positions)
                 held = found < end - start
                 held[held] = documents[start + found[held]] == positions[held]
-                term_scores[held] = self._score[start + found[held]]
-            total += weight * term_scores
+                at = start + found[held]
+            # total + weight × score, element by element: the floor for documents without the
+            # term (one pass over all), the posting's own score for those with it.
+            before = total[held]
+            total += weight * self._floor[term_id]
+            total[held] = before + weight * self._score[at]
         return total
 
     def matches(self, terms: Sequence[str]) -> np.ndarray:
