@@ -53,6 +53,7 @@ def test_cached_and_uncached_corpora_answer_the_same(sources, tokenizer, tmp_pat
 
 def test_a_changed_source_rebuilds(sources, tokenizer, tmp_path):
     cache = tmp_path / "cache"
+    saved = cache_file([str(sources)], tokenizer.settings, Bm25Settings(), cache)
     before = ask(load_corpus([str(sources)], tokenizer, cache=cache), "岩見沢市の災害対策での役割は")
     assert "消防の連携" in before.answer
     (sources / SEED_YAML.name).unlink()  # the raw text alone, changed
@@ -60,6 +61,9 @@ def test_a_changed_source_rebuilds(sources, tokenizer, tmp_path):
     text.write_text(text.read_text(encoding="utf-8").replace("消防の連携", "防火の連携"), encoding="utf-8")
     after = ask(load_corpus([str(sources)], tokenizer, cache=cache), "岩見沢市の災害対策での役割は")
     assert "防火の連携" in after.answer and "消防の連携" not in after.answer
+    changed = cache_file([str(sources)], tokenizer.settings, Bm25Settings(), cache)
+    assert changed.key != saved.key and changed.path == saved.path  # rewritten in place
+    assert [p.name for p in cache.iterdir()] == [saved.path.name]  # nothing stale left behind
 
 
 def test_settings_are_part_of_the_key(sources, tokenizer, tmp_path):

@@ -2,8 +2,8 @@
 
 One `.npz` file per set of sources and settings (NumPy arrays and UTF-8 JSON, never pickle),
 in $KYOYAKU_SEARCH_CACHE_DIR, else $XDG_CACHE_HOME/kyoyaku-search, else ~/.cache/kyoyaku-search.
-Its key hashes the source files' bytes, the tokenizer and BM25 settings, the SudachiPy and
-dictionary versions and this package's code, so any change rebuilds. Writes go to a
+Its key hashes the source files' names and bytes, the tokenizer and BM25 settings, the SudachiPy
+and dictionary versions and this package's code, so any change rebuilds it, in place. Writes go to a
 temporary file renamed into place (several processes may build at once); a file that is
 truncated, corrupt (the zip's CRC) or inconsistent is ignored and rebuilt. The cache is an
 optimisation only: when it cannot be read or written, the corpus is built as without it.
@@ -25,7 +25,7 @@ import numpy as np
 
 from .index import Bm25Settings, Postings
 from .model import Agreement
-from .store import from_plain, source_files, to_plain
+from .store import default_data_dir, from_plain, source_files, to_plain
 from .tokenizer import TokenizerSettings
 
 FORMAT = 2  # bump when the file layout changes
@@ -123,19 +123,25 @@ def cache_file(
     """
     try:
         files = source_files(sources)
-        contents = [hashlib.sha256(path.read_bytes()).hexdigest() for path in files]
+        contents = [(str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest()) for path in files]
     except OSError:
         return None
-    identity = _canonical({
-        "format": FORMAT,
-        "files": [str(path.resolve()) for path in files],
+    # The file's name: which sources with which settings (one file each, rewritten in place
+    # when anything else changes); its key: everything that changes what it holds.
+    place = _canonical({
+        "sources": [str(Path(source).resolve()) for source in (sources or [default_data_dir()])],
         "tokenizer": dataclasses.asdict(tokenizer),
         "bm25": dataclasses.asdict(bm25),
+    })
+    identity = _canonical({
+        "place": place,
+        "format": FORMAT,
         "versions": {name: _version(name) for name in ("sudachipy", "sudachidict-core", "numpy")},
         "code": _code_digest(),
+        "contents": contents,
     })
-    name = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
-    key = hashlib.sha256((identity + "\n" + "\n".join(contents)).encode("utf-8")).hexdigest()
+    name = hashlib.sha256(place.encode("utf-8")).hexdigest()[:32]
+    key = hashlib.sha256(identity.encode("utf-8")).hexdigest()
     return CacheFile(Path(directory or default_cache_dir()) / f"{name}.npz", key)
 
 
