@@ -147,8 +147,8 @@ def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
 
 def _labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
     """The parties 甲/乙 stand for, in corpus order (one label: a table, not a scan of every party)."""
-    if len(labels) == 1:
-        return corpus.names.by_label.get(labels[0], ())
+    if len(labels) <= 1:
+        return corpus.names.by_label.get(labels[0], ()) if labels else ()
     return tuple(p for p in corpus.party_names if p.label in labels)
 
 
