@@ -48,16 +48,32 @@ class DomainSynonyms:
 
     def expand(self, folded: str, normalized: str) -> list[Expansion]:
         """Entries whose left side the question uses, as written or as normalized forms."""
-        found = []
-        for (key, targets), folded_key in zip(self.entries, self._folded_keys):
-            if _mentions(folded_key, folded) or _mentions(folded_key, normalized):
-                found.extend(Expansion(key, target, "domain") for target in targets)
-        return found
+        used = self._used(folded) | self._used(normalized)
+        return [
+            Expansion(key, target, "domain")
+            for number, (key, targets) in enumerate(self.entries) if number in used
+            for target in targets
+        ]
+
+    def _used(self, text: str) -> set[int]:
+        """Numbers of the entries whose left side occurs in `text`; only the keys starting with a
+        character of the text are tried, not all of them for every question."""
+        used: set[int] = set()
+        for start, char in enumerate(text):
+            for number, key in self._by_first_char.get(char, ()):
+                if number not in used and text.startswith(key, start) and _whole_word(key, text, start):
+                    used.add(number)
+        return used
 
     @cached_property
-    def _folded_keys(self) -> tuple[str, ...]:
-        """Each left side folded once, not once per question."""
-        return tuple(fold(key) for key, _ in self.entries)
+    def _by_first_char(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        """Each left side folded once, filed under its first character."""
+        keys: dict[str, list[tuple[int, str]]] = {}
+        for number, (key, _) in enumerate(self.entries):
+            folded = fold(key)
+            if folded:
+                keys.setdefault(folded[0], []).append((number, folded))
+        return {char: tuple(entries) for char, entries in keys.items()}
 
 
 @dataclass(frozen=True)
@@ -111,14 +127,9 @@ class Lexicon:
         return self.domain.expand(folded, normalized) + self.sudachi.expand([t for t in tokens if t.is_content])
 
 
-def _mentions(key: str, text: str) -> bool:
-    """`key` occurs in `text`; a Latin key (「IT」) only as a whole word, not inside 「UNIT」."""
-    start = text.find(key)
-    while start != -1:
-        if not _ASCII_WORD.match(key) or not (_is_latin(text, start - 1) or _is_latin(text, start + len(key))):
-            return True
-        start = text.find(key, start + 1)
-    return False
+def _whole_word(key: str, text: str, start: int) -> bool:
+    """A Latin key (「IT」) counts only as a whole word, not inside 「UNIT」."""
+    return not _ASCII_WORD.match(key) or not (_is_latin(text, start - 1) or _is_latin(text, start + len(key)))
 
 
 def _is_latin(text: str, index: int) -> bool:
