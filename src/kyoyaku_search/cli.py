@@ -11,7 +11,9 @@ Messages are bilingual (Japanese first); errors never show a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import re
 import sys
 from typing import Sequence, TextIO
 
@@ -22,9 +24,12 @@ from .parser import parse_file
 from .store import to_yaml
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    if stdin is None and stdout is None:
+        _tolerate_console_encodings()
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     parser = _argument_parser()
     try:
@@ -43,6 +48,17 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+
+
+def _tolerate_console_encodings() -> None:
+    """Bytes that are not in the console's encoding never end the run with a traceback.
+
+    Undecodable input bytes become lone surrogates (which `clean_question` drops); characters
+    the console cannot show (an emoji on a CP932 or ASCII console) are written as \\uXXXX.
+    """
+    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace")):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=errors)
 
 
 def _argument_parser() -> argparse.ArgumentParser:
@@ -108,11 +124,16 @@ def _jsonl_answer(corpus: Corpus, line: str, top_k: int) -> dict:
     try:
         return ask(corpus, line, top_k=top_k).to_json()
     except QuestionError as error:
-        return {"query": line, "error": str(error)}
+        # Echoed as read, except that a lone surrogate (input bytes that were not UTF-8) cannot
+        # be written out and becomes U+FFFD.
+        return {"query": _LONE_SURROGATE.sub("\ufffd", line), "error": str(error)}
 
 
 def _write_json(stdout: TextIO, data: dict) -> None:
-    stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    # On a console that is not UTF-8 (CP932, ASCII) every character is written as a JSON
+    # escape, so the line stays valid JSON whatever the console can show.
+    encoding = (getattr(stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    stdout.write(json.dumps(data, ensure_ascii=encoding not in ("utf-8", "utf8")) + "\n")
 
 
 def _format_answer(answer: Answer) -> str:
