@@ -153,15 +153,17 @@ class _AnnexParser:
                 line.first,
                 f"ページ区切りで分かれた行の続きとして列を対応づけられません（{len(cells)}列） / cannot align this continuation line with the unfinished cells",
             )
+        # The continuation now lives in the row's line; drop the page-break blank lines between.
+        dropped: list[int] = []
+        while self.out and len(self.out) - 1 > row.position and not self.out[-1].text.strip():
+            dropped[:0] = self.out.pop().numbers
+        span = (row.lines[0], *dropped, line.first)
         for column, fragment in target:
             joined, changes = join_continuation(row.cells[column], fragment)
-            self.ctx.record(row.lines[0], changes)
+            self.ctx.record(span, changes, column, self._column_name(column))
             row.cells[column] = joined
             row.cell_lines[column].append(line.first)
         row.lines.append(line.first)
-        # The continuation now lives in the row's line; drop the page-break blank lines between.
-        while self.out and len(self.out) - 1 > row.position and not self.out[-1].text.strip():
-            self.out.pop()
 
     @staticmethod
     def _continuation_columns(row: _RowBuilder, cells: list[str], width: int) -> list[tuple[int, str]] | None:
@@ -190,19 +192,25 @@ class _AnnexParser:
                 f"別表の行の「{column}」が文の途中で終わっています（ページ区切りの続きの行が見つかりません） / a cell ends mid-sentence and no continuation follows",
             )
         repaired: list[str] = []
-        for cell in row.cells:
+        for column, cell in enumerate(row.cells):
             text, changes = repair_sentence(cell)
-            self.ctx.record(row.lines[0], changes)
+            self.ctx.record(tuple(row.cell_lines[column]), changes, column, self._column_name(column))
             repaired.append(text)
         original = self.out[row.position]
-        if repaired != [c.strip() for c in original.text.split("\t")] or len(row.lines) > 1:
-            self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(repaired))
+        padded = original.text.split("\t")
+        if repaired != [c.strip() for c in padded] or len(row.lines) > 1:
+            # Each cell keeps the blanks it was printed with; only its repaired words change.
+            cells = [raw.replace(raw.strip(), text, 1) if raw.strip() else raw + text for raw, text in zip(padded, repaired)]
+            self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(cells))
         assert self.table is not None
         roles = tuple(
             RoleCell(label, repaired[2 + i], tuple(row.cell_lines[2 + i]))
             for i, label in enumerate(self.table.role_labels)
         )
         self._current_rows().append(AnnexRow(repaired[0], repaired[1], roles, tuple(row.lines)))
+
+    def _column_name(self, column: int) -> str | None:
+        return self.table.columns[column] if self.table else None
 
     def _current_rows(self) -> list[AnnexRow]:
         section = self.sections[-1]

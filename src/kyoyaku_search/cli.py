@@ -169,7 +169,7 @@ def _run_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         return EXIT_OK
     stdout.write(f"{args.path}: {len(parsed.repairs)} 件の修復 / repairs\n")
     for repair in parsed.repairs:
-        stdout.write(f"{args.path}:{repair.line}: {repair.kind}: {repair.before!r} → {repair.after!r}\n")
+        stdout.write(repair.render(args.path) + "\n")
     return EXIT_OK
 
 

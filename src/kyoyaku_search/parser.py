@@ -113,7 +113,7 @@ class _Parser:
         kept = []
         for line in self.lines:
             if line.text.strip() and is_rule_line(line.text):
-                self.ctx.repairs.append(Repair(line.first, "rule-line", line.text, ""))
+                self.ctx.repairs.append(Repair(line.numbers, "rule-line", line.text, ""))
             else:
                 kept.append(line)
         self.lines = kept
@@ -172,7 +172,7 @@ class _Parser:
         """Repair one sentence of body text in place; return the repaired sentence."""
         repaired, changes = repair_sentence(sentence)
         if changes:
-            self.ctx.record(line.first, changes)
+            self.ctx.record(line.numbers, changes)
             index = self.lines.index(line)
             self.lines[index] = SourceLine(line.numbers, line.text.replace(sentence, repaired, 1))
         return repaired
