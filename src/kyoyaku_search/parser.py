@@ -122,7 +122,15 @@ class _Parser:
         for index, line in enumerate(self.lines):
             if _PARTY_DEF.search(line.text):
                 return index
-        first_article = next((l.first for l in self.lines if _ARTICLE.match(l.text.strip())), 1)
+        if not any(line.text.strip() for line in self.lines):
+            raise self.ctx.error(1, "ファイルが空です / the file is empty")
+        first_article = next((l.first for l in self.lines if _ARTICLE.match(l.text.strip())), None)
+        if first_article is None:
+            raise self.ctx.error(
+                1,
+                "連携協約の本文ではないようです（前文の「（以下「甲」という。）」も「第1条」もありません）"
+                " / this does not look like an agreement: no party definition and no 第1条",
+            )
         raise self.ctx.error(
             first_article,
             "前文に当事者の定義（「札幌市（以下「甲」という。）」の形）が見つかりません / no 甲/乙 definition in the preamble",
