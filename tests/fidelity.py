@@ -36,7 +36,8 @@ def check_repairs(raw_text: str, parsed: ParsedSource) -> None:
             dropped.update(between)
         by_first[repair.lines[0]].append(repair)
     kept = [n for line in parsed.lines for n in line.numbers]
-    assert kept == sorted(set(kept)), "a raw line is used twice or out of order"
+    firsts = [line.first for line in parsed.lines]
+    assert len(kept) == len(set(kept)) and firsts == sorted(firsts), "a raw line is used twice or out of order"
     assert sorted(set(kept) | dropped) == list(range(1, len(raw) + 1)), "a raw line is missing from the repaired text"
     assert not set(kept) & dropped
     replayed = 0
