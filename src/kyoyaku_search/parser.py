@@ -16,11 +16,11 @@ from .annex import looks_like_table_row, parse_annex
 from .dates import kanji_number
 from .model import Agreement, Annex, Article, Party, Preamble, Supplementary
 from .reader import read_source
-from .repair import is_rule_line, repair_sentence
+from .repair import SENTENCE_END, is_rule_line, repair_sentence
 from .signature import first_date, parse_signature
 from .source_lines import ParseContext, Repair, SourceLine
 from .template import (
-    ANNEX, ARTICLE, CLOSING, HEADING, NUMBERED, PARAGRAPH_NUMBER, PARTY_DEF, SENTENCE_END, SIGNER, SUPPLEMENTARY,
+    ANNEX, ARTICLE, CLOSING, HEADING, NUMBERED, PARAGRAPH_NUMBER, PARTY_DEF, SIGNER, SUPPLEMENTARY,
     is_date_line, starts_body,
 )
 

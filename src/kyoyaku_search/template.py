@@ -21,14 +21,11 @@ ARTICLE = re.compile(r"^第(?P<number>[0-9０-９一二三四五六七八九十]
 SUPPLEMENTARY = re.compile(r"^附[ \u3000]*則(?:[ \u3000]*[（(][^（）()]*[）)])?$")
 PARAGRAPH_NUMBER = re.compile(r"^(?P<number>[0-9０-９]{1,2}[ \u3000]+)(?=\S)")
 # A numbered paragraph (「2 」) or item (「一 」「(1)」「ア 」) of an article.
-NUMBERED = re.compile(
-    r"^(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[アイウエオカキクケコ])[ \u3000]+"
-    r"|[（(](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[）)][ \u3000]*)\S"
-)
+_NUMERAL = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+NUMBERED = re.compile(rf"^(?:(?:{_NUMERAL}|[アイウエオカキクケコ])[ \u3000]+|[（(]{_NUMERAL}[）)][ \u3000]*)\S")
 CLOSING = re.compile(r"証する|証として")
 SIGNER = re.compile(rf"^(?P<label>[{LABELS}])[ \u3000]+(?P<address>\S.*)$")
 ANNEX = re.compile(r"^別[ \u3000]*表")
-SENTENCE_END = ("。", "．", "｡")
 
 
 def is_date_line(text: str) -> bool:
