@@ -29,7 +29,7 @@ from .contract import check_answer, check_error, check_json_line
 from .strategies import QUESTIONS
 
 LIBRARY_EXAMPLES = 10_000
-CLI_BATCHES, CLI_BATCH_SIZE = 60, 80
+CLI_BATCHES, CLI_BATCH_SIZE = 40, 60
 TOP_K = st.integers(1, MAX_TOP_K)
 ONE_LINE = QUESTIONS.map(lambda q: q.replace("\n", " ").replace("\r", " "))
 
