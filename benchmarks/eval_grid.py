@@ -45,6 +45,20 @@ def main() -> int:
         print(f"  {name:<6}" + "".join(f"{v:>8.3f}" for v in run(tokenizer, shipped_bm25, shipped_search)))
 
     shipped_tokenizer = tokenizers[f"{TokenizerSettings().mode}+{TokenizerSettings().sub_mode}"]
+    print("\nsynonym layers (shipped split mode, BM25 and weights)")
+    layers = {
+        "none": dict(domain_weight=0.0, sudachi_weight=0.0),
+        "domain": dict(sudachi_weight=0.0),
+        "sudachi": dict(domain_weight=0.0),
+        "both": {},
+    }
+    for name, change in layers.items():
+        search = dataclasses.replace(shipped_search, **change)
+        print(f"  {name:<8}" + "".join(f"{v:>8.3f}" for v in run(shipped_tokenizer, shipped_bm25, search)))
+    print("  weights (domain, sudachi) with both layers")
+    for domain, sudachi in itertools.product((0.5, 0.8, 1.0), (0.3, 0.5, 0.8)):
+        search = dataclasses.replace(shipped_search, domain_weight=domain, sudachi_weight=sudachi)
+        print(f"  {domain:<4}{sudachi:<4}" + "".join(f"{v:>8.3f}" for v in run(shipped_tokenizer, shipped_bm25, search)))
     print("\nrank-bm25 variant (shipped split mode, k1, b)")
     for variant in ("okapi", "l", "plus"):
         bm25 = dataclasses.replace(shipped_bm25, variant=variant)

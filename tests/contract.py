@@ -47,14 +47,29 @@ def check_answer(data: dict, corpus: Corpus, top_k: int) -> None:
         assert hit["article"] == unit.article and (hit["article"] is None or type(hit["article"]) is int)
         assert all(hit[key] is None or isinstance(hit[key], str) for key in OPTIONAL_STR)
         assert isinstance(hit["score"], float) and math.isfinite(hit["score"])
-    if data["hits"]:
-        # The quote of the first hit (甲/乙 named) with its citation, or a party's list of roles.
-        first = data["hits"][0]
-        quoted = f"「{corpus.display_texts[corpus.position(first['id'])]}」\n出典: {first['citation']}"
-        parties = tuple(f"{p.name}（{p.label}）" for a in corpus.agreements for p in a.parties)
-        assert data["answer"] == quoted or data["answer"].startswith(parties)
-    else:
-        assert data["answer"] == NO_MATCH or NOT_A_PARTY in data["answer"]
+    check_quotes_and_citations(data, corpus)
+
+
+def check_quotes_and_citations(data: dict, corpus: Corpus) -> None:
+    """The answer writes no agreement text of its own: every 「…」 followed by a line 「出典: C」 is,
+    character for character, the quote (甲/乙 named) of the hit cited C, and a list item
+    「・…（出典: C）」 cites a unit that exists. Notes and counts around them are the answer's own
+    words; with no hit, there is no citation at all."""
+    answer = data["answer"]
+    quotes = {hit["citation"]: corpus.display_texts[corpus.position(hit["id"])] for hit in data["hits"]}
+    for line in answer.split("\n"):
+        if line.startswith("出典: "):
+            citation = line[len("出典: "):]
+            assert citation in quotes, (citation, answer)
+            assert f"「{quotes[citation]}」\n{line}" in answer, answer
+        elif line.startswith("・") and "（出典: " in line:
+            assert line.endswith("）") and line[line.index("（出典: ") + len("（出典: "): -1] in _all_citations(corpus), line
+    if not data["hits"]:
+        assert "出典" not in answer and (answer == NO_MATCH or NOT_A_PARTY in answer), answer
+
+
+def _all_citations(corpus: Corpus) -> set[str]:
+    return {unit.citation.render(with_agreement) for unit in corpus.units for with_agreement in (False, True)}
 
 
 def check_error(data: dict) -> None:

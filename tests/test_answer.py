@@ -120,3 +120,37 @@ def test_control_characters_and_surrogates_are_dropped(corpus):
 def test_top_k_bounds(corpus, top_k):
     with pytest.raises(ValueError):
         ask(corpus, "災害対策", top_k=top_k)
+
+
+def test_a_role_question_without_a_party_gives_both_cells_side_by_side(corpus):
+    answer = ask(corpus, "災害対策での役割は")
+    assert answer.status == "both_parties"
+    assert [hit.unit.id.rsplit("/", 2)[1:] for hit in answer.hits[:2]] == [["row-3a-5", "甲"], ["row-3a-5", "乙"]]
+    kou, otsu = answer.answer.split("\n出典: ")[0], answer.answer.splitlines()[2]
+    assert kou == "札幌市（甲）: 「災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、乙（岩見沢市）と協力して取り組む。」"
+    assert otsu.startswith("岩見沢市（乙）: 「") and otsu.endswith("甲（札幌市）と協力して取り組む。」")
+
+
+def test_a_topic_alone_gets_the_row_not_one_partys_cell(corpus):
+    assert ask(corpus, "観光は？").hits[0].unit.kind == "row"
+
+
+def test_what_both_do_together(corpus):
+    answer = ask(corpus, "札幌市と岩見沢市が協力して取り組むことは", top_k=50)
+    assert answer.status == "together"
+    assert answer.answer.startswith("甲（札幌市）と乙（岩見沢市）が互いに「協力して取り組む」と定めた取組は、別表に12項目あります。")
+    assert [hit.unit.section.split(" ")[0] for hit in answer.hits] == ["(3)ア"] * 5 + ["(3)イ"] * 4 + ["(3)ウ"] * 3
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("岩見沢市の防災での役割", "「防災」を「災害」「消防」として検索しました。"),
+        ("岩見沢市の地域医寮での役割", "「地域医寮」を「地域医療」と読み替えて検索しました。"),
+        ("いわみざわしのさいがいたいさくでのやくわり", "「さいがいたいさくでのやくわり」を「災害」「対策」「役割」と読んで検索しました。"),
+    ],
+)
+def test_the_answer_says_what_it_read_instead(corpus, question, note):
+    answer = ask(corpus, question)
+    assert answer.answer.splitlines()[0] == note
+    assert answer.answer.splitlines()[1].startswith("「")  # then the quote, unchanged

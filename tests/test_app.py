@@ -1,4 +1,4 @@
-"""The web page, headless through Streamlit's AppTest."""
+"""The chat page, flow by flow, headless through Streamlit's AppTest (real index, real SudachiPy)."""
 
 from __future__ import annotations
 
@@ -7,37 +7,290 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kyoyaku_search.answer import ask
+from kyoyaku_search.present import MARK_OPEN, escape_markdown, share_link
+from tests.conftest import SEED_TEXT
+from tests.variants import rename_parties
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
+DISASTER = "岩見沢市の災害対策での役割は"
+DISASTER_CITATION = "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
+DISASTER_ROLE = "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
 
 
-@pytest.fixture
-def app() -> AppTest:
+def new_app(query: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(query or {})
     at.run()
     assert not at.exception
     return at
 
 
-def test_question_shows_the_quote_and_citation(app):
-    app.text_input(key="question").input("岩見沢市の災害対策での役割は").run()
+@pytest.fixture
+def app() -> AppTest:
+    return new_app()
+
+
+def chat(at: AppTest, text: str) -> AppTest:
+    at.chat_input(key="chat").set_value(text).run()
+    assert not at.exception
+    return at
+
+
+def replies(at: AppTest) -> list:
+    return [m for m in at.chat_message if m.name == "assistant"]
+
+
+def texts(block) -> str:  # noqa: ANN001 - an AppTest block
+    return "\n".join(e.value for kind in ("markdown", "caption", "code", "info", "warning", "text") for e in getattr(block, kind))
+
+
+def test_first_visit_offers_example_questions(app):
+    labels = [b.label for b in app.button if b.key and b.key.startswith("example-")]
+    assert labels[0] == "岩見沢市の地域医療での役割は" and len(labels) == 5
+    app.button(key="example-0").click().run()
+    assert "別表（第3条関係）(3)ア 生活機能の強化「地域医療」乙（岩見沢市）の役割" in texts(replies(app)[0])
+
+
+def test_ask_shows_the_cell_the_parties_and_the_citation(app, corpus):
+    chat(app, DISASTER)
+    user, reply = app.chat_message[0], app.chat_message[1]
+    assert user.name == "user" and user.text[0].value == DISASTER
+    shown = texts(reply)
+    assert f"**出典**　{escape_markdown(DISASTER_CITATION)}" in shown
+    assert f"{MARK_OPEN}災害" in reply.markdown[0].value  # the matched word is highlighted
+    assert reply.code[0].value == f"「{DISASTER_ROLE}」\n出典: {DISASTER_CITATION}"  # the copy block
+    # The cards: the full row with both parties' roles, then the other hits.
+    assert reply.expander[0].label == "この箇所の全文"
+    card = texts(reply.expander[0])
+    assert "甲（札幌市）の役割" in card and "乙（岩見沢市）の役割" in card and "← 引用した箇所" in card
+    hits = ask(corpus, DISASTER).hits
+    assert [e.label for e in reply.expander[1:]] == [escape_markdown(h.citation) for h in hits[1:]]
+
+
+def test_conversation_is_kept_and_cleared(app):
+    chat(app, DISASTER)
+    chat(app, "費用の分担は")
+    assert [m.name for m in app.chat_message] == ["user", "assistant"] * 2
+    assert "第4条（費用分担）" in texts(app.chat_message[3])
+    assert not app.button(key="clear").disabled
+    app.button(key="clear").click().run()
     assert not app.exception
-    answer = app.text[0].value
-    assert "甲（札幌市）と協力して取り組む。" in answer
-    assert "出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割" in answer
-    assert app.expander[0].label == "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
+    assert [m.name for m in app.chat_message] == ["assistant"]  # the welcome again
+    assert app.button(key="example-0")
 
 
-def test_empty_question_shows_no_answer(app):
-    app.text_input(key="question").input("").run()
-    assert not app.exception and not app.text
+@pytest.mark.parametrize(
+    ("party", "citation_end"),
+    [
+        ("札幌市", "「災害対策」甲（札幌市）の役割"),
+        ("岩見沢市", "「災害対策」乙（岩見沢市）の役割"),
+    ],
+)
+def test_party_choice_narrows_role_answers(app, party, citation_end):
+    assert app.radio(key="party").options == ["両方", "札幌市", "岩見沢市"]
+    app.radio(key="party").set_value(party).run()
+    chat(app, "災害対策での役割は")
+    reply = replies(app)[0]
+    assert reply.code[0].value.endswith(citation_end)
+    assert app.chat_message[0].caption[0].value == escape_markdown(f"絞り込み: {party}")
 
 
-def test_over_long_question_gets_a_message(app):
-    app.text_input(key="question").input("あ" * 600).run()
-    assert "長すぎます" in app.warning[0].value
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("小樽市の観光での役割は", "小樽市はこの協約の当事者ではありません。当事者は札幌市と岩見沢市です。"),
+        ("除雪の予定は", "該当する条文・別表の項目は見つかりませんでした。"),
+    ],
+)
+def test_a_plain_message_when_nothing_matches(app, question, message):
+    chat(app, question)
+    reply = replies(app)[0]
+    assert reply.info[0].value.startswith(escape_markdown(message))
+    assert not reply.expander and [c.value for c in reply.code] == [share_link(None, question)]  # no quote, only the link
 
 
-def test_html_is_shown_literally(app):
-    app.text_input(key="question").input("<script>alert(1)</script>小樽市の観光").run()
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("   ", "質問が空です"),
+        ("\u200b\t\n", "質問が空です"),  # only invisible characters
+    ],
+)
+def test_empty_input_gets_a_message(app, text, message):
+    chat(app, text)
+    assert replies(app)[0].warning[0].value.startswith(message)
+
+
+def test_chat_box_limits_the_length(app):
+    """The chat box stops at 500 characters; a longer `?q=` gets a message (below)."""
+    assert app.chat_input(key="chat").proto.max_chars == 500
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "<script>alert(1)</script>小樽市の観光",
+        "**太字** [リンク](http://example.com) $x$ :red[赤] の災害対策",
+    ],
+)
+def test_html_and_markdown_in_a_question_are_shown_literally(app, question):
+    chat(app, question)
+    assert app.chat_message[0].text[0].value == question  # st.text: never rendered
+    for element in app.markdown:
+        assert "<script>" not in element.value and "](http" not in element.value
+        assert "**太字**" not in element.value
+
+
+def test_question_in_the_url_is_asked_on_load():
+    at = new_app({"q": DISASTER})
+    assert at.chat_message[0].text[0].value == DISASTER
+    assert replies(at)[0].code[0].value.endswith(DISASTER_CITATION)
+    at.run()  # a rerun does not ask it again
+    assert len(at.chat_message) == 2
+
+
+def test_party_in_the_url_is_chosen_and_a_bad_one_ignored():
+    at = new_app({"q": "災害対策での役割は", "party": "札幌市"})
+    assert at.radio(key="party").value == "札幌市"
+    assert replies(at)[0].code[0].value.endswith("甲（札幌市）の役割")
+    at = new_app({"q": "災害対策での役割は", "party": "小樽市"})
+    assert at.radio(key="party").value == "両方"
+
+
+def test_over_long_question_in_the_url_gets_a_message():
+    at = new_app({"q": "い" * 501})
+    assert replies(at)[0].warning[0].value.startswith("質問が長すぎます")
+
+
+def test_each_answer_offers_its_link(app):
+    chat(app, DISASTER)
+    link = replies(app)[0].code[-1].value
+    assert link == "?q=%E5%B2%A9%E8%A6%8B%E6%B2%A2%E5%B8%82%E3%81%AE%E7%81%BD%E5%AE%B3%E5%AF%BE%E7%AD%96%E3%81%A7%E3%81%AE%E5%BD%B9%E5%89%B2%E3%81%AF"
+
+
+def test_role_table_shows_both_parties_per_initiative(app):
+    app.segmented_control(key="view").set_value("役割一覧").run()
     assert not app.exception
-    assert app.text[0].value.startswith("小樽市はこの協約の当事者ではありません")
+    assert [s.value for s in app.subheader] == [escape_markdown(s) for s in (
+        "(1) 圏域全体の経済成長のけん引", "(2) 高次の都市機能の集積・強化", "(3)ア 生活機能の強化",
+        "(3)イ 結びつきやネットワークの強化", "(3)ウ 圏域マネジメント能力の強化")]
+    table = app.table[2].value
+    assert list(table.columns) == ["取組", "内容", "甲（札幌市）の役割", "乙（岩見沢市）の役割"]
+    row = table[table["取組"] == "災害対策"].iloc[0]
+    assert row["乙（岩見沢市）の役割"] == DISASTER_ROLE
+    app.text_input(key="role_filter").input("災害").run()
+    assert len(app.table) == 1 and len(app.table[0].value) == 1
+    app.radio(key="party").set_value("岩見沢市").run()
+    assert list(app.table[0].value.columns) == ["取組", "内容", "乙（岩見沢市）の役割"]
+    app.text_input(key="role_filter").input("除雪").run()
+    assert "「除雪」を含む取組はありません" in app.info[0].value
+
+
+def test_an_answer_card_opens_the_role_table_and_the_full_text(app):
+    chat(app, DISASTER)
+    app.button(key="roles-0-0").click().run()
+    assert app.segmented_control(key="view").value == "役割一覧"
+    assert app.text_input(key="role_filter").value == "災害対策"
+    assert len(app.table) == 1
+    app.segmented_control(key="view").set_value("質問").run()
+    assert len(app.chat_message) == 2  # the conversation is still there
+    app.button(key="full-0-0").click().run()
+    assert app.segmented_control(key="view").value == "協約全文"
+    opened = app.markdown[0].value
+    assert opened == f"**回答から開いた箇所**　{escape_markdown(DISASTER_CITATION)}"
+    focused = app.table[2].value
+    assert focused[focused["取組"].str.contains("災害対策")].iloc[0]["乙（岩見沢市）の役割"].startswith(MARK_OPEN)
+
+
+def test_full_text_has_articles_supplementary_and_annex_with_citations(app):
+    app.segmented_control(key="view").set_value("協約全文").run()
+    assert not app.exception
+    headings = [s.value for s in app.subheader]
+    assert headings[:3] == ["前文", "第1条（目的）", "第2条（基本方針）"]
+    assert "附則" in headings and "別表（第3条関係）" in headings
+    assert "出典: 第4条（費用分担）" in [c.value for c in app.caption]
+    assert len(app.table) == 5
+    assert list(app.table[0].value.columns) == ["取組", "内容", "甲（札幌市）の役割", "乙（岩見沢市）の役割"]
+    # The full text quotes the annex exactly: 「甲と協力して」, not 「甲（札幌市）と協力して」.
+    assert app.table[2].value.iloc[4]["乙（岩見沢市）の役割"].endswith("について、甲と協力して取り組む。")
+
+
+def test_download_is_offered_once_there_is_a_conversation(app):
+    assert app.get("download_button")[0].proto.disabled
+    chat(app, DISASTER)
+    assert not app.get("download_button")[0].proto.disabled
+
+
+@pytest.fixture
+def two_agreements(tmp_path, monkeypatch, seed_text):
+    """A data folder with the seed and a variant of it between two other cities (test only)."""
+    (tmp_path / SEED_TEXT.name).write_text(seed_text, encoding="utf-8")
+    variant = rename_parties(seed_text, "石狩市", "北斗市")
+    (tmp_path / "ishikari-hokuto-2020.txt").write_text(variant, encoding="utf-8")
+    monkeypatch.setenv("KYOYAKU_SEARCH_DATA", str(tmp_path))
+    return new_app()
+
+
+def test_several_agreements_a_choice_and_citations_that_name_them(two_agreements):
+    at = two_agreements
+    agreement = at.selectbox(key="agreement")
+    assert agreement.options == ["すべての協約", "石狩市及び北斗市における連携中枢都市圏形成に係る連携協約",
+                                 "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約"]
+    assert at.radio(key="party").options == ["すべて", "石狩市", "北斗市", "札幌市", "岩見沢市"]
+    chat(at, "北斗市の災害対策での役割は")
+    assert replies(at)[0].code[0].value.endswith(
+        "出典: 石狩市及び北斗市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（北斗市）の役割")
+    agreement.set_value("sapporo-iwamizawa-2019").run()
+    assert at.radio(key="party").options == ["両方", "札幌市", "岩見沢市"]
+    chat(at, "災害対策の内容")
+    for hit_card in replies(at)[1].expander:
+        assert "札幌市及び岩見沢市における" in hit_card.label
+    at.segmented_control(key="view").set_value("役割一覧").run()
+    assert list(at.table[0].value.columns)[2:] == ["甲（札幌市）の役割", "乙（岩見沢市）の役割"]
+
+
+def test_a_party_without_a_topic_lists_its_roles_and_opens_them_all(app):
+    chat(app, "札幌市の役割は")
+    reply = replies(app)[0]
+    assert reply.markdown[0].value.startswith("札幌市（甲）の役割は別表に20項目あります。")
+    assert [e.label for e in reply.expander][0].endswith("「経済戦略の推進」甲（札幌市）の役割")
+    app.button(key="party-roles-0").click().run()
+    assert app.segmented_control(key="view").value == "役割一覧"
+    assert app.radio(key="party").value == "札幌市"
+    assert sum(len(t.value) for t in app.table) == 20
+    assert {tuple(t.value.columns) for t in app.table} == {("取組", "内容", "甲（札幌市）の役割")}
+
+
+def test_the_agreement_in_the_url_is_chosen(two_agreements, monkeypatch):
+    at = new_app({"agreement": "ishikari-hokuto-2020", "q": "災害対策での役割は", "party": "石狩市"})
+    assert at.selectbox(key="agreement").value == "ishikari-hokuto-2020"
+    assert at.radio(key="party").value == "石狩市"
+    assert replies(at)[0].code[0].value.endswith("連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（石狩市）の役割")
+    assert "agreement=ishikari-hokuto-2020" in replies(at)[0].code[-1].value  # its link keeps the choice
+
+
+def test_a_follow_up_inherits_and_says_so(app):
+    chat(app, DISASTER)
+    chat(app, "では札幌市は？")
+    reply = replies(app)[1]
+    shown = texts(reply)
+    assert "前の質問の「災害対策」を引き継いで、札幌市の役割を示します。" in [c.value for c in reply.caption]
+    assert f"**出典**　{escape_markdown('別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（札幌市）の役割')}" in shown
+
+
+def test_a_role_question_without_a_party_shows_both_cells(app):
+    chat(app, "災害対策での役割は")
+    reply = replies(app)[0]
+    shown = texts(reply)
+    assert "**札幌市（甲）の役割**" in shown and "**岩見沢市（乙）の役割**" in shown
+    assert [c.value.splitlines()[-1] for c in reply.code[:2]] == [
+        "出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（札幌市）の役割",
+        "出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割",
+    ]
+
+
+def test_what_both_do_together_is_listed(app):
+    chat(app, "札幌市と岩見沢市が協力して取り組むことは")
+    shown = texts(replies(app)[0])
+    assert "別表に12項目あります" in shown and "・災害対策（出典" in shown

@@ -76,6 +76,10 @@ def _argument_parser() -> argparse.ArgumentParser:
     ask_parser.add_argument("question", nargs="?", help="質問 / the question")
     ask_parser.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")
     ask_parser.add_argument("--jsonl", action="store_true", help="標準入力の一行一質問に JSON 一行ずつ答える / one JSON line per stdin line")
+    ask_parser.add_argument(
+        "--conversation", action="store_true",
+        help="--jsonl の各行を一続きの会話として答える（空行で新しい会話、空行には出力なし） / with --jsonl: lines are one conversation, a blank line starts a new one",
+    )
     ask_parser.add_argument("--top-k", type=_top_k, default=DEFAULT_TOP_K, metavar="N", help=f"ヒット数（1〜{MAX_TOP_K}） / number of hits")
     ask_parser.set_defaults(run=_run_ask)
 
@@ -101,12 +105,22 @@ def _top_k(value: str) -> int:
 
 
 def _run_ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    if args.conversation and not args.jsonl:
+        raise QuestionError("--conversation は --jsonl と一緒に指定してください / --conversation needs --jsonl")
     if args.jsonl:
         if args.question is not None:
             raise QuestionError("--jsonl では質問を標準入力から読みます。引数の質問は指定しないでください / with --jsonl, questions come from stdin")
         corpus = load_corpus(args.source)
-        for line in stdin:
-            _write_json(stdout, _jsonl_answer(corpus, line.rstrip("\n"), args.top_k))
+        history: list[Answer] = []
+        for raw in stdin:
+            line = raw.rstrip("\r\n")
+            if args.conversation and not line.strip():
+                history = []  # a blank line starts a new conversation and is not a question
+                continue
+            data, answer = _jsonl_answer(corpus, line, args.top_k, tuple(history) if args.conversation else ())
+            if answer is not None:
+                history.append(answer)
+            _write_json(stdout, data)
             stdout.flush()
         return EXIT_OK
     if args.question is None:
@@ -120,13 +134,14 @@ def _run_ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     return EXIT_OK
 
 
-def _jsonl_answer(corpus: Corpus, line: str, top_k: int) -> dict:
+def _jsonl_answer(corpus: Corpus, line: str, top_k: int, history: tuple[Answer, ...]) -> tuple[dict, Answer | None]:
     try:
-        return ask(corpus, line, top_k=top_k).to_json()
+        answer = ask(corpus, line, top_k=top_k, history=history)
     except QuestionError as error:
         # Echoed as read, except that a lone surrogate (input bytes that were not UTF-8) cannot
         # be written out and becomes U+FFFD.
-        return {"query": _LONE_SURROGATE.sub("\ufffd", line), "error": str(error)}
+        return {"query": _LONE_SURROGATE.sub("\ufffd", line), "error": str(error)}, None
+    return answer.to_json(), answer
 
 
 def _write_json(stdout: TextIO, data: dict) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 from .index import Bm25Index, Bm25Settings
 from .model import Agreement, Party
-from .store import load_sources
+from .lexicon import Lexicon
+from .spelling import Spelling, noun_compounds
+from .store import BUNDLED_DATA, load_sources
 from .tokenizer import Tokenizer, fold
 from .units import Unit, agreement_units
 
@@ -24,6 +27,9 @@ class SearchSettings:
     sub_word_weight: float = 0.5  # 「消費税率」→「消費」 against the question's whole words
     question_word_weight: float = 0.3  # 「内容」「役割」「教えて」
     kind_boost: float = 1.5  # a unit of the kind the question asks for (role cell for 役割 …)
+    domain_weight: float = 0.8  # 「防災」→「災害」「消防」 from data/lexicon/domain-synonyms.yaml
+    sudachi_weight: float = 0.5  # 「経費」→「費用」 from the Sudachi synonym dictionary
+    kind_term_weight: float = 0.5  # 「効力はいつから」→「施行」: the template's word for the kind asked
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class Corpus:
     tokenizer: Tokenizer
     party_names: tuple[PartyName, ...]
     text_blob: str  # all unit texts, folded: to tell a place the agreement mentions from an outsider
+    lexicon: Lexicon = Lexicon.empty()
+    spelling: Spelling = Spelling(frozenset(), {}, {})
     search: SearchSettings = SearchSettings()
 
     @property
@@ -53,27 +61,32 @@ class Corpus:
         return len(self.agreements) > 1
 
     def unit(self, unit_id: str) -> Unit | None:
-        return self._by_id().get(unit_id)
+        position = self.positions.get(unit_id)
+        return None if position is None else self.units[position]
 
     def position(self, unit_id: str) -> int:
-        return self._positions()[unit_id]
+        return self.positions[unit_id]
 
     def agreement(self, agreement_id: str) -> Agreement:
         return next(a for a in self.agreements if a.id == agreement_id)
 
-    def _by_id(self) -> dict[str, Unit]:
-        cache = self.__dict__.get("_by_id_cache")
-        if cache is None:
-            cache = {u.id: u for u in self.units}
-            object.__setattr__(self, "_by_id_cache", cache)
-        return cache
+    def row_roles(self, row_id: str) -> tuple[int, ...]:
+        """Positions of the role cells of one annex row, in party order."""
+        return self._row_roles.get(row_id, ())
 
-    def _positions(self) -> dict[str, int]:
-        cache = self.__dict__.get("_positions_cache")
-        if cache is None:
-            cache = {u.id: i for i, u in enumerate(self.units)}
-            object.__setattr__(self, "_positions_cache", cache)
-        return cache
+    # Lookups derived from `units` once per corpus (cached_property writes to the instance
+    # __dict__, which a frozen dataclass allows).
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        return {unit.id: position for position, unit in enumerate(self.units)}
+
+    @cached_property
+    def _row_roles(self) -> dict[str, tuple[int, ...]]:
+        roles: dict[str, list[int]] = {}
+        for position, unit in enumerate(self.units):
+            if unit.kind == "role" and unit.row_id is not None:
+                roles.setdefault(unit.row_id, []).append(position)
+        return {row_id: tuple(positions) for row_id, positions in roles.items()}
 
 
 def build_corpus(
@@ -81,10 +94,14 @@ def build_corpus(
     tokenizer: Tokenizer | None = None,
     bm25: Bm25Settings | None = None,
     search: SearchSettings | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Corpus:
+    """Index `agreements`; the lexicon defaults to the bundled synonym lists."""
     tokenizer = tokenizer or Tokenizer()
     units = tuple(unit for agreement in agreements for unit in agreement_units(agreement))
-    index = Bm25Index([tokenizer.terms(unit.search_text) for unit in units], bm25)
+    documents = [tokenizer.terms(unit.search_text) for unit in units]
+    index = Bm25Index(documents, bm25)
+    party_names = tuple(_party_names(tokenizer, agreements))
     by_id = {a.id: a for a in agreements}
     display = tuple(
         unit.text if unit.kind in DEFINING_KINDS else name_parties(tokenizer, unit.text, by_id[unit.agreement_id].parties)
@@ -96,10 +113,22 @@ def build_corpus(
         display_texts=display,
         index=index,
         tokenizer=tokenizer,
-        party_names=tuple(_party_names(tokenizer, agreements)),
+        party_names=party_names,
         text_blob=fold("\n".join(unit.search_text for unit in units)),
+        lexicon=lexicon if lexicon is not None else Lexicon.load(BUNDLED_DATA),
+        spelling=_spelling(tokenizer, units, documents, party_names),
         search=search or SearchSettings(),
     )
+
+
+def _spelling(tokenizer: Tokenizer, units: Sequence[Unit], documents: Sequence[Sequence[str]], parties: Sequence[PartyName]) -> Spelling:
+    """What typos and hiragana are read against: the corpus's noun compounds and party names,
+    and the readings of its index terms."""
+    texts = {text for unit in units if unit.kind != "role" for text in (unit.text, unit.context)}
+    phrases = {c for text in texts for c in noun_compounds(tokenizer.tokens_unfolded(text))}
+    phrases |= {form for party in parties for form in party.forms}
+    vocabulary = sorted({term for doc in documents for term in doc})
+    return Spelling.build(phrases, ((term, tokenizer.reading(term)) for term in vocabulary))
 
 
 def load_corpus(sources: Sequence[str] | None = None, tokenizer: Tokenizer | None = None, bm25: Bm25Settings | None = None, search: SearchSettings | None = None) -> Corpus:

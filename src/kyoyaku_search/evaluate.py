@@ -19,7 +19,11 @@ from .answer import Answer, ask
 from .corpus import Corpus, load_corpus
 
 DEFAULT_CASES = Path(__file__).resolve().parents[2] / "tests" / "questions.yaml"
+# Written after tuning on DEFAULT_CASES and never tuned on: the check for overfitting.
+HOLDOUT_CASES = DEFAULT_CASES.with_name("questions-holdout.yaml")
 EVAL_TOP_K = 10
+# Statuses under which the first hit is the answer (the others say there is none).
+ANSWERED = ("answered", "both_parties")
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Case:
     question: str
     expected: tuple[str, ...]
     category: str
+    history: tuple[str, ...] = ()  # earlier turns of the same conversation, oldest first
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Outcome:
     case: Case
     rank: int | None  # 1-based rank of the first right hit; None when missed
     got: str  # what came first, for the failure list
+    wrong_party: bool = False  # the first hit is the other party's role cell
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,9 @@ class Report:
         rows = self.outcomes if outcomes is None else outcomes
         return sum(1 / o.rank for o in rows if o.rank) / len(rows)
 
+    def wrong_party(self) -> int:
+        return sum(o.wrong_party for o in self.outcomes)
+
     def categories(self) -> dict[str, list[Outcome]]:
         groups: dict[str, list[Outcome]] = defaultdict(list)
         for outcome in self.outcomes:
@@ -56,28 +65,50 @@ class Report:
 
 
 def load_cases(path: str | Path = DEFAULT_CASES) -> tuple[str, list[Case]]:
-    """The agreement id the ids are relative to, and the cases."""
+    """The agreement id the ids are relative to, and the cases (conversation turns included)."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    cases = []
-    for item in data["cases"]:
-        expected = item["expect"]
-        cases.append(Case(item["q"], tuple(expected) if isinstance(expected, list) else (expected,), item["category"]))
+    cases = [Case(item["q"], _expected(item), item["category"]) for item in data["cases"]]
+    for turns in data.get("conversations", []):
+        for position, turn in enumerate(turns):
+            history = tuple(t["q"] for t in turns[:position])
+            cases.append(Case(turn["q"], _expected(turn), "conversation" if history else "conversation-1st", history))
     return data["agreement"], cases
 
 
+def _expected(item: dict) -> tuple[str, ...]:
+    expected = item["expect"]
+    return tuple(expected) if isinstance(expected, list) else (expected,)
+
+
 def evaluate(corpus: Corpus, agreement_id: str, cases: Sequence[Case], ask_fn=ask) -> Report:  # noqa: ANN001
-    return Report(tuple(_outcome(agreement_id, case, ask_fn(corpus, case.question, top_k=EVAL_TOP_K)) for case in cases))
+    return Report(tuple(_outcome(agreement_id, case, _ask_in_context(corpus, case, ask_fn)) for case in cases))
+
+
+def _ask_in_context(corpus: Corpus, case: Case, ask_fn) -> Answer:  # noqa: ANN001
+    history: list[Answer] = []
+    for earlier in case.history:
+        history.append(ask_fn(corpus, earlier, top_k=EVAL_TOP_K, history=tuple(history)))
+    return ask_fn(corpus, case.question, top_k=EVAL_TOP_K, history=tuple(history))
 
 
 def _outcome(agreement_id: str, case: Case, answer: Answer) -> Outcome:
-    got = answer.hits[0].unit.id.split("/", 1)[1] if answer.hits and answer.status == "answered" else f"@{answer.status}"
+    got = answer.hits[0].unit.id.split("/", 1)[1] if answer.hits and answer.status in ANSWERED else f"@{answer.status}"
+    wrong = _wrong_party(case, got)
     if case.expected[0].startswith("@"):
-        return Outcome(case, 1 if f"@{answer.status}" in case.expected else None, got)
-    if answer.status != "answered":
-        return Outcome(case, None, got)
+        return Outcome(case, 1 if f"@{answer.status}" in case.expected else None, got, wrong)
+    if answer.status not in ANSWERED:
+        return Outcome(case, None, got, wrong)
     wanted = {f"{agreement_id}/{unit_id}" for unit_id in case.expected}
     rank = next((i for i, hit in enumerate(answer.hits, start=1) if hit.unit.id in wanted), None)
-    return Outcome(case, rank, got)
+    return Outcome(case, rank, got, wrong)
+
+
+def _wrong_party(case: Case, got: str) -> bool:
+    """Every expected unit is one party's role cell, and the first hit is another party's."""
+    labels = {unit_id.rsplit("/", 1)[1] for unit_id in case.expected if unit_id.count("/") == 1}
+    if len(labels) != 1 or any(unit_id.count("/") != 1 for unit_id in case.expected) or got.count("/") != 1:
+        return False
+    return got.rsplit("/", 1)[1] not in labels
 
 
 def format_report(report: Report) -> str:
@@ -85,23 +116,28 @@ def format_report(report: Report) -> str:
     for name, rows in sorted(report.categories().items()):
         lines.append(f"{name:<16}{len(rows):>4}{report.hit_at(1, rows):>8.3f}{report.hit_at(3, rows):>8.3f}{report.mrr(rows):>8.3f}")
     lines.append(f"{'all':<16}{len(report.outcomes):>4}{report.hit_at(1):>8.3f}{report.hit_at(3):>8.3f}{report.mrr():>8.3f}")
+    lines.append(f"wrong party first / 他の当事者の役割が1位: {report.wrong_party()}")
     misses = [o for o in report.outcomes if o.rank != 1]
     if misses:
         lines.append("")
         lines.append("not first / 1位でない:")
         for o in misses:
-            lines.append(f"  [{o.case.category}] {o.case.question} → expected {'|'.join(o.case.expected)}, got {o.got} (rank {o.rank})")
+            context = f"{' → '.join(o.case.history)} → " if o.case.history else ""
+            lines.append(f"  [{o.case.category}] {context}{o.case.question} → expected {'|'.join(o.case.expected)}, got {o.got} (rank {o.rank})")
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kyoyaku_search.evaluate", description="質問集で検索品質を測る / measure hit rates")
-    parser.add_argument("--cases", default=str(DEFAULT_CASES))
+    parser.add_argument("--cases", action="append", help="question set(s); default: the set and the held-out set")
     parser.add_argument("--source", action="append")
     args = parser.parse_args(argv)
-    agreement_id, cases = load_cases(args.cases)
-    report = evaluate(load_corpus(args.source), agreement_id, cases)
-    print(format_report(report))
+    corpus = load_corpus(args.source)
+    for path in args.cases or [DEFAULT_CASES, HOLDOUT_CASES]:
+        agreement_id, cases = load_cases(path)
+        print(f"== {Path(path).name} ==")
+        print(format_report(evaluate(corpus, agreement_id, cases)))
+        print()
     return 0
 
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from .corpus import Corpus, PartyName, SearchSettings
 from .errors import QuestionError
-from .tokenizer import fold
+from .lexicon import Expansion, expansion_terms
+from .spelling import Correction
+from .tokenizer import Token, fold
 
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -29,17 +31,32 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("change", re.compile(r"変更|廃止|改正|解除|見直|やめ|止め|改め|終了|解約")),
     ("effective", re.compile(r"施行|いつから|発効|効力|有効")),
     ("purpose", re.compile(r"目的|ねらい|狙い|何のため|なぜ|理由")),
-    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整")),
-    ("signer", re.compile(r"署名|押印|記名|市長|誰が|締結|調印|サイン")),
-    ("role", re.compile(r"役割|役目|担当|担う|責任|何をする|何をやる|やること|すること")),
-    ("content", re.compile(r"内容|概要|どんな|とは|何を行う|何が行われ")),
+    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度")),
+    ("signer", re.compile(r"署名|押印|記名|市長|誰が|締結|調印|サイン|結ば|結ん|結ぶ")),
+    ("role", re.compile(r"役割|役目|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが")),
+    ("content", re.compile(r"内容|概要|とは|どんなこと|どんな取|何を行う|何が行われ")),
+    # Asking what someone does is a role question when a party is named, else a content one.
+    ("does", re.compile(r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする")),
 )
-# Words of asking, not of the topic: they must not make a unit count as a match.
+# The template's own word for what each kind of question asks about: 「効力はいつから」 asks for
+# 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
+KIND_TERMS = {
+    "cost": ("費用",),
+    "change": ("変更", "廃止"),
+    "effective": ("施行",),
+    "purpose": ("目的",),
+    "consult": ("協議",),
+    "signer": ("記名押印", "締結"),
+}
+# Words of asking, not of the topic: they must not make a unit count as a match. Nouns that
+# can be adverbs (「日」「時」「今日」) are not topics either: 「ゴミの収集日」 is not about 附則's 「4月1日」.
 QUESTION_WORDS = frozenset(
     {"役割", "役目", "担当", "教える", "下さる", "くださる", "何", "なに", "どう", "どの", "どんな", "どこ", "いつ", "誰",
      "知る", "思う", "ある", "いる", "する", "なる", "為る", "居る", "有る", "成る", "言う", "聞く", "分かる", "とは", "について",
      "内容", "取り組み", "取組", "ください", "的", "こと", "もの", "の", "か", "よ", "ね", "一覧", "全部", "全て", "すべて",
-     "まとめる", "リスト", "名前", "必要", "どれ", "何処", "何時", "如何", "何故"}
+     "まとめる", "リスト", "名前", "必要", "どれ", "何処", "何時", "如何", "何故",
+     # the agreement itself: every question is about it
+     "協約", "連携協約", "協定", "此の", "この"}
 )
 
 
@@ -54,6 +71,9 @@ class Question:
     kind: str  # one of QUESTION_KINDS' names, or "general"
     weights: tuple[tuple[str, float], ...]  # search terms and how much each counts
     topic_terms: tuple[str, ...]  # whole words that are not words of asking: a unit must hold one
+    own_topic_terms: tuple[str, ...] = ()  # those the user wrote (not added by a synonym layer)
+    expansions: tuple[Expansion, ...] = ()  # synonyms added to the search, and why
+    corrections: tuple[Correction, ...] = ()  # typos corrected and hiragana read, to tell the user
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -91,31 +111,67 @@ def _clean_char(ch: str) -> str:
 
 def understand(corpus: Corpus, text: str) -> Question:
     cleaned = clean_question(text)
-    folded = fold(cleaned)
+    folded, corrections = _correct_typos(corpus, fold(cleaned))
     masked, parties = _find_parties(corpus, folded)
     tokens = corpus.tokenizer.tokens(masked)
     labels = tuple(dict.fromkeys(t.surface for t in tokens if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞"))
-    for label in labels:
-        parties += tuple(p for p in corpus.party_names if p.label == label and p not in parties)
-    known_forms = {form for p in corpus.party_names for form in p.forms}
-    outsiders = tuple(dict.fromkeys(
-        t.surface for t in tokens
-        if t.pos[1:3] == ("固有名詞", "地名") and t.pos[3] != "国"
-        and t.surface not in known_forms and t.surface not in corpus.text_blob
-    ))
-    for label in labels:
-        masked = masked.replace(label, _MASK)
+    parties += tuple(p for p in corpus.party_names if p.label in labels and p not in parties)
+    outsiders = _outsiders(corpus, tokens)
+    # Neither a label nor a municipality that is not a party is a topic to search for.
+    for name in (*labels, *outsiders):
+        masked = masked.replace(name, _MASK * len(name))
+    readings = corpus.spelling.read(masked)
     split = corpus.tokenizer.split_terms(masked)
+    weights = _weights(split, corpus.search)
+    weak = {t.term for t in tokens if t.pos[:3] == ("名詞", "普通名詞", "副詞可能")}
+    topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
+    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
+    expansions = corpus.lexicon.expansions(fold(masked), corpus.tokenizer.tokens(masked))
+    expansions += [Expansion(r.before, r.after, "reading") for r in readings]
+    expansions += [Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())]
+    added = _expansion_weights(corpus, expansions, weights)
     return Question(
         text=cleaned,
         parties=parties,
         labels=labels,
         outsiders=outsiders,
-        # Normalized forms too, so 「やくわり」 asks for a role as 「役割」 does.
-        kind=question_kind(folded + "\n" + "".join(t.term for t in tokens)),
-        weights=tuple(_weights(split, corpus.search).items()),
-        topic_terms=_topic_terms(split, corpus.index.document_frequency),
+        kind=kind,
+        weights=tuple({**weights, **added}.items()),
+        topic_terms=tuple(dict.fromkeys((*topics, *added))),
+        own_topic_terms=topics,
+        expansions=tuple(expansions),
+        corrections=tuple(corrections + readings),
     )
+
+
+def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
+    """One-character typos of the corpus's own words; real place names are left alone."""
+    places = frozenset(t.surface for t in corpus.tokenizer.tokens(folded) if t.pos[1:3] == ("固有名詞", "地名"))
+    return corpus.spelling.correct(folded, places)
+
+
+def _outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
+    """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ)."""
+    known_forms = {form for p in corpus.party_names for form in p.forms}
+    return tuple(dict.fromkeys(
+        t.surface for t in tokens
+        if t.pos[1:3] == ("固有名詞", "地名") and t.pos[3] != "国"
+        and t.surface not in known_forms and t.surface not in corpus.text_blob
+    ))
+
+
+def _expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:
+    """Terms the synonym layers add, each lighter than the user's own words; a term the
+    question already has keeps its own weight."""
+    search = corpus.search
+    layer_weight = {"domain": search.domain_weight, "sudachi": search.sudachi_weight, "kind": search.kind_term_weight, "reading": 1.0}
+    added: dict[str, float] = {}
+    for term, layer in expansion_terms(corpus.tokenizer, expansions).items():
+        weight = layer_weight[layer]
+        if own.get(term, 0.0) >= weight or term in QUESTION_WORDS or corpus.index.document_frequency(term) == 0:
+            continue
+        added[term] = weight
+    return added
 
 
 def _topic_terms(split: list[tuple[str, bool]], document_frequency) -> tuple[str, ...]:  # noqa: ANN001
@@ -149,8 +205,22 @@ def _weights(split: list[tuple[str, bool]], settings: SearchSettings) -> dict[st
     return weights
 
 
-def question_kind(folded: str) -> str:
-    return next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
+_TOGETHER = re.compile(r"協力|一緒|共同|共に|ともに|連携して")
+_BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|甲と乙|乙と甲")
+_PARTNERS = re.compile(r"(どこと|どの市町村と|どの市と)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))")
+
+
+def question_kind(folded: str, parties_named: int = 0) -> str:
+    """The kind of answer asked for; `folded` holds the question and its normalized forms, so
+    「やくわり」 asks for a role as 「役割」 does."""
+    if _TOGETHER.search(folded) and (parties_named >= 2 or _BOTH.search(folded)):
+        return "together"
+    if _PARTNERS.search(folded):
+        return "partners"
+    kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
+    if kind == "does":
+        return "role" if parties_named else "content"
+    return kind
 
 
 def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ...]]:

@@ -28,10 +28,13 @@ YAML_SUFFIXES = (".yaml", ".yml")
 DATA_ENV = "KYOYAKU_SEARCH_DATA"
 
 
+BUNDLED_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
 def default_data_dir() -> Path:
     """The bundled `data/` of this checkout, or $KYOYAKU_SEARCH_DATA."""
     configured = os.environ.get(DATA_ENV)
-    return Path(configured) if configured else Path(__file__).resolve().parents[2] / "data"
+    return Path(configured) if configured else BUNDLED_DATA
 
 
 # --- YAML ----------------------------------------------------------------------------------

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from sudachipy import Dictionary, SplitMode
 
 MODES = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
-DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白")
+DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白", "感動詞", "接続詞")
 # Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
-# (つく), 「為る」, 「その他」, 「等」. Left in, a long cell full of them outranks the short
+# (つく), 「為る」, 「ため」(為), 「その他」, 「等」. Left in, a long cell full of them outranks the short
 # cell that names the topic.
-STOP_TERMS = ("関する", "つく", "為る", "対する", "係る", "よる", "おく", "及び", "並びに", "又は", "其の", "他", "等", "行う")
+STOP_TERMS = ("関する", "つく", "為る", "対する", "係る", "よる", "おく", "及び", "並びに", "又は", "其の", "他", "等", "行う", "為")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,77 @@
+"""A conversation, not a string of single searches: what a follow-up inherits.
+
+After 「岩見沢市の災害対策での役割は」, 「では札幌市は？」 keeps the row and changes the party, and
+「観光は？」 keeps the party and changes the topic. The library takes the earlier turns as input,
+so the web chat, the CLI (`ask --jsonl --conversation`) and the tests share this logic. Every
+inheritance is said in the answer, so nobody is misled about what was searched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .corpus import PartyName
+from .question import Question
+
+# 「では札幌市は？」「じゃあ観光は」「岩見沢市はどうですか」: the words that mark a follow-up.
+_FOLLOW_UP = re.compile(r"^(では|じゃあ|じゃ|それでは|それなら|なら|あと|それと|他に|ほかに|また|次に)|(は|も|って)\s*[?？]?$|(はどう|はどうですか|はどうなる|の場合)[?？]?$")
+_SHORT = 12  # a question this short that lacks a party or a topic leans on the one before
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one answered turn settled, for the next turn to inherit."""
+
+    parties: tuple[PartyName, ...] = ()
+    row_id: str | None = None  # the annex row the answer quoted
+    initiative: str | None = None
+    weights: tuple[tuple[str, float], ...] = ()  # the topic it searched for
+    kind: str = "general"
+
+
+@dataclass(frozen=True)
+class Query:
+    """The search one turn runs: its own question completed by what it inherits."""
+
+    question: Question
+    parties: tuple[PartyName, ...]
+    weights: tuple[tuple[str, float], ...]
+    topic_terms: tuple[str, ...]
+    kind: str
+    row_id: str | None = None  # set when the topic is inherited as the previous turn's row
+    inherited: str = ""  # 「岩見沢市の質問を引き継いで…」, empty when nothing was inherited
+
+
+def resolve(question: Question, previous: Context | None) -> Query:
+    """Complete `question` from `previous` when it is a follow-up that lacks a party or a topic."""
+    own = Query(question, question.parties, question.weights, question.topic_terms, question.kind)
+    if previous is None or question.outsiders or not _is_follow_up(question):
+        return own
+    takes_parties = not question.parties and bool(previous.parties) and question.kind in ("role", "general")
+    takes_topic = not question.topic_terms and (previous.row_id is not None or bool(previous.weights))
+    if not (takes_parties or takes_topic):
+        return own
+    kind = previous.kind if question.kind == "general" else question.kind
+    if takes_topic and previous.row_id is not None:
+        topic = previous.initiative or ""
+        names = _names(question.parties) or "両当事者"
+        note = f"前の質問の「{topic}」を引き継いで、{names}の役割を示します。"
+        return Query(question, question.parties, previous.weights, (), "role" if kind == "general" else kind, previous.row_id, note)
+    parties = previous.parties if takes_parties else question.parties
+    weights = previous.weights if takes_topic else question.weights
+    topics = tuple(term for term, _ in previous.weights) if takes_topic else question.topic_terms
+    if takes_parties:
+        note = f"{_names(previous.parties)}の質問を引き継いで回答します。"
+    else:
+        note = f"前の質問の話題（{'・'.join(topics)}）を引き継いで回答します。"
+    return Query(question, parties, weights, topics, kind, None, note)
+
+
+def _is_follow_up(question: Question) -> bool:
+    text = question.text.strip()
+    return len(text) <= _SHORT or bool(_FOLLOW_UP.search(text))
+
+
+def _names(parties: tuple[PartyName, ...]) -> str:
+    return "・".join(dict.fromkeys(p.name for p in parties))

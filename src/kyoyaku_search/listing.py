@@ -1,0 +1,93 @@
+"""Answers that are lists of quoted 取組 names with citations, not a single quote.
+
+- together: the rows where every party's role says it works 「…と協力して」 with another party
+  (「札幌市と岩見沢市が協力して取り組むことは」);
+- partners: for one municipality, the agreements it is a party to, and the partner named in
+  each — optionally only those whose annex has a row on the topic
+  (「災害対策で札幌市と連携している市町村は」).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .conversation import Query
+from .corpus import Corpus
+from .ranking import rank
+
+# Words that say "together" and nothing about the topic.
+TOGETHER_WORDS = frozenset({"協力", "取り組む", "取る", "組む", "一緒", "共同", "共に", "行う", "取組", "取り組み", "実施", "進める", "両市", "両者", "双方", "連携"})
+PARTNER_WORDS = frozenset({"連携", "協力", "協約", "結ぶ", "組む", "市町村", "自治体", "町", "村", "市", "まち", "何処", "どこ", "所", "ところ", "相手"})
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One line of a list answer: what it names, and the unit that proves it."""
+
+    name: str
+    position: int  # the unit quoted as evidence
+
+
+def together_rows(corpus: Corpus, query: Query, allowed: np.ndarray) -> tuple[list[tuple[int, float]], bool]:
+    """(position, score) of the row units whose role cells all say 「<another party>と協力して」,
+    and whether the question has a topic of its own: then they are ranked by it (only the
+    matching ones), else listed in document order."""
+    by_id = {}
+    for position, unit in enumerate(corpus.units):
+        if unit.kind == "row" and allowed[position] and _together(corpus, unit.agreement_id, unit.row_id):
+            by_id[unit.id] = position
+    topic = [t for t in query.topic_terms if t not in TOGETHER_WORDS]
+    if not topic:
+        return [(position, 0.0) for position in by_id.values()], False
+    focused = Query(query.question, query.parties, query.weights, tuple(topic), "together")
+    mask = np.zeros(len(corpus.units), dtype=bool)
+    mask[list(by_id.values())] = True
+    return rank(corpus, focused, mask), True
+
+
+def _together(corpus: Corpus, agreement_id: str, row_id: str | None) -> bool:
+    labels = [p.label for p in corpus.agreement(agreement_id).parties]
+    cells = [corpus.units[i] for i in corpus.row_roles(row_id)] if row_id else []
+    return bool(cells) and all(
+        any(f"{other}と協力" in cell.text for other in labels if other != cell.party_label) for cell in cells
+    )
+
+
+def partners(corpus: Corpus, query: Query) -> list[Listed]:
+    """For each agreement the named municipality is a party to: the other parties, with the
+    unit that proves it — a row on every word of the question's topic, or the preamble."""
+    named = {p.name for p in query.parties}
+    topic = [t for t in query.topic_terms if t not in PARTNER_WORDS]
+    on_topic = _holding_all(corpus, query, topic)
+    listed: list[Listed] = []
+    for agreement in corpus.agreements:
+        if named and not named & {p.name for p in agreement.parties}:
+            continue
+        mask = on_topic & np.array([u.agreement_id == agreement.id and u.kind == "row" for u in corpus.units])
+        if topic:
+            focused = Query(query.question, (), query.weights, tuple(topic), "partners")
+            ranked = [pos for pos, _ in rank(corpus, focused, mask)]
+            if not ranked:
+                continue
+            evidence = ranked[0]
+        else:
+            evidence = next(i for i, u in enumerate(corpus.units) if u.agreement_id == agreement.id and u.kind == "preamble")
+        for party in agreement.parties:
+            if party.name not in named:
+                listed.append(Listed(party.name, evidence))
+    return listed
+
+
+def _holding_all(corpus: Corpus, query: Query, topic: list[str]) -> np.ndarray:
+    """Units holding every topic word the user wrote (「災害」 and 「対策」: a row on 福祉 that
+    says 「不足対策」 is not a row on 災害対策); when the user's own words are not in the
+    corpus at all (「防災」), any word the synonym layers put in their place."""
+    own = [term for term in query.question.own_topic_terms if term in topic and corpus.index.document_frequency(term)]
+    if not own:
+        return corpus.index.matches(topic)
+    mask = np.ones(len(corpus.units), dtype=bool)
+    for term in own:
+        mask &= corpus.index.matches([term])
+    return mask

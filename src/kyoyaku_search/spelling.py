@@ -1,0 +1,117 @@
+"""Questions as people type them: one-character typos, and words written in hiragana.
+
+Both are resolved against the corpus's own wording, never a general dictionary, and every
+correction is reported so the answer can say what was read instead (「地域医寮」→「地域医療」).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from .tokenizer import Token
+
+_PHRASE = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{3,}")
+_HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{4,}")
+MIN_PHRASE, MAX_PHRASE = 3, 8
+MIN_READING = 3  # shorter readings (コウ, シ) match too much to be evidence
+MIN_COVERAGE = 0.7  # share of a hiragana run that known words must explain
+_PARTICLES = "のはでをにがともへや"
+
+
+@dataclass(frozen=True)
+class Correction:
+    before: str
+    after: str
+    kind: str  # "typo" or "reading"
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """What the corpus says, indexed for near misses."""
+
+    phrases: frozenset[str]
+    near: dict[str, tuple[str, ...]]  # phrase with one character masked ("地域医?") → phrases
+    readings: dict[str, str]  # katakana reading → index term
+
+    @classmethod
+    def build(cls, phrases: Iterable[str], terms: Iterable[tuple[str, str]]) -> "Spelling":
+        """`phrases`: whole words to correct towards (the corpus's noun compounds 「地域医療」,
+        party names); `terms`: (index term, its katakana reading) pairs for reading hiragana."""
+        phrases = {p for p in phrases if MIN_PHRASE <= len(p) <= MAX_PHRASE}
+        near: dict[str, set[str]] = {}
+        for phrase in phrases:
+            for masked in _masks(phrase):
+                near.setdefault(masked, set()).add(phrase)
+        readings: dict[str, str] = {}
+        for term, reading in terms:
+            if len(reading) >= MIN_READING:
+                readings.setdefault(reading, term)  # homophones: the first term stands for the reading
+        return cls(frozenset(phrases), {k: tuple(sorted(v)) for k, v in near.items()}, readings)
+
+    def correct(self, text: str, places: frozenset[str] = frozenset()) -> tuple[str, list[Correction]]:
+        """Replace, in each run of kanji/katakana, the longest window that is one character off a
+        single phrase of the corpus. `places` (real place names) are never corrected."""
+        corrections = []
+        for run in _PHRASE.findall(text):
+            fix = self._fix(run, places)
+            if fix is not None:
+                text = text.replace(fix.before, fix.after, 1)
+                corrections.append(fix)
+        return text, corrections
+
+    def _fix(self, run: str, places: frozenset[str]) -> Correction | None:
+        for size in range(min(len(run), MAX_PHRASE), MIN_PHRASE - 1, -1):
+            for start in range(len(run) - size + 1):
+                window = run[start:start + size]
+                if window in self.phrases or window in places:
+                    continue
+                candidates = {p for masked in _masks(window) for p in self.near.get(masked, ())}
+                if len(candidates) == 1:
+                    return Correction(window, candidates.pop(), "typo")
+        return None
+
+    def read(self, text: str) -> list[Correction]:
+        """Words of the corpus spelled out in hiragana: 「さいがいたいさく」→ 災害, 対策."""
+        found: list[Correction] = []
+        for run in _HIRAGANA_RUN.findall(text):
+            words = self._segment(_to_katakana(run))
+            if words:
+                shown = run.strip(_PARTICLES) or run
+                found.extend(Correction(shown, word, "reading") for word in words)
+        return found
+
+    def _segment(self, kana: str) -> list[str]:
+        """Best cover of `kana` by known readings (dynamic programming over positions)."""
+        best: list[tuple[int, list[str]]] = [(0, [])] + [(-1, [])] * len(kana)
+        for end in range(1, len(kana) + 1):
+            covered, words = best[end - 1]
+            best[end] = (covered, words)
+            for start in range(max(0, end - 12), end - MIN_READING + 1):
+                term = self.readings.get(kana[start:end])
+                if term is not None and best[start][0] + (end - start) > best[end][0]:
+                    best[end] = (best[start][0] + end - start, [*best[start][1], term])
+        covered, words = best[len(kana)]
+        return words if covered >= MIN_COVERAGE * len(kana) else []
+
+
+def noun_compounds(tokens: Iterable[Token]) -> Iterable[str]:
+    """Runs of consecutive nouns: 「職員交流等」 → 「職員交流」, 「戦略的な観光施策」 → 「観光施策」."""
+    run: list[str] = []
+    for token in [*tokens, None]:
+        if token is not None and token.pos[0] == "名詞":
+            run.append(token.surface)
+            continue
+        if len(run) > 1:
+            yield "".join(run)
+        run = []
+
+
+def _masks(word: str) -> Iterable[str]:
+    for index in range(len(word)):
+        yield word[:index] + "?" + word[index + 1:]
+
+
+def _to_katakana(text: str) -> str:
+    return "".join(chr(ord(ch) + 0x60) if "\u3041" <= ch <= "\u3096" else ch for ch in text)

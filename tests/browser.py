@@ -1,0 +1,149 @@
+"""The real app in a real browser: `streamlit run app.py` on a free localhost port, driven by
+Debian's chromium through Playwright. Shared by the end-to-end test and the timing benchmark."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+CHAT_BOX = "[data-testid='stChatInput'] textarea"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    started_at: float  # time.perf_counter() when `streamlit run` was started
+    process: subprocess.Popen
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(env: dict[str, str] | None = None, timeout: float = 120.0) -> Iterator[Server]:
+    """`streamlit run app.py` on 127.0.0.1 and a free port, stopped on exit."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
+        "--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false",
+    ]
+    log = open(ARTIFACTS / f"streamlit-{port}.log", "w", encoding="utf-8") if ARTIFACTS.is_dir() else subprocess.DEVNULL
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}", started, process)
+    try:
+        _wait_healthy(server, timeout)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        if log is not subprocess.DEVNULL:
+            log.close()
+
+
+def _wait_healthy(server: Server, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with status {server.process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"streamlit did not answer on {server.url} within {timeout} s")
+
+
+@contextmanager
+def chromium_page(width: int = 1280, height: int = 900) -> Iterator:  # noqa: ANN401 - playwright's Page
+    """A page in headless Debian chromium (Playwright's own browser download does not work here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height}, locale="ja-JP")
+            page.set_default_timeout(60_000)
+            yield page
+        finally:
+            browser.close()
+
+
+def ask_in_chat(page, question: str) -> None:  # noqa: ANN001
+    box = page.locator(CHAT_BOX)
+    box.wait_for(state="visible")
+    box.fill(question)
+    box.press("Enter")
+
+
+ANSWER_DONE = "[data-testid='stChatMessage']"
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str  # the assistant message as rendered
+    seconds: float  # from pressing Enter to the reply on the page
+
+
+async def ask_in_sessions(url: str, questions: list[list[str]], timeout_ms: int = 180_000) -> list[list[Reply]]:
+    """Open one browser session (its own context, so its own Streamlit session) per list of
+    questions, ask them all at once, and return each session's replies as rendered text.
+
+    A reply is read once the chat holds an assistant message for every question asked.
+    """
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            async def session(own: list[str]) -> list[str]:
+                context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+                page = await context.new_page()
+                page.set_default_timeout(timeout_ms)
+                await page.goto(url)
+                replies = []
+                for number, question in enumerate(own, start=1):
+                    box = page.locator(CHAT_BOX)
+                    await box.wait_for(state="visible")
+                    await box.fill(question)
+                    asked = time.perf_counter()
+                    await box.press("Enter")
+                    # the welcome message is replaced by user/assistant pairs: wait for this turn's reply
+                    reply = page.locator(ANSWER_DONE).nth(2 * number - 1)
+                    await reply.locator("[data-testid='stCode'], [data-testid='stAlert'], [data-testid='stMarkdown']").first.wait_for()
+                    await page.wait_for_function(
+                        "n => !document.querySelector('[data-testid=\"stStatusWidget\"]') "
+                        "&& document.querySelectorAll(\"[data-testid='stChatMessage']\").length >= n",
+                        arg=2 * number,
+                    )
+                    replies.append(Reply(await reply.inner_text(), time.perf_counter() - asked))
+                await context.close()
+                return replies
+
+            return list(await asyncio.gather(*(session(own) for own in questions)))
+        finally:
+            await browser.close()

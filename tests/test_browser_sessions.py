@@ -1,0 +1,45 @@
+"""Twenty browser sessions against one `streamlit run`, asking at once: no error, and each gets
+what one session alone gets (the quote and citation the library gives for its question)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+
+from kyoyaku_search.answer import ask
+from kyoyaku_search.corpus import load_corpus
+from kyoyaku_search.evaluate import load_cases
+from tests.browser import ARTIFACTS, CHROMIUM, ask_in_sessions, streamlit_server
+
+SESSIONS = 20
+
+
+@pytest.fixture(scope="module")
+def chromium() -> None:
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} がありません（make test は root のとき apt-get で入れます） / chromium is not installed and could not be"
+        print(reason)
+        pytest.skip(reason)
+
+
+def _expected(corpus, question: str) -> str:  # noqa: ANN001
+    answer = ask(corpus, question)
+    if answer.status in ("answered", "both_parties"):
+        return answer.hits[0].citation
+    return answer.answer.splitlines()[0]
+
+
+def test_twenty_sessions_at_once(chromium):
+    ARTIFACTS.mkdir(exist_ok=True)
+    corpus = load_corpus()
+    _, cases = load_cases()
+    questions = [case.question for case in cases if not case.history][::7][:SESSIONS]
+    with streamlit_server() as server:
+        replies = asyncio.run(ask_in_sessions(server.url, [[q] for q in questions]))
+        log = (ARTIFACTS / f"streamlit-{server.url.rsplit(':', 1)[1]}.log").read_text(encoding="utf-8")
+    assert "Already borrowed" not in log and "Traceback" not in log, log[-2000:]
+    for question, (reply,) in zip(questions, replies):
+        # the page shows the citation after 「出典」 or the plain message; compare without layout spaces
+        assert re.sub(r"\s", "", _expected(corpus, question)) in re.sub(r"\s", "", reply.text), (question, reply.text[:300])

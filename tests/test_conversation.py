@@ -1,0 +1,85 @@
+"""Follow-up questions inherit what the previous turn settled, and say so."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from kyoyaku_search.answer import ask
+from kyoyaku_search.cli import main
+
+from .conftest import SEED_ID
+
+ANNEX = "別表（第3条関係）"
+
+
+def converse(corpus, *questions):
+    history = []
+    for question in questions:
+        history.append(ask(corpus, question, history=tuple(history)))
+    return history
+
+
+@pytest.mark.parametrize(
+    ("turns", "last_id", "note"),
+    [
+        (["岩見沢市の災害対策での役割は", "では札幌市は？"], "row-3a-5/甲", "前の質問の「災害対策」を引き継いで、札幌市の役割を示します。"),
+        (["岩見沢市の災害対策での役割は", "観光は？"], "row-1-4/乙", "岩見沢市の質問を引き継いで回答します。"),
+        (["災害対策の内容は", "岩見沢市の役割は？"], "row-3a-5/乙", "前の質問の「災害対策」を引き継いで、岩見沢市の役割を示します。"),
+        (["乙の地域医療での役割", "甲は?"], "row-3a-1/甲", "前の質問の「地域医療」を引き継いで、札幌市の役割を示します。"),
+        (["小樽市の観光は", "岩見沢市は？"], "row-1-4/乙", "前の質問の話題（観光）を引き継いで回答します。"),
+        (["岩見沢市の福祉での役割は", "土地利用はどうですか", "じゃあ札幌市は"], "row-3a-3/甲", "前の質問の「土地利用」を引き継いで、札幌市の役割を示します。"),
+    ],
+)
+def test_follow_ups(corpus, turns, last_id, note):
+    last = converse(corpus, *turns)[-1]
+    assert last.hits[0].unit.id == f"{SEED_ID}/{last_id}"
+    assert last.answer.startswith(note + "\n「")
+    assert last.inherited == note
+
+
+def test_the_same_words_alone_inherit_nothing(corpus):
+    answer = ask(corpus, "では札幌市は？")
+    assert answer.status == "party_roles" and not answer.inherited
+
+
+def test_a_complete_question_inherits_nothing(corpus):
+    first, second = converse(corpus, "岩見沢市の観光での役割", "費用の分担は")
+    assert second.hits[0].citation == "第4条（費用分担）"
+    assert not second.inherited and not second.answer.startswith("岩見沢市の質問")
+
+
+def test_no_match_stays_no_match_without_a_note(corpus):
+    _, second = converse(corpus, "札幌市の災害対策での役割は", "今日の天気は")
+    assert second.status == "no_match" and "引き継" not in second.answer
+
+
+def test_inheriting_never_crosses_to_the_other_party(corpus):
+    _, second = converse(corpus, "岩見沢市の災害対策での役割は", "観光は？")
+    assert {hit.unit.party for hit in second.hits if hit.unit.kind == "role"} == {"岩見沢市"}
+
+
+def run_jsonl(text: str, *flags: str) -> list[dict]:
+    out = io.StringIO()
+    assert main(["ask", "--jsonl", "--top-k", "1", *flags], stdin=io.StringIO(text), stdout=out) == 0
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_cli_conversation_and_blank_line():
+    rows = run_jsonl("岩見沢市の災害対策での役割は\nでは札幌市は？\n\nでは札幌市は？\n", "--conversation")
+    assert [r["query"] for r in rows] == ["岩見沢市の災害対策での役割は", "では札幌市は？", "では札幌市は？"]
+    assert rows[1]["hits"][0]["id"] == f"{SEED_ID}/row-3a-5/甲"
+    assert rows[1]["answer"].startswith("前の質問の「災害対策」を引き継いで")
+    assert not rows[2]["answer"].startswith("前の質問")  # the blank line started a new conversation
+
+
+def test_cli_jsonl_lines_stay_independent_without_conversation():
+    rows = run_jsonl("岩見沢市の災害対策での役割は\nでは札幌市は？\n")
+    assert not rows[1]["answer"].startswith("前の質問")
+
+
+def test_cli_conversation_needs_jsonl(capsys):
+    assert main(["ask", "観光", "--conversation"]) == 2
+    assert "--jsonl" in capsys.readouterr().err

@@ -1,0 +1,169 @@
+"""What the page shows, as the library prepares it: safe Markdown, highlights, copy blocks,
+share links, choices, examples and the conversation export (real SudachiPy)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from kyoyaku_search.answer import ask
+from kyoyaku_search.present import (
+    MARK_CLOSE, MARK_OPEN, Turn, answer_turn, conversation_markdown, copy_block, escape_markdown, example_questions,
+    highlight_markdown, highlighted, matched_spans, party_choices, row_units, share_link, substring_spans,
+)
+
+DISASTER = "岩見沢市の災害対策での役割は"
+DISASTER_CITATION = "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
+DISASTER_ROLE = "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("災害対策", "災害対策"),  # Japanese text and full-width punctuation pass unchanged
+        ("甲（札幌市）", "甲（札幌市）"),
+        ("<script>alert(1)</script>", r"\<script\>alert(1)\</script\>"),
+        ("**太字**", r"\*\*太字\*\*"),
+        ("[リンク](http://example.com)", r"\[リンク\](http\://example\.com)"),  # no link, no autolink
+        ("www.example.com", r"www\.example\.com"),
+        ("(3)ア 生活機能の強化", "(3)ア 生活機能の強化"),  # a citation stays as printed
+        ("- 一\n1. 二\n===", "\\- 一  \n1\\. 二  \n\\=\\=\\="),  # no list, no heading
+        ("$x^2$", r"\$x^2\$"),  # no LaTeX
+        (":red[赤]", r"\:red\[赤\]"),  # no Streamlit colour directive
+        ("# 見出し", r"\# 見出し"),
+        ("一行目\n二行目", "一行目  \n二行目"),  # a line break stays a line break
+    ],
+)
+def test_escape_markdown(text, escaped):
+    assert escape_markdown(text) == escaped
+
+
+def test_matched_spans_mark_the_question_words_not_the_words_of_asking(corpus):
+    question = ask(corpus, DISASTER).question
+    spans = matched_spans(corpus.tokenizer, DISASTER_ROLE, question.terms)
+    assert [DISASTER_ROLE[b:e] for b, e in spans] == ["災害", "災害"]
+    assert spans[1][0] == DISASTER_ROLE.index("災害時")
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "marked"),
+    [
+        ("観光資源の活用", ("観光",), ["観光"]),  # a term inside a compound word
+        ("ＩＣＴインフラの整備", ("ict",), ["ＩＣＴ"]),  # normalized form of a full-width word
+        ("消防の連携及び協力", ("連携", "協力"), ["連携", "協力"]),
+        ("消防の連携", ("役割",), []),  # 役割 is a word of asking: never marked
+    ],
+)
+def test_matched_spans(tokenizer, text, terms, marked):
+    assert [text[b:e] for b, e in matched_spans(tokenizer, text, terms)] == marked
+
+
+def test_highlight_markdown_escapes_around_and_inside_the_marks():
+    text = "甲[札幌市]の*災害*対策"
+    start = text.index("*災害*")
+    assert highlight_markdown(text, [(start, start + 4)]) == rf"甲\[札幌市\]の{MARK_OPEN}\*災害\*{MARK_CLOSE}対策"
+
+
+def test_highlighted_answer_text(corpus):
+    answer = ask(corpus, DISASTER)
+    marked = highlighted(corpus, answer.hits[0].display_text, answer)
+    assert marked.startswith(f"{MARK_OPEN}災害{MARK_CLOSE}に備える連携")
+    assert marked.count(MARK_OPEN) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "marked"),
+    [
+        ("災害対策", ["災害"], ["災害"]),
+        ("ICTインフラ整備", ["ｉｃｔ"], ["ICT"]),  # width and case folded
+        ("災害時の災害", ["災害"], ["災害", "災害"]),
+        ("地域医療", ["福祉"], []),
+    ],
+)
+def test_substring_spans(text, words, marked):
+    assert [text[b:e] for b, e in substring_spans(text, words)] == marked
+
+
+def test_copy_block_is_the_quote_and_its_citation(corpus):
+    hit = ask(corpus, DISASTER).hits[0]
+    assert copy_block(hit) == f"「{DISASTER_ROLE}」\n出典: {DISASTER_CITATION}"
+
+
+@pytest.mark.parametrize(
+    ("base", "party", "agreement", "prefix"),
+    [
+        (None, None, None, "?q="),
+        ("http://localhost:8501/", None, None, "http://localhost:8501/?q="),
+        ("http://127.0.0.1:8501", "岩見沢市", None, "http://127.0.0.1:8501/?q="),
+        ("https://example.jp/kyoyaku/", "札幌市", "sapporo-iwamizawa-2019", "https://example.jp/kyoyaku/?q="),
+    ],
+)
+def test_share_link_asks_the_same_question_again(base, party, agreement, prefix):
+    question = "災害対策 & 医療 #1 <b>?"
+    link = share_link(base, question, party=party, agreement=agreement)
+    assert link.startswith(prefix)
+    params = parse_qs(urlsplit(link).query)
+    assert params["q"] == [question]
+    assert params.get("party") == ([party] if party else None)
+    assert params.get("agreement") == ([agreement] if agreement else None)
+
+
+def test_party_choices_come_from_the_agreement(corpus):
+    assert party_choices(corpus) == ("両方", "札幌市", "岩見沢市")
+
+
+def test_example_questions_all_find_something(corpus):
+    examples = example_questions(corpus)
+    assert examples[0] == "岩見沢市の地域医療での役割は"  # made from the second party and the annex
+    for example in examples:
+        assert ask(corpus, example).status in ("answered", "party_roles"), example
+
+
+def test_row_units_of_a_role_cell_are_the_row_and_both_cells(corpus):
+    hit = ask(corpus, DISASTER).hits[0]
+    family = row_units(corpus, hit.unit)
+    assert [(u.kind, u.party) for u in family] == [("row", None), ("role", "札幌市"), ("role", "岩見沢市")]
+    assert row_units(corpus, ask(corpus, "費用の分担は").hits[0].unit) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "質問が空です"),
+        ("  \n ", "質問が空です"),
+        ("あ" * 501, "質問が長すぎます（501文字）"),
+    ],
+)
+def test_a_question_that_cannot_be_searched_becomes_a_message(corpus, text, message):
+    turn = answer_turn(corpus, text)
+    assert turn.answer is None and turn.error.startswith(message)
+
+
+def test_answer_turn_keeps_the_filters_and_the_whole_answer(corpus):
+    turn = answer_turn(corpus, "災害対策での役割は", party="札幌市")
+    assert turn.party == "札幌市"
+    assert turn.answer.hits[0].citation.endswith("甲（札幌市）の役割")
+
+
+def test_conversation_markdown(corpus):
+    turns = [
+        answer_turn(corpus, DISASTER),
+        answer_turn(corpus, "<script>alert(1)</script> **小樽市**の観光"),
+        answer_turn(corpus, ""),
+    ]
+    markdown = conversation_markdown(turns, corpus, datetime(2025, 1, 2, 3, 4))
+    assert markdown.startswith("# 連携協約検索 会話の記録\n\n- 保存日時: 2025-01-02 03:04\n")
+    assert "## 質問 1\n\n> 岩見沢市の災害対策での役割は  \n\n**回答**\n\n" in markdown
+    assert f"> 「{DISASTER_ROLE}」  \n> 出典: {DISASTER_CITATION}\n" in markdown
+    assert "**ほかの該当箇所**" in markdown
+    assert r"> \<script\>alert(1)\</script\> \*\*小樽市\*\*の観光" in markdown
+    assert "小樽市はこの協約の当事者ではありません" in markdown
+    assert "## 質問 3" in markdown and "質問が空です" in markdown
+    assert "<script>" not in markdown
+
+
+def test_conversation_markdown_names_the_party_filter(corpus):
+    markdown = conversation_markdown([Turn("災害対策", None, "x", party="岩見沢市")], corpus, datetime(2025, 1, 1))
+    assert "（絞り込み: 岩見沢市）" in markdown
