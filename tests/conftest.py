@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from kyoyaku_search.cache import CACHE_ENV
 from kyoyaku_search.corpus import Corpus, build_corpus
@@ -50,3 +53,17 @@ def seed() -> ParsedSource:
 @pytest.fixture(scope="session")
 def corpus(seed: ParsedSource, tokenizer: Tokenizer) -> Corpus:
     return build_corpus([seed.agreement], tokenizer)
+
+
+# Fuzzing is reproducible in CI: a fixed derandomized profile, no example database on disk.
+# HYPOTHESIS_PROFILE=explore draws fresh random examples (and remembers failures) instead.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=timedelta(seconds=5),  # per example; a generous bound on a shared, noisy machine
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("explore", parent=settings.get_profile("ci"), derandomize=False, database=DirectoryBasedExampleDatabase(".hypothesis"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

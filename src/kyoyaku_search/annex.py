@@ -15,7 +15,8 @@ from .repair import is_complete, join_continuation, repair_sentence
 from .source_lines import ParseContext, SourceLine
 
 _SECTION = re.compile(r"^[(（](?P<number>[0-9０-９]{1,2})[)）][ \u3000]*(?P<title>\S.*)$")
-_SUBSECTION = re.compile(r"^(?P<letter>[アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ])[ \u3000]+(?P<title>\S.*)$")
+_LETTERS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+_SUBSECTION = re.compile(rf"^(?P<letter>[{_LETTERS}])[ \u3000]+(?P<title>\S.*)$")
 _ROLE_COLUMN = re.compile(r"^(?P<label>\S)の役割$")
 
 
@@ -48,6 +49,11 @@ class _Section:
     subsections: list[tuple[str, str, list[int], list[AnnexRow]]] = field(default_factory=list)
 
 
+def looks_like_table_row(text: str) -> bool:
+    """Three or more tab-separated cells with text: a line of 別表, whatever its heading."""
+    return sum(1 for cell in text.split("\t") if cell.strip()) >= 3
+
+
 def parse_annex(lines: list[SourceLine], parties: tuple[Party, ...], ctx: ParseContext) -> tuple[Annex, list[SourceLine]]:
     """Parse the annex lines (the first is the 別表 heading); return it and the repaired lines."""
     return _AnnexParser(lines, parties, ctx).parse()
@@ -75,6 +81,9 @@ class _AnnexParser:
         for section in sections:
             if not section.rows and not any(sub.rows for sub in section.subsections):
                 raise self.ctx.error(section.lines[0], f"別表の区分({section.number})に行がありません / annex section has no rows")
+            for sub in section.subsections:
+                if not sub.rows:
+                    raise self.ctx.error(sub.lines[0], f"別表の小見出し「{sub.letter}」に行がありません / annex sub-section has no rows")
         return Annex(heading.text.strip(), sections, heading.numbers), self.out
 
     def _line(self, line: SourceLine) -> None:
@@ -92,12 +101,17 @@ class _AnnexParser:
             self._close_row()
             self.table = None
             number = int(unicodedata.normalize("NFKC", section["number"]))
+            # Numbered in order: a gap means a heading was lost and its rows would silently
+            # join the section before.
+            if number != len(self.sections) + 1:
+                raise self.ctx.error(line.first, f"別表の区分({len(self.sections) + 1})があるべき所に({number})があります / expected annex section ({len(self.sections) + 1})")
             self.sections.append(_Section(number, section["title"].strip(), [line.first]))
             return
         sub = _SUBSECTION.match(stripped)
         if sub and self.sections:
             self._close_row()
             self.table = None
+            self._check_subsection(self.sections[-1], sub["letter"], line.first)
             self.sections[-1].subsections.append((sub["letter"], sub["title"].strip(), [line.first], []))
             return
         raise self.ctx.error(
@@ -105,12 +119,29 @@ class _AnnexParser:
             f"別表の中で解釈できない行です（区分の見出しでも表の行でもありません） / unexpected line in the annex: {stripped[:40]}",
         )
 
+    def _check_subsection(self, section: _Section, letter: str, line: int) -> None:
+        if section.rows:  # rows straight under (3) and then ア: the heading of those rows was lost
+            raise self.ctx.error(
+                section.rows[0].lines[0],
+                f"別表の区分({section.number})で、小見出し（ア など）の前に表の行があります（小見出しが抜けていませんか） / rows before the first sub-heading",
+            )
+        expected = _LETTERS[len(section.subsections)]
+        if letter != expected:
+            raise self.ctx.error(line, f"小見出し「{expected}」があるべき所に「{letter}」があります / expected sub-heading {expected}")
+
     def _table_line(self, line: SourceLine) -> None:
         cells = [cell.strip() for cell in line.text.split("\t")]
         header = self._header(cells, line.first)
         if header is not None:
             if self.row and self.table and header.columns != self.table.columns:
                 raise self.ctx.error(line.first, "表の途中で列の見出しが変わっています / the header changed inside a row")
+            continuing = self.row is not None and bool(self.row.open_columns())  # repeated over a page break
+            if self.table is not None and self._has_rows() and not continuing:
+                raise self.ctx.error(
+                    line.first,
+                    "表の見出し行が、区分や小見出しなしに繰り返されています（見出しが抜けていませんか。ページごとに繰り返された見出し行なら削除してください）"
+                    " / the table header repeats with no heading before it",
+                )
             self.table = header
             self.out.append(line)
             return
@@ -153,15 +184,17 @@ class _AnnexParser:
                 line.first,
                 f"ページ区切りで分かれた行の続きとして列を対応づけられません（{len(cells)}列） / cannot align this continuation line with the unfinished cells",
             )
+        # The continuation now lives in the row's line; drop the page-break blank lines between.
+        dropped: list[int] = []
+        while self.out and len(self.out) - 1 > row.position and not self.out[-1].text.strip():
+            dropped[:0] = self.out.pop().numbers
+        span = (row.lines[0], *dropped, line.first)
         for column, fragment in target:
             joined, changes = join_continuation(row.cells[column], fragment)
-            self.ctx.record(row.lines[0], changes)
+            self.ctx.record(span, changes, column, self._column_name(column))
             row.cells[column] = joined
             row.cell_lines[column].append(line.first)
         row.lines.append(line.first)
-        # The continuation now lives in the row's line; drop the page-break blank lines between.
-        while self.out and len(self.out) - 1 > row.position and not self.out[-1].text.strip():
-            self.out.pop()
 
     @staticmethod
     def _continuation_columns(row: _RowBuilder, cells: list[str], width: int) -> list[tuple[int, str]] | None:
@@ -190,19 +223,30 @@ class _AnnexParser:
                 f"別表の行の「{column}」が文の途中で終わっています（ページ区切りの続きの行が見つかりません） / a cell ends mid-sentence and no continuation follows",
             )
         repaired: list[str] = []
-        for cell in row.cells:
+        for column, cell in enumerate(row.cells):
             text, changes = repair_sentence(cell)
-            self.ctx.record(row.lines[0], changes)
+            self.ctx.record(tuple(row.cell_lines[column]), changes, column, self._column_name(column))
             repaired.append(text)
         original = self.out[row.position]
-        if repaired != [c.strip() for c in original.text.split("\t")] or len(row.lines) > 1:
-            self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(repaired))
+        padded = original.text.split("\t")
+        if repaired != [c.strip() for c in padded] or len(row.lines) > 1:
+            # Each cell keeps the blanks it was printed with; only its repaired words change.
+            cells = [raw.replace(raw.strip(), text, 1) if raw.strip() else raw + text for raw, text in zip(padded, repaired)]
+            self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(cells))
         assert self.table is not None
+        if any(other.initiative == repaired[0] for other in self._current_rows()):
+            raise self.ctx.error(row.lines[0], f"同じ表に取組「{repaired[0]}」が二つあります（行が重複していませんか） / the same 取組 twice in one table")
         roles = tuple(
             RoleCell(label, repaired[2 + i], tuple(row.cell_lines[2 + i]))
             for i, label in enumerate(self.table.role_labels)
         )
         self._current_rows().append(AnnexRow(repaired[0], repaired[1], roles, tuple(row.lines)))
+
+    def _column_name(self, column: int) -> str | None:
+        return self.table.columns[column] if self.table else None
+
+    def _has_rows(self) -> bool:
+        return self.row is not None or (bool(self.sections) and bool(self._current_rows()))
 
     def _current_rows(self) -> list[AnnexRow]:
         section = self.sections[-1]

@@ -147,9 +147,16 @@ def _row_roles(
     """The allowed role cells of one row first: one party's, or both side by side."""
     scores = dict(ranked)
     cells = [i for i in corpus.row_roles(row_id) if allowed[i]]
+    if not cells or len(cells) > top_k:
+        # No cell this question may quote, or fewer hits asked for than there are parties:
+        # quote the row, which takes no side, rather than one party's cell picked by score.
+        row = corpus.position(row_id)
+        if not allowed[row]:
+            return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
+        cells = [row]
     rest = [i for i, _ in ranked if i not in cells]
-    hits = tuple(_hit(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:max(top_k, len(cells))])
-    context = _context(query, corpus.units[cells[0]] if cells else corpus.unit(row_id))
+    hits = tuple(_hit(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
+    context = _context(query, corpus.units[cells[0]])
     if len(cells) > 1:
         text = "\n".join(f"{h.unit.party}（{h.unit.party_label}）: 「{h.display_text}」\n出典: {h.citation}" for h in hits[:len(cells)])
         return Answer(query.question.text, text, hits, "both_parties", query.question, context)
@@ -167,7 +174,7 @@ def _together(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> 
     names = "と".join(dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, [i for i, _ in rows]) for p in a.parties))
     lines = [f"・{h.unit.initiative}（出典: {h.citation}）" for h in hits]
     message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。\n" + "\n".join(lines)
-    return Answer(query.question.text, message, hits[:max(top_k, 1)], "together", query.question, Context(query.parties, kind="together"))
+    return Answer(query.question.text, message, hits[:top_k], "together", query.question, Context(query.parties, kind="together"))
 
 
 def _partners(corpus: Corpus, query: Query, top_k: int) -> Answer:
@@ -180,7 +187,7 @@ def _partners(corpus: Corpus, query: Query, top_k: int) -> Answer:
     on_topic = "（質問の取組が別表にある協約）" if any(corpus.units[item.position].kind == "row" for item in listed) else ""
     message = f"{who}と連携協約を結んでいる市町村{on_topic}は{len(listed)}件です。\n" + "\n".join(lines)
     positions = list(dict.fromkeys(item.position for item in listed))
-    hits = tuple(_hit(corpus, i, 0.0) for i in positions[:max(top_k, 1)])
+    hits = tuple(_hit(corpus, i, 0.0) for i in positions[:top_k])
     return Answer(query.question.text, message, hits, "partners", query.question, Context(query.parties, kind="partners"))
 
 

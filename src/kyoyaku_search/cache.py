@@ -1,6 +1,6 @@
 """The corpus saved between runs, so a restart neither parses nor tokenises again.
 
-One `.npz` file per set of sources and settings (NumPy arrays and UTF-8 JSON, never pickle),
+One `.npz` file per set of sources and settings (NumPy arrays and UTF-8 JSON only, no serialised Python objects),
 in $KYOYAKU_SEARCH_CACHE_DIR, else $XDG_CACHE_HOME/kyoyaku-search, else ~/.cache/kyoyaku-search.
 Its key hashes the source files' names and bytes, the tokenizer and BM25 settings, the SudachiPy
 and dictionary versions and this package's code, so any change rebuilds it, in place. Writes go to a

@@ -11,7 +11,9 @@ Messages are bilingual (Japanese first); errors never show a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import re
 import sys
 from typing import Sequence, TextIO
 
@@ -22,9 +24,12 @@ from .parser import parse_file
 from .store import to_yaml
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    if stdin is None and stdout is None:
+        _tolerate_console_encodings()
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     parser = _argument_parser()
     try:
@@ -43,6 +48,17 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+
+
+def _tolerate_console_encodings() -> None:
+    """Bytes that are not in the console's encoding never end the run with a traceback.
+
+    Undecodable input bytes become lone surrogates (which `clean_question` drops); characters
+    the console cannot show (an emoji on a CP932 or ASCII console) are written as \\uXXXX.
+    """
+    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace")):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=errors)
 
 
 def _argument_parser() -> argparse.ArgumentParser:
@@ -122,12 +138,17 @@ def _jsonl_answer(corpus: Corpus, line: str, top_k: int, history: tuple[Answer, 
     try:
         answer = ask(corpus, line, top_k=top_k, history=history)
     except QuestionError as error:
-        return {"query": line, "error": str(error)}, None
+        # Echoed as read, except that a lone surrogate (input bytes that were not UTF-8) cannot
+        # be written out and becomes U+FFFD.
+        return {"query": _LONE_SURROGATE.sub("\ufffd", line), "error": str(error)}, None
     return answer.to_json(), answer
 
 
 def _write_json(stdout: TextIO, data: dict) -> None:
-    stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    # On a console that is not UTF-8 (CP932, ASCII) every character is written as a JSON
+    # escape, so the line stays valid JSON whatever the console can show.
+    encoding = (getattr(stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    stdout.write(json.dumps(data, ensure_ascii=encoding not in ("utf-8", "utf8")) + "\n")
 
 
 def _format_answer(answer: Answer) -> str:
@@ -163,7 +184,7 @@ def _run_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         return EXIT_OK
     stdout.write(f"{args.path}: {len(parsed.repairs)} 件の修復 / repairs\n")
     for repair in parsed.repairs:
-        stdout.write(f"{args.path}:{repair.line}: {repair.kind}: {repair.before!r} → {repair.after!r}\n")
+        stdout.write(repair.render(args.path) + "\n")
     return EXIT_OK
 
 

@@ -3,7 +3,7 @@
 rank-bm25 (the design card's engine) stays the reference: `tests/test_index.py` checks that
 these scores equal its `get_scores` bit for bit, for every variant. It is
 not the engine because it visits every document for every query term (≈190 ms at 100,000
-units) and cannot be saved without pickle; `benchmarks/bench.py` measures both, and
+units) and can only be saved as a serialised Python object; `benchmarks/bench.py` measures both, and
 rank-bm25-rs and bm25s beside them.
 
 Each term's documents, term frequencies and scores are stored once as flat NumPy arrays (CSR

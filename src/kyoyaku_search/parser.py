@@ -9,30 +9,20 @@ are repaired on the way and every repair is recorded.
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from .annex import parse_annex
-from .dates import DateError, find_date, kanji_number
-from .model import Agreement, Annex, Article, Party, Preamble, Signature, Supplementary
+from .annex import looks_like_table_row, parse_annex
+from .dates import kanji_number
+from .model import Agreement, Annex, Article, Party, Preamble, Supplementary
 from .reader import read_source
-from .repair import is_rule_line, repair_sentence
+from .repair import SENTENCE_END, is_rule_line, repair_sentence
+from .signature import first_date, parse_signature
 from .source_lines import ParseContext, Repair, SourceLine
-
-_LABELS = "甲乙丙丁戊己庚辛壬癸"
-_PARTY_DEF = re.compile(
-    rf"(?:^|(?<=及び)|(?<=並びに)|(?<=[、,，\s]))(?P<name>[^\s、,，。「」『』（）()]+?)"
-    rf"[（(]以下[「『](?P<label>[{_LABELS}])[」』]という。?[）)]"
+from .template import (
+    ANNEX, ARTICLE, CLOSING, HEADING, NUMBERED, PARAGRAPH_NUMBER, PARTY_DEF, SIGNER, SUPPLEMENTARY,
+    is_date_line, starts_body,
 )
-_HEADING = re.compile(r"^[（(](?P<heading>[^（）()]{1,40})[）)]$")
-_ARTICLE = re.compile(r"^第(?P<number>[0-9０-９一二三四五六七八九十]{1,3})条(?:[ \u3000]+(?P<text>\S.*))?$")
-_SUPPLEMENTARY = re.compile(r"^附[ \u3000]*則(?:[ \u3000]*[（(][^（）()]*[）)])?$")
-_PARAGRAPH_NUMBER = re.compile(r"^(?P<number>[0-9０-９]{1,2}[ \u3000]+)(?=\S)")
-_CLOSING = re.compile(r"証する|証として")
-_SIGNER = re.compile(rf"^(?P<label>[{_LABELS}])[ \u3000]+(?P<address>\S.*)$")
-_ANNEX = re.compile(r"^別[ \u3000]*表")
-
 
 @dataclass(frozen=True)
 class ParsedSource:
@@ -57,15 +47,6 @@ def parse_text(text: str, path: str | Path, agreement_id: str) -> ParsedSource:
     return _Parser(text, path, agreement_id).parse()
 
 
-def _is_date_line(text: str) -> bool:
-    """A line that is only a date (the signing date above the signatures)."""
-    try:
-        found = find_date(text)
-    except DateError:
-        return False
-    return found is not None and len(text) - len(found[1]) <= 2
-
-
 class _Parser:
     def __init__(self, text: str, path: str | Path, agreement_id: str) -> None:
         self.ctx = ParseContext(path)
@@ -77,14 +58,14 @@ class _Parser:
     def parse(self) -> ParsedSource:
         self._drop_rule_lines()
         start = self._preamble_index()
-        title_index = self._previous_text(start)
-        title = self.lines[title_index].text.strip() if title_index is not None else ""
+        title = self._title(start)
         parties = self._parties(self.lines[start])
-        cover_date = self._date(self.lines[:start])
+        cover_date = first_date(self.lines[:start], self.ctx)
         preamble, body_start = self._preamble(start)
         articles, supplementary, signature_start = self._articles(body_start)
-        annex_start = next((i for i in range(signature_start, len(self.lines)) if _ANNEX.match(self.lines[i].text.strip())), len(self.lines))
-        signature, parties, signature_date = self._signature(signature_start, annex_start, parties)
+        annex_start = next((i for i in range(signature_start, len(self.lines)) if ANNEX.match(self.lines[i].text.strip())), len(self.lines))
+        self._check_no_table_before(annex_start)
+        signature, parties, signature_date = parse_signature(self.lines[signature_start:annex_start], parties, self.ctx)
         annex = None
         if annex_start < len(self.lines):
             annex, annex_lines = parse_annex(self.lines[annex_start:], parties, self.ctx)
@@ -113,27 +94,43 @@ class _Parser:
         kept = []
         for line in self.lines:
             if line.text.strip() and is_rule_line(line.text):
-                self.ctx.repairs.append(Repair(line.first, "rule-line", line.text, ""))
+                self.ctx.repairs.append(Repair(line.numbers, "rule-line", line.text, ""))
             else:
                 kept.append(line)
         self.lines = kept
 
     def _preamble_index(self) -> int:
         for index, line in enumerate(self.lines):
-            if _PARTY_DEF.search(line.text):
+            if PARTY_DEF.search(line.text):
                 return index
-        first_article = next((l.first for l in self.lines if _ARTICLE.match(l.text.strip())), 1)
+        if not any(line.text.strip() for line in self.lines):
+            raise self.ctx.error(1, "ファイルが空です / the file is empty")
+        first_article = next((l.first for l in self.lines if ARTICLE.match(l.text.strip())), None)
+        if first_article is None:
+            raise self.ctx.error(
+                1,
+                "連携協約の本文ではないようです（前文の「（以下「甲」という。）」も「第1条」もありません）"
+                " / this does not look like an agreement: no party definition and no 第1条",
+            )
         raise self.ctx.error(
             first_article,
             "前文に当事者の定義（「札幌市（以下「甲」という。）」の形）が見つかりません / no 甲/乙 definition in the preamble",
         )
 
-    def _previous_text(self, index: int) -> int | None:
-        return next((i for i in range(index - 1, -1, -1) if self.lines[i].text.strip()), None)
+    def _title(self, start: int) -> str:
+        """The agreement's own title: the text line just above the preamble (「…連携協約」)."""
+        index = next((i for i in range(start - 1, -1, -1) if self.lines[i].text.strip()), None)
+        title = self.lines[index].text.strip() if index is not None else ""
+        if "協約" not in title and "協定" not in title:
+            raise self.ctx.error(
+                self.lines[start if index is None else index].first,
+                "前文の直前に協約の題名（「…連携協約」）がありません / no agreement title just above the preamble",
+            )
+        return title
 
     def _parties(self, line: SourceLine) -> tuple[Party, ...]:
         parties: list[Party] = []
-        for match in _PARTY_DEF.finditer(line.text):
+        for match in PARTY_DEF.finditer(line.text):
             label, name = match["label"], match["name"]
             if any(p.label == label for p in parties):
                 raise self.ctx.error(line.first, f"「{label}」が二度定義されています / {label} is defined twice")
@@ -147,32 +144,18 @@ class _Parser:
     def _preamble(self, start: int) -> tuple[SourceLine, int]:
         """The preamble may run over several lines, up to the first heading or article."""
         end = start + 1
-        while end < len(self.lines) and not self._starts_body(self.lines[end].text.strip()):
+        while end < len(self.lines) and not starts_body(self.lines[end].text.strip()):
             end += 1
         parts = [l for l in self.lines[start:end] if l.text.strip()]
         repaired = [self._repair_line(l, l.text.strip()) for l in parts]
         numbers = tuple(n for l in parts for n in l.numbers)
         return SourceLine(numbers, "\n".join(repaired)), end
 
-    @staticmethod
-    def _starts_body(text: str) -> bool:
-        return bool(_HEADING.match(text) or _ARTICLE.match(text) or _SUPPLEMENTARY.match(text) or _ANNEX.match(text))
-
-    def _date(self, lines: list[SourceLine]) -> tuple[str, str] | None:
-        for line in lines:
-            try:
-                found = find_date(line.text)
-            except DateError as error:
-                raise self.ctx.error(line.first, f"日付が正しくありません / invalid date: {error}") from None
-            if found:
-                return found
-        return None
-
     def _repair_line(self, line: SourceLine, sentence: str) -> str:
         """Repair one sentence of body text in place; return the repaired sentence."""
         repaired, changes = repair_sentence(sentence)
         if changes:
-            self.ctx.record(line.first, changes)
+            self.ctx.record(line.numbers, changes)
             index = self.lines.index(line)
             self.lines[index] = SourceLine(line.numbers, line.text.replace(sentence, repaired, 1))
         return repaired
@@ -182,59 +165,74 @@ class _Parser:
     def _articles(self, start: int) -> tuple[tuple[Article, ...], Supplementary | None, int]:
         articles: list[dict] = []
         heading: SourceLine | None = None
-        index = start
+        index, after_blank = start, True
         while index < len(self.lines):
             line = self.lines[index]
             text = line.text.strip()
+            index += 1
             if not text:
-                index += 1
+                after_blank = True
                 continue
-            if _SUPPLEMENTARY.match(text) or _ANNEX.match(text) or _CLOSING.search(text):
+            if SUPPLEMENTARY.match(text) or ANNEX.match(text) or CLOSING.search(text):
+                index -= 1
                 break
-            if heading is not None and not _ARTICLE.match(text):
+            if heading is not None and not ARTICLE.match(text):
                 raise self.ctx.error(heading.first, f"見出し{heading.text.strip()}の後に条がありません / a heading not followed by an article")
-            if _HEADING.match(text):
+            if HEADING.match(text):
                 heading = line
-            elif match := _ARTICLE.match(text):
+            elif match := ARTICLE.match(text):
                 number = kanji_number(match["number"])
                 expected = len(articles) + 1
                 if number != expected:
                     raise self.ctx.error(line.first, f"第{expected}条があるべき所に{text[:8]}があります / expected article {expected}")
                 body = self._repair_line(line, match["text"]) if match["text"] else ""
-                name = _HEADING.match(heading.text.strip())["heading"] if heading else None
+                name = HEADING.match(heading.text.strip())["heading"] if heading else None
                 articles.append({"number": number, "heading": name, "parts": [body], "lines": [*(heading.numbers if heading else ()), *line.numbers]})
                 heading = None
             elif articles:
+                self._check_paragraph(articles[-1], line, text, after_blank)
                 articles[-1]["parts"].append(self._paragraph(line, text))
                 articles[-1]["lines"].extend(line.numbers)
             else:
                 raise self.ctx.error(line.first, f"条の外に文があります / text outside any article: {text[:30]}")
-            index += 1
+            after_blank = False
         if heading is not None:
             raise self.ctx.error(heading.first, "見出しの後に条がありません / a heading not followed by an article")
         if not articles:
-            raise self.ctx.error(self.lines[start].first if start < len(self.lines) else None, "条（第1条 …）が一つもありません / no articles")
+            raise self.ctx.error(self.lines[min(start, len(self.lines) - 1)].first, "条（第1条 …）が一つもありません / no articles")
         frozen = tuple(
             Article(a["number"], a["heading"], "\n".join(p for p in a["parts"] if p), tuple(a["lines"])) for a in articles
         )
         supplementary, index = self._supplementary(index)
         return frozen, supplementary, index
 
+    def _check_paragraph(self, article: dict, line: SourceLine, text: str, after_blank: bool) -> None:
+        """A new block (after a blank line) once the article's sentence has ended must be a
+        numbered paragraph or item; anything else is a lost heading or 附則 that would
+        otherwise be quoted as this article. A line with no blank before it continues a
+        sentence wrapped by the PDF extractor."""
+        if after_blank and article["parts"][-1].endswith(SENTENCE_END) and not NUMBERED.match(text):
+            raise self.ctx.error(
+                line.first,
+                f"第{article['number']}条の後に、条・項・見出しのどれでもない行があります（見出しや「附則」が崩れていませんか）: {text[:20]}"
+                " / a line that is no article, paragraph or heading",
+            )
+
     def _paragraph(self, line: SourceLine, text: str) -> str:
         """A later paragraph (「2 …」): repair the sentence, keep its number as printed."""
-        number = _PARAGRAPH_NUMBER.match(text)
+        number = PARAGRAPH_NUMBER.match(text)
         prefix = number.group(0) if number else ""
         return prefix + self._repair_line(line, text[len(prefix):])
 
     def _supplementary(self, index: int) -> tuple[Supplementary | None, int]:
-        if index >= len(self.lines) or not _SUPPLEMENTARY.match(self.lines[index].text.strip()):
+        if index >= len(self.lines) or not SUPPLEMENTARY.match(self.lines[index].text.strip()):
             return None, index
         heading = self.lines[index]
         parts: list[SourceLine] = []
         index += 1
         while index < len(self.lines):
             text = self.lines[index].text.strip()
-            if _CLOSING.search(text) or _ANNEX.match(text) or _SIGNER.match(text) or _is_date_line(text):
+            if CLOSING.search(text) or ANNEX.match(text) or SIGNER.match(text) or is_date_line(text):
                 break
             if text:
                 parts.append(self.lines[index])
@@ -245,39 +243,13 @@ class _Parser:
         numbers = heading.numbers + tuple(n for line in parts for n in line.numbers)
         return Supplementary("\n".join(texts), numbers), index
 
-    # --- signature block and annex checks -----------------------------------------------
+    # --- checks across stages ------------------------------------------------------------
 
-    def _signature(self, start: int, end: int, parties: tuple[Party, ...]) -> tuple[Signature | None, tuple[Party, ...], tuple[str, str] | None]:
-        lines = [l for l in self.lines[start:end] if l.text.strip()]
-        if not lines:
-            return None, parties, None
-        labels = {p.label for p in parties}
-        current: str | None = None
-        details: dict[str, dict] = {p.label: {"lines": list(p.lines)} for p in parties}
-        for line in lines:
-            text = line.text.strip()
-            signer = _SIGNER.match(text)
-            if signer and signer["label"] in labels:
-                current = signer["label"]
-                details[current].update(address=signer["address"].strip())
-                details[current]["lines"].append(line.first)
-                continue
-            if current is None:
-                continue
-            party = next(p for p in parties if p.label == current)
-            entry = details[current]
-            if text.endswith("長") and "mayor_title" not in entry:
-                entry["mayor_title"] = text
-            elif "mayor_title" in entry and "mayor_name" not in entry:
-                entry["mayor_name"] = text
-            elif text != party.name:
-                continue
-            entry["lines"].append(line.first)
-        updated = tuple(
-            replace(p, lines=tuple(sorted(set(details[p.label].pop("lines")))), **details[p.label]) for p in parties
-        )
-        signature = Signature("\n".join(l.text.strip() for l in lines), tuple(n for l in lines for n in l.numbers))
-        return signature, updated, self._date(lines)
+    def _check_no_table_before(self, annex_start: int) -> None:
+        """A table row before 別表 means its heading was lost: the rows would be read as the signature."""
+        row = next((line for line in self.lines[:annex_start] if looks_like_table_row(line.text)), None)
+        if row is not None:
+            raise self.ctx.error(row.first, "別表の外に表の行があります（「別表」の見出しが抜けていませんか） / a table row outside 別表")
 
     def _check_annex_parties(self, annex: Annex, parties: tuple[Party, ...]) -> None:
         expected = [p.label for p in parties]

@@ -53,12 +53,18 @@ def join_spaced_letters(text: str) -> tuple[str, list[Change]]:
 
 
 def remove_stray_spaces(text: str) -> tuple[str, list[Change]]:
-    """「取 り組む」 → 「取り組む」: a space between two Japanese characters of a sentence."""
-    changes = [
-        Change("stray-space", text[max(0, m.start() - 2): m.end() + 2], text[max(0, m.start() - 2): m.start()] + text[m.end(): m.end() + 2])
-        for m in _STRAY_SPACE.finditer(text)
-    ]
-    return _STRAY_SPACE.sub("", text), changes
+    """「取 り組む」 → 「取り組む」: a space between two Japanese characters of a sentence.
+
+    One space at a time, each change shown with two characters either side as they stand
+    after the changes before it, so replaying the changes in order reproduces the result.
+    """
+    changes: list[Change] = []
+    while match := _STRAY_SPACE.search(text):
+        start, end = max(0, match.start() - 2), match.end() + 2
+        after = text[start: match.start()] + text[match.end(): end]
+        changes.append(Change("stray-space", text[start:end], after))
+        text = text[: match.start()] + text[match.end():]
+    return text, changes
 
 
 def repair_sentence(text: str) -> tuple[str, list[Change]]:
@@ -82,14 +88,15 @@ def join_continuation(head: str, tail: str) -> tuple[str, list[Change]]:
     """Join a cell with its continuation after a page break, dropping the repeated overlap.
 
     「…オープンデータプラットフォーム」 + 「トフォームの共同利用等を行う。」 →
-    「…オープンデータプラットフォームの共同利用等を行う。」
+    「…オープンデータプラットフォームの共同利用等を行う。」. The change records both parts
+    whole, 「head\\ntail」, so what was dropped can be checked against the source.
     """
     if not tail:
         return head, []
     overlap = _overlap(head, tail)
     joined = head + tail[overlap:]
     kind = "page-break-overlap" if overlap else "page-break-join"
-    return joined, [Change(kind, f"{head[-12:]}｜{tail[:12]}", joined[max(0, len(head) - 12): len(head) + 12 - overlap])]
+    return joined, [Change(kind, f"{head}\n{tail}", joined)]
 
 
 def _overlap(head: str, tail: str) -> int:

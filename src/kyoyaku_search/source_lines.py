@@ -24,12 +24,31 @@ class SourceLine:
 
 @dataclass(frozen=True)
 class Repair:
-    """One repaired PDF artefact, listed by `kyoyaku-search parse --report`."""
+    """One repaired PDF artefact, listed by `kyoyaku-search parse --report`.
 
-    line: int
+    Exact enough to replay: in the text of `lines` (annex: the cell at `column`), the first
+    `before` became `after`. A page-break join's `before` is the cell on each page,
+    「head\\ntail」, and its `lines` run from the row to its continuation, the page-break
+    blank lines between included (they are dropped). A rule line's `after` is empty: dropped.
+    """
+
+    lines: Lines
     kind: str
     before: str
     after: str
+    column: int | None = None  # annex cells: the cell's index in its row
+    cell: str | None = None  # annex cells: its column heading, 「甲の役割」
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    def render(self, path: str | Path) -> str:
+        """「file:97-99: page-break-overlap: 'head\\ntail' → 'joined'  [甲の役割]」"""
+        first, last = self.lines[0], self.lines[-1]
+        where = f"{first}-{last}" if self.lines == tuple(range(first, last + 1)) and last > first else ",".join(map(str, self.lines))
+        cell = f"  [{self.cell}]" if self.cell else ""
+        return f"{path}:{where}: {self.kind}: {self.before!r} → {self.after!r}{cell}"
 
 
 @dataclass
@@ -42,5 +61,5 @@ class ParseContext:
     def error(self, line: int | None, message: str) -> AgreementFormatError:
         return AgreementFormatError(self.path, line, message)
 
-    def record(self, line: int, changes: list[Change]) -> None:
-        self.repairs.extend(Repair(line, c.kind, c.before, c.after) for c in changes)
+    def record(self, lines: Lines, changes: list[Change], column: int | None = None, cell: str | None = None) -> None:
+        self.repairs.extend(Repair(tuple(lines), c.kind, c.before, c.after, column, cell) for c in changes)
