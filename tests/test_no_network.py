@@ -2,8 +2,8 @@
 
 The subprocesses run with `tests/no_network` on PYTHONPATH, whose sitecustomize.py installs an
 audit hook refusing every socket connection, send and name lookup aimed anywhere but this
-machine. The control tests show the guard is on and tells loopback from the world. (The web
-app's half of this test comes with the new app.)
+machine. The control tests show the guard is on and tells loopback from the world. The web app
+runs under the same guard and is asked in a real browser.
 """
 
 from __future__ import annotations
@@ -121,3 +121,22 @@ def test_the_cli_answers_with_the_network_refused(tmp_path, args, stdin, expecte
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert expected in done.stdout
     assert not events, events
+
+
+def test_the_web_app_answers_with_the_network_refused(tmp_path):
+    """`streamlit run app.py` under the guard, asked in chromium: the answer is right, and the
+    server never tried to reach anything but this machine (no usage statistics, no update check)."""
+    from tests.browser import CHROMIUM, ask_in_chat, chromium_page, streamlit_server
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} がありません / chromium is not installed")
+    log = tmp_path / "sockets.log"
+    with streamlit_server(env={"PYTHONPATH": str(GUARD), "NO_NETWORK_LOG": str(log)}) as server, chromium_page() as page:
+        page.goto(server.url)
+        ask_in_chat(page, "岩見沢市の災害対策での役割は")
+        block = page.locator("[data-testid='stCode']", has_text="乙（岩見沢市）の役割").first
+        block.wait_for(state="visible")
+        assert block.inner_text().strip().endswith("出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割")
+    events = log.read_text(encoding="utf-8").splitlines()
+    assert events[:1] == ["guard installed"]
+    assert not [e for e in events if e.startswith("refused")], events
