@@ -161,3 +161,18 @@ def test_one_hit_asked_for_without_a_party_quotes_the_row(corpus):
     answer = ask(corpus, "災害対策での役割は", top_k=1)
     assert [hit.unit.id.rsplit("/", 1)[1] for hit in answer.hits] == ["row-3a-5"]
     assert answer.answer.endswith("出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」")
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        # the 取組 named in full ranks above a longer 取組 that contains its words
+        ("人材の育成の内容は", "row-3c-1"),
+        ("岩見沢市の人材の育成での役割は", "row-3c-1/乙"),
+        ("高等教育機関の集積を活かした人材の育成の内容", "row-2-3"),
+    ],
+)
+def test_a_initiative_named_in_full(corpus, question, row):
+    answer = ask(corpus, question)
+    assert answer.hits[0].unit.id.endswith(row)
+    assert "として検索しました" not in answer.answer  # the user wrote the agreement's own words

@@ -83,7 +83,7 @@ def ask(
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
     if question.outsiders:
-        context = Context(weights=question.weights, kind=question.kind)
+        context = Context(weights=question.weights, kind=question.kind, initiatives=question.initiatives)
         return Answer(question.text, not_a_party_message(corpus, question.outsiders), (), "not_party", question, context)
     previous = next((turn.context for turn in reversed(history) if turn.context is not None), None)
     query = resolve(question, previous)
@@ -114,9 +114,11 @@ def reading_notes(question: Question) -> list[str]:
 def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
     """Say so when the quote answers a word the user wrote only through a domain synonym."""
     quoted = fold("\n".join(f"{h.unit.context}\n{h.unit.text}" for h in hits))
+    asked = fold(question.text)
     used: dict[str, list[str]] = {}
     for expansion in question.expansions:
-        if expansion.layer == "domain" and fold(expansion.source) not in quoted and fold(expansion.target) in quoted:
+        target = fold(expansion.target)
+        if expansion.layer == "domain" and fold(expansion.source) not in quoted and target in quoted and target not in asked:
             used.setdefault(expansion.source, []).append(expansion.target)
     return [f"「{source}」を「{'」「'.join(targets)}」として検索しました。" for source, targets in used.items()]
 
@@ -133,7 +135,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _party_roles(corpus, query, allowed, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
-        return Answer(question.text, NO_MATCH, (), "no_match", question, Context(query.parties, weights=query.weights, kind=query.kind))
+        return Answer(question.text, NO_MATCH, (), "no_match", question, Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives))
     best = corpus.units[ranked[0][0]]
     if query.kind == "role" and best.row_id is not None:
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
@@ -210,7 +212,7 @@ def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) 
 
 def _context(query: Query, unit: Unit | None) -> Context:
     row = unit.row_id if unit is not None else None
-    return Context(query.parties, row, unit.initiative if unit is not None else None, query.weights, query.kind)
+    return Context(query.parties, row, unit.initiative if unit is not None else None, query.weights, query.kind, query.initiatives)
 
 
 def _hit(corpus: Corpus, position: int, score: float) -> Hit:

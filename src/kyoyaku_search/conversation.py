@@ -28,6 +28,7 @@ class Context:
     initiative: str | None = None
     weights: tuple[tuple[str, float], ...] = ()  # the topic it searched for
     kind: str = "general"
+    initiatives: tuple[str, ...] = ()  # 取組 it named in full
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,12 @@ class Query:
     kind: str
     row_id: str | None = None  # set when the topic is inherited as the previous turn's row
     inherited: str = ""  # 「岩見沢市の質問を引き継いで…」, empty when nothing was inherited
+    initiatives: tuple[str, ...] = ()  # 取組 named in full, whose units rank higher
 
 
 def resolve(question: Question, previous: Context | None) -> Query:
     """Complete `question` from `previous` when it is a follow-up that lacks a party or a topic."""
-    own = Query(question, question.parties, question.weights, question.topic_terms, question.kind)
+    own = Query(question, question.parties, question.weights, question.topic_terms, question.kind, initiatives=question.initiatives)
     if previous is None or question.outsiders or not _is_follow_up(question):
         return own
     takes_parties = not question.parties and bool(previous.parties) and question.kind in ("role", "general")
@@ -65,7 +67,8 @@ def resolve(question: Question, previous: Context | None) -> Query:
         note = f"{_names(previous.parties)}の質問を引き継いで回答します。"
     else:
         note = f"前の質問の話題（{'・'.join(topics)}）を引き継いで回答します。"
-    return Query(question, parties, weights, topics, kind, None, note)
+    initiatives = previous.initiatives if takes_topic else question.initiatives
+    return Query(question, parties, weights, topics, kind, None, note, initiatives)
 
 
 def _is_follow_up(question: Question) -> bool:

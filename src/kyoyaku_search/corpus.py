@@ -7,6 +7,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
+
 from .cache import Snapshot, cache_file
 from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
@@ -33,6 +35,7 @@ class SearchSettings:
     domain_weight: float = 0.8  # 「防災」→「災害」「消防」 from data/lexicon/domain-synonyms.yaml
     sudachi_weight: float = 0.5  # 「経費」→「費用」 from the Sudachi synonym dictionary
     kind_term_weight: float = 0.5  # 「効力はいつから」→「施行」: the template's word for the kind asked
+    topic_boost: float = 1.5  # the row and role cells of a 取組 the question names in full (「人材の育成」)
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,15 @@ class Corpus:
     def names(self) -> NameLookup:
         """Party names by form, reading and label, to find them in a question."""
         return NameLookup.of(self.party_names)
+
+    @cached_property
+    def initiatives(self) -> dict[str, np.ndarray]:
+        """Positions of the row and role units of each 取組, by its name as `initiative_key` writes it."""
+        named: dict[str, list[int]] = {}
+        for position, unit in enumerate(self.units):
+            if unit.initiative:
+                named.setdefault(initiative_key(unit.initiative), []).append(position)
+        return {key: np.array(positions, dtype=np.int64) for key, positions in named.items()}
 
     @cached_property
     def columns(self) -> UnitColumns:
@@ -215,6 +227,11 @@ def text_blob(units: Sequence[Unit]) -> str:
     stays a fraction of the whole text."""
     lines = (line for unit in units for line in fold(unit.search_text).split("\n"))
     return "\n".join(dict.fromkeys(lines))
+
+
+def initiative_key(text: str) -> str:
+    """How a 取組 name is compared: folded, without spaces and 「・」 (「交流・移住促進」 = 「交流移住促進」)."""
+    return fold(text).replace(" ", "").replace("・", "")
 
 
 def short_name(name: str) -> str:

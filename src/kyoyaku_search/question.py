@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .corpus import Corpus, PartyName, SearchSettings
+from .corpus import Corpus, PartyName, SearchSettings, initiative_key
 from .errors import QuestionError
 from .lexicon import Expansion, expansion_terms
 from .spelling import Correction
@@ -74,6 +74,7 @@ class Question:
     own_topic_terms: tuple[str, ...] = ()  # those the user wrote (not added by a synonym layer)
     expansions: tuple[Expansion, ...] = ()  # synonyms added to the search, and why
     corrections: tuple[Correction, ...] = ()  # typos corrected and hiragana read, to tell the user
+    initiatives: tuple[str, ...] = ()  # 取組 named in full (as `initiative_key`), longest match only
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -144,7 +145,26 @@ def understand(corpus: Corpus, text: str) -> Question:
         own_topic_terms=topics,
         expansions=tuple(expansions),
         corrections=tuple(corrections + readings),
+        initiatives=named_initiatives(corpus, folded),
     )
+
+
+def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
+    """The 取組 whose whole name the question contains; a name inside a longer named one does not
+    count (「高等教育機関の集積を活かした人材の育成」 names that row, not 「人材の育成」)."""
+    known = corpus.initiatives
+    if not known:
+        return ()
+    text = initiative_key(folded)
+    longest = max(map(len, known))
+    spans = [
+        (start, end)
+        for start in range(len(text))
+        for end in range(start + 2, min(len(text), start + longest) + 1)
+        if text[start:end] in known
+    ]
+    kept = [(s, e) for s, e in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)]
+    return tuple(dict.fromkeys(text[s:e] for s, e in kept))
 
 
 def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:

@@ -56,8 +56,13 @@ def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, f
 
 
 def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray | None) -> np.ndarray:
-    """`result` (the scores of all units, or of those at `positions`) × the kind boost."""
+    """`result` (the scores of all units, or of those at `positions`) × the kind boost × the boost
+    of a 取組 the question names in full."""
     preferred = PREFERRED_KINDS.get(query.kind, ()) if query.kind != "general" or not query.parties else ()
-    if not preferred:
-        return result
-    return result * np.where(corpus.columns.of_kinds(preferred, positions), corpus.search.kind_boost, 1.0)
+    if preferred:
+        result = result * np.where(corpus.columns.of_kinds(preferred, positions), corpus.search.kind_boost, 1.0)
+    if query.initiatives and corpus.search.topic_boost != 1.0:
+        named = np.concatenate([corpus.initiatives[key] for key in query.initiatives])
+        hit = np.isin(np.arange(len(corpus.units)) if positions is None else positions, named)
+        result = result * np.where(hit, corpus.search.topic_boost, 1.0)
+    return result
