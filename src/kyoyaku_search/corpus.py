@@ -97,13 +97,20 @@ class Corpus:
         return NameLookup.of(self.party_names)
 
     @cached_property
-    def initiatives(self) -> dict[str, np.ndarray]:
-        """Positions of the row and role units of each 取組, by its name as `initiative_key` writes it."""
-        named: dict[str, list[int]] = {}
-        for position, unit in enumerate(self.units):
+    def initiatives(self) -> dict[str, int]:
+        """Each 取組 name (as `initiative_key` writes it) → its code in `initiative_codes`."""
+        codes: dict[str, int] = {}
+        for unit in self.units:
             if unit.initiative:
-                named.setdefault(initiative_key(unit.initiative), []).append(position)
-        return {key: np.array(positions, dtype=np.int64) for key, positions in named.items()}
+                codes.setdefault(initiative_key(unit.initiative), len(codes))
+        return codes
+
+    @cached_property
+    def initiative_codes(self) -> np.ndarray:
+        """Per unit, the code of its 取組 (-1 for units outside the annex): one comparison per
+        named 取組 finds its rows and role cells, however large the corpus."""
+        codes = self.initiatives
+        return np.array([codes[initiative_key(u.initiative)] if u.initiative else -1 for u in self.units], dtype=np.int32)
 
     @cached_property
     def columns(self) -> UnitColumns:

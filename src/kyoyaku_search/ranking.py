@@ -62,7 +62,9 @@ def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.nda
     if preferred:
         result = result * np.where(corpus.columns.of_kinds(preferred, positions), corpus.search.kind_boost, 1.0)
     if query.initiatives and corpus.search.topic_boost != 1.0:
-        named = np.concatenate([corpus.initiatives[key] for key in query.initiatives])
-        hit = np.isin(np.arange(len(corpus.units)) if positions is None else positions, named)
+        codes = corpus.initiative_codes if positions is None else corpus.initiative_codes[positions]
+        hit = np.zeros(len(codes), dtype=bool)
+        for key in query.initiatives:
+            hit |= codes == corpus.initiatives[key]
         result = result * np.where(hit, corpus.search.topic_boost, 1.0)
     return result
