@@ -36,6 +36,18 @@ def corpus_cache_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def chromium() -> None:
+    """The browser tests need Debian's chromium; `make test` installs it when run as root, so in
+    CI they run. Elsewhere they skip and say why."""
+    from tests.browser import CHROMIUM
+
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} がありません（make test は root のとき apt-get で入れます） / chromium is not installed and could not be"
+        print(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
 def tokenizer() -> Tokenizer:
     return Tokenizer()
 

@@ -6,22 +6,13 @@ from __future__ import annotations
 import asyncio
 import re
 
-import pytest
 
 from kyoyaku_search.answer import ask
 from kyoyaku_search.corpus import load_corpus
 from kyoyaku_search.evaluate import load_cases
-from tests.browser import ARTIFACTS, CHROMIUM, ask_in_sessions, streamlit_server
+from tests.browser import ARTIFACTS, ask_in_sessions, streamlit_server
 
 SESSIONS = 20
-
-
-@pytest.fixture(scope="module")
-def chromium() -> None:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} がありません（make test は root のとき apt-get で入れます） / chromium is not installed and could not be"
-        print(reason)
-        pytest.skip(reason)
 
 
 def _expected(corpus, question: str) -> str:  # noqa: ANN001

@@ -123,13 +123,11 @@ def test_the_cli_answers_with_the_network_refused(tmp_path, args, stdin, expecte
     assert not events, events
 
 
-def test_the_web_app_answers_with_the_network_refused(tmp_path):
+def test_the_web_app_answers_with_the_network_refused(tmp_path, chromium):
     """`streamlit run app.py` under the guard, asked in chromium: the answer is right, and the
     server never tried to reach anything but this machine (no usage statistics, no update check)."""
-    from tests.browser import CHROMIUM, ask_in_chat, chromium_page, streamlit_server
+    from tests.browser import ask_in_chat, chromium_page, streamlit_server
 
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} がありません / chromium is not installed")
     log = tmp_path / "sockets.log"
     with streamlit_server(env={"PYTHONPATH": str(GUARD), "NO_NETWORK_LOG": str(log)}) as server, chromium_page() as page:
         page.goto(server.url)
