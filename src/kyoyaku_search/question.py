@@ -12,7 +12,7 @@ from .corpus import Corpus, PartyName, SearchSettings, initiative_key
 from .errors import QuestionError
 from .lexicon import Expansion, expansion_terms
 from .spelling import Correction
-from .tokenizer import Token, fold
+from .tokenizer import Token, fold, to_katakana
 
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -265,7 +265,7 @@ def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ..
                 continue
             chars[start:end] = _MASK * len(form)
             found.append(party)
-    kana = _to_katakana("".join(chars))
+    kana = to_katakana("".join(chars))
     for reading, party in names.spoken.found_in(kana):
         for start in _occurrences(kana, reading):
             end = start + len(reading)
@@ -288,13 +288,6 @@ def _occurrences(text: str, needle: str):  # noqa: ANN202
     while start != -1:
         yield start
         start = text.find(needle, start + 1)
-
-
-_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
-
-
-def _to_katakana(text: str) -> str:
-    return text.translate(_KATAKANA)
 
 
 def _is_kana(ch: str, hiragana_only: bool = False) -> bool:

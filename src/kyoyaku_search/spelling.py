@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .tokenizer import Token
+from .tokenizer import Token, to_katakana
 
 _PHRASE = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{3,}")
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{4,}")
@@ -76,7 +76,7 @@ class Spelling:
         """Words of the corpus spelled out in hiragana: 「さいがいたいさく」→ 災害, 対策."""
         found: list[Correction] = []
         for run in _HIRAGANA_RUN.findall(text):
-            words = self._segment(_to_katakana(run))
+            words = self._segment(to_katakana(run))
             if words:
                 shown = run.strip(_PARTICLES) or run
                 found.extend(Correction(shown, word, "reading") for word in words)
@@ -111,7 +111,3 @@ def noun_compounds(tokens: Iterable[Token]) -> Iterable[str]:
 def _masks(word: str) -> Iterable[str]:
     for index in range(len(word)):
         yield word[:index] + "?" + word[index + 1:]
-
-
-def _to_katakana(text: str) -> str:
-    return "".join(chr(ord(ch) + 0x60) if "\u3041" <= ch <= "\u3096" else ch for ch in text)

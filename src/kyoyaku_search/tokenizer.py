@@ -150,6 +150,14 @@ class Tokenizer:
         return "".join(m.reading_form() for m in self._sudachi().tokenize(fold(text)))
 
 
+_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+
+
+def to_katakana(text: str) -> str:
+    """Hiragana → katakana, the script Sudachi's readings are in (「いわみざわ」→「イワミザワ」)."""
+    return text.translate(_KATAKANA)
+
+
 def fold(text: str) -> str:
     """NFKC, the one normalisation both the index and the questions go through."""
     return unicodedata.normalize("NFKC", text)
