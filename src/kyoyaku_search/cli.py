@@ -170,9 +170,9 @@ def _run_show(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         out.append(f"取組: {unit.initiative}")
     out += [f"原文の行 / source lines: {', '.join(map(str, unit.lines))}", "", corpus.display_texts[position]]
     if unit.kind == "row":
-        for other in corpus.units:
-            if other.row_id == unit.id and other.kind == "role":
-                out += ["", f"{other.citation.render(corpus.multi)}:", corpus.display_texts[corpus.position(other.id)]]
+        for position in corpus.row_roles(unit.id):
+            other = corpus.units[position]
+            out += ["", f"{other.citation.render(corpus.multi)}:", corpus.display_texts[position]]
     stdout.write("\n".join(out) + "\n")
     return EXIT_OK
 

@@ -60,24 +60,23 @@ def partners(corpus: Corpus, query: Query) -> list[Listed]:
     unit that proves it — a row on every word of the question's topic, or the preamble."""
     named = {p.name for p in query.parties}
     topic = [t for t in query.topic_terms if t not in PARTNER_WORDS]
-    on_topic = _holding_all(corpus, query, topic)
-    listed: list[Listed] = []
-    for agreement in corpus.agreements:
-        if named and not named & {p.name for p in agreement.parties}:
-            continue
-        mask = on_topic & np.array([u.agreement_id == agreement.id and u.kind == "row" for u in corpus.units])
-        if topic:
-            focused = Query(query.question, (), query.weights, tuple(topic), "partners")
-            ranked = [pos for pos, _ in rank(corpus, focused, mask)]
-            if not ranked:
-                continue
-            evidence = ranked[0]
-        else:
-            evidence = next(i for i, u in enumerate(corpus.units) if u.agreement_id == agreement.id and u.kind == "preamble")
-        for party in agreement.parties:
-            if party.name not in named:
-                listed.append(Listed(party.name, evidence))
-    return listed
+    agreements = [a for a in corpus.agreements if not named or named & {p.name for p in a.parties}]
+    if topic:
+        # One ranking over every candidate row; each agreement's first is its best row, as a
+        # ranking of that agreement alone would give (scores and ties do not depend on the mask).
+        mask = _holding_all(corpus, query, topic) & corpus.columns.of_kinds(["row"])
+        mask &= corpus.columns.in_agreements(a.id for a in agreements)
+        focused = Query(query.question, (), query.weights, tuple(topic), "partners")
+        evidence: dict[str, int] = {}
+        for position, _ in rank(corpus, focused, mask):
+            evidence.setdefault(corpus.units[position].agreement_id, position)
+    else:
+        evidence = {a.id: corpus.position(f"{a.id}/preamble") for a in agreements}
+    return [
+        Listed(party.name, evidence[agreement.id])
+        for agreement in agreements if agreement.id in evidence
+        for party in agreement.parties if party.name not in named
+    ]
 
 
 def _holding_all(corpus: Corpus, query: Query, topic: list[str]) -> np.ndarray:

@@ -175,7 +175,8 @@ def row_units(corpus: Corpus, unit: Unit) -> tuple[Unit, ...]:
     """For a row or a role cell: the row (取組・内容) and every party's role cell, in order."""
     if unit.row_id is None:
         return ()
-    return tuple(u for u in corpus.units if u.row_id == unit.row_id)
+    row = corpus.unit(unit.row_id)
+    return (row, *(corpus.units[i] for i in corpus.row_roles(unit.row_id)))
 
 
 # --- choices --------------------------------------------------------------------------------
