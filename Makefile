@@ -39,7 +39,7 @@ browser:
 	else echo "chromium を入れられません（root でない、または apt-get がない）: ブラウザのテストは飛ばします / cannot install chromium: the browser test will skip"; fi
 
 eval: $(STAMP)
-	$(BIN)/python -m kyoyaku_search.evaluate
+	$(BIN)/python -m kyoyaku_search.views.evaluate
 
 eval-grid: $(STAMP)
 	$(BIN)/python benchmarks/eval_grid.py

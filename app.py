@@ -1,5 +1,5 @@
 """連携協約検索 — the chat page. A thin view: answers come from `kyoyaku_search.ask`; what is
-shown is prepared by `kyoyaku_search.present` and `kyoyaku_search.documents`.
+shown is prepared by `kyoyaku_search.views.web` and `kyoyaku_search.views.documents`.
 
 Text typed by a user is shown with st.text / st.code or escaped before any Markdown; nothing
 here uses unsafe_allow_html.
@@ -13,15 +13,25 @@ import pandas as pd
 import streamlit as st
 
 from kyoyaku_search import KyoyakuError, load_corpus
-from kyoyaku_search.answer import Answer, Hit
-from kyoyaku_search.corpus import Corpus
-from kyoyaku_search.documents import RoleSection, filter_sections, full_text, party_rows, role_sections
-from kyoyaku_search.present import (
-    ALL_AGREEMENTS, Turn, answer_turn, conversation_markdown, copy_block, escape_markdown, example_questions,
-    highlighted, party_choices, row_units, section_table, share_link,
+from kyoyaku_search.answering.answer import Answer, Hit
+from kyoyaku_search.answering.question import MAX_QUESTION_CHARS
+from kyoyaku_search.ingest.store import default_data_dir
+from kyoyaku_search.search.corpus import Corpus
+from kyoyaku_search.views.documents import RoleSection, filter_sections, full_text, party_rows, role_sections
+from kyoyaku_search.views.web import (
+    ALL_AGREEMENTS,
+    Turn,
+    answer_turn,
+    conversation_markdown,
+    copy_block,
+    escape_markdown,
+    example_questions,
+    highlighted,
+    party_choices,
+    row_units,
+    section_table,
+    share_link,
 )
-from kyoyaku_search.question import MAX_QUESTION_CHARS
-from kyoyaku_search.store import default_data_dir
 
 CHAT, ROLES, FULL = "質問", "役割一覧", "協約全文"
 state = st.session_state
@@ -89,12 +99,16 @@ def sidebar(corpus: Corpus) -> tuple[str | None, str | None]:
         agreement = None
         if corpus.multi:
             titles = {a.id: a.title for a in corpus.agreements}
-            chosen = st.selectbox("協約", [ALL_AGREEMENTS, *titles], key="agreement", format_func=lambda o: titles.get(o, o))
+            chosen = st.selectbox(
+                "協約", [ALL_AGREEMENTS, *titles], key="agreement", format_func=lambda o: titles.get(o, o)
+            )
             agreement = None if chosen == ALL_AGREEMENTS else chosen
         choices = party_choices(corpus, agreement)
         if state.get("party") not in choices:
             state.party = choices[0]
-        chosen_party = st.radio("当事者", choices, key="party", help="役割を尋ねる質問と役割一覧を、この市町村に絞ります。")
+        chosen_party = st.radio(
+            "当事者", choices, key="party", help="役割を尋ねる質問と役割一覧を、この市町村に絞ります。"
+        )
     return agreement, None if chosen_party == choices[0] else chosen_party
 
 
@@ -103,9 +117,14 @@ def conversation_actions(corpus: Corpus) -> None:
     with st.sidebar:
         st.divider()
         st.download_button(
-            "会話を Markdown で保存", conversation_markdown(state.turns, corpus, datetime.now()),
-            file_name=f"kyoyaku-search-{datetime.now():%Y%m%d-%H%M}.md", mime="text/markdown",
-            key="download", disabled=not state.turns, on_click="ignore", icon=":material/download:",
+            "会話を Markdown で保存",
+            conversation_markdown(state.turns, corpus, datetime.now()),
+            file_name=f"kyoyaku-search-{datetime.now():%Y%m%d-%H%M}.md",
+            mime="text/markdown",
+            key="download",
+            disabled=not state.turns,
+            on_click="ignore",
+            icon=":material/download:",
         )
         st.button("会話を消去", key="clear", on_click=clear, disabled=not state.turns, icon=":material/delete:")
         st.caption("回答は協約の条文・別表をそのまま引用したものです。文章を作ることはありません。")
@@ -155,18 +174,25 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
             show_quote(corpus, answer, answer.hits[0])
             quoted = 1
         elif answer.status == "both_parties":
-            quoted = sum(1 for hit in answer.hits if hit.unit.row_id == answer.hits[0].unit.row_id and hit.unit.kind == "role")
-            for column, hit in zip(st.columns(quoted), answer.hits[:quoted]):
+            quoted = sum(
+                1 for hit in answer.hits if hit.unit.row_id == answer.hits[0].unit.row_id and hit.unit.kind == "role"
+            )
+            for column, hit in zip(st.columns(quoted), answer.hits[:quoted], strict=False):
                 with column:
-                    st.markdown(f"**{escape_markdown(hit.unit.party or '')}（{escape_markdown(hit.unit.party_label or '')}）の役割**")
+                    st.markdown(
+                        f"**{escape_markdown(hit.unit.party or '')}（{escape_markdown(hit.unit.party_label or '')}）の役割**"
+                    )
                     show_quote(corpus, answer, hit)
         else:
-            body = answer.answer.split("\n")[len(answer.notes):]
+            body = answer.answer.split("\n")[len(answer.notes) :]
             st.markdown("  \n".join(escape_markdown(line) for line in body))
             if answer.status == "party_roles":
                 named = {p.name for p in answer.question.parties}
                 st.button(
-                    "役割一覧ですべて見る", key=f"party-roles-{number}", icon=":material/table:", on_click=open_party_roles,
+                    "役割一覧ですべて見る",
+                    key=f"party-roles-{number}",
+                    icon=":material/table:",
+                    on_click=open_party_roles,
                     args=(next(iter(named)) if len(named) == 1 else None, answer.hits[0].unit.agreement_id),
                 )
         for rank, hit in enumerate(answer.hits):
@@ -177,7 +203,11 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
             label = "この箇所の全文" if rank < quoted else hit.citation
             show_card(corpus, answer, hit, f"{number}-{rank}", label)
         with st.popover("この質問のリンク", icon=":material/link:"):
-            st.code(share_link(st.context.url, turn.question, party=turn.party, agreement=turn.agreement), language=None, wrap_lines=True)
+            st.code(
+                share_link(st.context.url, turn.question, party=turn.party, agreement=turn.agreement),
+                language=None,
+                wrap_lines=True,
+            )
 
 
 def show_quote(corpus: Corpus, answer: Answer, hit: Hit) -> None:
@@ -194,19 +224,37 @@ def show_card(corpus: Corpus, answer: Answer, hit: Hit, key: str, label: str) ->
     with st.expander(escape_markdown(label)):
         family = row_units(corpus, unit)
         if family:
-            st.markdown(f"**取組**　{escape_markdown(unit.initiative or '')}　（{escape_markdown(unit.section or '')}）")
+            st.markdown(
+                f"**取組**　{escape_markdown(unit.initiative or '')}　（{escape_markdown(unit.section or '')}）"
+            )
             for member in family:
                 text = corpus.display_texts[corpus.position(member.id)]
-                heading = "内容" if member.kind == "row" else f"{corpus.agreement(member.agreement_id).party(member.party_label).display}の役割"
+                heading = (
+                    "内容"
+                    if member.kind == "row"
+                    else f"{corpus.agreement(member.agreement_id).party(member.party_label).display}の役割"
+                )
                 mark = "　← 引用した箇所" if member.id == unit.id else ""
                 st.markdown(f"**{escape_markdown(heading)}**{mark}  \n{highlighted(corpus, text, answer)}")
         else:
             st.markdown(highlighted(corpus, hit.display_text, answer))
         st.code(copy_block(hit), language=None, wrap_lines=True)
         left, right = st.columns(2)
-        left.button("協約全文で開く", key=f"full-{key}", on_click=open_full, args=(unit.id, unit.agreement_id), icon=":material/article:")
+        left.button(
+            "協約全文で開く",
+            key=f"full-{key}",
+            on_click=open_full,
+            args=(unit.id, unit.agreement_id),
+            icon=":material/article:",
+        )
         if family:
-            right.button("役割一覧で開く", key=f"roles-{key}", on_click=open_roles, args=(unit.initiative, unit.agreement_id), icon=":material/table:")
+            right.button(
+                "役割一覧で開く",
+                key=f"roles-{key}",
+                on_click=open_roles,
+                args=(unit.initiative, unit.agreement_id),
+                icon=":material/table:",
+            )
 
 
 def choose_document(corpus: Corpus, agreement: str | None) -> str:
@@ -262,7 +310,9 @@ def full_view(corpus: Corpus, agreement: str | None) -> None:
             st.caption("下の全文では色を付けて示しています。")
     for passage in document.passages:
         with st.container(border=passage.unit_id == focus):
-            st.subheader(escape_markdown(passage.heading) + ("　:orange-badge[回答の箇所]" if passage.unit_id == focus else ""))
+            st.subheader(
+                escape_markdown(passage.heading) + ("　:orange-badge[回答の箇所]" if passage.unit_id == focus else "")
+            )
             st.markdown(escape_markdown(passage.text))
             st.caption(f"出典: {escape_markdown(passage.citation)}")
     if document.annex_heading:

@@ -21,8 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -31,10 +32,11 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.engines import ENGINES, RankBm25  # noqa: E402
 from benchmarks.synthetic import SEED, synthetic_agreements, synthetic_text  # noqa: E402
+
 from kyoyaku_search import ask, build_corpus, load_sources  # noqa: E402
-from kyoyaku_search.evaluate import load_cases  # noqa: E402
-from kyoyaku_search.question import understand  # noqa: E402
-from kyoyaku_search.tokenizer import Tokenizer  # noqa: E402
+from kyoyaku_search.answering.question import understand  # noqa: E402
+from kyoyaku_search.search.tokenizer import Tokenizer  # noqa: E402
+from kyoyaku_search.views.evaluate import load_cases  # noqa: E402
 
 SIZES = (0, 1_000, 10_000, 100_000)  # 0: the seed as published
 REPEATS = {0: 30, 1_000: 20, 10_000: 10, 100_000: 5}
@@ -59,9 +61,11 @@ def p(times: np.ndarray) -> tuple[float, float]:
 
 def localised(questions: Sequence[str], first: str, second: str) -> list[str]:
     """The seed's questions, asked of the agreement between `first` (甲) and `second` (乙)."""
+
     def rename(q: str) -> str:
         q = q.replace("札幌市", first).replace("岩見沢市", second)
         return q.replace("札幌", first[:-1]).replace("岩見沢", second[:-1])
+
     return [rename(q) for q in questions]
 
 
@@ -70,7 +74,7 @@ def documents_of(index) -> list[list[str]]:  # noqa: ANN001
     postings = index.postings
     documents: list[list[str]] = [[] for _ in range(index.size)]
     terms = np.repeat(np.arange(len(postings.vocabulary)), np.diff(postings.offsets))
-    for term, doc, count in zip(terms.tolist(), postings.documents.tolist(), postings.frequencies.tolist()):
+    for term, doc, count in zip(terms.tolist(), postings.documents.tolist(), postings.frequencies.tolist(), strict=False):
         documents[doc].extend([postings.vocabulary[term]] * count)
     return documents
 
@@ -80,7 +84,9 @@ def retained_mb(engine: str, documents: list[list[str]]) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "documents.json"
         path.write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
-        out = subprocess.run([sys.executable, __file__, "--retained", engine, str(path)], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--retained", engine, str(path)], capture_output=True, text=True, check=True
+        )
     return float(out.stdout)
 
 
@@ -116,7 +122,9 @@ def corpus_rows(size: int, tokenizer: Tokenizer, cases: list[str]) -> tuple[list
     answer = p(timings(lambda q: ask(corpus, q), questions, repeats))
     label = "seed" if size == 0 else f"{size:,}"
     units = len(corpus.units)
-    latency = [f"{label:>8} {units:>8,} {build:>8.2f} {floor[0]:>9.4f} {answer[0]:>9.4f} {answer[1]:>9.4f} {answer[0] / floor[0]:>8.1f}×"]
+    latency = [
+        f"{label:>8} {units:>8,} {build:>8.2f} {floor[0]:>9.4f} {answer[0]:>9.4f} {answer[1]:>9.4f} {answer[0] / floor[0]:>8.1f}×"
+    ]
 
     documents = documents_of(corpus.index)
     queries = [dict(understand(corpus, q).weights) for q in questions]
@@ -132,7 +140,7 @@ def corpus_rows(size: int, tokenizer: Tokenizer, cases: list[str]) -> tuple[list
         slow = name.startswith("rank-bm25 get") and size >= 10_000
         query = p(timings(engine.search, queries, 2 if slow else repeats))
         reference_p50 = query[0] if name.startswith("rank-bm25 get") else reference_p50
-        difference = max(float(np.max(np.abs(engine.scores(q) - e))) for q, e in zip(queries[:20], expected))
+        difference = max(float(np.max(np.abs(engine.scores(q) - e))) for q, e in zip(queries[:20], expected, strict=False))
         del engine
         engines.append((name, built, query, retained_mb(name, documents), difference))
     rows = [
@@ -146,7 +154,13 @@ def corpus_rows(size: int, tokenizer: Tokenizer, cases: list[str]) -> tuple[list
 def cold_start(sources: list[str], cache: Path, question: str) -> dict:
     env = dict(os.environ, KYOYAKU_SEARCH_CACHE_DIR=str(cache))
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "coldstart.py"), question, *sources], capture_output=True, text=True, check=True, env=env)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "coldstart.py"), question, *sources],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
     result = json.loads(out.stdout)
     result["wall"] = time.perf_counter() - start
     return result
@@ -155,7 +169,9 @@ def cold_start(sources: list[str], cache: Path, question: str) -> dict:
 def cold_rows(tmp: Path) -> list[str]:
     streamlit = min(_wall([sys.executable, "-c", "import streamlit"]) for _ in range(3))
     python = min(_wall([sys.executable, "-c", "pass"]) for _ in range(3))
-    rows = [f"  python -c pass: {python:.2f} s; import streamlit: {streamlit:.2f} s (the app pays it before any of this)"]
+    rows = [
+        f"  python -c pass: {python:.2f} s; import streamlit: {streamlit:.2f} s (the app pays it before any of this)"
+    ]
     big = tmp / "synthetic-100k"
     big.mkdir()
     seed_text = SEED.read_text(encoding="utf-8")
@@ -165,7 +181,10 @@ def cold_rows(tmp: Path) -> list[str]:
         (big / f"{agreement.id}.txt").write_text(synthetic_text(seed_text, number, first, second), encoding="utf-8")
     middle = sorted(big.iterdir())[len(list(big.iterdir())) // 2]
     names = load_sources([str(middle)])[0].parties
-    for label, sources, question in (("seed", [], QUESTION), ("100k", [str(big)], localised([QUESTION], names[0].name, names[1].name)[0])):
+    for label, sources, question in (
+        ("seed", [], QUESTION),
+        ("100k", [str(big)], localised([QUESTION], names[0].name, names[1].name)[0]),
+    ):
         cache = tmp / f"cache-{label}"
         for state in ("empty cache", "warm cache", "warm cache"):
             result = cold_start(sources, cache, question)
@@ -195,7 +214,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _, cases = load_cases()
     questions = [case.question for case in cases if not case.history]  # follow-ups need their turn before
     tokenizer = Tokenizer()
-    print(f"kyoyaku-search bench: {os.cpu_count()} cores, Python {sys.version.split()[0]}, numpy {np.__version__}; {len(questions)} questions; times in ms, medians and p95\n")
+    print(
+        f"kyoyaku-search bench: {os.cpu_count()} cores, Python {sys.version.split()[0]}, numpy {np.__version__}; {len(questions)} questions; times in ms, medians and p95\n"
+    )
     latency, engines = [], []
     for size in args.sizes:
         rows = corpus_rows(size, tokenizer, questions)
@@ -203,10 +224,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         engines += rows[1]
         print(f"  … {size or 'seed'} done", file=sys.stderr, flush=True)
     print("answer latency, question → Answer (ask)")
-    print(f"{'corpus':>8} {'units':>8} {'build s':>8} {'floor p50':>9} {'ask p50':>9} {'ask p95':>9} {'÷floor':>9} {'rank-bm25÷ask':>10}")
+    print(
+        f"{'corpus':>8} {'units':>8} {'build s':>8} {'floor p50':>9} {'ask p50':>9} {'ask p95':>9} {'÷floor':>9} {'rank-bm25÷ask':>10}"
+    )
     print("\n".join(latency))
     print("\nBM25 engines: build, weighted terms → top 10, memory kept, largest |score − rank-bm25|")
-    print(f"{'corpus':>8} {'engine':<20} {'build s':>8} {'p50':>9} {'p95':>9} {'speed-up':>9} {'kept MB':>8} {'max |Δ|':>9}")
+    print(
+        f"{'corpus':>8} {'engine':<20} {'build s':>8} {'p50':>9} {'p95':>9} {'speed-up':>9} {'kept MB':>8} {'max |Δ|':>9}"
+    )
     print("\n".join(engines))
     if not args.no_cold:
         print("\ncold start, a fresh process: start → first answer (steps in s since the script began)")

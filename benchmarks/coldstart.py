@@ -23,7 +23,7 @@ def main() -> None:
     question, sources = sys.argv[1], sys.argv[2:] or None
     steps = {}
     from kyoyaku_search import ask, load_corpus
-    from kyoyaku_search.tokenizer import Tokenizer
+    from kyoyaku_search.search.tokenizer import Tokenizer
 
     steps["import"] = time.perf_counter() - START
     tokenizer = Tokenizer()

@@ -7,11 +7,11 @@ alternatives considered; "kyoyaku" is the shipped `Bm25Index`.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from kyoyaku_search.index import Bm25Index, Bm25Settings
+from kyoyaku_search.search.index import Bm25Index, Bm25Settings
 
 SETTINGS = Bm25Settings()
 Query = Mapping[str, float]
@@ -79,7 +79,9 @@ class Bm25s(Engine):
     def __init__(self, documents: Sequence[Sequence[str]]) -> None:
         import bm25s
 
-        self.bm25 = bm25s.BM25(method="bm25+", idf_method="bm25+", k1=SETTINGS.k1, b=SETTINGS.b, delta=SETTINGS.delta, dtype="float64")
+        self.bm25 = bm25s.BM25(
+            method="bm25+", idf_method="bm25+", k1=SETTINGS.k1, b=SETTINGS.b, delta=SETTINGS.delta, dtype="float64"
+        )
         self.bm25.index([list(d) for d in documents], show_progress=False)
         self.vocabulary = self.bm25.vocab_dict
 

@@ -15,11 +15,11 @@ import sys
 
 from sudachipy import Dictionary
 
-from kyoyaku_search.corpus import SearchSettings, build_corpus
-from kyoyaku_search.evaluate import evaluate, load_cases
-from kyoyaku_search.index import Bm25Settings
-from kyoyaku_search.store import load_sources
-from kyoyaku_search.tokenizer import Tokenizer, TokenizerSettings
+from kyoyaku_search.ingest.store import load_sources
+from kyoyaku_search.search.corpus import SearchSettings, build_corpus
+from kyoyaku_search.search.index import Bm25Settings
+from kyoyaku_search.search.tokenizer import Tokenizer, TokenizerSettings
+from kyoyaku_search.views.evaluate import evaluate, load_cases
 
 MODES = (("A", None), ("B", None), ("C", None), ("C", "A"), ("C", "B"), ("B", "A"))
 
@@ -58,7 +58,9 @@ def main() -> int:
     print("  weights (domain, sudachi) with both layers")
     for domain, sudachi in itertools.product((0.5, 0.8, 1.0), (0.3, 0.5, 0.8)):
         search = dataclasses.replace(shipped_search, domain_weight=domain, sudachi_weight=sudachi)
-        print(f"  {domain:<4}{sudachi:<4}" + "".join(f"{v:>8.3f}" for v in run(shipped_tokenizer, shipped_bm25, search)))
+        print(
+            f"  {domain:<4}{sudachi:<4}" + "".join(f"{v:>8.3f}" for v in run(shipped_tokenizer, shipped_bm25, search))
+        )
     print("\nrank-bm25 variant (shipped split mode, k1, b)")
     for variant in ("okapi", "l", "plus"):
         bm25 = dataclasses.replace(shipped_bm25, variant=variant)
@@ -66,7 +68,9 @@ def main() -> int:
 
     print("\nbest 12 of variant × k1 × b × kind boost × sub-word weight (shipped split mode)")
     results = []
-    grid = itertools.product(("okapi", "l", "plus"), (0.9, 1.2, 1.5, 2.0), (0.5, 0.75, 0.9), (1.0, 1.5, 2.0, 3.0), (0.3, 0.5, 1.0))
+    grid = itertools.product(
+        ("okapi", "l", "plus"), (0.9, 1.2, 1.5, 2.0), (0.5, 0.75, 0.9), (1.0, 1.5, 2.0, 3.0), (0.3, 0.5, 1.0)
+    )
     for variant, k1, b, boost, sub in grid:
         bm25 = Bm25Settings(variant=variant, k1=k1, b=b)
         search = dataclasses.replace(shipped_search, kind_boost=boost, sub_word_weight=sub)

@@ -42,8 +42,13 @@ def main() -> int:
     with chromium_page() as page:
         for number in range(1, runs + 1):
             results.append(one_run(page))
-            print(f"run {number}: " + ", ".join(f"{name} {t:.2f} s" for name, t in zip(PHASES, results[-1])), flush=True)
-    print("median: " + ", ".join(f"{name} {statistics.median(r[i] for r in results):.2f} s" for i, name in enumerate(PHASES)))
+            print(
+                f"run {number}: " + ", ".join(f"{name} {t:.2f} s" for name, t in zip(PHASES, results[-1], strict=False)), flush=True
+            )
+    print(
+        "median: "
+        + ", ".join(f"{name} {statistics.median(r[i] for r in results):.2f} s" for i, name in enumerate(PHASES))
+    )
     return 0
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kyoyaku_search.answer import ask  # noqa: E402
-from kyoyaku_search.corpus import load_corpus  # noqa: E402
-from kyoyaku_search.evaluate import load_cases  # noqa: E402
+from kyoyaku_search.answering.answer import ask  # noqa: E402
+from kyoyaku_search.search.corpus import load_corpus  # noqa: E402
+from kyoyaku_search.views.evaluate import load_cases  # noqa: E402
 from tests.browser import ask_in_sessions, streamlit_server  # noqa: E402
 
 
@@ -42,13 +42,15 @@ def main() -> int:
     answers = [reply for session in replies for reply in session]
     right = sum(
         _same(expected, reply.text)
-        for session, own in zip(replies, plan)
-        for expected, reply in zip(_conversation(corpus, own), session)
+        for session, own in zip(replies, plan, strict=False)
+        for expected, reply in zip(_conversation(corpus, own), session, strict=False)
     )
     latencies = sorted(reply.seconds for reply in answers)
     print(f"sessions held to the end: {sum(len(s) == args.questions for s in replies)}/{args.sessions}")
     print(f"answers: {len(answers)} in {wall:.1f} s (incl. page loads) = {len(answers) / wall:.2f} answers/s")
-    print(f"latency per answer: median {statistics.median(latencies):.2f} s, p95 {latencies[int(0.95 * (len(latencies) - 1))]:.2f} s")
+    print(
+        f"latency per answer: median {statistics.median(latencies):.2f} s, p95 {latencies[int(0.95 * (len(latencies) - 1))]:.2f} s"
+    )
     print(f"same answer as one session alone: {right}/{len(answers)}")
     return 0 if right == len(answers) else 1
 
@@ -61,7 +63,7 @@ def _conversation(corpus, questions: list[str]) -> list[str]:  # noqa: ANN001
     for question in questions:
         answer = ask(corpus, question, history=history)
         history.append(answer)
-        body = answer.answer.splitlines()[len(answer.notes):]
+        body = answer.answer.splitlines()[len(answer.notes) :]
         shown.append(answer.hits[0].citation if answer.status in ("answered", "both_parties") else body[0])
     return shown
 

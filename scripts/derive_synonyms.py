@@ -14,10 +14,10 @@ import json
 import sys
 from pathlib import Path
 
-from kyoyaku_search.lexicon import SUDACHI_SYNONYMS, SudachiSynonyms
-from kyoyaku_search.store import default_data_dir, load_sources
-from kyoyaku_search.tokenizer import Tokenizer
-from kyoyaku_search.units import agreement_units
+from kyoyaku_search.ingest.store import default_data_dir, load_sources
+from kyoyaku_search.search.lexicon import SUDACHI_SYNONYMS, SudachiSynonyms
+from kyoyaku_search.search.tokenizer import Tokenizer
+from kyoyaku_search.search.units import agreement_units
 
 HEADER = """\
 # Derived from the Sudachi synonym dictionary (SudachiDict synonyms.txt, as the npm package
@@ -35,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=default_data_dir() / SUDACHI_SYNONYMS)
     args = parser.parse_args(argv)
     tokenizer = Tokenizer()
-    vocabulary = {term for agreement in load_sources() for unit in agreement_units(agreement) for term in tokenizer.terms(unit.search_text)}
+    vocabulary = {
+        term
+        for agreement in load_sources()
+        for unit in agreement_units(agreement)
+        for term in tokenizer.terms(unit.search_text)
+    }
     groups = json.loads(args.dictionary.read_text(encoding="utf-8"))
     kept = []
     for group in groups:

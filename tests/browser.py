@@ -9,16 +9,20 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 CHAT_BOX = "[data-testid='stChatInput'] textarea"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -42,12 +46,21 @@ def streamlit_server(env: dict[str, str] | None = None, timeout: float = 120.0) 
     """`streamlit run app.py` on 127.0.0.1 and a free port, stopped on exit."""
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
-        "--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.headless=true",
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        "--browser.gatherUsageStats=false",
     ]
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w", encoding="utf-8") if ARTIFACTS.is_dir() else subprocess.DEVNULL
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
+    )
     server = Server(f"http://127.0.0.1:{port}", started, process)
     try:
         _wait_healthy(server, timeout)
@@ -120,6 +133,7 @@ async def ask_in_sessions(url: str, questions: list[list[str]], timeout_ms: int 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
+
             async def session(own: list[str]) -> list[str]:
                 context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
                 page = await context.new_page()
@@ -134,7 +148,9 @@ async def ask_in_sessions(url: str, questions: list[list[str]], timeout_ms: int 
                     await box.press("Enter")
                     # the welcome message is replaced by user/assistant pairs: wait for this turn's reply
                     reply = page.locator(ANSWER_DONE).nth(2 * number - 1)
-                    await reply.locator("[data-testid='stCode'], [data-testid='stAlert'], [data-testid='stMarkdown']").first.wait_for()
+                    await reply.locator(
+                        "[data-testid='stCode'], [data-testid='stAlert'], [data-testid='stMarkdown']"
+                    ).first.wait_for()
                     await page.wait_for_function(
                         "n => !document.querySelector('[data-testid=\"stStatusWidget\"]') "
                         "&& document.querySelectorAll(\"[data-testid='stChatMessage']\").length >= n",

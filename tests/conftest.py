@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 
-from kyoyaku_search.cache import CACHE_ENV
-from kyoyaku_search.corpus import Corpus, build_corpus
-from kyoyaku_search.parser import ParsedSource, parse_file
-from kyoyaku_search.tokenizer import Tokenizer
+from kyoyaku_search.ingest.parser import ParsedSource, parse_file
+from kyoyaku_search.search.cache import CACHE_ENV
+from kyoyaku_search.search.corpus import Corpus, build_corpus
+from kyoyaku_search.search.tokenizer import Tokenizer
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -77,5 +77,10 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.register_profile("explore", parent=settings.get_profile("ci"), derandomize=False, database=DirectoryBasedExampleDatabase(".hypothesis"))
+settings.register_profile(
+    "explore",
+    parent=settings.get_profile("ci"),
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(".hypothesis"),
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

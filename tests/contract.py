@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import math
 
-from kyoyaku_search.answer import NO_MATCH
-from kyoyaku_search.corpus import Corpus
-from kyoyaku_search.question import MAX_QUESTION_CHARS
-from kyoyaku_search.units import KINDS
+from kyoyaku_search.answering.answer import NO_MATCH
+from kyoyaku_search.answering.question import MAX_QUESTION_CHARS
+from kyoyaku_search.search.corpus import Corpus
+from kyoyaku_search.search.units import KINDS
 
 ANSWER_KEYS = {"query", "answer", "hits"}
 ERROR_KEYS = {"query", "error"}
@@ -59,11 +59,13 @@ def check_quotes_and_citations(data: dict, corpus: Corpus) -> None:
     quotes = {hit["citation"]: corpus.display_texts[corpus.position(hit["id"])] for hit in data["hits"]}
     for line in answer.split("\n"):
         if line.startswith("出典: "):
-            citation = line[len("出典: "):]
+            citation = line[len("出典: ") :]
             assert citation in quotes, (citation, answer)
             assert f"「{quotes[citation]}」\n{line}" in answer, answer
         elif line.startswith("・") and "（出典: " in line:
-            assert line.endswith("）") and line[line.index("（出典: ") + len("（出典: "): -1] in _all_citations(corpus), line
+            assert line.endswith("）") and line[line.index("（出典: ") + len("（出典: ") : -1] in _all_citations(
+                corpus
+            ), line
     if not data["hits"]:
         assert "出典" not in answer and (answer == NO_MATCH or NOT_A_PARTY in answer), answer
 

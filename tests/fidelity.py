@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from kyoyaku_search.ingest.parser import ParsedSource
+from kyoyaku_search.ingest.repair import MIN_OVERLAP
+from kyoyaku_search.ingest.source_lines import Repair, SourceLine
 from kyoyaku_search.model import Agreement
-from kyoyaku_search.parser import ParsedSource
-from kyoyaku_search.repair import MIN_OVERLAP
-from kyoyaku_search.source_lines import Repair, SourceLine
-from kyoyaku_search.units import agreement_units
+from kyoyaku_search.search.units import agreement_units
 
 JOINS = ("page-break-overlap", "page-break-join")
 
@@ -75,7 +75,7 @@ def _replay_row(raw: list[str], line: SourceLine, repairs: list[Repair]) -> None
             head, tail = repair.before.split("\n")
             assert content == head, (content, head)
             overlap = len(head) + len(tail) - len(repair.after)
-            assert repair.after == head + tail[overlap:] and tail[:overlap] == head[len(head) - overlap:]
+            assert repair.after == head + tail[overlap:] and tail[:overlap] == head[len(head) - overlap :]
             assert (overlap >= MIN_OVERLAP) if repair.kind == "page-break-overlap" else overlap == 0, repair
             new = repair.after
         else:
@@ -96,7 +96,11 @@ def check_quotes(parsed: ParsedSource) -> None:
             assert any(piece in text for text in own), (unit.id, piece)
     for row in _rows(agreement):
         (line,) = [line for line in lines if line.numbers == row.lines]
-        assert [cell.strip() for cell in line.text.split("\t")] == [row.initiative, row.content, *(cell.text for cell in row.roles)]
+        assert [cell.strip() for cell in line.text.split("\t")] == [
+            row.initiative,
+            row.content,
+            *(cell.text for cell in row.roles),
+        ]
         assert all(set(cell.lines) <= set(row.lines) for cell in row.roles)
 
 

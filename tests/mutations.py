@@ -13,10 +13,41 @@ from hypothesis import strategies as st
 
 KEPT, CHANGED, SPLIT = "kept", "changed", "split"  # SPLIT: a faithful page-break split of a row
 
-INSERTED = st.sampled_from([
-    "\t", "\t\t", " ", "  ", "\u3000", "「", "」", "（", "）", "(", "1", "２", "第", "条", "甲", "乙", "丙", "の役割",
-    "。", "、", "ア", "イ", "附則", "別表", "-", "--", "|", "以下「甲」という。", "証する", "令和元年5月1日", "x",
-])
+INSERTED = st.sampled_from(
+    [
+        "\t",
+        "\t\t",
+        " ",
+        "  ",
+        "\u3000",
+        "「",
+        "」",
+        "（",
+        "）",
+        "(",
+        "1",
+        "２",
+        "第",
+        "条",
+        "甲",
+        "乙",
+        "丙",
+        "の役割",
+        "。",
+        "、",
+        "ア",
+        "イ",
+        "附則",
+        "別表",
+        "-",
+        "--",
+        "|",
+        "以下「甲」という。",
+        "証する",
+        "令和元年5月1日",
+        "x",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -32,7 +63,9 @@ class Mutated:
     steps: tuple[str, ...]
 
     def __repr__(self) -> str:
-        touched = [(n, line.origin, line.how, line.text[:60]) for n, line in enumerate(self.lines, 1) if line.how != KEPT]
+        touched = [
+            (n, line.origin, line.how, line.text[:60]) for n, line in enumerate(self.lines, 1) if line.how != KEPT
+        ]
         return f"Mutated(steps={self.steps!r}, touched={touched!r})"
 
     def _repr_pretty_(self, printer, cycle: bool) -> None:  # noqa: ANN001 - how hypothesis prints a failing example
@@ -82,7 +115,7 @@ def _remove_tab(lines: list[Line], i: int, draw) -> str:  # noqa: ANN001
         lines[i] = Line(text.replace("\t", ""), lines[i].origin, CHANGED)
         return f"remove all tabs of {i + 1}"
     at = draw(st.sampled_from(tabs))
-    lines[i] = Line(text[:at] + text[at + 1:], lines[i].origin, CHANGED)
+    lines[i] = Line(text[:at] + text[at + 1 :], lines[i].origin, CHANGED)
     return f"remove tab {i + 1}:{at}"
 
 
@@ -92,7 +125,7 @@ def _break_line(lines: list[Line], i: int, draw) -> str:  # noqa: ANN001
     at = draw(st.integers(0, len(text)))
     separator = draw(st.sampled_from(["\n", "\t", "\n\t", "\n\n\t"]))
     parts = (text[:at] + separator + text[at:]).split("\n")
-    lines[i: i + 1] = [Line(part, lines[i].origin, CHANGED) for part in parts]
+    lines[i : i + 1] = [Line(part, lines[i].origin, CHANGED) for part in parts]
     return f"break {i + 1}:{at} with {separator!r}"
 
 
@@ -106,10 +139,14 @@ def _page_break(lines: list[Line], i: int, draw) -> str:  # noqa: ANN001
     overlap = draw(st.sampled_from([0, 0, 2, 3, 5]))
     overlap = min(overlap, cut - 1)
     head = "\t".join([cells[0], *(c[:cut] for c in cells[1:])])
-    tail = "\t".join(["", *(c[cut - overlap:] for c in cells[1:])])
+    tail = "\t".join(["", *(c[cut - overlap :] for c in cells[1:])])
     blanks = draw(st.integers(0, 3))
     origin = lines[i].origin
-    lines[i: i + 1] = [Line(head, origin, SPLIT), *(Line("", origin, SPLIT) for _ in range(blanks)), Line(tail, origin, SPLIT)]
+    lines[i : i + 1] = [
+        Line(head, origin, SPLIT),
+        *(Line("", origin, SPLIT) for _ in range(blanks)),
+        Line(tail, origin, SPLIT),
+    ]
     return f"page-break {i + 1} cut {cut} overlap {overlap}"
 
 

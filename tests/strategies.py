@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from kyoyaku_search.question import MAX_QUESTION_CHARS
+from kyoyaku_search.answering.question import MAX_QUESTION_CHARS
 
 ANY_CHARACTER = st.one_of(
     st.characters(exclude_categories=[]),  # every category hypothesis offers, Cs aside
@@ -20,7 +20,7 @@ CONTROL = st.characters(categories=["Cc", "Cf", "Zl", "Zp", "Zs", "Co", "Cn"])
 PUNCTUATION = st.characters(categories=["P", "S"])
 EMOJI_PIECES = st.one_of(
     st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF),
-    st.sampled_from(["\u200d", "\ufe0f", "\U0001F3FB", "\U0001F1EF\U0001F1F5", "👨‍👩‍👧‍👦", "🏳️‍🌈"]),
+    st.sampled_from(["\u200d", "\ufe0f", "\U0001f3fb", "\U0001f1ef\U0001f1f5", "👨‍👩‍👧‍👦", "🏳️‍🌈"]),
 )
 # Scripts side by side: Japanese (both widths), Latin, Cyrillic, Arabic (right-to-left),
 # Hangul, Devanagari with combining marks, and compatibility characters NFKC expands.
@@ -37,13 +37,57 @@ SCRIPTS = st.one_of(
 )
 # Words the agreement and its questions use, so generated text reaches the party, outsider
 # and topic logic instead of always missing the index.
-WORDS = st.sampled_from([
-    "岩見沢市", "岩見沢", "いわみざわし", "札幌市", "さっぽろ", "甲", "乙", "丙", "小樽市", "甲府市", "札幌市長",
-    "の", "は", "で", "役割", "内容", "災害対策", "防災", "費用", "変更", "施行", "目的", "署名", "別表",
-    "ICT", "ＩＣＴ", "I C T", "観光", "第3条", "第４条", "附則", "教えて", "？", "?", "\n", "\t", "\u3000", " ",
-    "<script>alert(1)</script>", "[x](javascript:alert(1))", "![](http://example.com/a.png)", "{{7*7}}", "%s%n",
-    "'; DROP TABLE units;--", "\\", "\"", "../../etc/passwd",
-])
+WORDS = st.sampled_from(
+    [
+        "岩見沢市",
+        "岩見沢",
+        "いわみざわし",
+        "札幌市",
+        "さっぽろ",
+        "甲",
+        "乙",
+        "丙",
+        "小樽市",
+        "甲府市",
+        "札幌市長",
+        "の",
+        "は",
+        "で",
+        "役割",
+        "内容",
+        "災害対策",
+        "防災",
+        "費用",
+        "変更",
+        "施行",
+        "目的",
+        "署名",
+        "別表",
+        "ICT",
+        "ＩＣＴ",
+        "I C T",
+        "観光",
+        "第3条",
+        "第４条",
+        "附則",
+        "教えて",
+        "？",
+        "?",
+        "\n",
+        "\t",
+        "\u3000",
+        " ",
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "![](http://example.com/a.png)",
+        "{{7*7}}",
+        "%s%n",
+        "'; DROP TABLE units;--",
+        "\\",
+        '"',
+        "../../etc/passwd",
+    ]
+)
 
 WORDY = st.lists(st.one_of(WORDS, st.text(SCRIPTS, max_size=3)), max_size=30).map("".join)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kyoyaku_search.answer import ask
+from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.answering.question import MAX_QUESTION_CHARS
 from kyoyaku_search.errors import QuestionError
-from kyoyaku_search.question import MAX_QUESTION_CHARS
 
 ANNEX = "別表（第3条関係）"
 
@@ -36,8 +36,14 @@ def test_first_citation(corpus, question, citation):
 def test_the_answer_quotes_the_cell_and_names_the_other_party(corpus):
     answer = ask(corpus, "岩見沢市の災害対策での役割は")
     hit = answer.hits[0]
-    assert hit.unit.text == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
-    assert hit.display_text == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+    assert (
+        hit.unit.text
+        == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
+    )
+    assert (
+        hit.display_text
+        == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+    )
     assert answer.answer == f"「{hit.display_text}」\n出典: {hit.citation}"
 
 
@@ -93,7 +99,13 @@ def test_json_shape(corpus):
     assert list(data) == ["query", "answer", "hits"]
     hit = data["hits"][0]
     assert list(hit) == ["id", "kind", "article", "section", "initiative", "party", "text", "citation", "score"]
-    assert (hit["kind"], hit["article"], hit["section"], hit["initiative"], hit["party"]) == ("role", None, "(3)ア 生活機能の強化", "災害対策", "岩見沢市")
+    assert (hit["kind"], hit["article"], hit["section"], hit["initiative"], hit["party"]) == (
+        "role",
+        None,
+        "(3)ア 生活機能の強化",
+        "災害対策",
+        "岩見沢市",
+    )
     assert ask(corpus, "費用の分担は").to_json()["hits"][0]["article"] == 4
 
 
@@ -127,7 +139,10 @@ def test_a_role_question_without_a_party_gives_both_cells_side_by_side(corpus):
     assert answer.status == "both_parties"
     assert [hit.unit.id.rsplit("/", 2)[1:] for hit in answer.hits[:2]] == [["row-3a-5", "甲"], ["row-3a-5", "乙"]]
     kou, otsu = answer.answer.split("\n出典: ")[0], answer.answer.splitlines()[2]
-    assert kou == "札幌市（甲）: 「災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、乙（岩見沢市）と協力して取り組む。」"
+    assert (
+        kou
+        == "札幌市（甲）: 「災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、乙（岩見沢市）と協力して取り組む。」"
+    )
     assert otsu.startswith("岩見沢市（乙）: 「") and otsu.endswith("甲（札幌市）と協力して取り組む。」")
 
 
@@ -138,7 +153,9 @@ def test_a_topic_alone_gets_the_row_not_one_partys_cell(corpus):
 def test_what_both_do_together(corpus):
     answer = ask(corpus, "札幌市と岩見沢市が協力して取り組むことは", top_k=50)
     assert answer.status == "together"
-    assert answer.answer.startswith("甲（札幌市）と乙（岩見沢市）が互いに「協力して取り組む」と定めた取組は、別表に12項目あります。")
+    assert answer.answer.startswith(
+        "甲（札幌市）と乙（岩見沢市）が互いに「協力して取り組む」と定めた取組は、別表に12項目あります。"
+    )
     assert [hit.unit.section.split(" ")[0] for hit in answer.hits] == ["(3)ア"] * 5 + ["(3)イ"] * 4 + ["(3)ウ"] * 3
 
 
@@ -147,7 +164,10 @@ def test_what_both_do_together(corpus):
     [
         ("岩見沢市の防災での役割", "「防災」を「災害」「消防」として検索しました。"),
         ("岩見沢市の地域医寮での役割", "「地域医寮」を「地域医療」と読み替えて検索しました。"),
-        ("いわみざわしのさいがいたいさくでのやくわり", "「さいがいたいさくでのやくわり」を「災害」「対策」「役割」と読んで検索しました。"),
+        (
+            "いわみざわしのさいがいたいさくでのやくわり",
+            "「さいがいたいさくでのやくわり」を「災害」「対策」「役割」と読んで検索しました。",
+        ),
     ],
 )
 def test_the_answer_says_what_it_read_instead(corpus, question, note):

@@ -7,15 +7,17 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kyoyaku_search.answer import ask
-from kyoyaku_search.present import MARK_OPEN, escape_markdown, share_link
+from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.views.web import MARK_OPEN, escape_markdown, share_link
 from tests.conftest import SEED_TEXT
 from tests.variants import rename_parties
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 DISASTER = "岩見沢市の災害対策での役割は"
 DISASTER_CITATION = "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
-DISASTER_ROLE = "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+DISASTER_ROLE = (
+    "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+)
 
 
 def new_app(query: dict[str, str] | None = None) -> AppTest:
@@ -42,7 +44,9 @@ def replies(at: AppTest) -> list:
 
 
 def texts(block) -> str:  # noqa: ANN001 - an AppTest block
-    return "\n".join(e.value for kind in ("markdown", "caption", "code", "info", "warning", "text") for e in getattr(block, kind))
+    return "\n".join(
+        e.value for kind in ("markdown", "caption", "code", "info", "warning", "text") for e in getattr(block, kind)
+    )
 
 
 def test_first_visit_offers_example_questions(app):
@@ -107,7 +111,9 @@ def test_a_plain_message_when_nothing_matches(app, question, message):
     chat(app, question)
     reply = replies(app)[0]
     assert reply.info[0].value.startswith(escape_markdown(message))
-    assert not reply.expander and [c.value for c in reply.code] == [share_link(None, question)]  # no quote, only the link
+    assert not reply.expander and [c.value for c in reply.code] == [
+        share_link(None, question)
+    ]  # no quote, only the link
 
 
 @pytest.mark.parametrize(
@@ -166,15 +172,25 @@ def test_over_long_question_in_the_url_gets_a_message():
 def test_each_answer_offers_its_link(app):
     chat(app, DISASTER)
     link = replies(app)[0].code[-1].value
-    assert link == "?q=%E5%B2%A9%E8%A6%8B%E6%B2%A2%E5%B8%82%E3%81%AE%E7%81%BD%E5%AE%B3%E5%AF%BE%E7%AD%96%E3%81%A7%E3%81%AE%E5%BD%B9%E5%89%B2%E3%81%AF"
+    assert (
+        link
+        == "?q=%E5%B2%A9%E8%A6%8B%E6%B2%A2%E5%B8%82%E3%81%AE%E7%81%BD%E5%AE%B3%E5%AF%BE%E7%AD%96%E3%81%A7%E3%81%AE%E5%BD%B9%E5%89%B2%E3%81%AF"
+    )
 
 
 def test_role_table_shows_both_parties_per_initiative(app):
     app.segmented_control(key="view").set_value("役割一覧").run()
     assert not app.exception
-    assert [s.value for s in app.subheader] == [escape_markdown(s) for s in (
-        "(1) 圏域全体の経済成長のけん引", "(2) 高次の都市機能の集積・強化", "(3)ア 生活機能の強化",
-        "(3)イ 結びつきやネットワークの強化", "(3)ウ 圏域マネジメント能力の強化")]
+    assert [s.value for s in app.subheader] == [
+        escape_markdown(s)
+        for s in (
+            "(1) 圏域全体の経済成長のけん引",
+            "(2) 高次の都市機能の集積・強化",
+            "(3)ア 生活機能の強化",
+            "(3)イ 結びつきやネットワークの強化",
+            "(3)ウ 圏域マネジメント能力の強化",
+        )
+    ]
     table = app.table[2].value
     assert list(table.columns) == ["取組", "内容", "甲（札幌市）の役割", "乙（岩見沢市）の役割"]
     row = table[table["取組"] == "災害対策"].iloc[0]
@@ -235,12 +251,20 @@ def two_agreements(tmp_path, monkeypatch, seed_text):
 def test_several_agreements_a_choice_and_citations_that_name_them(two_agreements):
     at = two_agreements
     agreement = at.selectbox(key="agreement")
-    assert agreement.options == ["すべての協約", "石狩市及び北斗市における連携中枢都市圏形成に係る連携協約",
-                                 "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約"]
+    assert agreement.options == [
+        "すべての協約",
+        "石狩市及び北斗市における連携中枢都市圏形成に係る連携協約",
+        "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約",
+    ]
     assert at.radio(key="party").options == ["すべて", "石狩市", "北斗市", "札幌市", "岩見沢市"]
     chat(at, "北斗市の災害対策での役割は")
-    assert replies(at)[0].code[0].value.endswith(
-        "出典: 石狩市及び北斗市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（北斗市）の役割")
+    assert (
+        replies(at)[0]
+        .code[0]
+        .value.endswith(
+            "出典: 石狩市及び北斗市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（北斗市）の役割"
+        )
+    )
     agreement.set_value("sapporo-iwamizawa-2019").run()
     assert at.radio(key="party").options == ["両方", "札幌市", "岩見沢市"]
     chat(at, "災害対策の内容")
@@ -266,7 +290,11 @@ def test_the_agreement_in_the_url_is_chosen(two_agreements, monkeypatch):
     at = new_app({"agreement": "ishikari-hokuto-2020", "q": "災害対策での役割は", "party": "石狩市"})
     assert at.selectbox(key="agreement").value == "ishikari-hokuto-2020"
     assert at.radio(key="party").value == "石狩市"
-    assert replies(at)[0].code[0].value.endswith("連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（石狩市）の役割")
+    assert (
+        replies(at)[0]
+        .code[0]
+        .value.endswith("連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（石狩市）の役割")
+    )
     assert "agreement=ishikari-hokuto-2020" in replies(at)[0].code[-1].value  # its link keeps the choice
 
 
@@ -276,7 +304,9 @@ def test_a_follow_up_inherits_and_says_so(app):
     reply = replies(app)[1]
     shown = texts(reply)
     assert "前の質問の「災害対策」を引き継いで、札幌市の役割を示します。" in [c.value for c in reply.caption]
-    assert f"**出典**　{escape_markdown('別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（札幌市）の役割')}" in shown
+    assert (
+        f"**出典**　{escape_markdown('別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（札幌市）の役割')}" in shown
+    )
 
 
 def test_a_role_question_without_a_party_shows_both_cells(app):

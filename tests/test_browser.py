@@ -8,11 +8,12 @@ test-artifacts/.
 
 from __future__ import annotations
 
-
 from tests.browser import ARTIFACTS, ask_in_chat, chromium_page, streamlit_server
 
 QUESTION = "岩見沢市の災害対策での役割は"
-ROLE_CELL = "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+ROLE_CELL = (
+    "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+)
 CITATION = "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
 
 
@@ -32,7 +33,7 @@ def test_typed_question_shows_the_role_cell_and_its_citation(chromium):
 
 
 HOSTILE = (
-    '<img src=x onerror="document.title=\'pwned\'"><script>document.title=\'pwned\'</script>'
+    "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>"
     "**太字** [リンク](javascript:alert(1)) ![画像](http://127.0.0.1:9/x.png) 小樽市の観光"
 )
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import asyncio
 import re
 
-
-from kyoyaku_search.answer import ask
-from kyoyaku_search.corpus import load_corpus
-from kyoyaku_search.evaluate import load_cases
+from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.search.corpus import load_corpus
+from kyoyaku_search.views.evaluate import load_cases
 from tests.browser import ARTIFACTS, ask_in_sessions, streamlit_server
 
 SESSIONS = 20
@@ -31,6 +30,9 @@ def test_twenty_sessions_at_once(chromium):
         replies = asyncio.run(ask_in_sessions(server.url, [[q] for q in questions]))
         log = (ARTIFACTS / f"streamlit-{server.url.rsplit(':', 1)[1]}.log").read_text(encoding="utf-8")
     assert "Already borrowed" not in log and "Traceback" not in log, log[-2000:]
-    for question, (reply,) in zip(questions, replies):
+    for question, (reply,) in zip(questions, replies, strict=False):
         # the page shows the citation after 「出典」 or the plain message; compare without layout spaces
-        assert re.sub(r"\s", "", _expected(corpus, question)) in re.sub(r"\s", "", reply.text), (question, reply.text[:300])
+        assert re.sub(r"\s", "", _expected(corpus, question)) in re.sub(r"\s", "", reply.text), (
+            question,
+            reply.text[:300],
+        )

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kyoyaku_search import ask, load_corpus
-from kyoyaku_search.cache import cache_file
-from kyoyaku_search.evaluate import load_cases
-from kyoyaku_search.index import Bm25Settings
+from kyoyaku_search.search.cache import cache_file
+from kyoyaku_search.search.index import Bm25Settings
+from kyoyaku_search.views.evaluate import load_cases
 
 from .conftest import SEED_TEXT, SEED_YAML
 
@@ -73,13 +73,16 @@ def test_settings_are_part_of_the_key(sources, tokenizer, tmp_path):
     assert plus.path != okapi.path and plus.key != okapi.key
 
 
-@pytest.mark.parametrize("damage", [
-    lambda data: data[: len(data) // 2],  # truncated mid-write by a crash
-    lambda data: data[:1000] + bytes(b ^ 0xFF for b in data[1000:1100]) + data[1100:],  # flipped bytes
-    lambda data: data[: len(data) // 2] + bytes([data[len(data) // 2] ^ 1]) + data[len(data) // 2 + 1:],  # one bit
-    lambda data: b"",  # empty
-    lambda data: b"not a zip file at all",
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # truncated mid-write by a crash
+        lambda data: data[:1000] + bytes(b ^ 0xFF for b in data[1000:1100]) + data[1100:],  # flipped bytes
+        lambda data: data[: len(data) // 2] + bytes([data[len(data) // 2] ^ 1]) + data[len(data) // 2 + 1 :],  # one bit
+        lambda data: b"",  # empty
+        lambda data: b"not a zip file at all",
+    ],
+)
 def test_a_damaged_cache_is_rebuilt_not_trusted(sources, tokenizer, tmp_path, damage):
     cache = tmp_path / "cache"
     expected = answers(load_corpus([str(sources)], tokenizer, cache=cache))

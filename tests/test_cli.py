@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kyoyaku_search.cli import main
+from kyoyaku_search.views.cli import main
 
 from .conftest import SEED_ID, SEED_TEXT, SEED_YAML
 from .variants import rename_parties
@@ -57,7 +57,9 @@ def test_jsonl_answers_every_line_in_order_and_goes_on_after_a_bad_one():
     assert rows[4]["hits"][0]["citation"] == "第4条（費用分担）"
 
 
-@pytest.mark.parametrize(("question", "message"), [("", "質問が空です"), ("   ", "質問が空です"), ("あ" * 501, "長すぎます")])
+@pytest.mark.parametrize(
+    ("question", "message"), [("", "質問が空です"), ("   ", "質問が空です"), ("あ" * 501, "長すぎます")]
+)
 def test_bad_questions_exit_non_zero_with_a_message(question, message):
     code, out, err = run(["ask", question])
     assert code == 2 and out == ""
@@ -129,7 +131,9 @@ def test_source_as_text_yaml_or_directory(kind, tmp_path):
 def test_several_sources_name_their_agreement(tmp_path):
     other = tmp_path / "asahikawa-nayoro.txt"
     other.write_text(rename_parties(SEED_TEXT.read_text(encoding="utf-8"), "旭川市", "名寄市"), encoding="utf-8")
-    code, out, _ = run(["--source", str(SEED_TEXT), "--source", str(other), "ask", "名寄市の災害対策での役割は", "--json"])
+    code, out, _ = run(
+        ["--source", str(SEED_TEXT), "--source", str(other), "ask", "名寄市の災害対策での役割は", "--json"]
+    )
     hit = json.loads(out)["hits"][0]
     assert code == 0
     assert hit["id"] == "asahikawa-nayoro/row-3a-5/乙" and hit["party"] == "名寄市"
@@ -153,7 +157,9 @@ def test_missing_source():
 
 def test_stale_yaml_beside_its_text_is_refused(tmp_path):
     shutil.copy(SEED_YAML, tmp_path)
-    (tmp_path / SEED_TEXT.name).write_text(SEED_TEXT.read_text(encoding="utf-8").replace("松野", "松野哲"), encoding="utf-8")
+    (tmp_path / SEED_TEXT.name).write_text(
+        SEED_TEXT.read_text(encoding="utf-8").replace("松野", "松野哲"), encoding="utf-8"
+    )
     code, _, err = run(["--source", str(tmp_path), "ask", "費用"])
     assert code == 1 and "kyoyaku-search parse" in err
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kyoyaku_search.dates import DateError, find_date, kanji_number
+from kyoyaku_search.ingest.dates import DateError, find_date, kanji_number
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,8 @@ def test_inconsistent_or_impossible_dates(text):
         find_date(text)
 
 
-@pytest.mark.parametrize(("text", "number"), [("3", 3), ("３", 3), ("三", 3), ("十", 10), ("十二", 12), ("二十一", 21), ("百", None)])
+@pytest.mark.parametrize(
+    ("text", "number"), [("3", 3), ("３", 3), ("三", 3), ("十", 10), ("十二", 12), ("二十一", 21), ("百", None)]
+)
 def test_kanji_number(text, number):
     assert kanji_number(text) == number

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kyoyaku_search.documents import filter_sections, full_text, party_rows, role_sections
-from kyoyaku_search.present import MARK_CLOSE, MARK_OPEN, section_table
+from kyoyaku_search.views.documents import filter_sections, full_text, party_rows, role_sections
+from kyoyaku_search.views.web import MARK_CLOSE, MARK_OPEN, section_table
 from tests.conftest import SEED_ID
 
 SECTIONS = [
@@ -63,13 +63,23 @@ def test_full_text_in_document_order_with_exact_text(corpus, seed):
     document = full_text(corpus, SEED_ID)
     assert document.title == "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約"
     assert [p.heading for p in document.passages] == [
-        "前文", "第1条（目的）", "第2条（基本方針）", "第3条（連携する取組等）", "第4条（費用分担）",
-        "第5条（定期的な協議）", "第6条（変更等）", "附則", "署名欄",
+        "前文",
+        "第1条（目的）",
+        "第2条（基本方針）",
+        "第3条（連携する取組等）",
+        "第4条（費用分担）",
+        "第5条（定期的な協議）",
+        "第6条（変更等）",
+        "附則",
+        "署名欄",
     ]
     assert document.passages[4].text == seed.agreement.articles[3].text
     assert document.annex_heading == "別表（第3条関係）"
     row = document.sections[2].rows[4]
-    assert row.roles[1].text == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
+    assert (
+        row.roles[1].text
+        == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
+    )
 
 
 def test_section_table_marks_the_opened_cell_and_the_filter_words(corpus):

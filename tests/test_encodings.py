@@ -15,10 +15,10 @@ from dataclasses import replace
 
 import pytest
 
-from kyoyaku_search.cli import main
 from kyoyaku_search.errors import AgreementFormatError
-from kyoyaku_search.parser import parse_file, parse_text
-from kyoyaku_search.reader import decode_source, read_source
+from kyoyaku_search.ingest.parser import parse_file, parse_text
+from kyoyaku_search.ingest.reader import decode_source, read_source
+from kyoyaku_search.views.cli import main
 
 from .conftest import ROOT, SEED_TEXT
 from .fidelity import check_quotes, check_repairs
@@ -120,7 +120,12 @@ def test_full_width_spaces_read_as_the_seed(seed_text, seed, rewrite):
     parsed = parse_text(raw, "x.txt", seed.agreement.id)
     expected = seed.agreement
     if "\u3000札幌市中央区" in text:  # the signature block is quoted as printed, spaces and all
-        expected = replace(expected, signature=replace(expected.signature, text=expected.signature.text.replace("甲 ", "甲\u3000").replace("乙 ", "乙\u3000")))
+        expected = replace(
+            expected,
+            signature=replace(
+                expected.signature, text=expected.signature.text.replace("甲 ", "甲\u3000").replace("乙 ", "乙\u3000")
+            ),
+        )
     assert replace(parsed.agreement, source=expected.source, source_sha256=expected.source_sha256) == expected
     check_repairs(raw, parsed)  # a padded cell keeps its padding: only repaired words differ
     check_quotes(parsed)
@@ -147,10 +152,20 @@ REFUSED = [
     ("blank lines only", lambda t: "\n\u3000\n \t\r\n".encode(), 1, "ファイルが空です"),
     ("a README, valid UTF-8", lambda t: (ROOT / "README.md").read_bytes(), 1, "連携協約の本文ではないようです"),
     ("an image", lambda t: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", 2, "テキストではありません"),
-    ("binary with NUL on line 15", lambda t: t.encode()[:300] + b"\x00\x01\x02" + t.encode()[300:], 15, "テキストではありません"),
+    (
+        "binary with NUL on line 15",
+        lambda t: t.encode()[:300] + b"\x00\x01\x02" + t.encode()[300:],
+        15,
+        "テキストではありません",
+    ),
     ("bytes of no encoding", lambda t: bytes(range(0x80, 0x100)) * 3, 1, "文字コードを判別できません"),
     ("UTF-8 with a CP932 line", _mixed, 91, "文字コードを判別できません"),
-    ("CP932 cut in the middle of a character", lambda t: t.encode("cp932")[:-3] + "第".encode("cp932")[:1], 112, "文字コードを判別できません"),  # the last line
+    (
+        "CP932 cut in the middle of a character",
+        lambda t: t.encode("cp932")[:-3] + "第".encode("cp932")[:1],
+        112,
+        "文字コードを判別できません",
+    ),  # the last line
 ]
 
 

@@ -13,11 +13,11 @@ from dataclasses import replace
 
 import pytest
 
-from kyoyaku_search.answer import ask
-from kyoyaku_search.cli import main
-from kyoyaku_search.parser import parse_file
-from kyoyaku_search.source_lines import SourceLine
-from kyoyaku_search.reader import read_source
+from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.ingest.parser import parse_file
+from kyoyaku_search.ingest.reader import read_source
+from kyoyaku_search.ingest.source_lines import SourceLine
+from kyoyaku_search.views.cli import main
 
 from .conftest import SEED_TEXT
 from .fidelity import check_quotes, check_repairs

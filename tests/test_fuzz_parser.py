@@ -24,7 +24,7 @@ import pytest
 from hypothesis import given, settings
 
 from kyoyaku_search.errors import AgreementFormatError
-from kyoyaku_search.parser import ParsedSource, parse_file, parse_text
+from kyoyaku_search.ingest.parser import ParsedSource, parse_file, parse_text
 
 from .conftest import SEED_TEXT
 from .fidelity import check_quotes, check_repairs
@@ -64,7 +64,7 @@ def _edit(number: int, new: str | None):  # noqa: ANN202 - a text → text funct
 
     def edit(text: str) -> str:
         lines = _lines(text)
-        lines[number - 1: number] = [] if new is None else new.split("\n")
+        lines[number - 1 : number] = [] if new is None else new.split("\n")
         return "\n".join(lines)
 
     return edit
@@ -82,8 +82,18 @@ FOUND = [
     ("a heading broken over two lines", _edit(37, "（変更\n\n等）"), 37, "第5条の後に"),
     ("a junk line after an article", _edit(37, "x（変更等）"), 37, "第5条の後に"),
     ("the title dropped: the cover's party line taken for it", _edit(13, None), 9, "題名"),
-    ("the preamble broken after 札: 「札」 taken for the title, 「幌市」 for 甲", _edit(15, "札\n\t" + ORIGINAL_LINES[14][1:]), 15, "題名"),
-    ("a tab inside 岩見沢市: 「沢市」 taken for 乙", _edit(15, ORIGINAL_LINES[14].replace("岩見沢市（", "岩見\t沢市（")), 15, "当事者"),
+    (
+        "the preamble broken after 札: 「札」 taken for the title, 「幌市」 for 甲",
+        _edit(15, "札\n\t" + ORIGINAL_LINES[14][1:]),
+        15,
+        "題名",
+    ),
+    (
+        "a tab inside 岩見沢市: 「沢市」 taken for 乙",
+        _edit(15, ORIGINAL_LINES[14].replace("岩見沢市（", "岩見\t沢市（")),
+        15,
+        "当事者",
+    ),
     ("no article at all", lambda text: "\n".join(_lines(text)[:16]), 16, "条（第1条 …）が一つもありません"),
 ]
 
@@ -109,7 +119,9 @@ def test_dropping_a_row_line_gives_one_row_fewer_or_an_error(row):
             continue
         assert len(row) == 1
         expected = [cells for lines, cells in ORIGINAL_ROWS.items() if lines != row]
-        assert _original_rows(parsed) == {_shifted(lines, number): cells for lines, cells in ORIGINAL_ROWS.items() if lines != row}
+        assert _original_rows(parsed) == {
+            _shifted(lines, number): cells for lines, cells in ORIGINAL_ROWS.items() if lines != row
+        }
         assert len(expected) == 19
 
 
@@ -118,10 +130,25 @@ def _shifted(lines: tuple[int, ...], dropped: int) -> tuple[int, ...]:
 
 
 VALID = [
-    ("a numbered second paragraph", _edit(39, ORIGINAL_LINES[38] + "\n\n2 前項の議決を経たときは、甲及び乙は、その旨を告示する。"), 6, 2),
-    ("items 一 and 二", _edit(27, ORIGINAL_LINES[26] + "\n\n一 別表に掲げる取組\n\n二 その他甲及び乙が協議して定める取組"), 3, 3),
+    (
+        "a numbered second paragraph",
+        _edit(39, ORIGINAL_LINES[38] + "\n\n2 前項の議決を経たときは、甲及び乙は、その旨を告示する。"),
+        6,
+        2,
+    ),
+    (
+        "items 一 and 二",
+        _edit(27, ORIGINAL_LINES[26] + "\n\n一 別表に掲げる取組\n\n二 その他甲及び乙が協議して定める取組"),
+        3,
+        3,
+    ),
     ("a sentence wrapped by the extractor", _edit(39, ORIGINAL_LINES[38][:40] + "\n" + ORIGINAL_LINES[38][40:]), 6, 2),
-    ("the table header repeated inside a row cut by a page break", _edit(98, "\n取組\t内容\t甲の役割\t乙の役割\n"), 6, 1),
+    (
+        "the table header repeated inside a row cut by a page break",
+        _edit(98, "\n取組\t内容\t甲の役割\t乙の役割\n"),
+        6,
+        1,
+    ),
 ]
 
 
@@ -191,7 +218,9 @@ def _check_provenance(broken: Mutated, parsed: ParsedSource) -> None:
             line = broken.lines[n - 1]
             if line.how == CHANGED and not ORIGINAL_LINES[line.origin - 1].strip():
                 continue  # text typed into a blank line: new words, which the file puts here
-            assert ARTICLE_OF_LINE.get(line.origin) == article.number, f"第{article.number}条 holds line {line.origin} of 第{ARTICLE_OF_LINE.get(line.origin)}条"
+            assert ARTICLE_OF_LINE.get(line.origin) == article.number, (
+                f"第{article.number}条 holds line {line.origin} of 第{ARTICLE_OF_LINE.get(line.origin)}条"
+            )
     # The agreement's own title, or — when every line between them is gone — the cover's.
     titles = [line.text.strip() for line in broken.lines if line.origin in TITLE_LINES]
     assert agreement.title in titles, f"title {agreement.title!r} is not a title line"

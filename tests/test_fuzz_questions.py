@@ -20,10 +20,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kyoyaku_search.answer import MAX_TOP_K, ask
-from kyoyaku_search.cli import main
+from kyoyaku_search.answering.answer import MAX_TOP_K, ask
+from kyoyaku_search.answering.question import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from kyoyaku_search.errors import QuestionError
-from kyoyaku_search.question import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
+from kyoyaku_search.views.cli import main
 
 from .contract import check_answer, check_error, check_json_line
 from .strategies import QUESTIONS
@@ -68,9 +68,12 @@ def test_a_refused_line_with_a_lone_surrogate_is_echoed_as_writable_json():
 @pytest.mark.parametrize(
     ("console", "stdin"),
     [
-        ({"PYTHONIOENCODING": "utf-8:strict"}, b"\xff\xfe\n\xe6\x96\xbd\xe8\xa1\x8c\xe6\x97\xa5\xff\n"),  # not UTF-8, strict decoding
+        (
+            {"PYTHONIOENCODING": "utf-8:strict"},
+            b"\xff\xfe\n\xe6\x96\xbd\xe8\xa1\x8c\xe6\x97\xa5\xff\n",
+        ),  # not UTF-8, strict decoding
         ({"PYTHONIOENCODING": "ascii"}, b"\x81\n\x83\x82\x83b\x83g\n"),  # a console that cannot show Japanese
-        ({"PYTHONIOENCODING": "cp932"}, "😀\n施行日\n".encode("utf-8")),  # UTF-8 sent to a CP932 console
+        ({"PYTHONIOENCODING": "cp932"}, "😀\n施行日\n".encode()),  # UTF-8 sent to a CP932 console
     ],
 )
 def test_console_encodings_never_end_in_a_traceback(console, stdin):
@@ -195,7 +198,10 @@ def test_question_batches_through_the_console_script(corpus):
 
 def test_single_questions_through_the_console_script(corpus):
     @settings(max_examples=10)
-    @given(question=QUESTIONS.map(lambda q: q.replace("\x00", "")).filter(lambda q: len(_raw(q)) < 100_000), console=CONSOLES)
+    @given(
+        question=QUESTIONS.map(lambda q: q.replace("\x00", "")).filter(lambda q: len(_raw(q)) < 100_000),
+        console=CONSOLES,
+    )
     def check(question: str, console: dict[str, str]) -> None:
         done, encoding = _run(["ask", "--json", "--", _raw(question)], console)
         assert done.returncode in (0, 2) and b"Traceback" not in done.stderr

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from kyoyaku_search.lexicon import DOMAIN_SYNONYMS, SUDACHI_SYNONYMS, Lexicon, SudachiSynonyms
-from kyoyaku_search.question import understand
-from kyoyaku_search.store import BUNDLED_DATA
-from kyoyaku_search.tokenizer import fold
+from kyoyaku_search.answering.question import understand
+from kyoyaku_search.ingest.store import BUNDLED_DATA
+from kyoyaku_search.search.lexicon import DOMAIN_SYNONYMS, SUDACHI_SYNONYMS, Lexicon, SudachiSynonyms
+from kyoyaku_search.search.tokenizer import fold
 
 
 @pytest.fixture(scope="module")
@@ -19,22 +19,34 @@ def lexicon() -> Lexicon:
 def test_every_domain_target_is_the_agreements_own_wording(seed, lexicon):
     """The right side of the list is written from the agreement: it must occur in it."""
     text = fold(seed.repaired_text)
-    missing = [(key, target) for key, targets in lexicon.domain.entries for target in targets if fold(target) not in text]
+    missing = [
+        (key, target) for key, targets in lexicon.domain.entries for target in targets if fold(target) not in text
+    ]
     assert missing == []
 
 
 def test_domain_keys_are_unique():
     raw = (BUNDLED_DATA / DOMAIN_SYNONYMS).read_text(encoding="utf-8")
-    keys = [line.split(":")[0].strip() for line in raw.splitlines() if line.startswith("  ") and not line.strip().startswith("#")]
+    keys = [
+        line.split(":")[0].strip()
+        for line in raw.splitlines()
+        if line.startswith("  ") and not line.strip().startswith("#")
+    ]
     assert len(keys) == len(set(keys)) == len(yaml.safe_load(raw)["synonyms"])
 
 
 @pytest.mark.parametrize(
     ("question", "source", "target"),
-    [("岩見沢市の防災での役割", "防災", "消防"), ("経費は誰が負担するの", "経費", "費用"), ("岩見沢市のIT基盤", "IT", "ICT")],
+    [
+        ("岩見沢市の防災での役割", "防災", "消防"),
+        ("経費は誰が負担するの", "経費", "費用"),
+        ("岩見沢市のIT基盤", "IT", "ICT"),
+    ],
 )
 def test_domain_expansion(corpus, question, source, target):
-    assert any((e.source, e.target, e.layer) == (source, target, "domain") for e in understand(corpus, question).expansions)
+    assert any(
+        (e.source, e.target, e.layer) == (source, target, "domain") for e in understand(corpus, question).expansions
+    )
 
 
 def test_latin_keys_match_whole_words_only(corpus):

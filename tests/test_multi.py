@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kyoyaku_search.answer import ask
-from kyoyaku_search.corpus import Corpus, load_corpus
+from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.search.corpus import Corpus, load_corpus
 
 from .conftest import SEED_TEXT
 from .variants import drop_lines_containing, rename_parties
@@ -26,7 +26,12 @@ def several(tmp_path_factory) -> Corpus:
 
 
 def test_all_are_indexed(several):
-    assert sorted(a.id for a in several.agreements) == ["asahikawa-nayoro", "sapporo-ebetsu", "sapporo-iwamizawa", "sapporo-otaru"]
+    assert sorted(a.id for a in several.agreements) == [
+        "asahikawa-nayoro",
+        "sapporo-ebetsu",
+        "sapporo-iwamizawa",
+        "sapporo-otaru",
+    ]
     assert len(several.units) == 4 * 69 - 3  # the 小樽 variant lacks one row and its two role cells
 
 
@@ -34,7 +39,10 @@ def test_partners_on_a_topic(several):
     answer = ask(several, "災害対策で札幌市と連携している市町村は")
     assert answer.status == "partners"
     assert "は2件です" in answer.answer
-    assert "・岩見沢市（出典: 札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」）" in answer.answer
+    assert (
+        "・岩見沢市（出典: 札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」）"
+        in answer.answer
+    )
     assert "・江別市（出典: 札幌市及び江別市における" in answer.answer
     assert "小樽市" not in answer.answer and "名寄市" not in answer.answer
 
@@ -47,7 +55,10 @@ def test_all_partners(several):
 def test_a_named_municipality_searches_its_own_agreements(several):
     answer = ask(several, "名寄市の災害対策での役割は", top_k=10)
     assert {hit.unit.agreement_id for hit in answer.hits} == {"asahikawa-nayoro"}
-    assert answer.hits[0].citation == "旭川市及び名寄市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（名寄市）の役割"
+    assert (
+        answer.hits[0].citation
+        == "旭川市及び名寄市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（名寄市）の役割"
+    )
 
 
 def test_a_party_of_several_agreements_gets_only_its_own_cells(several):

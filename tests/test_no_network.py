@@ -49,8 +49,15 @@ def test_no_code_loading_in_src_or_app(name):
     assert not found, found
 
 
-@pytest.mark.parametrize(("line", "caught"), [("data = pickle.loads(blob)", "pickle"), ("x = eval(text)", "eval("),
-                                              ("yaml.load(f)", "yaml.load( / unsafe loaders"), ("np.load(p, allow_pickle=True)", "allow_pickle=True")])
+@pytest.mark.parametrize(
+    ("line", "caught"),
+    [
+        ("data = pickle.loads(blob)", "pickle"),
+        ("x = eval(text)", "eval("),
+        ("yaml.load(f)", "yaml.load( / unsafe loaders"),
+        ("np.load(p, allow_pickle=True)", "allow_pickle=True"),
+    ],
+)
 def test_the_scan_would_catch_them(line, caught):
     assert re.search(FORBIDDEN[caught], line)
     assert not re.search(FORBIDDEN[caught], "yaml.safe_load(text)  # literal_eval(x); evaluate(y)")
@@ -83,7 +90,9 @@ def test_the_guard_refuses_the_world_and_lets_loopback_through(tmp_path):
     )
     done, events = _guarded([sys.executable, "-c", probe], tmp_path)
     assert done.stdout.splitlines() == [
-        "lookup example.com refused", "connect 192.0.2.1 refused", "connect ::ffff:192.0.2.1 refused",
+        "lookup example.com refused",
+        "connect 192.0.2.1 refused",
+        "connect ::ffff:192.0.2.1 refused",
         "connect 127.0.0.1 reached the network stack",
     ]
     assert "refused socket.getaddrinfo 'example.com'" in events
@@ -109,7 +118,11 @@ def test_the_library_answers_with_the_network_refused(tmp_path):
 @pytest.mark.parametrize(
     ("args", "stdin", "expected"),
     [
-        (["ask", "岩見沢市の災害対策での役割は", "--json"], "", '"citation": "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"'),
+        (
+            ["ask", "岩見沢市の災害対策での役割は", "--json"],
+            "",
+            '"citation": "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"',
+        ),
         (["ask", "--jsonl"], "施行日はいつ\n費用の分担は\n", '"citation": "第4条（費用分担）"'),
         (["show", "art-4"], "", "前条の取組に係る事務を処理するために必要な費用の分担は"),
         (["parse", "--report", str(SEED_TEXT)], "", "9 件の修復"),
@@ -129,12 +142,19 @@ def test_the_web_app_answers_with_the_network_refused(tmp_path, chromium):
     from tests.browser import ask_in_chat, chromium_page, streamlit_server
 
     log = tmp_path / "sockets.log"
-    with streamlit_server(env={"PYTHONPATH": str(GUARD), "NO_NETWORK_LOG": str(log)}) as server, chromium_page() as page:
+    with (
+        streamlit_server(env={"PYTHONPATH": str(GUARD), "NO_NETWORK_LOG": str(log)}) as server,
+        chromium_page() as page,
+    ):
         page.goto(server.url)
         ask_in_chat(page, "岩見沢市の災害対策での役割は")
         block = page.locator("[data-testid='stCode']", has_text="乙（岩見沢市）の役割").first
         block.wait_for(state="visible")
-        assert block.inner_text().strip().endswith("出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割")
+        assert (
+            block.inner_text()
+            .strip()
+            .endswith("出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割")
+        )
     events = log.read_text(encoding="utf-8").splitlines()
     assert events[:1] == ["guard installed"]
     assert not [e for e in events if e.startswith("refused")], events

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kyoyaku_search.errors import AgreementFormatError
-from kyoyaku_search.parser import parse_file, parse_text
-from kyoyaku_search.store import load_yaml
+from kyoyaku_search.ingest.parser import parse_file, parse_text
+from kyoyaku_search.ingest.store import load_yaml
 
 from .conftest import SEED_TEXT, SEED_YAML
 from .variants import add_row_after, drop_lines_containing, reiwa, rename_parties, replace_line
@@ -34,14 +34,27 @@ def test_title_date_and_parties(seed):
     assert agreement.title == "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約"
     assert (agreement.date, agreement.date_text) == ("2019-03-29", "平成31年(2019年)3月29日")
     kou, otsu = agreement.parties
-    assert (kou.label, kou.name, kou.address, kou.mayor_title, kou.mayor_name) == ("甲", "札幌市", "札幌市中央区北1条西2丁目", "札幌市長", "秋元克広")
-    assert (otsu.label, otsu.name, otsu.address, otsu.mayor_title) == ("乙", "岩見沢市", "岩見沢市鳩が丘1丁目1番1号", "岩見沢市長")
+    assert (kou.label, kou.name, kou.address, kou.mayor_title, kou.mayor_name) == (
+        "甲",
+        "札幌市",
+        "札幌市中央区北1条西2丁目",
+        "札幌市長",
+        "秋元克広",
+    )
+    assert (otsu.label, otsu.name, otsu.address, otsu.mayor_title) == (
+        "乙",
+        "岩見沢市",
+        "岩見沢市鳩が丘1丁目1番1号",
+        "岩見沢市長",
+    )
 
 
 def test_articles_have_their_headings_and_lines(seed):
     articles = seed.agreement.articles
     assert [a.heading for a in articles] == ["目的", "基本方針", "連携する取組等", "費用分担", "定期的な協議", "変更等"]
-    assert articles[3].text == "前条の取組に係る事務を処理するために必要な費用の分担は、甲及び乙が協議の上、別に定める。"
+    assert (
+        articles[3].text == "前条の取組に係る事務を処理するために必要な費用の分担は、甲及び乙が協議の上、別に定める。"
+    )
     assert articles[3].lines == (29, 31)
     assert seed.agreement.supplementary.text == "この連携協約は、平成31年4月1日から施行する。"
 
@@ -66,14 +79,23 @@ def _row(agreement, initiative):
 def test_row_split_by_a_page_break_is_joined_without_the_repeated_overlap(seed):
     row = _row(seed.agreement, "ICTインフラ整備")
     assert row.content == "遠隔会議システムの導入及び活用、オープンデータプラットフォームの共同利用等を行う。"
-    assert row.role("甲").text == "遠隔会議システムの導入及び活用、オープンデータプラットフォームの共同利用等について、乙と協力して取り組む。"
-    assert row.role("乙").text == "遠隔会議システムの導入及び活用、オープンデータプラットフォームの共同利用等について、甲と協力して取り組む。"
+    assert (
+        row.role("甲").text
+        == "遠隔会議システムの導入及び活用、オープンデータプラットフォームの共同利用等について、乙と協力して取り組む。"
+    )
+    assert (
+        row.role("乙").text
+        == "遠隔会議システムの導入及び活用、オープンデータプラットフォームの共同利用等について、甲と協力して取り組む。"
+    )
     assert row.lines == (97, 99)
 
 
 def test_continuation_with_an_extra_leading_cell_and_a_stray_space(seed):
     row = _row(seed.agreement, "その他圏域マネジメント能力の強化に関する連携")
-    assert row.role("甲").text == "航空写真の共同撮影その他圏域マネジメント能力の強化に関する連携について、乙と協力して取り組む。"
+    assert (
+        row.role("甲").text
+        == "航空写真の共同撮影その他圏域マネジメント能力の強化に関する連携について、乙と協力して取り組む。"
+    )
     assert row.role("乙").text.endswith("甲と協力して取り組む。")
     assert row.lines == (109, 111)
 
@@ -81,8 +103,11 @@ def test_continuation_with_an_extra_leading_cell_and_a_stray_space(seed):
 def test_every_repair_is_listed(seed):
     kinds = sorted({(r.line, r.kind) for r in seed.repairs})
     assert kinds == [
-        (97, "page-break-overlap"), (97, "spaced-letters"),
-        (109, "page-break-join"), (109, "stray-space"), (112, "rule-line"),
+        (97, "page-break-overlap"),
+        (97, "spaced-letters"),
+        (109, "page-break-join"),
+        (109, "stray-space"),
+        (112, "rule-line"),
     ]
 
 
@@ -95,7 +120,9 @@ def test_no_table_rule_survives(seed):
 
 
 def test_other_parties(seed_text):
-    agreement = parse_text(rename_parties(seed_text, "旭川市", "名寄市"), "asahikawa-nayoro.txt", "asahikawa-nayoro").agreement
+    agreement = parse_text(
+        rename_parties(seed_text, "旭川市", "名寄市"), "asahikawa-nayoro.txt", "asahikawa-nayoro"
+    ).agreement
     assert [(p.label, p.name) for p in agreement.parties] == [("甲", "旭川市"), ("乙", "名寄市")]
     assert agreement.parties[1].mayor_title == "名寄市長"
     assert len(list(agreement.annex.rows())) == 20
@@ -119,7 +146,12 @@ def test_row_added(seed_text):
     row = "観光案内\t観光案内所の相互利用等を行う。\t観光案内所の相互利用等について、乙と協力して取り組む。\t観光案内所の相互利用等について、甲と協力して取り組む。"
     agreement = parse_text(add_row_after(seed_text, "職員等の交流\t", row), "x.txt", "x").agreement
     table = list(agreement.annex.tables())[-1]
-    assert [r.initiative for r in table.rows] == ["人材の育成", "職員等の交流", "観光案内", "その他圏域マネジメント能力の強化に関する連携"]
+    assert [r.initiative for r in table.rows] == [
+        "人材の育成",
+        "職員等の交流",
+        "観光案内",
+        "その他圏域マネジメント能力の強化に関する連携",
+    ]
 
 
 @pytest.mark.parametrize("cut", [6, 10, 15])
@@ -131,8 +163,8 @@ def test_any_row_split_at_a_page_break_parses_as_the_whole_row(seed_text, seed, 
     number = next(i for i, line in enumerate(lines) if line.startswith("災害対策\t"))
     cells = lines[number].split("\t")
     head = [cells[0]] + [cell[:cut] for cell in cells[1:]]
-    tail = [""] + [cell[cut - overlap:] for cell in cells[1:]]
-    lines[number: number + 1] = ["\t".join(head), "", "\t".join(tail)]
+    tail = [""] + [cell[cut - overlap :] for cell in cells[1:]]
+    lines[number : number + 1] = ["\t".join(head), "", "\t".join(tail)]
     parsed = parse_text("\n".join(lines), "x.txt", "x")
     whole = _row(seed.agreement, "災害対策")
     split = (number + 1, number + 3)
@@ -141,7 +173,11 @@ def test_any_row_split_at_a_page_break_parses_as_the_whole_row(seed_text, seed, 
 
 
 def test_full_width_spaces_and_digits(seed_text):
-    text = seed_text.replace("第1条 ", "第１条\u3000").replace("(1) 圏域", "（１）\u3000圏域").replace("ア 生活", "ア\u3000生活")
+    text = (
+        seed_text.replace("第1条 ", "第１条\u3000")
+        .replace("(1) 圏域", "（１）\u3000圏域")
+        .replace("ア 生活", "ア\u3000生活")
+    )
     agreement = parse_text(text, "x.txt", "x").agreement
     assert agreement.articles[0].number == 1
     assert [t.label for t in agreement.annex.tables()][:3] == ["(1)", "(2)", "(3)ア"]
@@ -172,14 +208,22 @@ def test_only_one_party_defined(seed_text, tmp_path):
 
 
 def test_row_with_a_missing_cell(seed_text, tmp_path):
-    text = replace_line(seed_text, 90, "土地利用\t都市計画に関する情報共有等を行う。\t都市計画に関する情報共有等について、乙と協力して取り組む。")
+    text = replace_line(
+        seed_text,
+        90,
+        "土地利用\t都市計画に関する情報共有等を行う。\t都市計画に関する情報共有等について、乙と協力して取り組む。",
+    )
     error = _error(text, tmp_path)
     assert error.line == 90
     assert "列の数" in error.message
 
 
 def test_row_with_no_initiative_that_continues_nothing(seed_text, tmp_path):
-    text = replace_line(seed_text, 90, "\t都市計画に関する情報共有等を行う。\t都市計画について、乙と協力して取り組む。\t都市計画について、甲と協力して取り組む。")
+    text = replace_line(
+        seed_text,
+        90,
+        "\t都市計画に関する情報共有等を行う。\t都市計画について、乙と協力して取り組む。\t都市計画について、甲と協力して取り組む。",
+    )
     assert _error(text, tmp_path).line == 90
 
 

@@ -8,15 +8,30 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kyoyaku_search.answer import ask
-from kyoyaku_search.present import (
-    MARK_CLOSE, MARK_OPEN, Turn, answer_turn, conversation_markdown, copy_block, escape_markdown, example_questions,
-    highlight_markdown, highlighted, matched_spans, party_choices, row_units, share_link, substring_spans,
+from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.views.web import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    Turn,
+    answer_turn,
+    conversation_markdown,
+    copy_block,
+    escape_markdown,
+    example_questions,
+    highlight_markdown,
+    highlighted,
+    matched_spans,
+    party_choices,
+    row_units,
+    share_link,
+    substring_spans,
 )
 
 DISASTER = "岩見沢市の災害対策での役割は"
 DISASTER_CITATION = "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
-DISASTER_ROLE = "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+DISASTER_ROLE = (
+    "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kyoyaku_search.question import understand
+from kyoyaku_search.answering.question import understand
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,13 @@ def test_parties(corpus, question, parties):
 
 @pytest.mark.parametrize(
     ("question", "outsiders"),
-    [("小樽市の観光", ["小樽市"]), ("江別市と千歳市", ["江別市", "千歳市"]), ("丘珠空港の利用", []), ("さっぽろ連携中枢都市圏", []), ("甲府市の観光", ["甲府市"])],
+    [
+        ("小樽市の観光", ["小樽市"]),
+        ("江別市と千歳市", ["江別市", "千歳市"]),
+        ("丘珠空港の利用", []),
+        ("さっぽろ連携中枢都市圏", []),
+        ("甲府市の観光", ["甲府市"]),
+    ],
 )
 def test_outsiders(corpus, question, outsiders):
     assert list(understand(corpus, question).outsiders) == outsiders
@@ -58,7 +64,11 @@ def test_kinds(corpus, question, kind):
 
 @pytest.mark.parametrize(
     ("question", "before", "after"),
-    [("岩見沢市の地域医寮での役割", "地域医寮", "地域医療"), ("札幌市の観光施作", "観光施作", "観光施策"), ("札幌市の地産池消", "地産池消", "地産地消")],
+    [
+        ("岩見沢市の地域医寮での役割", "地域医寮", "地域医療"),
+        ("札幌市の観光施作", "観光施作", "観光施策"),
+        ("札幌市の地産池消", "地産池消", "地産地消"),
+    ],
 )
 def test_typos_are_read_as_the_agreements_word(corpus, question, before, after):
     corrections = understand(corpus, question).corrections

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from kyoyaku_search.index import Bm25Settings
-from kyoyaku_search.tokenizer import TokenizerSettings
+from kyoyaku_search.search.index import Bm25Settings
+from kyoyaku_search.search.tokenizer import TokenizerSettings
 
 from .conftest import ROOT
 

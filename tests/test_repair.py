@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kyoyaku_search.repair import is_complete, is_rule_line, join_continuation, join_spaced_letters, remove_stray_spaces
+from kyoyaku_search.ingest.repair import (
+    is_complete,
+    is_rule_line,
+    join_continuation,
+    join_spaced_letters,
+    remove_stray_spaces,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,10 +44,25 @@ def test_stray_spaces(text, expected):
 @pytest.mark.parametrize(
     ("head", "tail", "joined", "kind"),
     [
-        ("…オープンデータプラットフォーム", "トフォームの共同利用等を行う。", "…オープンデータプラットフォームの共同利用等を行う。", "page-break-overlap"),
-        ("…強化に関する連携につい", "て、乙と協力して取り組む。", "…強化に関する連携について、乙と協力して取り組む。", "page-break-join"),
+        (
+            "…オープンデータプラットフォーム",
+            "トフォームの共同利用等を行う。",
+            "…オープンデータプラットフォームの共同利用等を行う。",
+            "page-break-overlap",
+        ),
+        (
+            "…強化に関する連携につい",
+            "て、乙と協力して取り組む。",
+            "…強化に関する連携について、乙と協力して取り組む。",
+            "page-break-join",
+        ),
         ("災害に備える連携", "連携、消防の連携", "災害に備える連携、消防の連携", "page-break-overlap"),
-        ("職員研修等の", "の合同実施", "職員研修等のの合同実施", "page-break-join"),  # one repeated character may be real text
+        (
+            "職員研修等の",
+            "の合同実施",
+            "職員研修等のの合同実施",
+            "page-break-join",
+        ),  # one repeated character may be real text
     ],
 )
 def test_join_continuation(head, tail, joined, kind):
@@ -52,7 +73,14 @@ def test_join_continuation(head, tail, joined, kind):
 
 @pytest.mark.parametrize(
     ("line", "rule"),
-    [("--\t--\t------\t------", True), ("--|--", True), ("| --- | --- |", True), ("ー", False), ("取組\t内容", False), ("", False)],
+    [
+        ("--\t--\t------\t------", True),
+        ("--|--", True),
+        ("| --- | --- |", True),
+        ("ー", False),
+        ("取組\t内容", False),
+        ("", False),
+    ],
 )
 def test_rule_lines(line, rule):
     assert is_rule_line(line) is rule

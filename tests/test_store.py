@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from kyoyaku_search.errors import AgreementFormatError
-from kyoyaku_search.store import load_yaml, to_yaml
+from kyoyaku_search.ingest.store import load_yaml, to_yaml
 
 from .conftest import SEED_YAML
 

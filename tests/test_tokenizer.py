@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from kyoyaku_search.tokenizer import Tokenizer, TokenizerSettings
+from kyoyaku_search.search.tokenizer import Tokenizer, TokenizerSettings
 
 
 @pytest.fixture(scope="module")
@@ -24,12 +24,25 @@ def test_normalized_forms_and_nfkc(mode_c):
 
 
 def test_drafting_words_carry_no_topic(mode_c):
-    assert mode_c.terms("災害対策に関する連携について、甲に対し必要な協力をする。") == ["災害", "対策", "連携", "甲", "必要", "協力"]
+    assert mode_c.terms("災害対策に関する連携について、甲に対し必要な協力をする。") == [
+        "災害",
+        "対策",
+        "連携",
+        "甲",
+        "必要",
+        "協力",
+    ]
 
 
 def test_mode_c_with_a_sub_words():
     tokenizer = Tokenizer(TokenizerSettings(mode="C", sub_mode="A"))
-    assert tokenizer.split_terms("連携中枢都市圏") == [("連携", False), ("中枢", False), ("都市圏", False), ("都市", True), ("圏", True)]
+    assert tokenizer.split_terms("連携中枢都市圏") == [
+        ("連携", False),
+        ("中枢", False),
+        ("都市圏", False),
+        ("都市", True),
+        ("圏", True),
+    ]
 
 
 def test_reading(mode_c):
@@ -62,11 +75,14 @@ def test_one_tokenizer_is_safe_across_threads(mode_c):
     assert len(results) == 1600 and all(r == results[0] for r in results)
 
 
-@pytest.mark.parametrize("text, places", [
-    ("札幌市と東京都の防災", ["札幌市", "東京都"]),
-    ("丘珠空港の利用", []),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("札幌市と東京都の防災", ["札幌市", "東京都"]),
+        ("丘珠空港の利用", []),
+        ("", []),
+    ],
+)
 def test_place_names_are_the_tokens_tagged_as_places(mode_c, text, places):
     assert mode_c.place_names(text) == places
     assert places == [t.surface for t in mode_c.tokens(text) if t.pos[1:3] == ("固有名詞", "地名")]

@@ -6,8 +6,8 @@ quote can always be traced back to the published text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 Lines = tuple[int, ...]
 

@@ -12,7 +12,13 @@ import sys
 
 _LOG = os.environ.get("NO_NETWORK_LOG")
 _LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
-_CHECKED = {"socket.connect": 1, "socket.sendto": 1, "socket.sendmsg": 1, "socket.getaddrinfo": 0, "socket.gethostbyname": 0}
+_CHECKED = {
+    "socket.connect": 1,
+    "socket.sendto": 1,
+    "socket.sendmsg": 1,
+    "socket.getaddrinfo": 0,
+    "socket.gethostbyname": 0,
+}
 
 
 def _is_local(address) -> bool:  # noqa: ANN001 - a host, or a (host, port, ...) tuple

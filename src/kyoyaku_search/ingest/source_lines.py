@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import AgreementFormatError
-from .model import Lines
+from ..errors import AgreementFormatError
+from ..model import Lines
 from .repair import Change
 
 
@@ -46,7 +46,11 @@ class Repair:
     def render(self, path: str | Path) -> str:
         """「file:97-99: page-break-overlap: 'head\\ntail' → 'joined'  [甲の役割]」"""
         first, last = self.lines[0], self.lines[-1]
-        where = f"{first}-{last}" if self.lines == tuple(range(first, last + 1)) and last > first else ",".join(map(str, self.lines))
+        where = (
+            f"{first}-{last}"
+            if self.lines == tuple(range(first, last + 1)) and last > first
+            else ",".join(map(str, self.lines))
+        )
         cell = f"  [{self.cell}]" if self.cell else ""
         return f"{path}:{where}: {self.kind}: {self.before!r} → {self.after!r}{cell}"
 

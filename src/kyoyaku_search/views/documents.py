@@ -6,12 +6,12 @@ that a search answer would give it, and an answer can point into these views.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
-from .corpus import Corpus
-from .tokenizer import fold
-from .units import Unit
+from ..search.corpus import Corpus
+from ..search.tokenizer import fold
+from ..search.units import Unit
 
 ANNEX_KINDS = ("row", "role")
 
@@ -91,10 +91,13 @@ def role_sections(corpus: Corpus, agreement_id: str, *, named: bool = True) -> t
                 _text(corpus, cell, named),
                 cell.citation.render(corpus.multi),
             )
-            for cell in units if cell.kind == "role" and cell.row_id == row.id
+            for cell in units
+            if cell.kind == "role" and cell.row_id == row.id
         )
         rows = sections.setdefault(row.section or "", [])
-        rows.append(RoleRow(row.id, row.initiative or "", _text(corpus, row, named), cells, row.citation.render(corpus.multi)))
+        rows.append(
+            RoleRow(row.id, row.initiative or "", _text(corpus, row, named), cells, row.citation.render(corpus.multi))
+        )
     return tuple(RoleSection(section, tuple(rows)) for section, rows in sections.items())
 
 
@@ -119,7 +122,10 @@ def party_rows(sections: Sequence[RoleSection], party: str | None) -> tuple[Role
     if party is None:
         return tuple(sections)
     return tuple(
-        replace(section, rows=tuple(replace(row, roles=tuple(c for c in row.roles if c.party == party)) for row in section.rows))
+        replace(
+            section,
+            rows=tuple(replace(row, roles=tuple(c for c in row.roles if c.party == party)) for row in section.rows),
+        )
         for section in sections
     )
 
@@ -133,7 +139,10 @@ def full_text(corpus: Corpus, agreement_id: str) -> FullText:
         if u.agreement_id == agreement_id and u.kind not in ANNEX_KINDS
     )
     return FullText(
-        agreement.id, agreement.title, agreement.date_text, passages,
+        agreement.id,
+        agreement.title,
+        agreement.date_text,
+        passages,
         agreement.annex.heading if agreement.annex else None,
         role_sections(corpus, agreement_id, named=False),
     )

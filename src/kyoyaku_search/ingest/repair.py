@@ -17,9 +17,7 @@ _STRAY_SPACE = re.compile(f"(?<=[{_JA}]) (?=[{_JA}])")
 _ALNUM = "A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\uff10-\uff19"
 # Two or more single letters or digits each followed by one space — 「I C T」 — plus the
 # space that letter-spacing leaves between the run and the Japanese word it belongs to.
-_SPACED_RUN = re.compile(
-    f"(?:(?<=[{_JA}]) )?(?<![{_ALNUM}])[{_ALNUM}](?: [{_ALNUM}])+(?![{_ALNUM}])(?: (?=[{_JA}]))?"
-)
+_SPACED_RUN = re.compile(f"(?:(?<=[{_JA}]) )?(?<![{_ALNUM}])[{_ALNUM}](?: [{_ALNUM}])+(?![{_ALNUM}])(?: (?=[{_JA}]))?")
 
 # A line of only dashes, bars, colons and blanks: a table rule (「--|--」) left by the
 # extractor or a markdown conversion, never content.
@@ -61,9 +59,9 @@ def remove_stray_spaces(text: str) -> tuple[str, list[Change]]:
     changes: list[Change] = []
     while match := _STRAY_SPACE.search(text):
         start, end = max(0, match.start() - 2), match.end() + 2
-        after = text[start: match.start()] + text[match.end(): end]
+        after = text[start : match.start()] + text[match.end() : end]
         changes.append(Change("stray-space", text[start:end], after))
-        text = text[: match.start()] + text[match.end():]
+        text = text[: match.start()] + text[match.end() :]
     return text, changes
 
 

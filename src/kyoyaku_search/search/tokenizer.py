@@ -21,7 +21,23 @@ DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白", "感�
 # Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
 # (つく), 「為る」, 「ため」(為), 「その他」, 「等」. Left in, a long cell full of them outranks the short
 # cell that names the topic.
-STOP_TERMS = ("関する", "つく", "為る", "対する", "係る", "よる", "おく", "及び", "並びに", "又は", "其の", "他", "等", "行う", "為")
+STOP_TERMS = (
+    "関する",
+    "つく",
+    "為る",
+    "対する",
+    "係る",
+    "よる",
+    "おく",
+    "及び",
+    "並びに",
+    "又は",
+    "其の",
+    "他",
+    "等",
+    "行う",
+    "為",
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +116,9 @@ class Tokenizer:
         folded = fold(text)
         if not folded:
             return []
-        return [m.surface() for m in self._sudachi().tokenize(folded) if m.part_of_speech()[1:3] == ("固有名詞", "地名")]
+        return [
+            m.surface() for m in self._sudachi().tokenize(folded) if m.part_of_speech()[1:3] == ("固有名詞", "地名")
+        ]
 
     def terms_of_word(self, word: str) -> tuple[str, ...]:
         """`terms(word)`, remembered: synonym targets and the template's words recur in every

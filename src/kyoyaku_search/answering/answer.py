@@ -7,18 +7,19 @@ municipality is not a party.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 import numpy as np
 
-from .conversation import Context, Query, resolve
-from .corpus import Corpus, PartyName
-from .listing import partners, together_rows
-from .question import Question, understand
+from ..search.corpus import Corpus
+from ..search.names import PartyName
+from ..search.tokenizer import fold
+from ..search.units import Unit
+from .followup import resolve
+from .lists import partners, together_rows
+from .question import Context, Query, Question, understand
 from .ranking import allowed_units, rank
-from .tokenizer import fold
-from .units import Unit
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
@@ -84,7 +85,9 @@ def ask(
     question = understand(corpus, text)
     if question.outsiders:
         context = Context(weights=question.weights, kind=question.kind, initiatives=question.initiatives)
-        return Answer(question.text, not_a_party_message(corpus, question.outsiders), (), "not_party", question, context)
+        return Answer(
+            question.text, not_a_party_message(corpus, question.outsiders), (), "not_party", question, context
+        )
     previous = next((turn.context for turn in reversed(history) if turn.context is not None), None)
     query = resolve(question, previous)
     if not query.parties and party:
@@ -102,7 +105,9 @@ def ask(
 
 def reading_notes(question: Question) -> list[str]:
     """「地域医寮」を「地域医療」と読み替えて検索しました。 — one line per corrected or read word."""
-    notes = [f"「{c.before}」を「{c.after}」と読み替えて検索しました。" for c in question.corrections if c.kind == "typo"]
+    notes = [
+        f"「{c.before}」を「{c.after}」と読み替えて検索しました。" for c in question.corrections if c.kind == "typo"
+    ]
     read: dict[str, list[str]] = {}
     for correction in question.corrections:
         if correction.kind == "reading":
@@ -118,7 +123,12 @@ def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
     used: dict[str, list[str]] = {}
     for expansion in question.expansions:
         target = fold(expansion.target)
-        if expansion.layer == "domain" and fold(expansion.source) not in quoted and target in quoted and target not in asked:
+        if (
+            expansion.layer == "domain"
+            and fold(expansion.source) not in quoted
+            and target in quoted
+            and target not in asked
+        ):
             used.setdefault(expansion.source, []).append(expansion.target)
     return [f"「{source}」を「{'」「'.join(targets)}」として検索しました。" for source, targets in used.items()]
 
@@ -135,7 +145,14 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _party_roles(corpus, query, allowed, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
-        return Answer(question.text, NO_MATCH, (), "no_match", question, Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives))
+        return Answer(
+            question.text,
+            NO_MATCH,
+            (),
+            "no_match",
+            question,
+            Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives),
+        )
     best = corpus.units[ranked[0][0]]
     if query.kind == "role" and best.row_id is not None:
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
@@ -160,7 +177,10 @@ def _row_roles(
     hits = tuple(_hit(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
     context = _context(query, corpus.units[cells[0]])
     if len(cells) > 1:
-        text = "\n".join(f"{h.unit.party}（{h.unit.party_label}）: 「{h.display_text}」\n出典: {h.citation}" for h in hits[:len(cells)])
+        text = "\n".join(
+            f"{h.unit.party}（{h.unit.party_label}）: 「{h.display_text}」\n出典: {h.citation}"
+            for h in hits[: len(cells)]
+        )
         return Answer(query.question.text, text, hits, "both_parties", query.question, context)
     return Answer(query.question.text, quote(hits[0]), hits, "answered", query.question, context)
 
@@ -172,11 +192,17 @@ def _together(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> 
         return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
     hits = tuple(_hit(corpus, i, score) for i, score in rows)
     if ranked:  # 「…が協力して取り組む災害対策は」: the best of those rows, quoted
-        return Answer(query.question.text, quote(hits[0]), hits[:top_k], "answered", query.question, _context(query, hits[0].unit))
-    names = "と".join(dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, [i for i, _ in rows]) for p in a.parties))
+        return Answer(
+            query.question.text, quote(hits[0]), hits[:top_k], "answered", query.question, _context(query, hits[0].unit)
+        )
+    names = "と".join(
+        dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, [i for i, _ in rows]) for p in a.parties)
+    )
     lines = [f"・{h.unit.initiative}（出典: {h.citation}）" for h in hits]
     message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。\n" + "\n".join(lines)
-    return Answer(query.question.text, message, hits[:top_k], "together", query.question, Context(query.parties, kind="together"))
+    return Answer(
+        query.question.text, message, hits[:top_k], "together", query.question, Context(query.parties, kind="together")
+    )
 
 
 def _partners(corpus: Corpus, query: Query, top_k: int) -> Answer:
@@ -186,11 +212,15 @@ def _partners(corpus: Corpus, query: Query, top_k: int) -> Answer:
         return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
     lines = [f"・{item.name}（出典: {corpus.units[item.position].citation.render(True)}）" for item in listed]
     who = _named(query.parties) or "読み込まれている協約の当事者"
-    on_topic = "（質問の取組が別表にある協約）" if any(corpus.units[item.position].kind == "row" for item in listed) else ""
+    on_topic = (
+        "（質問の取組が別表にある協約）" if any(corpus.units[item.position].kind == "row" for item in listed) else ""
+    )
     message = f"{who}と連携協約を結んでいる市町村{on_topic}は{len(listed)}件です。\n" + "\n".join(lines)
     positions = list(dict.fromkeys(item.position for item in listed))
     hits = tuple(_hit(corpus, i, 0.0) for i in positions[:top_k])
-    return Answer(query.question.text, message, hits, "partners", query.question, Context(query.parties, kind="partners"))
+    return Answer(
+        query.question.text, message, hits, "partners", query.question, Context(query.parties, kind="partners")
+    )
 
 
 def _agreements(corpus: Corpus, positions: Sequence[int]):  # noqa: ANN202
@@ -207,12 +237,16 @@ def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) 
         f"{_named(query.parties)}の役割は別表に{len(positions)}項目あります。上から順に{len(hits)}項目を示します。"
         "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
     )
-    return Answer(query.question.text, message, hits, "party_roles", query.question, Context(query.parties, kind="role"))
+    return Answer(
+        query.question.text, message, hits, "party_roles", query.question, Context(query.parties, kind="role")
+    )
 
 
 def _context(query: Query, unit: Unit | None) -> Context:
     row = unit.row_id if unit is not None else None
-    return Context(query.parties, row, unit.initiative if unit is not None else None, query.weights, query.kind, query.initiatives)
+    return Context(
+        query.parties, row, unit.initiative if unit is not None else None, query.weights, query.kind, query.initiatives
+    )
 
 
 def _hit(corpus: Corpus, position: int, score: float) -> Hit:

@@ -39,7 +39,7 @@ def find_date(text: str) -> tuple[str, str] | None:
         date = _dt.date(year, int(match["month"]), int(match["day"]))
     except ValueError:
         raise DateError(f"存在しない日付です: {match.group(0)}") from None
-    return date.isoformat(), text[origin[match.start()]: origin[match.end() - 1] + 1]
+    return date.isoformat(), text[origin[match.start()] : origin[match.end() - 1] + 1]
 
 
 def _fold(text: str) -> tuple[str, list[int]]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
-from .conversation import Query
-from .corpus import Corpus, PartyName
+from ..search.corpus import Corpus
+from ..search.names import PartyName
+from .question import Query
 
 # Which unit kinds answer which kind of question; those units get `SearchSettings.kind_boost`.
 PREFERRED_KINDS = {
@@ -52,7 +53,7 @@ def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, f
     # Only the matched units are scored: at 100,000 units a question names one agreement's few.
     result = _boosted(corpus, query, corpus.index.scores_at(dict(query.weights), matched), matched)
     order = np.argsort(-result, kind="stable")  # matched is ascending: ties stay in document order
-    return list(zip(matched[order].tolist(), result[order].tolist()))
+    return list(zip(matched[order].tolist(), result[order].tolist(), strict=False))
 
 
 def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray | None) -> np.ndarray:

@@ -8,11 +8,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .corpus import Corpus, PartyName, SearchSettings, initiative_key
-from .errors import QuestionError
-from .lexicon import Expansion, expansion_terms
-from .spelling import Correction
-from .tokenizer import Token, fold, to_katakana
+from ..errors import QuestionError
+from ..search.corpus import Corpus, SearchSettings, initiative_key
+from ..search.lexicon import Expansion, expansion_terms
+from ..search.names import PartyName
+from ..search.spelling import Correction
+from ..search.tokenizer import Token, fold, to_katakana
 
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -51,12 +52,67 @@ KIND_TERMS = {
 # Words of asking, not of the topic: they must not make a unit count as a match. Nouns that
 # can be adverbs (「日」「時」「今日」) are not topics either: 「ゴミの収集日」 is not about 附則's 「4月1日」.
 QUESTION_WORDS = frozenset(
-    {"役割", "役目", "担当", "教える", "下さる", "くださる", "何", "なに", "どう", "どの", "どんな", "どこ", "いつ", "誰",
-     "知る", "思う", "ある", "いる", "する", "なる", "為る", "居る", "有る", "成る", "言う", "聞く", "分かる", "とは", "について",
-     "内容", "取り組み", "取組", "ください", "的", "こと", "もの", "の", "か", "よ", "ね", "一覧", "全部", "全て", "すべて",
-     "まとめる", "リスト", "名前", "必要", "どれ", "何処", "何時", "如何", "何故",
-     # the agreement itself: every question is about it
-     "協約", "連携協約", "協定", "此の", "この"}
+    {
+        "役割",
+        "役目",
+        "担当",
+        "教える",
+        "下さる",
+        "くださる",
+        "何",
+        "なに",
+        "どう",
+        "どの",
+        "どんな",
+        "どこ",
+        "いつ",
+        "誰",
+        "知る",
+        "思う",
+        "ある",
+        "いる",
+        "する",
+        "なる",
+        "為る",
+        "居る",
+        "有る",
+        "成る",
+        "言う",
+        "聞く",
+        "分かる",
+        "とは",
+        "について",
+        "内容",
+        "取り組み",
+        "取組",
+        "ください",
+        "的",
+        "こと",
+        "もの",
+        "の",
+        "か",
+        "よ",
+        "ね",
+        "一覧",
+        "全部",
+        "全て",
+        "すべて",
+        "まとめる",
+        "リスト",
+        "名前",
+        "必要",
+        "どれ",
+        "何処",
+        "何時",
+        "如何",
+        "何故",
+        # the agreement itself: every question is about it
+        "協約",
+        "連携協約",
+        "協定",
+        "此の",
+        "この",
+    }
 )
 
 
@@ -79,6 +135,32 @@ class Question:
     @property
     def terms(self) -> tuple[str, ...]:
         return tuple(term for term, _ in self.weights)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one answered turn settled, for the next turn to inherit."""
+
+    parties: tuple[PartyName, ...] = ()
+    row_id: str | None = None  # the annex row the answer quoted
+    initiative: str | None = None
+    weights: tuple[tuple[str, float], ...] = ()  # the topic it searched for
+    kind: str = "general"
+    initiatives: tuple[str, ...] = ()  # 取組 it named in full
+
+
+@dataclass(frozen=True)
+class Query:
+    """The search one turn runs: its own question completed by what it inherits."""
+
+    question: Question
+    parties: tuple[PartyName, ...]
+    weights: tuple[tuple[str, float], ...]
+    topic_terms: tuple[str, ...]
+    kind: str
+    row_id: str | None = None  # set when the topic is inherited as the previous turn's row
+    inherited: str = ""  # 「岩見沢市の質問を引き継いで…」, empty when nothing was inherited
+    initiatives: tuple[str, ...] = ()  # 取組 named in full, whose units rank higher
 
 
 def clean_question(text: object) -> str:
@@ -116,7 +198,11 @@ def understand(corpus: Corpus, text: str) -> Question:
     folded, corrections = _correct_typos(corpus, fold(cleaned))
     masked, parties = _find_parties(corpus, folded)
     tokens, split = corpus.tokenizer.analyse(masked)
-    labels = tuple(dict.fromkeys(t.surface for t in tokens if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞"))
+    labels = tuple(
+        dict.fromkeys(
+            t.surface for t in tokens if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞"
+        )
+    )
     parties += tuple(p for p in _labelled(corpus, labels) if p not in parties)
     outsiders = _outsiders(corpus, tokens)
     # Neither a label nor a municipality that is not a party is a topic to search for.
@@ -183,18 +269,28 @@ def _labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
 def _outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
     """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ)."""
     known_forms = corpus.names.known_forms
-    return tuple(dict.fromkeys(
-        t.surface for t in tokens
-        if t.pos[1:3] == ("固有名詞", "地名") and t.pos[3] != "国"
-        and t.surface not in known_forms and t.surface not in corpus.text_blob
-    ))
+    return tuple(
+        dict.fromkeys(
+            t.surface
+            for t in tokens
+            if t.pos[1:3] == ("固有名詞", "地名")
+            and t.pos[3] != "国"
+            and t.surface not in known_forms
+            and t.surface not in corpus.text_blob
+        )
+    )
 
 
 def _expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:
     """Terms the synonym layers add, each lighter than the user's own words; a term the
     question already has keeps its own weight."""
     search = corpus.search
-    layer_weight = {"domain": search.domain_weight, "sudachi": search.sudachi_weight, "kind": search.kind_term_weight, "reading": 1.0}
+    layer_weight = {
+        "domain": search.domain_weight,
+        "sudachi": search.sudachi_weight,
+        "kind": search.kind_term_weight,
+        "reading": 1.0,
+    }
     added: dict[str, float] = {}
     for term, layer in expansion_terms(corpus.tokenizer, expansions).items():
         weight = layer_weight[layer]
@@ -237,7 +333,9 @@ def _weights(split: list[tuple[str, bool]], settings: SearchSettings) -> dict[st
 
 _TOGETHER = re.compile(r"協力|一緒|共同|共に|ともに|連携して")
 _BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|甲と乙|乙と甲")
-_PARTNERS = re.compile(r"(どこと|どの市町村と|どの市と)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))")
+_PARTNERS = re.compile(
+    r"(どこと|どの市町村と|どの市と)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
+)
 
 
 def question_kind(folded: str, parties_named: int = 0) -> str:
@@ -277,10 +375,10 @@ def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ..
 
 def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
     """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses."""
-    following = folded[end:end + 1]
+    following = folded[end : end + 1]
     if not following or _is_kana(following, hiragana_only=True) or not following.isalnum():
         return False
-    return folded[start:end + 1] in blob
+    return folded[start : end + 1] in blob
 
 
 def _occurrences(text: str, needle: str):  # noqa: ANN202

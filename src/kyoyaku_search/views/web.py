@@ -7,19 +7,19 @@ The role table and the full text live in `documents`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Sequence
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
-from .answer import Answer, Hit, ask, quote
-from .corpus import Corpus
+from ..answering.answer import Answer, Hit, ask, quote
+from ..answering.question import QUESTION_WORDS
+from ..errors import QuestionError
+from ..search.corpus import Corpus
+from ..search.tokenizer import Tokenizer, fold
+from ..search.units import Unit
 from .documents import RoleSection
-from .errors import QuestionError
-from .question import QUESTION_WORDS
-from .tokenizer import Tokenizer, fold
-from .units import Unit
 
 ALL_AGREEMENTS = "すべての協約"
 # ASCII marks that can start Markdown in Streamlit: emphasis, code, links and images, HTML and
@@ -163,11 +163,14 @@ def section_table(
         ids = [row.unit_id, row.unit_id, *(cell.unit_id for cell in row.roles)]
         texts = [row.initiative, row.content, *(cell.text for cell in row.roles)]
         focused = focus in ids
-        rows.append([
-            highlight_markdown(text, [(0, len(text))]) if focused and (i == 0 or ids[i] == focus)
-            else highlight_markdown(text, substring_spans(text, words))
-            for i, text in enumerate(texts)
-        ])
+        rows.append(
+            [
+                highlight_markdown(text, [(0, len(text))])
+                if focused and (i == 0 or ids[i] == focus)
+                else highlight_markdown(text, substring_spans(text, words))
+                for i, text in enumerate(texts)
+            ]
+        )
     return headings, rows
 
 
@@ -184,9 +187,9 @@ def row_units(corpus: Corpus, unit: Unit) -> tuple[Unit, ...]:
 
 def party_choices(corpus: Corpus, agreement: str | None = None) -> tuple[str, ...]:
     """「両方」 (or 「すべて」 for more than two) and then each party's name, from the data."""
-    names = tuple(dict.fromkeys(
-        p.name for a in corpus.agreements if agreement is None or a.id == agreement for p in a.parties
-    ))
+    names = tuple(
+        dict.fromkeys(p.name for a in corpus.agreements if agreement is None or a.id == agreement for p in a.parties)
+    )
     return ("両方" if len(names) == 2 else "すべて",) + names
 
 
@@ -236,12 +239,24 @@ def _answer_markdown(turn: Turn) -> list[str]:
     else:
         top = answer.hits[0]
         notes = [f"（{escape_markdown(note)}）" for note in answer.notes]
-        lines = ["**回答**", "", *notes, *([""] if notes else []), _blockquote(f"「{top.display_text}」"), f"> 出典: {escape_markdown(top.citation)}"]
+        lines = [
+            "**回答**",
+            "",
+            *notes,
+            *([""] if notes else []),
+            _blockquote(f"「{top.display_text}」"),
+            f"> 出典: {escape_markdown(top.citation)}",
+        ]
         hits = answer.hits[1:]
     if hits:
         lines += ["", "**ほかの該当箇所**", ""]
         for hit in hits:
-            lines += [f"- 出典: {escape_markdown(hit.citation)}", "", _blockquote(f"「{hit.display_text}」", indent="  "), ""]
+            lines += [
+                f"- 出典: {escape_markdown(hit.citation)}",
+                "",
+                _blockquote(f"「{hit.display_text}」", indent="  "),
+                "",
+            ]
     return lines
 
 

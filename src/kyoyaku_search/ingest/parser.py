@@ -12,17 +12,27 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import Agreement, Annex, Article, Party, Preamble, Supplementary
 from .annex import looks_like_table_row, parse_annex
 from .dates import kanji_number
-from .model import Agreement, Annex, Article, Party, Preamble, Supplementary
 from .reader import read_source
 from .repair import SENTENCE_END, is_rule_line, repair_sentence
 from .signature import first_date, parse_signature
 from .source_lines import ParseContext, Repair, SourceLine
 from .template import (
-    ANNEX, ARTICLE, CLOSING, HEADING, NUMBERED, PARAGRAPH_NUMBER, PARTY_DEF, SIGNER, SUPPLEMENTARY,
-    is_date_line, starts_body,
+    ANNEX,
+    ARTICLE,
+    CLOSING,
+    HEADING,
+    NUMBERED,
+    PARAGRAPH_NUMBER,
+    PARTY_DEF,
+    SIGNER,
+    SUPPLEMENTARY,
+    is_date_line,
+    starts_body,
 )
+
 
 @dataclass(frozen=True)
 class ParsedSource:
@@ -63,7 +73,10 @@ class _Parser:
         cover_date = first_date(self.lines[:start], self.ctx)
         preamble, body_start = self._preamble(start)
         articles, supplementary, signature_start = self._articles(body_start)
-        annex_start = next((i for i in range(signature_start, len(self.lines)) if ANNEX.match(self.lines[i].text.strip())), len(self.lines))
+        annex_start = next(
+            (i for i in range(signature_start, len(self.lines)) if ANNEX.match(self.lines[i].text.strip())),
+            len(self.lines),
+        )
         self._check_no_table_before(annex_start)
         signature, parties, signature_date = parse_signature(self.lines[signature_start:annex_start], parties, self.ctx)
         annex = None
@@ -138,7 +151,10 @@ class _Parser:
                 raise self.ctx.error(line.first, f"{name}が二つの記号で定義されています / {name} has two labels")
             parties.append(Party(label, name, lines=(line.first,)))
         if len(parties) < 2:
-            raise self.ctx.error(line.first, "前文に当事者が二者以上定義されていません（甲と乙） / the preamble defines fewer than two parties")
+            raise self.ctx.error(
+                line.first,
+                "前文に当事者が二者以上定義されていません（甲と乙） / the preamble defines fewer than two parties",
+            )
         return tuple(parties)
 
     def _preamble(self, start: int) -> tuple[SourceLine, int]:
@@ -177,17 +193,29 @@ class _Parser:
                 index -= 1
                 break
             if heading is not None and not ARTICLE.match(text):
-                raise self.ctx.error(heading.first, f"見出し{heading.text.strip()}の後に条がありません / a heading not followed by an article")
+                raise self.ctx.error(
+                    heading.first,
+                    f"見出し{heading.text.strip()}の後に条がありません / a heading not followed by an article",
+                )
             if HEADING.match(text):
                 heading = line
             elif match := ARTICLE.match(text):
                 number = kanji_number(match["number"])
                 expected = len(articles) + 1
                 if number != expected:
-                    raise self.ctx.error(line.first, f"第{expected}条があるべき所に{text[:8]}があります / expected article {expected}")
+                    raise self.ctx.error(
+                        line.first, f"第{expected}条があるべき所に{text[:8]}があります / expected article {expected}"
+                    )
                 body = self._repair_line(line, match["text"]) if match["text"] else ""
                 name = HEADING.match(heading.text.strip())["heading"] if heading else None
-                articles.append({"number": number, "heading": name, "parts": [body], "lines": [*(heading.numbers if heading else ()), *line.numbers]})
+                articles.append(
+                    {
+                        "number": number,
+                        "heading": name,
+                        "parts": [body],
+                        "lines": [*(heading.numbers if heading else ()), *line.numbers],
+                    }
+                )
                 heading = None
             elif articles:
                 self._check_paragraph(articles[-1], line, text, after_blank)
@@ -199,9 +227,12 @@ class _Parser:
         if heading is not None:
             raise self.ctx.error(heading.first, "見出しの後に条がありません / a heading not followed by an article")
         if not articles:
-            raise self.ctx.error(self.lines[min(start, len(self.lines) - 1)].first, "条（第1条 …）が一つもありません / no articles")
+            raise self.ctx.error(
+                self.lines[min(start, len(self.lines) - 1)].first, "条（第1条 …）が一つもありません / no articles"
+            )
         frozen = tuple(
-            Article(a["number"], a["heading"], "\n".join(p for p in a["parts"] if p), tuple(a["lines"])) for a in articles
+            Article(a["number"], a["heading"], "\n".join(p for p in a["parts"] if p), tuple(a["lines"]))
+            for a in articles
         )
         supplementary, index = self._supplementary(index)
         return frozen, supplementary, index
@@ -222,7 +253,7 @@ class _Parser:
         """A later paragraph (「2 …」): repair the sentence, keep its number as printed."""
         number = PARAGRAPH_NUMBER.match(text)
         prefix = number.group(0) if number else ""
-        return prefix + self._repair_line(line, text[len(prefix):])
+        return prefix + self._repair_line(line, text[len(prefix) :])
 
     def _supplementary(self, index: int) -> tuple[Supplementary | None, int]:
         if index >= len(self.lines) or not SUPPLEMENTARY.match(self.lines[index].text.strip()):
@@ -249,7 +280,9 @@ class _Parser:
         """A table row before 別表 means its heading was lost: the rows would be read as the signature."""
         row = next((line for line in self.lines[:annex_start] if looks_like_table_row(line.text)), None)
         if row is not None:
-            raise self.ctx.error(row.first, "別表の外に表の行があります（「別表」の見出しが抜けていませんか） / a table row outside 別表")
+            raise self.ctx.error(
+                row.first, "別表の外に表の行があります（「別表」の見出しが抜けていませんか） / a table row outside 別表"
+            )
 
     def _check_annex_parties(self, annex: Annex, parties: tuple[Party, ...]) -> None:
         expected = [p.label for p in parties]

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .model import Annex, AnnexRow, AnnexSection, AnnexSubsection, Party, RoleCell
+from ..model import Annex, AnnexRow, AnnexSection, AnnexSubsection, Party, RoleCell
 from .repair import is_complete, join_continuation, repair_sentence
 from .source_lines import ParseContext, SourceLine
 
@@ -54,7 +54,9 @@ def looks_like_table_row(text: str) -> bool:
     return sum(1 for cell in text.split("\t") if cell.strip()) >= 3
 
 
-def parse_annex(lines: list[SourceLine], parties: tuple[Party, ...], ctx: ParseContext) -> tuple[Annex, list[SourceLine]]:
+def parse_annex(
+    lines: list[SourceLine], parties: tuple[Party, ...], ctx: ParseContext
+) -> tuple[Annex, list[SourceLine]]:
     """Parse the annex lines (the first is the 別表 heading); return it and the repaired lines."""
     return _AnnexParser(lines, parties, ctx).parse()
 
@@ -80,10 +82,14 @@ class _AnnexParser:
         sections = tuple(self._freeze(section) for section in self.sections)
         for section in sections:
             if not section.rows and not any(sub.rows for sub in section.subsections):
-                raise self.ctx.error(section.lines[0], f"別表の区分({section.number})に行がありません / annex section has no rows")
+                raise self.ctx.error(
+                    section.lines[0], f"別表の区分({section.number})に行がありません / annex section has no rows"
+                )
             for sub in section.subsections:
                 if not sub.rows:
-                    raise self.ctx.error(sub.lines[0], f"別表の小見出し「{sub.letter}」に行がありません / annex sub-section has no rows")
+                    raise self.ctx.error(
+                        sub.lines[0], f"別表の小見出し「{sub.letter}」に行がありません / annex sub-section has no rows"
+                    )
         return Annex(heading.text.strip(), sections, heading.numbers), self.out
 
     def _line(self, line: SourceLine) -> None:
@@ -104,7 +110,10 @@ class _AnnexParser:
             # Numbered in order: a gap means a heading was lost and its rows would silently
             # join the section before.
             if number != len(self.sections) + 1:
-                raise self.ctx.error(line.first, f"別表の区分({len(self.sections) + 1})があるべき所に({number})があります / expected annex section ({len(self.sections) + 1})")
+                raise self.ctx.error(
+                    line.first,
+                    f"別表の区分({len(self.sections) + 1})があるべき所に({number})があります / expected annex section ({len(self.sections) + 1})",
+                )
             self.sections.append(_Section(number, section["title"].strip(), [line.first]))
             return
         sub = _SUBSECTION.match(stripped)
@@ -127,14 +136,18 @@ class _AnnexParser:
             )
         expected = _LETTERS[len(section.subsections)]
         if letter != expected:
-            raise self.ctx.error(line, f"小見出し「{expected}」があるべき所に「{letter}」があります / expected sub-heading {expected}")
+            raise self.ctx.error(
+                line, f"小見出し「{expected}」があるべき所に「{letter}」があります / expected sub-heading {expected}"
+            )
 
     def _table_line(self, line: SourceLine) -> None:
         cells = [cell.strip() for cell in line.text.split("\t")]
         header = self._header(cells, line.first)
         if header is not None:
             if self.row and self.table and header.columns != self.table.columns:
-                raise self.ctx.error(line.first, "表の途中で列の見出しが変わっています / the header changed inside a row")
+                raise self.ctx.error(
+                    line.first, "表の途中で列の見出しが変わっています / the header changed inside a row"
+                )
             continuing = self.row is not None and bool(self.row.open_columns())  # repeated over a page break
             if self.table is not None and self._has_rows() and not continuing:
                 raise self.ctx.error(
@@ -146,13 +159,20 @@ class _AnnexParser:
             self.out.append(line)
             return
         if not self.sections:
-            raise self.ctx.error(line.first, "別表の区分（(1) など）より前に表の行があります / a table row before any annex section")
+            raise self.ctx.error(
+                line.first, "別表の区分（(1) など）より前に表の行があります / a table row before any annex section"
+            )
         if self.table is None:
-            raise self.ctx.error(line.first, "表の見出し行（取組・内容・甲の役割…）より前に行があります / a row before the table header")
+            raise self.ctx.error(
+                line.first, "表の見出し行（取組・内容・甲の役割…）より前に行があります / a row before the table header"
+            )
         width = len(self.table.columns)
         if cells[0]:
             if len(cells) != width:
-                raise self.ctx.error(line.first, f"表の列の数が違います（{len(cells)}列、見出しは{width}列） / row has {len(cells)} cells, the header has {width}")
+                raise self.ctx.error(
+                    line.first,
+                    f"表の列の数が違います（{len(cells)}列、見出しは{width}列） / row has {len(cells)} cells, the header has {width}",
+                )
             self._close_row()
             self.row = _RowBuilder(cells, [[line.first] for _ in cells], [line.first], len(self.out))
             self.out.append(line)
@@ -166,9 +186,14 @@ class _AnnexParser:
         labels = [match["label"] for match in roles if match]
         unknown = [label for label in labels if label not in self.labels]
         if unknown:
-            raise self.ctx.error(line, f"表の見出しの「{unknown[0]}の役割」の{unknown[0]}は前文で定義されていません / column for undefined party {unknown[0]}")
+            raise self.ctx.error(
+                line,
+                f"表の見出しの「{unknown[0]}の役割」の{unknown[0]}は前文で定義されていません / column for undefined party {unknown[0]}",
+            )
         if len(cells) - len(labels) != 2 or any(roles[:2]) or not all(roles[2:]):
-            raise self.ctx.error(line, "表の見出しは「取組・内容・各当事者の役割」の順に並んでいません / header is not 取組, 内容, roles")
+            raise self.ctx.error(
+                line, "表の見出しは「取組・内容・各当事者の役割」の順に並んでいません / header is not 取組, 内容, roles"
+            )
         return _Table(cells, labels, line)
 
     def _continue_row(self, line: SourceLine, cells: list[str], width: int) -> None:
@@ -202,7 +227,7 @@ class _AnnexParser:
         open_columns = row.open_columns()
         fragments = [cell for cell in cells if cell]
         if len(fragments) == len(open_columns):
-            return list(zip(open_columns, fragments))
+            return list(zip(open_columns, fragments, strict=False))
         # Positional: extra leading empty cells are a known extraction artefact; trim them.
         while len(cells) > width and cells[0] == "":
             cells = cells[1:]
@@ -231,11 +256,16 @@ class _AnnexParser:
         padded = original.text.split("\t")
         if repaired != [c.strip() for c in padded] or len(row.lines) > 1:
             # Each cell keeps the blanks it was printed with; only its repaired words change.
-            cells = [raw.replace(raw.strip(), text, 1) if raw.strip() else raw + text for raw, text in zip(padded, repaired)]
+            cells = [
+                raw.replace(raw.strip(), text, 1) if raw.strip() else raw + text for raw, text in zip(padded, repaired, strict=False)
+            ]
             self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(cells))
         assert self.table is not None
         if any(other.initiative == repaired[0] for other in self._current_rows()):
-            raise self.ctx.error(row.lines[0], f"同じ表に取組「{repaired[0]}」が二つあります（行が重複していませんか） / the same 取組 twice in one table")
+            raise self.ctx.error(
+                row.lines[0],
+                f"同じ表に取組「{repaired[0]}」が二つあります（行が重複していませんか） / the same 取組 twice in one table",
+            )
         roles = tuple(
             RoleCell(label, repaired[2 + i], tuple(row.cell_lines[2 + i]))
             for i, label in enumerate(self.table.role_labels)
@@ -255,6 +285,7 @@ class _AnnexParser:
     @staticmethod
     def _freeze(section: _Section) -> AnnexSection:
         subsections = tuple(
-            AnnexSubsection(letter, title, tuple(rows), tuple(lines)) for letter, title, lines, rows in section.subsections
+            AnnexSubsection(letter, title, tuple(rows), tuple(lines))
+            for letter, title, lines, rows in section.subsections
         )
         return AnnexSection(section.number, section.title, tuple(section.rows), subsections, tuple(section.lines))

@@ -8,10 +8,10 @@ cell's row and section, so 「岩見沢市の災害対策」 reaches the cell th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
-from .model import Agreement, AnnexRow, AnnexTable, Lines
+from ..model import Agreement, AnnexRow, AnnexTable, Lines
 
 KINDS = ("preamble", "article", "supplementary", "signature", "row", "role")
 
@@ -59,17 +59,47 @@ def _units(agreement: Agreement) -> Iterator[Unit]:
     def cite(place: str) -> Citation:
         return Citation(title, place)
 
-    yield Unit(f"{aid}/preamble", "preamble", aid, agreement.preamble.text, cite("前文"), context=title, lines=agreement.preamble.lines)
+    yield Unit(
+        f"{aid}/preamble",
+        "preamble",
+        aid,
+        agreement.preamble.text,
+        cite("前文"),
+        context=title,
+        lines=agreement.preamble.lines,
+    )
     for article in agreement.articles:
         place = f"{article.label}（{article.heading}）" if article.heading else article.label
         yield Unit(
-            f"{aid}/art-{article.number}", "article", aid, article.text, cite(place),
-            context=article.heading or "", article=article.number, lines=article.lines,
+            f"{aid}/art-{article.number}",
+            "article",
+            aid,
+            article.text,
+            cite(place),
+            context=article.heading or "",
+            article=article.number,
+            lines=article.lines,
         )
     if agreement.supplementary:
-        yield Unit(f"{aid}/supplementary", "supplementary", aid, agreement.supplementary.text, cite("附則"), context="附則", lines=agreement.supplementary.lines)
+        yield Unit(
+            f"{aid}/supplementary",
+            "supplementary",
+            aid,
+            agreement.supplementary.text,
+            cite("附則"),
+            context="附則",
+            lines=agreement.supplementary.lines,
+        )
     if agreement.signature:
-        yield Unit(f"{aid}/signature", "signature", aid, agreement.signature.text, cite("署名欄"), context="署名", lines=agreement.signature.lines)
+        yield Unit(
+            f"{aid}/signature",
+            "signature",
+            aid,
+            agreement.signature.text,
+            cite("署名欄"),
+            context="署名",
+            lines=agreement.signature.lines,
+        )
     if agreement.annex:
         for table in agreement.annex.tables():
             for number, row in enumerate(table.rows, start=1):
@@ -84,14 +114,31 @@ def _row_units(agreement: Agreement, table: AnnexTable, number: int, row: AnnexR
     row_id = f"{aid}/row-{table.key}-{number}"
     context = f"{table.title}\n{row.initiative}"
     yield Unit(
-        row_id, "row", aid, row.content, cite(place), context=context,
-        section=section, initiative=row.initiative, row_id=row_id, lines=row.lines,
+        row_id,
+        "row",
+        aid,
+        row.content,
+        cite(place),
+        context=context,
+        section=section,
+        initiative=row.initiative,
+        row_id=row_id,
+        lines=row.lines,
     )
     for cell in row.roles:
         party = agreement.party(cell.party)
         assert party is not None  # the parser checks every role column names a party
         yield Unit(
-            f"{row_id}/{cell.party}", "role", aid, cell.text, cite(f"{place}{party.display}の役割"),
-            context=f"{context}\n{row.content}\n役割", section=section, initiative=row.initiative,
-            party_label=party.label, party=party.name, row_id=row_id, lines=cell.lines,
+            f"{row_id}/{cell.party}",
+            "role",
+            aid,
+            cell.text,
+            cite(f"{place}{party.display}の役割"),
+            context=f"{context}\n{row.content}\n役割",
+            section=section,
+            initiative=row.initiative,
+            party_label=party.label,
+            party=party.name,
+            row_id=row_id,
+            lines=cell.lines,
         )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KyoyakuError
+from ..errors import KyoyakuError
 from .tokenizer import Token, Tokenizer, fold
 
 DOMAIN_SYNONYMS = Path("lexicon") / "domain-synonyms.yaml"
@@ -38,7 +38,7 @@ class DomainSynonyms:
     entries: tuple[tuple[str, tuple[str, ...]], ...]  # (what people say, the agreement's words)
 
     @classmethod
-    def load(cls, path: Path) -> "DomainSynonyms":
+    def load(cls, path: Path) -> DomainSynonyms:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             entries = tuple((str(key), tuple(str(v) for v in values)) for key, values in data["synonyms"].items())
@@ -51,7 +51,8 @@ class DomainSynonyms:
         used = self._used(folded) | self._used(normalized)
         return [
             Expansion(key, target, "domain")
-            for number, (key, targets) in enumerate(self.entries) if number in used
+            for number, (key, targets) in enumerate(self.entries)
+            if number in used
             for target in targets
         ]
 
@@ -81,7 +82,7 @@ class SudachiSynonyms:
     groups: dict[int, tuple[tuple[int, str], ...]]  # group id → (expandControl, word) …
 
     @classmethod
-    def load(cls, path: Path) -> "SudachiSynonyms":
+    def load(cls, path: Path) -> SudachiSynonyms:
         groups: dict[int, tuple[tuple[int, str], ...]] = {}
         try:
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -115,11 +116,11 @@ class Lexicon:
     sudachi: SudachiSynonyms
 
     @classmethod
-    def load(cls, data_dir: Path) -> "Lexicon":
+    def load(cls, data_dir: Path) -> Lexicon:
         return cls(DomainSynonyms.load(data_dir / DOMAIN_SYNONYMS), SudachiSynonyms.load(data_dir / SUDACHI_SYNONYMS))
 
     @classmethod
-    def empty(cls) -> "Lexicon":
+    def empty(cls) -> Lexicon:
         return cls(DomainSynonyms(()), SudachiSynonyms({}))
 
     def expansions(self, folded: str, tokens: list[Token]) -> list[Expansion]:

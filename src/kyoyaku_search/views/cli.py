@@ -15,13 +15,14 @@ import io
 import json
 import re
 import sys
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
-from .answer import DEFAULT_TOP_K, MAX_TOP_K, Answer, ask, find_unit
-from .corpus import Corpus, load_corpus
-from .errors import KyoyakuError, QuestionError
-from .parser import parse_file
-from .store import to_yaml
+from ..answering.answer import DEFAULT_TOP_K, MAX_TOP_K, Answer, ask, find_unit
+from ..errors import KyoyakuError, QuestionError
+from ..ingest.parser import parse_file
+from ..ingest.store import to_yaml
+from ..search.corpus import Corpus, load_corpus
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -56,7 +57,11 @@ def _tolerate_console_encodings() -> None:
     Undecodable input bytes become lone surrogates (which `clean_question` drops); characters
     the console cannot show (an emoji on a CP932 or ASCII console) are written as \\uXXXX.
     """
-    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace")):
+    for stream, errors in (
+        (sys.stdin, "surrogateescape"),
+        (sys.stdout, "backslashreplace"),
+        (sys.stderr, "backslashreplace"),
+    ):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors=errors)
 
@@ -67,7 +72,9 @@ def _argument_parser() -> argparse.ArgumentParser:
         description="連携協約の条文・別表を検索し、引用と出典を返します / search 連携協約 and quote the clause with its citation",
     )
     parser.add_argument(
-        "--source", action="append", metavar="PATH",
+        "--source",
+        action="append",
+        metavar="PATH",
         help="協約の原文テキスト・解析済み YAML・それらのフォルダ（複数可、既定は同梱の data/） / agreement text, YAML or directory",
     )
     commands = parser.add_subparsers(dest="command", required=True)
@@ -75,12 +82,17 @@ def _argument_parser() -> argparse.ArgumentParser:
     ask_parser = commands.add_parser("ask", help="質問に答える / answer a question")
     ask_parser.add_argument("question", nargs="?", help="質問 / the question")
     ask_parser.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")
-    ask_parser.add_argument("--jsonl", action="store_true", help="標準入力の一行一質問に JSON 一行ずつ答える / one JSON line per stdin line")
     ask_parser.add_argument(
-        "--conversation", action="store_true",
+        "--jsonl", action="store_true", help="標準入力の一行一質問に JSON 一行ずつ答える / one JSON line per stdin line"
+    )
+    ask_parser.add_argument(
+        "--conversation",
+        action="store_true",
         help="--jsonl の各行を一続きの会話として答える（空行で新しい会話、空行には出力なし） / with --jsonl: lines are one conversation, a blank line starts a new one",
     )
-    ask_parser.add_argument("--top-k", type=_top_k, default=DEFAULT_TOP_K, metavar="N", help=f"ヒット数（1〜{MAX_TOP_K}） / number of hits")
+    ask_parser.add_argument(
+        "--top-k", type=_top_k, default=DEFAULT_TOP_K, metavar="N", help=f"ヒット数（1〜{MAX_TOP_K}） / number of hits"
+    )
     ask_parser.set_defaults(run=_run_ask)
 
     show_parser = commands.add_parser("show", help="単位を一つ全文表示 / print one unit in full")
@@ -89,7 +101,9 @@ def _argument_parser() -> argparse.ArgumentParser:
 
     parse_parser = commands.add_parser("parse", help="原文を解析して YAML を出力 / parse a raw agreement text to YAML")
     parse_parser.add_argument("path", help="協約の原文テキスト / raw agreement text")
-    parse_parser.add_argument("--report", action="store_true", help="YAML の代わりに修復した箇所を一覧 / list the repairs instead")
+    parse_parser.add_argument(
+        "--report", action="store_true", help="YAML の代わりに修復した箇所を一覧 / list the repairs instead"
+    )
     parse_parser.set_defaults(run=_run_parse)
     return parser
 
@@ -100,7 +114,9 @@ def _top_k(value: str) -> int:
     except ValueError:
         number = 0
     if not 1 <= number <= MAX_TOP_K:
-        raise argparse.ArgumentTypeError(f"1〜{MAX_TOP_K} の整数を指定してください / must be an integer from 1 to {MAX_TOP_K}")
+        raise argparse.ArgumentTypeError(
+            f"1〜{MAX_TOP_K} の整数を指定してください / must be an integer from 1 to {MAX_TOP_K}"
+        )
     return number
 
 
@@ -109,7 +125,9 @@ def _run_ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         raise QuestionError("--conversation は --jsonl と一緒に指定してください / --conversation needs --jsonl")
     if args.jsonl:
         if args.question is not None:
-            raise QuestionError("--jsonl では質問を標準入力から読みます。引数の質問は指定しないでください / with --jsonl, questions come from stdin")
+            raise QuestionError(
+                "--jsonl では質問を標準入力から読みます。引数の質問は指定しないでください / with --jsonl, questions come from stdin"
+            )
         corpus = load_corpus(args.source)
         history: list[Answer] = []
         for raw in stdin:
@@ -124,7 +142,9 @@ def _run_ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             stdout.flush()
         return EXIT_OK
     if args.question is None:
-        raise QuestionError("質問を指定してください（例: kyoyaku-search ask \"岩見沢市の災害対策での役割は\"） / give a question")
+        raise QuestionError(
+            '質問を指定してください（例: kyoyaku-search ask "岩見沢市の災害対策での役割は"） / give a question'
+        )
     corpus = load_corpus(args.source)
     answer = ask(corpus, args.question, top_k=args.top_k)
     if args.json:
@@ -163,7 +183,9 @@ def _run_show(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     corpus = load_corpus(args.source)
     unit = find_unit(corpus, args.id)
     if unit is None:
-        raise KyoyakuError(f"ID {args.id} の単位はありません（ask --json の hits[].id を指定） / no unit with id {args.id}")
+        raise KyoyakuError(
+            f"ID {args.id} の単位はありません（ask --json の hits[].id を指定） / no unit with id {args.id}"
+        )
     position = corpus.position(unit.id)
     out = [f"出典: {unit.citation.render(corpus.multi)}", f"ID: {unit.id}", f"種類 / kind: {unit.kind}"]
     if unit.initiative:

@@ -8,18 +8,29 @@ units a question may be answered from are a few array comparisons, not a Python 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Sequence
 
 import numpy as np
 
+from ..model import Agreement, Party
+from .tokenizer import Tokenizer
 from .units import KINDS, Unit
 
-if TYPE_CHECKING:
-    from .corpus import PartyName
-
+MUNICIPAL_SUFFIXES = ("市", "町", "村", "区")
 # Readings shorter than this are too ambiguous to stand for a party (「イワ」).
 MIN_READING = 3
+
+
+@dataclass(frozen=True)
+class PartyName:
+    """One way a question may name a party of one agreement."""
+
+    agreement_id: str
+    label: str
+    name: str  # 岩見沢市
+    forms: tuple[str, ...]  # 岩見沢市, 岩見沢
+    readings: tuple[str, ...]  # イワミザワシ, イワミザワ
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,7 @@ class NameTable:
         ranks: set[int] = set()
         for length in self._lengths:
             for start in range(len(text) - length + 1):
-                ranks.update(self._ranks.get(text[start:start + length], ()))
+                ranks.update(self._ranks.get(text[start : start + length], ()))
         return [self.entries[rank] for rank in sorted(ranks)]
 
 
@@ -62,7 +73,10 @@ class NameLookup:
             written=NameTable.of((form, p) for p in party_names for form in p.forms),
             spoken=NameTable.of((r, p) for p in party_names for r in p.readings if len(r) >= MIN_READING),
             known_forms=frozenset(form for p in party_names for form in p.forms),
-            by_label={label: tuple(p for p in party_names if p.label == label) for label in dict.fromkeys(p.label for p in party_names)},
+            by_label={
+                label: tuple(p for p in party_names if p.label == label)
+                for label in dict.fromkeys(p.label for p in party_names)
+            },
         )
 
 
@@ -80,12 +94,19 @@ class UnitColumns:
     def of(cls, units: Sequence[Unit]) -> UnitColumns:
         agreement_ids: dict[str, int] = {}
         parties: dict[tuple[str, str], int] = {}
-        agreement = np.array([agreement_ids.setdefault(u.agreement_id, len(agreement_ids)) for u in units], dtype=np.int32)
+        agreement = np.array(
+            [agreement_ids.setdefault(u.agreement_id, len(agreement_ids)) for u in units], dtype=np.int32
+        )
         kind = np.array([KINDS.index(u.kind) for u in units], dtype=np.int8)
-        party = np.array([
-            parties.setdefault((u.agreement_id, u.party_label), len(parties)) if u.kind == "role" and u.party_label else -1
-            for u in units
-        ], dtype=np.int32)
+        party = np.array(
+            [
+                parties.setdefault((u.agreement_id, u.party_label), len(parties))
+                if u.kind == "role" and u.party_label
+                else -1
+                for u in units
+            ],
+            dtype=np.int32,
+        )
         return cls(agreement, kind, party, agreement_ids, parties)
 
     def in_agreements(self, agreement_ids: Iterable[str], positions: np.ndarray | None = None) -> np.ndarray:
@@ -113,3 +134,42 @@ def _member(column: np.ndarray, codes: Sequence[int | None]) -> np.ndarray:
     for code in known:
         mask |= column == code
     return mask
+
+
+def short_name(name: str) -> str:
+    """岩見沢市 → 岩見沢; names of one character plus suffix (「津市」) stay whole."""
+    for suffix in MUNICIPAL_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def party_names(tokenizer: Tokenizer, agreements: Sequence[Agreement]) -> Iterator[PartyName]:
+    for agreement in agreements:
+        for party in agreement.parties:
+            forms = name_forms(party.name)
+            readings = tuple(dict.fromkeys(tokenizer.reading(form) for form in forms))
+            yield PartyName(agreement.id, party.label, party.name, forms, readings)
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((name, short_name(name))))
+
+
+def name_parties(tokenizer: Tokenizer, text: str, parties: Sequence[Party]) -> str:
+    """Write each party label's first use as 「甲（札幌市）」, leaving the words around it as they are.
+
+    Sudachi decides what is a label: 「甲」 alone is, the 甲 of 「甲府市」 is not.
+    """
+    names = {party.label: party.name for party in parties}
+    seen: set[str] = set()
+    out: list[str] = []
+    position = 0
+    for token in tokenizer.tokens_unfolded(text):
+        if token.surface in names and token.surface not in seen and token.pos[0] == "名詞":
+            seen.add(token.surface)
+            out.append(text[position : token.end])
+            out.append(f"（{names[token.surface]}）")
+            position = token.end
+    out.append(text[position:])
+    return "".join(out)

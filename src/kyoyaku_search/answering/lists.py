@@ -13,13 +13,51 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .conversation import Query
-from .corpus import Corpus
+from ..search.corpus import Corpus
+from .question import Query
 from .ranking import rank
 
 # Words that say "together" and nothing about the topic.
-TOGETHER_WORDS = frozenset({"協力", "取り組む", "取る", "組む", "一緒", "共同", "共に", "行う", "取組", "取り組み", "実施", "進める", "両市", "両者", "双方", "連携"})
-PARTNER_WORDS = frozenset({"連携", "協力", "協約", "結ぶ", "組む", "市町村", "自治体", "町", "村", "市", "まち", "何処", "どこ", "所", "ところ", "相手"})
+TOGETHER_WORDS = frozenset(
+    {
+        "協力",
+        "取り組む",
+        "取る",
+        "組む",
+        "一緒",
+        "共同",
+        "共に",
+        "行う",
+        "取組",
+        "取り組み",
+        "実施",
+        "進める",
+        "両市",
+        "両者",
+        "双方",
+        "連携",
+    }
+)
+PARTNER_WORDS = frozenset(
+    {
+        "連携",
+        "協力",
+        "協約",
+        "結ぶ",
+        "組む",
+        "市町村",
+        "自治体",
+        "町",
+        "村",
+        "市",
+        "まち",
+        "何処",
+        "どこ",
+        "所",
+        "ところ",
+        "相手",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -74,8 +112,10 @@ def partners(corpus: Corpus, query: Query) -> list[Listed]:
         evidence = {a.id: corpus.position(f"{a.id}/preamble") for a in agreements}
     return [
         Listed(party.name, evidence[agreement.id])
-        for agreement in agreements if agreement.id in evidence
-        for party in agreement.parties if party.name not in named
+        for agreement in agreements
+        if agreement.id in evidence
+        for party in agreement.parties
+        if party.name not in named
     ]
 
 

@@ -7,8 +7,8 @@ correction is reported so the answer can say what was read instead (「地域医
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .tokenizer import Token, to_katakana
 
@@ -36,7 +36,7 @@ class Spelling:
     readings: dict[str, str]  # katakana reading → index term
 
     @classmethod
-    def build(cls, phrases: Iterable[str], terms: Iterable[tuple[str, str]]) -> "Spelling":
+    def build(cls, phrases: Iterable[str], terms: Iterable[tuple[str, str]]) -> Spelling:
         """`phrases`: whole words to correct towards (the corpus's noun compounds 「地域医療」,
         party names); `terms`: (index term, its katakana reading) pairs for reading hiragana."""
         phrases = {p for p in phrases if MIN_PHRASE <= len(p) <= MAX_PHRASE}
@@ -64,7 +64,7 @@ class Spelling:
     def _fix(self, run: str, places: frozenset[str]) -> Correction | None:
         for size in range(min(len(run), MAX_PHRASE), MIN_PHRASE - 1, -1):
             for start in range(len(run) - size + 1):
-                window = run[start:start + size]
+                window = run[start : start + size]
                 if window in self.phrases or window in places:
                     continue
                 candidates = {p for masked in _masks(window) for p in self.near.get(masked, ())}
@@ -110,4 +110,4 @@ def noun_compounds(tokens: Iterable[Token]) -> Iterable[str]:
 
 def _masks(word: str) -> Iterable[str]:
     for index in range(len(word)):
-        yield word[:index] + "?" + word[index + 1:]
+        yield word[:index] + "?" + word[index + 1 :]

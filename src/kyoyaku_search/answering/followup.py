@@ -9,45 +9,27 @@ inheritance is said in the answer, so nobody is misled about what was searched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .corpus import PartyName
-from .question import Question
+from ..search.names import PartyName
+from .question import Context, Query, Question
 
 # 「では札幌市は？」「じゃあ観光は」「岩見沢市はどうですか」: the words that mark a follow-up.
-_FOLLOW_UP = re.compile(r"^(では|じゃあ|じゃ|それでは|それなら|なら|あと|それと|他に|ほかに|また|次に)|(は|も|って)\s*[?？]?$|(はどう|はどうですか|はどうなる|の場合)[?？]?$")
+_FOLLOW_UP = re.compile(
+    r"^(では|じゃあ|じゃ|それでは|それなら|なら|あと|それと|他に|ほかに|また|次に)|(は|も|って)\s*[?？]?$|(はどう|はどうですか|はどうなる|の場合)[?？]?$"
+)
 _SHORT = 12  # a question this short that lacks a party or a topic leans on the one before
-
-
-@dataclass(frozen=True)
-class Context:
-    """What one answered turn settled, for the next turn to inherit."""
-
-    parties: tuple[PartyName, ...] = ()
-    row_id: str | None = None  # the annex row the answer quoted
-    initiative: str | None = None
-    weights: tuple[tuple[str, float], ...] = ()  # the topic it searched for
-    kind: str = "general"
-    initiatives: tuple[str, ...] = ()  # 取組 it named in full
-
-
-@dataclass(frozen=True)
-class Query:
-    """The search one turn runs: its own question completed by what it inherits."""
-
-    question: Question
-    parties: tuple[PartyName, ...]
-    weights: tuple[tuple[str, float], ...]
-    topic_terms: tuple[str, ...]
-    kind: str
-    row_id: str | None = None  # set when the topic is inherited as the previous turn's row
-    inherited: str = ""  # 「岩見沢市の質問を引き継いで…」, empty when nothing was inherited
-    initiatives: tuple[str, ...] = ()  # 取組 named in full, whose units rank higher
 
 
 def resolve(question: Question, previous: Context | None) -> Query:
     """Complete `question` from `previous` when it is a follow-up that lacks a party or a topic."""
-    own = Query(question, question.parties, question.weights, question.topic_terms, question.kind, initiatives=question.initiatives)
+    own = Query(
+        question,
+        question.parties,
+        question.weights,
+        question.topic_terms,
+        question.kind,
+        initiatives=question.initiatives,
+    )
     if previous is None or question.outsiders or not _is_follow_up(question):
         return own
     takes_parties = not question.parties and bool(previous.parties) and question.kind in ("role", "general")
@@ -59,7 +41,15 @@ def resolve(question: Question, previous: Context | None) -> Query:
         topic = previous.initiative or ""
         names = _names(question.parties) or "両当事者"
         note = f"前の質問の「{topic}」を引き継いで、{names}の役割を示します。"
-        return Query(question, question.parties, previous.weights, (), "role" if kind == "general" else kind, previous.row_id, note)
+        return Query(
+            question,
+            question.parties,
+            previous.weights,
+            (),
+            "role" if kind == "general" else kind,
+            previous.row_id,
+            note,
+        )
     parties = previous.parties if takes_parties else question.parties
     weights = previous.weights if takes_topic else question.weights
     topics = tuple(term for term, _ in previous.weights) if takes_topic else question.topic_terms

@@ -15,8 +15,8 @@ than the user's own words.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -90,11 +90,14 @@ class Postings:
         """Raise ValueError unless the arrays describe a well-formed index (a cache read back)."""
         terms, size = len(self.vocabulary), len(self.lengths)
         ok = (
-            size > 0 and self.offsets.shape == (terms + 1,) and self.offsets[0] == 0
+            size > 0
+            and self.offsets.shape == (terms + 1,)
+            and self.offsets[0] == 0
             and self.documents.shape == self.frequencies.shape == (int(self.offsets[-1]),)
             and bool(np.all(np.diff(self.offsets) > 0))
-            and (not len(self.documents) or (0 <= self.documents.min() and self.documents.max() < size))
-            and bool(np.all(self.frequencies > 0)) and bool(np.all(self.lengths >= 0))
+            and (not len(self.documents) or (self.documents.min() >= 0 and self.documents.max() < size))
+            and bool(np.all(self.frequencies > 0))
+            and bool(np.all(self.lengths >= 0))
             and len(set(self.vocabulary)) == terms
         )
         if not ok:
@@ -181,7 +184,7 @@ class Bm25Index:
         for term in terms:
             term_id = self._term_ids.get(term)
             if term_id is not None:
-                mask[documents[offsets[term_id]:offsets[term_id + 1]]] = True
+                mask[documents[offsets[term_id] : offsets[term_id + 1]]] = True
         return mask
 
 

@@ -16,16 +16,17 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
+from ..ingest.store import default_data_dir, from_plain, source_files, to_plain
+from ..model import Agreement
 from .index import Bm25Settings, Postings
-from .model import Agreement
-from .store import default_data_dir, from_plain, source_files, to_plain
 from .tokenizer import TokenizerSettings
 
 FORMAT = 2  # bump when the file layout changes
@@ -128,18 +129,22 @@ def cache_file(
         return None
     # The file's name: which sources with which settings (one file each, rewritten in place
     # when anything else changes); its key: everything that changes what it holds.
-    place = _canonical({
-        "sources": [str(Path(source).resolve()) for source in (sources or [default_data_dir()])],
-        "tokenizer": dataclasses.asdict(tokenizer),
-        "bm25": dataclasses.asdict(bm25),
-    })
-    identity = _canonical({
-        "place": place,
-        "format": FORMAT,
-        "versions": {name: _version(name) for name in ("sudachipy", "sudachidict-core", "numpy")},
-        "code": _code_digest(),
-        "contents": contents,
-    })
+    place = _canonical(
+        {
+            "sources": [str(Path(source).resolve()) for source in (sources or [default_data_dir()])],
+            "tokenizer": dataclasses.asdict(tokenizer),
+            "bm25": dataclasses.asdict(bm25),
+        }
+    )
+    identity = _canonical(
+        {
+            "place": place,
+            "format": FORMAT,
+            "versions": {name: _version(name) for name in ("sudachipy", "sudachidict-core", "numpy")},
+            "code": _code_digest(),
+            "contents": contents,
+        }
+    )
     name = hashlib.sha256(place.encode("utf-8")).hexdigest()[:32]
     key = hashlib.sha256(identity.encode("utf-8")).hexdigest()
     return CacheFile(Path(directory or default_cache_dir()) / f"{name}.npz", key)

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
+from ..ingest.store import BUNDLED_DATA, load_sources
+from ..model import Agreement
 from .cache import Snapshot, cache_file
 from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
-from .lookup import NameLookup, UnitColumns
-from .model import Agreement, Party
+from .names import NameLookup, PartyName, UnitColumns, name_forms, name_parties, party_names
 from .spelling import Spelling, noun_compounds
-from .store import BUNDLED_DATA, load_sources
 from .tokenizer import Tokenizer, fold
 from .units import Unit, agreement_units
 
-MUNICIPAL_SUFFIXES = ("市", "町", "村", "区")
 # The preamble defines 甲/乙 and the signature block names each party beside its label, so
 # naming them again there would only repeat the text.
 DEFINING_KINDS = ("preamble", "signature")
@@ -36,17 +35,6 @@ class SearchSettings:
     sudachi_weight: float = 0.5  # 「経費」→「費用」 from the Sudachi synonym dictionary
     kind_term_weight: float = 0.5  # 「効力はいつから」→「施行」: the template's word for the kind asked
     topic_boost: float = 1.5  # the row and role cells of a 取組 the question names in full (「人材の育成」)
-
-
-@dataclass(frozen=True)
-class PartyName:
-    """One way a question may name a party of one agreement."""
-
-    agreement_id: str
-    label: str
-    name: str  # 岩見沢市
-    forms: tuple[str, ...]  # 岩見沢市, 岩見沢
-    readings: tuple[str, ...]  # イワミザワシ, イワミザワ
 
 
 @dataclass(frozen=True)
@@ -110,7 +98,9 @@ class Corpus:
         """Per unit, the code of its 取組 (-1 for units outside the annex): one comparison per
         named 取組 finds its rows and role cells, however large the corpus."""
         codes = self.initiatives
-        return np.array([codes[initiative_key(u.initiative)] if u.initiative else -1 for u in self.units], dtype=np.int32)
+        return np.array(
+            [codes[initiative_key(u.initiative)] if u.initiative else -1 for u in self.units], dtype=np.int32
+        )
 
     @cached_property
     def columns(self) -> UnitColumns:
@@ -138,10 +128,12 @@ def build_corpus(
     units = tuple(unit for agreement in agreements for unit in agreement_units(agreement))
     documents = [tokenizer.terms(unit.search_text) for unit in units]
     index = Bm25Index(documents, bm25)
-    party_names = tuple(_party_names(tokenizer, agreements))
+    names = tuple(party_names(tokenizer, agreements))
     by_id = {a.id: a for a in agreements}
     display = tuple(
-        unit.text if unit.kind in DEFINING_KINDS else name_parties(tokenizer, unit.text, by_id[unit.agreement_id].parties)
+        unit.text
+        if unit.kind in DEFINING_KINDS
+        else name_parties(tokenizer, unit.text, by_id[unit.agreement_id].parties)
         for unit in units
     )
     return Corpus(
@@ -150,15 +142,17 @@ def build_corpus(
         display_texts=display,
         index=index,
         tokenizer=tokenizer,
-        party_names=party_names,
+        party_names=names,
         text_blob=text_blob(units),
         lexicon=lexicon if lexicon is not None else Lexicon.load(BUNDLED_DATA),
-        spelling=_spelling(tokenizer, units, documents, party_names),
+        spelling=_spelling(tokenizer, units, documents, names),
         search=search or SearchSettings(),
     )
 
 
-def _spelling(tokenizer: Tokenizer, units: Sequence[Unit], documents: Sequence[Sequence[str]], parties: Sequence[PartyName]) -> Spelling:
+def _spelling(
+    tokenizer: Tokenizer, units: Sequence[Unit], documents: Sequence[Sequence[str]], parties: Sequence[PartyName]
+) -> Spelling:
     """What typos and hiragana are read against: the corpus's noun compounds and party names,
     and the readings of its index terms."""
     texts = {text for unit in units if unit.kind != "role" for text in (unit.text, unit.context)}
@@ -205,11 +199,15 @@ def _snapshot(corpus: Corpus) -> Snapshot:
     )
 
 
-def _restore(snapshot: Snapshot, tokenizer: Tokenizer, bm25: Bm25Settings, search: SearchSettings | None) -> Corpus | None:
+def _restore(
+    snapshot: Snapshot, tokenizer: Tokenizer, bm25: Bm25Settings, search: SearchSettings | None
+) -> Corpus | None:
     """The corpus a snapshot was taken of; None when its parts do not fit together."""
     units = tuple(unit for agreement in snapshot.agreements for unit in agreement_units(agreement))
     parties = [(agreement, party) for agreement in snapshot.agreements for party in agreement.parties]
-    if not len(units) == len(snapshot.display_texts) == len(snapshot.postings.lengths) or len(parties) != len(snapshot.party_readings):
+    if not len(units) == len(snapshot.display_texts) == len(snapshot.postings.lengths) or len(parties) != len(
+        snapshot.party_readings
+    ):
         return None
     return Corpus(
         agreements=snapshot.agreements,
@@ -218,12 +216,14 @@ def _restore(snapshot: Snapshot, tokenizer: Tokenizer, bm25: Bm25Settings, searc
         index=Bm25Index.from_postings(snapshot.postings, bm25),
         tokenizer=tokenizer,
         party_names=tuple(
-            PartyName(agreement.id, party.label, party.name, _forms(party.name), readings)
-            for (agreement, party), readings in zip(parties, snapshot.party_readings)
+            PartyName(agreement.id, party.label, party.name, name_forms(party.name), readings)
+            for (agreement, party), readings in zip(parties, snapshot.party_readings, strict=False)
         ),
         text_blob=snapshot.text_blob,
         lexicon=Lexicon.load(BUNDLED_DATA),
-        spelling=Spelling.build(snapshot.spelling_phrases, ((term, reading) for reading, term in snapshot.spelling_readings)),
+        spelling=Spelling.build(
+            snapshot.spelling_phrases, ((term, reading) for reading, term in snapshot.spelling_readings)
+        ),
         search=search or SearchSettings(),
     )
 
@@ -239,42 +239,3 @@ def text_blob(units: Sequence[Unit]) -> str:
 def initiative_key(text: str) -> str:
     """How a 取組 name is compared: folded, without spaces and 「・」 (「交流・移住促進」 = 「交流移住促進」)."""
     return fold(text).replace(" ", "").replace("・", "")
-
-
-def short_name(name: str) -> str:
-    """岩見沢市 → 岩見沢; names of one character plus suffix (「津市」) stay whole."""
-    for suffix in MUNICIPAL_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
-    return name
-
-
-def _party_names(tokenizer: Tokenizer, agreements: Sequence[Agreement]):  # noqa: ANN202
-    for agreement in agreements:
-        for party in agreement.parties:
-            forms = _forms(party.name)
-            readings = tuple(dict.fromkeys(tokenizer.reading(form) for form in forms))
-            yield PartyName(agreement.id, party.label, party.name, forms, readings)
-
-
-def _forms(name: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((name, short_name(name))))
-
-
-def name_parties(tokenizer: Tokenizer, text: str, parties: Sequence[Party]) -> str:
-    """Write each party label's first use as 「甲（札幌市）」, leaving the words around it as they are.
-
-    Sudachi decides what is a label: 「甲」 alone is, the 甲 of 「甲府市」 is not.
-    """
-    names = {party.label: party.name for party in parties}
-    seen: set[str] = set()
-    out: list[str] = []
-    position = 0
-    for token in tokenizer.tokens_unfolded(text):
-        if token.surface in names and token.surface not in seen and token.pos[0] == "名詞":
-            seen.add(token.surface)
-            out.append(text[position: token.end])
-            out.append(f"（{names[token.surface]}）")
-            position = token.end
-    out.append(text[position:])
-    return "".join(out)

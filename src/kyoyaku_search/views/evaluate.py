@@ -9,16 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import yaml
 
-from .answer import Answer, ask
-from .corpus import Corpus, load_corpus
+from ..answering.answer import Answer, ask
+from ..search.corpus import Corpus, load_corpus
 
-DEFAULT_CASES = Path(__file__).resolve().parents[2] / "tests" / "questions.yaml"
+DEFAULT_CASES = Path(__file__).resolve().parents[3] / "tests" / "questions.yaml"
 # Written after tuning on DEFAULT_CASES and never tuned on: the check for overfitting.
 HOLDOUT_CASES = DEFAULT_CASES.with_name("questions-holdout.yaml")
 EVAL_TOP_K = 10
@@ -114,8 +114,12 @@ def _wrong_party(case: Case, got: str) -> bool:
 def format_report(report: Report) -> str:
     lines = [f"{'category':<16}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'MRR':>8}"]
     for name, rows in sorted(report.categories().items()):
-        lines.append(f"{name:<16}{len(rows):>4}{report.hit_at(1, rows):>8.3f}{report.hit_at(3, rows):>8.3f}{report.mrr(rows):>8.3f}")
-    lines.append(f"{'all':<16}{len(report.outcomes):>4}{report.hit_at(1):>8.3f}{report.hit_at(3):>8.3f}{report.mrr():>8.3f}")
+        lines.append(
+            f"{name:<16}{len(rows):>4}{report.hit_at(1, rows):>8.3f}{report.hit_at(3, rows):>8.3f}{report.mrr(rows):>8.3f}"
+        )
+    lines.append(
+        f"{'all':<16}{len(report.outcomes):>4}{report.hit_at(1):>8.3f}{report.hit_at(3):>8.3f}{report.mrr():>8.3f}"
+    )
     lines.append(f"wrong party first / 他の当事者の役割が1位: {report.wrong_party()}")
     misses = [o for o in report.outcomes if o.rank != 1]
     if misses:
@@ -123,12 +127,16 @@ def format_report(report: Report) -> str:
         lines.append("not first / 1位でない:")
         for o in misses:
             context = f"{' → '.join(o.case.history)} → " if o.case.history else ""
-            lines.append(f"  [{o.case.category}] {context}{o.case.question} → expected {'|'.join(o.case.expected)}, got {o.got} (rank {o.rank})")
+            lines.append(
+                f"  [{o.case.category}] {context}{o.case.question} → expected {'|'.join(o.case.expected)}, got {o.got} (rank {o.rank})"
+            )
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kyoyaku_search.evaluate", description="質問集で検索品質を測る / measure hit rates")
+    parser = argparse.ArgumentParser(
+        prog="python -m kyoyaku_search.views.evaluate", description="質問集で検索品質を測る / measure hit rates"
+    )
     parser.add_argument("--cases", action="append", help="question set(s); default: the set and the held-out set")
     parser.add_argument("--source", action="append")
     args = parser.parse_args(argv)

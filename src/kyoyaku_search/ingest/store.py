@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from . import model
-from .errors import AgreementFormatError, KyoyakuError
-from .model import Agreement
+from .. import model
+from ..errors import AgreementFormatError, KyoyakuError
+from ..model import Agreement
 from .parser import parse_file
 from .reader import read_source
 
@@ -29,7 +29,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 DATA_ENV = "KYOYAKU_SEARCH_DATA"
 
 
-BUNDLED_DATA = Path(__file__).resolve().parents[2] / "data"
+BUNDLED_DATA = Path(__file__).resolve().parents[3] / "data"
 
 
 def default_data_dir() -> Path:
@@ -91,9 +91,13 @@ def load_yaml(path: str | Path) -> Agreement:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise AgreementFormatError(path, line, f"YAML として読めません / invalid YAML: {getattr(error, 'problem', error)}") from None
+        raise AgreementFormatError(
+            path, line, f"YAML として読めません / invalid YAML: {getattr(error, 'problem', error)}"
+        ) from None
     if not isinstance(data, dict):
-        raise AgreementFormatError(path, 1, "協約の YAML ではありません（最上位が対応表ではありません） / not an agreement YAML")
+        raise AgreementFormatError(
+            path, 1, "協約の YAML ではありません（最上位が対応表ではありません） / not an agreement YAML"
+        )
     return _build(Agreement, data, path, None)
 
 
@@ -115,7 +119,9 @@ def _render(where: Where) -> str:
 def _build(cls: type, data: Any, path: str | Path, where: Where) -> Any:
     if not isinstance(data, dict):
         place = _render(where)
-        raise AgreementFormatError(path, None, f"{place or '最上位'} は対応表であるべきです / {place or 'top level'} must be a mapping")
+        raise AgreementFormatError(
+            path, None, f"{place or '最上位'} は対応表であるべきです / {place or 'top level'} must be a mapping"
+        )
     fields, names = _fields(cls)
     values = {}
     for name, hint, optional in fields:
@@ -127,7 +133,9 @@ def _build(cls: type, data: Any, path: str | Path, where: Where) -> Any:
         values[name] = _convert(hint, data[name], path, (where, name))
     if not names.issuperset(data):
         unknown = sorted(set(data) - names)[0]
-        raise AgreementFormatError(path, None, f"未知の項目 {unknown} があります / unknown field in {_render(where) or 'top level'}")
+        raise AgreementFormatError(
+            path, None, f"未知の項目 {unknown} があります / unknown field in {_render(where) or 'top level'}"
+        )
     return cls(**values)
 
 
@@ -164,7 +172,9 @@ def _convert(hint: Any, value: Any, path: str | Path, where: Where) -> Any:
         return _build(inner, value, path, where)
     if not _is_a(value, inner):
         place = _render(where)
-        raise AgreementFormatError(path, None, f"{place} の型が違います（{inner.__name__} であるべき） / {place} must be {inner.__name__}")
+        raise AgreementFormatError(
+            path, None, f"{place} の型が違います（{inner.__name__} であるべき） / {place} must be {inner.__name__}"
+        )
     return value
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import AgreementFormatError
+from ..errors import AgreementFormatError
 
 # Shift_JIS files from Japanese municipalities are almost always CP932 (Windows) in practice;
 # CP932 is a superset of Shift_JIS, so it also reads plain Shift_JIS. EUC-JP still turns up in
@@ -57,12 +57,14 @@ def decode_source(data: bytes, path: str | Path) -> SourceText:
 
 
 def _not_text(path: str | Path, line: int, code: int) -> AgreementFormatError:
-    return AgreementFormatError(path, line, f"テキストではありません（制御文字 U+{code:04X}） / not a text file (control character)")
+    return AgreementFormatError(
+        path, line, f"テキストではありません（制御文字 U+{code:04X}） / not a text file (control character)"
+    )
 
 
 def _decode(data: bytes, path: str | Path) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[len(codecs.BOM_UTF8):], "utf-8", path), "utf-8-sig"
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", path), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", path), "utf-16"
     if utf16 := _utf16_without_bom(data):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..model import Party, Signature
 from .dates import DateError, find_date
-from .model import Party, Signature
 from .source_lines import ParseContext, SourceLine
 from .template import SIGNER
 
