@@ -20,6 +20,7 @@ from .followup import resolve
 from .lists import partners, together_rows
 from .question import Context, Query, Question, understand
 from .ranking import allowed_units, rank
+from .structure import Reference, find_reference
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
@@ -89,14 +90,23 @@ def ask(
             question.text, not_a_party_message(corpus, question.outsiders), (), "not_party", question, context
         )
     previous = next((turn.context for turn in reversed(history) if turn.context is not None), None)
-    query = resolve(question, previous)
+    reference = find_reference(corpus, question.text, agreement)
+    query = resolve(question, previous) if reference is None else Query.own(question)
     if not query.parties and party:
         query = replace(query, parties=tuple(p for p in corpus.party_names if p.name == party))
     allowed = allowed_units(corpus, query.parties, agreement)
-    answer = _answer(corpus, query, allowed, top_k)
+    if reference is not None:
+        answer = _referenced(corpus, query, allowed, reference, top_k)
+    else:
+        answer = _answer(corpus, query, allowed, top_k)
     if answer.status == "no_match":
         return answer
-    notes = [query.inherited, *reading_notes(question), *synonym_notes(question, answer.hits[:1])]
+    notes = [
+        query.inherited,
+        reference.note if reference else "",
+        *reading_notes(question),
+        *synonym_notes(question, answer.hits[:1]),
+    ]
     notes = [note for note in notes if note]
     if not notes:
         return answer
@@ -158,6 +168,31 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(_hit(corpus, i, score) for i, score in ranked[:top_k])
     return Answer(question.text, quote(hits[0]), hits, "answered", question, _context(query, best))
+
+
+def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Reference, top_k: int) -> Answer:
+    """A place the question names: the article, 前文, 附則 or 署名欄 quoted; an annex section's rows
+    listed (a party named: that party's role cells of those rows)."""
+    positions = [i for i in reference.positions if allowed[i]]
+    if reference.kind != "section":
+        if not positions:
+            return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
+        hits = tuple(_hit(corpus, i, 0.0) for i in positions[:top_k])
+        return Answer(query.question.text, quote(hits[0]), hits, "answered", query.question, _context(query, None))
+    if query.parties:
+        positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id) if allowed[c]]
+    if not positions:
+        return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
+    hits = tuple(_hit(corpus, i, 0.0) for i in positions)
+    first = hits[0].unit
+    assert corpus.agreement(first.agreement_id).annex is not None  # a section is only found in an annex
+    heading = corpus.agreement(first.agreement_id).annex.heading
+    lines = [f"・{h.unit.initiative}（出典: {h.citation}）" for h in hits]
+    whose = f"の{_named(query.parties)}の役割" if query.parties else "の取組"
+    message = f"{heading}{reference.label}{whose}は{len(hits)}項目あります。\n" + "\n".join(lines)
+    return Answer(
+        query.question.text, message, hits[: max(top_k, len(hits))], "section", query.question, _context(query, None)
+    )
 
 
 def _row_roles(

@@ -22,14 +22,7 @@ _SHORT = 12  # a question this short that lacks a party or a topic leans on the 
 
 def resolve(question: Question, previous: Context | None) -> Query:
     """Complete `question` from `previous` when it is a follow-up that lacks a party or a topic."""
-    own = Query(
-        question,
-        question.parties,
-        question.weights,
-        question.topic_terms,
-        question.kind,
-        initiatives=question.initiatives,
-    )
+    own = Query.own(question)
     if previous is None or question.outsiders or not _is_follow_up(question):
         return own
     takes_parties = not question.parties and bool(previous.parties) and question.kind in ("role", "general")

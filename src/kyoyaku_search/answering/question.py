@@ -12,6 +12,7 @@ from ..errors import QuestionError
 from ..search.corpus import Corpus, SearchSettings, initiative_key
 from ..search.lexicon import Expansion, expansion_terms
 from ..search.names import PartyName
+from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold, to_katakana
 
@@ -131,6 +132,7 @@ class Question:
     expansions: tuple[Expansion, ...] = ()  # synonyms added to the search, and why
     corrections: tuple[Correction, ...] = ()  # typos corrected and hiragana read, to tell the user
     initiatives: tuple[str, ...] = ()  # 取組 named in full (as `initiative_key`), longest match only
+    phrase: PhraseMatch | None = None  # the longest run (≥ 6 characters) some unit holds verbatim
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -161,6 +163,18 @@ class Query:
     row_id: str | None = None  # set when the topic is inherited as the previous turn's row
     inherited: str = ""  # 「岩見沢市の質問を引き継いで…」, empty when nothing was inherited
     initiatives: tuple[str, ...] = ()  # 取組 named in full, whose units rank higher
+
+    @classmethod
+    def own(cls, question: Question) -> Query:
+        """The query of `question` alone, inheriting nothing."""
+        return cls(
+            question,
+            question.parties,
+            question.weights,
+            question.topic_terms,
+            question.kind,
+            initiatives=question.initiatives,
+        )
 
 
 def clean_question(text: object) -> str:
@@ -195,12 +209,18 @@ def _clean_char(ch: str) -> str:
 
 def understand(corpus: Corpus, text: str) -> Question:
     cleaned = clean_question(text)
+    # A run the agreement holds verbatim is text: no typo is corrected in it, and a party name or
+    # 甲/乙 inside it is part of the quotation, not a filter.
+    phrase = corpus.phrases.longest(fold(cleaned))
+    quoted = range(phrase.start, phrase.end) if phrase else range(0)
     folded, corrections = _correct_typos(corpus, fold(cleaned))
-    masked, parties = _find_parties(corpus, folded)
+    masked, parties = _find_parties(corpus, folded, quoted)
     tokens, split = corpus.tokenizer.analyse(masked)
     labels = tuple(
         dict.fromkeys(
-            t.surface for t in tokens if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞"
+            t.surface
+            for t in tokens
+            if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞" and t.begin not in quoted
         )
     )
     parties += tuple(p for p in _labelled(corpus, labels) if p not in parties)
@@ -211,7 +231,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         for name in (*labels, *outsiders):
             masked = masked.replace(name, _MASK * len(name))
         masked_tokens, split = corpus.tokenizer.analyse(masked)
-    readings = corpus.spelling.read(masked)
+    readings = corpus.spelling.read(masked, corpus.occurs)
     weights = _weights(split, corpus.search)
     weak = {t.term for t in tokens if t.pos[:3] == ("名詞", "普通名詞", "副詞可能")}
     topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
@@ -232,6 +252,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         expansions=tuple(expansions),
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
+        phrase=phrase,
     )
 
 
@@ -256,7 +277,7 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
 def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
     """One-character typos of the corpus's own words; real place names are left alone."""
     places = frozenset(corpus.tokenizer.place_names(folded))
-    return corpus.spelling.correct(folded, places)
+    return corpus.spelling.correct(folded, places, corpus.occurs)
 
 
 def _labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
@@ -351,15 +372,16 @@ def question_kind(folded: str, parties_named: int = 0) -> str:
     return kind
 
 
-def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ...]]:
-    """Mask each party name (written, or read in kana) and return who was named."""
+def _find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple[str, tuple[PartyName, ...]]:
+    """Mask each party name (written, or read in kana) and return who was named; a name inside
+    `quoted` (a verbatim run of the agreement) is text, not a party."""
     chars = list(folded)
     found: list[PartyName] = []
     names = corpus.names
     for form, party in names.written.found_in(folded):
         for start in _occurrences(folded, form):
             end = start + len(form)
-            if _MASK in chars[start:end] or _in_compound(folded, start, end, corpus.text_blob):
+            if _MASK in chars[start:end] or start in quoted or _in_compound(folded, start, end, corpus.text_blob):
                 continue
             chars[start:end] = _MASK * len(form)
             found.append(party)
@@ -367,7 +389,7 @@ def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ..
     for reading, party in names.spoken.found_in(kana):
         for start in _occurrences(kana, reading):
             end = start + len(reading)
-            if all(_is_kana(ch) for ch in chars[start:end]):
+            if start not in quoted and all(_is_kana(ch) for ch in chars[start:end]):
                 chars[start:end] = _MASK * len(reading)
                 found.append(party)
     return "".join(chars), tuple(dict.fromkeys(found))

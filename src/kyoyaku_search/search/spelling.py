@@ -7,7 +7,7 @@ correction is reported so the answer can say what was read instead (「地域医
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .tokenizer import Token, to_katakana
@@ -18,6 +18,10 @@ MIN_PHRASE, MAX_PHRASE = 3, 8
 MIN_READING = 3  # shorter readings (コウ, シ) match too much to be evidence
 MIN_COVERAGE = 0.7  # share of a hiragana run that known words must explain
 _PARTICLES = "のはでをにがともへや"
+
+
+def _never(text: str) -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -50,32 +54,38 @@ class Spelling:
                 readings.setdefault(reading, term)  # homophones: the first term stands for the reading
         return cls(frozenset(phrases), {k: tuple(sorted(v)) for k, v in near.items()}, readings)
 
-    def correct(self, text: str, places: frozenset[str] = frozenset()) -> tuple[str, list[Correction]]:
+    def correct(
+        self, text: str, places: frozenset[str] = frozenset(), occurs: Callable[[str], bool] = _never
+    ) -> tuple[str, list[Correction]]:
         """Replace, in each run of kanji/katakana, the longest window that is one character off a
-        single phrase of the corpus. `places` (real place names) are never corrected."""
+        single phrase of the corpus. `places` (real place names) and any window for which
+        `occurs` says the corpus holds it verbatim (「札幌市都」 of 「札幌市都心部」) are never corrected."""
         corrections = []
         for run in _PHRASE.findall(text):
-            fix = self._fix(run, places)
+            fix = self._fix(run, places, occurs)
             if fix is not None:
                 text = text.replace(fix.before, fix.after, 1)
                 corrections.append(fix)
         return text, corrections
 
-    def _fix(self, run: str, places: frozenset[str]) -> Correction | None:
+    def _fix(self, run: str, places: frozenset[str], occurs: Callable[[str], bool]) -> Correction | None:
         for size in range(min(len(run), MAX_PHRASE), MIN_PHRASE - 1, -1):
             for start in range(len(run) - size + 1):
                 window = run[start : start + size]
                 if window in self.phrases or window in places:
                     continue
                 candidates = {p for masked in _masks(window) for p in self.near.get(masked, ())}
-                if len(candidates) == 1:
+                if len(candidates) == 1 and not occurs(window):
                     return Correction(window, candidates.pop(), "typo")
         return None
 
-    def read(self, text: str) -> list[Correction]:
-        """Words of the corpus spelled out in hiragana: 「さいがいたいさく」→ 災害, 対策."""
+    def read(self, text: str, occurs: Callable[[str], bool] = _never) -> list[Correction]:
+        """Words of the corpus spelled out in hiragana: 「さいがいたいさく」→ 災害, 対策. A run the
+        corpus itself holds (「のとおり」 of 「次のとおり」) is its own wording, not a reading."""
         found: list[Correction] = []
         for run in _HIRAGANA_RUN.findall(text):
+            if occurs(run):
+                continue
             words = self._segment(to_katakana(run))
             if words:
                 shown = run.strip(_PARTICLES) or run

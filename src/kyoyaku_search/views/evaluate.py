@@ -23,7 +23,7 @@ DEFAULT_CASES = Path(__file__).resolve().parents[3] / "tests" / "questions.yaml"
 HOLDOUT_CASES = DEFAULT_CASES.with_name("questions-holdout.yaml")
 EVAL_TOP_K = 10
 # Statuses under which the first hit is the answer (the others say there is none).
-ANSWERED = ("answered", "both_parties")
+ANSWERED = ("answered", "both_parties", "section")
 
 
 @dataclass(frozen=True)
