@@ -16,6 +16,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.tokenizer import fold
 from ..search.units import Unit
+from .confidence import MIN_COVERAGE, coverage, uncovered
 from .followup import resolve
 from .lists import partners, together_rows
 from .question import Context, Query, Question, understand
@@ -24,6 +25,7 @@ from .structure import Reference, find_reference
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
+RELATED = 3  # units offered as 関連 when the agreement has no answer
 
 NO_MATCH = "該当する条文・別表の項目は見つかりませんでした。言葉を変えて質問してみてください（例: 岩見沢市の災害対策での役割は）。"
 
@@ -163,11 +165,52 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
             question,
             Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives),
         )
+    ranked = _covered_first(corpus, query, ranked)
     best = corpus.units[ranked[0][0]]
+    if not _confident(corpus, query, ranked[0][0]):
+        return _not_found(corpus, query, ranked, top_k)
     if query.kind == "role" and best.row_id is not None:
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(_hit(corpus, i, score) for i, score in ranked[:top_k])
     return Answer(question.text, quote(hits[0]), hits, "answered", question, _context(query, best))
+
+
+def _covered_first(
+    corpus: Corpus, query: Query, ranked: list[tuple[int, float]], depth: int = 5
+) -> list[tuple[int, float]]:
+    """Of the best `depth`, the units that cover the question come before those that only
+    outscore them (「誰が」 pulling the signature block above the row the question names)."""
+    if query.question.phrase is not None or not query.question.content:
+        return ranked
+    head = ranked[:depth]
+    covers = [_confident(corpus, query, position) for position, _ in head]
+    if covers[0] or not any(covers):
+        return ranked
+    return (
+        [p for p, c in zip(head, covers, strict=True) if c]
+        + [p for p, c in zip(head, covers, strict=True) if not c]
+        + ranked[depth:]
+    )
+
+
+def _confident(corpus: Corpus, query: Query, position: int) -> bool:
+    """Whether the best unit answers the question rather than only sharing a word with it."""
+    question = query.question
+    if query.inherited or query.initiatives or question.phrase is not None:
+        return True  # the topic was settled before, named in full, or quoted verbatim
+    return coverage(corpus, question.content, position) >= MIN_COVERAGE
+
+
+def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:
+    """「この協約には…についての定めは見つかりませんでした」, with the closest units only as 関連."""
+    question = query.question
+    missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
+    topic = "".join(f"「{word}」" for word in missing[:3])
+    related = tuple(_hit(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
+    lines = [f"この協約には{topic}についての定めは見つかりませんでした。"]
+    lines += ["関連する箇所（質問への答えではありません）:"] + [f"・{h.citation}" for h in related]
+    context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
+    return Answer(question.text, "\n".join(lines), related, "no_match", question, context)
 
 
 def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Reference, top_k: int) -> Answer:

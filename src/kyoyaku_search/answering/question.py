@@ -15,6 +15,7 @@ from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold, to_katakana
+from .confidence import Content, content_words
 
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -107,6 +108,31 @@ QUESTION_WORDS = frozenset(
         "何時",
         "如何",
         "何故",
+        # framing: why or how the user asks, not what about (「比較したい」「…の根拠」 is handled in
+        # `_framing`); 「違い」「比較」 also ask for both parties side by side (answer shapes)
+        "比較",
+        "比べる",
+        "違い",
+        "違う",
+        "差",
+        "研究",
+        "調べる",
+        "参考",
+        "確認",
+        "手続き",
+        "手続",
+        "分野",
+        "部分",
+        "箇所",
+        "欄",
+        "定め",
+        "いくら",
+        "幾ら",
+        "呉れる",
+        "くれる",
+        "主導",
+        "他",
+        "ほか",
         # the agreement itself: every question is about it
         "協約",
         "連携協約",
@@ -133,6 +159,9 @@ class Question:
     corrections: tuple[Correction, ...] = ()  # typos corrected and hiragana read, to tell the user
     initiatives: tuple[str, ...] = ()  # 取組 named in full (as `initiative_key`), longest match only
     phrase: PhraseMatch | None = None  # the longest run (≥ 6 characters) some unit holds verbatim
+    # Per content word the user wrote, the index terms that cover it (itself, its synonyms):
+    # how much of the question a unit answers (answering/confidence.py).
+    content: tuple[Content, ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -233,7 +262,8 @@ def understand(corpus: Corpus, text: str) -> Question:
         masked_tokens, split = corpus.tokenizer.analyse(masked)
     readings = corpus.spelling.read(masked, corpus.occurs)
     weights = _weights(split, corpus.search)
-    weak = {t.term for t in tokens if t.pos[:3] == ("名詞", "普通名詞", "副詞可能")}
+    # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics.
+    weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
     topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
     kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
@@ -253,7 +283,14 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
+        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, _kind_word(kind)),
     )
+
+
+def _kind_word(kind: str):  # noqa: ANN202
+    """Whether a word, whole, is one that asks for `kind` (「効力」 asks for 施行; 「有効期間」 does not)."""
+    pattern = dict(QUESTION_KINDS).get(kind)
+    return (lambda word: pattern.fullmatch(word) is not None) if pattern else (lambda word: False)
 
 
 def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:

@@ -177,6 +177,15 @@ class Bm25Index:
             total[held] = before + weight * self._score[at]
         return total
 
+    def holds(self, term: str, position: int) -> bool:
+        """Whether document `position` contains `term`."""
+        term_id = self._term_ids.get(term)
+        if term_id is None:
+            return False
+        start, end = int(self.postings.offsets[term_id]), int(self.postings.offsets[term_id + 1])
+        found = start + int(np.searchsorted(self.postings.documents[start:end], position))
+        return found < end and int(self.postings.documents[found]) == position
+
     def matches(self, terms: Sequence[str]) -> np.ndarray:
         """Boolean mask of documents holding at least one of `terms`."""
         mask = np.zeros(self.size, dtype=bool)

@@ -1,0 +1,91 @@
+"""Honest confidence: is the best unit an answer, or only related to the question?
+
+A BM25 score cannot tell (a wrong unit that shares one rare word outscores right ones), so
+"found" is decided by coverage: the weighted share of the question's own content words that
+the unit holds, itself or through a synonym or reading the word was expanded to. Nouns carry
+the topic; verbs and adjectives (「起きる」「担う」) weigh less. A unit that covers too little is
+offered only as 関連 under 「この協約には…についての定めは見つかりませんでした」.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..search.corpus import Corpus
+from ..search.lexicon import Expansion
+from ..search.tokenizer import Token, Tokenizer
+
+# Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
+# the weighted share of content words the best unit must cover to be quoted as the answer.
+MIN_COVERAGE = 0.5
+OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
+
+
+@dataclass(frozen=True)
+class Content:
+    """One content word of the question and what covers it."""
+
+    word: str  # as the user wrote it
+    terms: tuple[str, ...]  # index terms that count as covering it
+    weight: float
+
+
+def content_words(
+    tokenizer: Tokenizer,
+    tokens: Sequence[Token],
+    topics: Sequence[str],
+    expansions: Sequence[Expansion],
+    kind_word: Callable[[str], bool] = lambda word: False,
+) -> tuple[Content, ...]:
+    """For each of the question's own topic terms: the word, the terms that cover it (itself, the
+    synonyms it was expanded to; for a word inside hiragana the corpus words it was read as; for
+    a word that is itself the kind of question asked, 「効力」, the template's word for it)."""
+    by_term = {token.term: token for token in tokens if token.is_content}
+    readings = [e for e in expansions if e.layer == "reading"]
+    found: dict[str, Content] = {}
+    for term in topics:
+        token = by_term.get(term)
+        word = token.surface if token else term
+        read = [e for e in readings if word in e.source]
+        if read:  # Sudachi's guess at a hiragana run is not the user's word; its reading is
+            word, covering = read[0].source, {t for e in read for t in tokenizer.terms_of_word(e.target)}
+        else:
+            covering = {term}
+            for expansion in expansions:
+                if expansion.layer == "kind" and not kind_word(word):
+                    continue
+                if expansion.layer == "kind" or _same_word(tokenizer, term, word, expansion.source):
+                    covering.update(tokenizer.terms_of_word(expansion.target))
+        if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
+            continue
+        weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
+        if word not in found:
+            found[word] = Content(word, tuple(sorted(covering)), weight)
+    return tuple(found.values())
+
+
+def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
+    """Whether an expansion's source is this content word: the same term, or, where Sudachi cut
+    the question differently from the synonym key (「お金のこと」→「お」「金のこ」), a shared kanji."""
+    if term in tokenizer.terms_of_word(source):
+        return True
+    return any("\u4e00" <= ch <= "\u9fff" and ch in source for ch in word)
+
+
+def coverage(corpus: Corpus, content: Sequence[Content], position: int) -> float:
+    """Weighted share of `content` that the unit at `position` holds; 1.0 when there is none."""
+    total = sum(c.weight for c in content)
+    if not total:
+        return 1.0
+    return sum(c.weight for c in content if _held(corpus, c, position)) / total
+
+
+def uncovered(corpus: Corpus, content: Sequence[Content], position: int) -> list[str]:
+    """The content words (as written) the unit does not hold, nouns first."""
+    missing = [c for c in content if not _held(corpus, c, position)]
+    return [c.word for c in sorted(missing, key=lambda c: -c.weight)]
+
+
+def _held(corpus: Corpus, content: Content, position: int) -> bool:
+    return any(corpus.index.holds(term, position) for term in content.terms)
