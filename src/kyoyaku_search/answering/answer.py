@@ -18,7 +18,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.tokenizer import fold
 from ..search.units import Unit
-from .confidence import MIN_COVERAGE, coverage, uncovered
+from .confidence import confident, covered_first, uncovered
 from .followup import resolve
 from .lists import partners, together_rows
 from .question import Context, Query, Question, QuestionKind, understand
@@ -227,37 +227,14 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     if not ranked:
         context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
         return Answer.no_match(question, context)
-    ranked = _covered_first(corpus, query, ranked)
-    if not _confident(corpus, query, ranked[0][0]):
+    ranked = covered_first(corpus, query, ranked)
+    if not confident(corpus, query, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
     if query.kind == QuestionKind.ROLE and best.row_id is not None:
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(_hit(corpus, i, score) for i, score in ranked[:top_k])
     return _quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), _context(query, best))
-
-
-def _covered_first(
-    corpus: Corpus, query: Query, ranked: list[tuple[int, float]], depth: int = 5
-) -> list[tuple[int, float]]:
-    """Of the best `depth`, the units that cover the question come before those that only
-    outscore them (「誰が」 pulling the signature block above the row the question names)."""
-    if query.question.phrase is not None or not query.question.content:
-        return ranked
-    head = ranked[:depth]
-    covers = [_confident(corpus, query, position) for position, _ in head]
-    if covers[0] or not any(covers):
-        return ranked
-    first = [p for p, c in zip(head, covers, strict=True) if c]
-    return first + [p for p, c in zip(head, covers, strict=True) if not c] + ranked[depth:]
-
-
-def _confident(corpus: Corpus, query: Query, position: int) -> bool:
-    """Whether the unit answers the question rather than only sharing a word with it."""
-    question = query.question
-    if query.inherited or query.initiatives or question.phrase is not None:
-        return True  # the topic was settled before, named in full, or quoted verbatim
-    return coverage(corpus, question.content, position) >= MIN_COVERAGE
 
 
 def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:

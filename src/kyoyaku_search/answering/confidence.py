@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
 from ..search.tokenizer import Token, Tokenizer
+
+if TYPE_CHECKING:  # question.py imports this module for `content_words`
+    from .question import Query
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
 # the weighted share of content words the best unit must cover to be quoted as the answer.
@@ -63,6 +67,29 @@ def content_words(
         if word not in found:
             found[word] = Content(word, tuple(sorted(covering)), weight)
     return tuple(found.values())
+
+
+def covered_first(
+    corpus: Corpus, query: Query, ranked: list[tuple[int, float]], depth: int = 5
+) -> list[tuple[int, float]]:
+    """Of the best `depth`, the units that cover the question come before those that only
+    outscore them (「誰が」 pulling the signature block above the row the question names)."""
+    if query.question.phrase is not None or not query.question.content:
+        return ranked
+    head = ranked[:depth]
+    covers = [confident(corpus, query, position) for position, _ in head]
+    if covers[0] or not any(covers):
+        return ranked
+    first = [p for p, c in zip(head, covers, strict=True) if c]
+    return first + [p for p, c in zip(head, covers, strict=True) if not c] + ranked[depth:]
+
+
+def confident(corpus: Corpus, query: Query, position: int) -> bool:
+    """Whether the unit answers the question rather than only sharing a word with it."""
+    question = query.question
+    if query.inherited or query.initiatives or question.phrase is not None:
+        return True  # the topic was settled before, named in full, or quoted verbatim
+    return coverage(corpus, question.content, position) >= MIN_COVERAGE
 
 
 def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:

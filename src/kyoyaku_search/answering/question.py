@@ -23,6 +23,7 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold, to_katakana
 from .confidence import Content, content_words
+from .framing import FRAMING_WORDS
 
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -132,31 +133,6 @@ QUESTION_WORDS = frozenset(
         "何時",
         "如何",
         "何故",
-        # framing: why or how the user asks, not what about (「比較したい」「…の根拠」 is handled in
-        # `_framing`); 「違い」「比較」 also ask for both parties side by side (answer shapes)
-        "比較",
-        "比べる",
-        "違い",
-        "違う",
-        "差",
-        "研究",
-        "調べる",
-        "参考",
-        "確認",
-        "手続き",
-        "手続",
-        "分野",
-        "部分",
-        "箇所",
-        "欄",
-        "定め",
-        "いくら",
-        "幾ら",
-        "呉れる",
-        "くれる",
-        "主導",
-        "他",
-        "ほか",
         # the agreement itself: every question is about it
         "協約",
         "連携協約",
@@ -164,6 +140,7 @@ QUESTION_WORDS = frozenset(
         "此の",
         "この",
     }
+    | FRAMING_WORDS
 )
 
 
