@@ -31,7 +31,8 @@ class Content:
     """One content word of the question and what covers it."""
 
     word: str  # as the user wrote it
-    terms: tuple[str, ...]  # index terms that count as covering it
+    # Each way to cover it: the index terms a unit must all hold (「個人データ」: 個人 and データ).
+    terms: tuple[tuple[str, ...], ...]
     weight: float
 
 
@@ -53,19 +54,19 @@ def content_words(
         word = token.surface if token else term
         read = [e for e in readings if word in e.source]
         if read:  # Sudachi's guess at a hiragana run is not the user's word; its reading is
-            word, covering = read[0].source, {t for e in read for t in tokenizer.terms_of_word(e.target)}
+            word, covering = read[0].source, {tokenizer.whole_terms_of_word(e.target) for e in read}
         else:
-            covering = {term}
+            covering = {(term,)}
             for expansion in expansions:
                 if expansion.layer == "kind" and not kind_word(word):
                     continue
                 if expansion.layer == "kind" or _same_word(tokenizer, term, word, expansion.source):
-                    covering.update(tokenizer.terms_of_word(expansion.target))
+                    covering.add(tokenizer.whole_terms_of_word(expansion.target))
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
             continue
         weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
         if word not in found:
-            found[word] = Content(word, tuple(sorted(covering)), weight)
+            found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight)
     return tuple(found.values())
 
 
@@ -115,4 +116,4 @@ def uncovered(corpus: Corpus, content: Sequence[Content], position: int) -> list
 
 
 def _held(corpus: Corpus, content: Content, position: int) -> bool:
-    return any(corpus.index.holds(term, position) for term in content.terms)
+    return any(all(corpus.index.holds(term, position) for term in terms) for terms in content.terms)
