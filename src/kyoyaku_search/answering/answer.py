@@ -19,7 +19,8 @@ from ..search.names import PartyName
 from ..search.tokenizer import fold
 from ..search.units import Unit
 from .confidence import confident, covered_first, uncovered
-from .followup import resolve
+from .followup import settle
+from .framing import ASKS_ALL
 from .lists import partners, together_rows
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
@@ -164,7 +165,7 @@ def ask(
         return Answer(question.text, Status.NOT_PARTY, message, question=question, context=context)
     previous = next((turn.context for turn in reversed(history) if turn.context is not None), None)
     reference = find_reference(corpus, question.text, agreement)
-    query = resolve(question, previous) if reference is None else Query.own(question)
+    query = settle(corpus, question, previous, agreement) if reference is None else Query.own(question)
     if not query.parties and party:
         query = replace(query, parties=tuple(p for p in corpus.party_names if p.name == party))
     allowed = allowed_units(corpus, query.parties, agreement)
@@ -349,13 +350,20 @@ def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) 
     positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["role"])).tolist()
     if not positions:
         return Answer.no_match(query.question)
-    hits = tuple(_hit(corpus, int(i), 0.0) for i in positions[:top_k])
-    message = (
-        f"{_named(query.parties)}の役割は別表に{len(positions)}項目あります。上から順に{len(hits)}項目を示します。"
-        "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
-    )
+    everything = ASKS_ALL.search(query.question.text) is not None  # 「全部」「すべて」: the whole list
+    hits = tuple(_hit(corpus, int(i), 0.0) for i in (positions if everything else positions[:top_k]))
+    head = f"{_named(query.parties)}の役割は別表に{len(positions)}項目あります。"
+    if everything:
+        message = head + "すべて示します。"
+        items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
+    else:
+        message = head + (
+            f"上から順に{len(hits)}項目を示します。"
+            "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
+        )
+        items = ()
     context = Context(query.parties, kind=QuestionKind.ROLE)
-    return Answer(query.question.text, Status.PARTY_ROLES, message, hits=hits, question=query.question, context=context)
+    return Answer(query.question.text, Status.PARTY_ROLES, message, (), items, hits, (), query.question, context)
 
 
 def _context(query: Query, unit: Unit | None) -> Context:

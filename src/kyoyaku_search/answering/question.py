@@ -23,7 +23,7 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold, to_katakana
 from .confidence import Content, content_words
-from .framing import FRAMING_WORDS
+from .framing import COMPARES, FRAMING_WORDS, LEADS
 
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -404,6 +404,8 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
         return QuestionKind.TOGETHER
     if _PARTNERS.search(folded):
         return QuestionKind.PARTNERS
+    if LEADS.search(folded) or COMPARES.search(folded):
+        return QuestionKind.ROLE
     kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
     if kind == "does":  # asking what someone does: a role when a party is named
         return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT

@@ -39,7 +39,7 @@ class Reference:
     """What a question points at: unit positions (document order) and how to say it."""
 
     positions: tuple[int, ...]
-    label: str  # 「第5条」「別表(3)イ」「前文」
+    label: str  # 「第5条」「(3)イ」 (of 別表), 「前文」
     kind: str  # "article", "section", or a unit kind ("preamble", "supplementary", "signature")
     note: str = ""  # e.g. a paragraph that does not exist
 
@@ -81,7 +81,7 @@ def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
     count = 1 + sum(1 for line in unit.text.split("\n")[1:] if re.match(r"[0-9０-９]{1,2}[ \u3000]", line))
     label = f"第{unit.article}条"
     if paragraph is None or not 1 <= paragraph <= count:
-        return f"{label}に第{match['paragraph']}項はありません。{label}の全文を示します。"
+        return f"{label}に第{paragraph or match['paragraph']}項はありません。{label}の全文を示します。"
     return f"{label}第{paragraph}項を含む{label}の全文を示します。"
 
 
@@ -95,7 +95,7 @@ def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
             found, letter = _section_rows(corpus, number, None, agreement), None
         if found:
-            return Reference(tuple(found), f"別表({number}){letter or ''}", "section")
+            return Reference(tuple(found), f"({number}){letter or ''}", "section")
     return None
 
 
