@@ -24,7 +24,7 @@ from .framing import ASKS_ALL
 from .lists import partners, together_rows
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
-from .structure import Reference, find_reference
+from .structure import Reference, find_reference, inside_quotation
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
@@ -159,12 +159,17 @@ def ask(
     if not 1 <= top_k <= MAX_TOP_K:
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
+    reference = find_reference(corpus, question.text, agreement)
+    phrase = question.phrase
+    if reference and phrase and inside_quotation(reference, fold(question.text)[phrase.start : phrase.end]):
+        reference = None
+    if reference is not None and all(name in reference.matched for name in question.outsiders):
+        question = replace(question, outsiders=())  # 「三条」 is 第3条 here, not the city of 三条
     if question.outsiders:
         context = Context(weights=question.weights, kind=question.kind, initiatives=question.initiatives)
         message = not_a_party_message(corpus, question.outsiders)
         return Answer(question.text, Status.NOT_PARTY, message, question=question, context=context)
     previous = next((turn.context for turn in reversed(history) if turn.context is not None), None)
-    reference = find_reference(corpus, question.text, agreement)
     query = settle(corpus, question, previous, agreement) if reference is None else Query.own(question)
     if not query.parties and party:
         query = replace(query, parties=tuple(p for p in corpus.party_names if p.name == party))

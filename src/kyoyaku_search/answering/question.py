@@ -315,7 +315,14 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
 def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
     """One-character typos of the corpus's own words; real place names are left alone."""
     places = frozenset(corpus.tokenizer.place_names(folded))
-    return corpus.spelling.correct(folded, places, corpus.occurs)
+    cuts: list[frozenset[int]] = []
+
+    def boundaries() -> frozenset[int]:  # one more Sudachi pass, only when a correction is proposed
+        if not cuts:
+            cuts.append(frozenset(i for t in corpus.tokenizer.tokens(folded) for i in (t.begin, t.end)))
+        return cuts[0]
+
+    return corpus.spelling.correct(folded, places, corpus.occurs, boundaries)
 
 
 def _labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
+from ..search.phrases import MIN_PHRASE
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
 # 「第3条関係」 (the annex's heading), not an address (「北1条西2丁目」: a bare number after a kanji).
 _ARTICLE = re.compile(
     rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![\u4e00-\u9fff0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
-    rf"条(?!関係|例|件|約|文|項目|西|東|南|北)(?:第?(?P<paragraph>{_NUMBER})項)?"
+    rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
 )
 # 別表(3)ア / 別表（３）イ / 別表の(2) / 別表第2 / 別表2 / (3)ア on its own.
 _ANNEX = re.compile(
@@ -42,6 +43,7 @@ class Reference:
     label: str  # 「第5条」「(3)イ」 (of 別表), 「前文」
     kind: str  # "article", "section", or a unit kind ("preamble", "supplementary", "signature")
     note: str = ""  # e.g. a paragraph that does not exist
+    matched: str = ""  # the words of the question that name it (「三条」, which Sudachi also knows as a city)
 
 
 def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
@@ -52,6 +54,13 @@ def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> R
         if found is not None:
             return found
     return None
+
+
+def inside_quotation(reference: Reference, quotation: str) -> bool:
+    """Whether the reference is part of a longer verbatim run of the agreement, as in a pasted
+    「前項の協議は、第7条の目的に沿って」: then the run is what is asked for. A reference with
+    only a few words around it (「第9条の目的」) still names the article."""
+    return reference.matched in quotation and len(quotation) - len(reference.matched) >= MIN_PHRASE
 
 
 def _in_scope(corpus: Corpus, agreement: str | None) -> list[int]:
@@ -68,7 +77,8 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
             i for i in _in_scope(corpus, agreement) if units[i].kind == "article" and units[i].article == number
         )
         if positions:
-            return Reference(positions, f"第{number}条", "article", _paragraph_note(corpus, positions[0], match))
+            note = _paragraph_note(corpus, positions[0], match)
+            return Reference(positions, f"第{number}条", "article", note, match.group(0))
     return None
 
 
@@ -95,7 +105,7 @@ def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
             found, letter = _section_rows(corpus, number, None, agreement), None
         if found:
-            return Reference(tuple(found), f"({number}){letter or ''}", "section")
+            return Reference(tuple(found), f"({number}){letter or ''}", "section", matched=match.group(0))
     return None
 
 
@@ -119,5 +129,6 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
         if pattern.search(folded):
             positions = tuple(i for i in _in_scope(corpus, agreement) if corpus.units[i].kind == kind)
             if positions:
-                return Reference(positions, corpus.units[positions[0]].citation.place, kind)
+                place = corpus.units[positions[0]].citation.place
+                return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
     return None

@@ -55,28 +55,44 @@ class Spelling:
         return cls(frozenset(phrases), {k: tuple(sorted(v)) for k, v in near.items()}, readings)
 
     def correct(
-        self, text: str, places: frozenset[str] = frozenset(), occurs: Callable[[str], bool] = _never
+        self,
+        text: str,
+        places: frozenset[str] = frozenset(),
+        occurs: Callable[[str], bool] = _never,
+        boundaries: Callable[[], frozenset[int]] | None = None,
     ) -> tuple[str, list[Correction]]:
         """Replace, in each run of kanji/katakana, the longest window that is one character off a
-        single phrase of the corpus. `places` (real place names) and any window for which
-        `occurs` says the corpus holds it verbatim (「札幌市都」 of 「札幌市都心部」) are never corrected."""
+        single phrase of the corpus. Never corrected: `places` (real place names), a window for
+        which `occurs` says the corpus holds it verbatim (「札幌市都」 of 「札幌市都心部」), and a
+        window that would cut a word (`boundaries()`: the offsets where the text's words begin
+        and end; 「岩見沢市役」 cuts 「市役所」)."""
         corrections = []
-        for run in _PHRASE.findall(text):
-            fix = self._fix(run, places, occurs)
+        for match in _PHRASE.finditer(text):
+            fix = self._fix(match.group(0), places, occurs, match.start(), boundaries)
             if fix is not None:
                 text = text.replace(fix.before, fix.after, 1)
                 corrections.append(fix)
         return text, corrections
 
-    def _fix(self, run: str, places: frozenset[str], occurs: Callable[[str], bool]) -> Correction | None:
+    def _fix(
+        self,
+        run: str,
+        places: frozenset[str],
+        occurs: Callable[[str], bool],
+        offset: int = 0,
+        boundaries: Callable[[], frozenset[int]] | None = None,
+    ) -> Correction | None:
         for size in range(min(len(run), MAX_PHRASE), MIN_PHRASE - 1, -1):
             for start in range(len(run) - size + 1):
                 window = run[start : start + size]
                 if window in self.phrases or window in places:
                     continue
                 candidates = {p for masked in _masks(window) for p in self.near.get(masked, ())}
-                if len(candidates) == 1 and not occurs(window):
-                    return Correction(window, candidates.pop(), "typo")
+                if len(candidates) != 1 or occurs(window):
+                    continue
+                if boundaries is not None and not {offset + start, offset + start + size} <= boundaries():
+                    continue
+                return Correction(window, candidates.pop(), "typo")
         return None
 
     def read(self, text: str, occurs: Callable[[str], bool] = _never) -> list[Correction]:
