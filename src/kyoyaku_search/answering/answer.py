@@ -18,7 +18,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.tokenizer import fold
 from ..search.units import Unit
-from .confidence import confident, covered_first, uncovered
+from .confidence import confident, covered_first, not_found_message, uncovered
 from .followup import settle
 from .framing import ASKS_ALL
 from .lists import partners, together_rows
@@ -232,7 +232,10 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     ranked = rank(corpus, query, allowed)
     if not ranked:
         context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
-        return Answer.no_match(question, context)
+        if not question.content or query.inherited:
+            return Answer.no_match(question, context)
+        message = not_found_message([c.word for c in question.content])
+        return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     ranked = covered_first(corpus, query, ranked)
     if not confident(corpus, query, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
@@ -247,12 +250,8 @@ def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]]
     """「この協約には…についての定めは見つかりませんでした」, with the closest units only as 関連."""
     question = query.question
     missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
-    topic = "".join(f"「{word}」" for word in missing[:3])
     related = tuple(_hit(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
-    message = (
-        f"この協約には{topic}についての定めは見つかりませんでした。"
-        "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
-    )
+    message = not_found_message(missing) + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
     context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
     return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)
 

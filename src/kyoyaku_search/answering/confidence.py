@@ -93,6 +93,11 @@ def confident(corpus: Corpus, query: Query, position: int) -> bool:
     return coverage(corpus, question.content, position) >= MIN_COVERAGE
 
 
+def not_found_message(words: Sequence[str]) -> str:
+    """「この協約には「バス」「路線」についての定めは見つかりませんでした。」 (at most three words)."""
+    return f"この協約には{''.join(f'「{word}」' for word in words[:3])}についての定めは見つかりませんでした。"
+
+
 def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
     """Whether an expansion's source is this content word: the same term, or, where Sudachi cut
     the question differently from the synonym key (「お金のこと」→「お」「金のこ」), a shared kanji."""
