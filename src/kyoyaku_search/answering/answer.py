@@ -18,7 +18,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.tokenizer import fold
 from ..search.units import Unit
-from .confidence import confident, covered_first, not_found_message, uncovered
+from .confidence import Asked, confident, covered_first, not_found_message, uncovered
 from .followup import settle
 from .framing import ASKS_ALL
 from .lists import partners, together_rows
@@ -236,8 +236,9 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
             return Answer.no_match(question, context)
         message = not_found_message([c.word for c in question.content])
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
-    ranked = covered_first(corpus, query, ranked)
-    if not confident(corpus, query, ranked[0][0]):
+    asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives))
+    ranked = covered_first(corpus, asked, ranked)
+    if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
     if query.kind == QuestionKind.ROLE and best.row_id is not None:

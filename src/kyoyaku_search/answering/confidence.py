@@ -11,19 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
+from ..search.phrases import PhraseMatch
 from ..search.tokenizer import Token, Tokenizer
-
-if TYPE_CHECKING:  # question.py imports this module for `content_words`
-    from .question import Query
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
 # the weighted share of content words the best unit must cover to be quoted as the answer.
 MIN_COVERAGE = 0.5
 OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What confidence needs of a query: its content words, its verbatim run, and whether its
+    topic was settled otherwise (inherited from the turn before, or a 取組 named in full)."""
+
+    content: tuple[Content, ...]
+    phrase: PhraseMatch | None = None
+    settled: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,26 +78,25 @@ def content_words(
 
 
 def covered_first(
-    corpus: Corpus, query: Query, ranked: list[tuple[int, float]], depth: int = 5
+    corpus: Corpus, asked: Asked, ranked: list[tuple[int, float]], depth: int = 5
 ) -> list[tuple[int, float]]:
     """Of the best `depth`, the units that cover the question come before those that only
     outscore them (「誰が」 pulling the signature block above the row the question names)."""
-    if query.question.phrase is not None or not query.question.content:
+    if asked.phrase is not None or not asked.content:
         return ranked
     head = ranked[:depth]
-    covers = [confident(corpus, query, position) for position, _ in head]
+    covers = [confident(corpus, asked, position) for position, _ in head]
     if covers[0] or not any(covers):
         return ranked
     first = [p for p, c in zip(head, covers, strict=True) if c]
     return first + [p for p, c in zip(head, covers, strict=True) if not c] + ranked[depth:]
 
 
-def confident(corpus: Corpus, query: Query, position: int) -> bool:
+def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
-    question = query.question
-    if query.inherited or query.initiatives or question.phrase is not None:
-        return True  # the topic was settled before, named in full, or quoted verbatim
-    return coverage(corpus, question.content, position) >= MIN_COVERAGE
+    if asked.settled or asked.phrase is not None:
+        return True  # the topic was settled before or named in full, or the question quotes the text
+    return coverage(corpus, asked.content, position) >= MIN_COVERAGE
 
 
 def not_found_message(words: Sequence[str]) -> str:
