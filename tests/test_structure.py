@@ -92,14 +92,14 @@ def test_every_annex_section_lists_its_rows(loaded):
             rows = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
             wanted = [r for r in rows if r.startswith(f"{agreement.id}/row-{table.key}-")]
             for question in (f"別表{table.label}", f"別表{table.label}の取組は"):
-                answer = ask(loaded, question, agreement=agreement.id)
+                answer = ask(loaded, question, agreement=agreement.id, top_k=10)
                 assert answer.status == Status.SECTION, question
                 assert [h.unit.id for h in answer.hits] == wanted, question
                 assert [item.name for item in answer.items] == [row.initiative for row in table.rows]
 
 
 def test_section_by_number_covers_its_sub_sections(corpus):
-    answer = ask(corpus, "別表第3")
+    answer = ask(corpus, "別表第3", top_k=20)
     assert answer.status == Status.SECTION
     assert {h.unit.section.split(" ")[0] for h in answer.hits} == {"(3)ア", "(3)イ", "(3)ウ"}
 

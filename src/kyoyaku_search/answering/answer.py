@@ -232,9 +232,9 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     ranked = rank(corpus, query, allowed)
     if not ranked:
         context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
-        if not question.content or query.inherited:
+        message = not_found_message([c.word for c in question.content], fold(question.text))
+        if message is None or query.inherited:
             return Answer.no_match(question, context)
-        message = not_found_message([c.word for c in question.content])
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives))
     ranked = covered_first(corpus, asked, ranked)
@@ -252,7 +252,8 @@ def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]]
     question = query.question
     missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
     related = tuple(_hit(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
-    message = not_found_message(missing) + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
+    said = not_found_message(missing, fold(question.text)) or NO_MATCH
+    message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
     context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
     return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)
 
@@ -270,14 +271,14 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
         positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id) if allowed[c]]
     if not positions:
         return Answer.no_match(query.question)
-    hits = tuple(_hit(corpus, i, 0.0) for i in positions)
+    hits = tuple(_hit(corpus, i, 0.0) for i in positions)  # all listed as items; top_k of them as hits
     annex = corpus.agreement(hits[0].unit.agreement_id).annex
     heading = annex.heading if annex is not None else "別表"
     whose = f"の{_named(query.parties)}の役割" if query.parties else "の取組"
     message = f"{heading}{reference.label}{whose}は{len(hits)}項目あります。"
     items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
     context = _context(query, None)
-    return Answer(query.question.text, Status.SECTION, message, (), items, hits, (), query.question, context)
+    return Answer(query.question.text, Status.SECTION, message, (), items, hits[:top_k], (), query.question, context)
 
 
 def _quoting(
@@ -356,11 +357,12 @@ def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) 
     if not positions:
         return Answer.no_match(query.question)
     everything = ASKS_ALL.search(query.question.text) is not None  # 「全部」「すべて」: the whole list
-    hits = tuple(_hit(corpus, int(i), 0.0) for i in (positions if everything else positions[:top_k]))
+    hits = tuple(_hit(corpus, int(i), 0.0) for i in positions[:top_k])
     head = f"{_named(query.parties)}の役割は別表に{len(positions)}項目あります。"
-    if everything:
+    if everything:  # every item listed; the hits (cards to open) stay within top_k
         message = head + "すべて示します。"
-        items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
+        every = (corpus.units[int(i)] for i in positions)
+        items = tuple(ListItem(u.initiative or "", u.citation.render(corpus.multi)) for u in every)
     else:
         message = head + (
             f"上から順に{len(hits)}項目を示します。"

@@ -21,6 +21,7 @@ from ..search.tokenizer import Token, Tokenizer
 # the weighted share of content words the best unit must cover to be quoted as the answer.
 MIN_COVERAGE = 0.5
 OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
+MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,18 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     return coverage(corpus, asked.content, position) >= MIN_COVERAGE
 
 
-def not_found_message(words: Sequence[str]) -> str:
-    """「この協約には「バス」「路線」についての定めは見つかりませんでした。」 (at most three words)."""
-    return f"この協約には{''.join(f'「{word}」' for word in words[:3])}についての定めは見つかりませんでした。"
+def not_found_message(words: Sequence[str], asked: str) -> str | None:
+    """「この協約には「バス」「路線」についての定めは見つかりませんでした。」 naming at most three of
+    `words`, only those the question itself (`asked`, folded) holds; None when there are none."""
+    named = [word for word in dict.fromkeys(words) if _nameable(word) and word in asked][:3]
+    if not named:
+        return None
+    return f"この協約には{''.join(f'「{word}」' for word in named)}についての定めは見つかりませんでした。"
+
+
+def _nameable(word: str) -> bool:
+    """A word to name back: letters, digits and the marks inside words only (no brackets)."""
+    return 0 < len(word) <= MAX_NAMED and all(ch.isalnum() or ch in "ー々〆・" for ch in word)
 
 
 def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:

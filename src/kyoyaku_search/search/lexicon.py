@@ -115,6 +115,11 @@ class SudachiSynonyms:
     def __len__(self) -> int:
         return len(self._lines)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SudachiSynonyms) and self._lines == other._lines
+
+    __hash__ = None  # equal by content, and it keeps a memo: not hashable
+
     def expand(self, tokens: list[Token]) -> list[Expansion]:
         found = []
         for token in tokens:
