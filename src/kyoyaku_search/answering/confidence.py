@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
 from ..search.phrases import PhraseMatch
@@ -83,11 +85,11 @@ def covered_first(
 ) -> list[tuple[int, float]]:
     """Of the best `depth`, the units that cover the question come before those that only
     outscore them (「誰が」 pulling the signature block above the row the question names)."""
-    if asked.phrase is not None or not asked.content:
+    if asked.settled or asked.phrase is not None or not asked.content:
         return ranked
     head = ranked[:depth]
-    covers = [confident(corpus, asked, position) for position, _ in head]
-    if covers[0] or not any(covers):
+    covers = coverages(corpus, asked.content, [position for position, _ in head]) >= MIN_COVERAGE
+    if covers[0] or not covers.any():
         return ranked
     first = [p for p, c in zip(head, covers, strict=True) if c]
     return first + [p for p, c in zip(head, covers, strict=True) if not c] + ranked[depth:]
@@ -124,10 +126,29 @@ def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
 
 def coverage(corpus: Corpus, content: Sequence[Content], position: int) -> float:
     """Weighted share of `content` that the unit at `position` holds; 1.0 when there is none."""
+    return float(coverages(corpus, content, [position])[0])
+
+
+def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[int]) -> np.ndarray:
+    """`coverage` of each unit at `positions`, one postings lookup per term for all of them."""
     total = sum(c.weight for c in content)
     if not total:
-        return 1.0
-    return sum(c.weight for c in content if _held(corpus, c, position)) / total
+        return np.ones(len(positions))
+    at = np.asarray(positions, dtype=np.int64)
+    held_by: dict[str, np.ndarray] = {}
+
+    def held(term: str) -> np.ndarray:
+        if term not in held_by:
+            held_by[term] = corpus.index.holding(term, at)
+        return held_by[term]
+
+    share = np.zeros(len(positions))
+    for word in content:
+        covered = np.zeros(len(positions), dtype=bool)
+        for terms in word.terms:
+            covered |= np.logical_and.reduce([held(term) for term in terms])
+        share += word.weight * covered
+    return share / total
 
 
 def uncovered(corpus: Corpus, content: Sequence[Content], position: int) -> list[str]:
@@ -137,4 +158,5 @@ def uncovered(corpus: Corpus, content: Sequence[Content], position: int) -> list
 
 
 def _held(corpus: Corpus, content: Content, position: int) -> bool:
-    return any(all(corpus.index.holds(term, position) for term in terms) for terms in content.terms)
+    at = np.array([position])
+    return any(all(corpus.index.holding(term, at)[0] for term in terms) for terms in content.terms)

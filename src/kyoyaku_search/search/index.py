@@ -177,14 +177,16 @@ class Bm25Index:
             total[held] = before + weight * self._score[at]
         return total
 
-    def holds(self, term: str, position: int) -> bool:
-        """Whether document `position` contains `term`."""
+    def holding(self, term: str, positions: np.ndarray) -> np.ndarray:
+        """For each of `positions`, whether that document contains `term`."""
         term_id = self._term_ids.get(term)
         if term_id is None:
-            return False
-        start, end = int(self.postings.offsets[term_id]), int(self.postings.offsets[term_id + 1])
-        found = start + int(np.searchsorted(self.postings.documents[start:end], position))
-        return found < end and int(self.postings.documents[found]) == position
+            return np.zeros(len(positions), dtype=bool)
+        documents = self.postings.documents[self.postings.offsets[term_id] : self.postings.offsets[term_id + 1]]
+        found = np.searchsorted(documents, positions)
+        inside = found < len(documents)
+        inside[inside] = documents[found[inside]] == positions[inside]
+        return inside
 
     def matches(self, terms: Sequence[str]) -> np.ndarray:
         """Boolean mask of documents holding at least one of `terms`."""

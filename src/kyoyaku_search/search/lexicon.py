@@ -23,6 +23,7 @@ from .tokenizer import Token, Tokenizer, fold
 DOMAIN_SYNONYMS = Path("lexicon") / "domain-synonyms.yaml"
 SUDACHI_SYNONYMS = Path("lexicon") / "sudachi-synonyms.tsv"
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+MAX_REMEMBERED = 10_000  # bound of SudachiSynonyms' memo of expanded words
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class SudachiSynonyms:
     def __init__(self, lines: dict[int, str]) -> None:
         self._lines = lines  # group id → its words as written: "0:費用\t1:出費…"
         self._groups: dict[int, tuple[tuple[int, str], ...]] = {}
+        self._expanded: dict[tuple[str, str, tuple[int, ...]], tuple[str, ...]] = {}
 
     @classmethod
     def load(cls, path: Path) -> SudachiSynonyms:
@@ -123,17 +125,27 @@ class SudachiSynonyms:
     def expand(self, tokens: list[Token]) -> list[Expansion]:
         found = []
         for token in tokens:
-            for group_id in token.synonym_groups:
-                words = self.group(group_id)
-                own = next((flag for flag, word in words if fold(word) in (token.surface, token.term)), 0)
-                if own != 0:  # 1: only ever a target; 2: never used
-                    continue
-                found.extend(
-                    Expansion(token.surface, word, "sudachi")
-                    for flag, word in words
-                    if flag != 2 and fold(word) not in (token.surface, token.term)
-                )
+            found.extend(Expansion(token.surface, word, "sudachi") for word in self._targets(token))
         return found
+
+    def _targets(self, token: Token) -> tuple[str, ...]:
+        """The words a token expands to through its groups (remembered: whole groups are long and
+        the same words recur in every question)."""
+        key = (token.surface, token.term, token.synonym_groups)
+        known = self._expanded.get(key)
+        if known is not None:
+            return known
+        targets: list[str] = []
+        for group_id in token.synonym_groups:
+            words = self.group(group_id)
+            own = next((flag for flag, word in words if fold(word) in (token.surface, token.term)), 0)
+            if own != 0:  # 1: only ever a target; 2: never used
+                continue
+            targets.extend(word for flag, word in words if flag != 2 and fold(word) not in (token.surface, token.term))
+        known = tuple(targets)
+        if len(self._expanded) < MAX_REMEMBERED:
+            self._expanded[key] = known
+        return known
 
 
 @dataclass(frozen=True)
