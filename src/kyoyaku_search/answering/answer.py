@@ -29,6 +29,7 @@ from .structure import Reference, find_reference, inside_quotation
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
 RELATED = 3  # units offered as 関連 when the agreement has no answer
+MAX_LISTED = 100  # a list asked for in full (「全部」) is given in full up to this many items
 
 NO_MATCH = (
     "該当する条文・別表の項目は見つかりませんでした。"
@@ -356,7 +357,8 @@ def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) 
     positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["role"])).tolist()
     if not positions:
         return Answer.no_match(query.question)
-    everything = ASKS_ALL.search(query.question.text) is not None  # 「全部」「すべて」: the whole list
+    # 「全部」「すべて」: the whole list, when it is one a person can read (not 甲 of 1,500 agreements)
+    everything = ASKS_ALL.search(query.question.text) is not None and len(positions) <= MAX_LISTED
     hits = tuple(_hit(corpus, int(i), 0.0) for i in positions[:top_k])
     head = f"{_named(query.parties)}の役割は別表に{len(positions)}項目あります。"
     if everything:  # every item listed; the hits (cards to open) stay within top_k

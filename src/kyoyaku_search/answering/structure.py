@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
@@ -63,8 +65,12 @@ def inside_quotation(reference: Reference, quotation: str) -> bool:
     return reference.matched in quotation and len(quotation) - len(reference.matched) >= MIN_PHRASE
 
 
-def _in_scope(corpus: Corpus, agreement: str | None) -> list[int]:
-    return [i for i, unit in enumerate(corpus.units) if agreement is None or unit.agreement_id == agreement]
+def _in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
+    """Positions of the units of `kind` (in `agreement` when given), from the unit columns."""
+    mask = corpus.columns.of_kinds([kind])
+    if agreement is not None:
+        mask &= corpus.columns.in_agreements([agreement])
+    return np.flatnonzero(mask).tolist()
 
 
 def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
@@ -74,7 +80,7 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
             continue
         units = corpus.units
         positions = tuple(
-            i for i in _in_scope(corpus, agreement) if units[i].kind == "article" and units[i].article == number
+            i for i in _in_scope(corpus, agreement, "article") if units[i].article == number
         )
         if positions:
             note = _paragraph_note(corpus, positions[0], match)
@@ -114,7 +120,7 @@ def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: st
     wanted = f"({number}){letter}" if letter else f"({number})"
     return [
         i
-        for i in _in_scope(corpus, agreement)
+        for i in _in_scope(corpus, agreement, "row")
         if corpus.units[i].kind == "row"
         and corpus.units[i].section is not None
         and (
@@ -127,7 +133,7 @@ def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: st
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     for kind, pattern in _PLACES:
         if pattern.search(folded):
-            positions = tuple(i for i in _in_scope(corpus, agreement) if corpus.units[i].kind == kind)
+            positions = tuple(_in_scope(corpus, agreement, kind))
             if positions:
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))

@@ -100,10 +100,8 @@ class Spelling:
         corpus itself holds (「のとおり」 of 「次のとおり」) is its own wording, not a reading."""
         found: list[Correction] = []
         for run in _HIRAGANA_RUN.findall(text):
-            if occurs(run):
-                continue
             words = self._segment(to_katakana(run))
-            if words:
+            if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
                 shown = run.strip(_PARTICLES) or run
                 found.extend(Correction(shown, word, "reading") for word in words)
         return found
