@@ -242,7 +242,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
-    if query.kind == QuestionKind.ROLE and best.row_id is not None:
+    # A role question, or one naming a party, about an annex row: that row's (party's) cells.
+    if (query.kind == QuestionKind.ROLE or query.parties) and best.row_id is not None:
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(_hit(corpus, i, score) for i, score in ranked[:top_k])
     return _quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), _context(query, best))

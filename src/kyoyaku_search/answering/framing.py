@@ -50,5 +50,68 @@ FRAMING_WORDS = frozenset(
         "主導",
         "他",
         "ほか",
+        "どのような",
+        "どういう",
+        "如何なる",
+        "いかなる",
+        "本当",
+        "欲しい",
+        "出来る",
+        "遣る",
+        "其れ",
+        "よう",
+        "様",
+        "側",
+        # who: the parties as such (「両市の役割」「市議会」 is about 議会, not 市)
+        "市",
+        "町",
+        "村",
+        "両市",
+        "両者",
+        "双方",
+        "両自治体",
+    }
+)
+
+# Words that frame a question when it has a topic besides them, and are its topic when it has
+# none: 「救急医療について岩見沢市の役割を根拠とともに」 asks about 救急医療, 「協約の根拠は」 about 根拠.
+# How a role is described (中心・主体・協力・立場), how the agreement says it (規定・条文・書く・挙げる)
+# and 連携, which every 連携協約 says of everything.
+SOFT_FRAMING_WORDS = frozenset(
+    {
+        "根拠",
+        "規定",
+        "条文",
+        "条項",
+        "位置付け",
+        "位置付ける",
+        "文言",
+        "書く",
+        "記載",
+        "定める",
+        "示す",
+        "上げる",
+        "挙げる",
+        "掲げる",
+        "中心",
+        "主体",
+        "協力",
+        "立場",
+        "対等",
+        "役割分担",
+        "近隣",
+        "理解",
+        "合う",
+        "正しい",
+        "担う",
+        "負う",
+        "果たす",
+        "関わる",
+        "関与",
+        "具体",
+        "具体的",
+        "実際",
+        "意味",
+        "連携",
     }
 )

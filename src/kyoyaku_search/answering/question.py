@@ -23,7 +23,7 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold, to_katakana
 from .confidence import Content, content_words
-from .framing import COMPARES, FRAMING_WORDS, LEADS
+from .framing import COMPARES, FRAMING_WORDS, LEADS, SOFT_FRAMING_WORDS
 
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -56,15 +56,17 @@ class QuestionKind(StrEnum):
 # question before it is a role question.
 QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cost", re.compile(r"費用|経費|負担|予算|お金|コスト|財源")),
-    ("change", re.compile(r"変更|廃止|改正|解除|見直|やめ|止め|改め|終了|解約")),
-    ("effective", re.compile(r"施行|いつから|発効|効力|有効")),
-    ("purpose", re.compile(r"目的|ねらい|狙い|何のため|なぜ|理由")),
+    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約")),
+    ("effective", re.compile(r"施行|いつから|発効|効力|有効|始ま|開始|スタート")),
+    ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|理由")),
     ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度")),
-    ("signer", re.compile(r"署名|押印|記名|市長|誰が|締結|調印|サイン|結ば|結ん|結ぶ")),
+    # The signature block is where every agreement gives each party's address and head.
+    ("signer", re.compile(r"署名|押印|記名|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在")),
     ("role", re.compile(r"役割|役目|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが")),
-    ("content", re.compile(r"内容|概要|とは|どんなこと|どんな取|何を行う|何が行われ")),
+    # 「とは」, not the 「ことは」 of 「することは」
+    ("content", re.compile(r"内容|概要|(?<!こ)とは|どんなこと|どんな取|何を行う|何が行われ")),
     # Asking what someone does is a role question when a party is named, else a content one.
-    ("does", re.compile(r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする")),
+    ("does", re.compile(r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする|何する")),
 )
 # The template's own word for what each kind of question asks about: 「効力はいつから」 asks for
 # 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
@@ -266,8 +268,14 @@ def understand(corpus: Corpus, text: str) -> Question:
     # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics.
     weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
     topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
+    framing = _framing(topics, tokens)
+    if framing:
+        topics = tuple(t for t in topics if t not in framing)
+        weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in framing if t in weights)
     kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
+    if framing:  # a framing word's synonyms frame too (根拠 → 地方自治法)
+        expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
     expansions += [Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())]
     added = _expansion_weights(corpus, expansions, weights)
@@ -288,10 +296,27 @@ def understand(corpus: Corpus, text: str) -> Question:
     )
 
 
+def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
+    """The soft framing words among `topics` when a noun besides them is the topic (「法的な根拠」
+    asks about 根拠: 法的 is no noun)."""
+    nouns = {t.term for t in tokens if t.pos[0] == "名詞"}
+    if not any(t not in SOFT_FRAMING_WORDS and t in nouns for t in topics):
+        return frozenset()
+    return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS)
+
+
 def _kind_word(kind: str):  # noqa: ANN202
-    """Whether a word, whole, is one that asks for `kind` (「効力」 asks for 施行; 「有効期間」 does not)."""
+    """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
+    「始まっ」 ask for 施行 / 変更; 「有効期間」 does not: what follows the match is more kanji)."""
     pattern = dict(QUESTION_KINDS).get(kind)
-    return (lambda word: pattern.fullmatch(word) is not None) if pattern else (lambda word: False)
+    if pattern is None:
+        return lambda word: False
+
+    def asks(word: str) -> bool:
+        match = pattern.match(word)
+        return match is not None and all("\u3041" <= ch <= "\u309f" for ch in word[match.end() :])
+
+    return asks
 
 
 def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
@@ -397,10 +422,11 @@ def _weights(split: list[tuple[str, bool]], settings: SearchSettings) -> dict[st
     return weights
 
 
-_TOGETHER = re.compile(r"協力|一緒|共同|共に|ともに|連携して")
+# 「共に」 only after a party or 両市: 「根拠とともに知りたい」 is "along with", not "together".
+_TOGETHER = re.compile(r"協力|一緒|共同|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
 _BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|甲と乙|乙と甲")
 _PARTNERS = re.compile(
-    r"(どこと|どの市町村と|どの市と)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
+    r"(どこ|どの市町村|どの市|どの自治体|どの町)と[^。？?]{0,8}(連携|協力|協約|協定|結|組|一緒)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
 )
 
 

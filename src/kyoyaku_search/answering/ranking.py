@@ -8,7 +8,7 @@ import numpy as np
 
 from ..search.corpus import Corpus
 from ..search.names import PartyName
-from .question import Query
+from .question import KIND_TERMS, Query
 
 # Which unit kinds answer which kind of question; those units get `SearchSettings.kind_boost`.
 PREFERRED_KINDS = {
@@ -52,6 +52,7 @@ def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, f
         return []
     # Only the matched units are scored: at 100,000 units a question names one agreement's few.
     result = _boosted(corpus, query, corpus.index.scores_at(dict(query.weights), matched), matched)
+    result = _headed(corpus, query, result, matched)
     if quoted is None:
         order = np.argsort(-result, kind="stable")  # matched is ascending: ties stay in document order
     else:
@@ -68,6 +69,20 @@ def _quoted(corpus: Corpus, query: Query, allowed: np.ndarray) -> np.ndarray | N
     quoted[phrase.positions] = True
     quoted &= allowed
     return quoted if quoted.any() else None
+
+
+def _headed(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """An article whose heading names what is asked (（目的） for 「何のための協約」, （費用分担） for
+    「費用の定め」) before an article that only mentions it (第2条 「前条の目的を達成するため」)."""
+    terms = {*KIND_TERMS.get(query.kind, ()), *query.topic_terms}
+    articles = np.flatnonzero(corpus.columns.of_kinds(["article"], positions))
+    if not terms or not len(articles):
+        return result
+    headed = [i for i in articles if any(term in corpus.units[positions[i]].context for term in terms)]
+    if headed:
+        result = result.copy()
+        result[headed] *= corpus.search.topic_boost
+    return result
 
 
 def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray | None) -> np.ndarray:

@@ -20,6 +20,10 @@ from .tokenizer import fold
 
 MIN_PHRASE = 6  # shorter runs (「について」「の役割」) are ordinary wording, not a quotation
 GRAM = MIN_PHRASE
+# A run this short is a quotation only when it holds this many characters of words (kanji,
+# katakana, letters, digits): 「連携について」「に関する連携」 are one common word and its particles,
+# said by any question, while 「甲に対し必要な協力」 is the agreement's own sentence.
+SHORT_PHRASE, MIN_WORD_CHARS = 10, 4
 
 
 @dataclass(frozen=True)
@@ -89,10 +93,16 @@ class PhraseIndex:
                 if not longer:
                     break
                 end, holders = end + 1, longer
-            if holders:
+            if holders and quotation_like(folded[start:end]):
                 best, best_length = (start, end, holders), end - start
         if best is None:
             return None
         start, end, holders = best
         positions = np.unique(np.concatenate([self._owners[n] for n in holders]))
         return PhraseMatch(start, end, positions)
+
+
+def quotation_like(run: str) -> bool:
+    """Whether a verbatim run says enough to be a quotation rather than common wording."""
+    words = sum(ch.isalnum() and not "\u3041" <= ch <= "\u309f" for ch in run)
+    return len(run) >= SHORT_PHRASE or words >= MIN_WORD_CHARS
