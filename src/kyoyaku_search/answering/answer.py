@@ -21,7 +21,8 @@ from ..search.units import Unit
 from .confidence import Asked, confident, covered_first, not_found_message, uncovered
 from .followup import settle
 from .framing import ASKS_ALL
-from .lists import partners, together_rows
+from .kinds import TOGETHER
+from .lists import asks_for_list, partners, together_rows
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 from .structure import Reference, find_reference, inside_quotation
@@ -230,6 +231,12 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
         return _party_roles(corpus, query, allowed, top_k)
+    if asks_for_list(query):  # 「連携する取組の一覧」: every 取組, or one party's every role
+        if len({p.name for p in query.parties}) == 1:
+            return _party_roles(corpus, query, allowed, top_k)
+        if TOGETHER.search(question.text):
+            return _together(corpus, replace(query, topic_terms=()), allowed, top_k)
+        return _all_rows(corpus, query, allowed, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
         context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
@@ -324,10 +331,28 @@ def _together(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> 
     hits = tuple(_hit(corpus, i, score) for i, score in rows)
     if ranked:  # 「…が協力して取り組む災害対策は」: the best of those rows, quoted
         return _quoting(query, hits[:top_k], Status.ANSWERED, (Quote(hits[0]),), _context(query, hits[0].unit))
-    names = "と".join(
-        dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, [i for i, _ in rows]) for p in a.parties)
-    )
+    names = _party_list(corpus, [i for i, _ in rows])
     message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。"
+    return _listing(query, message, hits, top_k)
+
+
+def _all_rows(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
+    """Every 取組 of the annex, in its order: what the parties 「相互に連携する」 (the template's 第3条)."""
+    positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["row"])).tolist()
+    if not positions:
+        return Answer.no_match(query.question)
+    hits = tuple(_hit(corpus, i, 0.0) for i in positions[:MAX_LISTED])
+    more = f"最初の{MAX_LISTED}項目を示します。" if len(positions) > MAX_LISTED else ""
+    message = f"{_party_list(corpus, positions)}が連携する取組は、別表に{len(positions)}項目あります。{more}"
+    return _listing(query, message, hits, top_k)
+
+
+def _party_list(corpus: Corpus, positions: Sequence[int]) -> str:
+    return "と".join(dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, positions) for p in a.parties))
+
+
+def _listing(query: Query, message: str, hits: tuple[Hit, ...], top_k: int) -> Answer:
+    """A list of 取組 with citations; the first `top_k` also as hits."""
     items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
     context = Context(query.parties, kind=QuestionKind.TOGETHER)
     return Answer(query.question.text, Status.TOGETHER, message, (), items, hits[:top_k], (), query.question, context)

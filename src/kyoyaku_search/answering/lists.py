@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..search.corpus import Corpus
+from .framing import ASKS_ALL
 from .question import Query
 from .ranking import rank
 
@@ -38,6 +39,8 @@ TOGETHER_WORDS = frozenset(
         "連携",
     }
 )
+# Words that ask for the annex's 取組 as such: 「連携する取組の一覧」「両市の連携事業のリスト」.
+LIST_WORDS = TOGETHER_WORDS | {"事業", "連携事業", "分野", "項目", "施策", "内容", "遣る", "する", "何"}
 PARTNER_WORDS = frozenset(
     {
         "連携",
@@ -58,6 +61,16 @@ PARTNER_WORDS = frozenset(
         "相手",
     }
 )
+
+
+def asks_for_list(query: Query) -> bool:
+    """「…を全部教えて」「…の一覧」 with no topic but the 取組 themselves: every one is listed."""
+    question = query.question
+    return (
+        not query.inherited
+        and ASKS_ALL.search(question.text) is not None
+        and all(term in LIST_WORDS for term in question.own_topic_terms)
+    )
 
 
 @dataclass(frozen=True)

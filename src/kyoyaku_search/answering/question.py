@@ -10,10 +10,8 @@ Three types, one per moment of a turn:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
-from enum import StrEnum
 
 from ..errors import QuestionError
 from ..search.corpus import Corpus, SearchSettings, initiative_key
@@ -21,63 +19,19 @@ from ..search.lexicon import Expansion, expansion_terms
 from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
-from ..search.tokenizer import Token, fold, to_katakana
+from ..search.tokenizer import Token, fold
 from .confidence import Content, content_words
-from .framing import COMPARES, FRAMING_WORDS, LEADS, SOFT_FRAMING_WORDS
+from .framing import FRAMING_WORDS, SOFT_FRAMING_WORDS
+from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
+from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
 # char by char costs tens of milliseconds, 10 MB seconds). Cleaning only drops control and
 # format characters, and no question a person types carries thousands of them.
 MAX_INPUT_CHARS = 10 * MAX_QUESTION_CHARS
-# Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
-# words on either side do not fuse into a new compound.
-_MASK = "、"
-_LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
 
 
-class QuestionKind(StrEnum):
-    """What a question asks for; decides which kind of unit answers it (see ranking.PREFERRED_KINDS)."""
-
-    COST = "cost"
-    CHANGE = "change"
-    EFFECTIVE = "effective"
-    PURPOSE = "purpose"
-    CONSULT = "consult"
-    SIGNER = "signer"
-    ROLE = "role"
-    CONTENT = "content"
-    TOGETHER = "together"  # what the parties do together: a list
-    PARTNERS = "partners"  # who a municipality has agreements with: a list
-    GENERAL = "general"  # none of the above: a topic only
-
-
-# Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
-# question before it is a role question.
-QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cost", re.compile(r"費用|経費|負担|予算|お金|コスト|財源")),
-    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約")),
-    ("effective", re.compile(r"施行|いつから|発効|効力|有効|始ま|開始|スタート")),
-    ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|理由")),
-    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度")),
-    # The signature block is where every agreement gives each party's address and head.
-    ("signer", re.compile(r"署名|押印|記名|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在")),
-    ("role", re.compile(r"役割|役目|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが")),
-    # 「とは」, not the 「ことは」 of 「することは」
-    ("content", re.compile(r"内容|概要|(?<!こ)とは|どんなこと|どんな取|何を行う|何が行われ")),
-    # Asking what someone does is a role question when a party is named, else a content one.
-    ("does", re.compile(r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする|何する")),
-)
-# The template's own word for what each kind of question asks about: 「効力はいつから」 asks for
-# 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
-KIND_TERMS = {
-    "cost": ("費用",),
-    "change": ("変更", "廃止"),
-    "effective": ("施行",),
-    "purpose": ("目的",),
-    "consult": ("協議",),
-    "signer": ("記名押印", "締結"),
-}
 # Words of asking, not of the topic: they must not make a unit count as a match. Nouns that
 # can be adverbs (「日」「時」「今日」) are not topics either: 「ゴミの収集日」 is not about 附則's 「4月1日」.
 QUESTION_WORDS = frozenset(
@@ -246,22 +200,22 @@ def understand(corpus: Corpus, text: str) -> Question:
     phrase = corpus.phrases.longest(fold(cleaned))
     quoted = range(phrase.start, phrase.end) if phrase else range(0)
     folded, corrections = _correct_typos(corpus, fold(cleaned))
-    masked, parties = _find_parties(corpus, folded, quoted)
+    masked, parties = find_parties(corpus, folded, quoted)
     tokens, split = corpus.tokenizer.analyse(masked)
     labels = tuple(
         dict.fromkeys(
             t.surface
             for t in tokens
-            if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞" and t.begin not in quoted
+            if t.surface in LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞" and t.begin not in quoted
         )
     )
-    parties += tuple(p for p in _labelled(corpus, labels) if p not in parties)
-    outsiders = _outsiders(corpus, tokens)
+    parties += tuple(p for p in labelled(corpus, labels) if p not in parties)
+    strangers = outsiders(corpus, tokens)
     # Neither a label nor a municipality that is not a party is a topic to search for.
     masked_tokens = tokens
-    if labels or outsiders:
-        for name in (*labels, *outsiders):
-            masked = masked.replace(name, _MASK * len(name))
+    if labels or strangers:
+        for name in (*labels, *strangers):
+            masked = masked.replace(name, MASK * len(name))
         masked_tokens, split = corpus.tokenizer.analyse(masked)
     readings = corpus.spelling.read(masked, corpus.occurs)
     weights = _weights(split, corpus.search)
@@ -273,6 +227,8 @@ def understand(corpus: Corpus, text: str) -> Question:
         topics = tuple(t for t in topics if t not in framing)
         weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in framing if t in weights)
     kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
+    if kind == QuestionKind.ROLE and asks_for_both(folded):
+        parties = ()  # 「両市は対等なのか、それとも札幌市が主導するのか」: every party's cell, side by side
     expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
     if framing:  # a framing word's synonyms frame too (根拠 → 地方自治法)
         expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
@@ -283,7 +239,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         text=cleaned,
         parties=parties,
         labels=labels,
-        outsiders=outsiders,
+        outsiders=strangers,
         kind=kind,
         weights=tuple({**weights, **added}.items()),
         topic_terms=tuple(dict.fromkeys((*topics, *added))),
@@ -292,7 +248,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
-        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, _kind_word(kind)),
+        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind)),
     )
 
 
@@ -303,20 +259,6 @@ def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
     if not any(t not in SOFT_FRAMING_WORDS and t in nouns for t in topics):
         return frozenset()
     return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS)
-
-
-def _kind_word(kind: str):  # noqa: ANN202
-    """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
-    「始まっ」 ask for 施行 / 変更; 「有効期間」 does not: what follows the match is more kanji)."""
-    pattern = dict(QUESTION_KINDS).get(kind)
-    if pattern is None:
-        return lambda word: False
-
-    def asks(word: str) -> bool:
-        match = pattern.match(word)
-        return match is not None and all("\u3041" <= ch <= "\u309f" for ch in word[match.end() :])
-
-    return asks
 
 
 def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
@@ -348,28 +290,6 @@ def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
         return cuts[0]
 
     return corpus.spelling.correct(folded, places, corpus.occurs, boundaries)
-
-
-def _labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
-    """The parties 甲/乙 stand for, in corpus order (one label: a table, not a scan of every party)."""
-    if len(labels) <= 1:
-        return corpus.names.by_label.get(labels[0], ()) if labels else ()
-    return tuple(p for p in corpus.party_names if p.label in labels)
-
-
-def _outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
-    """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ)."""
-    known_forms = corpus.names.known_forms
-    return tuple(
-        dict.fromkeys(
-            t.surface
-            for t in tokens
-            if t.pos[1:3] == ("固有名詞", "地名")
-            and t.pos[3] != "国"
-            and t.surface not in known_forms
-            and t.surface not in corpus.text_blob
-        )
-    )
 
 
 def _expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:
@@ -423,67 +343,3 @@ def _weights(split: list[tuple[str, bool]], settings: SearchSettings) -> dict[st
 
 
 # 「共に」 only after a party or 両市: 「根拠とともに知りたい」 is "along with", not "together".
-_TOGETHER = re.compile(r"協力|一緒|共同|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
-_BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|甲と乙|乙と甲")
-_PARTNERS = re.compile(
-    r"(どこ|どの市町村|どの市|どの自治体|どの町)と[^。？?]{0,8}(連携|協力|協約|協定|結|組|一緒)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
-)
-
-
-def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
-    """The kind of answer asked for; `folded` holds the question and its normalized forms, so
-    「やくわり」 asks for a role as 「役割」 does."""
-    if _TOGETHER.search(folded) and (parties_named >= 2 or _BOTH.search(folded)):
-        return QuestionKind.TOGETHER
-    if _PARTNERS.search(folded):
-        return QuestionKind.PARTNERS
-    if LEADS.search(folded) or COMPARES.search(folded):
-        return QuestionKind.ROLE
-    kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
-    if kind == "does":  # asking what someone does: a role when a party is named
-        return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
-    return QuestionKind(kind)
-
-
-def _find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple[str, tuple[PartyName, ...]]:
-    """Mask each party name (written, or read in kana) and return who was named; a name inside
-    `quoted` (a verbatim run of the agreement) is text, not a party."""
-    chars = list(folded)
-    found: list[PartyName] = []
-    names = corpus.names
-    for form, party in names.written.found_in(folded):
-        for start in _occurrences(folded, form):
-            end = start + len(form)
-            if _MASK in chars[start:end] or start in quoted or _in_compound(folded, start, end, corpus.text_blob):
-                continue
-            chars[start:end] = _MASK * len(form)
-            found.append(party)
-    kana = to_katakana("".join(chars))
-    for reading, party in names.spoken.found_in(kana):
-        for start in _occurrences(kana, reading):
-            end = start + len(reading)
-            if start not in quoted and all(_is_kana(ch) for ch in chars[start:end]):
-                chars[start:end] = _MASK * len(reading)
-                found.append(party)
-    return "".join(chars), tuple(dict.fromkeys(found))
-
-
-def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
-    """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses."""
-    following = folded[end : end + 1]
-    if not following or _is_kana(following, hiragana_only=True) or not following.isalnum():
-        return False
-    return folded[start : end + 1] in blob
-
-
-def _occurrences(text: str, needle: str):  # noqa: ANN202
-    start = text.find(needle)
-    while start != -1:
-        yield start
-        start = text.find(needle, start + 1)
-
-
-def _is_kana(ch: str, hiragana_only: bool = False) -> bool:
-    if "\u3041" <= ch <= "\u309f":
-        return True
-    return not hiragana_only and ("\u30a0" <= ch <= "\u30ff")

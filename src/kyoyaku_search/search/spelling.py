@@ -87,6 +87,8 @@ class Spelling:
                 window = run[start : start + size]
                 if window in self.phrases or window in places:
                     continue
+                if window[:-1] in self.phrases:  # a whole word and one more (「岩見沢市側」): not a typo
+                    continue
                 candidates = {p for masked in _masks(window) for p in self.near.get(masked, ())}
                 if len(candidates) != 1 or occurs(window):
                     continue
@@ -100,7 +102,8 @@ class Spelling:
         corpus itself holds (「のとおり」 of 「次のとおり」) is its own wording, not a reading."""
         found: list[Correction] = []
         for run in _HIRAGANA_RUN.findall(text):
-            words = self._segment(to_katakana(run))
+            # Particles around the run (「は」「で」 of 「市はかんこうで」) are not part of a word.
+            words = self._segment(to_katakana(run.strip(_PARTICLES) or run))
             if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
                 shown = run.strip(_PARTICLES) or run
                 found.extend(Correction(shown, word, "reading") for word in words)

@@ -1,0 +1,99 @@
+"""What kind of answer a question asks for, from its wording: a cost, a change, the effective
+date, the purpose, consultation, the signers, a role, a row's content, what the parties do
+together, who a municipality's partners are — or only a topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import StrEnum
+
+from .framing import COMPARES, LEADS, STANCE
+
+
+class QuestionKind(StrEnum):
+    """What a question asks for; decides which kind of unit answers it (see ranking.PREFERRED_KINDS)."""
+
+    COST = "cost"
+    CHANGE = "change"
+    EFFECTIVE = "effective"
+    PURPOSE = "purpose"
+    CONSULT = "consult"
+    SIGNER = "signer"
+    ROLE = "role"
+    CONTENT = "content"
+    TOGETHER = "together"  # what the parties do together: a list
+    PARTNERS = "partners"  # who a municipality has agreements with: a list
+    GENERAL = "general"  # none of the above: a topic only
+
+
+# Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
+# question before it is a role question.
+QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cost", re.compile(r"費用|経費|負担|予算|お金|コスト|財源")),
+    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約")),
+    ("effective", re.compile(r"施行|いつから|発効|効力|有効|始ま|開始|スタート")),
+    ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|理由")),
+    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度")),
+    # The signature block is where every agreement gives each party's address and head.
+    ("signer", re.compile(r"署名|押印|記名|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在")),
+    ("role", re.compile(r"役割|役目|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが")),
+    # 「とは」, not the 「ことは」 of 「することは」
+    ("content", re.compile(r"内容|概要|(?<!こ)とは|どんなこと|どんな取|何を行う|何が行われ")),
+    # Asking what someone does is a role question when a party is named, else a content one.
+    ("does", re.compile(r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする|何する")),
+)
+# The template's own word for what each kind of question asks about: 「効力はいつから」 asks for
+# 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
+KIND_TERMS = {
+    "cost": ("費用",),
+    "change": ("変更", "廃止"),
+    "effective": ("施行",),
+    "purpose": ("目的",),
+    "consult": ("協議",),
+    "signer": ("記名押印", "締結"),
+}
+
+
+def kind_word(kind: str) -> Callable[[str], bool]:
+    """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
+    「始まっ」 ask for 施行 / 変更; 「有効期間」 does not: what follows the match is more kanji)."""
+    pattern = dict(QUESTION_KINDS).get(kind)
+    if pattern is None:
+        return lambda word: False
+
+    def asks(word: str) -> bool:
+        match = pattern.match(word)
+        return match is not None and all("\u3041" <= ch <= "\u309f" for ch in word[match.end() :])
+
+    return asks
+
+
+TOGETHER = re.compile(r"協力|一緒|共同|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
+BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|甲と乙|乙と甲")
+_PARTNERS = re.compile(
+    r"(どこ|どの市町村|どの市|どの自治体|どの町)と[^。？?]{0,8}(連携|協力|協約|協定|結|組|一緒)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
+)
+
+
+def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
+    """The kind of answer asked for; `folded` holds the question and its normalized forms, so
+    「やくわり」 asks for a role as 「役割」 does."""
+    # Who leads, how the parties compare, or where one stands: a role question even when the
+    # wording says 「協力」 (「札幌市が中心で岩見沢市は協力する立場か」).
+    if LEADS.search(folded) or COMPARES.search(folded) or STANCE.search(folded):
+        return QuestionKind.ROLE
+    if TOGETHER.search(folded) and (parties_named >= 2 or BOTH.search(folded)):
+        return QuestionKind.TOGETHER
+    if _PARTNERS.search(folded):
+        return QuestionKind.PARTNERS
+    kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
+    if kind == "does":  # asking what someone does: a role when a party is named
+        return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
+    return QuestionKind(kind)
+
+
+def asks_for_both(folded: str) -> bool:
+    """「両市」「双方」「甲と乙」: the question is about every party, whichever it also names."""
+    return BOTH.search(folded) is not None

@@ -1,0 +1,111 @@
+"""Who a question names: the parties (by name, short name, reading or 甲/乙), and
+municipalities that are not parties."""
+
+from __future__ import annotations
+
+import re
+
+from ..search.corpus import Corpus
+from ..search.names import PartyName
+from ..search.tokenizer import Token, to_katakana
+
+# Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
+# words on either side do not fuse into a new compound.
+MASK = "、"
+LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
+SUFFIXES = "市町村区"
+# Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
+_NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・|、)+{MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
+
+
+def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
+    """The parties 甲/乙 stand for, in corpus order (one label: a table, not a scan of every party)."""
+    if len(labels) <= 1:
+        return corpus.names.by_label.get(labels[0], ()) if labels else ()
+    return tuple(p for p in corpus.party_names if p.label in labels)
+
+
+def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
+    """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ)."""
+    known_forms = corpus.names.known_forms
+    return tuple(
+        dict.fromkeys(
+            t.surface
+            for t in tokens
+            if t.pos[1:3] == ("固有名詞", "地名")
+            and t.pos[3] != "国"
+            and t.surface not in known_forms
+            and t.surface not in corpus.text_blob
+        )
+    )
+
+
+def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple[str, tuple[PartyName, ...]]:
+    """Mask each party name (written, or read in kana) and return who was named; a name inside
+    `quoted` (a verbatim run of the agreement) is text, not a party, and so are the names that
+    only name the agreement or a place (see `_subjects`)."""
+    chars = list(folded)
+    mentions: list[tuple[int, int, PartyName]] = []
+    names = corpus.names
+    for form, party in names.written.found_in(folded):
+        for start in _occurrences(folded, form):
+            end = start + len(form)
+            if MASK in chars[start:end] or start in quoted or _in_compound(folded, start, end, corpus.text_blob):
+                continue
+            chars[start:end] = MASK * len(form)
+            mentions.append((start, end, party))
+    kana = to_katakana("".join(chars))
+    for reading, party in names.spoken.found_in(kana):
+        for start in _occurrences(kana, reading):
+            end = start + len(reading)
+            if start not in quoted and all(_is_kana(ch) for ch in chars[start:end]):
+                if end < len(chars) and party.name[-1] in SUFFIXES and chars[end] == party.name[-1]:
+                    end += 1  # 「いわみざわ市」: the kana name and its written 市
+                chars[start:end] = MASK * (end - start)
+                mentions.append((start, end, party))
+    return "".join(chars), _subjects(folded, mentions)
+
+
+def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[PartyName, ...]:
+    """The parties the question is about. Not a filter: names that together name the agreement
+    (「札幌市と岩見沢市の連携協約において」), and, when another party is named as well, a name that
+    begins a compound of a place (「札幌都心部の再開発に岩見沢市は」)."""
+    agreement = [m.span() for m in _NAMES_AGREEMENT.finditer(_masked(folded, mentions))]
+    plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
+    compound = [(s, e, p) for s, e, p in plain if e < len(folded) and _is_ideograph(folded[e]) and folded[e] != "側"]
+    kept = [m for m in plain if m not in compound]
+    if not kept:
+        kept = compound
+    return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
+
+
+def _masked(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str:
+    chars = list(folded)
+    for start, end, _ in mentions:
+        chars[start:end] = MASK * (end - start)
+    return "".join(chars)
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch == "々"
+
+
+def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
+    """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses."""
+    following = folded[end : end + 1]
+    if not following or _is_kana(following, hiragana_only=True) or not following.isalnum():
+        return False
+    return folded[start : end + 1] in blob
+
+
+def _occurrences(text: str, needle: str):  # noqa: ANN202
+    start = text.find(needle)
+    while start != -1:
+        yield start
+        start = text.find(needle, start + 1)
+
+
+def _is_kana(ch: str, hiragana_only: bool = False) -> bool:
+    if "\u3041" <= ch <= "\u309f":
+        return True
+    return not hiragana_only and ("\u30a0" <= ch <= "\u30ff")
