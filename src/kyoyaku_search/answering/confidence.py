@@ -20,9 +20,11 @@ from ..search.phrases import PhraseMatch
 from ..search.tokenizer import Token, Tokenizer
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
-# the weighted share of content words the best unit must cover to be quoted as the answer.
-MIN_COVERAGE = 0.5
+# the weighted share of content words the best unit must cover to be quoted as the answer: more
+# than half (one noun of two is not enough: 「職員の給与」「観光客の宿泊税」 share only 職員・観光).
+MIN_COVERAGE = 0.51
 OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
+SINGLE_CHAR_WEIGHT = 0.5
 MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 
 
@@ -52,10 +54,15 @@ def content_words(
     topics: Sequence[str],
     expansions: Sequence[Expansion],
     kind_word: Callable[[str], bool] = lambda word: False,
+    backdrop: frozenset[str] = frozenset(),
 ) -> tuple[Content, ...]:
     """For each of the question's own topic terms: the word, the terms that cover it (itself, the
     synonyms it was expanded to; for a word inside hiragana the corpus words it was read as; for
-    a word that is itself the kind of question asked, 「効力」, the template's word for it)."""
+    a word that is itself the kind of question asked, 「効力」, the template's word for it).
+    Terms of `backdrop` (the 「人口減少対策として」 before the question proper) weigh as verbs do
+    when the question has other content."""
+    if backdrop and all(term in backdrop for term in topics):
+        backdrop = frozenset()
     by_term = {token.term: token for token in tokens if token.is_content}
     readings = [e for e in expansions if e.layer == "reading"]
     found: dict[str, Content] = {}
@@ -71,10 +78,14 @@ def content_words(
                 if expansion.layer == "kind" and not kind_word(word):
                     continue
                 if expansion.layer == "kind" or _same_word(tokenizer, term, word, expansion.source):
-                    covering.add(tokenizer.whole_terms_of_word(expansion.target))
+                    covering.add(_cover(tokenizer, word, expansion))
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
             continue
         weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
+        if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
+            weight *= SINGLE_CHAR_WEIGHT
+        if term in backdrop:
+            weight = min(weight, OTHER_WEIGHT)
         if word not in found:
             found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight)
     return tuple(found.values())
@@ -85,10 +96,12 @@ def covered_first(
 ) -> list[tuple[int, float]]:
     """Of the best `depth`, the units that cover the question come before those that only
     outscore them (「誰が」 pulling the signature block above the row the question names)."""
-    if asked.settled or asked.phrase is not None or not asked.content:
+    if asked.settled or not asked.content:
         return ranked
     head = ranked[:depth]
     covers = coverages(corpus, asked.content, [position for position, _ in head]) >= MIN_COVERAGE
+    # A verbatim run comes first unless its units answer little of the question and another does
+    # (「ネットワークの強化に関する連携として、オープンデータについては」 asks about オープンデータ).
     if covers[0] or not covers.any():
         return ranked
     first = [p for p, c in zip(head, covers, strict=True) if c]
@@ -116,12 +129,25 @@ def _nameable(word: str) -> bool:
     return 0 < len(word) <= MAX_NAMED and all(ch.isalnum() or ch in "ー々〆・" for ch in word)
 
 
+def _cover(tokenizer: Tokenizer, word: str, expansion: Expansion) -> tuple[str, ...]:
+    """What a unit must hold to answer `word` through `expansion`: its target, and when the
+    synonym stands for only part of the word, the rest too (「介護保険料」 through 介護 → 福祉 needs
+    福祉 and 保険料: 福祉 alone does not answer a question about insurance premiums)."""
+    target = tokenizer.whole_terms_of_word(expansion.target)
+    source = expansion.source
+    if expansion.layer == "kind" or source == word or source not in word or not target:
+        return target
+    rest = tokenizer.whole_terms_of_word(word.replace(source, " ", 1))
+    return tuple(dict.fromkeys((*target, *rest)))
+
+
 def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
     """Whether an expansion's source is this content word: the same term, or, where Sudachi cut
     the question differently from the synonym key (「お金のこと」→「お」「金のこ」), a shared kanji."""
     if term in tokenizer.terms_of_word(source):
         return True
-    return any("\u4e00" <= ch <= "\u9fff" and ch in source for ch in word)
+    kanji = [ch for ch in word if "\u4e00" <= ch <= "\u9fff"]  # every one (「開館」 is not 「図書館」)
+    return bool(kanji) and all(ch in source for ch in kanji)
 
 
 def coverage(corpus: Corpus, content: Sequence[Content], position: int) -> float:

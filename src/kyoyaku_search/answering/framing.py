@@ -53,7 +53,13 @@ FRAMING_WORDS = frozenset(
         "主導",
         "他",
         "ほか",
+        "他市",
+        "他都市",
+        "本",
         "どのような",
+        "どちら",
+        "何方",
+        "どっち",
         "どういう",
         "如何なる",
         "いかなる",
@@ -116,5 +122,10 @@ SOFT_FRAMING_WORDS = frozenset(
         "実際",
         "意味",
         "連携",
+        # what the annex says is done (「…の支援等」「…の推進」「…の促進」), not about what
+        "支援",
+        "推進",
+        "促進",
+        "実施",
     }
 )

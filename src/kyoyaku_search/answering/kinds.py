@@ -37,7 +37,10 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|理由")),
     ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度")),
     # The signature block is where every agreement gives each party's address and head.
-    ("signer", re.compile(r"署名|押印|記名|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在")),
+    (
+        "signer",
+        re.compile(r"署名|押印|記名|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名"),
+    ),
     ("role", re.compile(r"役割|役目|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが")),
     # 「とは」, not the 「ことは」 of 「することは」
     ("content", re.compile(r"内容|概要|(?<!こ)とは|どんなこと|どんな取|何を行う|何が行われ")),
@@ -71,6 +74,7 @@ def kind_word(kind: str) -> Callable[[str], bool]:
 
 
 TOGETHER = re.compile(r"協力|一緒|共同|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
+_OTHERS = re.compile(r"他の|他市|他都市|ほかの|他圏域|他地域|他自治体|他団体|全国")
 BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|甲と乙|乙と甲")
 _PARTNERS = re.compile(
     r"(どこ|どの市町村|どの市|どの自治体|どの町)と[^。？?]{0,8}(連携|協力|協約|協定|結|組|一緒)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
@@ -82,7 +86,9 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     「やくわり」 asks for a role as 「役割」 does."""
     # Who leads, how the parties compare, or where one stands: a role question even when the
     # wording says 「協力」 (「札幌市が中心で岩見沢市は協力する立場か」).
-    if LEADS.search(folded) or COMPARES.search(folded) or STANCE.search(folded):
+    # Comparing the parties, not this agreement with others (「他市の協約と比較したいので」).
+    compares = COMPARES.search(folded) is not None and _OTHERS.search(folded) is None
+    if LEADS.search(folded) or compares or STANCE.search(folded):
         return QuestionKind.ROLE
     if TOGETHER.search(folded) and (parties_named >= 2 or BOTH.search(folded)):
         return QuestionKind.TOGETHER

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..search.corpus import Corpus
-from .framing import ASKS_ALL
+from .framing import ASKS_ALL, SOFT_FRAMING_WORDS
 from .question import Query
 from .ranking import rank
 
@@ -27,6 +27,7 @@ TOGETHER_WORDS = frozenset(
         "組む",
         "一緒",
         "共同",
+        "合同",
         "共に",
         "行う",
         "取組",
@@ -69,7 +70,7 @@ def asks_for_list(query: Query) -> bool:
     return (
         not query.inherited
         and ASKS_ALL.search(question.text) is not None
-        and all(term in LIST_WORDS for term in question.own_topic_terms)
+        and all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in question.own_topic_terms)
     )
 
 

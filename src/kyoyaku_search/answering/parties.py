@@ -14,6 +14,7 @@ from ..search.tokenizer import Token, to_katakana
 MASK = "、"
 LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
 SUFFIXES = "市町村区"
+_KANA_SUFFIXES = ("し", "ちょう", "まち", "むら", "そん")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・|、)+{MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 
@@ -26,18 +27,42 @@ def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
 
 
 def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
-    """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ)."""
+    """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ),
+    and names written in kana that Sudachi ends with the suffix 市・町・村 (「えべつしの役割」)."""
     known_forms = corpus.names.known_forms
-    return tuple(
-        dict.fromkeys(
-            t.surface
-            for t in tokens
-            if t.pos[1:3] == ("固有名詞", "地名")
-            and t.pos[3] != "国"
-            and t.surface not in known_forms
-            and t.surface not in corpus.text_blob
-        )
-    )
+    named = [
+        t.surface
+        for t in tokens
+        if t.pos[1:3] == ("固有名詞", "地名")
+        and t.pos[3] != "国"
+        and t.surface not in known_forms
+        and t.surface not in corpus.text_blob
+    ]
+    return tuple(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
+
+
+def _kana_municipalities(tokens: list[Token]) -> list[str]:
+    """A run of hiragana at the start of the question or of a clause, ended by the suffix し・ちょう・
+    まち・むら・そん (Sudachi: 接尾辞, the 市 of a city) and followed by a particle. A party's kana
+    name is masked before this runs, so what is left is a municipality that is not a party."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.surface not in _KANA_SUFFIXES or token.pos[0] != "接尾辞" or index + 1 >= len(tokens):
+            continue
+        if tokens[index + 1].pos[0] != "助詞":
+            continue
+        start = index
+        while start > 0 and _all_hiragana(tokens[start - 1].surface) and tokens[start - 1].pos[0] != "助詞":
+            start -= 1
+        head = "".join(t.surface for t in tokens[start:index])
+        at_clause = start == 0 or tokens[start - 1].pos[0] in ("補助記号", "空白")
+        if at_clause and len(head) >= 2 and tokens[start].begin + len(head) == token.begin:
+            found.append(head + token.surface)
+    return found
+
+
+def _all_hiragana(text: str) -> bool:
+    return bool(text) and all("\u3041" <= ch <= "\u309f" for ch in text)
 
 
 def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple[str, tuple[PartyName, ...]]:

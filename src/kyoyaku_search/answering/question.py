@@ -10,6 +10,7 @@ Three types, one per moment of a turn:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from .framing import FRAMING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 
+_AS = re.compile("として")
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
 # char by char costs tens of milliseconds, 10 MB seconds). Cleaning only drops control and
@@ -248,8 +250,20 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
-        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind)),
+        content=content_words(
+            corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), _backdrop(masked, masked_tokens)
+        ),
     )
+
+
+def _backdrop(masked: str, tokens: list[Token]) -> frozenset[str]:
+    """Terms of a clause that ends in 「として」 (「人口減少対策として移住促進が挙げられていますが」):
+    they say under what heading the question proper is asked."""
+    terms: set[str] = set()
+    for match in _AS.finditer(masked):
+        start = max(masked.rfind(mark, 0, match.start()) for mark in "、。,") + 1
+        terms.update(t.term for t in tokens if start <= t.begin < match.start())
+    return frozenset(terms)
 
 
 def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:

@@ -37,6 +37,11 @@ _PLACES = (
 )
 
 
+# Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
+# them in every agreement of the template (「札幌市（以下「甲」という。）」).
+_WHO_IS = re.compile(r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|指す|意味|のこと|何市|なに市")
+
+
 @dataclass(frozen=True)
 class Reference:
     """What a question points at: unit positions (document order) and how to say it."""
@@ -138,3 +143,14 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
     return None
+
+
+def label_definition(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
+    """The preamble, for a question that asks only who 甲/乙 stand for (the caller checks that
+    the question names a label and no topic)."""
+    if _WHO_IS.search(text) is None or "役割" in text:
+        return None
+    positions = tuple(_in_scope(corpus, agreement, "preamble"))
+    if not positions:
+        return None
+    return Reference(positions, "前文", "preamble", "甲・乙がどの市町村を指すかは前文が定めています。")
