@@ -25,7 +25,7 @@ from .kinds import TOGETHER
 from .lists import asks_for_list, partners, together_rows
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
-from .structure import Reference, find_reference, inside_quotation, label_definition
+from .structure import Reference, find_reference, inside_quotation, label_definition, missing_article
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
@@ -164,6 +164,8 @@ def ask(
     reference = find_reference(corpus, question.text, agreement)
     if reference is None and question.labels and not question.own_topic_terms:
         reference = label_definition(corpus, question.text, agreement)
+    if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
+        return Answer(question.text, Status.NO_MATCH, missing, question=question)
     phrase = question.phrase
     if reference and phrase and inside_quotation(reference, fold(question.text)[phrase.start : phrase.end]):
         reference = None

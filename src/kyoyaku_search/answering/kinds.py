@@ -32,7 +32,7 @@ class QuestionKind(StrEnum):
 # question before it is a role question.
 QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cost", re.compile(r"費用|経費|負担|予算|お金|コスト|財源")),
-    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約")),
+    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ")),
     ("effective", re.compile(r"施行|いつから|発効|効力|有効|始ま|開始|スタート")),
     ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|理由")),
     ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度")),
@@ -75,7 +75,7 @@ def kind_word(kind: str) -> Callable[[str], bool]:
 
 TOGETHER = re.compile(r"協力|一緒|共同|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
 _OTHERS = re.compile(r"他の|他市|他都市|ほかの|他圏域|他地域|他自治体|他団体|全国")
-BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|甲と乙|乙と甲")
+BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|(?:2|二|ふた)つの(?:市|自治体|まち)|甲と乙|乙と甲")
 _PARTNERS = re.compile(
     r"(どこ|どの市町村|どの市|どの自治体|どの町)と[^。？?]{0,8}(連携|協力|協約|協定|結|組|一緒)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
 )

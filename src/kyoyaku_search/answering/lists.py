@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +43,9 @@ TOGETHER_WORDS = frozenset(
 )
 # Words that ask for the annex's 取組 as such: 「連携する取組の一覧」「両市の連携事業のリスト」.
 LIST_WORDS = TOGETHER_WORDS | {"事業", "連携事業", "分野", "項目", "施策", "内容", "遣る", "する", "何"}
+# 「載っている」 (Sudachi: 乗る) and the words of 「残らず」「漏れなく」 themselves
+LIST_WORDS |= {"乗る", "載る", "掲げる", "残る", "漏れる"}
+_WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
 PARTNER_WORDS = frozenset(
     {
         "連携",
@@ -70,6 +74,7 @@ def asks_for_list(query: Query) -> bool:
     return (
         not query.inherited
         and ASKS_ALL.search(question.text) is not None
+        and _WHERE.search(question.text) is None  # 「取組の一覧はどこに載っている」 asks for 第3条
         and all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in question.own_topic_terms)
     )
 

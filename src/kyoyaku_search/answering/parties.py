@@ -16,7 +16,7 @@ LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
 SUFFIXES = "市町村区"
 _KANA_SUFFIXES = ("し", "ちょう", "まち", "むら", "そん")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
-_NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・|、)+{MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
+_NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 
 
 def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
@@ -95,7 +95,8 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     """The parties the question is about. Not a filter: names that together name the agreement
     (「札幌市と岩見沢市の連携協約において」), and, when another party is named as well, a name that
     begins a compound of a place (「札幌都心部の再開発に岩見沢市は」)."""
-    agreement = [m.span() for m in _NAMES_AGREEMENT.finditer(_masked(folded, mentions))]
+    spans = [m.span() for m in _NAMES_AGREEMENT.finditer(_masked(folded, mentions))]
+    agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
     plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
     compound = [(s, e, p) for s, e, p in plain if e < len(folded) and _is_ideograph(folded[e]) and folded[e] != "側"]
     kept = [m for m in plain if m not in compound]

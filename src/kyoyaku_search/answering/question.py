@@ -26,7 +26,8 @@ from .framing import FRAMING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 
-_AS = re.compile("として")
+# The end of a clause that frames the question: 「…として」, 「…ので、」, 「…ため、」, 「…のですが、」.
+_BACKDROP = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
 # char by char costs tens of milliseconds, 10 MB seconds). Cleaning only drops control and
@@ -95,6 +96,10 @@ QUESTION_WORDS = frozenset(
         "協約",
         "連携協約",
         "協定",
+        "約束",
+        "取り決め",
+        "取決め",
+        "契約",
         "此の",
         "この",
     }
@@ -223,7 +228,11 @@ def understand(corpus: Corpus, text: str) -> Question:
     weights = _weights(split, corpus.search)
     # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics.
     weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
+    weak |= {t.term for t in tokens if t.pos[1] == "数詞" or t.pos[2] == "助数詞"}  # 「二つの市」
     topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
+    backdrop = _backdrop(corpus, masked) if _BACKDROP.search(masked) else frozenset()
+    if backdrop and any(t not in backdrop for t in topics):  # its words weigh as words of asking
+        weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
     framing = _framing(topics, tokens)
     if framing:
         topics = tuple(t for t in topics if t not in framing)
@@ -250,19 +259,17 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
-        content=content_words(
-            corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), _backdrop(masked, masked_tokens)
-        ),
+        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), backdrop),
     )
 
 
-def _backdrop(masked: str, tokens: list[Token]) -> frozenset[str]:
-    """Terms of a clause that ends in 「として」 (「人口減少対策として移住促進が挙げられていますが」):
-    they say under what heading the question proper is asked."""
+def _backdrop(corpus: Corpus, masked: str) -> frozenset[str]:
+    """Terms of a clause that says under what heading or why the question is asked (「人口減少対策
+    として移住促進が…」「議会で質問する予定なので、」「取材で確認したいのですが、」): not its topic."""
     terms: set[str] = set()
-    for match in _AS.finditer(masked):
-        start = max(masked.rfind(mark, 0, match.start()) for mark in "、。,") + 1
-        terms.update(t.term for t in tokens if start <= t.begin < match.start())
+    for match in _BACKDROP.finditer(masked):
+        start = max(masked.rfind(mark, 0, match.start()) for mark in "、。,!?！？") + 1
+        terms.update(term for term, _ in corpus.tokenizer.analyse(masked[start : match.start()])[1])
     return frozenset(terms)
 
 
