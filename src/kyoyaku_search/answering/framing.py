@@ -22,7 +22,10 @@ STANCE = re.compile(r"立場|対等|主導|主体(と|に|で|的)|中心(と|�
 # Comparing the parties: both role cells of the row, side by side.
 COMPARES = re.compile(r"違い|違う|比較|比べ|異な|差は|差異|対比|それぞれ")
 # Asking for everything: the whole list, not its first few.
-ASKS_ALL = re.compile(r"全部|ぜんぶ|すべて|全て|総て|全件|一覧|残らず|漏れなく|もれなく|リスト|all", re.IGNORECASE)
+ASKS_ALL = re.compile(
+    r"全部|ぜんぶ|すべて|全て|総て|全件|一覧|残らず|漏れなく|もれなく|リスト|ひととおり|一通り|まとめて|all",
+    re.IGNORECASE,
+)
 
 # Normalized forms (Sudachi's), as `Token.term` gives them.
 FRAMING_WORDS = frozenset(
@@ -51,6 +54,8 @@ FRAMING_WORDS = frozenset(
         "遣り方",
         "やり方",
         "手順",
+        "引用",
+        "抜粋",
         # asking words Sudachi does not tag as such
         "いくら",
         "幾ら",
@@ -63,6 +68,11 @@ FRAMING_WORDS = frozenset(
         "他都市",
         "本",
         "どのような",
+        "良い",
+        "いい",
+        "纏める",
+        "人",
+        "者",
         "侭",
         "まま",
         "見せる",
@@ -89,6 +99,10 @@ FRAMING_WORDS = frozenset(
         "両者",
         "双方",
         "両自治体",
+        "役所",
+        "市役所",
+        "役場",
+        "庁舎",
     }
 )
 
@@ -108,6 +122,8 @@ SOFT_FRAMING_WORDS = frozenset(
         "書く",
         "記載",
         "定める",
+        "決まる",
+        "決める",
         "示す",
         "上げる",
         "挙げる",
@@ -129,10 +145,16 @@ SOFT_FRAMING_WORDS = frozenset(
         "関与",
         "関係",
         "支える",
+        "手伝い",
+        "増やす",
+        "減らす",
+        "高める",
         "手伝う",
         "言葉",
         "原文",
         "表現",
+        "問題",
+        "課題",
         "具体",
         "具体的",
         "実際",

@@ -32,14 +32,14 @@ class QuestionKind(StrEnum):
 # question before it is a role question.
 QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cost", re.compile(r"費用|経費|負担|予算|お金|コスト|財源")),
-    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ")),
-    ("effective", re.compile(r"施行|いつから|発効|効力|有効|始ま|開始|スタート")),
+    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消")),
+    ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート")),
     ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|理由")),
     ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度")),
     # The signature block is where every agreement gives each party's address and head.
     (
         "signer",
-        re.compile(r"署名|押印|記名|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名"),
+        re.compile(r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名"),
     ),
     ("role", re.compile(r"役割|役目|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが")),
     # 「とは」, not the 「ことは」 of 「することは」
@@ -73,7 +73,7 @@ def kind_word(kind: str) -> Callable[[str], bool]:
     return asks
 
 
-TOGETHER = re.compile(r"協力|一緒|共同|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
+TOGETHER = re.compile(r"協力|一緒|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
 _OTHERS = re.compile(r"他の|他市|他都市|ほかの|他圏域|他地域|他自治体|他団体|全国")
 BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|(?:2|二|ふた)つの(?:市|自治体|まち)|甲と乙|乙と甲")
 _PARTNERS = re.compile(

@@ -14,7 +14,7 @@ from ..search.tokenizer import Token, to_katakana
 MASK = "、"
 LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
 SUFFIXES = "市町村区"
-_KANA_SUFFIXES = ("し", "ちょう", "まち", "むら", "そん")
+_KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 
@@ -38,26 +38,24 @@ def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
         and t.surface not in known_forms
         and t.surface not in corpus.text_blob
     ]
-    return tuple(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
+    found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
+    return tuple(name for name in found if not any(name != other and name in other for other in found))
 
 
 def _kana_municipalities(tokens: list[Token]) -> list[str]:
-    """A run of hiragana at the start of the question or of a clause, ended by the suffix し・ちょう・
-    まち・むら・そん (Sudachi: 接尾辞, the 市 of a city) and followed by a particle. A party's kana
-    name is masked before this runs, so what is left is a municipality that is not a party."""
+    """A name in hiragana at the start of the question or of a clause, ended by し・ちょう・まち・むら
+    (市町村) and a particle, that Sudachi cannot read as one word: it cuts it into a filler, a
+    proper noun or the suffix し (「えべつしの」「えにわしは」「おたるしは」), where 「ふくしの」 is 福祉.
+    A party's kana name is masked before this runs, so what is left is not a party."""
+    text = "".join(t.surface for t in tokens)
+    starts = {t.begin - tokens[0].begin: t for t in tokens} if tokens else {}
     found = []
-    for index, token in enumerate(tokens):
-        if token.surface not in _KANA_SUFFIXES or token.pos[0] != "接尾辞" or index + 1 >= len(tokens):
-            continue
-        if tokens[index + 1].pos[0] != "助詞":
-            continue
-        start = index
-        while start > 0 and _all_hiragana(tokens[start - 1].surface) and tokens[start - 1].pos[0] != "助詞":
-            start -= 1
-        head = "".join(t.surface for t in tokens[start:index])
-        at_clause = start == 0 or tokens[start - 1].pos[0] in ("補助記号", "空白")
-        if at_clause and len(head) >= 2 and tokens[start].begin + len(head) == token.begin:
-            found.append(head + token.surface)
+    for match in _KANA_NAME.finditer(text):
+        inside = [t for at, t in starts.items() if match.start() <= at < match.end("name")]
+        if len(inside) < 2 or starts.get(match.start()) is None:
+            continue  # one word (「わたしは」) or a cut through a word
+        if any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside):
+            found.append(match["name"])
     return found
 
 

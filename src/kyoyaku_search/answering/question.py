@@ -274,9 +274,9 @@ def _backdrop(corpus: Corpus, masked: str) -> frozenset[str]:
 
 
 def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
-    """The soft framing words among `topics` when a noun besides them is the topic (「法的な根拠」
-    asks about 根拠: 法的 is no noun)."""
-    nouns = {t.term for t in tokens if t.pos[0] == "名詞"}
+    """The soft framing words among `topics` when a noun or verb besides them is the topic (「法的な
+    根拠」 asks about 根拠: 法的 is neither; 「移り住む人を増やす」 about 移り住む)."""
+    nouns = {t.term for t in tokens if t.pos[0] in ("名詞", "動詞")}
     if not any(t not in SOFT_FRAMING_WORDS and t in nouns for t in topics):
         return frozenset()
     return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS)
