@@ -9,138 +9,44 @@ web page, exports) renders the same answer without parsing text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 
 import numpy as np
 
 from ..search.corpus import Corpus
-from ..search.names import PartyName
 from ..search.tokenizer import fold
 from ..search.units import Unit
 from .confidence import Asked, confident, covered_first, not_found_message, uncovered
 from .followup import settle
-from .framing import ASKS_ALL
 from .kinds import TOGETHER
-from .lists import asks_for_list, partners, together_rows
+from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
+from .lists import asks_for_list
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
+from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
 from .structure import Reference, find_reference, inside_quotation, label_definition, missing_article
+
+# Re-exported: the answer's parts are part of this module's interface.
+__all__ = [
+    "DEFAULT_TOP_K",
+    "MAX_TOP_K",
+    "NO_MATCH",
+    "QUOTING",
+    "Answer",
+    "Hit",
+    "ListItem",
+    "Quote",
+    "Status",
+    "ask",
+    "find_unit",
+    "not_a_party_message",
+    "reading_notes",
+    "synonym_notes",
+]
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
 RELATED = 3  # units offered as 関連 when the agreement has no answer
-MAX_LISTED = 100  # a list asked for in full (「全部」) is given in full up to this many items
-
-NO_MATCH = (
-    "該当する条文・別表の項目は見つかりませんでした。"
-    "言葉を変えて質問してみてください（例: 岩見沢市の災害対策での役割は）。"
-)
-
-
-class Status(StrEnum):
-    """What shape an answer has."""
-
-    ANSWERED = "answered"  # one quote
-    BOTH_PARTIES = "both_parties"  # one row's role cells, one quote per party
-    PARTY_ROLES = "party_roles"  # a party's role cells, listed
-    TOGETHER = "together"  # the 取組 the parties do together, listed
-    PARTNERS = "partners"  # a municipality's partners, listed
-    SECTION = "section"  # the rows of an annex section the question names (別表(3)ア), listed
-    NO_MATCH = "no_match"  # nothing in the agreement answers it
-    NOT_PARTY = "not_party"  # it names a municipality that is not a party
-
-
-# Statuses whose first hit is the answer (the others list items or say there is none).
-QUOTING = (Status.ANSWERED, Status.BOTH_PARTIES)
-
-
-@dataclass(frozen=True)
-class Hit:
-    unit: Unit
-    score: float
-    citation: str
-    display_text: str  # the quote with 甲/乙 named; `unit.text` stays the exact source
-
-    def to_json(self) -> dict:
-        unit = self.unit
-        return {
-            "id": unit.id,
-            "kind": unit.kind,
-            "article": unit.article,
-            "section": unit.section,
-            "initiative": unit.initiative,
-            "party": unit.party,
-            "text": unit.text,
-            "citation": self.citation,
-            "score": round(float(self.score), 6),
-        }
-
-
-@dataclass(frozen=True)
-class Quote:
-    """One quoted passage of an answer: the hit it quotes, and whose role it is when the answer
-    quotes several parties side by side (「札幌市（甲）」)."""
-
-    hit: Hit
-    heading: str = ""
-
-    @property
-    def text(self) -> str:
-        """The exact source text."""
-        return self.hit.unit.text
-
-    @property
-    def citation(self) -> str:
-        return self.hit.citation
-
-
-@dataclass(frozen=True)
-class ListItem:
-    """One line of a list answer: what it names, and where the agreement says so."""
-
-    name: str
-    citation: str
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The answer to one question, in parts: views render these fields, never parse `text`."""
-
-    query: str
-    status: Status
-    message: str = ""  # the plain statement (no match, not a party, the head of a list); not agreement text
-    quotes: tuple[Quote, ...] = ()
-    items: tuple[ListItem, ...] = ()
-    hits: tuple[Hit, ...] = ()  # ranked units, the quoted ones first
-    notes: tuple[str, ...] = ()  # what was inherited from the turn before, or read instead of what was typed
-    question: Question | None = None
-    context: Context | None = None  # what this turn settled, for a follow-up to inherit
-    inherited: str = ""  # the note on what it took from the turn before, empty when nothing
-
-    @classmethod
-    def no_match(cls, question: Question, context: Context | None = None) -> Answer:
-        return cls(question.text, Status.NO_MATCH, NO_MATCH, question=question, context=context)
-
-    @property
-    def citation(self) -> str | None:
-        """The citation of the (first) quote, when the answer quotes."""
-        return self.quotes[0].citation if self.quotes else None
-
-    @property
-    def text(self) -> str:
-        """The whole answer as plain text: notes, then the message, quotes and list items."""
-        lines = [*self.notes]
-        if self.message:
-            lines.append(self.message)
-        for quote in self.quotes:
-            head = f"{quote.heading}: " if quote.heading else ""
-            lines += [f"{head}「{quote.hit.display_text}」", f"出典: {quote.citation}"]
-        lines += [f"・{item.name}（出典: {item.citation}）" for item in self.items]
-        return "\n".join(lines)
-
-    def to_json(self) -> dict:
-        return {"query": self.query, "answer": self.text, "hits": [hit.to_json() for hit in self.hits]}
 
 
 def ask(
@@ -228,19 +134,19 @@ def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
 def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     question = query.question
     if query.kind == QuestionKind.TOGETHER:
-        return _together(corpus, query, allowed, top_k)
+        return together_answer(corpus, query, allowed, top_k)
     if query.kind == QuestionKind.PARTNERS:
-        return _partners(corpus, query, top_k)
+        return partners_answer(corpus, query, top_k)
     if query.row_id is not None:
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
-        return _party_roles(corpus, query, allowed, top_k)
+        return party_roles_answer(corpus, query, allowed, top_k)
     if asks_for_list(query):  # 「連携する取組の一覧」: every 取組, or one party's every role
         if len({p.name for p in query.parties}) == 1:
-            return _party_roles(corpus, query, allowed, top_k)
+            return party_roles_answer(corpus, query, allowed, top_k)
         if TOGETHER.search(question.text):
-            return _together(corpus, replace(query, topic_terms=()), allowed, top_k)
-        return _all_rows(corpus, query, allowed, top_k)
+            return together_answer(corpus, replace(query, topic_terms=()), allowed, top_k)
+        return all_rows_answer(corpus, query, allowed, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
         context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
@@ -256,15 +162,15 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     # A role question, or one naming a party, about an annex row: that row's (party's) cells.
     if (query.kind == QuestionKind.ROLE or query.parties) and best.row_id is not None:
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
-    hits = tuple(_hit(corpus, i, score) for i, score in ranked[:top_k])
-    return _quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), _context(query, best))
+    hits = tuple(hit_at(corpus, i, score) for i, score in ranked[:top_k])
+    return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, best))
 
 
 def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:
     """「この協約には…についての定めは見つかりませんでした」, with the closest units only as 関連."""
     question = query.question
     missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
-    related = tuple(_hit(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
+    related = tuple(hit_at(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
     said = not_found_message(missing, fold(question.text)) or NO_MATCH
     message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
     context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
@@ -278,26 +184,20 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
     if reference.kind != "section":
         if not positions:
             return Answer.no_match(query.question)
-        hits = tuple(_hit(corpus, i, 0.0) for i in positions[:top_k])
-        return _quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), _context(query, None))
+        hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])
+        return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, None))
     if query.parties:
         positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id) if allowed[c]]
     if not positions:
         return Answer.no_match(query.question)
-    hits = tuple(_hit(corpus, i, 0.0) for i in positions)  # all listed as items; top_k of them as hits
+    hits = tuple(hit_at(corpus, i, 0.0) for i in positions)  # all listed as items; top_k of them as hits
     annex = corpus.agreement(hits[0].unit.agreement_id).annex
     heading = annex.heading if annex is not None else "別表"
-    whose = f"の{_named(query.parties)}の役割" if query.parties else "の取組"
+    whose = f"の{named(query.parties)}の役割" if query.parties else "の取組"
     message = f"{heading}{reference.label}{whose}は{len(hits)}項目あります。"
     items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
-    context = _context(query, None)
+    context = context_of(query, None)
     return Answer(query.question.text, Status.SECTION, message, (), items, hits[:top_k], (), query.question, context)
-
-
-def _quoting(
-    query: Query, hits: tuple[Hit, ...], status: Status, quotes: tuple[Quote, ...], context: Context
-) -> Answer:
-    return Answer(query.question.text, status, quotes=quotes, hits=hits, question=query.question, context=context)
 
 
 def _row_roles(
@@ -319,105 +219,12 @@ def _row_roles(
             return Answer.no_match(query.question)
         cells = [row]
     rest = [i for i, _ in ranked if i not in cells]
-    hits = tuple(_hit(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
-    context = _context(query, corpus.units[cells[0]])
+    hits = tuple(hit_at(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
+    context = context_of(query, corpus.units[cells[0]])
     if len(cells) > 1:
         quotes = tuple(Quote(h, f"{h.unit.party}（{h.unit.party_label}）") for h in hits[: len(cells)])
-        return _quoting(query, hits, Status.BOTH_PARTIES, quotes, context)
-    return _quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context)
-
-
-def _together(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
-    """Rows where every party's role says it works with the other: listed, or ranked by topic."""
-    rows, ranked = together_rows(corpus, query, allowed)
-    if not rows:
-        return Answer.no_match(query.question)
-    hits = tuple(_hit(corpus, i, score) for i, score in rows)
-    if ranked:  # 「…が協力して取り組む災害対策は」: the best of those rows, quoted
-        return _quoting(query, hits[:top_k], Status.ANSWERED, (Quote(hits[0]),), _context(query, hits[0].unit))
-    names = _party_list(corpus, [i for i, _ in rows])
-    message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。"
-    return _listing(query, message, hits, top_k)
-
-
-def _all_rows(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
-    """Every 取組 of the annex, in its order: what the parties 「相互に連携する」 (the template's 第3条)."""
-    positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["row"])).tolist()
-    if not positions:
-        return Answer.no_match(query.question)
-    hits = tuple(_hit(corpus, i, 0.0) for i in positions[:MAX_LISTED])
-    more = f"最初の{MAX_LISTED}項目を示します。" if len(positions) > MAX_LISTED else ""
-    message = f"{_party_list(corpus, positions)}が連携する取組は、別表に{len(positions)}項目あります。{more}"
-    return _listing(query, message, hits, top_k)
-
-
-def _party_list(corpus: Corpus, positions: Sequence[int]) -> str:
-    return "と".join(dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, positions) for p in a.parties))
-
-
-def _listing(query: Query, message: str, hits: tuple[Hit, ...], top_k: int) -> Answer:
-    """A list of 取組 with citations; the first `top_k` also as hits."""
-    items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
-    context = Context(query.parties, kind=QuestionKind.TOGETHER)
-    return Answer(query.question.text, Status.TOGETHER, message, (), items, hits[:top_k], (), query.question, context)
-
-
-def _partners(corpus: Corpus, query: Query, top_k: int) -> Answer:
-    """「災害対策で札幌市と連携している市町村は」: each partner, with the row or preamble that says so."""
-    listed = partners(corpus, query)
-    if not listed:
-        return Answer.no_match(query.question)
-    items = tuple(ListItem(item.name, corpus.units[item.position].citation.render(True)) for item in listed)
-    who = _named(query.parties) or "読み込まれている協約の当事者"
-    on_row = any(corpus.units[item.position].kind == "row" for item in listed)
-    on_topic = "（質問の取組が別表にある協約）" if on_row else ""
-    message = f"{who}と連携協約を結んでいる市町村{on_topic}は{len(listed)}件です。"
-    positions = list(dict.fromkeys(item.position for item in listed))
-    hits = tuple(_hit(corpus, i, 0.0) for i in positions[:top_k])
-    context = Context(query.parties, kind=QuestionKind.PARTNERS)
-    return Answer(query.question.text, Status.PARTNERS, message, (), items, hits, (), query.question, context)
-
-
-def _agreements(corpus: Corpus, positions: Sequence[int]) -> list:
-    return [corpus.agreement(aid) for aid in dict.fromkeys(corpus.units[i].agreement_id for i in positions)]
-
-
-def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
-    """「岩見沢市の役割は」: no topic, so list the party's role cells in the annex's order."""
-    positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["role"])).tolist()
-    if not positions:
-        return Answer.no_match(query.question)
-    # 「全部」「すべて」: the whole list, when it is one a person can read (not 甲 of 1,500 agreements)
-    everything = ASKS_ALL.search(query.question.text) is not None and len(positions) <= MAX_LISTED
-    hits = tuple(_hit(corpus, int(i), 0.0) for i in positions[:top_k])
-    head = f"{_named(query.parties)}の役割は別表に{len(positions)}項目あります。"
-    if everything:  # every item listed; the hits (cards to open) stay within top_k
-        message = head + "すべて示します。"
-        every = (corpus.units[int(i)] for i in positions)
-        items = tuple(ListItem(u.initiative or "", u.citation.render(corpus.multi)) for u in every)
-    else:
-        message = head + (
-            f"上から順に{len(hits)}項目を示します。"
-            "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
-        )
-        items = ()
-    context = Context(query.parties, kind=QuestionKind.ROLE)
-    return Answer(query.question.text, Status.PARTY_ROLES, message, (), items, hits, (), query.question, context)
-
-
-def _context(query: Query, unit: Unit | None) -> Context:
-    row = unit.row_id if unit is not None else None
-    initiative = unit.initiative if unit is not None else None
-    return Context(query.parties, row, initiative, query.weights, query.kind, query.initiatives)
-
-
-def _hit(corpus: Corpus, position: int, score: float) -> Hit:
-    unit = corpus.units[position]
-    return Hit(unit, score, unit.citation.render(corpus.multi), corpus.display_texts[position])
-
-
-def _named(parties: Sequence[PartyName]) -> str:
-    return "・".join(dict.fromkeys(f"{p.name}（{p.label}）" for p in parties))
+        return quoting(query, hits, Status.BOTH_PARTIES, quotes, context)
+    return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context)
 
 
 def not_a_party_message(corpus: Corpus, outsiders: Sequence[str]) -> str:

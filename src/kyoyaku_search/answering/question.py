@@ -22,7 +22,7 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .confidence import Content, content_words
-from .framing import FRAMING_WORDS, SOFT_FRAMING_WORDS
+from .framing import QUESTION_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 
@@ -33,78 +33,6 @@ MAX_QUESTION_CHARS = 500
 # char by char costs tens of milliseconds, 10 MB seconds). Cleaning only drops control and
 # format characters, and no question a person types carries thousands of them.
 MAX_INPUT_CHARS = 10 * MAX_QUESTION_CHARS
-
-
-# Words of asking, not of the topic: they must not make a unit count as a match. Nouns that
-# can be adverbs (「日」「時」「今日」) are not topics either: 「ゴミの収集日」 is not about 附則's 「4月1日」.
-QUESTION_WORDS = frozenset(
-    {
-        "役割",
-        "役目",
-        "担当",
-        "教える",
-        "下さる",
-        "くださる",
-        "何",
-        "なに",
-        "どう",
-        "どの",
-        "どんな",
-        "どこ",
-        "いつ",
-        "誰",
-        "知る",
-        "思う",
-        "ある",
-        "いる",
-        "する",
-        "なる",
-        "為る",
-        "居る",
-        "有る",
-        "成る",
-        "言う",
-        "聞く",
-        "分かる",
-        "とは",
-        "について",
-        "内容",
-        "取り組み",
-        "取組",
-        "ください",
-        "的",
-        "こと",
-        "もの",
-        "の",
-        "か",
-        "よ",
-        "ね",
-        "一覧",
-        "全部",
-        "全て",
-        "すべて",
-        "まとめる",
-        "リスト",
-        "名前",
-        "必要",
-        "どれ",
-        "何処",
-        "何時",
-        "如何",
-        "何故",
-        # the agreement itself: every question is about it
-        "協約",
-        "連携協約",
-        "協定",
-        "約束",
-        "取り決め",
-        "取決め",
-        "契約",
-        "此の",
-        "この",
-    }
-    | FRAMING_WORDS
-)
 
 
 @dataclass(frozen=True)

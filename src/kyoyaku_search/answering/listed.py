@@ -1,0 +1,94 @@
+"""Answers that list: the 取組 the parties do together or all of them, a party's roles, a
+municipality's partners. Each item is a quoted 取組 name or party with its citation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..search.corpus import Corpus
+from .framing import ASKS_ALL
+from .lists import partners, together_rows
+from .question import Context, Query, QuestionKind
+from .result import Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
+
+MAX_LISTED = 100  # a list asked for in full (「全部」) is given in full up to this many items
+
+
+def together_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
+    """Rows where every party's role says it works with the other: listed, or ranked by topic."""
+    rows, ranked = together_rows(corpus, query, allowed)
+    if not rows:
+        return Answer.no_match(query.question)
+    hits = tuple(hit_at(corpus, i, score) for i, score in rows)
+    if ranked:  # 「…が協力して取り組む災害対策は」: the best of those rows, quoted
+        return quoting(query, hits[:top_k], Status.ANSWERED, (Quote(hits[0]),), context_of(query, hits[0].unit))
+    names = _party_list(corpus, [i for i, _ in rows])
+    message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。"
+    return _listing(query, message, hits, top_k)
+
+
+def all_rows_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
+    """Every 取組 of the annex, in its order: what the parties 「相互に連携する」 (the template's 第3条)."""
+    positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["row"])).tolist()
+    if not positions:
+        return Answer.no_match(query.question)
+    hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:MAX_LISTED])
+    more = f"最初の{MAX_LISTED}項目を示します。" if len(positions) > MAX_LISTED else ""
+    message = f"{_party_list(corpus, positions)}が連携する取組は、別表に{len(positions)}項目あります。{more}"
+    return _listing(query, message, hits, top_k)
+
+
+def _party_list(corpus: Corpus, positions: Sequence[int]) -> str:
+    return "と".join(dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, positions) for p in a.parties))
+
+
+def _listing(query: Query, message: str, hits: tuple[Hit, ...], top_k: int) -> Answer:
+    """A list of 取組 with citations; the first `top_k` also as hits."""
+    items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
+    context = Context(query.parties, kind=QuestionKind.TOGETHER)
+    return Answer(query.question.text, Status.TOGETHER, message, (), items, hits[:top_k], (), query.question, context)
+
+
+def partners_answer(corpus: Corpus, query: Query, top_k: int) -> Answer:
+    """「災害対策で札幌市と連携している市町村は」: each partner, with the row or preamble that says so."""
+    listed = partners(corpus, query)
+    if not listed:
+        return Answer.no_match(query.question)
+    items = tuple(ListItem(item.name, corpus.units[item.position].citation.render(True)) for item in listed)
+    who = named(query.parties) or "読み込まれている協約の当事者"
+    on_row = any(corpus.units[item.position].kind == "row" for item in listed)
+    on_topic = "（質問の取組が別表にある協約）" if on_row else ""
+    message = f"{who}と連携協約を結んでいる市町村{on_topic}は{len(listed)}件です。"
+    positions = list(dict.fromkeys(item.position for item in listed))
+    hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])
+    context = Context(query.parties, kind=QuestionKind.PARTNERS)
+    return Answer(query.question.text, Status.PARTNERS, message, (), items, hits, (), query.question, context)
+
+
+def _agreements(corpus: Corpus, positions: Sequence[int]) -> list:
+    return [corpus.agreement(aid) for aid in dict.fromkeys(corpus.units[i].agreement_id for i in positions)]
+
+
+def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
+    """「岩見沢市の役割は」: no topic, so list the party's role cells in the annex's order."""
+    positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["role"])).tolist()
+    if not positions:
+        return Answer.no_match(query.question)
+    # 「全部」「すべて」: the whole list, when it is one a person can read (not 甲 of 1,500 agreements)
+    everything = ASKS_ALL.search(query.question.text) is not None and len(positions) <= MAX_LISTED
+    hits = tuple(hit_at(corpus, int(i), 0.0) for i in positions[:top_k])
+    head = f"{named(query.parties)}の役割は別表に{len(positions)}項目あります。"
+    if everything:  # every item listed; the hits (cards to open) stay within top_k
+        message = head + "すべて示します。"
+        every = (corpus.units[int(i)] for i in positions)
+        items = tuple(ListItem(u.initiative or "", u.citation.render(corpus.multi)) for u in every)
+    else:
+        message = head + (
+            f"上から順に{len(hits)}項目を示します。"
+            "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
+        )
+        items = ()
+    context = Context(query.parties, kind=QuestionKind.ROLE)
+    return Answer(query.question.text, Status.PARTY_ROLES, message, (), items, hits, (), query.question, context)
