@@ -75,14 +75,13 @@ def _headed(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndar
     """An article whose heading names what is asked (（目的） for 「何のための協約」, （費用分担） for
     「費用の定め」) before an article that only mentions it (第2条 「前条の目的を達成するため」)."""
     terms = {*KIND_TERMS.get(query.kind, ()), *query.topic_terms}
-    articles = np.flatnonzero(corpus.columns.of_kinds(["article"], positions))
-    if not terms or not len(articles):
+    named = [at for heading, at in corpus.headings.items() if any(term in heading for term in terms)]
+    if not named:
         return result
-    headed = [i for i in articles if any(term in corpus.units[positions[i]].context for term in terms)]
-    if headed:
-        result = result.copy()
-        result[headed] *= corpus.search.topic_boost
-    return result
+    headed = np.zeros(len(corpus.units), dtype=bool)
+    for at in named:
+        headed[at] = True
+    return result * np.where(headed[positions], corpus.search.topic_boost, 1.0)
 
 
 def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray | None) -> np.ndarray:

@@ -161,8 +161,10 @@ def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> 
     agreements do not have; None when the question names no article."""
     folded = unicodedata.normalize("NFKC", text)
     numbers = [kanji_number(m["n1"] or m["n2"]) for m in _ARTICLE.finditer(folded) if m["n1"]]
+    if not numbers or numbers[0] is None:
+        return None
     articles = sorted({corpus.units[i].article for i in _in_scope(corpus, agreement, "article")} - {None})
-    if not numbers or numbers[0] is None or not articles:
+    if not articles:
         return None
     where = "この協約" if not corpus.multi or agreement else "読み込まれている協約"
     return f"第{numbers[0]}条は{where}にありません（第{articles[0]}条から第{articles[-1]}条まで）。"

@@ -95,6 +95,16 @@ class Corpus:
         return codes
 
     @cached_property
+    def headings(self) -> dict[str, np.ndarray]:
+        """Each distinct article heading (「目的」「費用分担」) → the positions of its articles: the
+        template repeats a handful of headings in every agreement."""
+        found: dict[str, list[int]] = {}
+        for position, unit in enumerate(self.units):
+            if unit.kind == "article" and unit.context:
+                found.setdefault(unit.context, []).append(position)
+        return {heading: np.array(positions, dtype=np.int64) for heading, positions in found.items()}
+
+    @cached_property
     def initiative_codes(self) -> np.ndarray:
         """Per unit, the code of its 取組 (-1 for units outside the annex): one comparison per
         named 取組 finds its rows and role cells, however large the corpus."""
