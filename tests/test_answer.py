@@ -196,3 +196,38 @@ def test_a_initiative_named_in_full(corpus, question, row):
     answer = ask(corpus, question)
     assert answer.hits[0].unit.id.endswith(row)
     assert "として検索しました" not in answer.text  # the user wrote the agreement's own words
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "first"),
+    [
+        # lists of every 取組 (round 2 of issue 10)
+        ("連携する取組の一覧", "together", "row-1-1"),
+        ("両市の連携事業のリストがほしい", "together", "row-1-1"),
+        ("岩見沢市がやることを全部教えて", "party_roles", "row-1-1/乙"),
+        ("取組の一覧はどこに載っている", "answered", "art-3"),  # where the list is, not the list
+        # a stance or comparison: the row's cells side by side
+        ("福祉分野では両市は対等な立場なのか、それとも札幌市が主導するのか", "both_parties", "row-3a-2/甲"),
+        ("観光で札幌市が主導して岩見沢市が支える、という関係で合っていますか", "both_parties", "row-1-4/甲"),
+        # who 甲 and 乙 are: the preamble defines them
+        ("甲と乙はそれぞれどこの市のこと？", "answered", "preamble"),
+        ("乙ってどこの市？", "answered", "preamble"),
+    ],
+)
+def test_answer_shapes(corpus, question, status, first):
+    answer = ask(corpus, question)
+    assert answer.status == status
+    assert answer.hits[0].unit.id.split("/", 1)[1] == first
+
+
+def test_all_rows_are_listed_with_citations(corpus):
+    answer = ask(corpus, "連携する取組の一覧", top_k=5)
+    assert answer.message == "甲（札幌市）と乙（岩見沢市）が連携する取組は、別表に20項目あります。"
+    assert len(answer.items) == 20 and len(answer.hits) == 5
+    assert answer.items[0].citation.startswith("別表（第3条関係）(1)")
+
+
+def test_an_article_the_agreement_lacks_is_said(corpus):
+    answer = ask(corpus, "第7条")
+    assert answer.status == "no_match" and not answer.hits
+    assert answer.message == "第7条はこの協約にありません（第1条から第6条まで）。"

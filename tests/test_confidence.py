@@ -24,6 +24,12 @@ from kyoyaku_search.answering.question import understand
         "個人情報の取扱いはどう定められている",
         "協約の有効期間は何年",
         "岩見沢市の下水道の役割",
+        # round 2: one noun of two is not enough, nor a synonym of part of a compound
+        "職員の給与はいくら",
+        "観光客の宿泊税はいくらか",
+        "介護保険料はどうなるの",
+        "下水道の整備に関する連携",  # 「に関する連携」 is common wording, not a quotation
+        "消防団員の報酬はいくら",
     ],
 )
 def test_off_topic_gets_no_quote(corpus, question):
@@ -69,3 +75,22 @@ def test_coverage_counts_synonyms_and_needs_every_word_of_one(corpus):
     # 個人情報's group holds 「個人データ」: a unit with only データ or only 個人 does not cover it
     personal = understand(corpus, "個人情報")
     assert all(coverage(corpus, personal.content, i) < MIN_COVERAGE for i in range(len(corpus.units)))
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "weight"),
+    [
+        ("費用の分単は", "単", 0.5),  # one character: a fragment of a typo, or too general
+        ("人口減少対策として移住促進が挙げられていますが、札幌市の担う役割は", "人口", 0.3),  # backdrop
+        ("議会で質問する予定なので、岩見沢市の観光分野における役割は", "議会", 0.3),  # why one asks
+        ("岩見沢市の観光分野における役割は", "観光", 1.0),
+    ],
+)
+def test_content_weights(corpus, question, word, weight):
+    weights = {c.word: c.weight for c in understand(corpus, question).content}
+    assert weights[word] == pytest.approx(weight)
+
+
+def test_a_synonym_of_part_of_a_compound_needs_the_rest(corpus):
+    (content,) = understand(corpus, "介護保険料").content
+    assert all("福祉" not in terms or len(terms) > 1 for terms in content.terms)  # 介護 → 福祉 is not 介護保険料

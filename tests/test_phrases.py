@@ -11,7 +11,7 @@ import pytest
 from kyoyaku_search.answering.answer import ask
 from kyoyaku_search.answering.question import understand
 from kyoyaku_search.search.corpus import Corpus
-from kyoyaku_search.search.phrases import MIN_PHRASE, PhraseIndex
+from kyoyaku_search.search.phrases import MIN_PHRASE, PhraseIndex, quotation_like
 from kyoyaku_search.search.tokenizer import fold
 
 from .loaded import variant_corpus
@@ -114,3 +114,16 @@ def test_no_string_of_the_corpus_is_corrected(loaded):
 @pytest.mark.parametrize("question", ["岩見沢市役所の場所", "札幌市都心部", "次のとおり"])
 def test_words_around_the_corpus_are_not_corrected(corpus, question):
     assert not [c for c in understand(corpus, question).corrections if c.kind == "typo"]
+
+
+@pytest.mark.parametrize(
+    ("run", "quotation"),
+    [
+        ("連携について", False),  # one common word and its particles
+        ("に関する連携", False),
+        ("甲に対し必要な協力", True),
+        ("について、甲と協力して", True),  # ten characters or more
+    ],
+)
+def test_a_short_run_is_a_quotation_only_with_enough_words(run, quotation):
+    assert quotation_like(run) is quotation

@@ -19,6 +19,12 @@ from kyoyaku_search.answering.question import understand
         ("札幌市長は誰", []),
         ("岩見沢士の福祉", ["岩見沢市"]),  # a one-character typo of the party's name
         ("甲府市の観光", []),  # 甲 inside a place name is not the label
+        # round 2 of issue 10: names that only name the agreement or begin a place are not a filter
+        ("札幌市と岩見沢市の連携協約において、救急医療について岩見沢市側の役割は", ["岩見沢市"]),
+        ("札幌都心部の再開発に岩見沢市はどう関わる", ["岩見沢市"]),
+        ("職員研修について岩見沢市の協約上の位置付け", ["岩見沢市"]),  # one name before 「の協約」 is a party
+        ("いわみざわ市はかんこうで何するの", ["岩見沢市"]),  # the kana name takes its written 市
+        ("両市は対等なのか、それとも札幌市が主導するのか", []),  # 両市: every party, side by side
     ],
 )
 def test_parties(corpus, question, parties):
@@ -33,6 +39,13 @@ def test_parties(corpus, question, parties):
         ("丘珠空港の利用", []),
         ("さっぽろ連携中枢都市圏", []),
         ("甲府市の観光", ["甲府市"]),
+        # kana names Sudachi cuts into a filler, a proper noun or the suffix し
+        ("えべつしのやくわり", ["えべつし"]),
+        ("えにわしは福祉で何をするの", ["えにわし"]),
+        ("おたるしは協約に入っている？", ["おたるし"]),
+        ("ふくしのやくわり", []),  # 福祉
+        ("わたしは何をすればいい", []),
+        ("さっぽろしは福祉で何をするの", []),  # a party's kana name
     ],
 )
 def test_outsiders(corpus, question, outsiders):
@@ -56,6 +69,17 @@ def test_outsiders(corpus, question, outsiders):
         ("両市が一緒に取り組むことは何ですか", "together"),
         ("災害対策で札幌市と連携している市町村は", "partners"),
         ("連携する取組はどこに定められているか", "general"),
+        # round 2 of issue 10
+        ("なんのための協定なの？", "purpose"),
+        ("札幌と岩見沢はなんで協約を結んだの", "purpose"),
+        ("札幌市のICTインフラ整備における役割は何ですか", "role"),  # 「何で」 of 「何ですか」 is no 「なんで」
+        ("いつから始まったの？", "effective"),
+        ("協約を見直すとき市議会はどう関わる？", "change"),
+        ("岩見沢市の住所はどこと書いてある？", "signer"),  # 「どこと」 here is no partner question
+        ("地産地消で札幌市がすることは", "role"),  # 「ことは」 is no 「とは」
+        ("経済戦略の推進では札幌市が中心で岩見沢市は協力する立場か", "role"),  # stance before together
+        ("救急医療について岩見沢市の役割を根拠とともに知りたい", "role"),  # 「とともに」 is not together
+        ("他市との協約と比較したいので、本協約の改廃手続の条文を", "change"),  # comparing with others
     ],
 )
 def test_kinds(corpus, question, kind):
