@@ -24,6 +24,9 @@ from kyoyaku_search.answering.question import understand
         ("札幌都心部の再開発に岩見沢市はどう関わる", ["岩見沢市"]),
         ("職員研修について岩見沢市の協約上の位置付け", ["岩見沢市"]),  # one name before 「の協約」 is a party
         ("いわみざわ市はかんこうで何するの", ["岩見沢市"]),  # the kana name takes its written 市
+        ("札幌の中心部の再開発で岩見沢市がすること", ["岩見沢市"]),  # 「札幌の中心部」 says whose place
+        ("札幌市と岩見沢市の役割の違い", ["札幌市", "岩見沢市"]),
+        ("岩見沢の農産物で札幌市は何をする", ["札幌市"]),
         ("両市は対等なのか、それとも札幌市が主導するのか", []),  # 両市: every party, side by side
     ],
 )

@@ -14,6 +14,10 @@ from ..search.tokenizer import Token, to_katakana
 MASK = "、"
 LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
 SUFFIXES = "市町村区"
+# After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
+# party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
+_POSSESSIVE = re.compile(r"の(?!役割|役目|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
+_ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|担当|責任|担|果|立場)")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
@@ -100,6 +104,13 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     kept = [m for m in plain if m not in compound]
     if not kept:
         kept = compound
+    # 「札幌の中心部の再開発で岩見沢市がすること」: a name that only says whose place or thing
+    # (「札幌の中心部」) is no filter when another party is the one asked about (「岩見沢市が」).
+    possessive = [m for m in kept if _POSSESSIVE.match(folded, m[1])]
+    if possessive and {p for _, _, p in possessive} != {p for _, _, p in kept}:
+        asked = {p for s, e, p in kept if _ASKED.match(folded, e)}
+        if asked and not asked & {p for _, _, p in possessive}:
+            kept = [m for m in kept if m[2] in asked]
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
 
 
