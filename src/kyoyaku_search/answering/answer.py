@@ -154,7 +154,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
-    asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives))
+    role = query.kind == QuestionKind.ROLE and bool(query.parties)
+    asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives), role)
     ranked = covered_first(corpus, asked, ranked)
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)

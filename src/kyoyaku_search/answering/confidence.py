@@ -23,6 +23,7 @@ from ..search.tokenizer import Token, Tokenizer
 # the weighted share of content words the best unit must cover to be quoted as the answer: more
 # than half (one noun of two is not enough: 「職員の給与」「観光客の宿泊税」 share only 職員・観光).
 MIN_COVERAGE = 0.51
+ROLE_COVERAGE = 0.5
 OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
 SINGLE_CHAR_WEIGHT = 0.5
 MAX_NAMED = 20  # longer "words" are not named back in a not-found message
@@ -36,6 +37,13 @@ class Asked:
     content: tuple[Content, ...]
     phrase: PhraseMatch | None = None
     settled: bool = False
+    # A party's role asked for: only the annex holds roles, so half the question is enough
+    # (「岩見沢市の観光PRでの役割」); any other question needs more than half.
+    role: bool = False
+
+    @property
+    def needed(self) -> float:
+        return ROLE_COVERAGE if self.role else MIN_COVERAGE
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,7 @@ def covered_first(
     if asked.settled or not asked.content:
         return ranked
     head = ranked[:depth]
-    covers = coverages(corpus, asked.content, [position for position, _ in head]) >= MIN_COVERAGE
+    covers = coverages(corpus, asked.content, [position for position, _ in head]) >= asked.needed
     # A verbatim run comes first unless its units answer little of the question and another does
     # (「ネットワークの強化に関する連携として、オープンデータについては」 asks about オープンデータ).
     if covers[0] or not covers.any():
@@ -112,7 +120,7 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
     if asked.settled or asked.phrase is not None:
         return True  # the topic was settled before or named in full, or the question quotes the text
-    return coverage(corpus, asked.content, position) >= MIN_COVERAGE
+    return coverage(corpus, asked.content, position) >= asked.needed
 
 
 def not_found_message(words: Sequence[str], asked: str) -> str | None:
