@@ -24,6 +24,7 @@ GRAM = MIN_PHRASE
 # katakana, letters, digits): 「連携について」「に関する連携」 are one common word and its particles,
 # said by any question, while 「甲に対し必要な協力」 is the agreement's own sentence.
 SHORT_PHRASE, MIN_WORD_CHARS = 10, 4
+_AROUND = " \u3000「」『』\"'“”。、，,.?？!！"
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ class PhraseIndex:
         verbatim; the leftmost among equally long ones."""
         best: tuple[int, int, list[int]] | None = None
         best_length = MIN_PHRASE - 1
+        # The whole question pasted from the agreement is a quotation however short its words
+        # (「ついて、乙と協力し」); a short run inside a question must be one (see quotation_like).
+        core = folded.strip(_AROUND)
+        whole = (folded.find(core), folded.find(core) + len(core))
         for start in range(len(folded) - MIN_PHRASE + 1):
             if len(folded) - start <= best_length:
                 break
@@ -93,7 +98,7 @@ class PhraseIndex:
                 if not longer:
                     break
                 end, holders = end + 1, longer
-            if holders and quotation_like(folded[start:end]):
+            if holders and ((start <= whole[0] and whole[1] <= end) or quotation_like(folded[start:end])):
                 best, best_length = (start, end, holders), end - start
         if best is None:
             return None
