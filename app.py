@@ -13,12 +13,17 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from kyoyaku_search import KyoyakuError, load_corpus
-from kyoyaku_search.answering.answer import Answer, Hit, Quote, Status
-from kyoyaku_search.answering.question import MAX_QUESTION_CHARS
-from kyoyaku_search.ingest.store import default_data_dir
-from kyoyaku_search.search.corpus import Corpus
-from kyoyaku_search.views import page
+from kyoyaku_search import (
+    MAX_QUESTION_CHARS,
+    Answer,
+    Corpus,
+    Hit,
+    KyoyakuError,
+    Quote,
+    Status,
+    default_data_dir,
+    load_corpus,
+)
 from kyoyaku_search.views.documents import (
     RoleSection,
     filter_sections,
@@ -37,6 +42,9 @@ from kyoyaku_search.views.exports import (
     role_table,
     role_xlsx,
 )
+from kyoyaku_search.views.page import PRINT_BUTTON, copy_button, scroll_script
+from kyoyaku_search.views.page import SCRIPT as PAGE_SCRIPT
+from kyoyaku_search.views.page import STYLE as PAGE_STYLE
 from kyoyaku_search.views.pdf import conversation_pdf, find_font, role_table_pdf
 from kyoyaku_search.views.web import (
     ALL_AGREEMENTS,
@@ -177,7 +185,7 @@ def conversation_actions(corpus: Corpus) -> None:
             "download_pdf",
             disabled=not turns,
         )
-        st.html(page.PRINT_BUTTON)
+        st.html(PRINT_BUTTON)
         st.button("会話を消去", key="clear", on_click=clear, disabled=not turns, icon=":material/delete:")
         st.caption("「」の中は協約の条文・別表をそのまま引用したものです。文章を作ることはありません。")
 
@@ -277,7 +285,7 @@ def quote_block(corpus: Corpus, answer: Answer, quote: Quote) -> None:
         beside = beside_quote(hit)
         if beside:
             st.caption("  \n".join(escape_markdown(line) for line in beside))
-        st.html(page.copy_button(copy_text(hit, corpus)))
+        st.html(copy_button(copy_text(hit, corpus)))
 
 
 def show_other_hits(corpus: Corpus, answer: Answer, number: int) -> None:
@@ -320,7 +328,7 @@ def show_card(corpus: Corpus, answer: Answer, hit: Hit, key: str, label: str, wh
             st.markdown(highlighted(corpus, unit.text, answer))
             st.caption("  \n".join(escape_markdown(line) for line in [f"出典: {hit.citation}", *beside_quote(hit)]))
         if not whole:
-            st.html(page.copy_button(copy_text(hit, corpus)))
+            st.html(copy_button(copy_text(hit, corpus)))
         left, right = st.columns(2)
         left.button("協約全文で開く", key=f"full-{key}", on_click=open_full, args=(unit.id, unit.agreement_id),
                     icon=":material/article:")  # fmt: skip
@@ -401,7 +409,7 @@ def role_downloads(corpus: Corpus, agreement_id: str, sections: tuple[RoleSectio
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            on_click="ignore", icon=":material/download:")  # fmt: skip
         pdf_button("PDF", lambda: role_table_pdf(table), "yakuwari.pdf", "roles_pdf")
-        st.html(page.PRINT_BUTTON)
+        st.html(PRINT_BUTTON)
 
 
 def full_view(corpus: Corpus, agreement: str | None) -> None:
@@ -436,8 +444,8 @@ def full_view(corpus: Corpus, agreement: str | None) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="連携協約検索", page_icon="📜", layout="wide")
-    st.html(page.STYLE)
-    st.html(page.SCRIPT, unsafe_allow_javascript=True)
+    st.html(PAGE_STYLE)
+    st.html(PAGE_SCRIPT, unsafe_allow_javascript=True)
     try:
         corpus = load(str(default_data_dir()))
     except KyoyakuError as error:
@@ -459,7 +467,7 @@ def main() -> None:
     conversation_actions(corpus)
     if "scroll" in state:
         css_class, nonce = state.pop("scroll")
-        st.html(page.scroll_script(css_class, nonce), unsafe_allow_javascript=True)
+        st.html(scroll_script(css_class, nonce), unsafe_allow_javascript=True)
 
 
 main()
