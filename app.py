@@ -80,8 +80,9 @@ def ask_later(question: str) -> None:
     state.view = CHAT
 
 
-def scroll_to(css_class: str) -> None:
-    state.scroll = (css_class, state.get("scroll_count", 0) + 1)
+def scroll_to(key: str) -> None:
+    """Once drawn, the page scrolls to the container of widget key `key`."""
+    state.scroll = (key, state.get("scroll_count", 0) + 1)
     state.scroll_count = state.scroll[1]
 
 
@@ -466,8 +467,8 @@ def main() -> None:
         chat_view(corpus, agreement, party)
     conversation_actions(corpus)
     if "scroll" in state:
-        css_class, nonce = state.pop("scroll")
-        st.html(scroll_script(css_class, nonce), unsafe_allow_javascript=True)
+        key, nonce = state.pop("scroll")
+        st.html(scroll_script(key, nonce), unsafe_allow_javascript=True)
 
 
 main()

@@ -14,6 +14,7 @@ import json
 # shows only the questions, the quotes and their citations (or the role table).
 STYLE = """<style>
 span.stMarkdownColoredBackground { padding: 0 !important; border-radius: 0 !important; }
+[class*="st-key-answer-"], [class*="st-key-passage-"] { scroll-margin-top: 4.5rem; }
 .kyoyaku-actions { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
 button.kyoyaku-copy, button.kyoyaku-print {
   font: inherit; font-size: 0.875rem; padding: 0.25rem 0.75rem; cursor: pointer;
@@ -90,13 +91,33 @@ def copy_button(text: str, label: str = "引用と出典をコピー") -> str:
 PRINT_BUTTON = '<div class="kyoyaku-actions"><button type="button" class="kyoyaku-print">印刷する</button></div>'
 
 
-def scroll_script(css_class: str, nonce: int) -> str:
-    """Bring the element of `css_class` to the top of the window, a few times over the next
-    second while Streamlit is still laying out the page (it keeps a chat scrolled to its end)."""
-    selector = json.dumps("." + css_class)
-    return (
-        f"<script>/* {nonce} */(function () {{ var n = 0; var timer = setInterval(function () {{"
-        f" var element = document.querySelector({selector});"
-        ' if (element) { element.scrollIntoView({block: "start"}); }'
-        " if (++n >= 6) { clearInterval(timer); } }, 200); })();</script>"
-    )
+def scroll_script(key: str, nonce: int) -> str:
+    """Bring the container of widget key `key` (Streamlit gives it the class `st-key-<key>`) to
+    the top of the window.
+
+    Streamlit keeps a chat page pinned to its end while the page grows (and pins it again when
+    a scroll leaves it there, even seconds later), so for twenty seconds, or until the reader
+    scrolls, touches or types, the script scrolls back each time it finds the page pinned to its
+    end with the element out of view."""
+    selector = json.dumps(f".st-key-{key}")
+    return f"""<script>/* {nonce} */(function () {{
+  var ticks = 0, first = true, timer = null;
+  function stop() {{
+    clearInterval(timer);
+    ["wheel", "touchstart", "keydown"].forEach(function (name) {{ window.removeEventListener(name, stop, true); }});
+  }}
+  ["wheel", "touchstart", "keydown"].forEach(function (name) {{ window.addEventListener(name, stop, true); }});
+  timer = setInterval(function () {{
+    var element = document.querySelector({selector});
+    if (element) {{
+      var box = element.closest('[data-testid="stAppScrollToBottomContainer"]') || document.scrollingElement;
+      var atEnd = box.scrollHeight - box.scrollTop - box.clientHeight < 2;
+      var top = element.getBoundingClientRect().top;
+      if (first || (atEnd && (top < 0 || top > window.innerHeight / 2))) {{
+        element.scrollIntoView({{block: "start"}});
+        first = false;
+      }}
+    }}
+    if (++ticks >= 200) {{ stop(); }}
+  }}, 100);
+}})();</script>"""
