@@ -280,7 +280,8 @@ def quote_block(corpus: Corpus, answer: Answer, quote: Quote) -> None:
     hit = quote.hit
     with st.container(border=True):
         if quote.heading:
-            st.markdown(f"**{escape_markdown(quote.heading)}**")
+            role = "の役割" if hit.unit.kind == "role" else ""
+            st.markdown(f"**{escape_markdown(quote.heading + role)}**")
         st.markdown(f"「{highlighted(corpus, quote.text, answer)}」")
         st.markdown(f"**出典**　{escape_markdown(quote.citation)}")
         beside = beside_quote(hit)
