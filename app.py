@@ -435,9 +435,9 @@ def full_view(corpus: Corpus, agreement: str | None) -> None:
     if document.annex_heading:
         st.subheader(escape_markdown(document.annex_heading))
         st.caption(escape_markdown(citation_form(document.sections)))
-        for section in document.sections:
+        for number, section in enumerate(document.sections):
             row_ids = {row.unit_id for row in section.rows}
-            key = f"passage-{dom_key(focus)}" if focus_row in row_ids else f"section-{dom_key(section.section)}"
+            key = f"passage-{dom_key(focus)}" if focus_row in row_ids else f"section-{number}"
             with st.container(key=key, border=focus_row in row_ids):
                 st.markdown(f"**{escape_markdown(section.section)}**")
                 headings, rows = section_table(section, focus=focus)

@@ -59,7 +59,14 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
         # 「協約全文で開く」 scrolls to the passage and marks it.
         reply.locator("[data-testid='stExpander'] summary").first.click()
         reply.get_by_role("button", name="協約全文で開く").first.click()
-        page.wait_for_function(IN_VIEW, arg="passage-sapporo-iwamizawa-2019-row-3a-5--")
+        try:
+            page.locator(".st-key-passage-sapporo-iwamizawa-2019-row-3a-5--").wait_for(state="attached")
+            page.wait_for_function(IN_VIEW, arg="passage-sapporo-iwamizawa-2019-row-3a-5--")
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / f"failed-{width}.png"))
+            print(page.evaluate("() => [document.querySelectorAll('[class*=st-key-passage]').length, document.querySelector('.st-key-view').innerText, location.href]"))
+            raise
+        page.screenshot(path=str(ARTIFACTS / f"full-text-{width}.png"))
         page.screenshot(path=str(ARTIFACTS / f"full-text-{width}.png"))
         # 役割一覧: one table on a desktop, one card per 取組 on a phone.
         page.locator(".st-key-view button", has_text="役割一覧").click()

@@ -96,24 +96,23 @@ def scroll_script(key: str, nonce: int) -> str:
     the top of the window.
 
     Streamlit keeps a chat page pinned to its end while the page grows (and pins it again when
-    a scroll leaves it there, even seconds later), so for twenty seconds, or until the reader
-    scrolls, touches or types, the script scrolls back each time it finds the page pinned to its
-    end with the element out of view."""
+    a scroll leaves it there, even seconds later) and a loaded machine lays out late, so for
+    twenty seconds, or until the reader scrolls, clicks, touches or types, the script scrolls
+    back each time it finds the element out of the upper half of the window."""
     selector = json.dumps(f".st-key-{key}")
     return f"""<script>/* {nonce} */(function () {{
   var ticks = 0, first = true, timer = null;
+  var inputs = ["wheel", "touchstart", "keydown", "mousedown"];
   function stop() {{
     clearInterval(timer);
-    ["wheel", "touchstart", "keydown"].forEach(function (name) {{ window.removeEventListener(name, stop, true); }});
+    inputs.forEach(function (name) {{ window.removeEventListener(name, stop, true); }});
   }}
-  ["wheel", "touchstart", "keydown"].forEach(function (name) {{ window.addEventListener(name, stop, true); }});
+  inputs.forEach(function (name) {{ window.addEventListener(name, stop, true); }});
   timer = setInterval(function () {{
     var element = document.querySelector({selector});
     if (element) {{
-      var box = element.closest('[data-testid="stAppScrollToBottomContainer"]') || document.scrollingElement;
-      var atEnd = box.scrollHeight - box.scrollTop - box.clientHeight < 2;
       var top = element.getBoundingClientRect().top;
-      if (first || (atEnd && (top < 0 || top > window.innerHeight / 2))) {{
+      if (first || top < 0 || top > window.innerHeight / 2) {{
         element.scrollIntoView({{block: "start"}});
         first = false;
       }}
