@@ -56,6 +56,13 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
         reply.locator(".kyoyaku-copied", has_text="コピーしました").first.wait_for()
         assert page.evaluate("() => navigator.clipboard.readText()") == f"「{ROLE_CELL}」\n出典: {TITLE} {CITATION}\n{KEY}"
         assert "?q=" in page.url  # the address follows the question
+        # Printed, the answer is the question, the quote and its citation: no cards, buttons, sidebar.
+        page.emulate_media(media="print")
+        assert reply.locator("[data-testid='stExpander']").first.is_hidden()
+        assert button.is_hidden() and page.locator("[data-testid='stSidebar']").is_hidden()
+        assert reply.get_by_text("出典").first.is_visible()
+        page.screenshot(path=str(ARTIFACTS / f"print-answer-{width}.png"))
+        page.emulate_media(media="screen")
         # 「協約全文で開く」 scrolls to the passage and marks it.
         reply.locator("[data-testid='stExpander'] summary").first.click()
         reply.get_by_role("button", name="協約全文で開く").first.click()

@@ -22,6 +22,7 @@ from kyoyaku_search.views.web import (
     highlighted,
     matched_spans,
     party_choices,
+    read_link,
     row_units,
     share_link,
     substring_spans,
@@ -226,3 +227,18 @@ def test_a_role_answers_own_cells_are_not_other_places(corpus):
 )
 def test_escape_file_markdown(text, escaped):
     assert escape_file_markdown(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("params", "party", "agreement", "note"),
+    [
+        ({"q": "費用", "party": "札幌市"}, "札幌市", None, None),
+        ({"q": "費用", "party": "小樽市"}, None, None, "リンクの party=小樽市 はこの協約の当事者ではありません（当事者: 札幌市・岩見沢市）"),
+        ({"q": "費用", "agreement": "nowhere"}, None, None, "リンクの agreement=nowhere に当たる協約はありません"),
+        ({"q": "費用", "agreement": "sapporo-iwamizawa-2019"}, None, "sapporo-iwamizawa-2019", None),
+    ],
+)
+def test_a_link_names_what_it_asks_for_and_notes_what_the_data_lacks(corpus, params, party, agreement, note):
+    link = read_link(corpus, params)
+    assert (link.question, link.party, link.agreement) == ("費用", party, agreement)
+    assert [n for n in link.notes if n.startswith(note)] if note else not link.notes

@@ -8,7 +8,7 @@ and `pdf`; the page's stylesheet and scripts in `page`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
@@ -44,6 +44,7 @@ __all__ = [  # the names app.py and the tests use, with those re-exported from `
     "hit_label",
     "matched_spans",
     "party_choices",
+    "read_link",
     "row_units",
     "section_table",
     "share_link",
@@ -118,6 +119,35 @@ def share_link(base_url: str | None, question: str, *, party: str | None = None,
     if not base_url:
         return f"?{query}"
     return f"{base_url.split('?', 1)[0].rstrip('/')}/?{query}"
+
+
+@dataclass(frozen=True)
+class Link:
+    """What a link's `?q=…&party=…&agreement=…` asks for, and a note for each part the data lacks."""
+
+    question: str | None
+    party: str | None
+    agreement: str | None
+    notes: tuple[str, ...] = ()
+
+
+def read_link(corpus: Corpus, params: Mapping[str, str]) -> Link:
+    """The link's question, party and agreement; an agreement id or a party the loaded data
+    does not have is dropped with a note saying so (the page shows it), never silently."""
+    notes = []
+    agreement = params.get("agreement") or None
+    if agreement and agreement not in {a.id for a in corpus.agreements}:
+        notes.append(f"リンクの agreement={agreement} に当たる協約はありません。読み込んだすべての協約から探します。")
+        agreement = None
+    party = params.get("party") or None
+    parties = party_choices(corpus, agreement)[1:]
+    if party and party not in parties:
+        notes.append(
+            f"リンクの party={party} はこの協約の当事者ではありません（当事者: {'・'.join(parties)}）。"
+            "当事者で絞り込まずに答えます。"
+        )
+        party = None
+    return Link(params.get("q") or None, party, agreement, tuple(notes))
 
 
 def section_table(
