@@ -28,7 +28,7 @@ from kyoyaku_search.views.exports import (
     beside_quote,
     conversation_markdown,
     copy_text,
-    own_hits,
+    hits_heading,
 )
 from kyoyaku_search.views.page import PRINT_BUTTON, copy_button, scroll_script
 from kyoyaku_search.views.page import SCRIPT as PAGE_SCRIPT
@@ -261,7 +261,7 @@ def show_other_hits(corpus: Corpus, answer: Answer, number: int) -> None:
     others = [h for h in answer.hits if h.unit.id not in quoted and (h.unit.kind != "row" or h.unit.row_id not in rows)]
     if not others:
         return
-    st.caption("該当する箇所（別表の順）" if own_hits(answer) else "ほかの該当箇所")
+    st.caption(hits_heading(answer))
     if answer.status == Status.PARTY_ROLES:
         named = {p.name for p in answer.question.parties}
         st.button(

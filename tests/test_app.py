@@ -133,7 +133,7 @@ def test_party_choice_narrows_role_answers(app, party, citation_end):
     ("question", "message"),
     [
         ("小樽市の観光での役割は", "小樽市はこの協約の当事者ではありません。当事者は札幌市と岩見沢市です。"),
-        ("除雪の予定は", "該当する条文・別表の項目は見つかりませんでした。"),
+        ("除雪の予定は", "この協約には「除雪」「予定」についての定めは見つかりませんでした。"),
     ],
 )
 def test_a_plain_message_when_nothing_matches(app, question, message):
@@ -382,3 +382,19 @@ def test_what_both_do_together_is_listed(app):
     chat(app, "札幌市と岩見沢市が協力して取り組むことは")
     shown = texts(replies(app)[0])
     assert "別表に12項目あります" in shown and "・災害対策（出典" in shown
+
+
+def test_nothing_found_shows_the_near_places_only_as_related(app):
+    chat(app, "観光バスの運賃は")
+    reply = replies(app)[0]
+    assert reply.info[0].value.startswith(escape_markdown("この協約には「バス」「運賃」についての定めは見つかりませんでした"))
+    assert "関連（言葉が近い箇所で、質問への答えではありません）" in [c.value for c in reply.caption]
+    assert len(reply.expander) == 3  # offered to open, never quoted as the answer
+    assert not [m for m in reply.markdown if m.value.startswith("「")]
+
+
+def test_a_section_named_lists_its_rows_as_the_answer(app):
+    chat(app, "別表(3)アの取組は")
+    reply = replies(app)[0]
+    assert reply.markdown[0].value.startswith(escape_markdown("別表（第3条関係）(3)アの取組は5項目あります。"))
+    assert "該当する箇所（別表の順）" in [c.value for c in reply.caption]

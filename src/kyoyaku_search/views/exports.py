@@ -53,9 +53,16 @@ def beside_text(text: str, source: str, parties: str = "") -> list[str]:
 
 
 def own_hits(answer: Answer) -> bool:
-    """Whether `answer.hits` are the answer itself (a list of a party's cells, or of the rows
-    both work on together), not other places that also matched."""
-    return answer.status in (Status.PARTY_ROLES, Status.TOGETHER, Status.PARTNERS)
+    """Whether `answer.hits` are the answer itself (a list of a party's cells, of the rows both
+    work on together, of a section's rows), not other places that also matched."""
+    return answer.status in (Status.PARTY_ROLES, Status.TOGETHER, Status.PARTNERS, Status.SECTION)
+
+
+def hits_heading(answer: Answer) -> str:
+    """What the hits after the answer are: its own list, other matches, or (nothing found) only related."""
+    if answer.status == Status.NO_MATCH:
+        return "関連（言葉が近い箇所で、質問への答えではありません）"
+    return "該当する箇所（別表の順）" if own_hits(answer) else "ほかの該当箇所"
 
 
 # --- the conversation as a Markdown file ---------------------------------------------------------
@@ -104,7 +111,7 @@ def _answer_markdown(turn, corpus: Corpus) -> list[str]:  # noqa: ANN001 - a web
     quoted = {quote.hit.unit.id for quote in answer.quotes}
     hits = [hit for hit in answer.hits if hit.unit.id not in quoted]
     if hits:
-        lines += ["", "**該当する箇所（別表の順）**" if own_hits(answer) else "**ほかの該当箇所**", ""]
+        lines += ["", f"**{hits_heading(answer)}**", ""]
         for hit in hits:
             lines += [*_quoted(hit, indent="  ", bullet=True), ""]
     return lines

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import KyoyakuError
 from ..search.corpus import Corpus
-from .exports import RoleTable, beside_quote, own_hits
+from .exports import RoleTable, beside_quote, hits_heading
 
 FONT_ENV = "KYOYAKU_SEARCH_FONT"
 # (file, index in a font collection): index 0 of the Noto CJK collections is the Japanese face.
@@ -115,7 +115,7 @@ def conversation_pdf(turns: Sequence, corpus: Corpus, saved_at: datetime) -> byt
         hits = [hit for hit in answer.hits if hit.unit.id not in quoted]
         if hits:
             pdf.ln(1)
-            _paragraph(pdf, "該当する箇所" if own_hits(answer) else "ほかの該当箇所", 10, gray=True)
+            _paragraph(pdf, hits_heading(answer), 10, gray=True)
             for hit in hits:
                 _paragraph(pdf, f"出典: {hit.citation}", 9, indent=4)
                 _paragraph(pdf, f"「{hit.unit.text}」", 9, indent=8)
