@@ -69,6 +69,8 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
         try:
             page.locator(".st-key-passage-sapporo-iwamizawa-2019-row-3a-5--").wait_for(state="attached")
             page.wait_for_function(IN_VIEW, arg="passage-sapporo-iwamizawa-2019-row-3a-5--")
+            page.locator(".st-key-passage-sapporo-iwamizawa-2019-row-3a-5-- table").wait_for()
+            page.wait_for_function(IN_VIEW, arg="passage-sapporo-iwamizawa-2019-row-3a-5--")  # still, once drawn
         except Exception:
             page.screenshot(path=str(ARTIFACTS / f"failed-{width}.png"))
             print(page.evaluate("() => [document.querySelectorAll('[class*=st-key-passage]').length, document.querySelector('.st-key-view').innerText, location.href]"))
@@ -92,6 +94,7 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
         if width < 640:  # the sidebar's controls are one tap away on a phone
             page.locator("[data-testid='stExpandSidebarButton']").click()
             page.get_by_role("radiogroup").first.wait_for(state="visible")
+            page.wait_for_function("() => document.querySelector(\"[data-testid='stSidebar']\").getBoundingClientRect().left >= 0")
             page.screenshot(path=str(ARTIFACTS / f"sidebar-{width}.png"))
         browser.close()
 

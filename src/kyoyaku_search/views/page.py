@@ -26,6 +26,11 @@ button.kyoyaku-copy:hover, button.kyoyaku-print:hover { border-color: #ff4b4b; c
 .st-key-role-table th:nth-child(1) { width: 9em; }
 .st-key-role-table th:nth-child(2) { width: 8.5em; }
 .st-key-role-table td:nth-child(2) { word-break: keep-all; overflow-wrap: anywhere; }
+[class*="st-key-section-"] table, [class*="st-key-passage-"] table { table-layout: fixed; width: 100%; }
+[class*="st-key-section-"] th:nth-child(1), [class*="st-key-passage-"] th:nth-child(1) { width: 5.5em; }
+[class*="st-key-section-"] td:nth-child(1), [class*="st-key-passage-"] td:nth-child(1) {
+  word-break: keep-all; overflow-wrap: anywhere;
+}
 @media (max-width: 640px) { .st-key-role-table { display: none !important; } }
 @media (min-width: 641px) { .st-key-role-cards { display: none !important; } }
 @media print {
