@@ -161,6 +161,11 @@ class Agreement:
     def party(self, label: str) -> Party | None:
         return next((party for party in self.parties if party.label == label), None)
 
+    @property
+    def party_key(self) -> str:
+        """「甲＝札幌市　乙＝岩見沢市」: who the labels are, shown beside a quote and never inside it."""
+        return "\u3000".join(f"{party.label}＝{party.name}" for party in self.parties)
+
     def party_names(self) -> str:
         """「札幌市と岩見沢市」 — for messages that list who the parties are."""
         return "と".join(party.name for party in self.parties)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..model import Agreement, Party
+from ..model import Agreement
 from .tokenizer import Tokenizer
 from .units import KINDS, Unit
 
@@ -154,22 +154,3 @@ def party_names(tokenizer: Tokenizer, agreements: Sequence[Agreement]) -> Iterat
 
 def name_forms(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((name, short_name(name))))
-
-
-def name_parties(tokenizer: Tokenizer, text: str, parties: Sequence[Party]) -> str:
-    """Write each party label's first use as 「甲（札幌市）」, leaving the words around it as they are.
-
-    Sudachi decides what is a label: 「甲」 alone is, the 甲 of 「甲府市」 is not.
-    """
-    names = {party.label: party.name for party in parties}
-    seen: set[str] = set()
-    out: list[str] = []
-    position = 0
-    for token in tokenizer.tokens_unfolded(text):
-        if token.surface in names and token.surface not in seen and token.pos[0] == "名詞":
-            seen.add(token.surface)
-            out.append(text[position : token.end])
-            out.append(f"（{names[token.surface]}）")
-            position = token.end
-    out.append(text[position:])
-    return "".join(out)
