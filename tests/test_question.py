@@ -27,7 +27,7 @@ from kyoyaku_search.answering.question import understand
         ("札幌の中心部の再開発で岩見沢市がすること", ["岩見沢市"]),  # 「札幌の中心部」 says whose place
         ("札幌市と岩見沢市の役割の違い", ["札幌市", "岩見沢市"]),
         ("岩見沢の農産物で札幌市は何をする", ["札幌市"]),
-        ("両市は対等なのか、それとも札幌市が主導するのか", []),  # 両市: every party, side by side
+        ("両市は対等なのか、それとも札幌市が主導するのか", ["札幌市", "岩見沢市"]),  # 両市: both, side by side
     ],
 )
 def test_parties(corpus, question, parties):

@@ -166,8 +166,10 @@ def understand(corpus: Corpus, text: str) -> Question:
         topics = tuple(t for t in topics if t not in framing)
         weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in framing if t in weights)
     kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
-    if kind == QuestionKind.ROLE and asks_for_both(folded):
-        parties = ()  # 「両市は対等なのか、それとも札幌市が主導するのか」: every party's cell, side by side
+    if kind == QuestionKind.ROLE and asks_for_both(folded) and parties:
+        # 「両市は対等なのか、それとも札幌市が主導するのか」: every party of those agreements, side by side
+        agreements = {p.agreement_id for p in parties}
+        parties = tuple(p for p in corpus.party_names if p.agreement_id in agreements)
     expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
     if framing:  # a framing word's synonyms frame too (根拠 → 地方自治法)
         expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
