@@ -16,6 +16,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.tokenizer import fold
 from ..search.units import Unit
+from .effective import effective_units
 from .followup import resolve
 from .lists import partners, together_rows
 from .question import Context, Query, Question, understand
@@ -100,7 +101,9 @@ def ask(
     notes = [note for note in notes if note]
     if not notes:
         return answer
-    return replace(answer, answer="\n".join([*notes, answer.answer]), inherited=query.inherited, notes=tuple(notes))
+    return replace(
+        answer, answer="\n".join([*notes, answer.answer]), inherited=query.inherited, notes=(*notes, *answer.notes)
+    )
 
 
 def reading_notes(question: Question) -> list[str]:
@@ -143,6 +146,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in ("role", "general"):
         return _party_roles(corpus, query, allowed, top_k)
+    if query.kind == "effective" and (effective := effective_units(corpus, allowed)) is not None:
+        return _effective(corpus, query, *effective, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
         return Answer(
@@ -158,6 +163,17 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(_hit(corpus, i, score) for i, score in ranked[:top_k])
     return Answer(question.text, quote(hits[0]), hits, "answered", question, _context(query, best))
+
+
+def _effective(corpus: Corpus, query: Query, positions: list[int], note: str, top_k: int) -> Answer:
+    """附則 or the article that says when the agreement takes effect; or, when none does, the
+    agreement's date, saying so."""
+    hits = tuple(_hit(corpus, i, 0.0) for i in positions[:top_k])
+    context = _context(query, hits[0].unit if hits else None)
+    if not hits:
+        return Answer(query.question.text, note, (), "no_match", query.question, context, notes=(note,))
+    text = "\n".join(part for part in (note, quote(hits[0])) if part)
+    return Answer(query.question.text, text, hits, "answered", query.question, context, notes=(note,) if note else ())
 
 
 def _row_roles(

@@ -9,13 +9,15 @@ are repaired on the way and every repair is recorded.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Agreement, Annex, Article, Party, Preamble, Supplementary
-from .annex import looks_like_table_row, parse_annex
+from .annex import looks_like_table_row, parse_annexes
 from .dates import kanji_number
-from .reader import read_source
+from .document import SourceDocument, document_from_bytes, read_document
+from .items import has_inline_roles, marker_kind, parse_inline
 from .repair import SENTENCE_END, is_rule_line, repair_sentence
 from .signature import first_date, parse_signature
 from .source_lines import ParseContext, Repair, SourceLine
@@ -24,12 +26,15 @@ from .template import (
     ARTICLE,
     CLOSING,
     HEADING,
+    NAMED_PREAMBLE,
     NUMBERED,
     PARAGRAPH_NUMBER,
     PARTY_DEF,
     SIGNER,
     SUPPLEMENTARY,
     is_date_line,
+    is_front_line,
+    municipalities,
     starts_body,
 )
 
@@ -48,13 +53,46 @@ class ParsedSource:
 
 
 def parse_file(path: str | Path, agreement_id: str | None = None) -> ParsedSource:
-    """Read and parse one raw agreement text; errors name the file and line."""
-    source = read_source(path)
-    return parse_text(source.text, path, agreement_id or Path(path).stem)
+    """Read and parse one agreement file (text, HTML, PDF, .docx); errors name the file and
+    line, or page."""
+    return parse_document(read_document(path), agreement_id or Path(path).stem)
+
+
+def parse_bytes(data: bytes, name: str, agreement_id: str | None = None) -> ParsedSource:
+    """`parse_file` for a file held in memory (an upload); `name` is its file name."""
+    return parse_document(document_from_bytes(data, name), agreement_id or _id_of(name))
+
+
+def parse_document(document: SourceDocument, agreement_id: str) -> ParsedSource:
+    parser = _Parser(document.text, document.path, agreement_id)
+    parser.ctx = ParseContext(document.path, list(document.repairs), document.pages, document.source_lines)
+    parsed = parser.parse()
+    agreement = replace(
+        parsed.agreement,
+        source_format=document.format,
+        source_url=document.url,
+        source_pages=document.pages,
+        source_lines=document.source_lines,
+    )
+    return ParsedSource(agreement, parsed.repairs, parsed.lines)
 
 
 def parse_text(text: str, path: str | Path, agreement_id: str) -> ParsedSource:
+    """Parse text already decoded (tables as tab-separated rows)."""
     return _Parser(text, path, agreement_id).parse()
+
+
+def _id_of(name: str) -> str:
+    """An agreement id from a file name: its stem, with what a URL or a YAML key cannot hold dropped."""
+    stem = re.sub(r"[^0-9A-Za-z_.\-\u3040-\u30ff\u3400-\u9fff]+", "-", Path(name).stem).strip("-.")
+    return stem[:80] or "upload"
+
+
+NO_DEFINITION = (
+    "前文に当事者の定義（「札幌市（以下「甲」という。）」の形）が見つかりません / no 甲/乙 definition in the preamble"
+)
+# The body speaks of its parties by label: 「甲及び乙は」.
+_USES_LABELS = re.compile(r"甲(?:及び|又は|と|、)乙")
 
 
 class _Parser:
@@ -68,21 +106,32 @@ class _Parser:
     def parse(self) -> ParsedSource:
         self._drop_rule_lines()
         start = self._preamble_index()
-        title = self._title(start)
-        parties = self._parties(self.lines[start])
-        cover_date = first_date(self.lines[:start], self.ctx)
-        preamble, body_start = self._preamble(start)
-        articles, supplementary, signature_start = self._articles(body_start)
+        defined = start is not None and bool(PARTY_DEF.search(self.lines[start].text))
+        anchor = start if start is not None else self._first_body_index()
+        title_index, title = self._title(anchor)
+        if defined:
+            parties = self._parties(self.lines[start])
+        else:
+            parties = self._named_parties(self.lines[start] if start is not None else self.lines[title_index], title)
+        front = self.lines[:anchor]
+        cover_date = first_date(front, self.ctx)
+        date_line = next((line for line in front if first_date([line], self.ctx)), None)
+        if start is not None:
+            preamble, body_start = self._preamble(start)
+        else:
+            preamble, body_start = SourceLine((), ""), anchor
+        articles, annexes, supplementary, signature_start = self._articles(body_start, parties)
         annex_start = next(
             (i for i in range(signature_start, len(self.lines)) if ANNEX.match(self.lines[i].text.strip())),
             len(self.lines),
         )
         self._check_no_table_before(annex_start)
         signature, parties, signature_date = parse_signature(self.lines[signature_start:annex_start], parties, self.ctx)
-        annex = None
         if annex_start < len(self.lines):
-            annex, annex_lines = parse_annex(self.lines[annex_start:], parties, self.ctx)
-            self._check_annex_parties(annex, parties)
+            parsed, annex_lines = parse_annexes(self.lines[annex_start:], parties, self.ctx)
+            for annex in parsed:
+                self._check_annex_parties(annex, parties)
+            annexes.extend(parsed)
             self.lines[annex_start:] = annex_lines
         date = signature_date or cover_date
         agreement = Agreement(
@@ -95,9 +144,12 @@ class _Parser:
             articles=articles,
             supplementary=supplementary,
             signature=signature,
-            annex=annex,
+            annex=annexes[0] if annexes else None,
             source=self.source_name,
             source_sha256=self.sha256,
+            more_annexes=tuple(annexes[1:]),
+            date_lines=date_line.numbers if date_line is not None and not signature_date else (),
+            source_format="text",
         )
         return ParsedSource(agreement, tuple(self.ctx.repairs), tuple(self.lines))
 
@@ -112,7 +164,9 @@ class _Parser:
                 kept.append(line)
         self.lines = kept
 
-    def _preamble_index(self) -> int:
+    def _preamble_index(self) -> int | None:
+        """The preamble: the line defining 甲/乙, else one naming the parties before 「は、」
+        (「福山市及び三原市は、…締結する。」); None when the text has no preamble."""
         for index, line in enumerate(self.lines):
             if PARTY_DEF.search(line.text):
                 return index
@@ -125,21 +179,45 @@ class _Parser:
                 "連携協約の本文ではないようです（前文の「（以下「甲」という。）」も「第1条」もありません）"
                 " / this does not look like an agreement: no party definition and no 第1条",
             )
-        raise self.ctx.error(
-            first_article,
-            "前文に当事者の定義（「札幌市（以下「甲」という。）」の形）が見つかりません / no 甲/乙 definition in the preamble",
-        )
+        for index, line in enumerate(self.lines):
+            text = line.text.strip()
+            if starts_body(text):
+                break
+            if NAMED_PREAMBLE.match(text) and len(municipalities(text.split("は、", 1)[0])) >= 2:
+                return index
+        return None
 
-    def _title(self, start: int) -> str:
-        """The agreement's own title: the text line just above the preamble (「…連携協約」)."""
-        index = next((i for i in range(start - 1, -1, -1) if self.lines[i].text.strip()), None)
-        title = self.lines[index].text.strip() if index is not None else ""
+    def _first_body_index(self) -> int:
+        return next(i for i, line in enumerate(self.lines) if starts_body(line.text.strip()))
+
+    def _title(self, start: int) -> tuple[int, str]:
+        """The agreement's own title: the text line above the preamble (「○…連携協約」), with the
+        date, 告示第N号 and 種別 (「県知事届出」) lines of a 例規集 page between skipped."""
+        index = start - 1
+        while index >= 0 and (not self.lines[index].text.strip() or is_front_line(self.lines[index].text.strip())):
+            index -= 1
+        title = self.lines[index].text.strip().lstrip("○◯〇 \u3000") if index >= 0 else ""
         if "協約" not in title and "協定" not in title:
             raise self.ctx.error(
-                self.lines[start if index is None else index].first,
+                self.lines[start if index < 0 else index].first,
                 "前文の直前に協約の題名（「…連携協約」）がありません / no agreement title just above the preamble",
             )
-        return title
+        return index, title
+
+    def _named_parties(self, line: SourceLine, title: str) -> tuple[Party, ...]:
+        """Parties named without 甲/乙, from the preamble (「福山市及び三原市は、」) or, when there is
+        none, from the title (「福山市と三原市との間における…」). Each is its own label."""
+        text = line.text.strip()
+        if any(_USES_LABELS.search(each.text) for each in self.lines):
+            # 「甲及び乙は」 with no 甲 defined: the definitions were lost
+            first_article = next(each.first for each in self.lines if ARTICLE.match(each.text.strip()))
+            raise self.ctx.error(first_article, NO_DEFINITION)
+        names = municipalities(text.split("は、", 1)[0]) if NAMED_PREAMBLE.match(text) else []
+        if len(names) < 2:
+            names = municipalities(re.split(r"(?:との間|の間)?における|(?:との間|の間)?の", title, maxsplit=1)[0])
+        if len(names) < 2:
+            raise self.ctx.error(line.first, NO_DEFINITION)
+        return tuple(Party(name, name, lines=(line.first,)) for name in names)
 
     def _parties(self, line: SourceLine) -> tuple[Party, ...]:
         parties: list[Party] = []
@@ -178,8 +256,13 @@ class _Parser:
 
     # --- articles and 附則 ----------------------------------------------------------------
 
-    def _articles(self, start: int) -> tuple[tuple[Article, ...], Supplementary | None, int]:
+    def _articles(
+        self, start: int, parties: tuple[Party, ...]
+    ) -> tuple[tuple[Article, ...], list[Annex], Supplementary | None, int]:
+        """The articles, any 取組 written inline in one of them (as annexes), 附則, and where
+        the signature block starts."""
         articles: list[dict] = []
+        inline: list[Annex] = []
         heading: SourceLine | None = None
         index, after_blank = start, True
         while index < len(self.lines):
@@ -217,6 +300,15 @@ class _Parser:
                     }
                 )
                 heading = None
+                end = self._article_end(index)
+                if has_inline_roles(self.lines[index:end], parties):
+                    block = [each for each in self.lines[index:end] if each.text.strip()]
+                    first_item = next((i for i, each in enumerate(block) if marker_kind(each.text)), len(block))
+                    for lead in block[:first_item]:
+                        articles[-1]["parts"].append(self._paragraph(lead, lead.text.strip()))
+                        articles[-1]["lines"].extend(lead.numbers)
+                    inline.append(parse_inline(number, block[first_item:], parties, self.ctx))
+                    index = end
             elif articles:
                 self._check_paragraph(articles[-1], line, text, after_blank)
                 articles[-1]["parts"].append(self._paragraph(line, text))
@@ -235,7 +327,20 @@ class _Parser:
             for a in articles
         )
         supplementary, index = self._supplementary(index)
-        return frozen, supplementary, index
+        return frozen, inline, supplementary, index
+
+    def _article_end(self, index: int) -> int:
+        """Where the article whose body starts at `index` ends: the next article, heading of
+        one, 附則, 別表 or closing statement."""
+        for end in range(index, len(self.lines)):
+            text = self.lines[end].text.strip()
+            if ARTICLE.match(text) or SUPPLEMENTARY.match(text) or ANNEX.match(text) or CLOSING.search(text):
+                return end
+            if HEADING.match(text):
+                after = next((each.text.strip() for each in self.lines[end + 1 :] if each.text.strip()), "")
+                if ARTICLE.match(after):
+                    return end
+        return len(self.lines)
 
     def _check_paragraph(self, article: dict, line: SourceLine, text: str, after_blank: bool) -> None:
         """A new block (after a blank line) once the article's sentence has ended must be a
