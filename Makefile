@@ -1,5 +1,5 @@
 # make run   — set up .venv if needed and start the web app
-# make test  — set up .venv (and chromium for the browser test) if needed and run the whole test suite
+# make test  — set up .venv (and chromium for the browser test) if needed, lint (ruff) and run the whole test suite
 # make eval  — hit@1 / hit@3 / MRR of the question set
 # make eval-grid — the same for each split mode and rank-bm25 variant (how they were chosen)
 # make bench — answer latency, BM25 engines and cold start from the seed to 100,000 units (~2 min)
@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 PORT ?= 8501
 
-.PHONY: run test browser eval eval-grid bench load clean
+.PHONY: run test lint browser eval eval-grid bench load clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,11 @@ $(BENCH_STAMP): $(STAMP)
 run: $(STAMP)
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP) browser
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 # The end-to-end test drives Debian's chromium, and Japanese needs a CJK font. Installed here
 # when missing and we are root (CI is); otherwise the test says why it skips.
@@ -39,7 +42,7 @@ browser:
 	else echo "chromium を入れられません（root でない、または apt-get がない）: ブラウザのテストは飛ばします / cannot install chromium: the browser test will skip"; fi
 
 eval: $(STAMP)
-	$(BIN)/python -m kyoyaku_search.views.evaluate
+	$(BIN)/python -m kyoyaku_search.views.evaluate tests/questions.yaml tests/questions-holdout.yaml
 
 eval-grid: $(STAMP)
 	$(BIN)/python benchmarks/eval_grid.py

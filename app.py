@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from kyoyaku_search import KyoyakuError, load_corpus
-from kyoyaku_search.answering.answer import Answer, Hit
+from kyoyaku_search.answering.answer import Answer, Hit, Status
 from kyoyaku_search.answering.question import MAX_QUESTION_CHARS
 from kyoyaku_search.ingest.store import default_data_dir
 from kyoyaku_search.search.corpus import Corpus
@@ -166,27 +166,20 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
             return
         for note in answer.notes:
             st.caption(escape_markdown(note))
-        quoted = 0
-        if answer.status in ("no_match", "not_party"):
-            st.info(escape_markdown(answer.answer))
+        if answer.status in (Status.NO_MATCH, Status.NOT_PARTY):
+            st.info(escape_markdown(answer.message))
             st.caption("左上の「役割一覧」「協約全文」から探すこともできます。")
-        elif answer.status == "answered":
-            show_quote(corpus, answer, answer.hits[0])
-            quoted = 1
-        elif answer.status == "both_parties":
-            quoted = sum(
-                1 for hit in answer.hits if hit.unit.row_id == answer.hits[0].unit.row_id and hit.unit.kind == "role"
-            )
-            for column, hit in zip(st.columns(quoted), answer.hits[:quoted], strict=False):
+        elif len(answer.quotes) == 1:
+            show_quote(corpus, answer, answer.quotes[0].hit)
+        elif answer.quotes:
+            for column, quote in zip(st.columns(len(answer.quotes)), answer.quotes, strict=True):
                 with column:
-                    st.markdown(
-                        f"**{escape_markdown(hit.unit.party or '')}（{escape_markdown(hit.unit.party_label or '')}）の役割**"
-                    )
-                    show_quote(corpus, answer, hit)
+                    st.markdown(f"**{escape_markdown(quote.heading)}の役割**")
+                    show_quote(corpus, answer, quote.hit)
         else:
-            body = answer.answer.split("\n")[len(answer.notes) :]
-            st.markdown("  \n".join(escape_markdown(line) for line in body))
-            if answer.status == "party_roles":
+            lines = [answer.message, *(f"・{item.name}（出典: {item.citation}）" for item in answer.items)]
+            st.markdown("  \n".join(escape_markdown(line) for line in lines))
+            if answer.status == Status.PARTY_ROLES:
                 named = {p.name for p in answer.question.parties}
                 st.button(
                     "役割一覧ですべて見る",
@@ -195,8 +188,9 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
                     on_click=open_party_roles,
                     args=(next(iter(named)) if len(named) == 1 else None, answer.hits[0].unit.agreement_id),
                 )
+        quoted = len(answer.quotes)
         for rank, hit in enumerate(answer.hits):
-            if rank == 0 and answer.status == "party_roles":
+            if rank == 0 and answer.status == Status.PARTY_ROLES:
                 st.caption("該当する役割（別表の順）")
             elif rank == quoted and quoted:
                 st.caption("ほかの該当箇所")

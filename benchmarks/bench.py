@@ -31,12 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.engines import ENGINES, RankBm25  # noqa: E402
-from benchmarks.synthetic import SEED, synthetic_agreements, synthetic_text  # noqa: E402
 
 from kyoyaku_search import ask, build_corpus, load_sources  # noqa: E402
 from kyoyaku_search.answering.question import understand  # noqa: E402
 from kyoyaku_search.search.tokenizer import Tokenizer  # noqa: E402
 from kyoyaku_search.views.evaluate import load_cases  # noqa: E402
+from tests.synthetic import SEED, synthetic_agreements, synthetic_text  # noqa: E402
+
+QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "questions.yaml"
 
 SIZES = (0, 1_000, 10_000, 100_000)  # 0: the seed as published
 REPEATS = {0: 30, 1_000: 20, 10_000: 10, 100_000: 5}
@@ -74,7 +76,9 @@ def documents_of(index) -> list[list[str]]:  # noqa: ANN001
     postings = index.postings
     documents: list[list[str]] = [[] for _ in range(index.size)]
     terms = np.repeat(np.arange(len(postings.vocabulary)), np.diff(postings.offsets))
-    for term, doc, count in zip(terms.tolist(), postings.documents.tolist(), postings.frequencies.tolist(), strict=False):
+    for term, doc, count in zip(
+        terms.tolist(), postings.documents.tolist(), postings.frequencies.tolist(), strict=False
+    ):
         documents[doc].extend([postings.vocabulary[term]] * count)
     return documents
 
@@ -140,7 +144,9 @@ def corpus_rows(size: int, tokenizer: Tokenizer, cases: list[str]) -> tuple[list
         slow = name.startswith("rank-bm25 get") and size >= 10_000
         query = p(timings(engine.search, queries, 2 if slow else repeats))
         reference_p50 = query[0] if name.startswith("rank-bm25 get") else reference_p50
-        difference = max(float(np.max(np.abs(engine.scores(q) - e))) for q, e in zip(queries[:20], expected, strict=False))
+        difference = max(
+            float(np.max(np.abs(engine.scores(q) - e))) for q, e in zip(queries[:20], expected, strict=False)
+        )
         del engine
         engines.append((name, built, query, retained_mb(name, documents), difference))
     rows = [
@@ -211,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.retained:
         _retained_child(*args.retained)
         return 0
-    _, cases = load_cases()
+    _, cases = load_cases(QUESTIONS)
     questions = [case.question for case in cases if not case.history]  # follow-ups need their turn before
     tokenizer = Tokenizer()
     print(

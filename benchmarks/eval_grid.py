@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import sys
+from pathlib import Path
 
 from sudachipy import Dictionary
 
@@ -21,11 +22,13 @@ from kyoyaku_search.search.index import Bm25Settings
 from kyoyaku_search.search.tokenizer import Tokenizer, TokenizerSettings
 from kyoyaku_search.views.evaluate import evaluate, load_cases
 
+QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "questions.yaml"
+
 MODES = (("A", None), ("B", None), ("C", None), ("C", "A"), ("C", "B"), ("B", "A"))
 
 
 def main() -> int:
-    agreement_id, cases = load_cases()
+    agreement_id, cases = load_cases(QUESTIONS)
     agreements = load_sources()
     dictionary = Dictionary(dict="core")
     shipped_bm25, shipped_search = Bm25Settings(), SearchSettings()

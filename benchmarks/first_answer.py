@@ -43,7 +43,9 @@ def main() -> int:
         for number in range(1, runs + 1):
             results.append(one_run(page))
             print(
-                f"run {number}: " + ", ".join(f"{name} {t:.2f} s" for name, t in zip(PHASES, results[-1], strict=False)), flush=True
+                f"run {number}: "
+                + ", ".join(f"{name} {t:.2f} s" for name, t in zip(PHASES, results[-1], strict=False)),
+                flush=True,
             )
     print(
         "median: "

@@ -25,6 +25,8 @@ from kyoyaku_search.search.corpus import load_corpus  # noqa: E402
 from kyoyaku_search.views.evaluate import load_cases  # noqa: E402
 from tests.browser import ask_in_sessions, streamlit_server  # noqa: E402
 
+QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "questions.yaml"
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -33,7 +35,7 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=600, help="seconds before the run is abandoned")
     args = parser.parse_args()
     corpus = load_corpus()
-    pool = [case.question for case in load_cases()[1] if not case.history]
+    pool = [case.question for case in load_cases(QUESTIONS)[1] if not case.history]
     plan = [[pool[(s * args.questions + q) % len(pool)] for q in range(args.questions)] for s in range(args.sessions)]
     with streamlit_server() as server:
         started = time.perf_counter()
@@ -63,8 +65,7 @@ def _conversation(corpus, questions: list[str]) -> list[str]:  # noqa: ANN001
     for question in questions:
         answer = ask(corpus, question, history=history)
         history.append(answer)
-        body = answer.answer.splitlines()[len(answer.notes) :]
-        shown.append(answer.hits[0].citation if answer.status in ("answered", "both_parties") else body[0])
+        shown.append(answer.citation or answer.message)
     return shown
 
 

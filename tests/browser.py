@@ -56,7 +56,8 @@ def streamlit_server(env: dict[str, str] | None = None, timeout: float = 120.0) 
         f"--server.port={port}",
         "--browser.gatherUsageStats=false",
     ]
-    log = open(ARTIFACTS / f"streamlit-{port}.log", "w", encoding="utf-8") if ARTIFACTS.is_dir() else subprocess.DEVNULL
+    # Kept open for the server's lifetime (closed in the finally below), so not a `with` block.
+    log = open(ARTIFACTS / f"streamlit-{port}.log", "w", encoding="utf-8") if ARTIFACTS.is_dir() else subprocess.DEVNULL  # noqa: SIM115
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT

@@ -20,6 +20,9 @@ DATA = ROOT / "data"
 SEED_TEXT = DATA / "sapporo-iwamizawa-2019.txt"
 SEED_YAML = DATA / "sapporo-iwamizawa-2019.yaml"
 SEED_ID = "sapporo-iwamizawa-2019"
+# The question set the engine is tuned on, and the set written after tuning and never tuned on.
+QUESTIONS = ROOT / "tests" / "questions.yaml"
+HOLDOUT = ROOT / "tests" / "questions-holdout.yaml"
 
 
 @pytest.fixture(scope="session", autouse=True)

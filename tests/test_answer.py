@@ -30,7 +30,7 @@ def test_first_citation(corpus, question, citation):
     answer = ask(corpus, question)
     assert answer.status == "answered"
     assert answer.hits[0].citation == citation
-    assert answer.answer.endswith(f"出典: {citation}")
+    assert answer.text.endswith(f"出典: {citation}")
 
 
 def test_the_answer_quotes_the_cell_and_names_the_other_party(corpus):
@@ -44,7 +44,7 @@ def test_the_answer_quotes_the_cell_and_names_the_other_party(corpus):
         hit.display_text
         == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
     )
-    assert answer.answer == f"「{hit.display_text}」\n出典: {hit.citation}"
+    assert answer.text == f"「{hit.display_text}」\n出典: {hit.citation}"
 
 
 def test_a_party_question_never_returns_the_other_partys_cell(corpus):
@@ -64,7 +64,7 @@ def test_a_municipality_that_is_not_a_party(corpus, question):
     assert answer.status == "not_party"
     assert answer.hits == ()
     name = answer.question.outsiders[0]
-    assert answer.answer == f"{name}はこの協約の当事者ではありません。当事者は札幌市と岩見沢市です。"
+    assert answer.text == f"{name}はこの協約の当事者ではありません。当事者は札幌市と岩見沢市です。"
 
 
 def test_places_the_agreement_mentions_are_not_outsiders(corpus):
@@ -77,7 +77,7 @@ def test_nothing_matches(corpus, question):
     answer = ask(corpus, question)
     assert answer.status == "no_match"
     assert answer.hits == ()
-    assert "見つかりませんでした" in answer.answer
+    assert "見つかりませんでした" in answer.text
 
 
 def test_a_party_without_a_topic_lists_its_roles(corpus):
@@ -85,7 +85,7 @@ def test_a_party_without_a_topic_lists_its_roles(corpus):
     assert answer.status == "party_roles"
     assert [hit.unit.initiative for hit in answer.hits] == ["経済戦略の推進", "戦略産業の育成", "地域経済の裾野拡大"]
     assert {hit.unit.party for hit in answer.hits} == {"岩見沢市"}
-    assert "20項目" in answer.answer
+    assert "20項目" in answer.text
 
 
 def test_ui_party_choice_narrows_role_cells(corpus):
@@ -138,7 +138,7 @@ def test_a_role_question_without_a_party_gives_both_cells_side_by_side(corpus):
     answer = ask(corpus, "災害対策での役割は")
     assert answer.status == "both_parties"
     assert [hit.unit.id.rsplit("/", 2)[1:] for hit in answer.hits[:2]] == [["row-3a-5", "甲"], ["row-3a-5", "乙"]]
-    kou, otsu = answer.answer.split("\n出典: ")[0], answer.answer.splitlines()[2]
+    kou, otsu = answer.text.split("\n出典: ")[0], answer.text.splitlines()[2]
     assert (
         kou
         == "札幌市（甲）: 「災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、乙（岩見沢市）と協力して取り組む。」"
@@ -153,7 +153,7 @@ def test_a_topic_alone_gets_the_row_not_one_partys_cell(corpus):
 def test_what_both_do_together(corpus):
     answer = ask(corpus, "札幌市と岩見沢市が協力して取り組むことは", top_k=50)
     assert answer.status == "together"
-    assert answer.answer.startswith(
+    assert answer.text.startswith(
         "甲（札幌市）と乙（岩見沢市）が互いに「協力して取り組む」と定めた取組は、別表に12項目あります。"
     )
     assert [hit.unit.section.split(" ")[0] for hit in answer.hits] == ["(3)ア"] * 5 + ["(3)イ"] * 4 + ["(3)ウ"] * 3
@@ -172,15 +172,15 @@ def test_what_both_do_together(corpus):
 )
 def test_the_answer_says_what_it_read_instead(corpus, question, note):
     answer = ask(corpus, question)
-    assert answer.answer.splitlines()[0] == note
-    assert answer.answer.splitlines()[1].startswith("「")  # then the quote, unchanged
+    assert answer.text.splitlines()[0] == note
+    assert answer.text.splitlines()[1].startswith("「")  # then the quote, unchanged
 
 
 def test_one_hit_asked_for_without_a_party_quotes_the_row(corpus):
     # found by the question fuzz: 「IT役割」 with top_k=1 returned two hits
     answer = ask(corpus, "災害対策での役割は", top_k=1)
     assert [hit.unit.id.rsplit("/", 1)[1] for hit in answer.hits] == ["row-3a-5"]
-    assert answer.answer.endswith("出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」")
+    assert answer.text.endswith("出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」")
 
 
 @pytest.mark.parametrize(
@@ -195,4 +195,4 @@ def test_one_hit_asked_for_without_a_party_quotes_the_row(corpus):
 def test_a_initiative_named_in_full(corpus, question, row):
     answer = ask(corpus, question)
     assert answer.hits[0].unit.id.endswith(row)
-    assert "として検索しました" not in answer.answer  # the user wrote the agreement's own words
+    assert "として検索しました" not in answer.text  # the user wrote the agreement's own words

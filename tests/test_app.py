@@ -262,7 +262,8 @@ def test_several_agreements_a_choice_and_citations_that_name_them(two_agreements
         replies(at)[0]
         .code[0]
         .value.endswith(
-            "出典: 石狩市及び北斗市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（北斗市）の役割"
+            "出典: 石狩市及び北斗市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）"
+            "(3)ア 生活機能の強化「災害対策」乙（北斗市）の役割"
         )
     )
     agreement.set_value("sapporo-iwamizawa-2019").run()

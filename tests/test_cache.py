@@ -11,6 +11,7 @@ from kyoyaku_search import ask, load_corpus
 from kyoyaku_search.search.cache import cache_file
 from kyoyaku_search.search.index import Bm25Settings
 from kyoyaku_search.views.evaluate import load_cases
+from tests.conftest import QUESTIONS
 
 from .conftest import SEED_TEXT, SEED_YAML
 
@@ -32,7 +33,7 @@ def saved_file(sources: Path, tokenizer, cache: Path) -> Path:
 
 
 def answers(corpus) -> list[dict]:
-    _, cases = load_cases()
+    _, cases = load_cases(QUESTIONS)
     return [ask(corpus, case.question, top_k=10).to_json() for case in cases]
 
 
@@ -55,12 +56,12 @@ def test_a_changed_source_rebuilds(sources, tokenizer, tmp_path):
     cache = tmp_path / "cache"
     saved = cache_file([str(sources)], tokenizer.settings, Bm25Settings(), cache)
     before = ask(load_corpus([str(sources)], tokenizer, cache=cache), "岩見沢市の災害対策での役割は")
-    assert "消防の連携" in before.answer
+    assert "消防の連携" in before.text
     (sources / SEED_YAML.name).unlink()  # the raw text alone, changed
     text = sources / SEED_TEXT.name
     text.write_text(text.read_text(encoding="utf-8").replace("消防の連携", "防火の連携"), encoding="utf-8")
     after = ask(load_corpus([str(sources)], tokenizer, cache=cache), "岩見沢市の災害対策での役割は")
-    assert "防火の連携" in after.answer and "消防の連携" not in after.answer
+    assert "防火の連携" in after.text and "消防の連携" not in after.text
     changed = cache_file([str(sources)], tokenizer.settings, Bm25Settings(), cache)
     assert changed.key != saved.key and changed.path == saved.path  # rewritten in place
     assert [p.name for p in cache.iterdir()] == [saved.path.name]  # nothing stale left behind

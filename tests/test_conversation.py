@@ -52,7 +52,7 @@ def converse(corpus, *questions):
 def test_follow_ups(corpus, turns, last_id, note):
     last = converse(corpus, *turns)[-1]
     assert last.hits[0].unit.id == f"{SEED_ID}/{last_id}"
-    assert last.answer.startswith(note + "\n「")
+    assert last.text.startswith(note + "\n「")
     assert last.inherited == note
 
 
@@ -64,12 +64,12 @@ def test_the_same_words_alone_inherit_nothing(corpus):
 def test_a_complete_question_inherits_nothing(corpus):
     first, second = converse(corpus, "岩見沢市の観光での役割", "費用の分担は")
     assert second.hits[0].citation == "第4条（費用分担）"
-    assert not second.inherited and not second.answer.startswith("岩見沢市の質問")
+    assert not second.inherited and not second.text.startswith("岩見沢市の質問")
 
 
 def test_no_match_stays_no_match_without_a_note(corpus):
     _, second = converse(corpus, "札幌市の災害対策での役割は", "今日の天気は")
-    assert second.status == "no_match" and "引き継" not in second.answer
+    assert second.status == "no_match" and "引き継" not in second.text
 
 
 def test_inheriting_never_crosses_to_the_other_party(corpus):

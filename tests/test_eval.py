@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from kyoyaku_search.views.evaluate import DEFAULT_CASES, HOLDOUT_CASES, evaluate, format_report, load_cases
+from kyoyaku_search.views.evaluate import evaluate, format_report, load_cases
+from tests.conftest import HOLDOUT, QUESTIONS
 
 
-@pytest.mark.parametrize(
-    ("path", "min_hit_at_1", "min_questions"), [(DEFAULT_CASES, 0.95, 120), (HOLDOUT_CASES, 0.9, 30)]
-)
+@pytest.mark.parametrize(("path", "min_hit_at_1", "min_questions"), [(QUESTIONS, 0.95, 120), (HOLDOUT, 0.9, 30)])
 def test_question_set_hit_rates(corpus, path, min_hit_at_1, min_questions):
     agreement_id, cases = load_cases(path)
     assert len(cases) >= min_questions
@@ -19,7 +18,7 @@ def test_question_set_hit_rates(corpus, path, min_hit_at_1, min_questions):
     assert report.wrong_party() == 0, format_report(report)
 
 
-@pytest.mark.parametrize("path", [DEFAULT_CASES, HOLDOUT_CASES])
+@pytest.mark.parametrize("path", [QUESTIONS, HOLDOUT])
 def test_every_expected_unit_exists(corpus, path):
     agreement_id, cases = load_cases(path)
     ids = {unit.id for unit in corpus.units}
@@ -30,7 +29,7 @@ def test_every_expected_unit_exists(corpus, path):
 
 def test_wrong_party_is_counted(corpus):
     """The metric itself must be able to fail: expecting 乙's cell where 甲's comes first."""
-    agreement_id, _ = load_cases()
+    agreement_id, _ = load_cases(QUESTIONS)
     from kyoyaku_search.views.evaluate import Case
 
     report = evaluate(corpus, agreement_id, [Case("札幌市の災害対策での役割は", ("row-3a-5/乙",), "probe")])

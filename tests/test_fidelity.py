@@ -85,7 +85,8 @@ def test_parse_report_lists_every_repair_exactly():
     assert lines == [repair.render(SEED_TEXT) for repair in parse_file(SEED_TEXT).repairs]
     assert (
         f"{SEED_TEXT}:97-99: page-break-overlap: '遠隔会議システムの導入及び活用、オープンデータプラットフォーム\\n"
-        "トフォームの共同利用等を行う。' → '遠隔会議システムの導入及び活用、オープンデータプラットフォームの共同利用等を行う。'  [内容]"
+        "トフォームの共同利用等を行う。' → '遠隔会議システムの導入及び活用、"
+        "オープンデータプラットフォームの共同利用等を行う。'  [内容]"
     ) in lines
     assert f"{SEED_TEXT}:109,111: stray-space: 'て取 り組' → 'て取り組'  [甲の役割]" in lines
 

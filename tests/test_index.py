@@ -6,12 +6,13 @@ import random
 
 import numpy as np
 import pytest
-from benchmarks.synthetic import synthetic_agreements
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
 from kyoyaku_search.search.index import Bm25Index, Bm25Settings, Postings
 from kyoyaku_search.search.units import agreement_units
 from kyoyaku_search.views.evaluate import load_cases
+from tests.conftest import QUESTIONS
+from tests.synthetic import synthetic_agreements
 
 
 def test_okapi_zeroes_a_term_in_half_of_a_two_document_corpus():
@@ -77,7 +78,7 @@ def top_ten(scores: np.ndarray) -> list[int]:
 
 def weighted_queries(tokenizer, documents: list[list[str]]) -> list[dict[str, float]]:
     """The question set's terms as the search weighs them, and random mixes of indexed terms."""
-    _, cases = load_cases()
+    _, cases = load_cases(QUESTIONS)
     queries = [{term: 0.5 if sub else 1.0 for term, sub in tokenizer.split_terms(case.question)} for case in cases]
     vocabulary = sorted({term for doc in documents for term in doc})
     rng = random.Random(6)

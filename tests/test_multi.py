@@ -38,18 +38,18 @@ def test_all_are_indexed(several):
 def test_partners_on_a_topic(several):
     answer = ask(several, "災害対策で札幌市と連携している市町村は")
     assert answer.status == "partners"
-    assert "は2件です" in answer.answer
+    assert "は2件です" in answer.text
     assert (
-        "・岩見沢市（出典: 札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」）"
-        in answer.answer
+        "・岩見沢市（出典: 札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）"
+        "(3)ア 生活機能の強化「災害対策」）" in answer.text
     )
-    assert "・江別市（出典: 札幌市及び江別市における" in answer.answer
-    assert "小樽市" not in answer.answer and "名寄市" not in answer.answer
+    assert "・江別市（出典: 札幌市及び江別市における" in answer.text
+    assert "小樽市" not in answer.text and "名寄市" not in answer.text
 
 
 def test_all_partners(several):
     answer = ask(several, "札幌市と連携している市町村は")
-    assert [line.split("（")[0] for line in answer.answer.splitlines()[1:]] == ["・江別市", "・岩見沢市", "・小樽市"]
+    assert [line.split("（")[0] for line in answer.text.splitlines()[1:]] == ["・江別市", "・岩見沢市", "・小樽市"]
 
 
 def test_a_named_municipality_searches_its_own_agreements(several):
@@ -76,7 +76,7 @@ def test_a_party_elsewhere_is_not_an_outsider(several):
 def test_an_outsider_of_every_agreement(several):
     answer = ask(several, "函館市の観光")
     assert answer.status == "not_party"
-    assert answer.answer == "函館市は、読み込まれているどの協約の当事者でもありません。"
+    assert answer.text == "函館市は、読み込まれているどの協約の当事者でもありません。"
 
 
 def test_every_citation_names_its_agreement(several):

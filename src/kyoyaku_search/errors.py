@@ -44,7 +44,3 @@ class AgreementFormatError(KyoyakuError):
 
 class QuestionError(KyoyakuError):
     """A question that cannot be searched (empty, too long, …); the message is Japanese."""
-
-
-class UnknownUnitError(KyoyakuError):
-    """`show ID` with an id that no loaded agreement has."""

@@ -2,13 +2,15 @@
 
 Nothing here writes agreement content: an answer is a quotation with its citation, a list of
 quoted 取組 names with citations, or a plain statement that nothing matched or that a named
-municipality is not a party.
+municipality is not a party. An `Answer` keeps these parts as fields, so every view (CLI,
+web page, exports) renders the same answer without parsing text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 import numpy as np
 
@@ -19,13 +21,32 @@ from ..search.units import Unit
 from .effective import effective_units
 from .followup import resolve
 from .lists import partners, together_rows
-from .question import Context, Query, Question, understand
+from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
 
-NO_MATCH = "該当する条文・別表の項目は見つかりませんでした。言葉を変えて質問してみてください（例: 岩見沢市の災害対策での役割は）。"
+NO_MATCH = (
+    "該当する条文・別表の項目は見つかりませんでした。"
+    "言葉を変えて質問してみてください（例: 岩見沢市の災害対策での役割は）。"
+)
+
+
+class Status(StrEnum):
+    """What shape an answer has."""
+
+    ANSWERED = "answered"  # one quote
+    BOTH_PARTIES = "both_parties"  # one row's role cells, one quote per party
+    PARTY_ROLES = "party_roles"  # a party's role cells, listed
+    TOGETHER = "together"  # the 取組 the parties do together, listed
+    PARTNERS = "partners"  # a municipality's partners, listed
+    NO_MATCH = "no_match"  # nothing in the agreement answers it
+    NOT_PARTY = "not_party"  # it names a municipality that is not a party
+
+
+# Statuses whose first hit is the answer (the others list items or say there is none).
+QUOTING = (Status.ANSWERED, Status.BOTH_PARTIES)
 
 
 @dataclass(frozen=True)
@@ -51,19 +72,69 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """One quoted passage of an answer: the hit it quotes, and whose role it is when the answer
+    quotes several parties side by side (「札幌市（甲）」)."""
+
+    hit: Hit
+    heading: str = ""
+
+    @property
+    def text(self) -> str:
+        """The exact source text."""
+        return self.hit.unit.text
+
+    @property
+    def citation(self) -> str:
+        return self.hit.citation
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One line of a list answer: what it names, and where the agreement says so."""
+
+    name: str
+    citation: str
+
+
+@dataclass(frozen=True)
 class Answer:
+    """The answer to one question, in parts: views render these fields, never parse `text`."""
+
     query: str
-    answer: str
-    hits: tuple[Hit, ...]
-    # "answered", "both_parties", "party_roles", "together", "partners", "no_match", "not_party"
-    status: str
+    status: Status
+    message: str = ""  # the plain statement (no match, not a party, the head of a list); not agreement text
+    quotes: tuple[Quote, ...] = ()
+    items: tuple[ListItem, ...] = ()
+    hits: tuple[Hit, ...] = ()  # ranked units, the quoted ones first
+    notes: tuple[str, ...] = ()  # what was inherited from the turn before, or read instead of what was typed
     question: Question | None = None
     context: Context | None = None  # what this turn settled, for a follow-up to inherit
-    inherited: str = ""  # what it took from the turn before (also said in `answer`)
-    notes: tuple[str, ...] = ()  # what was inherited or read instead; `answer` begins with them
+    inherited: str = ""  # the note on what it took from the turn before, empty when nothing
+
+    @classmethod
+    def no_match(cls, question: Question, context: Context | None = None) -> Answer:
+        return cls(question.text, Status.NO_MATCH, NO_MATCH, question=question, context=context)
+
+    @property
+    def citation(self) -> str | None:
+        """The citation of the (first) quote, when the answer quotes."""
+        return self.quotes[0].citation if self.quotes else None
+
+    @property
+    def text(self) -> str:
+        """The whole answer as plain text: notes, then the message, quotes and list items."""
+        lines = [*self.notes]
+        if self.message:
+            lines.append(self.message)
+        for quote in self.quotes:
+            head = f"{quote.heading}: " if quote.heading else ""
+            lines += [f"{head}「{quote.hit.display_text}」", f"出典: {quote.citation}"]
+        lines += [f"・{item.name}（出典: {item.citation}）" for item in self.items]
+        return "\n".join(lines)
 
     def to_json(self) -> dict:
-        return {"query": self.query, "answer": self.answer, "hits": [hit.to_json() for hit in self.hits]}
+        return {"query": self.query, "answer": self.text, "hits": [hit.to_json() for hit in self.hits]}
 
 
 def ask(
@@ -86,24 +157,18 @@ def ask(
     question = understand(corpus, text)
     if question.outsiders:
         context = Context(weights=question.weights, kind=question.kind, initiatives=question.initiatives)
-        return Answer(
-            question.text, not_a_party_message(corpus, question.outsiders), (), "not_party", question, context
-        )
+        message = not_a_party_message(corpus, question.outsiders)
+        return Answer(question.text, Status.NOT_PARTY, message, question=question, context=context)
     previous = next((turn.context for turn in reversed(history) if turn.context is not None), None)
     query = resolve(question, previous)
     if not query.parties and party:
         query = replace(query, parties=tuple(p for p in corpus.party_names if p.name == party))
     allowed = allowed_units(corpus, query.parties, agreement)
     answer = _answer(corpus, query, allowed, top_k)
-    if answer.status == "no_match":
+    if answer.status == Status.NO_MATCH:
         return answer
     notes = [query.inherited, *reading_notes(question), *synonym_notes(question, answer.hits[:1])]
-    notes = [note for note in notes if note]
-    if not notes:
-        return answer
-    return replace(
-        answer, answer="\n".join([*notes, answer.answer]), inherited=query.inherited, notes=(*notes, *answer.notes)
-    )
+    return replace(answer, inherited=query.inherited, notes=tuple(note for note in notes if note))
 
 
 def reading_notes(question: Question) -> list[str]:
@@ -138,31 +203,31 @@ def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
 
 def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     question = query.question
-    if query.kind == "together":
+    if query.kind == QuestionKind.TOGETHER:
         return _together(corpus, query, allowed, top_k)
-    if query.kind == "partners":
+    if query.kind == QuestionKind.PARTNERS:
         return _partners(corpus, query, top_k)
     if query.row_id is not None:
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
-    if query.parties and not query.topic_terms and query.kind in ("role", "general"):
+    if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
         return _party_roles(corpus, query, allowed, top_k)
-    if query.kind == "effective" and (effective := effective_units(corpus, allowed)) is not None:
+    if query.kind == QuestionKind.EFFECTIVE and (effective := effective_units(corpus, allowed)) is not None:
         return _effective(corpus, query, *effective, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
-        return Answer(
-            question.text,
-            NO_MATCH,
-            (),
-            "no_match",
-            question,
-            Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives),
-        )
+        context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
+        return Answer.no_match(question, context)
     best = corpus.units[ranked[0][0]]
-    if query.kind == "role" and best.row_id is not None:
+    if query.kind == QuestionKind.ROLE and best.row_id is not None:
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(_hit(corpus, i, score) for i, score in ranked[:top_k])
-    return Answer(question.text, quote(hits[0]), hits, "answered", question, _context(query, best))
+    return _quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), _context(query, best))
+
+
+def _quoting(
+    query: Query, hits: tuple[Hit, ...], status: Status, quotes: tuple[Quote, ...], context: Context
+) -> Answer:
+    return Answer(query.question.text, status, quotes=quotes, hits=hits, question=query.question, context=context)
 
 
 def _effective(corpus: Corpus, query: Query, positions: list[int], note: str, top_k: int) -> Answer:
@@ -171,13 +236,20 @@ def _effective(corpus: Corpus, query: Query, positions: list[int], note: str, to
     hits = tuple(_hit(corpus, i, 0.0) for i in positions[:top_k])
     context = _context(query, hits[0].unit if hits else None)
     if not hits:
-        return Answer(query.question.text, note, (), "no_match", query.question, context, notes=(note,))
-    text = "\n".join(part for part in (note, quote(hits[0])) if part)
-    return Answer(query.question.text, text, hits, "answered", query.question, context, notes=(note,) if note else ())
+        return Answer(query.question.text, Status.NO_MATCH, note, question=query.question, context=context)
+    quotes = (Quote(hits[0]),)
+    return Answer(
+        query.question.text, Status.ANSWERED, note, quotes, hits=hits, question=query.question, context=context
+    )
 
 
 def _row_roles(
-    corpus: Corpus, query: Query, allowed: np.ndarray, row_id: str, top_k: int, ranked: Sequence[tuple[int, float]] = ()
+    corpus: Corpus,
+    query: Query,
+    allowed: np.ndarray,
+    row_id: str,
+    top_k: int,
+    ranked: Sequence[tuple[int, float]] = (),
 ) -> Answer:
     """The allowed role cells of one row first: one party's, or both side by side."""
     scores = dict(ranked)
@@ -187,59 +259,51 @@ def _row_roles(
         # quote the row, which takes no side, rather than one party's cell picked by score.
         row = corpus.position(row_id)
         if not allowed[row]:
-            return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
+            return Answer.no_match(query.question)
         cells = [row]
     rest = [i for i, _ in ranked if i not in cells]
     hits = tuple(_hit(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
     context = _context(query, corpus.units[cells[0]])
     if len(cells) > 1:
-        text = "\n".join(
-            f"{h.unit.party}（{h.unit.party_label}）: 「{h.display_text}」\n出典: {h.citation}"
-            for h in hits[: len(cells)]
-        )
-        return Answer(query.question.text, text, hits, "both_parties", query.question, context)
-    return Answer(query.question.text, quote(hits[0]), hits, "answered", query.question, context)
+        quotes = tuple(Quote(h, f"{h.unit.party}（{h.unit.party_label}）") for h in hits[: len(cells)])
+        return _quoting(query, hits, Status.BOTH_PARTIES, quotes, context)
+    return _quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context)
 
 
 def _together(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     """Rows where every party's role says it works with the other: listed, or ranked by topic."""
     rows, ranked = together_rows(corpus, query, allowed)
     if not rows:
-        return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
+        return Answer.no_match(query.question)
     hits = tuple(_hit(corpus, i, score) for i, score in rows)
     if ranked:  # 「…が協力して取り組む災害対策は」: the best of those rows, quoted
-        return Answer(
-            query.question.text, quote(hits[0]), hits[:top_k], "answered", query.question, _context(query, hits[0].unit)
-        )
+        return _quoting(query, hits[:top_k], Status.ANSWERED, (Quote(hits[0]),), _context(query, hits[0].unit))
     names = "と".join(
         dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, [i for i, _ in rows]) for p in a.parties)
     )
-    lines = [f"・{h.unit.initiative}（出典: {h.citation}）" for h in hits]
-    message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。\n" + "\n".join(lines)
-    return Answer(
-        query.question.text, message, hits[:top_k], "together", query.question, Context(query.parties, kind="together")
-    )
+    message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。"
+    items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
+    context = Context(query.parties, kind=QuestionKind.TOGETHER)
+    return Answer(query.question.text, Status.TOGETHER, message, (), items, hits[:top_k], (), query.question, context)
 
 
 def _partners(corpus: Corpus, query: Query, top_k: int) -> Answer:
     """「災害対策で札幌市と連携している市町村は」: each partner, with the row or preamble that says so."""
     listed = partners(corpus, query)
     if not listed:
-        return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
-    lines = [f"・{item.name}（出典: {corpus.units[item.position].citation.render(True)}）" for item in listed]
+        return Answer.no_match(query.question)
+    items = tuple(ListItem(item.name, corpus.units[item.position].citation.render(True)) for item in listed)
     who = _named(query.parties) or "読み込まれている協約の当事者"
-    on_topic = (
-        "（質問の取組が別表にある協約）" if any(corpus.units[item.position].kind == "row" for item in listed) else ""
-    )
-    message = f"{who}と連携協約を結んでいる市町村{on_topic}は{len(listed)}件です。\n" + "\n".join(lines)
+    on_row = any(corpus.units[item.position].kind == "row" for item in listed)
+    on_topic = "（質問の取組が別表にある協約）" if on_row else ""
+    message = f"{who}と連携協約を結んでいる市町村{on_topic}は{len(listed)}件です。"
     positions = list(dict.fromkeys(item.position for item in listed))
     hits = tuple(_hit(corpus, i, 0.0) for i in positions[:top_k])
-    return Answer(
-        query.question.text, message, hits, "partners", query.question, Context(query.parties, kind="partners")
-    )
+    context = Context(query.parties, kind=QuestionKind.PARTNERS)
+    return Answer(query.question.text, Status.PARTNERS, message, (), items, hits, (), query.question, context)
 
 
-def _agreements(corpus: Corpus, positions: Sequence[int]):  # noqa: ANN202
+def _agreements(corpus: Corpus, positions: Sequence[int]) -> list:
     return [corpus.agreement(aid) for aid in dict.fromkeys(corpus.units[i].agreement_id for i in positions)]
 
 
@@ -247,22 +311,20 @@ def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) 
     """「岩見沢市の役割は」: no topic, so list the party's role cells in the annex's order."""
     positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["role"])).tolist()
     if not positions:
-        return Answer(query.question.text, NO_MATCH, (), "no_match", query.question)
+        return Answer.no_match(query.question)
     hits = tuple(_hit(corpus, int(i), 0.0) for i in positions[:top_k])
     message = (
         f"{_named(query.parties)}の役割は別表に{len(positions)}項目あります。上から順に{len(hits)}項目を示します。"
         "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
     )
-    return Answer(
-        query.question.text, message, hits, "party_roles", query.question, Context(query.parties, kind="role")
-    )
+    context = Context(query.parties, kind=QuestionKind.ROLE)
+    return Answer(query.question.text, Status.PARTY_ROLES, message, hits=hits, question=query.question, context=context)
 
 
 def _context(query: Query, unit: Unit | None) -> Context:
     row = unit.row_id if unit is not None else None
-    return Context(
-        query.parties, row, unit.initiative if unit is not None else None, query.weights, query.kind, query.initiatives
-    )
+    initiative = unit.initiative if unit is not None else None
+    return Context(query.parties, row, initiative, query.weights, query.kind, query.initiatives)
 
 
 def _hit(corpus: Corpus, position: int, score: float) -> Hit:
@@ -272,11 +334,6 @@ def _hit(corpus: Corpus, position: int, score: float) -> Hit:
 
 def _named(parties: Sequence[PartyName]) -> str:
     return "・".join(dict.fromkeys(f"{p.name}（{p.label}）" for p in parties))
-
-
-def quote(hit: Hit) -> str:
-    """「…」 + the citation: the only shape an answer about the agreement takes."""
-    return f"「{hit.display_text}」\n出典: {hit.citation}"
 
 
 def not_a_party_message(corpus: Corpus, outsiders: Sequence[str]) -> str:

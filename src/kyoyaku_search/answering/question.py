@@ -1,5 +1,11 @@
 """Understanding a question: which party it names, who it names that is not a party, what
 kind of answer it wants, and the topic terms left to search with.
+
+Three types, one per moment of a turn:
+- `Question`: what the user wrote, as the search understands it on its own;
+- `Query`: the search the turn runs, the question completed by what a follow-up inherits
+  (`followup.resolve`);
+- `Context`: what an answered turn settled, for the next turn to inherit.
 """
 
 from __future__ import annotations
@@ -7,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..errors import QuestionError
 from ..search.corpus import Corpus, SearchSettings, initiative_key
@@ -24,6 +31,23 @@ MAX_INPUT_CHARS = 10 * MAX_QUESTION_CHARS
 # words on either side do not fuse into a new compound.
 _MASK = "、"
 _LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
+
+
+class QuestionKind(StrEnum):
+    """What a question asks for; decides which kind of unit answers it (see ranking.PREFERRED_KINDS)."""
+
+    COST = "cost"
+    CHANGE = "change"
+    EFFECTIVE = "effective"
+    PURPOSE = "purpose"
+    CONSULT = "consult"
+    SIGNER = "signer"
+    ROLE = "role"
+    CONTENT = "content"
+    TOGETHER = "together"  # what the parties do together: a list
+    PARTNERS = "partners"  # who a municipality has agreements with: a list
+    GENERAL = "general"  # none of the above: a topic only
+
 
 # Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
 # question before it is a role question.
@@ -124,7 +148,7 @@ class Question:
     parties: tuple[PartyName, ...]  # parties named (by name, reading or 甲/乙)
     labels: tuple[str, ...]  # 甲/乙 written as such
     outsiders: tuple[str, ...]  # municipalities named that are not parties
-    kind: str  # one of QUESTION_KINDS' names, or "general"
+    kind: QuestionKind
     weights: tuple[tuple[str, float], ...]  # search terms and how much each counts
     topic_terms: tuple[str, ...]  # whole words that are not words of asking: a unit must hold one
     own_topic_terms: tuple[str, ...] = ()  # those the user wrote (not added by a synonym layer)
@@ -145,7 +169,7 @@ class Context:
     row_id: str | None = None  # the annex row the answer quoted
     initiative: str | None = None
     weights: tuple[tuple[str, float], ...] = ()  # the topic it searched for
-    kind: str = "general"
+    kind: QuestionKind = QuestionKind.GENERAL
     initiatives: tuple[str, ...] = ()  # 取組 it named in full
 
 
@@ -157,7 +181,7 @@ class Query:
     parties: tuple[PartyName, ...]
     weights: tuple[tuple[str, float], ...]
     topic_terms: tuple[str, ...]
-    kind: str
+    kind: QuestionKind
     row_id: str | None = None  # set when the topic is inherited as the previous turn's row
     inherited: str = ""  # 「岩見沢市の質問を引き継いで…」, empty when nothing was inherited
     initiatives: tuple[str, ...] = ()  # 取組 named in full, whose units rank higher
@@ -338,17 +362,17 @@ _PARTNERS = re.compile(
 )
 
 
-def question_kind(folded: str, parties_named: int = 0) -> str:
+def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     """The kind of answer asked for; `folded` holds the question and its normalized forms, so
     「やくわり」 asks for a role as 「役割」 does."""
     if _TOGETHER.search(folded) and (parties_named >= 2 or _BOTH.search(folded)):
-        return "together"
+        return QuestionKind.TOGETHER
     if _PARTNERS.search(folded):
-        return "partners"
+        return QuestionKind.PARTNERS
     kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
-    if kind == "does":
-        return "role" if parties_named else "content"
-    return kind
+    if kind == "does":  # asking what someone does: a role when a party is named
+        return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
+    return QuestionKind(kind)
 
 
 def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ...]]:

@@ -40,11 +40,6 @@ def allowed_units(corpus: Corpus, parties: Sequence[PartyName], agreement: str |
     return mask
 
 
-def scores(corpus: Corpus, query: Query) -> np.ndarray:
-    """BM25 over the query's weighted terms, with the kind of unit the question asks for boosted."""
-    return _boosted(corpus, query, corpus.index.scores(dict(query.weights)), None)
-
-
 def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, float]]:
     """(position, score) of the allowed units that hold a topic term, best first (ties: document order)."""
     matched = np.flatnonzero(corpus.index.matches(query.topic_terms) & allowed)

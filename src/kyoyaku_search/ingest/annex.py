@@ -148,7 +148,8 @@ class _AnnexParser:
             if number != len(self.sections) + 1:
                 raise self.ctx.error(
                     line.first,
-                    f"別表の区分({len(self.sections) + 1})があるべき所に({number})があります / expected annex section ({len(self.sections) + 1})",
+                    f"別表の区分({len(self.sections) + 1})があるべき所に({number})があります"
+                    f" / expected annex section ({len(self.sections) + 1})",
                 )
             self.sections.append(_Section(number, section["title"].strip(), [line.first]))
             return
@@ -164,14 +165,17 @@ class _AnnexParser:
             return
         raise self.ctx.error(
             line.first,
-            f"別表の中で解釈できない行です（区分の見出しでも表の行でもありません） / unexpected line in the annex: {stripped[:40]}",
+            "別表の中で解釈できない行です（区分の見出しでも表の行でもありません）"
+            f" / unexpected line in the annex: {stripped[:40]}",
         )
 
     def _check_subsection(self, section: _Section, letter: str, line: int) -> None:
         if section.rows:  # rows straight under (3) and then ア: the heading of those rows was lost
             raise self.ctx.error(
                 section.rows[0].lines[0],
-                f"別表の区分({section.number})で、小見出し（ア など）の前に表の行があります（小見出しが抜けていませんか） / rows before the first sub-heading",
+                f"別表の区分({section.number})で、"
+                "小見出し（ア など）の前に表の行があります（小見出しが抜けていませんか）"
+                " / rows before the first sub-heading",
             )
         expected = _LETTERS[len(section.subsections)]
         if letter != expected:
@@ -215,7 +219,8 @@ class _AnnexParser:
             if len(cells) != width:
                 raise self.ctx.error(
                     line.first,
-                    f"表の列の数が違います（{len(cells)}列、見出しは{width}列） / row has {len(cells)} cells, the header has {width}",
+                    f"表の列の数が違います（{len(cells)}列、見出しは{width}列）"
+                    f" / row has {len(cells)} cells, the header has {width}",
                 )
             self._close_row()
             table = self.table
@@ -264,13 +269,15 @@ class _AnnexParser:
         if row is None or not row.open_columns():
             raise self.ctx.error(
                 line.first,
-                "取組が空の行ですが、続きとなる前の行がありません（列の数や区切りを確認してください） / a row with no 取組 that continues no unfinished row",
+                "取組が空の行ですが、続きとなる前の行がありません（列の数や区切りを確認してください）"
+                " / a row with no 取組 that continues no unfinished row",
             )
         target = self._continuation_columns(row, cells, width)
         if target is None:
             raise self.ctx.error(
                 line.first,
-                f"ページ区切りで分かれた行の続きとして列を対応づけられません（{len(cells)}列） / cannot align this continuation line with the unfinished cells",
+                f"ページ区切りで分かれた行の続きとして列を対応づけられません（{len(cells)}列）"
+                " / cannot align this continuation line with the unfinished cells",
             )
         # The continuation now lives in the row's line; drop the page-break blank lines between.
         dropped: list[int] = []
@@ -308,7 +315,8 @@ class _AnnexParser:
             column = self.table.columns[open_columns[0]] if self.table else ""
             raise self.ctx.error(
                 row.lines[-1],
-                f"別表の行の「{column}」が文の途中で終わっています（ページ区切りの続きの行が見つかりません） / a cell ends mid-sentence and no continuation follows",
+                f"別表の行の「{column}」が文の途中で終わっています（ページ区切りの続きの行が見つかりません）"
+                " / a cell ends mid-sentence and no continuation follows",
             )
         repaired: list[str] = []
         for column, cell in enumerate(row.cells):
@@ -320,7 +328,8 @@ class _AnnexParser:
         if repaired != [c.strip() for c in padded] or len(row.lines) > 1:
             # Each cell keeps the blanks it was printed with; only its repaired words change.
             cells = [
-                raw.replace(raw.strip(), text, 1) if raw.strip() else raw + text for raw, text in zip(padded, repaired, strict=False)
+                raw.replace(raw.strip(), text, 1) if raw.strip() else raw + text
+                for raw, text in zip(padded, repaired, strict=False)
             ]
             self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(cells))
         table = self.table
@@ -336,7 +345,8 @@ class _AnnexParser:
         ):
             raise self.ctx.error(
                 row.lines[0],
-                f"同じ表に取組「{initiative}」が二つあります（行が重複していませんか） / the same 取組 twice in one table",
+                f"同じ表に取組「{initiative}」が二つあります（行が重複していませんか）"
+                " / the same 取組 twice in one table",
             )
         first_role = len(table.columns) - len(table.role_labels)
         roles = tuple(

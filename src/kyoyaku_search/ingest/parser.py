@@ -172,7 +172,7 @@ class _Parser:
                 return index
         if not any(line.text.strip() for line in self.lines):
             raise self.ctx.error(1, "ファイルが空です / the file is empty")
-        first_article = next((l.first for l in self.lines if ARTICLE.match(l.text.strip())), None)
+        first_article = next((ln.first for ln in self.lines if ARTICLE.match(ln.text.strip())), None)
         if first_article is None:
             raise self.ctx.error(
                 1,
@@ -240,9 +240,9 @@ class _Parser:
         end = start + 1
         while end < len(self.lines) and not starts_body(self.lines[end].text.strip()):
             end += 1
-        parts = [l for l in self.lines[start:end] if l.text.strip()]
-        repaired = [self._repair_line(l, l.text.strip()) for l in parts]
-        numbers = tuple(n for l in parts for n in l.numbers)
+        parts = [ln for ln in self.lines[start:end] if ln.text.strip()]
+        repaired = [self._repair_line(ln, ln.text.strip()) for ln in parts]
+        numbers = tuple(n for ln in parts for n in ln.numbers)
         return SourceLine(numbers, "\n".join(repaired)), end
 
     def _repair_line(self, line: SourceLine, sentence: str) -> str:
@@ -350,7 +350,8 @@ class _Parser:
         if after_blank and article["parts"][-1].endswith(SENTENCE_END) and not NUMBERED.match(text):
             raise self.ctx.error(
                 line.first,
-                f"第{article['number']}条の後に、条・項・見出しのどれでもない行があります（見出しや「附則」が崩れていませんか）: {text[:20]}"
+                f"第{article['number']}条の後に、"
+                f"条・項・見出しのどれでもない行があります（見出しや「附則」が崩れていませんか）: {text[:20]}"
                 " / a line that is no article, paragraph or heading",
             )
 
@@ -397,5 +398,6 @@ class _Parser:
                 missing = [label for label in expected if label not in labels]
                 raise self.ctx.error(
                     row.lines[0],
-                    f"別表の行に{''.join(missing) or '同じ当事者'}の役割の列がありません / the annex lacks a role column for {','.join(missing)}",
+                    f"別表の行に{''.join(missing) or '同じ当事者'}の役割の列がありません"
+                    f" / the annex lacks a role column for {','.join(missing)}",
                 )

@@ -33,10 +33,6 @@ class SourceText:
     text: str
     encoding: str
 
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
 
 def read_source(path: str | Path) -> SourceText:
     """Read and decode `path`; raise AgreementFormatError naming the file and line."""

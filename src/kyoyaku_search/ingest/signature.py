@@ -27,7 +27,7 @@ def parse_signature(
 ) -> tuple[Signature | None, tuple[Party, ...], tuple[str, str] | None]:
     """The block from the closing statement to 別表: the Signature, the parties with their
     address, mayor's title and name filled in, and the signing date."""
-    lines = [l for l in block if l.text.strip()]
+    lines = [ln for ln in block if ln.text.strip()]
     if not lines:
         return None, parties, None
     labels = {p.label for p in parties}
@@ -55,5 +55,5 @@ def parse_signature(
     updated = tuple(
         replace(p, lines=tuple(sorted(set(details[p.label].pop("lines")))), **details[p.label]) for p in parties
     )
-    signature = Signature("\n".join(l.text.strip() for l in lines), tuple(n for l in lines for n in l.numbers))
+    signature = Signature("\n".join(ln.text.strip() for ln in lines), tuple(n for ln in lines for n in ln.numbers))
     return signature, updated, first_date(lines, ctx)

@@ -13,6 +13,7 @@ import hashlib
 import os
 import types
 import typing
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,13 @@ YAML_SUFFIXES = (".yaml", ".yml")
 DATA_ENV = "KYOYAKU_SEARCH_DATA"
 
 
-BUNDLED_DATA = Path(__file__).resolve().parents[3] / "data"
+# Shipped inside the package (in a checkout, src/kyoyaku_search/data links to the top-level
+# data/), so an installed wheel finds it from any working directory.
+BUNDLED_DATA = Path(str(resources.files("kyoyaku_search").joinpath("data")))
 
 
 def default_data_dir() -> Path:
-    """The bundled `data/` of this checkout, or $KYOYAKU_SEARCH_DATA."""
+    """The agreements the package ships, or $KYOYAKU_SEARCH_DATA when it is set."""
     configured = os.environ.get(DATA_ENV)
     return Path(configured) if configured else BUNDLED_DATA
 
@@ -60,23 +63,19 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def to_yaml(agreement: Agreement) -> str:
-    data = _to_plain(agreement)
+    data = to_plain(agreement)
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _to_plain(value: Any) -> Any:
+def to_plain(value: Any) -> Any:
+    """An agreement (or any part of it) as dicts, lists and scalars: what YAML and the corpus cache store."""
     if dataclasses.is_dataclass(value):
-        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple) and value and all(isinstance(v, int) for v in value):
         return value
     if isinstance(value, (list, tuple)):
-        return [_to_plain(v) for v in value]
+        return [to_plain(v) for v in value]
     return value
-
-
-def to_plain(agreement: Agreement) -> dict:
-    """The agreement as dicts, lists and scalars (what YAML and the corpus cache store)."""
-    return _to_plain(agreement)
 
 
 def from_plain(data: Any, path: str | Path) -> Agreement:
@@ -103,7 +102,7 @@ def load_yaml(path: str | Path) -> Agreement:
 
 # Where a value sits, as (parent, field name or list index); rendered only for a message,
 # since a national corpus holds hundreds of thousands of values.
-Where = typing.Optional[tuple[Any, Any]]
+Where = tuple[Any, Any] | None
 
 
 def _render(where: Where) -> str:
@@ -248,6 +247,7 @@ def _check_fresh(agreement: Agreement, yaml_path: Path, text_path: Path) -> None
     digest = hashlib.sha256(read_document(text_path).text.encode("utf-8")).hexdigest()
     if agreement.source_sha256 != digest:
         raise KyoyakuError(
-            f"{yaml_path} は {text_path.name} の古い解析結果です。`kyoyaku-search parse {text_path} > {yaml_path}` で作り直してください"
+            f"{yaml_path} は {text_path.name} の古い解析結果です。"
+            f"`kyoyaku-search parse {text_path} > {yaml_path}` で作り直してください"
             f" / {yaml_path} is stale: re-run parse"
         )

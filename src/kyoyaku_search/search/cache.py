@@ -31,7 +31,7 @@ from .tokenizer import TokenizerSettings
 
 FORMAT = 2  # bump when the file layout changes
 CACHE_ENV = "KYOYAKU_SEARCH_CACHE_DIR"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
 _ARRAYS = ("offsets", "documents", "frequencies", "lengths")
 
 
@@ -153,8 +153,8 @@ def cache_file(
 def _code_digest() -> str:
     """This package's source: a change to the parser or tokenizer may change what is saved."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.glob("*.py")):
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..ingest.store import BUNDLED_DATA, load_sources
+from ..ingest.store import load_sources
 from ..model import Agreement
 from .cache import Snapshot, cache_file
 from .index import Bm25Index, Bm25Settings
@@ -123,7 +123,7 @@ def build_corpus(
     search: SearchSettings | None = None,
     lexicon: Lexicon | None = None,
 ) -> Corpus:
-    """Index `agreements`; the lexicon defaults to the bundled synonym lists."""
+    """Index `agreements`; `lexicon` defaults to the synonym lists the package ships (`Lexicon.bundled`)."""
     tokenizer = tokenizer or Tokenizer()
     units = tuple(unit for agreement in agreements for unit in agreement_units(agreement))
     documents = [tokenizer.terms(unit.search_text) for unit in units]
@@ -144,7 +144,7 @@ def build_corpus(
         tokenizer=tokenizer,
         party_names=names,
         text_blob=text_blob(units),
-        lexicon=lexicon if lexicon is not None else Lexicon.load(BUNDLED_DATA),
+        lexicon=lexicon if lexicon is not None else Lexicon.bundled(),
         spelling=_spelling(tokenizer, units, documents, names),
         search=search or SearchSettings(),
     )
@@ -169,19 +169,23 @@ def load_corpus(
     search: SearchSettings | None = None,
     *,
     cache: bool | str | Path = True,
+    lexicon: Lexicon | None = None,
 ) -> Corpus:
-    """The corpus of `sources`, from the cache when it holds exactly these sources and settings.
+    """The corpus of `sources` (default: the agreements the package ships, or
+    $KYOYAKU_SEARCH_DATA), from the cache when it holds exactly these sources and settings.
 
     `cache`: True for the default directory (see `cache.py`), a directory, or False for none.
+    `lexicon`: the synonym lists questions are expanded with; default `Lexicon.bundled()`.
     """
+    lexicon = lexicon if lexicon is not None else Lexicon.bundled()
     tokenizer = tokenizer or Tokenizer()
     bm25 = bm25 or Bm25Settings()
     directory = None if cache is True else cache
     saved = cache_file(sources, tokenizer.settings, bm25, directory) if cache is not False else None
     snapshot = saved.read() if saved else None
-    corpus = _restore(snapshot, tokenizer, bm25, search) if snapshot else None
+    corpus = _restore(snapshot, tokenizer, bm25, search, lexicon) if snapshot else None
     if corpus is None:
-        corpus = build_corpus(load_sources(sources), tokenizer, bm25, search)
+        corpus = build_corpus(load_sources(sources), tokenizer, bm25, search, lexicon)
         if saved:
             saved.write(_snapshot(corpus))
     return corpus
@@ -200,7 +204,7 @@ def _snapshot(corpus: Corpus) -> Snapshot:
 
 
 def _restore(
-    snapshot: Snapshot, tokenizer: Tokenizer, bm25: Bm25Settings, search: SearchSettings | None
+    snapshot: Snapshot, tokenizer: Tokenizer, bm25: Bm25Settings, search: SearchSettings | None, lexicon: Lexicon
 ) -> Corpus | None:
     """The corpus a snapshot was taken of; None when its parts do not fit together."""
     units = tuple(unit for agreement in snapshot.agreements for unit in agreement_units(agreement))
@@ -220,7 +224,7 @@ def _restore(
             for (agreement, party), readings in zip(parties, snapshot.party_readings, strict=False)
         ),
         text_blob=snapshot.text_blob,
-        lexicon=Lexicon.load(BUNDLED_DATA),
+        lexicon=lexicon,
         spelling=Spelling.build(
             snapshot.spelling_phrases, ((term, reading) for reading, term in snapshot.spelling_readings)
         ),

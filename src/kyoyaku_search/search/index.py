@@ -8,8 +8,8 @@ rank-bm25-rs and bm25s beside them.
 
 Each term's documents, term frequencies and scores are stored once as flat NumPy arrays (CSR
 by term), so a query touches only the postings of its terms (and, for few candidate units,
-only those units) and the index can be saved as plain `.npy` arrays. Scores are per query term, so expanded synonyms can weigh less
-than the user's own words.
+only those units) and the index can be saved as plain `.npy` arrays. Scores are per query term,
+so expanded synonyms can weigh less than the user's own words.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KyoyakuError
+from ..ingest.store import BUNDLED_DATA
 from .tokenizer import Token, Tokenizer, fold
 
 DOMAIN_SYNONYMS = Path("lexicon") / "domain-synonyms.yaml"
@@ -85,7 +86,7 @@ class SudachiSynonyms:
     def load(cls, path: Path) -> SudachiSynonyms:
         groups: dict[int, tuple[tuple[int, str], ...]] = {}
         try:
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for line in path.read_text(encoding="utf-8").splitlines():
                 if not line or line.startswith("#"):
                     continue
                 group, *words = line.split("\t")
@@ -118,6 +119,11 @@ class Lexicon:
     @classmethod
     def load(cls, data_dir: Path) -> Lexicon:
         return cls(DomainSynonyms.load(data_dir / DOMAIN_SYNONYMS), SudachiSynonyms.load(data_dir / SUDACHI_SYNONYMS))
+
+    @classmethod
+    def bundled(cls) -> Lexicon:
+        """The lists the package ships: administrative wording and the Sudachi synonym groups."""
+        return cls.load(BUNDLED_DATA)
 
     @classmethod
     def empty(cls) -> Lexicon:

@@ -69,13 +69,19 @@ def _tolerate_console_encodings() -> None:
 def _argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kyoyaku-search",
-        description="連携協約の条文・別表を検索し、引用と出典を返します / search 連携協約 and quote the clause with its citation",
+        description=(
+            "連携協約の条文・別表を検索し、引用と出典を返します"
+            " / search 連携協約 and quote the clause with its citation"
+        ),
     )
     parser.add_argument(
         "--source",
         action="append",
         metavar="PATH",
-        help="協約の原文テキスト・解析済み YAML・それらのフォルダ（複数可、既定は同梱の data/） / agreement text, YAML or directory",
+        help=(
+            "協約の原文テキスト・解析済み YAML・それらのフォルダ（複数可、既定は同梱の data/）"
+            " / agreement text, YAML or directory"
+        ),
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -88,7 +94,10 @@ def _argument_parser() -> argparse.ArgumentParser:
     ask_parser.add_argument(
         "--conversation",
         action="store_true",
-        help="--jsonl の各行を一続きの会話として答える（空行で新しい会話、空行には出力なし） / with --jsonl: lines are one conversation, a blank line starts a new one",
+        help=(
+            "--jsonl の各行を一続きの会話として答える（空行で新しい会話、空行には出力なし）"
+            " / with --jsonl: lines are one conversation, a blank line starts a new one"
+        ),
     )
     ask_parser.add_argument(
         "--top-k", type=_top_k, default=DEFAULT_TOP_K, metavar="N", help=f"ヒット数（1〜{MAX_TOP_K}） / number of hits"
@@ -126,7 +135,8 @@ def _run_ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     if args.jsonl:
         if args.question is not None:
             raise QuestionError(
-                "--jsonl では質問を標準入力から読みます。引数の質問は指定しないでください / with --jsonl, questions come from stdin"
+                "--jsonl では質問を標準入力から読みます。引数の質問は指定しないでください"
+                " / with --jsonl, questions come from stdin"
             )
         corpus = load_corpus(args.source)
         history: list[Answer] = []
@@ -172,7 +182,7 @@ def _write_json(stdout: TextIO, data: dict) -> None:
 
 
 def _format_answer(answer: Answer) -> str:
-    lines = [answer.answer, ""]
+    lines = [answer.text, ""]
     for rank, hit in enumerate(answer.hits, start=1):
         lines.append(f"{rank}. {hit.citation}  [{hit.score:.2f}]  ({hit.unit.id})")
         lines.extend(f"   {text}" for text in hit.display_text.split("\n"))

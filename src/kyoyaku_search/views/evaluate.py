@@ -15,15 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from ..answering.answer import Answer, ask
+from ..answering.answer import QUOTING, Answer, ask
 from ..search.corpus import Corpus, load_corpus
 
-DEFAULT_CASES = Path(__file__).resolve().parents[3] / "tests" / "questions.yaml"
-# Written after tuning on DEFAULT_CASES and never tuned on: the check for overfitting.
-HOLDOUT_CASES = DEFAULT_CASES.with_name("questions-holdout.yaml")
 EVAL_TOP_K = 10
-# Statuses under which the first hit is the answer (the others say there is none).
-ANSWERED = ("answered", "both_parties")
 
 
 @dataclass(frozen=True)
@@ -64,7 +59,7 @@ class Report:
         return dict(groups)
 
 
-def load_cases(path: str | Path = DEFAULT_CASES) -> tuple[str, list[Case]]:
+def load_cases(path: str | Path) -> tuple[str, list[Case]]:
     """The agreement id the ids are relative to, and the cases (conversation turns included)."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     cases = [Case(item["q"], _expected(item), item["category"]) for item in data["cases"]]
@@ -92,11 +87,11 @@ def _ask_in_context(corpus: Corpus, case: Case, ask_fn) -> Answer:  # noqa: ANN0
 
 
 def _outcome(agreement_id: str, case: Case, answer: Answer) -> Outcome:
-    got = answer.hits[0].unit.id.split("/", 1)[1] if answer.hits and answer.status in ANSWERED else f"@{answer.status}"
+    got = answer.hits[0].unit.id.split("/", 1)[1] if answer.hits and answer.status in QUOTING else f"@{answer.status}"
     wrong = _wrong_party(case, got)
     if case.expected[0].startswith("@"):
         return Outcome(case, 1 if f"@{answer.status}" in case.expected else None, got, wrong)
-    if answer.status not in ANSWERED:
+    if answer.status not in QUOTING:
         return Outcome(case, None, got, wrong)
     wanted = {f"{agreement_id}/{unit_id}" for unit_id in case.expected}
     rank = next((i for i, hit in enumerate(answer.hits, start=1) if hit.unit.id in wanted), None)
@@ -114,12 +109,8 @@ def _wrong_party(case: Case, got: str) -> bool:
 def format_report(report: Report) -> str:
     lines = [f"{'category':<16}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'MRR':>8}"]
     for name, rows in sorted(report.categories().items()):
-        lines.append(
-            f"{name:<16}{len(rows):>4}{report.hit_at(1, rows):>8.3f}{report.hit_at(3, rows):>8.3f}{report.mrr(rows):>8.3f}"
-        )
-    lines.append(
-        f"{'all':<16}{len(report.outcomes):>4}{report.hit_at(1):>8.3f}{report.hit_at(3):>8.3f}{report.mrr():>8.3f}"
-    )
+        lines.append(_row(name, report, rows))
+    lines.append(_row("all", report, report.outcomes))
     lines.append(f"wrong party first / 他の当事者の役割が1位: {report.wrong_party()}")
     misses = [o for o in report.outcomes if o.rank != 1]
     if misses:
@@ -127,21 +118,28 @@ def format_report(report: Report) -> str:
         lines.append("not first / 1位でない:")
         for o in misses:
             context = f"{' → '.join(o.case.history)} → " if o.case.history else ""
+            expected = "|".join(o.case.expected)
             lines.append(
-                f"  [{o.case.category}] {context}{o.case.question} → expected {'|'.join(o.case.expected)}, got {o.got} (rank {o.rank})"
+                f"  [{o.case.category}] {context}{o.case.question} → expected {expected}, got {o.got} (rank {o.rank})"
             )
     return "\n".join(lines)
+
+
+def _row(name: str, report: Report, rows: Sequence[Outcome]) -> str:
+    return (
+        f"{name:<16}{len(rows):>4}{report.hit_at(1, rows):>8.3f}{report.hit_at(3, rows):>8.3f}{report.mrr(rows):>8.3f}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m kyoyaku_search.views.evaluate", description="質問集で検索品質を測る / measure hit rates"
     )
-    parser.add_argument("--cases", action="append", help="question set(s); default: the set and the held-out set")
+    parser.add_argument("cases", nargs="+", help="質問集の YAML / question set(s) to score, e.g. tests/questions.yaml")
     parser.add_argument("--source", action="append")
     args = parser.parse_args(argv)
     corpus = load_corpus(args.source)
-    for path in args.cases or [DEFAULT_CASES, HOLDOUT_CASES]:
+    for path in args.cases:
         agreement_id, cases = load_cases(path)
         print(f"== {Path(path).name} ==")
         print(format_report(evaluate(corpus, agreement_id, cases)))

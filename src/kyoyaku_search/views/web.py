@@ -13,7 +13,7 @@ from datetime import datetime
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
-from ..answering.answer import Answer, Hit, ask, quote
+from ..answering.answer import Answer, Hit, ask
 from ..answering.question import QUESTION_WORDS
 from ..errors import QuestionError
 from ..search.corpus import Corpus
@@ -136,7 +136,7 @@ def highlighted(corpus: Corpus, text: str, answer: Answer | None) -> str:
 
 def copy_block(hit: Hit) -> str:
     """The quote and 「出典: …」, ready to paste into a memo."""
-    return quote(hit)
+    return f"「{hit.display_text}」\n出典: {hit.citation}"
 
 
 def share_link(base_url: str | None, question: str, *, party: str | None = None, agreement: str | None = None) -> str:
@@ -233,21 +233,19 @@ def _answer_markdown(turn: Turn) -> list[str]:
     if turn.answer is None:
         return [escape_markdown(turn.error or "")]
     answer = turn.answer
-    if answer.status != "answered":
-        lines = [escape_markdown(answer.answer)]
-        hits = answer.hits
-    else:
-        top = answer.hits[0]
-        notes = [f"（{escape_markdown(note)}）" for note in answer.notes]
-        lines = [
-            "**回答**",
-            "",
-            *notes,
-            *([""] if notes else []),
-            _blockquote(f"「{top.display_text}」"),
-            f"> 出典: {escape_markdown(top.citation)}",
-        ]
-        hits = answer.hits[1:]
+    notes = [f"（{escape_markdown(note)}）" for note in answer.notes]
+    lines = [*notes, *([""] if notes else [])]
+    if answer.message:
+        lines.append(escape_markdown(answer.message))
+    lines += [f"- {escape_markdown(item.name)}（出典: {escape_markdown(item.citation)}）" for item in answer.items]
+    if answer.quotes:
+        lines += ["**回答**", ""]
+    for quote in answer.quotes:
+        heading = f"**{escape_markdown(quote.heading)}**" if quote.heading else ""
+        lines += [*([heading, ""] if heading else []), _blockquote(f"「{quote.hit.display_text}」")]
+        lines += [f"> 出典: {escape_markdown(quote.citation)}", ""]
+    quoted = {quote.hit.unit.id for quote in answer.quotes}
+    hits = [hit for hit in answer.hits if hit.unit.id not in quoted]
     if hits:
         lines += ["", "**ほかの該当箇所**", ""]
         for hit in hits:
