@@ -95,7 +95,7 @@ def read_html(data: bytes, path: str) -> SourceDocument:
         raise AgreementFormatError(path, None, f"HTML として読めません / cannot parse the HTML: {error}") from None
     if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
         raise AgreementFormatError(path, None, "HTML の要素が多すぎます / too many elements in the page")
-    url = _url(root)
+    url = _url(data, root)
     writer = _Writer()
     body = root.find("body")
     writer.walk(body if body is not None else root)
@@ -113,9 +113,11 @@ def _encoding(data: bytes) -> str:
     return {"shift_jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932"}.get(name, name)
 
 
-def _url(root: lxml.html.HtmlElement) -> str | None:
-    for comment in root.getroottree().iter(lxml.etree.Comment):
-        if match := _URL.search(comment.text or ""):
+def _url(data: bytes, root: lxml.html.HtmlElement) -> str | None:
+    """The URL a comment at the top names (a saved page's provenance), else the canonical link."""
+    head = data[:8192].decode("utf-8", "ignore")
+    for comment in re.findall(r"<!--(.*?)-->", head, re.S):
+        if match := _URL.search(comment):
             return match.group(0)
     canonical = root.find(".//link[@rel='canonical']")
     return canonical.get("href") if canonical is not None else None

@@ -137,7 +137,7 @@ def _annex_heading(annex: Annex, count: int) -> str:
     """How citations name an annex: as printed when it is the only one (「別表（第3条関係）」),
     「別表第2 」 among several."""
     if count > 1 and annex.number is not None:
-        return f"別表第{annex.number} "
+        return f"別表第{annex.number}"
     return annex.heading
 
 
@@ -170,7 +170,8 @@ def _row_units(
         place = f"第{annex.article}条第{table.number}号{table.letter or ''}{nth_marker(annex.markers[0], number - 1)}"
         row_place, role_place = f"{place}{annex.markers[1]}", place
     else:
-        place = f"{heading}{section}「{row.initiative}」{_repeat(table, number)}"
+        gap = " " if section and heading.startswith("別表第") and heading[-1].isdigit() else ""
+        place = f"{heading}{gap}{section}「{row.initiative}」{_repeat(table, number)}"
         row_place, role_place = place, place
     row_id = f"{aid}/row-{prefix}{table.key}-{number}"
     context = f"{table.title}\n{row.initiative}"
