@@ -22,7 +22,7 @@ import yaml
 from .. import model
 from ..errors import AgreementFormatError, KyoyakuError
 from ..model import Agreement
-from .document import AGREEMENT_SUFFIXES, read_document
+from .document import AGREEMENT_SUFFIXES, TEXT_SUFFIXES, read_document
 from .parser import parse_file
 from .reader import read_source
 
@@ -227,7 +227,7 @@ def _load_directory(directory: Path) -> list[Agreement]:
     its format (a-html)."""
     files = _agreement_files(directory)
     texts: dict[str, Path] = {}
-    for file in files:
+    for file in sorted(files, key=lambda f: (f.stem, f.suffix.lower() not in TEXT_SUFFIXES)):  # the text first
         if file.suffix.lower() in AGREEMENT_SUFFIXES:
             texts[file.stem if file.stem not in texts else f"{file.stem}-{file.suffix.lower()[1:]}"] = file
     yamls = {p.stem: p for p in files if p.suffix.lower() in YAML_SUFFIXES}
