@@ -18,6 +18,7 @@ from kyoyaku_search.answering.question import MAX_QUESTION_CHARS
 from kyoyaku_search.ingest.store import default_data_dir
 from kyoyaku_search.search.corpus import Corpus
 from kyoyaku_search.views.documents import RoleSection, filter_sections, full_text, party_rows, role_sections
+from kyoyaku_search.views.upload import upload_sidebar
 from kyoyaku_search.views.web import (
     ALL_AGREEMENTS,
     Turn,
@@ -326,6 +327,7 @@ def main() -> None:
         st.stop()
     state.setdefault("turns", [])
     state.setdefault("view", CHAT)
+    corpus = upload_sidebar(corpus)  # this session's own uploads join its corpus (views/upload.py)
     read_query(corpus)
     agreement, party = sidebar(corpus)
     view = st.segmented_control("表示", (CHAT, ROLES, FULL), key="view", required=True, label_visibility="collapsed")
