@@ -12,11 +12,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from kyoyaku_search import KyoyakuError, load_corpus
-from kyoyaku_search.answering.answer import Answer, Hit, Status
-from kyoyaku_search.answering.question import MAX_QUESTION_CHARS
-from kyoyaku_search.ingest.store import default_data_dir
-from kyoyaku_search.search.corpus import Corpus
+from kyoyaku_search import MAX_QUESTION_CHARS, Answer, Corpus, Hit, KyoyakuError, Status, default_data_dir, load_corpus
 from kyoyaku_search.views.documents import RoleSection, filter_sections, full_text, party_rows, role_sections
 from kyoyaku_search.views.upload import upload_sidebar
 from kyoyaku_search.views.web import (

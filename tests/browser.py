@@ -113,6 +113,19 @@ def ask_in_chat(page, question: str) -> None:  # noqa: ANN001
 
 
 ANSWER_DONE = "[data-testid='stChatMessage']"
+# The script has finished its run: no status widget, and no element left over from the run
+# before (Streamlit marks those data-stale until the new run replaces them). Without the second
+# check a loaded machine lets a test read the welcome message's leftovers as the reply.
+IDLE = (
+    "n => !document.querySelector('[data-testid=\"stStatusWidget\"]') "
+    "&& !document.querySelector('[data-stale=\"true\"]') "
+    "&& document.querySelectorAll(\"[data-testid='stChatMessage']\").length >= n"
+)
+
+
+def wait_idle(page, messages: int = 0) -> None:  # noqa: ANN001
+    """Wait until the page shows at least `messages` chat messages and its script run is over."""
+    page.wait_for_function(IDLE, arg=messages)
 
 
 @dataclass(frozen=True)
@@ -152,11 +165,7 @@ async def ask_in_sessions(url: str, questions: list[list[str]], timeout_ms: int 
                     await reply.locator(
                         "[data-testid='stCode'], [data-testid='stAlert'], [data-testid='stMarkdown']"
                     ).first.wait_for()
-                    await page.wait_for_function(
-                        "n => !document.querySelector('[data-testid=\"stStatusWidget\"]') "
-                        "&& document.querySelectorAll(\"[data-testid='stChatMessage']\").length >= n",
-                        arg=2 * number,
-                    )
+                    await page.wait_for_function(IDLE, arg=2 * number)
                     replies.append(Reply(await reply.inner_text(), time.perf_counter() - asked))
                 await context.close()
                 return replies

@@ -8,7 +8,7 @@ test-artifacts/.
 
 from __future__ import annotations
 
-from tests.browser import ARTIFACTS, ask_in_chat, chromium_page, streamlit_server
+from tests.browser import ARTIFACTS, ask_in_chat, chromium_page, streamlit_server, wait_idle
 
 QUESTION = "岩見沢市の災害対策での役割は"
 ROLE_CELL = (
@@ -24,6 +24,7 @@ def test_typed_question_shows_the_role_cell_and_its_citation(chromium):
         ask_in_chat(page, QUESTION)
         copy_block = page.locator("[data-testid='stCode']", has_text=CITATION).first
         copy_block.wait_for(state="visible")
+        wait_idle(page, 2)
         page.screenshot(path=str(ARTIFACTS / "chat-answer.png"), full_page=True)
         assert copy_block.inner_text().strip() == f"「{ROLE_CELL}」\n出典: {CITATION}"
         reply = page.locator("[data-testid='stChatMessage']").nth(1).inner_text()
@@ -47,6 +48,7 @@ def test_hostile_input_is_shown_as_typed_and_never_runs(chromium):
         ask_in_chat(page, HOSTILE)
         reply = page.locator("[data-testid='stChatMessage']").nth(1)
         reply.locator("[data-testid='stAlert']").wait_for()
+        wait_idle(page, 2)
         page.screenshot(path=str(ARTIFACTS / "hostile-input.png"), full_page=True)
         question = page.locator("[data-testid='stChatMessage']").first
         assert question.inner_text().strip().endswith(HOSTILE)  # shown literally, marks and all

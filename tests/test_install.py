@@ -31,7 +31,18 @@ def installed(tmp_path_factory) -> Path:
     shutil.copytree(ROOT, tree, symlinks=True, ignore=shutil.ignore_patterns(*LOCAL_ONLY))
     wheels = work / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(tree)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(tree),
+        ],
         check=True,
         capture_output=True,
     )
@@ -39,7 +50,9 @@ def installed(tmp_path_factory) -> Path:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
     python = venv / "bin" / "python"
     wheel = next(wheels.glob("kyoyaku_search-*.whl"))
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], check=True, capture_output=True
+    )
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         check=True,
@@ -72,5 +85,10 @@ def test_the_wheel_is_what_runs_and_carries_its_data(installed, tmp_path):
     assert done.returncode == 0, done.stderr
     package, files = done.stdout.splitlines()
     assert Path(package).is_relative_to(installed.parent), package  # not the checkout's src/
-    for name in ("sapporo-iwamizawa-2019.txt", "sapporo-iwamizawa-2019.yaml", "domain-synonyms.yaml", "sudachi-synonyms.tsv"):
+    for name in (
+        "sapporo-iwamizawa-2019.txt",
+        "sapporo-iwamizawa-2019.yaml",
+        "domain-synonyms.yaml",
+        "sudachi-synonyms.tsv",
+    ):
         assert name in files

@@ -18,11 +18,19 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..answering.answer import DEFAULT_TOP_K, MAX_TOP_K, Answer, ask, find_unit
-from ..errors import KyoyakuError, QuestionError
-from ..ingest.parser import parse_file
-from ..ingest.store import to_yaml
-from ..search.corpus import Corpus, load_corpus
+from .. import (
+    DEFAULT_TOP_K,
+    MAX_TOP_K,
+    Answer,
+    Corpus,
+    KyoyakuError,
+    QuestionError,
+    ask,
+    find_unit,
+    load_corpus,
+    parse_file,
+    to_yaml,
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
