@@ -9,12 +9,14 @@ holds another.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AgreementFormatError
+from .docx import read_docx
+from .html import read_html
+from .pdf import read_pdf
 from .reader import decode_source
-from .source_lines import Repair
+from .source import SourceDocument
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
@@ -26,49 +28,6 @@ MAX_BYTES = 10 * 1024 * 1024  # an agreement is tens of KB as text, a few MB as 
 
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table)\b", re.I | re.S)
-
-
-@dataclass(frozen=True)
-class Block:
-    """One line of the text to parse, and the line (HTML) or page (PDF) it came from."""
-
-    text: str
-    line: int
-    page: int | None = None
-
-
-@dataclass(frozen=True)
-class SourceDocument:
-    path: str
-    text: str
-    format: str  # one of FORMATS
-    url: str | None = None
-    pages: tuple[int, ...] = ()  # per line of `text`: its PDF page
-    source_lines: tuple[int, ...] = ()  # per line of `text`: its line in the published file
-    repairs: tuple[Repair, ...] = ()  # made while reading (a PDF's glyphs, its rows over page breaks)
-
-    @classmethod
-    def of_blocks(
-        cls, path: str, format: str, blocks: list[Block], url: str | None = None, repairs: tuple[Repair, ...] = ()
-    ) -> SourceDocument:
-        """Blocks become lines; a block-level format gets a blank line between its paragraphs
-        (a table's rows stay together), so a paragraph is never read as a wrapped sentence."""
-        lines: list[Block] = []
-        for block in blocks:
-            if lines and lines[-1].text and block.text and "\t" not in block.text + lines[-1].text:
-                lines.append(Block("", block.line, block.page))
-            if block.text or (lines and lines[-1].text):
-                lines.append(block)
-        pages = tuple(block.page or 0 for block in lines) if any(b.page for b in lines) else ()
-        return cls(
-            path,
-            "\n".join(block.text for block in lines),
-            format,
-            url,
-            pages,
-            tuple(block.line for block in lines),
-            repairs,
-        )
 
 
 def read_document(path: str | Path) -> SourceDocument:
@@ -90,16 +49,10 @@ def document_from_bytes(data: bytes, name: str) -> SourceDocument:
         raise _too_large(name, len(data))
     kind = detect_format(data, name)
     if kind == "pdf":
-        from .pdf import read_pdf  # pdfplumber only when a PDF comes
-
         return read_pdf(data, name)
     if kind == "docx":
-        from .docx import read_docx
-
         return read_docx(data, name)
     if kind == "html":
-        from .html import read_html
-
         return read_html(data, name)
     return read_text(data, name)
 

@@ -9,7 +9,7 @@ import io
 import zipfile
 
 from ..errors import AgreementFormatError
-from .document import Block, SourceDocument
+from .source import Block, SourceDocument
 
 MAX_UNPACKED = 50 * 1024 * 1024  # a zip bomb unpacks to far more than any agreement
 

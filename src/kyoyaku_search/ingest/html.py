@@ -17,7 +17,7 @@ import lxml.etree
 import lxml.html
 
 from ..errors import AgreementFormatError
-from .document import Block, SourceDocument
+from .source import Block, SourceDocument
 
 # Content no reader sees, and the parts of a page that belong to the site, not the agreement.
 _SKIPPED_TAGS = frozenset(

@@ -24,8 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import AgreementFormatError
-from .document import Block, SourceDocument
 from .repair import is_complete
+from .source import Block, SourceDocument
 from .source_lines import Repair
 
 MAX_PAGES = 60  # an agreement runs to ten or twenty pages; more is not one, or is hostile
