@@ -13,6 +13,7 @@ from kyoyaku_search.errors import AgreementFormatError
 from kyoyaku_search.ingest.isolated import parse_isolated
 from kyoyaku_search.views.upload import KEEP_ENV, keep, kept_sources, read_upload, with_uploads
 
+from .conftest import SEED_TEXT
 from .test_layouts import FIXTURES
 
 YAMAGA = (FIXTURES / "yamaga-kumamoto-2022.txt").read_bytes()
@@ -40,6 +41,16 @@ def test_an_upload_joins_the_session_corpus_and_leaves_the_shared_one_alone(corp
     assert answer.hits[0].unit.id == "yamaga/row-x3.2-2/乙"
     seed = ask(session, "岩見沢市の災害対策での役割は")
     assert seed.hits[0].unit.id == "sapporo-iwamizawa-2019/row-3a-5/乙"
+
+
+def test_a_city_in_both_the_shared_and_the_uploaded_agreement_is_found_in_each(corpus):
+    # regression: the name was masked for the first agreement's party only, so asking the upload
+    # (the same 札幌市–岩見沢市 agreement under another id) about 岩見沢市 found nothing
+    upload, _ = read_upload(SEED_TEXT.read_bytes(), "copy.txt", {a.id for a in corpus.agreements})
+    session = with_uploads(corpus, [upload])
+    for agreement in ("copy", "sapporo-iwamizawa-2019"):
+        answer = ask(session, "岩見沢市の災害対策での役割は", agreement=agreement)
+        assert answer.hits[0].unit.id == f"{agreement}/row-3a-5/乙"
 
 
 def test_an_upload_never_takes_an_id_in_use(corpus):

@@ -380,12 +380,17 @@ def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ..
     chars = list(folded)
     found: list[PartyName] = []
     names = corpus.names
+    masked: set[tuple[int, int]] = set()  # one name may be a party of several agreements (札幌市)
     for form, party in names.written.found_in(folded):
         for start in _occurrences(folded, form):
             end = start + len(form)
+            if (start, end) in masked:
+                found.append(party)
+                continue
             if _MASK in chars[start:end] or _in_compound(folded, start, end, corpus.text_blob):
                 continue
             chars[start:end] = _MASK * len(form)
+            masked.add((start, end))
             found.append(party)
     kana = to_katakana("".join(chars))
     for reading, party in names.spoken.found_in(kana):

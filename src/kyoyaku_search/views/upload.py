@@ -48,9 +48,10 @@ class Summary:
 
     def markdown(self) -> str:
         counts = f"条 {self.articles}・別表の行 {self.rows}・役割の欄 {self.roles}"
-        return "\n".join(
+        return "  \n".join(  # Markdown line breaks
             [
                 f"**{escape_markdown(self.title)}**",
+                f"ファイル: {escape_markdown(self.name)}",
                 f"当事者: {escape_markdown('、'.join(self.parties))}",
                 counts,
                 f"修復 {len(self.repairs)} 件" if self.repairs else "修復なし",
@@ -127,7 +128,7 @@ def upload_sidebar(corpus: Corpus) -> Corpus:
     state = st.session_state
     uploads: dict[str, tuple[Agreement, Summary]] = state.setdefault("uploads", {})
     refused: dict[str, str] = state.setdefault("upload_errors", {})
-    with st.sidebar.expander("協約ファイルを追加", expanded=not uploads, icon=":material/upload_file:"):
+    with st.sidebar.expander("協約ファイルを追加", expanded=True, icon=":material/upload_file:"):
         file = st.file_uploader(
             "テキスト・HTML・PDF・Word",
             type=UPLOAD_TYPES,
