@@ -107,12 +107,12 @@ QUESTIONS = [
     ),
     ("mihara-fukuyama-2015.html", "費用の分担はどこに定められているか。", "art-3", "第3条（役割分担及び費用分担）"),
     ("mihara-fukuyama-2015.html", "この協約はいつから効力を生ずるか。", "supplementary", "附則"),
-    # 山口県岩国市 asked as 岩国市; 連携する取組 / 取組の内容 headers; sub-areas 「2 …」
+    # 山口県岩国市 asked as 岩国市; 連携する取組 / 取組の内容 headers; sub-areas 「2 …」 cited as printed
     (
         "hiroshima-iwakuni-2016.txt",
         "岩国市は広域的な交通ネットワークの形成で何をするか。",
         "row-2-2/乙",
-        "別表(第3条関係)(2) 高次の都市機能の集積・強化に関する取組「広域的な交通ネットワークの形成」乙（山口県岩国市）の役割",
+        "別表(第3条関係)2 高次の都市機能の集積・強化に関する取組「広域的な交通ネットワークの形成」乙（山口県岩国市）の役割",
     ),
     (
         "hiroshima-iwakuni-2016.txt",

@@ -114,6 +114,7 @@ class AnnexSection:
     rows: tuple[AnnexRow, ...] = ()
     subsections: tuple[AnnexSubsection, ...] = ()
     lines: Lines = ()
+    label: str = ""  # the number as printed when it is not 「(N)」: 「2」 of 「2 高次の都市機能…」
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class Annex:
 
     def tables(self) -> Iterator[AnnexTable]:
         for section in self.sections:
-            label = f"({section.number})" if section.number else ""
+            label = section.label or (f"({section.number})" if section.number else "")
             if section.rows:
                 yield AnnexTable(str(section.number), label, section.title, section.rows, section.number)
             for index, sub in enumerate(section.subsections):

@@ -56,6 +56,7 @@ class _Section:
     lines: list[int]
     rows: list[AnnexRow] = field(default_factory=list)
     subsections: list[tuple[str, str, list[int], list[AnnexRow]]] = field(default_factory=list)
+    label: str = ""
 
 
 def looks_like_table_row(text: str) -> bool:
@@ -151,7 +152,8 @@ class _AnnexParser:
                     f"別表の区分({len(self.sections) + 1})があるべき所に({number})があります"
                     f" / expected annex section ({len(self.sections) + 1})",
                 )
-            self.sections.append(_Section(number, section["title"].strip(), [line.first]))
+            label = section["plain"] or ""  # 「2 高次の…」 is cited as 2, 「(2) …」 as (2)
+            self.sections.append(_Section(number, section["title"].strip(), [line.first], label=label))
             return
         if not self.sections and self.table is None and not self.title and not looks_like_table_row(text):
             self.title = stripped  # 「圏域全体の経済成長のけん引に係る政策分野」 under 別表第1
@@ -377,4 +379,6 @@ class _AnnexParser:
             AnnexSubsection(letter, title, tuple(rows), tuple(lines))
             for letter, title, lines, rows in section.subsections
         )
-        return AnnexSection(section.number, section.title, tuple(section.rows), subsections, tuple(section.lines))
+        return AnnexSection(
+            section.number, section.title, tuple(section.rows), subsections, tuple(section.lines), section.label
+        )

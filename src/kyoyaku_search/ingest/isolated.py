@@ -3,7 +3,7 @@
 A hostile file (a PDF whose streams inflate to gigabytes, a page that makes the parser spin)
 then costs one short-lived child process, never the server every session shares: the child
 gets a CPU-time and address-space limit and a wall-clock timeout, reads the bytes from stdin
-and writes the parsed agreement back as JSON (never pickle). Errors come back as the same
+and writes the parsed agreement back as JSON, plain data only. Errors come back as the same
 `AgreementFormatError`, with the file, line or page.
 
     python -m kyoyaku_search.ingest.isolated NAME < bytes   → {"agreement": …, "repairs": […]}
