@@ -59,6 +59,19 @@ def _replay_row(raw: list[str], line: SourceLine, repairs: list[Repair]) -> None
     """An annex row: page-break joins cell by cell, then the in-cell repairs, on the raw row line."""
     cells = raw[line.first - 1].split("\t")
     joins = [r for r in repairs if r.kind in JOINS]
+    verbatim = "\n".join(raw[n - 1] for n in line.numbers)
+    if not joins and line.numbers == tuple(range(line.first, line.first + len(line.numbers))):
+        # a row printed over adjacent lines, read as printed: one cell holds the line break
+        assert verbatim.count("\t") == line.text.count("\t"), (line.numbers, verbatim)
+        cells = verbatim.split("\t")
+        for repair in repairs:
+            content = cells[repair.column].strip()
+            assert repair.before in content, repair
+            cells[repair.column] = cells[repair.column].replace(
+                content, content.replace(repair.before, repair.after, 1), 1
+            )
+        assert "\t".join(cells) == line.text, (line.numbers, cells, line.text)
+        return
     for number in line.numbers[1:]:
         fragments = [cell.strip() for cell in raw[number - 1].split("\t") if cell.strip()]
         here = [r for r in joins if r.lines[-1] == number]

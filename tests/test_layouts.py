@@ -25,8 +25,6 @@ LAYOUTS = (FIXTURES / "LAYOUTS.md").read_text(encoding="utf-8")
 LATER = {
     "mihara-fukuyama-2015.txt": "a browser copy drops a rowspan cell: a row of 3 cells under 4 headers reads the "
     "same as a row with one tab lost (the HTML twin, with its rowspan, loads)",
-    "tamano-okayama-2016.txt": "a cell of two paragraphs breaks its row over two lines of 3 and 2 cells in the "
-    "browser copy; indistinguishable from a line broken inside a cell",
     "shinjo-okura-2015.txt": "PDF text with letter-spaced headings 「(3 )圏 域 マ ネ…」 and 第N条 alone on its line",
     "taka-kasai-kato-2015.txt": "the whole 議案 flattened onto one line, the 協定書(案) inside it",
 }
@@ -173,6 +171,15 @@ QUESTIONS = [
         "row-0c-1/乙",
         "別表第1 教育「図書館の相互利用」乙（羽後町）の役割",
     ),
+    # a cell of two paragraphs breaks its row over two lines (3 cells, then 2): one cell, as printed
+    (
+        "tamano-okayama-2016.txt",
+        "岡山市はESDによる人づくりで何をするか。",
+        "row-3a-1/甲",
+        "別表(第3条関係)(3)ア 生活機能の強化「ESDによる人づくり」甲（岡山市）の役割",
+    ),
+    ("tamano-okayama-2016.txt", "費用の分担はどう定められているか。", "art-4", "第4条（費用分担）"),
+    ("tamano-okayama-2016.txt", "この協約はいつから施行されるか。", "supplementary", "附則"),
     # PDF text: wrapped sentences, a row continued on a TAB-led line; the date only in the signature
     (
         "tomakomai-abira-2015.txt",
@@ -200,6 +207,13 @@ def test_without_a_provision_the_answer_says_so_and_gives_the_date(name, tokeniz
     assert "附則も、効力の発生を定めた条文もありません" in answer.message
     assert agreement.date_text in answer.message and agreement.date_text in answer.quotes[0].text
     assert "効力を失" not in answer.text  # 失効 is not commencement
+
+
+def test_a_cell_of_two_paragraphs_keeps_both(tokenizer):
+    agreement = parse_file(FIXTURES / "tamano-okayama-2016.txt").agreement
+    row = next(row for row in agreement.annex.rows() if row.initiative == "ESDによる人づくり")
+    assert row.roles[0].text == "ESDの推進に係る事業を企画し、実施する。\n圏域の市町に対し、事業への参加を呼び掛ける。"
+    assert (row.lines, row.roles[0].lines, row.roles[1].lines) == ((68, 69), (68, 69), (69,))
 
 
 def test_a_relative_effective_date_is_resolved_with_the_date(tokenizer):

@@ -81,6 +81,14 @@ def test_parse_report_lists_what_reading_the_pdf_changed(printed_pdf):
     assert "page-break-join" in report and ".pdf:p" in report
 
 
+def test_a_fault_in_a_printed_agreement_names_its_page(chromium, tmp_path):
+    page = agreement_html(SEED).replace("第3条\u3000", "第7条\u3000")
+    with pytest.raises(AgreementFormatError) as caught:
+        parse_file(print_pdf(page, tmp_path / "broken.pdf"))
+    assert (caught.value.page, caught.value.line) == (1, None) and "第3条があるべき所に" in caught.value.message
+    assert caught.value.japanese().startswith("broken.pdf の 1 ページ目: 第3条があるべき所に第7条")
+
+
 def _image_pdf(pages: int = 1) -> bytes:
     from PIL import Image
 

@@ -59,6 +59,15 @@ class _Section:
     label: str = ""
 
 
+def _cell_lines(line: SourceLine, width: int) -> list[list[int]]:
+    """The raw line(s) of each cell; a row over two lines has one cell on both."""
+    if len(line.numbers) == 1:
+        return [[line.first] for _ in range(width)]
+    first, second = line.numbers
+    split = line.text.split("\n")[0].count("\t")  # the cell that holds the line break
+    return [[first] if i < split else [first, second] if i == split else [second] for i in range(width)]
+
+
 def looks_like_table_row(text: str) -> bool:
     """Three or more tab-separated cells with text: a line of 別表, whatever its heading."""
     return sum(1 for cell in text.split("\t") if cell.strip()) >= 3
@@ -103,8 +112,16 @@ class _AnnexParser:
     def parse(self) -> tuple[Annex, list[SourceLine]]:
         heading = self.lines[0]
         self.out.append(heading)
-        for line in self.lines[1:]:
+        index = 1
+        while index < len(self.lines):
+            line = self.lines[index]
+            following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+            if following is not None and self._breaks_row(line, following):
+                # one row printed over two lines: a cell of two paragraphs, as a browser copies it
+                line = SourceLine(line.numbers + following.numbers, f"{line.text}\n{following.text}")
+                index += 1
             self._line(line)
+            index += 1
         self._close_row()
         if not self.sections:
             raise self.ctx.error(heading.first, "別表に区分（(1) など）がありません / the annex has no sections")
@@ -185,6 +202,24 @@ class _AnnexParser:
                 line, f"小見出し「{expected}」があるべき所に「{letter}」があります / expected sub-heading {expected}"
             )
 
+    def _breaks_row(self, line: SourceLine, following: SourceLine) -> bool:
+        """`line` holds the first cells of a row and `following`, the next raw line, the rest:
+        the cell where they meet holds a line break. Only when the two add up to the header's
+        columns exactly and both start with text (a continuation after a page break starts
+        with an empty cell, and a row that lost a tab is not followed by the cells it lacks)."""
+        if self.table is None or "\t" not in line.text or "\t" not in following.text:
+            return False
+        if following.first != line.numbers[-1] + 1:
+            return False
+        head, tail = line.text.split("\t"), following.text.split("\t")
+        width = len(self.table.columns)
+        return (
+            bool(head[0].strip() and tail[0].strip())
+            and 1 < len(head) < width
+            and len(head) + len(tail) - 1 == width
+            and self._header([c.strip() for c in head], line.first) is None
+        )
+
     def _table_line(self, line: SourceLine) -> None:
         cells = [cell.strip() for cell in line.text.split("\t")]
         header = self._header(cells, line.first)
@@ -219,15 +254,23 @@ class _AnnexParser:
         width = len(self.table.columns)
         if cells[0]:
             if len(cells) != width:
+                # one cell short under a row: a cell spanning rows (rowspan) that a copy dropped, or
+                # a lost tab — they read the same, so the file says which it is, not a guess
+                hint = (
+                    "（上の行と縦に結合されたセルが抜けているなら、その文字を補うか、"
+                    "例規集のページを HTML のまま読み込んでください）"
+                    if len(cells) == width - 1 and self._has_rows()
+                    else ""
+                )
                 raise self.ctx.error(
                     line.first,
-                    f"表の列の数が違います（{len(cells)}列、見出しは{width}列）"
+                    f"表の列の数が違います（{len(cells)}列、見出しは{width}列）{hint}"
                     f" / row has {len(cells)} cells, the header has {width}",
                 )
             self._close_row()
             table = self.table
             first = table.content if table.content is not None else len(table.columns) - len(table.role_labels)
-            self.row = _RowBuilder(cells, [[line.first] for _ in cells], [line.first], len(self.out), first)
+            self.row = _RowBuilder(cells, _cell_lines(line, len(cells)), list(line.numbers), len(self.out), first)
             self.out.append(line)
             return
         self._continue_row(line, cells, width)
