@@ -16,16 +16,26 @@ MAX_UNPACKED = 50 * 1024 * 1024  # a zip bomb unpacks to far more than any agree
 
 def read_docx(data: bytes, path: str) -> SourceDocument:
     import docx  # noqa: PLC0415 - only when a .docx comes
-    from docx.table import Table  # noqa: PLC0415
-    from docx.text.paragraph import Paragraph  # noqa: PLC0415
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
                 raise AgreementFormatError(path, None, "展開すると大きすぎる .docx です / the .docx unpacks too large")
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise AgreementFormatError(path, None, f".docx を読めません / cannot read the .docx: {error}") from None
+        return _read(document, path)
+    except AgreementFormatError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a damaged zip or XML fails in many ways inside python-docx
+        raise AgreementFormatError(
+            path, None, f".docx を読めません（壊れています） / cannot read the .docx: {type(error).__name__}"
+        ) from None
+
+
+def _read(document, path: str) -> SourceDocument:  # noqa: ANN001 - a python-docx Document
+    """Paragraphs and tables in the order they stand in the body."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     blocks: list[Block] = []
     for element in document.element.body.iterchildren():
         if element.tag.endswith("}p"):

@@ -91,7 +91,7 @@ def read_html(data: bytes, path: str) -> SourceDocument:
         root = lxml.html.document_fromstring(
             data, parser=lxml.html.HTMLParser(encoding=_encoding(data), no_network=True)
         )
-    except (lxml.etree.ParserError, ValueError) as error:
+    except (lxml.etree.LxmlError, ValueError, LookupError) as error:  # LookupError: an unknown charset
         raise AgreementFormatError(path, None, f"HTML として読めません / cannot parse the HTML: {error}") from None
     if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
         raise AgreementFormatError(path, None, "HTML の要素が多すぎます / too many elements in the page")
