@@ -104,7 +104,7 @@ def test_party_choice_narrows_role_answers(app, party, citation_end):
     ("question", "message"),
     [
         ("小樽市の観光での役割は", "小樽市はこの協約の当事者ではありません。当事者は札幌市と岩見沢市です。"),
-        ("除雪の予定は", "該当する条文・別表の項目は見つかりませんでした。"),
+        ("除雪の予定は", "この協約には「除雪」「予定」についての定めは見つかりませんでした。"),
     ],
 )
 def test_a_plain_message_when_nothing_matches(app, question, message):

@@ -78,5 +78,14 @@ def test_derived_synonym_file_carries_the_licence():
 
 def test_derived_synonym_file_reads_and_keeps_flags():
     synonyms = SudachiSynonyms.load(BUNDLED_DATA / SUDACHI_SYNONYMS)
-    assert dict((word, flag) for flag, word in synonyms.groups[253])["費用"] == 1
-    assert all(flag in (0, 1, 2) for group in synonyms.groups.values() for flag, _ in group)
+    assert dict((word, flag) for flag, word in synonyms.group(253))["費用"] == 1
+    assert all(flag in (0, 1, 2) for number in (253, 6, 118) for flag, _ in synonyms.group(number))
+
+
+def test_synonym_groups_are_whole_not_fitted_to_one_agreement():
+    """Every group of the dictionary ships, also those whose words no bundled agreement uses
+    (お金・マネー, 給料・給与): which targets help is decided against the loaded corpus."""
+    synonyms = SudachiSynonyms.load(BUNDLED_DATA / SUDACHI_SYNONYMS)
+    assert len(synonyms) > 25_000
+    words = {word for number in range(1, 30_000) for _, word in synonyms.group(number)}
+    assert {"マネー", "給与", "病院", "ホスピタル"} <= words

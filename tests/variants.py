@@ -33,3 +33,18 @@ def replace_line(text: str, number: int, new: str) -> str:
     lines = text.split("\n")
     lines[number - 1] = new
     return "\n".join(lines)
+
+
+def add_articles(text: str, count: int) -> str:
+    """`count` more articles after the last one (第7条, 第8条, …), each with a heading and, from
+    the second on, a numbered second paragraph: an agreement with articles past 第十条."""
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("附 則"))
+    last = max(int(m[1]) for line in lines if (m := re.match(r"^第(\d+)条", line)))
+    added: list[str] = []
+    for number in range(last + 1, last + 1 + count):
+        added += [f"（雑則{number}）", "", f"第{number}条 甲及び乙は、第{number - 5}条に定める事項について協議するものとする。"]
+        if number % 2:
+            added += [f"2 前項の協議は、第{number - 6}条の目的に沿って行うものとする。"]
+        added += [""]
+    return "\n".join(lines[:index] + added + lines[index:])

@@ -18,14 +18,19 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.tokenizer import fold
 from ..search.units import Unit
+from .confidence import Asked, confident, covered_first, not_found_message, uncovered
 from .effective import effective_units
-from .followup import resolve
+from .followup import settle
+from .framing import ASKS_ALL
 from .lists import partners, together_rows
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
+from .structure import Reference, find_reference, inside_quotation
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
+RELATED = 3  # units offered as 関連 when the agreement has no answer
+MAX_LISTED = 100  # a list asked for in full (「全部」) is given in full up to this many items
 
 NO_MATCH = (
     "該当する条文・別表の項目は見つかりませんでした。"
@@ -41,6 +46,7 @@ class Status(StrEnum):
     PARTY_ROLES = "party_roles"  # a party's role cells, listed
     TOGETHER = "together"  # the 取組 the parties do together, listed
     PARTNERS = "partners"  # a municipality's partners, listed
+    SECTION = "section"  # the rows of an annex section the question names (別表(3)ア), listed
     NO_MATCH = "no_match"  # nothing in the agreement answers it
     NOT_PARTY = "not_party"  # it names a municipality that is not a party
 
@@ -155,19 +161,33 @@ def ask(
     if not 1 <= top_k <= MAX_TOP_K:
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
+    reference = find_reference(corpus, question.text, agreement)
+    phrase = question.phrase
+    if reference and phrase and inside_quotation(reference, fold(question.text)[phrase.start : phrase.end]):
+        reference = None
+    if reference is not None and all(name in reference.matched for name in question.outsiders):
+        question = replace(question, outsiders=())  # 「三条」 is 第3条 here, not the city of 三条
     if question.outsiders:
         context = Context(weights=question.weights, kind=question.kind, initiatives=question.initiatives)
         message = not_a_party_message(corpus, question.outsiders)
         return Answer(question.text, Status.NOT_PARTY, message, question=question, context=context)
     previous = next((turn.context for turn in reversed(history) if turn.context is not None), None)
-    query = resolve(question, previous)
+    query = settle(corpus, question, previous, agreement) if reference is None else Query.own(question)
     if not query.parties and party:
         query = replace(query, parties=tuple(p for p in corpus.party_names if p.name == party))
     allowed = allowed_units(corpus, query.parties, agreement)
-    answer = _answer(corpus, query, allowed, top_k)
+    if reference is not None:
+        answer = _referenced(corpus, query, allowed, reference, top_k)
+    else:
+        answer = _answer(corpus, query, allowed, top_k)
     if answer.status == Status.NO_MATCH:
         return answer
-    notes = [query.inherited, *reading_notes(question), *synonym_notes(question, answer.hits[:1])]
+    notes = [
+        query.inherited,
+        reference.note if reference else "",
+        *reading_notes(question),
+        *synonym_notes(question, answer.hits[:1]),
+    ]
     return replace(answer, inherited=query.inherited, notes=tuple(note for note in notes if note))
 
 
@@ -211,17 +231,63 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
         return _party_roles(corpus, query, allowed, top_k)
-    if query.kind == QuestionKind.EFFECTIVE and (effective := effective_units(corpus, allowed)) is not None:
+    effective = effective_units(corpus, allowed, question.text) if query.kind == QuestionKind.EFFECTIVE else None
+    if effective is not None:
         return _effective(corpus, query, *effective, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
         context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
-        return Answer.no_match(question, context)
+        message = not_found_message([c.word for c in question.content], fold(question.text))
+        if message is None or query.inherited:
+            return Answer.no_match(question, context)
+        return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
+    asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives))
+    ranked = covered_first(corpus, asked, ranked)
+    if not confident(corpus, asked, ranked[0][0]):
+        return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
-    if query.kind == QuestionKind.ROLE and best.row_id is not None:
+    # A named party's share of a 取組 — its role, or its cost where a table gives each party's
+    # 役割分担及び費用分担 — is that party's cell of the row, not the row's 内容.
+    if best.row_id is not None and (
+        query.kind == QuestionKind.ROLE or (query.kind == QuestionKind.COST and query.parties)
+    ):
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(_hit(corpus, i, score) for i, score in ranked[:top_k])
     return _quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), _context(query, best))
+
+
+def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:
+    """「この協約には…についての定めは見つかりませんでした」, with the closest units only as 関連."""
+    question = query.question
+    missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
+    related = tuple(_hit(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
+    said = not_found_message(missing, fold(question.text)) or NO_MATCH
+    message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
+    context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
+    return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)
+
+
+def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Reference, top_k: int) -> Answer:
+    """A place the question names: the article, 前文, 附則 or 署名欄 quoted; an annex section's rows
+    listed (a party named: that party's role cells of those rows)."""
+    positions = [i for i in reference.positions if allowed[i]]
+    if reference.kind != "section":
+        if not positions:
+            return Answer.no_match(query.question)
+        hits = tuple(_hit(corpus, i, 0.0) for i in positions[:top_k])
+        return _quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), _context(query, None))
+    if query.parties:
+        positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id) if allowed[c]]
+    if not positions:
+        return Answer.no_match(query.question)
+    hits = tuple(_hit(corpus, i, 0.0) for i in positions)  # all listed as items; top_k of them as hits
+    annex = corpus.agreement(hits[0].unit.agreement_id).annex
+    heading = annex.heading if annex is not None else "別表"
+    whose = f"の{_named(query.parties)}の役割" if query.parties else "の取組"
+    message = f"{heading}{reference.label}{whose}は{len(hits)}項目あります。"
+    items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
+    context = _context(query, None)
+    return Answer(query.question.text, Status.SECTION, message, (), items, hits[:top_k], (), query.question, context)
 
 
 def _quoting(
@@ -312,13 +378,22 @@ def _party_roles(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) 
     positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["role"])).tolist()
     if not positions:
         return Answer.no_match(query.question)
+    # 「全部」「すべて」: the whole list, when it is one a person can read (not 甲 of 1,500 agreements)
+    everything = ASKS_ALL.search(query.question.text) is not None and len(positions) <= MAX_LISTED
     hits = tuple(_hit(corpus, int(i), 0.0) for i in positions[:top_k])
-    message = (
-        f"{_named(query.parties)}の役割は別表に{len(positions)}項目あります。上から順に{len(hits)}項目を示します。"
-        "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
-    )
+    head = f"{_named(query.parties)}の役割は別表に{len(positions)}項目あります。"
+    if everything:  # every item listed; the hits (cards to open) stay within top_k
+        message = head + "すべて示します。"
+        every = (corpus.units[int(i)] for i in positions)
+        items = tuple(ListItem(u.initiative or "", u.citation.render(corpus.multi)) for u in every)
+    else:
+        message = head + (
+            f"上から順に{len(hits)}項目を示します。"
+            "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
+        )
+        items = ()
     context = Context(query.parties, kind=QuestionKind.ROLE)
-    return Answer(query.question.text, Status.PARTY_ROLES, message, hits=hits, question=query.question, context=context)
+    return Answer(query.question.text, Status.PARTY_ROLES, message, (), items, hits, (), query.question, context)
 
 
 def _context(query: Query, unit: Unit | None) -> Context:

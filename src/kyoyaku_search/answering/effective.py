@@ -16,12 +16,18 @@ from ..search.corpus import Corpus
 # 施行する / 効力を生ずる / 効力を生じ / 効力を発する / 効力を有する — not 効力を失う.
 COMMENCEMENT = re.compile(r"施行する|施行し|効力を生|効力を発|効力を有")
 RELATIVE = "締結の日"
+# A question about when it starts (「いつから」「施行日」「効力を生ずる」), not about how long it
+# lasts (「有効期間は何年」), which the usual ranking answers or finds no provision for.
+ASKS_START = re.compile(r"いつ|から|施行|発効|効力を?(?:生|発)|効力が(?:生|発)|始ま|開始|スタート")
 
 
-def effective_units(corpus: Corpus, allowed: np.ndarray) -> tuple[list[int], str] | None:
-    """For a question about one agreement: the units that say when it takes effect (附則 first,
+def effective_units(corpus: Corpus, allowed: np.ndarray, question: str) -> tuple[list[int], str] | None:
+    """For a question about when one agreement takes effect: the units that say so (附則 first,
     then articles, in document order) and a note, or ([], note) when none does. None when the
-    question may be answered from several agreements: the usual ranking decides."""
+    question asks something else about its effect, or may be answered from several agreements:
+    the usual ranking decides."""
+    if not ASKS_START.search(question):
+        return None
     positions = np.flatnonzero(allowed).tolist()
     agreements = dict.fromkeys(corpus.units[i].agreement_id for i in positions)
     if len(agreements) != 1:

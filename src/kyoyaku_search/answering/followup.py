@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from ..search.corpus import Corpus
 from ..search.names import PartyName
 from .question import Context, Query, Question
+from .ranking import allowed_units, rank
 
 # 「では札幌市は？」「じゃあ観光は」「岩見沢市はどうですか」: the words that mark a follow-up.
 _FOLLOW_UP = re.compile(
@@ -22,14 +24,7 @@ _SHORT = 12  # a question this short that lacks a party or a topic leans on the 
 
 def resolve(question: Question, previous: Context | None) -> Query:
     """Complete `question` from `previous` when it is a follow-up that lacks a party or a topic."""
-    own = Query(
-        question,
-        question.parties,
-        question.weights,
-        question.topic_terms,
-        question.kind,
-        initiatives=question.initiatives,
-    )
+    own = Query.own(question)
     if previous is None or question.outsiders or not _is_follow_up(question):
         return own
     takes_parties = not question.parties and bool(previous.parties) and question.kind in ("role", "general")
@@ -59,6 +54,19 @@ def resolve(question: Question, previous: Context | None) -> Query:
         note = f"前の質問の話題（{'・'.join(topics)}）を引き継いで回答します。"
     initiatives = previous.initiatives if takes_topic else question.initiatives
     return Query(question, parties, weights, topics, kind, None, note, initiatives)
+
+
+def settle(corpus: Corpus, question: Question, previous: Context | None, agreement: str | None = None) -> Query:
+    """`resolve`, except that a question with a topic of its own outside the annex (「協約の法的な
+    根拠は」) does not take the party of the turn before: parties only narrow role cells."""
+    query = resolve(question, previous)
+    if query.parties == question.parties or not question.topic_terms:
+        return query
+    own = Query.own(question)
+    ranked = rank(corpus, own, allowed_units(corpus, (), agreement))
+    if ranked and corpus.units[ranked[0][0]].kind not in ("row", "role"):
+        return own
+    return query
 
 
 def _is_follow_up(question: Question) -> bool:

@@ -19,8 +19,11 @@ from ..errors import QuestionError
 from ..search.corpus import Corpus, SearchSettings, initiative_key
 from ..search.lexicon import Expansion, expansion_terms
 from ..search.names import PartyName
+from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold, to_katakana
+from .confidence import Content, content_words
+from .framing import COMPARES, FRAMING_WORDS, LEADS
 
 MAX_QUESTION_CHARS = 500
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -137,6 +140,7 @@ QUESTION_WORDS = frozenset(
         "此の",
         "この",
     }
+    | FRAMING_WORDS
 )
 
 
@@ -155,6 +159,10 @@ class Question:
     expansions: tuple[Expansion, ...] = ()  # synonyms added to the search, and why
     corrections: tuple[Correction, ...] = ()  # typos corrected and hiragana read, to tell the user
     initiatives: tuple[str, ...] = ()  # 取組 named in full (as `initiative_key`), longest match only
+    phrase: PhraseMatch | None = None  # the longest run (≥ 6 characters) some unit holds verbatim
+    # Per content word the user wrote, the index terms that cover it (itself, its synonyms):
+    # how much of the question a unit answers (answering/confidence.py).
+    content: tuple[Content, ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -185,6 +193,18 @@ class Query:
     row_id: str | None = None  # set when the topic is inherited as the previous turn's row
     inherited: str = ""  # 「岩見沢市の質問を引き継いで…」, empty when nothing was inherited
     initiatives: tuple[str, ...] = ()  # 取組 named in full, whose units rank higher
+
+    @classmethod
+    def own(cls, question: Question) -> Query:
+        """The query of `question` alone, inheriting nothing."""
+        return cls(
+            question,
+            question.parties,
+            question.weights,
+            question.topic_terms,
+            question.kind,
+            initiatives=question.initiatives,
+        )
 
 
 def clean_question(text: object) -> str:
@@ -219,12 +239,18 @@ def _clean_char(ch: str) -> str:
 
 def understand(corpus: Corpus, text: str) -> Question:
     cleaned = clean_question(text)
+    # A run the agreement holds verbatim is text: no typo is corrected in it, and a party name or
+    # 甲/乙 inside it is part of the quotation, not a filter.
+    phrase = corpus.phrases.longest(fold(cleaned))
+    quoted = range(phrase.start, phrase.end) if phrase else range(0)
     folded, corrections = _correct_typos(corpus, fold(cleaned))
-    masked, parties = _find_parties(corpus, folded)
+    masked, parties = _find_parties(corpus, folded, quoted)
     tokens, split = corpus.tokenizer.analyse(masked)
     labels = tuple(
         dict.fromkeys(
-            t.surface for t in tokens if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞"
+            t.surface
+            for t in tokens
+            if t.surface in _LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞" and t.begin not in quoted
         )
     )
     parties += tuple(p for p in _labelled(corpus, labels) if p not in parties)
@@ -235,9 +261,10 @@ def understand(corpus: Corpus, text: str) -> Question:
         for name in (*labels, *outsiders):
             masked = masked.replace(name, _MASK * len(name))
         masked_tokens, split = corpus.tokenizer.analyse(masked)
-    readings = corpus.spelling.read(masked)
+    readings = corpus.spelling.read(masked, corpus.occurs)
     weights = _weights(split, corpus.search)
-    weak = {t.term for t in tokens if t.pos[:3] == ("名詞", "普通名詞", "副詞可能")}
+    # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics.
+    weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
     topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
     kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
@@ -256,7 +283,15 @@ def understand(corpus: Corpus, text: str) -> Question:
         expansions=tuple(expansions),
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
+        phrase=phrase,
+        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, _kind_word(kind)),
     )
+
+
+def _kind_word(kind: str):  # noqa: ANN202
+    """Whether a word, whole, is one that asks for `kind` (「効力」 asks for 施行; 「有効期間」 does not)."""
+    pattern = dict(QUESTION_KINDS).get(kind)
+    return (lambda word: pattern.fullmatch(word) is not None) if pattern else (lambda word: False)
 
 
 def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
@@ -280,7 +315,14 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
 def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
     """One-character typos of the corpus's own words; real place names are left alone."""
     places = frozenset(corpus.tokenizer.place_names(folded))
-    return corpus.spelling.correct(folded, places)
+    cuts: list[frozenset[int]] = []
+
+    def boundaries() -> frozenset[int]:  # one more Sudachi pass, only when a correction is proposed
+        if not cuts:
+            cuts.append(frozenset(i for t in corpus.tokenizer.tokens(folded) for i in (t.begin, t.end)))
+        return cuts[0]
+
+    return corpus.spelling.correct(folded, places, corpus.occurs, boundaries)
 
 
 def _labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
@@ -369,14 +411,17 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
         return QuestionKind.TOGETHER
     if _PARTNERS.search(folded):
         return QuestionKind.PARTNERS
+    if LEADS.search(folded) or COMPARES.search(folded):
+        return QuestionKind.ROLE
     kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
     if kind == "does":  # asking what someone does: a role when a party is named
         return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
     return QuestionKind(kind)
 
 
-def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ...]]:
-    """Mask each party name (written, or read in kana) and return who was named."""
+def _find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple[str, tuple[PartyName, ...]]:
+    """Mask each party name (written, or read in kana) and return who was named; a name inside
+    `quoted` (a verbatim run of the agreement) is text, not a party."""
     chars = list(folded)
     found: list[PartyName] = []
     names = corpus.names
@@ -387,7 +432,7 @@ def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ..
             if (start, end) in masked:
                 found.append(party)
                 continue
-            if _MASK in chars[start:end] or _in_compound(folded, start, end, corpus.text_blob):
+            if _MASK in chars[start:end] or start in quoted or _in_compound(folded, start, end, corpus.text_blob):
                 continue
             chars[start:end] = _MASK * len(form)
             masked.add((start, end))
@@ -396,7 +441,7 @@ def _find_parties(corpus: Corpus, folded: str) -> tuple[str, tuple[PartyName, ..
     for reading, party in names.spoken.found_in(kana):
         for start in _occurrences(kana, reading):
             end = start + len(reading)
-            if all(_is_kana(ch) for ch in chars[start:end]):
+            if start not in quoted and all(_is_kana(ch) for ch in chars[start:end]):
                 chars[start:end] = _MASK * len(reading)
                 found.append(party)
     return "".join(chars), tuple(dict.fromkeys(found))

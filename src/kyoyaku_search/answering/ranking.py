@@ -41,14 +41,33 @@ def allowed_units(corpus: Corpus, parties: Sequence[PartyName], agreement: str |
 
 
 def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, float]]:
-    """(position, score) of the allowed units that hold a topic term, best first (ties: document order)."""
-    matched = np.flatnonzero(corpus.index.matches(query.topic_terms) & allowed)
+    """(position, score) of the allowed units that hold a topic term, best first (ties: document
+    order); the units holding the question's verbatim run (`Question.phrase`) come before all others."""
+    mask = corpus.index.matches(query.topic_terms) & allowed
+    quoted = _quoted(corpus, query, allowed)
+    if quoted is not None:
+        mask |= quoted
+    matched = np.flatnonzero(mask)
     if not len(matched):
         return []
     # Only the matched units are scored: at 100,000 units a question names one agreement's few.
     result = _boosted(corpus, query, corpus.index.scores_at(dict(query.weights), matched), matched)
-    order = np.argsort(-result, kind="stable")  # matched is ascending: ties stay in document order
+    if quoted is None:
+        order = np.argsort(-result, kind="stable")  # matched is ascending: ties stay in document order
+    else:
+        order = np.lexsort((np.arange(len(matched)), -result, ~quoted[matched]))
     return list(zip(matched[order].tolist(), result[order].tolist(), strict=False))
+
+
+def _quoted(corpus: Corpus, query: Query, allowed: np.ndarray) -> np.ndarray | None:
+    """Mask of the allowed units holding the question's verbatim run; None when there are none."""
+    phrase = query.question.phrase
+    if phrase is None:
+        return None
+    quoted = np.zeros(len(corpus.units), dtype=bool)
+    quoted[phrase.positions] = True
+    quoted &= allowed
+    return quoted if quoted.any() else None
 
 
 def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray | None) -> np.ndarray:

@@ -15,6 +15,7 @@ from .cache import Snapshot, cache_file
 from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
 from .names import NameLookup, PartyName, UnitColumns, name_forms, name_parties, party_names
+from .phrases import PhraseIndex
 from .spelling import Spelling, noun_compounds
 from .tokenizer import Tokenizer, fold
 from .units import Unit, agreement_units
@@ -101,6 +102,15 @@ class Corpus:
         return np.array(
             [codes[initiative_key(u.initiative)] if u.initiative else -1 for u in self.units], dtype=np.int32
         )
+
+    @cached_property
+    def phrases(self) -> PhraseIndex:
+        """The units' texts by character n-gram, to find a question's verbatim runs."""
+        return PhraseIndex([unit.text for unit in self.units])
+
+    def occurs(self, text: str) -> bool:
+        """Whether `text` (folded, on one line) stands verbatim somewhere in the corpus."""
+        return text in self.text_blob
 
     @cached_property
     def columns(self) -> UnitColumns:

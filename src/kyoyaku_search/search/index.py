@@ -177,6 +177,17 @@ class Bm25Index:
             total[held] = before + weight * self._score[at]
         return total
 
+    def holding(self, term: str, positions: np.ndarray) -> np.ndarray:
+        """For each of `positions`, whether that document contains `term`."""
+        term_id = self._term_ids.get(term)
+        if term_id is None:
+            return np.zeros(len(positions), dtype=bool)
+        documents = self.postings.documents[self.postings.offsets[term_id] : self.postings.offsets[term_id + 1]]
+        found = np.searchsorted(documents, positions)
+        inside = found < len(documents)
+        inside[inside] = documents[found[inside]] == positions[inside]
+        return inside
+
     def matches(self, terms: Sequence[str]) -> np.ndarray:
         """Boolean mask of documents holding at least one of `terms`."""
         mask = np.zeros(self.size, dtype=bool)

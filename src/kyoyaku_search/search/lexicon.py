@@ -23,6 +23,7 @@ from .tokenizer import Token, Tokenizer, fold
 DOMAIN_SYNONYMS = Path("lexicon") / "domain-synonyms.yaml"
 SUDACHI_SYNONYMS = Path("lexicon") / "sudachi-synonyms.tsv"
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+MAX_REMEMBERED = 10_000  # bound of SudachiSynonyms' memo of expanded words
 
 
 @dataclass(frozen=True)
@@ -78,37 +79,73 @@ class DomainSynonyms:
         return {char: tuple(entries) for char, entries in keys.items()}
 
 
-@dataclass(frozen=True)
 class SudachiSynonyms:
-    groups: dict[int, tuple[tuple[int, str], ...]]  # group id → (expandControl, word) …
+    """The Sudachi synonym groups, whole (26,000 of them): each group's line is kept as read and
+    split into words only when a question first uses it, so loading costs one pass over the file."""
+
+    def __init__(self, lines: dict[int, str]) -> None:
+        self._lines = lines  # group id → its words as written: "0:費用\t1:出費…"
+        self._groups: dict[int, tuple[tuple[int, str], ...]] = {}
+        self._expanded: dict[tuple[str, str, tuple[int, ...]], tuple[str, ...]] = {}
 
     @classmethod
     def load(cls, path: Path) -> SudachiSynonyms:
-        groups: dict[int, tuple[tuple[int, str], ...]] = {}
+        lines: dict[int, str] = {}
         try:
             for line in path.read_text(encoding="utf-8").splitlines():
-                if not line or line.startswith("#"):
-                    continue
-                group, *words = line.split("\t")
-                groups[int(group)] = tuple((int(w[0]), w[2:]) for w in words if w[1:2] == ":")
-        except (OSError, ValueError, IndexError) as error:
+                if line and not line.startswith("#"):
+                    group, _, words = line.partition("\t")
+                    lines[int(group)] = words
+        except (OSError, ValueError) as error:
             raise KyoyakuError(f"{path}: 同義語辞書を読めません / cannot read the synonym file: {error}") from None
-        return cls(groups)
+        return cls(lines)
+
+    @classmethod
+    def of(cls, groups: dict[int, tuple[tuple[int, str], ...]]) -> SudachiSynonyms:
+        """Groups given as (expandControl, word) tuples (tests, an empty lexicon)."""
+        return cls({group: "\t".join(f"{flag}:{word}" for flag, word in words) for group, words in groups.items()})
+
+    def group(self, group_id: int) -> tuple[tuple[int, str], ...]:
+        """(expandControl, word) of each word of a group; () for a group the file lacks."""
+        words = self._groups.get(group_id)
+        if words is None:
+            line = self._lines.get(group_id, "")
+            words = tuple((int(w[0]), w[2:]) for w in line.split("\t") if w[1:2] == ":" and w[:1].isdigit())
+            self._groups[group_id] = words
+        return words
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SudachiSynonyms) and self._lines == other._lines
+
+    __hash__ = None  # equal by content, and it keeps a memo: not hashable
 
     def expand(self, tokens: list[Token]) -> list[Expansion]:
         found = []
         for token in tokens:
-            for group_id in token.synonym_groups:
-                words = self.groups.get(group_id, ())
-                own = next((flag for flag, word in words if fold(word) in (token.surface, token.term)), 0)
-                if own != 0:  # 1: only ever a target; 2: never used
-                    continue
-                found.extend(
-                    Expansion(token.surface, word, "sudachi")
-                    for flag, word in words
-                    if flag != 2 and fold(word) not in (token.surface, token.term)
-                )
+            found.extend(Expansion(token.surface, word, "sudachi") for word in self._targets(token))
         return found
+
+    def _targets(self, token: Token) -> tuple[str, ...]:
+        """The words a token expands to through its groups (remembered: whole groups are long and
+        the same words recur in every question)."""
+        key = (token.surface, token.term, token.synonym_groups)
+        known = self._expanded.get(key)
+        if known is not None:
+            return known
+        targets: list[str] = []
+        for group_id in token.synonym_groups:
+            words = self.group(group_id)
+            own = next((flag for flag, word in words if fold(word) in (token.surface, token.term)), 0)
+            if own != 0:  # 1: only ever a target; 2: never used
+                continue
+            targets.extend(word for flag, word in words if flag != 2 and fold(word) not in (token.surface, token.term))
+        known = tuple(targets)
+        if len(self._expanded) < MAX_REMEMBERED:
+            self._expanded[key] = known
+        return known
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ correction is reported so the answer can say what was read instead (「地域医
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .tokenizer import Token, to_katakana
@@ -18,6 +18,10 @@ MIN_PHRASE, MAX_PHRASE = 3, 8
 MIN_READING = 3  # shorter readings (コウ, シ) match too much to be evidence
 MIN_COVERAGE = 0.7  # share of a hiragana run that known words must explain
 _PARTICLES = "のはでをにがともへや"
+
+
+def _never(text: str) -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -50,34 +54,54 @@ class Spelling:
                 readings.setdefault(reading, term)  # homophones: the first term stands for the reading
         return cls(frozenset(phrases), {k: tuple(sorted(v)) for k, v in near.items()}, readings)
 
-    def correct(self, text: str, places: frozenset[str] = frozenset()) -> tuple[str, list[Correction]]:
+    def correct(
+        self,
+        text: str,
+        places: frozenset[str] = frozenset(),
+        occurs: Callable[[str], bool] = _never,
+        boundaries: Callable[[], frozenset[int]] | None = None,
+    ) -> tuple[str, list[Correction]]:
         """Replace, in each run of kanji/katakana, the longest window that is one character off a
-        single phrase of the corpus. `places` (real place names) are never corrected."""
+        single phrase of the corpus. Never corrected: `places` (real place names), a window for
+        which `occurs` says the corpus holds it verbatim (「札幌市都」 of 「札幌市都心部」), and a
+        window that would cut a word (`boundaries()`: the offsets where the text's words begin
+        and end; 「岩見沢市役」 cuts 「市役所」)."""
         corrections = []
-        for run in _PHRASE.findall(text):
-            fix = self._fix(run, places)
+        for match in _PHRASE.finditer(text):
+            fix = self._fix(match.group(0), places, occurs, match.start(), boundaries)
             if fix is not None:
                 text = text.replace(fix.before, fix.after, 1)
                 corrections.append(fix)
         return text, corrections
 
-    def _fix(self, run: str, places: frozenset[str]) -> Correction | None:
+    def _fix(
+        self,
+        run: str,
+        places: frozenset[str],
+        occurs: Callable[[str], bool],
+        offset: int = 0,
+        boundaries: Callable[[], frozenset[int]] | None = None,
+    ) -> Correction | None:
         for size in range(min(len(run), MAX_PHRASE), MIN_PHRASE - 1, -1):
             for start in range(len(run) - size + 1):
                 window = run[start : start + size]
                 if window in self.phrases or window in places:
                     continue
                 candidates = {p for masked in _masks(window) for p in self.near.get(masked, ())}
-                if len(candidates) == 1:
-                    return Correction(window, candidates.pop(), "typo")
+                if len(candidates) != 1 or occurs(window):
+                    continue
+                if boundaries is not None and not {offset + start, offset + start + size} <= boundaries():
+                    continue
+                return Correction(window, candidates.pop(), "typo")
         return None
 
-    def read(self, text: str) -> list[Correction]:
-        """Words of the corpus spelled out in hiragana: 「さいがいたいさく」→ 災害, 対策."""
+    def read(self, text: str, occurs: Callable[[str], bool] = _never) -> list[Correction]:
+        """Words of the corpus spelled out in hiragana: 「さいがいたいさく」→ 災害, 対策. A run the
+        corpus itself holds (「のとおり」 of 「次のとおり」) is its own wording, not a reading."""
         found: list[Correction] = []
         for run in _HIRAGANA_RUN.findall(text):
             words = self._segment(to_katakana(run))
-            if words:
+            if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
                 shown = run.strip(_PARTICLES) or run
                 found.extend(Correction(shown, word, "reading") for word in words)
         return found

@@ -130,6 +130,16 @@ class Tokenizer:
                 self._word_terms[word] = known
         return known
 
+    def whole_terms_of_word(self, word: str) -> tuple[str, ...]:
+        """The whole-word terms of `word`, without sub-words (「個人データ」→「個人」「データ」), remembered."""
+        key = "\0" + word  # shares the memo of terms_of_word under a key no word starts with
+        known = self._word_terms.get(key)
+        if known is None:
+            known = tuple(term for term, sub in self.split_terms(word) if not sub)
+            if len(self._word_terms) < MAX_REMEMBERED_WORDS:
+                self._word_terms[key] = known
+        return known
+
     def split_terms(self, text: str) -> list[tuple[str, bool]]:
         """(term, is_sub_word) pairs: each content word, then its sub-words when it has some."""
         folded = fold(text)

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import yaml
 
-from ..answering.answer import QUOTING, Answer, ask
+from ..answering.answer import QUOTING, Answer, Status, ask
 from ..search.corpus import Corpus, load_corpus
 
 EVAL_TOP_K = 10
+# Statuses whose hits a case's expected units are looked for in: the quoting ones, and the
+# rows of an annex section the question names (their order is the annex's).
+RANKED = (*QUOTING, Status.SECTION)
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,11 @@ def _ask_in_context(corpus: Corpus, case: Case, ask_fn) -> Answer:  # noqa: ANN0
 
 
 def _outcome(agreement_id: str, case: Case, answer: Answer) -> Outcome:
-    got = answer.hits[0].unit.id.split("/", 1)[1] if answer.hits and answer.status in QUOTING else f"@{answer.status}"
+    got = answer.hits[0].unit.id.split("/", 1)[1] if answer.hits and answer.status in RANKED else f"@{answer.status}"
     wrong = _wrong_party(case, got)
     if case.expected[0].startswith("@"):
         return Outcome(case, 1 if f"@{answer.status}" in case.expected else None, got, wrong)
-    if answer.status not in QUOTING:
+    if answer.status not in RANKED:
         return Outcome(case, None, got, wrong)
     wanted = {f"{agreement_id}/{unit_id}" for unit_id in case.expected}
     rank = next((i for i, hit in enumerate(answer.hits, start=1) if hit.unit.id in wanted), None)

@@ -1,0 +1,162 @@
+"""Honest confidence: is the best unit an answer, or only related to the question?
+
+A BM25 score cannot tell (a wrong unit that shares one rare word outscores right ones), so
+"found" is decided by coverage: the weighted share of the question's own content words that
+the unit holds, itself or through a synonym or reading the word was expanded to. Nouns carry
+the topic; verbs and adjectives (「起きる」「担う」) weigh less. A unit that covers too little is
+offered only as 関連 under 「この協約には…についての定めは見つかりませんでした」.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..search.corpus import Corpus
+from ..search.lexicon import Expansion
+from ..search.phrases import PhraseMatch
+from ..search.tokenizer import Token, Tokenizer
+
+# Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
+# the weighted share of content words the best unit must cover to be quoted as the answer.
+MIN_COVERAGE = 0.5
+OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
+MAX_NAMED = 20  # longer "words" are not named back in a not-found message
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What confidence needs of a query: its content words, its verbatim run, and whether its
+    topic was settled otherwise (inherited from the turn before, or a 取組 named in full)."""
+
+    content: tuple[Content, ...]
+    phrase: PhraseMatch | None = None
+    settled: bool = False
+
+
+@dataclass(frozen=True)
+class Content:
+    """One content word of the question and what covers it."""
+
+    word: str  # as the user wrote it
+    # Each way to cover it: the index terms a unit must all hold (「個人データ」: 個人 and データ).
+    terms: tuple[tuple[str, ...], ...]
+    weight: float
+
+
+def content_words(
+    tokenizer: Tokenizer,
+    tokens: Sequence[Token],
+    topics: Sequence[str],
+    expansions: Sequence[Expansion],
+    kind_word: Callable[[str], bool] = lambda word: False,
+) -> tuple[Content, ...]:
+    """For each of the question's own topic terms: the word, the terms that cover it (itself, the
+    synonyms it was expanded to; for a word inside hiragana the corpus words it was read as; for
+    a word that is itself the kind of question asked, 「効力」, the template's word for it)."""
+    by_term = {token.term: token for token in tokens if token.is_content}
+    readings = [e for e in expansions if e.layer == "reading"]
+    found: dict[str, Content] = {}
+    for term in topics:
+        token = by_term.get(term)
+        word = token.surface if token else term
+        read = [e for e in readings if word in e.source]
+        if read:  # Sudachi's guess at a hiragana run is not the user's word; its reading is
+            word, covering = read[0].source, {tokenizer.whole_terms_of_word(e.target) for e in read}
+        else:
+            covering = {(term,)}
+            for expansion in expansions:
+                if expansion.layer == "kind" and not kind_word(word):
+                    continue
+                if expansion.layer == "kind" or _same_word(tokenizer, term, word, expansion.source):
+                    covering.add(tokenizer.whole_terms_of_word(expansion.target))
+        if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
+            continue
+        weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
+        if word not in found:
+            found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight)
+    return tuple(found.values())
+
+
+def covered_first(
+    corpus: Corpus, asked: Asked, ranked: list[tuple[int, float]], depth: int = 5
+) -> list[tuple[int, float]]:
+    """Of the best `depth`, the units that cover the question come before those that only
+    outscore them (「誰が」 pulling the signature block above the row the question names)."""
+    if asked.settled or asked.phrase is not None or not asked.content:
+        return ranked
+    head = ranked[:depth]
+    covers = coverages(corpus, asked.content, [position for position, _ in head]) >= MIN_COVERAGE
+    if covers[0] or not covers.any():
+        return ranked
+    first = [p for p, c in zip(head, covers, strict=True) if c]
+    return first + [p for p, c in zip(head, covers, strict=True) if not c] + ranked[depth:]
+
+
+def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
+    """Whether the unit answers the question rather than only sharing a word with it."""
+    if asked.settled or asked.phrase is not None:
+        return True  # the topic was settled before or named in full, or the question quotes the text
+    return coverage(corpus, asked.content, position) >= MIN_COVERAGE
+
+
+def not_found_message(words: Sequence[str], asked: str) -> str | None:
+    """「この協約には「バス」「路線」についての定めは見つかりませんでした。」 naming at most three of
+    `words`, only those the question itself (`asked`, folded) holds; None when there are none."""
+    named = [word for word in dict.fromkeys(words) if _nameable(word) and word in asked][:3]
+    if not named:
+        return None
+    return f"この協約には{''.join(f'「{word}」' for word in named)}についての定めは見つかりませんでした。"
+
+
+def _nameable(word: str) -> bool:
+    """A word to name back: letters, digits and the marks inside words only (no brackets)."""
+    return 0 < len(word) <= MAX_NAMED and all(ch.isalnum() or ch in "ー々〆・" for ch in word)
+
+
+def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
+    """Whether an expansion's source is this content word: the same term, or, where Sudachi cut
+    the question differently from the synonym key (「お金のこと」→「お」「金のこ」), a shared kanji."""
+    if term in tokenizer.terms_of_word(source):
+        return True
+    return any("\u4e00" <= ch <= "\u9fff" and ch in source for ch in word)
+
+
+def coverage(corpus: Corpus, content: Sequence[Content], position: int) -> float:
+    """Weighted share of `content` that the unit at `position` holds; 1.0 when there is none."""
+    return float(coverages(corpus, content, [position])[0])
+
+
+def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[int]) -> np.ndarray:
+    """`coverage` of each unit at `positions`, one postings lookup per term for all of them."""
+    total = sum(c.weight for c in content)
+    if not total:
+        return np.ones(len(positions))
+    at = np.asarray(positions, dtype=np.int64)
+    held_by: dict[str, np.ndarray] = {}
+
+    def held(term: str) -> np.ndarray:
+        if term not in held_by:
+            held_by[term] = corpus.index.holding(term, at)
+        return held_by[term]
+
+    share = np.zeros(len(positions))
+    for word in content:
+        covered = np.zeros(len(positions), dtype=bool)
+        for terms in word.terms:
+            covered |= np.logical_and.reduce([held(term) for term in terms])
+        share += word.weight * covered
+    return share / total
+
+
+def uncovered(corpus: Corpus, content: Sequence[Content], position: int) -> list[str]:
+    """The content words (as written) the unit does not hold, nouns first."""
+    missing = [c for c in content if not _held(corpus, c, position)]
+    return [c.word for c in sorted(missing, key=lambda c: -c.weight)]
+
+
+def _held(corpus: Corpus, content: Content, position: int) -> bool:
+    at = np.array([position])
+    return any(all(corpus.index.holding(term, at)[0] for term in terms) for terms in content.terms)

@@ -1,0 +1,140 @@
+"""Structural references: a question that names a place in the agreement gets that place.
+
+「第2条」「第４条」「第五条」「3条」「第6条第1項」「前文」「附則」「署名欄」「別表(3)ア」「別表第2」 resolve
+straight to their units, before any ranking: as text, 「第2条」 would match 「地方自治法第252条の2」
+in 第6条 better than 第2条 itself. Nothing here knows the seed agreement: articles, sections and
+units are read from whatever agreements are loaded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..ingest.dates import kanji_number
+from ..search.corpus import Corpus
+from ..search.phrases import MIN_PHRASE
+
+_NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
+# 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
+# 「第3条関係」 (the annex's heading), not an address (「北1条西2丁目」: a bare number after a kanji).
+_ARTICLE = re.compile(
+    rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![\u4e00-\u9fff0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
+    rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
+)
+# 別表(3)ア / 別表（３）イ / 別表の(2) / 別表第2 / 別表2 / (3)ア on its own.
+_ANNEX = re.compile(
+    rf"別表(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}}))\s*(?P<letter1>[ア-ン])?"
+    rf"|(?<![0-9])[(](?P<n4>[0-9]{{1,2}})[)]\s*(?P<letter2>[ア-ン])?"
+)
+_PLACES = (
+    ("preamble", re.compile(r"前文")),
+    ("supplementary", re.compile(r"附\s*則|付則")),
+    ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a question points at: unit positions (document order) and how to say it."""
+
+    positions: tuple[int, ...]
+    label: str  # 「第5条」「(3)イ」 (of 別表), 「前文」
+    kind: str  # "article", "section", or a unit kind ("preamble", "supplementary", "signature")
+    note: str = ""  # e.g. a paragraph that does not exist
+    matched: str = ""  # the words of the question that name it (「三条」, which Sudachi also knows as a city)
+
+
+def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
+    """The place `text` names, when it names one that the loaded agreements have."""
+    folded = unicodedata.normalize("NFKC", text)
+    for finder in (_article, _section, _place):
+        found = finder(corpus, folded, agreement)
+        if found is not None:
+            return found
+    return None
+
+
+def inside_quotation(reference: Reference, quotation: str) -> bool:
+    """Whether the reference is part of a longer verbatim run of the agreement, as in a pasted
+    「前項の協議は、第7条の目的に沿って」: then the run is what is asked for. A reference with
+    only a few words around it (「第9条の目的」) still names the article."""
+    return reference.matched in quotation and len(quotation) - len(reference.matched) >= MIN_PHRASE
+
+
+def _in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
+    """Positions of the units of `kind` (in `agreement` when given), from the unit columns."""
+    mask = corpus.columns.of_kinds([kind])
+    if agreement is not None:
+        mask &= corpus.columns.in_agreements([agreement])
+    return np.flatnonzero(mask).tolist()
+
+
+def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    for match in _ARTICLE.finditer(folded):
+        number = kanji_number(match["n1"] or match["n2"])
+        if number is None:
+            continue
+        units = corpus.units
+        positions = tuple(
+            i for i in _in_scope(corpus, agreement, "article") if units[i].article == number
+        )
+        if positions:
+            note = _paragraph_note(corpus, positions[0], match)
+            return Reference(positions, f"第{number}条", "article", note, match.group(0))
+    return None
+
+
+def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
+    """第N条第M項: the article is quoted whole; say so, and say when it has no paragraph M."""
+    if not match["paragraph"]:
+        return ""
+    paragraph = kanji_number(match["paragraph"])
+    unit = corpus.units[position]
+    count = 1 + sum(1 for line in unit.text.split("\n")[1:] if re.match(r"[0-9０-９]{1,2}[ \u3000]", line))
+    label = f"第{unit.article}条"
+    if paragraph is None or not 1 <= paragraph <= count:
+        return f"{label}に第{paragraph or match['paragraph']}項はありません。{label}の全文を示します。"
+    return f"{label}第{paragraph}項を含む{label}の全文を示します。"
+
+
+def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    for match in _ANNEX.finditer(folded):
+        number = kanji_number(match["n1"] or match["n2"] or match["n3"] or match["n4"] or "")
+        letter = match["letter1"] or match["letter2"]
+        if number is None:
+            continue
+        found = _section_rows(corpus, number, letter, agreement)
+        if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
+            found, letter = _section_rows(corpus, number, None, agreement), None
+        if found:
+            return Reference(tuple(found), f"({number}){letter or ''}", "section", matched=match.group(0))
+    return None
+
+
+def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: str | None) -> list[int]:
+    """The row units of 別表 section (number), or of its sub-section `letter`, in document order."""
+    wanted = f"({number}){letter}" if letter else f"({number})"
+    return [
+        i
+        for i in _in_scope(corpus, agreement, "row")
+        if corpus.units[i].kind == "row"
+        and corpus.units[i].section is not None
+        and (
+            corpus.units[i].section.split(" ", 1)[0] == wanted
+            or (not letter and corpus.units[i].section.startswith(wanted))
+        )
+    ]
+
+
+def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    for kind, pattern in _PLACES:
+        if pattern.search(folded):
+            positions = tuple(_in_scope(corpus, agreement, kind))
+            if positions:
+                place = corpus.units[positions[0]].citation.place
+                return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
+    return None

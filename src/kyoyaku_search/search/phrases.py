@@ -1,0 +1,98 @@
+"""Exact phrases: which units hold a run of the question verbatim.
+
+A question that pastes text from the agreement (「甲に対し必要な協力をする」) must get a unit
+holding that text first, whatever the words in it would score. A character n-gram index over
+the units' folded texts finds the candidates for a run without scanning every unit; each
+candidate is then checked with `in`, so a hit is always a verbatim occurrence.
+
+Identical texts (the template's sentences, repeated in every agreement) are stored once, so the
+index grows with the distinct texts, not with the number of units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .tokenizer import fold
+
+MIN_PHRASE = 6  # shorter runs (「について」「の役割」) are ordinary wording, not a quotation
+GRAM = MIN_PHRASE
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """The longest run of the question found verbatim, and the units that hold it."""
+
+    start: int  # in the folded question
+    end: int
+    positions: np.ndarray  # unit positions, ascending
+
+    @property
+    def text_length(self) -> int:
+        return self.end - self.start
+
+
+class PhraseIndex:
+    """Each GRAM-character window of the distinct unit texts → the texts holding it."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        folded = [fold(text) for text in texts]
+        distinct: dict[str, int] = {}
+        owners: list[list[int]] = []
+        for position, text in enumerate(folded):
+            number = distinct.setdefault(text, len(distinct))
+            if number == len(owners):
+                owners.append([])
+            owners[number].append(position)
+        self._texts = tuple(distinct)
+        self._owners = tuple(np.array(units, dtype=np.int32) for units in owners)
+        grams: dict[str, list[int]] = {}
+        for number, text in enumerate(self._texts):
+            for gram in {text[i : i + GRAM] for i in range(len(text) - GRAM + 1)}:
+                grams.setdefault(gram, []).append(number)
+        self._grams = {gram: frozenset(numbers) for gram, numbers in grams.items()}
+
+    def holders(self, phrase: str) -> list[int]:
+        """Numbers of the distinct texts that hold `phrase` (at least GRAM characters)."""
+        return [n for n in self._candidates(phrase) if phrase in self._texts[n]]
+
+    def _candidates(self, phrase: str) -> frozenset[int]:
+        """Texts holding every GRAM-window of `phrase` at a stride of GRAM, and its last one."""
+        offsets = [*range(0, len(phrase) - GRAM + 1, GRAM), len(phrase) - GRAM]
+        found: frozenset[int] | None = None
+        for offset in offsets:
+            texts = self._grams.get(phrase[offset : offset + GRAM])
+            if not texts:
+                return frozenset()
+            found = texts if found is None else found & texts
+            if not found:
+                return frozenset()
+        return found or frozenset()
+
+    def longest(self, folded: str) -> PhraseMatch | None:
+        """The longest run of `folded` (at least MIN_PHRASE characters) that some unit holds
+        verbatim; the leftmost among equally long ones."""
+        best: tuple[int, int, list[int]] | None = None
+        best_length = MIN_PHRASE - 1
+        for start in range(len(folded) - MIN_PHRASE + 1):
+            if len(folded) - start <= best_length:
+                break
+            if folded[start : start + GRAM] not in self._grams:
+                continue
+            end = start + best_length + 1  # only a run longer than the best so far counts
+            holders = self.holders(folded[start:end])
+            while holders and end < len(folded):
+                longer = [n for n in holders if folded[start : end + 1] in self._texts[n]]
+                if not longer:
+                    break
+                end, holders = end + 1, longer
+            if holders:
+                best, best_length = (start, end, holders), end - start
+        if best is None:
+            return None
+        start, end, holders = best
+        positions = np.unique(np.concatenate([self._owners[n] for n in holders]))
+        return PhraseMatch(start, end, positions)

@@ -1,0 +1,82 @@
+"""Question framing and answer shapes: framing words do not steer, leaders are the row's role
+cells, comparisons put both parties side by side, 「全部」 lists everything, and a complete
+question is answered the same with or without the turns before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.views.evaluate import load_cases
+from tests.conftest import QUESTIONS
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("他の協約と比較したいので、費用分担の定めを教えて", "art-4"),  # not 比較 → anything
+        ("研究のため、定期的な協議について知りたい", "art-5"),
+        ("岩見沢市が災害対策で協力する根拠は", "row-3a-5/乙"),  # 根拠 does not pull 地方自治法
+    ],
+)
+def test_framing_does_not_steer(corpus, question, expected):
+    assert ask(corpus, question).hits[0].unit.id.endswith("/" + expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("観光施策は誰が中心になって進めるのか", "row-1-4"),
+        ("経済戦略の推進は誰が主導するの", "row-1-1"),
+        ("地域資源の活用はどちらが中心", "row-1-3"),
+    ],
+)
+def test_who_leads_is_the_rows_role_cells(corpus, question, row):
+    answer = ask(corpus, question)
+    assert answer.status == Status.BOTH_PARTIES
+    assert [q.hit.unit.id.rsplit("/", 2)[1:] for q in answer.quotes] == [[row, "甲"], [row, "乙"]]
+
+
+@pytest.mark.parametrize(
+    "question", ["災害対策で札幌市と岩見沢市の役割の違いは", "観光施策について甲と乙の役割を比較して", "福祉の役割の違い"]
+)
+def test_comparison_shows_both_parties_side_by_side(corpus, question):
+    answer = ask(corpus, question)
+    assert answer.status == Status.BOTH_PARTIES
+    assert [q.hit.unit.party_label for q in answer.quotes] == ["甲", "乙"]
+
+
+def test_everything_lists_every_item(corpus):
+    answer = ask(corpus, "岩見沢市の役割を全部教えて")
+    assert answer.status == Status.PARTY_ROLES
+    assert len(answer.items) == 20 and len(answer.hits) == 5  # every item listed, top_k cards
+    assert len(ask(corpus, "岩見沢市の役割は").hits) == 5  # without 全部: the first few
+
+
+def test_a_complete_question_ignores_the_turn_before(corpus):
+    """Every question naming its own party and topic, asked after each other one."""
+    _, cases = load_cases(QUESTIONS)
+    questions = [c.question for c in cases if not c.history and c.category.startswith("role-")]
+    alone = {q: ask(corpus, q) for q in questions}
+    complete = [q for q, a in alone.items() if a.question.parties and a.question.topic_terms]
+    changed = []
+    for before in questions[::4]:
+        history = (alone[before],)
+        for question in complete:
+            answer = ask(corpus, question, history=history)
+            if answer.hits[:1] != alone[question].hits[:1] or answer.inherited:
+                changed.append((before, question))
+    assert changed == []
+
+
+def test_a_follow_up_outside_the_annex_does_not_take_the_party(corpus):
+    first = ask(corpus, "岩見沢市の災害対策での役割は")
+    answer = ask(corpus, "協約の法的な根拠は", history=[first])
+    assert answer.hits[0].unit.id.endswith("/preamble")
+    assert not answer.inherited
+
+
+def test_a_follow_up_takes_only_what_it_lacks(corpus):
+    first = ask(corpus, "岩見沢市の災害対策での役割は")
+    assert ask(corpus, "観光は？", history=[first]).hits[0].unit.id.endswith("/row-1-4/乙")  # topic its own
+    assert ask(corpus, "では札幌市は？", history=[first]).hits[0].unit.id.endswith("/row-3a-5/甲")  # party its own

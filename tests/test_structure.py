@@ -1,0 +1,140 @@
+"""Structural references resolve to their unit before any ranking, for every loaded agreement.
+
+Generated from the loaded agreements themselves (the seed, and variants with other parties, 令和
+dates and articles up to 第十五条 whose texts cite other articles' numbers): every article by
+number in every numeral form, 前文, 附則, 署名欄 and each 別表 section.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.answering.structure import find_reference
+from kyoyaku_search.search.corpus import Corpus
+
+from .loaded import variant_corpus
+
+_KANJI = "〇一二三四五六七八九"
+
+
+def kanji(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (as agreements and people write them)."""
+    tens, ones = divmod(number, 10)
+    return (("" if tens == 1 else _KANJI[tens]) + "十" if tens else "") + (_KANJI[ones] if ones else "")
+
+
+def forms(number: int) -> list[str]:
+    """Every way a person asks for article `number`."""
+    full = str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return [
+        f"第{number}条",
+        f"第{full}条",
+        f"第{kanji(number)}条",
+        f"{number}条",
+        f"{full}条",
+        f"{kanji(number)}条",
+        f"第{number}条の内容は",
+        f"第{kanji(number)}条には何が書いてある",
+        f"第{number}条第1項",
+        f"第{kanji(number)}条第一項を見せて",
+    ]
+
+
+@pytest.fixture(scope="module")
+def several(tmp_path_factory) -> Corpus:
+    return variant_corpus(tmp_path_factory.mktemp("structure"))
+
+
+@pytest.fixture(params=["seed", "several"])
+def loaded(request, corpus, several) -> Corpus:
+    return corpus if request.param == "seed" else several
+
+
+@pytest.mark.parametrize(("number", "expected"), [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一")])
+def test_kanji_numbers(number, expected):
+    assert kanji(number) == expected
+
+
+def test_every_article_by_number_in_every_form(loaded):
+    missed = []
+    for agreement in loaded.agreements:
+        for article in agreement.articles:
+            for question in forms(article.number):
+                answer = ask(loaded, question, agreement=agreement.id)
+                if not answer.hits or answer.hits[0].unit.id != f"{agreement.id}/art-{article.number}":
+                    missed.append((agreement.id, question, answer.hits[0].unit.id if answer.hits else answer.status))
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("前文", "preamble"),
+        ("前文には何と書いてある", "preamble"),
+        ("附則", "supplementary"),
+        ("附 則を見せて", "supplementary"),
+        ("署名欄", "signature"),
+        ("記名押印の部分", "signature"),
+    ],
+)
+def test_named_places(loaded, question, kind):
+    for agreement in loaded.agreements:
+        answer = ask(loaded, question, agreement=agreement.id)
+        assert answer.status == Status.ANSWERED
+        assert answer.hits[0].unit.id == f"{agreement.id}/{kind}"
+
+
+def test_every_annex_section_lists_its_rows(loaded):
+    for agreement in loaded.agreements:
+        assert agreement.annex is not None
+        for table in agreement.annex.tables():
+            rows = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
+            wanted = [r for r in rows if r.startswith(f"{agreement.id}/row-{table.key}-")]
+            for question in (f"別表{table.label}", f"別表{table.label}の取組は"):
+                answer = ask(loaded, question, agreement=agreement.id, top_k=10)
+                assert answer.status == Status.SECTION, question
+                assert [h.unit.id for h in answer.hits] == wanted, question
+                assert [item.name for item in answer.items] == [row.initiative for row in table.rows]
+
+
+def test_section_by_number_covers_its_sub_sections(corpus):
+    answer = ask(corpus, "別表第3", top_k=20)
+    assert answer.status == Status.SECTION
+    assert {h.unit.section.split(" ")[0] for h in answer.hits} == {"(3)ア", "(3)イ", "(3)ウ"}
+
+
+def test_a_named_party_lists_its_cells_of_the_section(corpus):
+    answer = ask(corpus, "別表(3)ウの岩見沢市の役割")
+    assert [h.unit.party_label for h in answer.hits] == ["乙", "乙", "乙"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "地方自治法第252条の2",  # a law's article, not the agreement's
+        "別表（第3条関係）",  # the annex's heading
+        "札幌市中央区北1条西2丁目",  # an address
+        "第99条",  # no such article
+        "災害対策での役割は",
+    ],
+)
+def test_not_a_reference(corpus, question):
+    assert find_reference(corpus, question) is None
+
+
+def test_a_city_named_like_an_article_is_still_an_outsider(corpus):
+    """「三条」 alone is 第3条; 「三条市」 is a municipality that is not a party."""
+    assert ask(corpus, "三条").hits[0].unit.id.endswith("/art-3")
+    assert ask(corpus, "三条市の観光での役割").status == Status.NOT_PARTY
+
+
+def test_a_paragraph_that_does_not_exist_is_said(corpus):
+    answer = ask(corpus, "第6条第3項")
+    assert answer.hits[0].unit.id.endswith("/art-6")
+    assert "第6条に第3項はありません" in answer.notes[0]
+
+
+def test_reference_wins_over_a_follow_up(corpus):
+    first = ask(corpus, "岩見沢市の災害対策での役割は")
+    assert ask(corpus, "第4条は？", history=[first]).hits[0].unit.id.endswith("/art-4")
