@@ -126,3 +126,22 @@ def test_uploads_are_kept_only_when_an_operator_opts_in(tmp_path, monkeypatch):
     saved = keep(YAMAGA, "../../yamaga.txt")
     assert saved.parent == tmp_path / "kept" and saved.read_bytes() == YAMAGA
     assert kept_sources() == [str(tmp_path / "kept")]
+
+
+def test_kept_uploads_join_every_new_session(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from .test_app import APP
+
+    monkeypatch.setenv(KEEP_ENV, str(tmp_path))
+    keep(YAMAGA, "yamaga.txt")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    titles = at.selectbox(key="agreement").options
+    assert "熊本市及び山鹿市における連携中枢都市圏の形成に係る連携協約" in titles
+    at.selectbox(key="agreement").select_index(
+        titles.index("熊本市及び山鹿市における連携中枢都市圏の形成に係る連携協約")
+    )
+    at.chat_input(key="chat").set_value("山鹿市は図書館の相互利用で何をするか").run()
+    assert not at.exception
+    assert "乙（山鹿市）の役割" in at.chat_message[1].markdown[0].value + "".join(c.value for c in at.code)
