@@ -44,7 +44,14 @@ def check_repairs(raw_text: str, parsed: ParsedSource) -> None:
     for line in parsed.lines:
         repairs = by_first.pop(line.numbers[0], [])
         replayed += len(repairs)
-        if any(r.column is not None for r in repairs) or len(line.numbers) > 1:
+        if repairs and repairs[0].kind == "line-wrap":
+            # a wrapped sentence: its raw lines joined by their line breaks, then each repair in turn
+            text = "\n".join(raw[n - 1] for n in line.numbers)
+            for repair in repairs:
+                assert repair.before in text, repair
+                text = text.replace(repair.before, repair.after, 1)
+            assert text == line.text, (line.numbers, text, line.text)
+        elif any(r.column is not None for r in repairs) or len(line.numbers) > 1:
             _replay_row(raw, line, repairs)
         else:
             text = raw[line.first - 1]

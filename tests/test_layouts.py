@@ -209,6 +209,16 @@ def test_without_a_provision_the_answer_says_so_and_gives_the_date(name, tokeniz
     assert "効力を失" not in answer.text  # 失効 is not commencement
 
 
+def test_sentences_wrapped_by_a_pdf_extractor_are_joined_and_listed():
+    parsed = parse_file(FIXTURES / "tomakomai-abira-2015.txt")
+    assert parsed.agreement.articles[3].text.split("\n")[1] == (
+        "2 甲及び乙は、別表第1から別表第3までに定める取組を推進するため、これらの表に規定するもののほか、"
+        "必要な費用が生じるときは、相互の受益の程度を勘案し、甲乙協議の上、当該費用を負担するものとする。"
+    )
+    wraps = [r for r in parsed.repairs if r.kind == "line-wrap"]
+    assert wraps and all("\n" in r.before and "\n" not in r.after for r in wraps)
+
+
 def test_a_cell_of_two_paragraphs_keeps_both(tokenizer):
     agreement = parse_file(FIXTURES / "tamano-okayama-2016.txt").agreement
     row = next(row for row in agreement.annex.rows() if row.initiative == "ESDによる人づくり")

@@ -212,13 +212,17 @@ class _AnnexParser:
         if following.first != line.numbers[-1] + 1:
             return False
         head, tail = line.text.split("\t"), following.text.split("\t")
-        width = len(self.table.columns)
-        return (
-            bool(head[0].strip() and tail[0].strip())
-            and 1 < len(head) < width
-            and len(head) + len(tail) - 1 == width
-            and self._header([c.strip() for c in head], line.first) is None
-        )
+        table = self.table
+        width = len(table.columns)
+        if not (head[0].strip() and head[-1].strip() and tail[0].strip()):
+            return False  # both halves of the broken cell hold text
+        if not (1 < len(head) < width and len(head) + len(tail) - 1 == width):
+            return False
+        if self._header([c.strip() for c in head], line.first) is not None:
+            return False
+        cells = [*head[:-1], f"{head[-1]}\n{tail[0]}", *tail[1:]]
+        first = table.content if table.content is not None else width - len(table.role_labels)
+        return all(is_complete(cell.strip()) for cell in cells[first:])  # the row ends here, whole
 
     def _table_line(self, line: SourceLine) -> None:
         cells = [cell.strip() for cell in line.text.split("\t")]

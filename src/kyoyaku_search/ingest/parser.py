@@ -95,6 +95,29 @@ NO_DEFINITION = (
 _USES_LABELS = re.compile(r"甲(?:及び|又は|と|、)乙")
 
 
+def _wrapped(text: str, following: str) -> bool:
+    """Does `following` continue the sentence `text` was cut from?"""
+    if not text or not following or "\t" in text or "\t" in following or text.endswith(SENTENCE_END):
+        return False
+    article = ARTICLE.match(text)
+    if (
+        len(text) < 15
+        or HEADING.match(text)
+        or SUPPLEMENTARY.match(text)
+        or ANNEX.match(text)
+        or (article and not article["text"])
+    ):
+        return False  # a heading, 第N条 alone, a short item title: a line of its own
+    return not (
+        starts_body(following)
+        or NUMBERED.match(following)
+        or marker_kind(following)
+        or CLOSING.search(following)
+        or PARAGRAPH_NUMBER.match(following)
+        or following.isdigit()
+    )
+
+
 class _Parser:
     def __init__(self, text: str, path: str | Path, agreement_id: str) -> None:
         self.ctx = ParseContext(path)
@@ -116,6 +139,7 @@ class _Parser:
         front = self.lines[:anchor]
         cover_date = first_date(front, self.ctx)
         date_line = next((line for line in front if first_date([line], self.ctx)), None)
+        self._join_wrapped(anchor)
         if start is not None:
             preamble, body_start = self._preamble(start)
         else:
@@ -244,6 +268,24 @@ class _Parser:
         repaired = [self._repair_line(ln, ln.text.strip()) for ln in parts]
         numbers = tuple(n for ln in parts for n in ln.numbers)
         return SourceLine(numbers, "\n".join(repaired)), end
+
+    def _join_wrapped(self, start: int) -> None:
+        """Sentences a PDF extractor wrapped to the page width, from the preamble to the closing
+        statement or 別表: a line that ends no sentence, directly followed (no blank line) by one
+        that starts no new block, continues on it. Joined, and listed as a repair."""
+        index = start
+        while index + 1 < len(self.lines):
+            line, following = self.lines[index], self.lines[index + 1]
+            text = line.text.strip()
+            if ANNEX.match(text) or CLOSING.search(text):
+                return
+            if _wrapped(text, following.text.strip()):
+                joined = SourceLine(line.numbers + following.numbers, line.text.rstrip() + following.text.strip())
+                before = f"{line.text}\n{following.text}"
+                self.ctx.repairs.append(Repair(joined.numbers, "line-wrap", before, joined.text))
+                self.lines[index : index + 2] = [joined]
+                continue
+            index += 1
 
     def _repair_line(self, line: SourceLine, sentence: str) -> str:
         """Repair one sentence of body text in place; return the repaired sentence."""
