@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from ..model import Annex, AnnexRow, AnnexSection, AnnexSubsection, Party, RoleCell
 from .dates import kanji_number
-from .items import party_of
 from .repair import is_complete, join_continuation, repair_sentence
 from .source_lines import ParseContext, SourceLine
+from .table import Table, breaks_row, cell_lines, read_header
 from .template import ANNEX_HEADING
 
 _SECTION = re.compile(
@@ -22,7 +22,6 @@ _SECTION = re.compile(
 )
 _LETTERS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
 _SUBSECTION = re.compile(rf"^(?P<letter>[{_LETTERS}])[ \u3000]+(?P<title>\S.*)$")
-_ROLE_COLUMN = re.compile(r"^(?P<label>\S{1,12}?)の役割(?:分担)?(?:及び費用分担)?$")
 
 
 @dataclass
@@ -40,16 +39,6 @@ class _RowBuilder:
 
 
 @dataclass
-class _Table:
-    columns: list[str]  # 取組, 内容, 甲の役割, 乙の役割
-    role_labels: list[str]
-    line: int
-    initiative: int = 0  # the 取組 column
-    content: int | None = 1  # the 内容 column, None when the table has none
-    group: int | None = None  # a 分野 column before 取組: its values head sub-sections
-
-
-@dataclass
 class _Section:
     number: int
     title: str
@@ -57,15 +46,6 @@ class _Section:
     rows: list[AnnexRow] = field(default_factory=list)
     subsections: list[tuple[str, str, list[int], list[AnnexRow]]] = field(default_factory=list)
     label: str = ""
-
-
-def _cell_lines(line: SourceLine, width: int) -> list[list[int]]:
-    """The raw line(s) of each cell; a row over two lines has one cell on both."""
-    if len(line.numbers) == 1:
-        return [[line.first] for _ in range(width)]
-    first, second = line.numbers
-    split = line.text.split("\n")[0].count("\t")  # the cell that holds the line break
-    return [[first] if i < split else [first, second] if i == split else [second] for i in range(width)]
 
 
 def looks_like_table_row(text: str) -> bool:
@@ -103,7 +83,7 @@ class _AnnexParser:
         self.ctx = ctx
         self.out: list[SourceLine] = []
         self.sections: list[_Section] = []
-        self.table: _Table | None = None
+        self.table: Table | None = None
         self.row: _RowBuilder | None = None
         self.parties = parties
         self.title = ""
@@ -116,7 +96,7 @@ class _AnnexParser:
         while index < len(self.lines):
             line = self.lines[index]
             following = self.lines[index + 1] if index + 1 < len(self.lines) else None
-            if following is not None and self._breaks_row(line, following):
+            if following is not None and breaks_row(self.table, line, following, self.parties, self.ctx):
                 # one row printed over two lines: a cell of two paragraphs, as a browser copies it
                 line = SourceLine(line.numbers + following.numbers, f"{line.text}\n{following.text}")
                 index += 1
@@ -202,31 +182,9 @@ class _AnnexParser:
                 line, f"小見出し「{expected}」があるべき所に「{letter}」があります / expected sub-heading {expected}"
             )
 
-    def _breaks_row(self, line: SourceLine, following: SourceLine) -> bool:
-        """`line` holds the first cells of a row and `following`, the next raw line, the rest:
-        the cell where they meet holds a line break. Only when the two add up to the header's
-        columns exactly and both start with text (a continuation after a page break starts
-        with an empty cell, and a row that lost a tab is not followed by the cells it lacks)."""
-        if self.table is None or "\t" not in line.text or "\t" not in following.text:
-            return False
-        if following.first != line.numbers[-1] + 1:
-            return False
-        head, tail = line.text.split("\t"), following.text.split("\t")
-        table = self.table
-        width = len(table.columns)
-        if not (head[0].strip() and head[-1].strip() and tail[0].strip()):
-            return False  # both halves of the broken cell hold text
-        if not (1 < len(head) < width and len(head) + len(tail) - 1 == width):
-            return False
-        if self._header([c.strip() for c in head], line.first) is not None:
-            return False
-        cells = [*head[:-1], f"{head[-1]}\n{tail[0]}", *tail[1:]]
-        first = table.content if table.content is not None else width - len(table.role_labels)
-        return all(is_complete(cell.strip()) for cell in cells[first:])  # the row ends here, whole
-
     def _table_line(self, line: SourceLine) -> None:
         cells = [cell.strip() for cell in line.text.split("\t")]
-        header = self._header(cells, line.first)
+        header = read_header(cells, line.first, self.parties, self.ctx)
         if header is not None:
             if self.row and self.table and header.columns != self.table.columns:
                 raise self.ctx.error(
@@ -274,44 +232,10 @@ class _AnnexParser:
             self._close_row()
             table = self.table
             first = table.content if table.content is not None else len(table.columns) - len(table.role_labels)
-            self.row = _RowBuilder(cells, _cell_lines(line, len(cells)), list(line.numbers), len(self.out), first)
+            self.row = _RowBuilder(cells, cell_lines(line, len(cells)), list(line.numbers), len(self.out), first)
             self.out.append(line)
             return
         self._continue_row(line, cells, width)
-
-    def _header(self, cells: list[str], line: int) -> _Table | None:
-        """A header row: 取組 (optionally after a 分野 column), 内容 (optional), then one role
-        column per party, whatever the words (「甲の役割」「福山市の役割分担及び費用分担」)."""
-        roles = [_ROLE_COLUMN.match(cell) for cell in cells]
-        if not any(roles):
-            return None
-        labels: list[str] = []
-        for match in (m for m in roles if m):
-            party = party_of(match["label"], self.parties)
-            if party is None:
-                who = match["label"]
-                raise self.ctx.error(
-                    line,
-                    f"表の見出しの「{who}の役割」の{who}は前文で定義されていません / column for undefined party {who}",
-                )
-            labels.append(party.label)
-        first_role = next(i for i, m in enumerate(roles) if m)
-        if not 1 <= first_role <= 3 or not all(roles[first_role:]) or len(set(labels)) != len(labels):
-            raise self.ctx.error(
-                line, "表の見出しは「取組・内容・各当事者の役割」の順に並んでいません / header is not 取組, 内容, roles"
-            )
-        named = cells[:first_role]
-        content = next((i for i, c in enumerate(named) if "内容" in c and i > 0), None)  # 取組 comes first
-        if first_role == 2 and content is None:
-            content = 1  # the template's two columns before the roles: 取組, 内容
-        others = [i for i in range(first_role) if i != content]
-        initiative = next((i for i in others if "取組" in named[i] or "事項" in named[i]), others[-1])
-        group = next((i for i in others if i != initiative), None)
-        if len(others) > 2 or (group is not None and group > initiative):
-            raise self.ctx.error(
-                line, "表の見出しは「取組・内容・各当事者の役割」の順に並んでいません / header is not 取組, 内容, roles"
-            )
-        return _Table(cells, labels, line, initiative, content, group)
 
     def _continue_row(self, line: SourceLine, cells: list[str], width: int) -> None:
         row = self.row

@@ -17,8 +17,17 @@ from ..model import Agreement, Annex, Article, Party, Preamble, Supplementary
 from .annex import looks_like_table_row, parse_annexes
 from .dates import kanji_number
 from .document import SourceDocument, document_from_bytes, read_document
+from .front import (
+    defined_parties,
+    drop_rule_lines,
+    find_title,
+    first_body_index,
+    join_wrapped,
+    named_parties,
+    preamble_index,
+)
 from .items import has_inline_roles, marker_kind, parse_inline
-from .repair import SENTENCE_END, is_rule_line, repair_sentence
+from .repair import SENTENCE_END, repair_sentence
 from .signature import first_date, parse_signature
 from .source_lines import ParseContext, Repair, SourceLine
 from .template import (
@@ -26,15 +35,12 @@ from .template import (
     ARTICLE,
     CLOSING,
     HEADING,
-    NAMED_PREAMBLE,
     NUMBERED,
     PARAGRAPH_NUMBER,
     PARTY_DEF,
     SIGNER,
     SUPPLEMENTARY,
     is_date_line,
-    is_front_line,
-    municipalities,
     starts_body,
 )
 
@@ -88,36 +94,6 @@ def _id_of(name: str) -> str:
     return stem[:80] or "upload"
 
 
-NO_DEFINITION = (
-    "前文に当事者の定義（「札幌市（以下「甲」という。）」の形）が見つかりません / no 甲/乙 definition in the preamble"
-)
-# The body speaks of its parties by label: 「甲及び乙は」.
-_USES_LABELS = re.compile(r"甲(?:及び|又は|と|、)乙")
-
-
-def _wrapped(text: str, following: str) -> bool:
-    """Does `following` continue the sentence `text` was cut from?"""
-    if not text or not following or "\t" in text or "\t" in following or text.endswith(SENTENCE_END):
-        return False
-    article = ARTICLE.match(text)
-    if (
-        len(text) < 15
-        or HEADING.match(text)
-        or SUPPLEMENTARY.match(text)
-        or ANNEX.match(text)
-        or (article and not article["text"])
-    ):
-        return False  # a heading, 第N条 alone, a short item title: a line of its own
-    return not (
-        starts_body(following)
-        or NUMBERED.match(following)
-        or marker_kind(following)
-        or CLOSING.search(following)
-        or PARAGRAPH_NUMBER.match(following)
-        or following.isdigit()
-    )
-
-
 class _Parser:
     def __init__(self, text: str, path: str | Path, agreement_id: str) -> None:
         self.ctx = ParseContext(path)
@@ -127,19 +103,20 @@ class _Parser:
         self.lines = [SourceLine((number,), line) for number, line in enumerate(text.split("\n"), start=1)]
 
     def parse(self) -> ParsedSource:
-        self._drop_rule_lines()
-        start = self._preamble_index()
+        self.lines = drop_rule_lines(self.lines, self.ctx)
+        start = preamble_index(self.lines, self.ctx)
         defined = start is not None and bool(PARTY_DEF.search(self.lines[start].text))
-        anchor = start if start is not None else self._first_body_index()
-        title_index, title = self._title(anchor)
+        anchor = start if start is not None else first_body_index(self.lines)
+        title_index, title = find_title(self.lines, anchor, self.ctx)
         if defined:
-            parties = self._parties(self.lines[start])
+            parties = defined_parties(self.lines[start], self.ctx)
         else:
-            parties = self._named_parties(self.lines[start] if start is not None else self.lines[title_index], title)
+            where = self.lines[start] if start is not None else self.lines[title_index]
+            parties = named_parties(self.lines, where, title, self.ctx)
         front = self.lines[:anchor]
         cover_date = first_date(front, self.ctx)
         date_line = next((line for line in front if first_date([line], self.ctx)), None)
-        self._join_wrapped(anchor)
+        join_wrapped(self.lines, anchor, self.ctx)
         if start is not None:
             preamble, body_start = self._preamble(start)
         else:
@@ -177,87 +154,7 @@ class _Parser:
         )
         return ParsedSource(agreement, tuple(self.ctx.repairs), tuple(self.lines))
 
-    # --- front matter -------------------------------------------------------------------
-
-    def _drop_rule_lines(self) -> None:
-        kept = []
-        for line in self.lines:
-            if line.text.strip() and is_rule_line(line.text):
-                self.ctx.repairs.append(Repair(line.numbers, "rule-line", line.text, ""))
-            else:
-                kept.append(line)
-        self.lines = kept
-
-    def _preamble_index(self) -> int | None:
-        """The preamble: the line defining 甲/乙, else one naming the parties before 「は、」
-        (「福山市及び三原市は、…締結する。」); None when the text has no preamble."""
-        for index, line in enumerate(self.lines):
-            if PARTY_DEF.search(line.text):
-                return index
-        if not any(line.text.strip() for line in self.lines):
-            raise self.ctx.error(1, "ファイルが空です / the file is empty")
-        first_article = next((ln.first for ln in self.lines if ARTICLE.match(ln.text.strip())), None)
-        if first_article is None:
-            raise self.ctx.error(
-                1,
-                "連携協約の本文ではないようです（前文の「（以下「甲」という。）」も「第1条」もありません）"
-                " / this does not look like an agreement: no party definition and no 第1条",
-            )
-        for index, line in enumerate(self.lines):
-            text = line.text.strip()
-            if starts_body(text):
-                break
-            if NAMED_PREAMBLE.match(text) and len(municipalities(text.split("は、", 1)[0])) >= 2:
-                return index
-        return None
-
-    def _first_body_index(self) -> int:
-        return next(i for i, line in enumerate(self.lines) if starts_body(line.text.strip()))
-
-    def _title(self, start: int) -> tuple[int, str]:
-        """The agreement's own title: the text line above the preamble (「○…連携協約」), with the
-        date, 告示第N号 and 種別 (「県知事届出」) lines of a 例規集 page between skipped."""
-        index = start - 1
-        while index >= 0 and (not self.lines[index].text.strip() or is_front_line(self.lines[index].text.strip())):
-            index -= 1
-        title = self.lines[index].text.strip().lstrip("○◯〇 \u3000") if index >= 0 else ""
-        if "協約" not in title and "協定" not in title:
-            raise self.ctx.error(
-                self.lines[start if index < 0 else index].first,
-                "前文の直前に協約の題名（「…連携協約」）がありません / no agreement title just above the preamble",
-            )
-        return index, title
-
-    def _named_parties(self, line: SourceLine, title: str) -> tuple[Party, ...]:
-        """Parties named without 甲/乙, from the preamble (「福山市及び三原市は、」) or, when there is
-        none, from the title (「福山市と三原市との間における…」). Each is its own label."""
-        text = line.text.strip()
-        if any(_USES_LABELS.search(each.text) for each in self.lines):
-            # 「甲及び乙は」 with no 甲 defined: the definitions were lost
-            first_article = next(each.first for each in self.lines if ARTICLE.match(each.text.strip()))
-            raise self.ctx.error(first_article, NO_DEFINITION)
-        names = municipalities(text.split("は、", 1)[0]) if NAMED_PREAMBLE.match(text) else []
-        if len(names) < 2:
-            names = municipalities(re.split(r"(?:との間|の間)?における|(?:との間|の間)?の", title, maxsplit=1)[0])
-        if len(names) < 2:
-            raise self.ctx.error(line.first, NO_DEFINITION)
-        return tuple(Party(name, name, lines=(line.first,)) for name in names)
-
-    def _parties(self, line: SourceLine) -> tuple[Party, ...]:
-        parties: list[Party] = []
-        for match in PARTY_DEF.finditer(line.text):
-            label, name = match["label"], match["name"]
-            if any(p.label == label for p in parties):
-                raise self.ctx.error(line.first, f"「{label}」が二度定義されています / {label} is defined twice")
-            if any(p.name == name for p in parties):
-                raise self.ctx.error(line.first, f"{name}が二つの記号で定義されています / {name} has two labels")
-            parties.append(Party(label, name, lines=(line.first,)))
-        if len(parties) < 2:
-            raise self.ctx.error(
-                line.first,
-                "前文に当事者が二者以上定義されていません（甲と乙） / the preamble defines fewer than two parties",
-            )
-        return tuple(parties)
+    # --- preamble -----------------------------------------------------------------------
 
     def _preamble(self, start: int) -> tuple[SourceLine, int]:
         """The preamble may run over several lines, up to the first heading or article."""
@@ -268,24 +165,6 @@ class _Parser:
         repaired = [self._repair_line(ln, ln.text.strip()) for ln in parts]
         numbers = tuple(n for ln in parts for n in ln.numbers)
         return SourceLine(numbers, "\n".join(repaired)), end
-
-    def _join_wrapped(self, start: int) -> None:
-        """Sentences a PDF extractor wrapped to the page width, from the preamble to the closing
-        statement or 別表: a line that ends no sentence, directly followed (no blank line) by one
-        that starts no new block, continues on it. Joined, and listed as a repair."""
-        index = start
-        while index + 1 < len(self.lines):
-            line, following = self.lines[index], self.lines[index + 1]
-            text = line.text.strip()
-            if ANNEX.match(text) or CLOSING.search(text):
-                return
-            if _wrapped(text, following.text.strip()):
-                joined = SourceLine(line.numbers + following.numbers, line.text.rstrip() + following.text.strip())
-                before = f"{line.text}\n{following.text}"
-                self.ctx.repairs.append(Repair(joined.numbers, "line-wrap", before, joined.text))
-                self.lines[index : index + 2] = [joined]
-                continue
-            index += 1
 
     def _repair_line(self, line: SourceLine, sentence: str) -> str:
         """Repair one sentence of body text in place; return the repaired sentence."""
