@@ -152,7 +152,7 @@ def join_wrapped(lines: list[SourceLine], start: int, ctx: ParseContext) -> None
     while index + 1 < len(lines):
         line, following = lines[index], lines[index + 1]
         text = line.text.strip()
-        if ANNEX.match(text) or CLOSING.search(text):
+        if starts_annex(lines, index) or CLOSING.search(text):
             return
         if _wrapped(text, following.text.strip()):
             joined = SourceLine(line.numbers + following.numbers, line.text.rstrip() + following.text.strip())
@@ -161,3 +161,17 @@ def join_wrapped(lines: list[SourceLine], start: int, ctx: ParseContext) -> None
             lines[index : index + 2] = [joined]
             continue
         index += 1
+
+
+def starts_annex(lines: list[SourceLine], index: int) -> bool:
+    """Does 別表 begin at line `index`? Not when an article still follows before any table:
+    then it is a reference to 別表 that the extractor set on a line of its own (「別表第1」
+    under 第3条 (1) of a PDF's text)."""
+    if not ANNEX.match(lines[index].text.strip()):
+        return False
+    for line in lines[index + 1 :]:
+        if "\t" in line.text:
+            return True
+        if ARTICLE.match(line.text.strip()) or SUPPLEMENTARY.match(line.text.strip()):
+            return False
+    return True

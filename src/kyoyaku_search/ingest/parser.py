@@ -25,6 +25,7 @@ from .front import (
     join_wrapped,
     named_parties,
     preamble_index,
+    starts_annex,
 )
 from .items import has_inline_roles, marker_kind, parse_inline
 from .repair import SENTENCE_END, repair_sentence
@@ -193,7 +194,7 @@ class _Parser:
             if not text:
                 after_blank = True
                 continue
-            if SUPPLEMENTARY.match(text) or ANNEX.match(text) or CLOSING.search(text):
+            if SUPPLEMENTARY.match(text) or self._starts_annex(index - 1) or CLOSING.search(text):
                 index -= 1
                 break
             if heading is not None and not ARTICLE.match(text):
@@ -250,12 +251,15 @@ class _Parser:
         supplementary, index = self._supplementary(index)
         return frozen, inline, supplementary, index
 
+    def _starts_annex(self, index: int) -> bool:
+        return starts_annex(self.lines, index)
+
     def _article_end(self, index: int) -> int:
         """Where the article whose body starts at `index` ends: the next article, heading of
         one, 附則, 別表 or closing statement."""
         for end in range(index, len(self.lines)):
             text = self.lines[end].text.strip()
-            if ARTICLE.match(text) or SUPPLEMENTARY.match(text) or ANNEX.match(text) or CLOSING.search(text):
+            if ARTICLE.match(text) or SUPPLEMENTARY.match(text) or self._starts_annex(end) or CLOSING.search(text):
                 return end
             if HEADING.match(text):
                 after = next((each.text.strip() for each in self.lines[end + 1 :] if each.text.strip()), "")
