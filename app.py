@@ -1,32 +1,52 @@
 """連携協約検索 — the chat page. A thin view: answers come from `kyoyaku_search.ask`; what is
-shown is prepared by `kyoyaku_search.views.web` and `kyoyaku_search.views.documents`.
+shown is prepared by `kyoyaku_search.views` (web, documents, exports, pdf, page).
 
-Text typed by a user is shown with st.text / st.code or escaped before any Markdown; nothing
-here uses unsafe_allow_html.
+Text typed by a user is shown with st.text or escaped before any Markdown. The only HTML is
+the page's own stylesheet and script (`views.page`, no user text) and copy buttons whose
+agreement text is HTML-escaped into an attribute.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-import pandas as pd
 import streamlit as st
 
-from kyoyaku_search import MAX_QUESTION_CHARS, Answer, Corpus, Hit, KyoyakuError, Status, default_data_dir, load_corpus
-from kyoyaku_search.views.documents import RoleSection, filter_sections, full_text, party_rows, role_sections
+from kyoyaku_search import (
+    MAX_QUESTION_CHARS,
+    Answer,
+    Corpus,
+    Hit,
+    KyoyakuError,
+    Quote,
+    Status,
+    default_data_dir,
+    load_corpus,
+)
+from kyoyaku_search.views.browse import full_view, pdf_button, roles_view
+from kyoyaku_search.views.exports import (
+    beside_quote,
+    conversation_markdown,
+    copy_text,
+    hits_heading,
+)
+from kyoyaku_search.views.page import PRINT_BUTTON, copy_button, scroll_script
+from kyoyaku_search.views.page import SCRIPT as PAGE_SCRIPT
+from kyoyaku_search.views.page import STYLE as PAGE_STYLE
+from kyoyaku_search.views.pdf import conversation_pdf
 from kyoyaku_search.views.upload import upload_sidebar
 from kyoyaku_search.views.web import (
     ALL_AGREEMENTS,
     Turn,
     answer_turn,
-    conversation_markdown,
-    copy_block,
+    dom_key,
     escape_markdown,
     example_questions,
     highlighted,
+    hit_label,
     party_choices,
+    read_link,
     row_units,
-    section_table,
     share_link,
 )
 
@@ -48,8 +68,15 @@ def ask_later(question: str) -> None:
     state.view = CHAT
 
 
+def scroll_to(key: str) -> None:
+    """Once drawn, the page scrolls to the container of widget key `key`."""
+    state.scroll = (key, state.get("scroll_count", 0) + 1)
+    state.scroll_count = state.scroll[1]
+
+
 def open_full(unit_id: str, agreement_id: str) -> None:
     state.focus, state.document, state.view = unit_id, agreement_id, FULL
+    scroll_to(f"passage-{dom_key(unit_id)}")
 
 
 def open_roles(initiative: str, agreement_id: str) -> None:
@@ -57,15 +84,18 @@ def open_roles(initiative: str, agreement_id: str) -> None:
 
 
 def open_party_roles(party: str | None, agreement_id: str) -> None:
-    """「札幌市の役割は」 shows a few cells; this opens all of them in the role table."""
-    if party is not None:
-        state.party = party
+    """「札幌市の役割は」 lists a few cells; this opens all of them in the role table. The party
+    filters that view only: the sidebar's 当事者 stays as the user set it."""
+    state.roles_party = party
     state.role_filter, state.document, state.view = "", agreement_id, ROLES
 
 
 def clear() -> None:
+    """A new conversation: no turns, no filters left over from the old one, a clean address."""
     state.turns = []
-    state.pop("focus", None)
+    for key in ("focus", "roles_party", "link_notes", "party", "scroll"):
+        state.pop(key, None)
+    state.role_filter, state.view = "", CHAT
     st.query_params.clear()
 
 
@@ -73,18 +103,19 @@ def clear() -> None:
 
 
 def read_query(corpus: Corpus) -> None:
-    """`?q=…&party=…&agreement=…` asks once, on the session's first run."""
+    """`?q=…&party=…&agreement=…` asks once, on the session's first run; a party or agreement
+    the data does not have gets a note on the page instead of being dropped silently."""
     if state.get("query_read"):
         return
     state.query_read = True
-    params = st.query_params
-    agreement = params.get("agreement")
-    if corpus.multi and agreement in {a.id for a in corpus.agreements}:
-        state.agreement = agreement
-    if params.get("party") in party_choices(corpus, agreement)[1:]:
-        state.party = params.get("party")
-    if params.get("q"):
-        state.pending = params.get("q")
+    link = read_link(corpus, st.query_params.to_dict())
+    if corpus.multi and link.agreement:
+        state.agreement = link.agreement
+    if link.party:
+        state.party = link.party
+    state.link_notes = list(link.notes)
+    if link.question:
+        state.pending = link.question
 
 
 def sidebar(corpus: Corpus) -> tuple[str | None, str | None]:
@@ -92,7 +123,7 @@ def sidebar(corpus: Corpus) -> tuple[str | None, str | None]:
     with st.sidebar:
         st.header("連携協約検索")
         for loaded in corpus.agreements:
-            st.caption(escape_markdown(loaded.title))
+            st.caption(escape_markdown(f"{loaded.title}（{loaded.source or loaded.id}）"))
         agreement = None
         if corpus.multi:
             titles = {a.id: a.title for a in corpus.agreements}
@@ -110,21 +141,30 @@ def sidebar(corpus: Corpus) -> tuple[str | None, str | None]:
 
 
 def conversation_actions(corpus: Corpus) -> None:
-    """Download and clear, drawn after this run's question is answered so they include it."""
+    """Downloads, print and clear, drawn after this run's question is answered so they include it."""
+    turns, now = list(state.turns), datetime.now()
     with st.sidebar:
         st.divider()
         st.download_button(
             "会話を Markdown で保存",
-            conversation_markdown(state.turns, corpus, datetime.now()),
-            file_name=f"kyoyaku-search-{datetime.now():%Y%m%d-%H%M}.md",
+            conversation_markdown(turns, corpus, now),
+            file_name=f"kyoyaku-search-{now:%Y%m%d-%H%M}.md",
             mime="text/markdown",
             key="download",
-            disabled=not state.turns,
+            disabled=not turns,
             on_click="ignore",
             icon=":material/download:",
         )
-        st.button("会話を消去", key="clear", on_click=clear, disabled=not state.turns, icon=":material/delete:")
-        st.caption("回答は協約の条文・別表をそのまま引用したものです。文章を作ることはありません。")
+        pdf_button(
+            "会話を PDF で保存",
+            lambda: conversation_pdf(turns, corpus, now),
+            f"kyoyaku-search-{now:%Y%m%d-%H%M}.pdf",
+            "download_pdf",
+            disabled=not turns,
+        )
+        st.html(PRINT_BUTTON)
+        st.button("会話を消去", key="clear", on_click=clear, disabled=not turns, icon=":material/delete:")
+        st.caption("「」の中は協約の条文・別表をそのまま引用したものです。文章を作ることはありません。")
 
 
 def chat_view(corpus: Corpus, agreement: str | None, party: str | None) -> None:
@@ -133,10 +173,18 @@ def chat_view(corpus: Corpus, agreement: str | None, party: str | None) -> None:
     if question is not None:
         # The earlier turns go with the question, so 「では札幌市は？」 follows the one before.
         state.turns.append(answer_turn(corpus, question, party=party, agreement=agreement, history=state.turns))
+        follow_in_address(state.turns[-1])
+        scroll_to(f"answer-{len(state.turns) - 1}")
     if not state.turns:
         welcome(corpus, agreement)
     for number, turn in enumerate(state.turns):
         show_turn(corpus, turn, number)
+
+
+def follow_in_address(turn: Turn) -> None:
+    """The address bar asks the latest question again when reloaded or shared."""
+    params = {"q": turn.question, "party": turn.party, "agreement": turn.agreement}
+    st.query_params.from_dict({key: value for key, value in params.items() if value})
 
 
 def welcome(corpus: Corpus, agreement: str | None) -> None:
@@ -156,7 +204,7 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
         filters = [f for f in (turn.party, turn.agreement and corpus.agreement(turn.agreement).title) if f]
         if filters:
             st.caption(escape_markdown("絞り込み: " + "・".join(filters)))
-    with st.chat_message("assistant"):
+    with st.chat_message("assistant"), st.container(key=f"answer-{number}"):
         answer = turn.answer
         if answer is None:
             st.warning(escape_markdown(turn.error or ""))
@@ -165,52 +213,71 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
             st.caption(escape_markdown(note))
         if answer.status in (Status.NO_MATCH, Status.NOT_PARTY):
             st.info(escape_markdown(answer.message))
-            st.caption("左上の「役割一覧」「協約全文」から探すこともできます。")
-        elif len(answer.quotes) == 1:
-            show_quote(corpus, answer, answer.quotes[0].hit)
+            st.caption("上の「役割一覧」「協約全文」から探すこともできます。")
         elif answer.quotes:
-            for column, quote in zip(st.columns(len(answer.quotes)), answer.quotes, strict=True):
-                with column:
-                    st.markdown(f"**{escape_markdown(quote.heading)}の役割**")
-                    show_quote(corpus, answer, quote.hit)
+            show_quotes(corpus, answer, number)
         else:
             lines = [answer.message, *(f"・{item.name}（出典: {item.citation}）" for item in answer.items)]
             st.markdown("  \n".join(escape_markdown(line) for line in lines))
-            if answer.status == Status.PARTY_ROLES:
-                named = {p.name for p in answer.question.parties}
-                st.button(
-                    "役割一覧ですべて見る",
-                    key=f"party-roles-{number}",
-                    icon=":material/table:",
-                    on_click=open_party_roles,
-                    args=(next(iter(named)) if len(named) == 1 else None, answer.hits[0].unit.agreement_id),
-                )
-        quoted = len(answer.quotes)
-        for rank, hit in enumerate(answer.hits):
-            if rank == 0 and answer.status == Status.PARTY_ROLES:
-                st.caption("該当する役割（別表の順）")
-            elif rank == quoted and quoted:
-                st.caption("ほかの該当箇所")
-            label = "この箇所の全文" if rank < quoted else hit.citation
-            show_card(corpus, answer, hit, f"{number}-{rank}", label)
-        with st.popover("この質問のリンク", icon=":material/link:"):
-            st.code(
-                share_link(st.context.url, turn.question, party=turn.party, agreement=turn.agreement),
-                language=None,
-                wrap_lines=True,
-            )
+        with st.container(key=f"noprint-hits-{number}"):
+            show_other_hits(corpus, answer, number)
+            with st.popover("この質問のリンク", icon=":material/link:"):
+                link = share_link(st.context.url, turn.question, party=turn.party, agreement=turn.agreement)
+                st.code(link, language=None, wrap_lines=True)
 
 
-def show_quote(corpus: Corpus, answer: Answer, hit: Hit) -> None:
-    """The answer: the quote (parties named), its citation, and a block to copy."""
+def show_quotes(corpus: Corpus, answer: Answer, number: int) -> None:
+    """The answer block: each quote (side by side for both parties) with its citation and copy
+    action, then one card with the whole row or article it stands in."""
+    columns = st.columns(len(answer.quotes)) if len(answer.quotes) > 1 else [st.container()]
+    for column, quote in zip(columns, answer.quotes, strict=True):
+        with column:
+            quote_block(corpus, answer, quote)
+    with st.container(key=f"noprint-quoted-{number}"):
+        for rank, hit in enumerate(dict.fromkeys(q.hit.unit.row_id or q.hit.unit.id for q in answer.quotes)):
+            quoted = next(q.hit for q in answer.quotes if (q.hit.unit.row_id or q.hit.unit.id) == hit)
+            family = row_units(corpus, quoted.unit)
+            label = f"「{quoted.unit.initiative}」の内容と各当事者の役割" if family else "この箇所を協約全文で見る"
+            show_card(corpus, answer, quoted, f"{number}-q{rank}", label, whole=True)
+
+
+def quote_block(corpus: Corpus, answer: Answer, quote: Quote) -> None:
+    hit = quote.hit
     with st.container(border=True):
-        st.markdown(f"「{highlighted(corpus, hit.display_text, answer)}」")
-        st.markdown(f"**出典**　{escape_markdown(hit.citation)}")
-    st.code(copy_block(hit), language=None, wrap_lines=True)
+        if quote.heading:
+            role = "の役割" if hit.unit.kind == "role" else ""
+            st.markdown(f"**{escape_markdown(quote.heading + role)}**")
+        st.markdown(f"「{highlighted(corpus, quote.text, answer)}」")
+        st.markdown(f"**出典**　{escape_markdown(quote.citation)}")
+        beside = beside_quote(hit)
+        if beside:
+            st.caption("  \n".join(escape_markdown(line) for line in beside))
+        st.html(copy_button(copy_text(hit, corpus)))
 
 
-def show_card(corpus: Corpus, answer: Answer, hit: Hit, key: str, label: str) -> None:
-    """An expandable card: the whole article, or the row with every party's role."""
+def show_other_hits(corpus: Corpus, answer: Answer, number: int) -> None:
+    quoted = {quote.hit.unit.id for quote in answer.quotes}
+    rows = {quote.hit.unit.row_id for quote in answer.quotes} - {None}
+    # The quoted row's 内容 is in the card under the quote already.
+    others = [h for h in answer.hits if h.unit.id not in quoted and (h.unit.kind != "row" or h.unit.row_id not in rows)]
+    if not others:
+        return
+    st.caption(hits_heading(answer))
+    if answer.status == Status.PARTY_ROLES:
+        named = {p.name for p in answer.question.parties}
+        st.button(
+            "役割一覧ですべて見る",
+            key=f"party-roles-{number}",
+            icon=":material/table:",
+            on_click=open_party_roles,
+            args=(next(iter(named)) if len(named) == 1 else None, answer.hits[0].unit.agreement_id),
+        )
+    for rank, hit in enumerate(others):
+        show_card(corpus, answer, hit, f"{number}-{rank}", hit_label(corpus, hit))
+
+
+def show_card(corpus: Corpus, answer: Answer, hit: Hit, key: str, label: str, whole: bool = False) -> None:
+    """An expandable card: the passage (or the row with every party's role) and where to open it."""
     unit = hit.unit
     with st.expander(escape_markdown(label)):
         family = row_units(corpus, unit)
@@ -219,103 +286,28 @@ def show_card(corpus: Corpus, answer: Answer, hit: Hit, key: str, label: str) ->
                 f"**取組**　{escape_markdown(unit.initiative or '')}　（{escape_markdown(unit.section or '')}）"
             )
             for member in family:
-                text = corpus.display_texts[corpus.position(member.id)]
-                heading = (
-                    "内容"
-                    if member.kind == "row"
-                    else f"{corpus.agreement(member.agreement_id).party(member.party_label).display}の役割"
-                )
-                mark = "　← 引用した箇所" if member.id == unit.id else ""
-                st.markdown(f"**{escape_markdown(heading)}**{mark}  \n{highlighted(corpus, text, answer)}")
-        else:
-            st.markdown(highlighted(corpus, hit.display_text, answer))
-        st.code(copy_block(hit), language=None, wrap_lines=True)
+                party = corpus.agreement(member.agreement_id).party(member.party_label or "")
+                heading = "内容" if member.kind == "row" else f"{party.display if party else ''}の役割"
+                mark = "　← 引用した箇所" if member.id == unit.id and not whole else ""
+                st.markdown(f"**{escape_markdown(heading)}**{mark}  \n{highlighted(corpus, member.text, answer)}")
+            st.caption(escape_markdown(corpus.agreement(unit.agreement_id).party_key))
+        elif not whole:
+            st.markdown(highlighted(corpus, unit.text, answer))
+            st.caption("  \n".join(escape_markdown(line) for line in [f"出典: {hit.citation}", *beside_quote(hit)]))
+        if not whole:
+            st.html(copy_button(copy_text(hit, corpus)))
         left, right = st.columns(2)
-        left.button(
-            "協約全文で開く",
-            key=f"full-{key}",
-            on_click=open_full,
-            args=(unit.id, unit.agreement_id),
-            icon=":material/article:",
-        )
+        left.button("協約全文で開く", key=f"full-{key}", on_click=open_full, args=(unit.id, unit.agreement_id),
+                    icon=":material/article:")  # fmt: skip
         if family:
-            right.button(
-                "役割一覧で開く",
-                key=f"roles-{key}",
-                on_click=open_roles,
-                args=(unit.initiative, unit.agreement_id),
-                icon=":material/table:",
-            )
-
-
-def choose_document(corpus: Corpus, agreement: str | None) -> str:
-    if agreement is not None:
-        return agreement
-    titles = {a.id: a.title for a in corpus.agreements}
-    if len(titles) == 1:
-        return next(iter(titles))
-    if state.get("document") not in titles:
-        state.document = next(iter(titles))
-    return st.selectbox("表示する協約", list(titles), key="document", format_func=titles.get)
-
-
-def citation_form(sections: tuple[RoleSection, ...]) -> str:
-    example = sections[0].rows[0].roles[-1].citation if sections and sections[0].rows[0].roles else ""
-    return f"役割の欄の出典は、区分・取組・当事者で示します（例: {example}）。" if example else ""
-
-
-def show_table(section: RoleSection, focus: str | None = None, words: tuple[str, ...] = ()) -> None:
-    headings, rows = section_table(section, focus=focus, words=words)
-    st.table(pd.DataFrame(rows, columns=headings), hide_index=True)
-
-
-def roles_view(corpus: Corpus, agreement: str | None, party: str | None) -> None:
-    agreement_id = choose_document(corpus, agreement)
-    if corpus.agreement(agreement_id).annex is None:
-        st.info("この協約には別表（取組と役割の表）がありません。")
-        return
-    query = st.text_input("取組・内容・役割で絞り込み", key="role_filter", placeholder="例: 災害　医療　生活機能")
-    sections = filter_sections(party_rows(role_sections(corpus, agreement_id), party), query)
-    count = sum(len(s.rows) for s in sections)
-    if not count:
-        st.info(escape_markdown(f"「{query}」を含む取組はありません。"))
-        return
-    note = f"（{party}の役割のみ）" if party else ""
-    st.caption(escape_markdown(f"{count}件の取組{note}。{citation_form(sections)}"))
-    for section in sections:
-        st.subheader(escape_markdown(section.section))
-        show_table(section, words=tuple(query.split()))
-
-
-def full_view(corpus: Corpus, agreement: str | None) -> None:
-    document = full_text(corpus, choose_document(corpus, agreement))
-    focus = state.get("focus")
-    st.header(escape_markdown(document.title))
-    if document.date_text:
-        st.caption(escape_markdown(document.date_text))
-    unit = corpus.unit(focus) if focus else None
-    if unit is not None and unit.agreement_id == document.agreement_id:
-        with st.container(border=True):
-            st.markdown(f"**回答から開いた箇所**　{escape_markdown(unit.citation.render(corpus.multi))}")
-            st.markdown(escape_markdown(corpus.display_texts[corpus.position(unit.id)]))
-            st.caption("下の全文では色を付けて示しています。")
-    for passage in document.passages:
-        with st.container(border=passage.unit_id == focus):
-            st.subheader(
-                escape_markdown(passage.heading) + ("　:orange-badge[回答の箇所]" if passage.unit_id == focus else "")
-            )
-            st.markdown(escape_markdown(passage.text))
-            st.caption(f"出典: {escape_markdown(passage.citation)}")
-    if document.annex_heading:
-        st.subheader(escape_markdown(document.annex_heading))
-        st.caption(escape_markdown(citation_form(document.sections)))
-        for section in document.sections:
-            st.markdown(f"**{escape_markdown(section.section)}**")
-            show_table(section, focus=focus)
+            right.button("役割一覧で開く", key=f"roles-{key}", on_click=open_roles,
+                         args=(unit.initiative, unit.agreement_id), icon=":material/table:")  # fmt: skip
 
 
 def main() -> None:
     st.set_page_config(page_title="連携協約検索", page_icon="📜", layout="wide")
+    st.html(PAGE_STYLE)
+    st.html(PAGE_SCRIPT, unsafe_allow_javascript=True)
     try:
         corpus = load(str(default_data_dir()))
     except KyoyakuError as error:
@@ -327,6 +319,8 @@ def main() -> None:
     read_query(corpus)
     agreement, party = sidebar(corpus)
     view = st.segmented_control("表示", (CHAT, ROLES, FULL), key="view", required=True, label_visibility="collapsed")
+    for note in state.get("link_notes", []):
+        st.warning(escape_markdown(note))
     if view == ROLES:
         roles_view(corpus, agreement, party)
     elif view == FULL:
@@ -334,6 +328,9 @@ def main() -> None:
     else:
         chat_view(corpus, agreement, party)
     conversation_actions(corpus)
+    if "scroll" in state:
+        key, nonce = state.pop("scroll")
+        st.html(scroll_script(key, nonce), unsafe_allow_javascript=True)
 
 
 main()

@@ -55,11 +55,11 @@ def check_answer(data: dict, corpus: Corpus, top_k: int) -> None:
 
 def check_quotes_and_citations(data: dict, corpus: Corpus) -> None:
     """The answer writes no agreement text of its own: every 「…」 followed by a line 「出典: C」 is,
-    character for character, the quote (甲/乙 named) of the hit cited C, and a list item
+    character for character, the exact text of the hit cited C (甲/乙 as the agreement writes them), and a list item
     「・…（出典: C）」 cites a unit that exists. Notes and counts around them are the answer's own
     words; with no hit, there is no citation at all."""
     answer = data["answer"]
-    quotes = {hit["citation"]: corpus.display_texts[corpus.position(hit["id"])] for hit in data["hits"]}
+    quotes = {hit["citation"]: corpus.unit(hit["id"]).text for hit in data["hits"]}
     for line in answer.split("\n"):
         if line.startswith("出典: "):
             citation = line[len("出典: ") :]

@@ -30,21 +30,25 @@ def test_first_citation(corpus, question, citation):
     answer = ask(corpus, question)
     assert answer.status == "answered"
     assert answer.hits[0].citation == citation
-    assert answer.text.endswith(f"出典: {citation}")
+    assert f"\n出典: {citation}\n原文: " in answer.text
 
 
-def test_the_answer_quotes_the_cell_and_names_the_other_party(corpus):
+def test_the_answer_quotes_the_cell_verbatim_and_says_who_the_labels_are_beside_it(corpus):
     answer = ask(corpus, "岩見沢市の災害対策での役割は")
     hit = answer.hits[0]
     assert (
         hit.unit.text
         == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
     )
-    assert (
-        hit.display_text
-        == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+    assert answer.text == (
+        f"「{hit.unit.text}」\n出典: {hit.citation}\n原文: sapporo-iwamizawa-2019.txt 92行\n甲＝札幌市　乙＝岩見沢市"
     )
-    assert answer.text == f"「{hit.display_text}」\n出典: {hit.citation}"
+
+
+def test_a_quoted_era_date_gets_its_western_year_beside_the_quote(corpus):
+    answer = ask(corpus, "いつから施行されますか")
+    assert answer.quotes[0].text == "この連携協約は、平成31年4月1日から施行する。"  # as printed
+    assert answer.text.endswith("日付: 平成31年（2019年）4月1日")
 
 
 def test_a_party_question_never_returns_the_other_partys_cell(corpus):
@@ -138,12 +142,13 @@ def test_a_role_question_without_a_party_gives_both_cells_side_by_side(corpus):
     answer = ask(corpus, "災害対策での役割は")
     assert answer.status == "both_parties"
     assert [hit.unit.id.rsplit("/", 2)[1:] for hit in answer.hits[:2]] == [["row-3a-5", "甲"], ["row-3a-5", "乙"]]
-    kou, otsu = answer.text.split("\n出典: ")[0], answer.text.splitlines()[2]
+    kou, otsu = answer.text.split("\n出典: ")[0], answer.text.splitlines()[4]
     assert (
         kou
-        == "札幌市（甲）: 「災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、乙（岩見沢市）と協力して取り組む。」"
+        == "札幌市（甲）: 「災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、乙と協力して取り組む。」"
     )
-    assert otsu.startswith("岩見沢市（乙）: 「") and otsu.endswith("甲（札幌市）と協力して取り組む。」")
+    assert otsu.startswith("岩見沢市（乙）: 「") and otsu.endswith("、甲と協力して取り組む。」")
+    assert answer.text.endswith("甲＝札幌市　乙＝岩見沢市")  # who the labels are, beside the quotes
 
 
 def test_a_topic_alone_gets_the_row_not_one_partys_cell(corpus):
@@ -180,7 +185,7 @@ def test_one_hit_asked_for_without_a_party_quotes_the_row(corpus):
     # found by the question fuzz: 「IT役割」 with top_k=1 returned two hits
     answer = ask(corpus, "災害対策での役割は", top_k=1)
     assert [hit.unit.id.rsplit("/", 1)[1] for hit in answer.hits] == ["row-3a-5"]
-    assert answer.text.endswith("出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」")
+    assert answer.text.endswith("出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」\n原文: sapporo-iwamizawa-2019.txt 92行")
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kyoyaku_search.answering.answer import ask
-from kyoyaku_search.views.web import MARK_OPEN, escape_markdown, share_link
+from kyoyaku_search.views.web import MARK_CLOSE, MARK_OPEN, escape_markdown, share_link
 from tests.conftest import SEED_TEXT
 from tests.variants import rename_parties
 
@@ -16,8 +16,10 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 DISASTER = "岩見沢市の災害対策での役割は"
 DISASTER_CITATION = "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
 DISASTER_ROLE = (
-    "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲（札幌市）と協力して取り組む。"
+    "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
 )
+TITLE = "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約"
+KEY = "甲＝札幌市　乙＝岩見沢市"
 
 
 def new_app(query: dict[str, str] | None = None) -> AppTest:
@@ -43,6 +45,15 @@ def replies(at: AppTest) -> list:
     return [m for m in at.chat_message if m.name == "assistant"]
 
 
+def copied(block) -> list[str]:  # noqa: ANN001 - an AppTest block
+    """What each copy button of `block` puts on the clipboard (the HTML-escaped attribute, read back)."""
+    import html
+    import re
+
+    bodies = [e.proto.body for e in block.get("html")]
+    return [html.unescape(m) for body in bodies for m in re.findall(r'data-copy="([^"]*)"', body)]
+
+
 def texts(block) -> str:  # noqa: ANN001 - an AppTest block
     return "\n".join(
         e.value for kind in ("markdown", "caption", "code", "info", "warning", "text") for e in getattr(block, kind)
@@ -62,14 +73,24 @@ def test_ask_shows_the_cell_the_parties_and_the_citation(app, corpus):
     assert user.name == "user" and user.text[0].value == DISASTER
     shown = texts(reply)
     assert f"**出典**　{escape_markdown(DISASTER_CITATION)}" in shown
-    assert f"{MARK_OPEN}災害" in reply.markdown[0].value  # the matched word is highlighted
-    assert reply.code[0].value == f"「{DISASTER_ROLE}」\n出典: {DISASTER_CITATION}"  # the copy block
-    # The cards: the full row with both parties' roles, then the other hits.
-    assert reply.expander[0].label == "この箇所の全文"
+    assert reply.markdown[0].value.startswith(f"「{MARK_OPEN}災害")  # the matched word is highlighted
+    assert escape_markdown(KEY) in shown  # who 甲/乙 are, beside the quote
+    assert escape_markdown("原文: sapporo-iwamizawa-2019.txt 92行") in shown
+    # One answer block: one copy action, quote and 出典 exactly, no second copy block.
+    assert copied(reply)[0] == f"「{DISASTER_ROLE}」\n出典: {TITLE} {DISASTER_CITATION}\n{KEY}"
+    assert not [c for c in reply.code if DISASTER_ROLE in c.value]
+    # The cards: the row with both parties' roles once, then the other hits by party and place.
+    assert reply.expander[0].label == "「災害対策」の内容と各当事者の役割"
     card = texts(reply.expander[0])
-    assert "甲（札幌市）の役割" in card and "乙（岩見沢市）の役割" in card and "← 引用した箇所" in card
-    hits = ask(corpus, DISASTER).hits
-    assert [e.label for e in reply.expander[1:]] == [escape_markdown(h.citation) for h in hits[1:]]
+    assert "甲（札幌市）の役割" in card and "乙（岩見沢市）の役割" in card
+    labels = [e.label for e in reply.expander[1:]]
+    assert labels[0] == escape_markdown("乙（岩見沢市）の役割｜(3)ア 生活機能の強化「福祉」")
+    hits = [h for h in ask(corpus, DISASTER).hits[1:] if h.unit.row_id != hits_row(corpus)]
+    assert len(labels) == len(hits)
+
+
+def hits_row(corpus) -> str:
+    return ask(corpus, DISASTER).hits[0].unit.row_id
 
 
 def test_conversation_is_kept_and_cleared(app):
@@ -84,6 +105,14 @@ def test_conversation_is_kept_and_cleared(app):
     assert app.button(key="example-0")
 
 
+def test_clearing_resets_the_filters_too(app):
+    app.radio(key="party").set_value("札幌市").run()
+    chat(app, "災害対策での役割は")
+    app.button(key="clear").click().run()
+    assert app.radio(key="party").value == "両方"  # the next question is not quietly filtered
+    assert app.segmented_control(key="view").value == "質問" and dict(app.query_params) == {}
+
+
 @pytest.mark.parametrize(
     ("party", "citation_end"),
     [
@@ -96,7 +125,7 @@ def test_party_choice_narrows_role_answers(app, party, citation_end):
     app.radio(key="party").set_value(party).run()
     chat(app, "災害対策での役割は")
     reply = replies(app)[0]
-    assert reply.code[0].value.endswith(citation_end)
+    assert copied(reply)[0].split("\n")[1].endswith(citation_end)
     assert app.chat_message[0].caption[0].value == escape_markdown(f"絞り込み: {party}")
 
 
@@ -111,9 +140,8 @@ def test_a_plain_message_when_nothing_matches(app, question, message):
     chat(app, question)
     reply = replies(app)[0]
     assert reply.info[0].value.startswith(escape_markdown(message))
-    assert not reply.expander and [c.value for c in reply.code] == [
-        share_link(None, question)
-    ]  # no quote, only the link
+    assert not reply.expander and not copied(reply)  # no quote
+    assert [c.value for c in reply.code] == [share_link(None, question)]  # only the link
 
 
 @pytest.mark.parametrize(
@@ -151,17 +179,33 @@ def test_html_and_markdown_in_a_question_are_shown_literally(app, question):
 def test_question_in_the_url_is_asked_on_load():
     at = new_app({"q": DISASTER})
     assert at.chat_message[0].text[0].value == DISASTER
-    assert replies(at)[0].code[0].value.endswith(DISASTER_CITATION)
+    assert DISASTER_CITATION in copied(replies(at)[0])[0]
     at.run()  # a rerun does not ask it again
     assert len(at.chat_message) == 2
 
 
-def test_party_in_the_url_is_chosen_and_a_bad_one_ignored():
+def test_party_in_the_url_is_chosen_and_a_bad_one_gets_a_note():
     at = new_app({"q": "災害対策での役割は", "party": "札幌市"})
     assert at.radio(key="party").value == "札幌市"
-    assert replies(at)[0].code[0].value.endswith("甲（札幌市）の役割")
+    assert copied(replies(at)[0])[0].endswith("甲（札幌市）の役割\n" + KEY)
+    assert not at.warning
     at = new_app({"q": "災害対策での役割は", "party": "小樽市"})
     assert at.radio(key="party").value == "両方"
+    assert at.warning[0].value.startswith(escape_markdown("リンクの party=小樽市 はこの協約の当事者ではありません"))
+
+
+def test_a_bad_agreement_in_the_url_gets_a_note():
+    at = new_app({"q": DISASTER, "agreement": "no-such-agreement"})
+    assert "no\\-such\\-agreement に当たる協約はありません" in at.warning[0].value
+    assert DISASTER_CITATION in copied(replies(at)[0])[0]  # answered from every agreement
+
+
+def test_the_address_follows_the_latest_question(app):
+    chat(app, DISASTER)
+    assert app.query_params["q"] == [DISASTER] or app.query_params["q"] == DISASTER
+    app.radio(key="party").set_value("札幌市").run()
+    chat(app, "費用の分担は")
+    assert dict(app.query_params) in ({"q": "費用の分担は", "party": "札幌市"}, {"q": ["費用の分担は"], "party": ["札幌市"]})
 
 
 def test_over_long_question_in_the_url_gets_a_message():
@@ -181,7 +225,7 @@ def test_each_answer_offers_its_link(app):
 def test_role_table_shows_both_parties_per_initiative(app):
     app.segmented_control(key="view").set_value("役割一覧").run()
     assert not app.exception
-    assert [s.value for s in app.subheader] == [
+    assert list(dict.fromkeys(app.table[0].value["区分"])) == [
         escape_markdown(s)
         for s in (
             "(1) 圏域全体の経済成長のけん引",
@@ -191,30 +235,39 @@ def test_role_table_shows_both_parties_per_initiative(app):
             "(3)ウ 圏域マネジメント能力の強化",
         )
     ]
-    table = app.table[2].value
-    assert list(table.columns) == ["取組", "内容", "甲（札幌市）の役割", "乙（岩見沢市）の役割"]
+    assert len(app.table) == 1  # one table with stable columns, the section a column of it
+    table = app.table[0].value
+    assert list(table.columns) == ["区分", "取組", "内容", "甲（札幌市）の役割", "乙（岩見沢市）の役割"]
+    assert len(table) == 20
     row = table[table["取組"] == "災害対策"].iloc[0]
-    assert row["乙（岩見沢市）の役割"] == DISASTER_ROLE
-    app.text_input(key="role_filter").input("災害").run()
-    assert len(app.table) == 1 and len(app.table[0].value) == 1
+    assert row["乙（岩見沢市）の役割"] == DISASTER_ROLE  # the exact text: 甲, not 甲（札幌市）
+    assert row["区分"] == escape_markdown("(3)ア 生活機能の強化")
+    app.text_input(key="role_filter").input("防災").run()  # the chat's synonyms: 防災 → 災害・消防
+    assert len(app.table) == 1 and list(app.table[0].value["取組"]) == [f"{MARK_OPEN}災害{MARK_CLOSE}対策"]
     app.radio(key="party").set_value("岩見沢市").run()
-    assert list(app.table[0].value.columns) == ["取組", "内容", "乙（岩見沢市）の役割"]
+    assert list(app.table[0].value.columns) == ["区分", "取組", "内容", "乙（岩見沢市）の役割"]
     app.text_input(key="role_filter").input("除雪").run()
-    assert "「除雪」を含む取組はありません" in app.info[0].value
+    assert "「除雪」に当たる取組はありません" in app.info[0].value
+
+
+def test_the_role_table_can_be_downloaded(app):
+    app.segmented_control(key="view").set_value("役割一覧").run()
+    labels = [d.proto.label for d in app.get("download_button")]
+    assert labels[:3] == ["CSV", "Excel", "PDF"]
 
 
 def test_an_answer_card_opens_the_role_table_and_the_full_text(app):
     chat(app, DISASTER)
-    app.button(key="roles-0-0").click().run()
+    app.button(key="roles-0-q0").click().run()
     assert app.segmented_control(key="view").value == "役割一覧"
     assert app.text_input(key="role_filter").value == "災害対策"
-    assert len(app.table) == 1
+    assert len(app.table) == 1 and len(app.table[0].value) == 1
     app.segmented_control(key="view").set_value("質問").run()
     assert len(app.chat_message) == 2  # the conversation is still there
-    app.button(key="full-0-0").click().run()
+    app.button(key="full-0-q0").click().run()
     assert app.segmented_control(key="view").value == "協約全文"
-    opened = app.markdown[0].value
-    assert opened == f"**回答から開いた箇所**　{escape_markdown(DISASTER_CITATION)}"
+    scroll = [e.proto.body for e in app.get("html") if "scrollIntoView" in e.proto.body]
+    assert len(scroll) == 1 and ".st-key-passage-sapporo-iwamizawa-2019-row-3a-5" in scroll[0]  # jumps there
     focused = app.table[2].value
     assert focused[focused["取組"].str.contains("災害対策")].iloc[0]["乙（岩見沢市）の役割"].startswith(MARK_OPEN)
 
@@ -225,17 +278,22 @@ def test_full_text_has_articles_supplementary_and_annex_with_citations(app):
     headings = [s.value for s in app.subheader]
     assert headings[:3] == ["前文", "第1条（目的）", "第2条（基本方針）"]
     assert "附則" in headings and "別表（第3条関係）" in headings
-    assert "出典: 第4条（費用分担）" in [c.value for c in app.caption]
+    captions = [c.value for c in app.caption]
+    assert any(c.startswith(escape_markdown("出典: 第4条（費用分担）")) for c in captions)
     assert len(app.table) == 5
     assert list(app.table[0].value.columns) == ["取組", "内容", "甲（札幌市）の役割", "乙（岩見沢市）の役割"]
+    supplementary = next(c for c in captions if c.startswith(escape_markdown("出典: 附則")))
+    assert escape_markdown("日付: 平成31年（2019年）4月1日") in supplementary  # 和暦 with 西暦, beside it
     # The full text quotes the annex exactly: 「甲と協力して」, not 「甲（札幌市）と協力して」.
     assert app.table[2].value.iloc[4]["乙（岩見沢市）の役割"].endswith("について、甲と協力して取り組む。")
 
 
 def test_download_is_offered_once_there_is_a_conversation(app):
-    assert app.get("download_button")[0].proto.disabled
+    buttons = {d.proto.label: d for d in app.get("download_button")}
+    assert buttons["会話を Markdown で保存"].proto.disabled and buttons["会話を PDF で保存"].proto.disabled
     chat(app, DISASTER)
-    assert not app.get("download_button")[0].proto.disabled
+    buttons = {d.proto.label: d for d in app.get("download_button")}
+    assert not buttons["会話を Markdown で保存"].proto.disabled and not buttons["会話を PDF で保存"].proto.disabled
 
 
 @pytest.fixture
@@ -258,43 +316,40 @@ def test_several_agreements_a_choice_and_citations_that_name_them(two_agreements
     ]
     assert at.radio(key="party").options == ["すべて", "石狩市", "北斗市", "札幌市", "岩見沢市"]
     chat(at, "北斗市の災害対策での役割は")
-    assert (
-        replies(at)[0]
-        .code[0]
-        .value.endswith(
-            "出典: 石狩市及び北斗市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）"
-            "(3)ア 生活機能の強化「災害対策」乙（北斗市）の役割"
-        )
+    assert copied(replies(at)[0])[0].endswith(
+        "出典: 石狩市及び北斗市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）"
+        "(3)ア 生活機能の強化「災害対策」乙（北斗市）の役割\n甲＝石狩市　乙＝北斗市"
     )
     agreement.set_value("sapporo-iwamizawa-2019").run()
     assert at.radio(key="party").options == ["両方", "札幌市", "岩見沢市"]
     chat(at, "災害対策の内容")
-    for hit_card in replies(at)[1].expander:
+    for hit_card in replies(at)[1].expander[1:]:
         assert "札幌市及び岩見沢市における" in hit_card.label
     at.segmented_control(key="view").set_value("役割一覧").run()
-    assert list(at.table[0].value.columns)[2:] == ["甲（札幌市）の役割", "乙（岩見沢市）の役割"]
+    assert list(at.table[0].value.columns)[3:] == ["甲（札幌市）の役割", "乙（岩見沢市）の役割"]
 
 
 def test_a_party_without_a_topic_lists_its_roles_and_opens_them_all(app):
     chat(app, "札幌市の役割は")
     reply = replies(app)[0]
     assert reply.markdown[0].value.startswith("札幌市（甲）の役割は別表に20項目あります。")
-    assert [e.label for e in reply.expander][0].endswith("「経済戦略の推進」甲（札幌市）の役割")
+    assert [e.label for e in reply.expander][0] == escape_markdown("甲（札幌市）の役割｜(1) 圏域全体の経済成長のけん引「経済戦略の推進」")
+    assert "該当する箇所（別表の順）" in [c.value for c in reply.caption]
     app.button(key="party-roles-0").click().run()
     assert app.segmented_control(key="view").value == "役割一覧"
-    assert app.radio(key="party").value == "札幌市"
-    assert sum(len(t.value) for t in app.table) == 20
-    assert {tuple(t.value.columns) for t in app.table} == {("取組", "内容", "甲（札幌市）の役割")}
+    assert app.radio(key="party").value == "両方"  # the button filters that view, not the sidebar
+    assert len(app.table) == 1 and len(app.table[0].value) == 20
+    assert list(app.table[0].value.columns) == ["区分", "取組", "内容", "甲（札幌市）の役割"]
+    app.button(key="roles-all").click().run()
+    assert list(app.table[0].value.columns)[3:] == ["甲（札幌市）の役割", "乙（岩見沢市）の役割"]
 
 
 def test_the_agreement_in_the_url_is_chosen(two_agreements, monkeypatch):
     at = new_app({"agreement": "ishikari-hokuto-2020", "q": "災害対策での役割は", "party": "石狩市"})
     assert at.selectbox(key="agreement").value == "ishikari-hokuto-2020"
     assert at.radio(key="party").value == "石狩市"
-    assert (
-        replies(at)[0]
-        .code[0]
-        .value.endswith("連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（石狩市）の役割")
+    assert copied(replies(at)[0])[0].endswith(
+        "連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（石狩市）の役割\n甲＝石狩市　乙＝北斗市"
     )
     assert "agreement=ishikari-hokuto-2020" in replies(at)[0].code[-1].value  # its link keeps the choice
 
@@ -315,13 +370,31 @@ def test_a_role_question_without_a_party_shows_both_cells(app):
     reply = replies(app)[0]
     shown = texts(reply)
     assert "**札幌市（甲）の役割**" in shown and "**岩見沢市（乙）の役割**" in shown
-    assert [c.value.splitlines()[-1] for c in reply.code[:2]] == [
-        "出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（札幌市）の役割",
-        "出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割",
+    assert [c.splitlines()[1] for c in copied(reply)[:2]] == [
+        f"出典: {TITLE} 別表（第3条関係）(3)ア 生活機能の強化「災害対策」甲（札幌市）の役割",
+        f"出典: {TITLE} 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割",
     ]
+    # one card for the row both quotes stand in, not one per party
+    assert [e.label for e in reply.expander].count("「災害対策」の内容と各当事者の役割") == 1
 
 
 def test_what_both_do_together_is_listed(app):
     chat(app, "札幌市と岩見沢市が協力して取り組むことは")
     shown = texts(replies(app)[0])
     assert "別表に12項目あります" in shown and "・災害対策（出典" in shown
+
+
+def test_nothing_found_shows_the_near_places_only_as_related(app):
+    chat(app, "観光バスの運賃は")
+    reply = replies(app)[0]
+    assert reply.info[0].value.startswith(escape_markdown("この協約には「バス」「運賃」についての定めは見つかりませんでした"))
+    assert "関連（言葉が近い箇所で、質問への答えではありません）" in [c.value for c in reply.caption]
+    assert len(reply.expander) == 3  # offered to open, never quoted as the answer
+    assert not [m for m in reply.markdown if m.value.startswith("「")]
+
+
+def test_a_section_named_lists_its_rows_as_the_answer(app):
+    chat(app, "別表(3)アの取組は")
+    reply = replies(app)[0]
+    assert reply.markdown[0].value.startswith(escape_markdown("別表（第3条関係）(3)アの取組は5項目あります。"))
+    assert "該当する箇所（別表の順）" in [c.value for c in reply.caption]

@@ -83,7 +83,9 @@ def test_show_prints_a_unit_in_full():
     assert "出典: 別表（第3条関係）(3)イ 結びつきやネットワークの強化「ICTインフラ整備」" in out
     assert "取組: ICTインフラ整備" in out
     assert "原文の行 / source lines: 97, 99" in out
-    assert "甲（札幌市）と協力して取り組む。" in out  # the row shows both parties' roles
+    assert "原文 / source: sapporo-iwamizawa-2019.txt 97〜99行" in out
+    assert "\n甲＝札幌市　乙＝岩見沢市\n" in out  # who the labels are, beside the texts
+    assert "、甲と協力して取り組む。" in out and "（札幌市）と協力" not in out  # each party's role, verbatim
 
 
 def test_show_accepts_an_id_without_the_agreement():

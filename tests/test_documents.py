@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kyoyaku_search.views.documents import filter_sections, full_text, party_rows, role_sections
+from kyoyaku_search.views.documents import filter_sections, full_text, party_rows, role_sections, understand_filter
 from kyoyaku_search.views.web import MARK_CLOSE, MARK_OPEN, section_table
 from tests.conftest import SEED_ID
 
@@ -28,7 +28,7 @@ def test_a_role_row_shows_both_parties_side_by_side(corpus):
     row = next(r for s in role_sections(corpus, SEED_ID) for r in s.rows if r.initiative == "災害対策")
     assert row.content == "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等を行う。"
     assert [c.party for c in row.roles] == ["札幌市", "岩見沢市"]
-    assert row.roles[1].text.endswith("甲（札幌市）と協力して取り組む。")  # 甲 named in the role table
+    assert row.roles[1].text.endswith("、甲と協力して取り組む。")  # the exact text: 甲 as the agreement writes it
     assert row.roles[1].citation == "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
 
 
@@ -93,3 +93,25 @@ def test_section_table_marks_the_opened_cell_and_the_filter_words(corpus):
     assert not any(MARK_OPEN in cell for other in rows[:4] for cell in other)
     _, filtered = section_table(section, words=["連携"])
     assert filtered[4][1].startswith(f"災害に備える{MARK_OPEN}連携{MARK_CLOSE}")
+
+
+@pytest.mark.parametrize(
+    ("query", "initiatives", "party"),
+    [
+        ("防災", ["災害対策"], None),  # a synonym the chat understands, not a substring of the annex
+        ("いわみざわしのふくし", ["福祉"], "岩見沢市"),  # hiragana read as the party and the word
+        ("地域医寮", ["地域医療"], None),  # a typo read as the word
+        ("医療　提供", ["高度な医療サービスの提供"], None),  # every word the user wrote must match
+        ("除雪", [], None),
+    ],
+)
+def test_the_filter_reads_words_as_the_chat_does(corpus, query, initiatives, party):
+    found = understand_filter(corpus, SEED_ID, query)
+    sections = filter_sections(role_sections(corpus, SEED_ID), query, found.rows)
+    assert [r.initiative for s in sections for r in s.rows] == initiatives
+    assert found.party == party
+
+
+def test_the_filter_says_so_when_it_names_a_municipality_that_is_not_a_party(corpus):
+    found = understand_filter(corpus, SEED_ID, "小樽市の観光")
+    assert found.rows == frozenset() and found.message.startswith("小樽市はこの協約の当事者ではありません")

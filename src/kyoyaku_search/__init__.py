@@ -13,7 +13,7 @@ from .ingest.parser import ParsedSource, parse_file, parse_text
 from .ingest.store import default_data_dir, load_sources, load_yaml, to_yaml
 from .model import Agreement, AnnexRow, Article, Party, RoleCell
 from .search.corpus import Corpus, build_corpus, load_corpus
-from .search.units import Citation, Unit
+from .search.units import Citation, Unit, source_place
 
 __all__ = [
     "DEFAULT_TOP_K",
@@ -45,5 +45,6 @@ __all__ = [
     "load_yaml",
     "parse_file",
     "parse_text",
+    "source_place",
     "to_yaml",
 ]

@@ -217,6 +217,11 @@ class Agreement:
             lines = tuple(self.source_lines[n - 1] for n in lines if 0 < n <= len(self.source_lines))
         return SourceLocation(pages, tuple(sorted(set(lines))))
 
+    @property
+    def party_key(self) -> str:
+        """「甲＝札幌市　乙＝岩見沢市」: who the labels are, shown beside a quote and never inside it."""
+        return "\u3000".join(f"{party.label}＝{party.name}" for party in self.parties if party.labelled)
+
     def party_names(self) -> str:
         """「札幌市と岩見沢市」 — for messages that list who the parties are."""
         return "と".join(party.name for party in self.parties)

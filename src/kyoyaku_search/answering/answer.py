@@ -14,10 +14,11 @@ from enum import StrEnum
 
 import numpy as np
 
+from ..ingest.dates import both_calendars
 from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.tokenizer import fold
-from ..search.units import Unit
+from ..search.units import Unit, source_place
 from .confidence import Asked, confident, covered_first, not_found_message, uncovered
 from .effective import effective_units
 from .followup import settle
@@ -57,10 +58,24 @@ QUOTING = (Status.ANSWERED, Status.BOTH_PARTIES)
 
 @dataclass(frozen=True)
 class Hit:
+    """A ranked unit. Its quote is `unit.text`, the exact source text; who 甲/乙 are is
+    `parties`, shown beside the quote and never written into it."""
+
     unit: Unit
     score: float
     citation: str
-    display_text: str  # the quote with 甲/乙 named; `unit.text` stays the exact source
+    parties: str = ""  # 「甲＝札幌市　乙＝岩見沢市」
+    source: str = ""  # where it stands in the published source: 「sapporo-iwamizawa-2019.txt 97〜99行」
+
+    @property
+    def text(self) -> str:
+        """The exact source text."""
+        return self.unit.text
+
+    @property
+    def names_labels(self) -> bool:
+        """Whether the quote says 甲/乙 (or another label), so the reader needs `parties`."""
+        return any(label in self.unit.text for label in _labels(self.parties))
 
     def to_json(self) -> dict:
         unit = self.unit
@@ -93,6 +108,23 @@ class Quote:
     @property
     def citation(self) -> str:
         return self.hit.citation
+
+    @property
+    def dates(self) -> list[str]:
+        """The quote's 和暦 dates with the Western year: 「平成31年（2019年）4月1日」."""
+        return both_calendars(self.hit.unit.text)
+
+    def lines(self) -> list[str]:
+        """The quote as plain text lines: 「…」, 出典, and beside them where it stands in the
+        published source, who 甲/乙 are and the dates."""
+        head = f"{self.heading}: " if self.heading else ""
+        out = [f"{head}「{self.text}」", f"出典: {self.citation}"]
+        if self.hit.source:
+            out.append(f"原文: {self.hit.source}")
+        if self.hit.names_labels:
+            out.append(self.hit.parties)
+        out += [f"日付: {date}" for date in self.dates]
+        return out
 
 
 @dataclass(frozen=True)
@@ -134,8 +166,7 @@ class Answer:
         if self.message:
             lines.append(self.message)
         for quote in self.quotes:
-            head = f"{quote.heading}: " if quote.heading else ""
-            lines += [f"{head}「{quote.hit.display_text}」", f"出典: {quote.citation}"]
+            lines += quote.lines()
         lines += [f"・{item.name}（出典: {item.citation}）" for item in self.items]
         return "\n".join(lines)
 
@@ -404,7 +435,13 @@ def _context(query: Query, unit: Unit | None) -> Context:
 
 def _hit(corpus: Corpus, position: int, score: float) -> Hit:
     unit = corpus.units[position]
-    return Hit(unit, score, unit.citation.render(corpus.multi), corpus.display_texts[position])
+    agreement = corpus.agreement(unit.agreement_id)
+    source = source_place(agreement, unit.lines)
+    return Hit(unit, score, unit.citation.render(corpus.multi), agreement.party_key, source)
+
+
+def _labels(party_key: str) -> list[str]:
+    return [pair.split("＝", 1)[0] for pair in party_key.split("\u3000") if "＝" in pair]
 
 
 def _named(parties: Sequence[PartyName]) -> str:

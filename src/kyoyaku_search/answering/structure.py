@@ -79,9 +79,7 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if number is None:
             continue
         units = corpus.units
-        positions = tuple(
-            i for i in _in_scope(corpus, agreement, "article") if units[i].article == number
-        )
+        positions = tuple(i for i in _in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
             note = _paragraph_note(corpus, positions[0], match)
             return Reference(positions, f"第{number}条", "article", note, match.group(0))

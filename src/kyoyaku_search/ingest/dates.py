@@ -42,6 +42,18 @@ def find_date(text: str) -> tuple[str, str] | None:
     return date.isoformat(), text[origin[match.start()] : origin[match.end() - 1] + 1]
 
 
+def both_calendars(text: str) -> list[str]:
+    """Each 和暦 date of `text` printed without its Western year, with it added:
+    「平成31年4月1日」 → 「平成31年（2019年）4月1日」. Shown beside a quote, never inside it."""
+    out = []
+    for match in _DATE.finditer(_fold(text)[0]):
+        if match["western"]:
+            continue
+        year = ERA_START[match["era"]] + (1 if match["year"] == "元" else int(match["year"]))
+        out.append(f"{match['era']}{match['year']}年（{year}年）{int(match['month'])}月{int(match['day'])}日")
+    return list(dict.fromkeys(out))
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
     """NFKC-fold character by character, keeping for each folded character its origin index."""
     pieces: list[str] = []

@@ -29,7 +29,7 @@ from ..model import Agreement
 from .index import Bm25Settings, Postings
 from .tokenizer import TokenizerSettings
 
-FORMAT = 2  # bump when the file layout changes
+FORMAT = 3  # bump when the file layout changes
 CACHE_ENV = "KYOYAKU_SEARCH_CACHE_DIR"
 _PACKAGE = Path(__file__).resolve().parents[1]
 _ARRAYS = ("offsets", "documents", "frequencies", "lengths")
@@ -40,7 +40,6 @@ class Snapshot:
     """What building a corpus computed: everything but the units, which are cheap to derive."""
 
     agreements: tuple[Agreement, ...]
-    display_texts: tuple[str, ...]
     party_readings: tuple[tuple[str, ...], ...]  # per party of each agreement, in order
     text_blob: str
     postings: Postings
@@ -63,7 +62,6 @@ class CacheFile:
                 postings = Postings(tuple(_json(saved["vocabulary"])), *(saved[name] for name in _ARRAYS))
                 snapshot = Snapshot(
                     agreements=tuple(from_plain(a, self.path) for a in _json(saved["agreements"])),
-                    display_texts=tuple(_json(saved["display_texts"])),
                     party_readings=tuple(tuple(r) for r in _json(saved["party_readings"])),
                     text_blob=bytes(saved["text_blob"]).decode("utf-8"),
                     postings=postings,
@@ -82,7 +80,6 @@ class CacheFile:
         arrays = {
             "meta": _bytes({"format": FORMAT, "key": self.key}),
             "agreements": _bytes([to_plain(a) for a in snapshot.agreements]),
-            "display_texts": _bytes(list(snapshot.display_texts)),
             "party_readings": _bytes([list(r) for r in snapshot.party_readings]),
             "spelling_phrases": _bytes(list(snapshot.spelling_phrases)),
             "spelling_readings": _bytes([list(pair) for pair in snapshot.spelling_readings]),

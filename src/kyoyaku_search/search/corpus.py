@@ -14,15 +14,11 @@ from ..model import Agreement
 from .cache import Snapshot, cache_file
 from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
-from .names import NameLookup, PartyName, UnitColumns, name_forms, name_parties, party_names
+from .names import NameLookup, PartyName, UnitColumns, name_forms, party_names
 from .phrases import PhraseIndex
 from .spelling import Spelling, noun_compounds
 from .tokenizer import Tokenizer, fold
 from .units import Unit, agreement_units
-
-# The preamble defines 甲/乙 and the signature block names each party beside its label, so
-# naming them again there would only repeat the text.
-DEFINING_KINDS = ("preamble", "signature")
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,6 @@ class SearchSettings:
 class Corpus:
     agreements: tuple[Agreement, ...]
     units: tuple[Unit, ...]
-    display_texts: tuple[str, ...]  # each unit's text with 甲/乙 named: 「甲（札幌市）と協力して」
     index: Bm25Index
     tokenizer: Tokenizer
     party_names: tuple[PartyName, ...]
@@ -139,17 +134,9 @@ def build_corpus(
     documents = [tokenizer.terms(unit.search_text) for unit in units]
     index = Bm25Index(documents, bm25)
     names = tuple(party_names(tokenizer, agreements))
-    by_id = {a.id: a for a in agreements}
-    display = tuple(
-        unit.text
-        if unit.kind in DEFINING_KINDS
-        else name_parties(tokenizer, unit.text, by_id[unit.agreement_id].parties)
-        for unit in units
-    )
     return Corpus(
         agreements=tuple(agreements),
         units=units,
-        display_texts=display,
         index=index,
         tokenizer=tokenizer,
         party_names=names,
@@ -204,7 +191,6 @@ def load_corpus(
 def _snapshot(corpus: Corpus) -> Snapshot:
     return Snapshot(
         agreements=corpus.agreements,
-        display_texts=corpus.display_texts,
         party_readings=tuple(name.readings for name in corpus.party_names),
         text_blob=corpus.text_blob,
         postings=corpus.index.postings,
@@ -219,14 +205,11 @@ def _restore(
     """The corpus a snapshot was taken of; None when its parts do not fit together."""
     units = tuple(unit for agreement in snapshot.agreements for unit in agreement_units(agreement))
     parties = [(agreement, party) for agreement in snapshot.agreements for party in agreement.parties]
-    if not len(units) == len(snapshot.display_texts) == len(snapshot.postings.lengths) or len(parties) != len(
-        snapshot.party_readings
-    ):
+    if len(units) != len(snapshot.postings.lengths) or len(parties) != len(snapshot.party_readings):
         return None
     return Corpus(
         agreements=snapshot.agreements,
         units=units,
-        display_texts=snapshot.display_texts,
         index=Bm25Index.from_postings(snapshot.postings, bm25),
         tokenizer=tokenizer,
         party_names=tuple(

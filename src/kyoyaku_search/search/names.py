@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..model import Agreement, Party
+from ..model import Agreement
 from .tokenizer import Tokenizer
 from .units import KINDS, Unit
 
@@ -166,22 +166,3 @@ _PREFIX = re.compile(r"^(?:(?:北海道|東京都|京都府|大阪府|[^\s]{2,3}
 def local_name(name: str) -> str:
     """The municipality without its prefecture or 郡: 山口県岩国市 → 岩国市, 八頭郡智頭町 → 智頭町."""
     return name[_PREFIX.match(name).end() :] or name
-
-
-def name_parties(tokenizer: Tokenizer, text: str, parties: Sequence[Party]) -> str:
-    """Write each party label's first use as 「甲（札幌市）」, leaving the words around it as they are.
-
-    Sudachi decides what is a label: 「甲」 alone is, the 甲 of 「甲府市」 is not.
-    """
-    names = {party.label: party.name for party in parties}
-    seen: set[str] = set()
-    out: list[str] = []
-    position = 0
-    for token in tokenizer.tokens_unfolded(text):
-        if token.surface in names and token.surface not in seen and token.pos[0] == "名詞":
-            seen.add(token.surface)
-            out.append(text[position : token.end])
-            out.append(f"（{names[token.surface]}）")
-            position = token.end
-    out.append(text[position:])
-    return "".join(out)

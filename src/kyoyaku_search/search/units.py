@@ -52,6 +52,15 @@ class Unit:
         return f"{self.context}\n{self.text}" if self.context else self.text
 
 
+def source_place(agreement: Agreement, lines: Lines) -> str:
+    """Where a unit stands in the published source: 「sapporo-iwamizawa-2019.txt 97〜99行」."""
+    where = ""
+    if lines:
+        first, last = min(lines), max(lines)
+        where = f"{first}行" if first == last else f"{first}〜{last}行"
+    return " ".join(part for part in (agreement.source or "", where) if part)
+
+
 def agreement_units(agreement: Agreement) -> list[Unit]:
     """Every unit of `agreement`, in document order."""
     units = list(_units(agreement))

@@ -29,6 +29,7 @@ from .. import (
     find_unit,
     load_corpus,
     parse_file,
+    source_place,
     to_yaml,
 )
 
@@ -195,7 +196,7 @@ def _format_answer(answer: Answer) -> str:
     lines = [answer.text, ""]
     for rank, hit in enumerate(answer.hits, start=1):
         lines.append(f"{rank}. {hit.citation}  [{hit.score:.2f}]  ({hit.unit.id})")
-        lines.extend(f"   {text}" for text in hit.display_text.split("\n"))
+        lines.extend(f"   {text}" for text in hit.text.split("\n"))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -206,15 +207,16 @@ def _run_show(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         raise KyoyakuError(
             f"ID {args.id} の単位はありません（ask --json の hits[].id を指定） / no unit with id {args.id}"
         )
-    position = corpus.position(unit.id)
+    agreement = corpus.agreement(unit.agreement_id)
     out = [f"出典: {unit.citation.render(corpus.multi)}", f"ID: {unit.id}", f"種類 / kind: {unit.kind}"]
     if unit.initiative:
         out.append(f"取組: {unit.initiative}")
-    out += [f"原文の行 / source lines: {', '.join(map(str, unit.lines))}", "", corpus.display_texts[position]]
+    out += [f"原文 / source: {source_place(agreement, unit.lines)}"]
+    out += [f"原文の行 / source lines: {', '.join(map(str, unit.lines))}", agreement.party_key, "", unit.text]
     if unit.kind == "row":
         for position in corpus.row_roles(unit.id):
             other = corpus.units[position]
-            out += ["", f"{other.citation.render(corpus.multi)}:", corpus.display_texts[position]]
+            out += ["", f"{other.citation.render(corpus.multi)}:", other.text]
     stdout.write("\n".join(out) + "\n")
     return EXIT_OK
 

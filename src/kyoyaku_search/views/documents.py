@@ -9,9 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
+from ..answering.answer import not_a_party_message
+from ..answering.question import understand
+from ..answering.ranking import allowed_units
+from ..errors import QuestionError
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
-from ..search.units import Unit
+from .marks import highlight_terms
 
 ANNEX_KINDS = ("row", "role")
 
@@ -36,6 +42,7 @@ class RoleRow:
     content: str
     roles: tuple[RoleCellView, ...]
     citation: str
+    lines: tuple[int, ...] = ()  # the row's lines in the published source
 
     def folded(self) -> str:
         return fold("\n".join([self.initiative, self.content, *(cell.text for cell in self.roles)])).lower()
@@ -75,10 +82,8 @@ class FullText:
     sections: tuple[RoleSection, ...]
 
 
-def role_sections(corpus: Corpus, agreement_id: str, *, named: bool = True) -> tuple[RoleSection, ...]:
-    """The annex of one agreement as tables, in the order printed.
-
-    `named` writes 甲/乙 as 「甲（札幌市）」 in cells (for the role table); otherwise the exact text."""
+def role_sections(corpus: Corpus, agreement_id: str) -> tuple[RoleSection, ...]:
+    """The annex of one agreement as tables, in the order printed, every cell the exact text."""
     agreement = corpus.agreement(agreement_id)
     units = [u for u in corpus.units if u.agreement_id == agreement_id and u.kind in ANNEX_KINDS]
     sections: dict[str, list[RoleRow]] = {}
@@ -88,7 +93,7 @@ def role_sections(corpus: Corpus, agreement_id: str, *, named: bool = True) -> t
                 cell.id,
                 f"{agreement.party(cell.party_label).display}の役割",
                 cell.party or "",
-                _text(corpus, cell, named),
+                cell.text,
                 cell.citation.render(corpus.multi),
             )
             for cell in units
@@ -96,13 +101,50 @@ def role_sections(corpus: Corpus, agreement_id: str, *, named: bool = True) -> t
         )
         rows = sections.setdefault(row.section or "", [])
         rows.append(
-            RoleRow(row.id, row.initiative or "", _text(corpus, row, named), cells, row.citation.render(corpus.multi))
+            RoleRow(row.id, row.initiative or "", row.text, cells, row.citation.render(corpus.multi), row.lines)
         )
     return tuple(RoleSection(section, tuple(rows)) for section, rows in sections.items())
 
 
-def filter_sections(sections: Sequence[RoleSection], query: str) -> tuple[RoleSection, ...]:
-    """Rows holding every word of `query` (blank-separated, width and case folded).
+@dataclass(frozen=True)
+class RoleFilter:
+    """What the role table's filter box found, read as the chat reads a question."""
+
+    rows: frozenset[str]  # ids of the rows the search found (a row, or one of its role cells)
+    terms: tuple[str, ...] = ()  # the words to mark: the question's own and the synonyms used
+    message: str = ""  # why nothing can be found (a municipality that is not a party, …)
+    party: str | None = None  # the one party the words name (「岩見沢市の観光」): only its column is shown
+
+
+def understand_filter(corpus: Corpus, agreement_id: str, text: str) -> RoleFilter:
+    """Search the annex of one agreement as the chat would: 「防災」 finds 災害対策 through the
+    synonym lists, 「いわみざわしのふくし」 is read, a named party keeps only its cells."""
+    if not text.strip():
+        return RoleFilter(frozenset())
+    try:
+        question = understand(corpus, text)
+    except QuestionError as error:
+        return RoleFilter(frozenset(), message=str(error))
+    if question.outsiders:
+        return RoleFilter(frozenset(), message=not_a_party_message(corpus, question.outsiders))
+    mask = allowed_units(corpus, question.parties, agreement_id) & corpus.columns.of_kinds(ANNEX_KINDS)
+    # Every word the user wrote must match, as the box's plain words do; a word the agreement
+    # never uses (「防災」) is searched through the words the synonym lists put in its place.
+    own = [t for t in question.own_topic_terms if corpus.index.document_frequency(t)]
+    for term in own:
+        mask &= corpus.index.matches([term])
+    if not own:
+        mask &= corpus.index.matches(question.topic_terms)
+    found = frozenset(corpus.units[i].row_id or "" for i in np.flatnonzero(mask).tolist())
+    named = {p.name for p in question.parties}
+    return RoleFilter(found, highlight_terms(question), party=next(iter(named)) if len(named) == 1 else None)
+
+
+def filter_sections(
+    sections: Sequence[RoleSection], query: str, found: frozenset[str] = frozenset()
+) -> tuple[RoleSection, ...]:
+    """Rows holding every word of `query` (blank-separated, width and case folded), and the
+    rows in `found` (what `understand_filter` found for the same words).
 
     A word that names the section (「生活機能」) keeps all its rows."""
     words = fold(query).lower().split()
@@ -111,7 +153,9 @@ def filter_sections(sections: Sequence[RoleSection], query: str) -> tuple[RoleSe
     kept = []
     for section in sections:
         heading = fold(section.section).lower()
-        rows = tuple(row for row in section.rows if all(w in heading or w in row.folded() for w in words))
+        rows = tuple(
+            row for row in section.rows if row.unit_id in found or all(w in heading or w in row.folded() for w in words)
+        )
         if rows:
             kept.append(replace(section, rows=rows))
     return tuple(kept)
@@ -144,9 +188,5 @@ def full_text(corpus: Corpus, agreement_id: str) -> FullText:
         agreement.date_text,
         passages,
         agreement.annex.heading if agreement.annex else None,
-        role_sections(corpus, agreement_id, named=False),
+        role_sections(corpus, agreement_id),
     )
-
-
-def _text(corpus: Corpus, unit: Unit, named: bool) -> str:
-    return corpus.display_texts[corpus.position(unit.id)] if named else unit.text

@@ -1,34 +1,57 @@
 """What the web page shows, as pure functions over the library's answers.
 
 Text from the agreement or from a user reaches Streamlit's Markdown only through
-`escape_markdown`, so a question holding 「<script>」, 「**」 or a link is shown as typed.
-The role table and the full text live in `documents`.
+`escape_markdown` (`marks`), so a question holding 「<script>」, 「**」 or a link is shown as typed.
+The role table and the full text live in `documents`; what is copied or downloaded in `exports`
+and `pdf`; the page's stylesheet and scripts in `page`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
 from ..answering.answer import Answer, Hit, ask
-from ..answering.question import QUESTION_WORDS
 from ..errors import QuestionError
 from ..search.corpus import Corpus
-from ..search.tokenizer import Tokenizer, fold
+from ..search.tokenizer import Tokenizer
 from ..search.units import Unit
 from .documents import RoleSection
+from .marks import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    escape_markdown,
+    highlight_markdown,
+    highlight_terms,
+    matched_spans,
+    merge_spans,
+    substring_spans,
+)
+
+__all__ = [  # the names app.py and the tests use, with those re-exported from `marks`
+    "ALL_AGREEMENTS",
+    "MARK_CLOSE",
+    "MARK_OPEN",
+    "Turn",
+    "answer_turn",
+    "dom_key",
+    "escape_markdown",
+    "example_questions",
+    "highlight_markdown",
+    "highlighted",
+    "hit_label",
+    "matched_spans",
+    "party_choices",
+    "read_link",
+    "row_units",
+    "section_table",
+    "share_link",
+    "substring_spans",
+]
 
 ALL_AGREEMENTS = "すべての協約"
-# ASCII marks that can start Markdown in Streamlit: emphasis, code, links and images, HTML and
-# entities, headings and lists, tables, LaTeX ($), emoji and directives (:), autolinks (. :).
-# Brackets are escaped, so 「(3)」 needs no escape and a citation stays as printed.
-_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]<>#+-.!|~$:&=")
-# A highlighted run of text: bold on Streamlit's orange background (the background alone is
-# too faint to find in a long cell).
-MARK_OPEN, MARK_CLOSE = ":orange-background[**", "**]"
 
 
 @dataclass(frozen=True)
@@ -57,86 +80,32 @@ def answer_turn(
     return Turn(text, answer, None, party, agreement)
 
 
-# --- safe Markdown --------------------------------------------------------------------------
-
-
-def escape_markdown(text: str) -> str:
-    """Text that Streamlit's Markdown shows literally: each ASCII mark that could start
-    Markdown is backslash-escaped (CommonMark), so no emphasis, link, HTML, LaTeX ($) or
-    directive (:) can start; line breaks stay line breaks."""
-    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in text)
-    return escaped.replace("\n", "  \n")
-
-
-def matched_spans(tokenizer: Tokenizer, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """(begin, end) of each word of `text` that a search term matched.
-
-    A word matches when its normalized form is a term (「ぼうさい」 finds 「防災」); inside a
-    compound the search also matched on its sub-words, so a term written in it counts too."""
-    wanted = {term for term in terms if term not in QUESTION_WORDS}
-    spans: list[tuple[int, int]] = []
-    for token in tokenizer.tokens_unfolded(text):
-        if not token.is_content:
-            continue
-        if token.term in wanted:
-            spans.append((token.begin, token.end))
-            continue
-        for term in wanted:
-            start = token.surface.find(term) if len(term) > 1 else -1
-            if start != -1:
-                spans.append((token.begin + start, token.begin + start + len(term)))
-    return _merge(spans)
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for begin, end in sorted(spans):
-        if merged and begin <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((begin, end))
-    return merged
-
-
-def highlight_markdown(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """`text` as safe Markdown with each span marked."""
-    out: list[str] = []
-    position = 0
-    for begin, end in spans:
-        out.append(escape_markdown(text[position:begin]))
-        out.append(f"{MARK_OPEN}{escape_markdown(text[begin:end])}{MARK_CLOSE}")
-        position = end
-    out.append(escape_markdown(text[position:]))
-    return "".join(out)
-
-
-def substring_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Where each word of a filter box occurs in `text` (width and case folded)."""
-    folded = fold(text).lower()
-    if len(folded) != len(text):  # folding changed the length: offsets would not line up
-        return []
-    spans = []
-    for word in {fold(w).lower() for w in words if w}:
-        start = folded.find(word)
-        while start != -1:
-            spans.append((start, start + len(word)))
-            start = folded.find(word, start + 1)
-    return _merge(spans)
-
-
 def highlighted(corpus: Corpus, text: str, answer: Answer | None) -> str:
-    """Safe Markdown of `text` with the words the question matched marked."""
+    """Safe Markdown of `text` with the question's words (and the synonyms used) marked."""
     if answer is None or answer.question is None:
         return escape_markdown(text)
-    return highlight_markdown(text, matched_spans(corpus.tokenizer, text, answer.question.terms))
+    return highlight_markdown(text, matched_spans(corpus.tokenizer, text, highlight_terms(answer.question)))
 
 
 # --- what a person copies or shares ---------------------------------------------------------
 
 
-def copy_block(hit: Hit) -> str:
-    """The quote and 「出典: …」, ready to paste into a memo."""
-    return f"「{hit.display_text}」\n出典: {hit.citation}"
+def hit_label(corpus: Corpus, hit: Hit) -> str:
+    """A card's label: whose passage it is and where — 「乙（岩見沢市）の役割｜(3)ア 生活機能の強化「災害対策」」."""
+    unit = hit.unit
+    agreement = corpus.agreement(unit.agreement_id)
+    title = f"{agreement.title} " if corpus.multi else ""
+    if unit.kind == "role" and unit.party_label:
+        party = agreement.party(unit.party_label)
+        return f"{party.display if party else unit.party_label}の役割｜{title}{unit.section}「{unit.initiative}」"
+    if unit.kind == "row":
+        return f"取組の内容（当事者共通）｜{title}{unit.section}「{unit.initiative}」"
+    return f"{title}{unit.citation.place}"
+
+
+def dom_key(text: str) -> str:
+    """A widget key (and so a CSS class `st-key-…`) made of `text`: ASCII letters, digits and -."""
+    return "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in text)
 
 
 def share_link(base_url: str | None, question: str, *, party: str | None = None, agreement: str | None = None) -> str:
@@ -152,11 +121,46 @@ def share_link(base_url: str | None, question: str, *, party: str | None = None,
     return f"{base_url.split('?', 1)[0].rstrip('/')}/?{query}"
 
 
+@dataclass(frozen=True)
+class Link:
+    """What a link's `?q=…&party=…&agreement=…` asks for, and a note for each part the data lacks."""
+
+    question: str | None
+    party: str | None
+    agreement: str | None
+    notes: tuple[str, ...] = ()
+
+
+def read_link(corpus: Corpus, params: Mapping[str, str]) -> Link:
+    """The link's question, party and agreement; an agreement id or a party the loaded data
+    does not have is dropped with a note saying so (the page shows it), never silently."""
+    notes = []
+    agreement = params.get("agreement") or None
+    if agreement and agreement not in {a.id for a in corpus.agreements}:
+        notes.append(f"リンクの agreement={agreement} に当たる協約はありません。読み込んだすべての協約から探します。")
+        agreement = None
+    party = params.get("party") or None
+    parties = party_choices(corpus, agreement)[1:]
+    if party and party not in parties:
+        notes.append(
+            f"リンクの party={party} はこの協約の当事者ではありません（当事者: {'・'.join(parties)}）。"
+            "当事者で絞り込まずに答えます。"
+        )
+        party = None
+    return Link(params.get("q") or None, party, agreement, tuple(notes))
+
+
 def section_table(
-    section: RoleSection, *, focus: str | None = None, words: Sequence[str] = ()
+    section: RoleSection,
+    *,
+    focus: str | None = None,
+    words: Sequence[str] = (),
+    tokenizer: Tokenizer | None = None,
+    terms: Sequence[str] = (),
 ) -> tuple[list[str], list[list[str]]]:
     """Headings and Markdown cells of one annex table: the unit `focus` (a row or a role
-    cell an answer opened) marked whole, and the filter box's `words` marked where they occur."""
+    cell an answer opened) marked whole, the filter box's `words` marked where they occur, and
+    with a `tokenizer`, the words the filter was understood as (`terms`: synonyms, readings)."""
     headings = [escape_markdown(h) for h in ("取組", "内容", *section.role_headings)]
     rows = []
     for row in section.rows:
@@ -167,11 +171,20 @@ def section_table(
             [
                 highlight_markdown(text, [(0, len(text))])
                 if focused and (i == 0 or ids[i] == focus)
-                else highlight_markdown(text, substring_spans(text, words))
+                else highlight_markdown(text, _filter_spans(text, words, tokenizer, terms))
                 for i, text in enumerate(texts)
             ]
         )
     return headings, rows
+
+
+def _filter_spans(
+    text: str, words: Sequence[str], tokenizer: Tokenizer | None, terms: Sequence[str]
+) -> list[tuple[int, int]]:
+    spans = substring_spans(text, words)
+    if tokenizer is not None and terms:
+        spans = merge_spans([*spans, *matched_spans(tokenizer, text, terms)])
+    return spans
 
 
 def row_units(corpus: Corpus, unit: Unit) -> tuple[Unit, ...]:
@@ -205,59 +218,3 @@ def example_questions(corpus: Corpus, agreement: str | None = None) -> tuple[str
         examples.append(f"{chosen.parties[0].name}の役割は")
     examples += ["費用の分担は", "協約を変更するには", "いつから施行されますか"]
     return tuple(examples)
-
-
-# --- the conversation as Markdown -----------------------------------------------------------
-
-
-def conversation_markdown(turns: Sequence[Turn], corpus: Corpus, saved_at: datetime) -> str:
-    """The whole conversation as a Markdown document; every quoted or typed text escaped."""
-    titles = "、".join(a.title for a in corpus.agreements)
-    out = [
-        "# 連携協約検索 会話の記録",
-        "",
-        f"- 保存日時: {saved_at:%Y-%m-%d %H:%M}",
-        f"- 協約: {escape_markdown(titles)}",
-        "- 回答はすべて協約本文からの引用です。",
-    ]
-    for number, turn in enumerate(turns, start=1):
-        out += ["", f"## 質問 {number}", "", _blockquote(turn.question)]
-        filters = [f for f in (turn.party, turn.agreement) if f]
-        if filters:
-            out += ["", f"（絞り込み: {escape_markdown('・'.join(filters))}）"]
-        out += ["", *_answer_markdown(turn)]
-    return "\n".join(out) + "\n"
-
-
-def _answer_markdown(turn: Turn) -> list[str]:
-    if turn.answer is None:
-        return [escape_markdown(turn.error or "")]
-    answer = turn.answer
-    notes = [f"（{escape_markdown(note)}）" for note in answer.notes]
-    lines = [*notes, *([""] if notes else [])]
-    if answer.message:
-        lines.append(escape_markdown(answer.message))
-    lines += [f"- {escape_markdown(item.name)}（出典: {escape_markdown(item.citation)}）" for item in answer.items]
-    if answer.quotes:
-        lines += ["**回答**", ""]
-    for quote in answer.quotes:
-        heading = f"**{escape_markdown(quote.heading)}**" if quote.heading else ""
-        lines += [*([heading, ""] if heading else []), _blockquote(f"「{quote.hit.display_text}」")]
-        lines += [f"> 出典: {escape_markdown(quote.citation)}", ""]
-    quoted = {quote.hit.unit.id for quote in answer.quotes}
-    hits = [hit for hit in answer.hits if hit.unit.id not in quoted]
-    if hits:
-        lines += ["", "**ほかの該当箇所**", ""]
-        for hit in hits:
-            lines += [
-                f"- 出典: {escape_markdown(hit.citation)}",
-                "",
-                _blockquote(f"「{hit.display_text}」", indent="  "),
-                "",
-            ]
-    return lines
-
-
-def _blockquote(text: str, indent: str = "") -> str:
-    """Each line quoted and ended with a hard break, so a multi-line quote keeps its lines."""
-    return "\n".join(f"{indent}> {escape_markdown(line)}  " for line in text.split("\n"))
