@@ -2,7 +2,7 @@
 # make test  — set up .venv (and chromium for the browser test) if needed, lint (ruff) and run the whole test suite
 # make eval  — hit@1 / hit@3 / MRR of the question set
 # make eval-grid — the same for each split mode and rank-bm25 variant (how they were chosen)
-# make bench — answer latency, BM25 engines and cold start from the seed to 100,000 units (~2 min)
+# make bench — answer latency, BM25 engines and cold start from the seed to 100,000 units, parse time per format and upload → first answer for a 5-page PDF (~3 min)
 # make load  — 20 browser sessions asking at once against the app on localhost (a check, not a test)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv

@@ -34,6 +34,7 @@ from kyoyaku_search.views.page import PRINT_BUTTON, copy_button, scroll_script
 from kyoyaku_search.views.page import SCRIPT as PAGE_SCRIPT
 from kyoyaku_search.views.page import STYLE as PAGE_STYLE
 from kyoyaku_search.views.pdf import conversation_pdf
+from kyoyaku_search.views.upload import upload_sidebar
 from kyoyaku_search.views.web import (
     ALL_AGREEMENTS,
     Turn,
@@ -314,6 +315,7 @@ def main() -> None:
         st.stop()
     state.setdefault("turns", [])
     state.setdefault("view", CHAT)
+    corpus = upload_sidebar(corpus)  # this session's own uploads join its corpus (views/upload.py)
     read_query(corpus)
     agreement, party = sidebar(corpus)
     view = st.segmented_control("表示", (CHAT, ROLES, FULL), key="view", required=True, label_visibility="collapsed")

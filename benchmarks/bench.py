@@ -8,7 +8,8 @@ the seed's sentences, see synthetic.py) it prints, from this one run:
 - each BM25 engine (shipped, rank-bm25, rank-bm25-rs, bm25s): index build time, query time
   (weighted terms → top 10), memory it keeps (in a fresh process) and its largest score
   difference from rank-bm25;
-- cold start in a fresh process, start → first answer, with an empty and with a warm cache.
+- cold start in a fresh process, start → first answer, with an empty and with a warm cache;
+- parse time per format and upload → first answer for a 5-page PDF (`ingest.py`).
 Timings are noisy on a shared machine: compare the ratios, measured in the same run.
 """
 
@@ -213,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="0 = the seed")
     parser.add_argument("--retained", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--no-cold", action="store_true", help="skip the cold starts")
+    parser.add_argument("--no-ingest", action="store_true", help="skip parse time per format and upload → answer")
     args = parser.parse_args(argv)
     if args.retained:
         _retained_child(*args.retained)
@@ -243,6 +245,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\ncold start, a fresh process: start → first answer (steps in s since the script began)")
         with tempfile.TemporaryDirectory() as tmp:
             print("\n".join(cold_rows(Path(tmp))))
+    if not args.no_ingest:
+        from benchmarks import ingest
+
+        print()
+        ingest.main([])
     return 0
 
 

@@ -44,7 +44,14 @@ def check_repairs(raw_text: str, parsed: ParsedSource) -> None:
     for line in parsed.lines:
         repairs = by_first.pop(line.numbers[0], [])
         replayed += len(repairs)
-        if any(r.column is not None for r in repairs) or len(line.numbers) > 1:
+        if repairs and repairs[0].kind == "line-wrap":
+            # a wrapped sentence: its raw lines joined by their line breaks, then each repair in turn
+            text = "\n".join(raw[n - 1] for n in line.numbers)
+            for repair in repairs:
+                assert repair.before in text, repair
+                text = text.replace(repair.before, repair.after, 1)
+            assert text == line.text, (line.numbers, text, line.text)
+        elif any(r.column is not None for r in repairs) or len(line.numbers) > 1:
             _replay_row(raw, line, repairs)
         else:
             text = raw[line.first - 1]
@@ -59,6 +66,19 @@ def _replay_row(raw: list[str], line: SourceLine, repairs: list[Repair]) -> None
     """An annex row: page-break joins cell by cell, then the in-cell repairs, on the raw row line."""
     cells = raw[line.first - 1].split("\t")
     joins = [r for r in repairs if r.kind in JOINS]
+    verbatim = "\n".join(raw[n - 1] for n in line.numbers)
+    if not joins and line.numbers == tuple(range(line.first, line.first + len(line.numbers))):
+        # a row printed over adjacent lines, read as printed: one cell holds the line break
+        assert verbatim.count("\t") == line.text.count("\t"), (line.numbers, verbatim)
+        cells = verbatim.split("\t")
+        for repair in repairs:
+            content = cells[repair.column].strip()
+            assert repair.before in content, repair
+            cells[repair.column] = cells[repair.column].replace(
+                content, content.replace(repair.before, repair.after, 1), 1
+            )
+        assert "\t".join(cells) == line.text, (line.numbers, cells, line.text)
+        return
     for number in line.numbers[1:]:
         fragments = [cell.strip() for cell in raw[number - 1].split("\t") if cell.strip()]
         here = [r for r in joins if r.lines[-1] == number]

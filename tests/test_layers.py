@@ -78,7 +78,9 @@ def test_no_import_cycle():
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if _stage(m) is not None))
 def test_a_stage_imports_only_earlier_stages(module):
-    later = [t for t in GRAPH[module] if (_stage(t) is None and _stage(module) < 4) or (_stage(t) or 0) > _stage(module)]
+    later = [
+        t for t in GRAPH[module] if (_stage(t) is None and _stage(module) < 4) or (_stage(t) or 0) > _stage(module)
+    ]
     assert not later, f"{module} imports a later stage: {later}"
 
 

@@ -17,6 +17,7 @@ from ..search.corpus import Corpus
 from ..search.tokenizer import fold
 from ..search.units import Unit
 from .confidence import Asked, confident, covered_first, not_found_message, uncovered
+from .effective import effective_units
 from .followup import settle
 from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
@@ -147,6 +148,9 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         if TOGETHER.search(question.text):
             return together_answer(corpus, replace(query, topic_terms=()), allowed, top_k)
         return all_rows_answer(corpus, query, allowed, top_k)
+    effective = effective_units(corpus, allowed, question.text) if query.kind == QuestionKind.EFFECTIVE else None
+    if effective is not None:
+        return _effective(corpus, query, *effective, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
         context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
@@ -160,7 +164,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
-    # A role question, or one naming a party, about an annex row: that row's (party's) cells.
+    # A role question, or one naming a party, about an annex row: that row's (party's) cells — its
+    # role, or its cost where a table gives each party's 役割分担及び費用分担.
     if (query.kind == QuestionKind.ROLE or query.parties) and best.row_id is not None:
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(hit_at(corpus, i, score) for i, score in ranked[:top_k])
@@ -199,6 +204,19 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
     items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
     context = context_of(query, None)
     return Answer(query.question.text, Status.SECTION, message, (), items, hits[:top_k], (), query.question, context)
+
+
+def _effective(corpus: Corpus, query: Query, positions: list[int], note: str, top_k: int) -> Answer:
+    """附則 or the article that says when the agreement takes effect; or, when none does, the
+    agreement's date, saying so."""
+    hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])
+    context = context_of(query, hits[0].unit if hits else None)
+    if not hits:
+        return Answer(query.question.text, Status.NO_MATCH, note, question=query.question, context=context)
+    quotes = (Quote(hits[0]),)
+    return Answer(
+        query.question.text, Status.ANSWERED, note, quotes, hits=hits, question=query.question, context=context
+    )
 
 
 def _row_roles(

@@ -51,7 +51,7 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
 KIND_TERMS = {
     "cost": ("費用",),
-    "change": ("変更", "廃止"),
+    "change": ("変更", "廃止", "失効"),  # 失効: agreements that end by notice instead
     "effective": ("施行",),
     "purpose": ("目的",),
     "consult": ("協議",),

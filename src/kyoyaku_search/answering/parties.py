@@ -74,12 +74,17 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
     chars = list(folded)
     mentions: list[tuple[int, int, PartyName]] = []
     names = corpus.names
+    masked: set[tuple[int, int]] = set()  # one name may be a party of several agreements (札幌市)
     for form, party in names.written.found_in(folded):
         for start in _occurrences(folded, form):
             end = start + len(form)
+            if (start, end) in masked:
+                mentions.append((start, end, party))
+                continue
             if MASK in chars[start:end] or start in quoted or _in_compound(folded, start, end, corpus.text_blob):
                 continue
             chars[start:end] = MASK * len(form)
+            masked.add((start, end))
             mentions.append((start, end, party))
     kana = to_katakana("".join(chars))
     for reading, party in names.spoken.found_in(kana):

@@ -11,13 +11,17 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Annex, AnnexRow, AnnexSection, AnnexSubsection, Party, RoleCell
+from .dates import kanji_number
 from .repair import is_complete, join_continuation, repair_sentence
 from .source_lines import ParseContext, SourceLine
+from .table import Table, breaks_row, cell_lines, read_header
+from .template import ANNEX_HEADING
 
-_SECTION = re.compile(r"^[(（](?P<number>[0-9０-９]{1,2})[)）][ \u3000]*(?P<title>\S.*)$")
+_SECTION = re.compile(
+    r"^(?:[(（](?P<number>[0-9０-９]{1,2})[)）][ \u3000]*|(?P<plain>[0-9０-９]{1,2})[ \u3000]+)(?P<title>\S.*)$"
+)
 _LETTERS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
 _SUBSECTION = re.compile(rf"^(?P<letter>[{_LETTERS}])[ \u3000]+(?P<title>\S.*)$")
-_ROLE_COLUMN = re.compile(r"^(?P<label>\S)の役割$")
 
 
 @dataclass
@@ -28,16 +32,10 @@ class _RowBuilder:
     cell_lines: list[list[int]]
     lines: list[int]
     position: int  # index of the row's line in the output lines
+    first_sentence: int = 1  # cells from here on are sentences (内容, roles); 取組 and 分野 are names
 
     def open_columns(self) -> list[int]:
-        return [i for i in range(1, len(self.cells)) if not is_complete(self.cells[i])]
-
-
-@dataclass
-class _Table:
-    columns: list[str]  # 取組, 内容, 甲の役割, 乙の役割
-    role_labels: list[str]
-    line: int
+        return [i for i in range(self.first_sentence, len(self.cells)) if not is_complete(self.cells[i])]
 
 
 @dataclass
@@ -47,6 +45,7 @@ class _Section:
     lines: list[int]
     rows: list[AnnexRow] = field(default_factory=list)
     subsections: list[tuple[str, str, list[int], list[AnnexRow]]] = field(default_factory=list)
+    label: str = ""
 
 
 def looks_like_table_row(text: str) -> bool:
@@ -61,6 +60,22 @@ def parse_annex(
     return _AnnexParser(lines, parties, ctx).parse()
 
 
+def parse_annexes(
+    lines: list[SourceLine], parties: tuple[Party, ...], ctx: ParseContext
+) -> tuple[list[Annex], list[SourceLine]]:
+    """One or more annexes (別表第1, 別表第2 …), each starting at its heading line."""
+    starts = [0] + [
+        i for i in range(1, len(lines)) if ANNEX_HEADING.match(lines[i].text.strip()) and "\t" not in lines[i].text
+    ]
+    annexes: list[Annex] = []
+    out: list[SourceLine] = []
+    for begin, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        annex, repaired = parse_annex(lines[begin:end], parties, ctx)
+        annexes.append(annex)
+        out.extend(repaired)
+    return annexes, out
+
+
 class _AnnexParser:
     def __init__(self, lines: list[SourceLine], parties: tuple[Party, ...], ctx: ParseContext) -> None:
         self.lines = lines
@@ -68,14 +83,25 @@ class _AnnexParser:
         self.ctx = ctx
         self.out: list[SourceLine] = []
         self.sections: list[_Section] = []
-        self.table: _Table | None = None
+        self.table: Table | None = None
         self.row: _RowBuilder | None = None
+        self.parties = parties
+        self.title = ""
+        self.columns: tuple[str, ...] = ()
 
     def parse(self) -> tuple[Annex, list[SourceLine]]:
         heading = self.lines[0]
         self.out.append(heading)
-        for line in self.lines[1:]:
+        index = 1
+        while index < len(self.lines):
+            line = self.lines[index]
+            following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+            if following is not None and breaks_row(self.table, line, following, self.parties, self.ctx):
+                # one row printed over two lines: a cell of two paragraphs, as a browser copies it
+                line = SourceLine(line.numbers + following.numbers, f"{line.text}\n{following.text}")
+                index += 1
             self._line(line)
+            index += 1
         self._close_row()
         if not self.sections:
             raise self.ctx.error(heading.first, "別表に区分（(1) など）がありません / the annex has no sections")
@@ -90,7 +116,11 @@ class _AnnexParser:
                     raise self.ctx.error(
                         sub.lines[0], f"別表の小見出し「{sub.letter}」に行がありません / annex sub-section has no rows"
                     )
-        return Annex(heading.text.strip(), sections, heading.numbers), self.out
+        match = ANNEX_HEADING.match(heading.text.strip())
+        number = kanji_number(match["number"]) if match and match["number"] else None
+        return Annex(
+            heading.text.strip(), sections, heading.numbers, number=number, title=self.title, columns=self.columns
+        ), self.out
 
     def _line(self, line: SourceLine) -> None:
         text = line.text
@@ -106,7 +136,11 @@ class _AnnexParser:
         if section:
             self._close_row()
             self.table = None
-            number = int(unicodedata.normalize("NFKC", section["number"]))
+            number = int(unicodedata.normalize("NFKC", section["number"] or section["plain"]))
+            if self.sections and self.sections[0].number == 0:
+                raise self.ctx.error(
+                    line.first, "別表の区分の前に、区分のない表があります / a table before the first annex section"
+                )
             # Numbered in order: a gap means a heading was lost and its rows would silently
             # join the section before.
             if number != len(self.sections) + 1:
@@ -115,10 +149,14 @@ class _AnnexParser:
                     f"別表の区分({len(self.sections) + 1})があるべき所に({number})があります"
                     f" / expected annex section ({len(self.sections) + 1})",
                 )
-            self.sections.append(_Section(number, section["title"].strip(), [line.first]))
+            label = section["plain"] or ""  # 「2 高次の…」 is cited as 2, 「(2) …」 as (2)
+            self.sections.append(_Section(number, section["title"].strip(), [line.first], label=label))
+            return
+        if not self.sections and self.table is None and not self.title and not looks_like_table_row(text):
+            self.title = stripped  # 「圏域全体の経済成長のけん引に係る政策分野」 under 別表第1
             return
         sub = _SUBSECTION.match(stripped)
-        if sub and self.sections:
+        if sub and self.sections and self.sections[-1].number:
             self._close_row()
             self.table = None
             self._check_subsection(self.sections[-1], sub["letter"], line.first)
@@ -146,7 +184,7 @@ class _AnnexParser:
 
     def _table_line(self, line: SourceLine) -> None:
         cells = [cell.strip() for cell in line.text.split("\t")]
-        header = self._header(cells, line.first)
+        header = read_header(cells, line.first, self.parties, self.ctx)
         if header is not None:
             if self.row and self.table and header.columns != self.table.columns:
                 raise self.ctx.error(
@@ -160,12 +198,17 @@ class _AnnexParser:
                     " / the table header repeats with no heading before it",
                 )
             self.table = header
+            self.columns = self.columns or tuple(header.columns)
             self.out.append(line)
+            if not self.sections:
+                self.sections.append(_Section(0, self.title, [line.first]))  # an annex of one table, no sections
             return
         if not self.sections:
-            raise self.ctx.error(
-                line.first, "別表の区分（(1) など）より前に表の行があります / a table row before any annex section"
-            )
+            if header is None:
+                raise self.ctx.error(
+                    line.first, "別表の区分（(1) など）より前に表の行があります / a table row before any annex section"
+                )
+            self.sections.append(_Section(0, self.title, [line.first]))  # an annex of one table, no sections
         if self.table is None:
             raise self.ctx.error(
                 line.first, "表の見出し行（取組・内容・甲の役割…）より前に行があります / a row before the table header"
@@ -173,34 +216,26 @@ class _AnnexParser:
         width = len(self.table.columns)
         if cells[0]:
             if len(cells) != width:
+                # one cell short under a row: a cell spanning rows (rowspan) that a copy dropped, or
+                # a lost tab — they read the same, so the file says which it is, not a guess
+                hint = (
+                    "（上の行と縦に結合されたセルが抜けているなら、その文字を補うか、"
+                    "例規集のページを HTML のまま読み込んでください）"
+                    if len(cells) == width - 1 and self._has_rows()
+                    else ""
+                )
                 raise self.ctx.error(
                     line.first,
-                    f"表の列の数が違います（{len(cells)}列、見出しは{width}列）"
+                    f"表の列の数が違います（{len(cells)}列、見出しは{width}列）{hint}"
                     f" / row has {len(cells)} cells, the header has {width}",
                 )
             self._close_row()
-            self.row = _RowBuilder(cells, [[line.first] for _ in cells], [line.first], len(self.out))
+            table = self.table
+            first = table.content if table.content is not None else len(table.columns) - len(table.role_labels)
+            self.row = _RowBuilder(cells, cell_lines(line, len(cells)), list(line.numbers), len(self.out), first)
             self.out.append(line)
             return
         self._continue_row(line, cells, width)
-
-    def _header(self, cells: list[str], line: int) -> _Table | None:
-        roles = [_ROLE_COLUMN.match(cell) for cell in cells]
-        if not any(roles):
-            return None
-        labels = [match["label"] for match in roles if match]
-        unknown = [label for label in labels if label not in self.labels]
-        if unknown:
-            raise self.ctx.error(
-                line,
-                f"表の見出しの「{unknown[0]}の役割」の{unknown[0]}は前文で定義されていません"
-                f" / column for undefined party {unknown[0]}",
-            )
-        if len(cells) - len(labels) != 2 or any(roles[:2]) or not all(roles[2:]):
-            raise self.ctx.error(
-                line, "表の見出しは「取組・内容・各当事者の役割」の順に並んでいません / header is not 取組, 内容, roles"
-            )
-        return _Table(cells, labels, line)
 
     def _continue_row(self, line: SourceLine, cells: list[str], width: int) -> None:
         row = self.row
@@ -270,18 +305,34 @@ class _AnnexParser:
                 for raw, text in zip(padded, repaired, strict=False)
             ]
             self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(cells))
-        assert self.table is not None
-        if any(other.initiative == repaired[0] for other in self._current_rows()):
+        table = self.table
+        assert table is not None
+        if table.group is not None:
+            self._group(repaired[table.group], row.lines[0])
+        initiative = repaired[table.initiative]
+        content = repaired[table.content] if table.content is not None else ""
+        rows = self._current_rows()
+        # A 取組 spanning several 内容 rows (rowspan) repeats on each; the same row twice does not.
+        if any(other.initiative == initiative for other in rows) and (
+            table.content is None or rows[-1].initiative != initiative or rows[-1].content == content
+        ):
             raise self.ctx.error(
                 row.lines[0],
-                f"同じ表に取組「{repaired[0]}」が二つあります（行が重複していませんか）"
+                f"同じ表に取組「{initiative}」が二つあります（行が重複していませんか）"
                 " / the same 取組 twice in one table",
             )
+        first_role = len(table.columns) - len(table.role_labels)
         roles = tuple(
-            RoleCell(label, repaired[2 + i], tuple(row.cell_lines[2 + i]))
-            for i, label in enumerate(self.table.role_labels)
+            RoleCell(label, repaired[first_role + i], tuple(row.cell_lines[first_role + i]))
+            for i, label in enumerate(table.role_labels)
         )
-        self._current_rows().append(AnnexRow(repaired[0], repaired[1], roles, tuple(row.lines)))
+        rows.append(AnnexRow(initiative, content, roles, tuple(row.lines)))
+
+    def _group(self, value: str, line: int) -> None:
+        """A 分野 column's value heads a sub-section of its own (「医療」), as ア/イ would."""
+        section = self.sections[-1]
+        if value and (not section.subsections or section.subsections[-1][1] != value):
+            section.subsections.append(("", value, [line], []))
 
     def _column_name(self, column: int) -> str | None:
         return self.table.columns[column] if self.table else None
@@ -299,4 +350,6 @@ class _AnnexParser:
             AnnexSubsection(letter, title, tuple(rows), tuple(lines))
             for letter, title, lines, rows in section.subsections
         )
-        return AnnexSection(section.number, section.title, tuple(section.rows), subsections, tuple(section.lines))
+        return AnnexSection(
+            section.number, section.title, tuple(section.rows), subsections, tuple(section.lines), section.label
+        )

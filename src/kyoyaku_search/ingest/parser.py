@@ -9,14 +9,26 @@ are repaired on the way and every repair is recorded.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Agreement, Annex, Article, Party, Preamble, Supplementary
-from .annex import looks_like_table_row, parse_annex
+from .annex import looks_like_table_row, parse_annexes
 from .dates import kanji_number
-from .reader import read_source
-from .repair import SENTENCE_END, is_rule_line, repair_sentence
+from .document import SourceDocument, document_from_bytes, read_document
+from .front import (
+    defined_parties,
+    drop_rule_lines,
+    find_title,
+    first_body_index,
+    join_wrapped,
+    named_parties,
+    preamble_index,
+    starts_annex,
+)
+from .items import has_inline_roles, marker_kind, parse_inline
+from .repair import SENTENCE_END, repair_sentence
 from .signature import first_date, parse_signature
 from .source_lines import ParseContext, Repair, SourceLine
 from .template import (
@@ -48,13 +60,39 @@ class ParsedSource:
 
 
 def parse_file(path: str | Path, agreement_id: str | None = None) -> ParsedSource:
-    """Read and parse one raw agreement text; errors name the file and line."""
-    source = read_source(path)
-    return parse_text(source.text, path, agreement_id or Path(path).stem)
+    """Read and parse one agreement file (text, HTML, PDF, .docx); errors name the file and
+    line, or page."""
+    return parse_document(read_document(path), agreement_id or Path(path).stem)
+
+
+def parse_bytes(data: bytes, name: str, agreement_id: str | None = None) -> ParsedSource:
+    """`parse_file` for a file held in memory (an upload); `name` is its file name."""
+    return parse_document(document_from_bytes(data, name), agreement_id or _id_of(name))
+
+
+def parse_document(document: SourceDocument, agreement_id: str) -> ParsedSource:
+    parser = _Parser(document.text, document.path, agreement_id)
+    parser.ctx = ParseContext(document.path, list(document.repairs), document.pages, document.source_lines)
+    parsed = parser.parse()
+    agreement = replace(
+        parsed.agreement,
+        source_format=document.format,
+        source_url=document.url,
+        source_pages=document.pages,
+        source_lines=document.source_lines,
+    )
+    return ParsedSource(agreement, parsed.repairs, parsed.lines)
 
 
 def parse_text(text: str, path: str | Path, agreement_id: str) -> ParsedSource:
+    """Parse text already decoded (tables as tab-separated rows)."""
     return _Parser(text, path, agreement_id).parse()
+
+
+def _id_of(name: str) -> str:
+    """An agreement id from a file name: its stem, with what a URL or a YAML key cannot hold dropped."""
+    stem = re.sub(r"[^0-9A-Za-z_.\-\u3040-\u30ff\u3400-\u9fff]+", "-", Path(name).stem).strip("-.")
+    return stem[:80] or "upload"
 
 
 class _Parser:
@@ -66,23 +104,36 @@ class _Parser:
         self.lines = [SourceLine((number,), line) for number, line in enumerate(text.split("\n"), start=1)]
 
     def parse(self) -> ParsedSource:
-        self._drop_rule_lines()
-        start = self._preamble_index()
-        title = self._title(start)
-        parties = self._parties(self.lines[start])
-        cover_date = first_date(self.lines[:start], self.ctx)
-        preamble, body_start = self._preamble(start)
-        articles, supplementary, signature_start = self._articles(body_start)
+        self.lines = drop_rule_lines(self.lines, self.ctx)
+        start = preamble_index(self.lines, self.ctx)
+        defined = start is not None and bool(PARTY_DEF.search(self.lines[start].text))
+        anchor = start if start is not None else first_body_index(self.lines)
+        title_index, title = find_title(self.lines, anchor, self.ctx)
+        if defined:
+            parties = defined_parties(self.lines[start], self.ctx)
+        else:
+            where = self.lines[start] if start is not None else self.lines[title_index]
+            parties = named_parties(self.lines, where, title, self.ctx)
+        front = self.lines[:anchor]
+        cover_date = first_date(front, self.ctx)
+        date_line = next((line for line in front if first_date([line], self.ctx)), None)
+        join_wrapped(self.lines, anchor, self.ctx)
+        if start is not None:
+            preamble, body_start = self._preamble(start)
+        else:
+            preamble, body_start = SourceLine((), ""), anchor
+        articles, annexes, supplementary, signature_start = self._articles(body_start, parties)
         annex_start = next(
             (i for i in range(signature_start, len(self.lines)) if ANNEX.match(self.lines[i].text.strip())),
             len(self.lines),
         )
         self._check_no_table_before(annex_start)
         signature, parties, signature_date = parse_signature(self.lines[signature_start:annex_start], parties, self.ctx)
-        annex = None
         if annex_start < len(self.lines):
-            annex, annex_lines = parse_annex(self.lines[annex_start:], parties, self.ctx)
-            self._check_annex_parties(annex, parties)
+            parsed, annex_lines = parse_annexes(self.lines[annex_start:], parties, self.ctx)
+            for annex in parsed:
+                self._check_annex_parties(annex, parties)
+            annexes.extend(parsed)
             self.lines[annex_start:] = annex_lines
         date = signature_date or cover_date
         agreement = Agreement(
@@ -95,68 +146,16 @@ class _Parser:
             articles=articles,
             supplementary=supplementary,
             signature=signature,
-            annex=annex,
+            annex=annexes[0] if annexes else None,
             source=self.source_name,
             source_sha256=self.sha256,
+            more_annexes=tuple(annexes[1:]),
+            date_lines=date_line.numbers if date_line is not None and not signature_date else (),
+            source_format="text",
         )
         return ParsedSource(agreement, tuple(self.ctx.repairs), tuple(self.lines))
 
-    # --- front matter -------------------------------------------------------------------
-
-    def _drop_rule_lines(self) -> None:
-        kept = []
-        for line in self.lines:
-            if line.text.strip() and is_rule_line(line.text):
-                self.ctx.repairs.append(Repair(line.numbers, "rule-line", line.text, ""))
-            else:
-                kept.append(line)
-        self.lines = kept
-
-    def _preamble_index(self) -> int:
-        for index, line in enumerate(self.lines):
-            if PARTY_DEF.search(line.text):
-                return index
-        if not any(line.text.strip() for line in self.lines):
-            raise self.ctx.error(1, "ファイルが空です / the file is empty")
-        first_article = next((ln.first for ln in self.lines if ARTICLE.match(ln.text.strip())), None)
-        if first_article is None:
-            raise self.ctx.error(
-                1,
-                "連携協約の本文ではないようです（前文の「（以下「甲」という。）」も「第1条」もありません）"
-                " / this does not look like an agreement: no party definition and no 第1条",
-            )
-        raise self.ctx.error(
-            first_article,
-            "前文に当事者の定義（「札幌市（以下「甲」という。）」の形）が見つかりません"
-            " / no 甲/乙 definition in the preamble",
-        )
-
-    def _title(self, start: int) -> str:
-        """The agreement's own title: the text line just above the preamble (「…連携協約」)."""
-        index = next((i for i in range(start - 1, -1, -1) if self.lines[i].text.strip()), None)
-        title = self.lines[index].text.strip() if index is not None else ""
-        if "協約" not in title and "協定" not in title:
-            raise self.ctx.error(
-                self.lines[start if index is None else index].first,
-                "前文の直前に協約の題名（「…連携協約」）がありません / no agreement title just above the preamble",
-            )
-        return title
-
-    def _parties(self, line: SourceLine) -> tuple[Party, ...]:
-        parties: list[Party] = []
-        for match in PARTY_DEF.finditer(line.text):
-            label, name = match["label"], match["name"]
-            if any(p.label == label for p in parties):
-                raise self.ctx.error(line.first, f"「{label}」が二度定義されています / {label} is defined twice")
-            if any(p.name == name for p in parties):
-                raise self.ctx.error(line.first, f"{name}が二つの記号で定義されています / {name} has two labels")
-            parties.append(Party(label, name, lines=(line.first,)))
-        if len(parties) < 2:
-            raise self.ctx.error(
-                line.first,
-                "前文に当事者が二者以上定義されていません（甲と乙） / the preamble defines fewer than two parties",
-            )
-        return tuple(parties)
+    # --- preamble -----------------------------------------------------------------------
 
     def _preamble(self, start: int) -> tuple[SourceLine, int]:
         """The preamble may run over several lines, up to the first heading or article."""
@@ -179,8 +178,13 @@ class _Parser:
 
     # --- articles and 附則 ----------------------------------------------------------------
 
-    def _articles(self, start: int) -> tuple[tuple[Article, ...], Supplementary | None, int]:
+    def _articles(
+        self, start: int, parties: tuple[Party, ...]
+    ) -> tuple[tuple[Article, ...], list[Annex], Supplementary | None, int]:
+        """The articles, any 取組 written inline in one of them (as annexes), 附則, and where
+        the signature block starts."""
         articles: list[dict] = []
+        inline: list[Annex] = []
         heading: SourceLine | None = None
         index, after_blank = start, True
         while index < len(self.lines):
@@ -190,7 +194,7 @@ class _Parser:
             if not text:
                 after_blank = True
                 continue
-            if SUPPLEMENTARY.match(text) or ANNEX.match(text) or CLOSING.search(text):
+            if SUPPLEMENTARY.match(text) or self._starts_annex(index - 1) or CLOSING.search(text):
                 index -= 1
                 break
             if heading is not None and not ARTICLE.match(text):
@@ -218,6 +222,15 @@ class _Parser:
                     }
                 )
                 heading = None
+                end = self._article_end(index)
+                if has_inline_roles(self.lines[index:end], parties):
+                    block = [each for each in self.lines[index:end] if each.text.strip()]
+                    first_item = next((i for i, each in enumerate(block) if marker_kind(each.text)), len(block))
+                    for lead in block[:first_item]:
+                        articles[-1]["parts"].append(self._paragraph(lead, lead.text.strip()))
+                        articles[-1]["lines"].extend(lead.numbers)
+                    inline.append(parse_inline(number, block[first_item:], parties, self.ctx))
+                    index = end
             elif articles:
                 self._check_paragraph(articles[-1], line, text, after_blank)
                 articles[-1]["parts"].append(self._paragraph(line, text))
@@ -236,7 +249,23 @@ class _Parser:
             for a in articles
         )
         supplementary, index = self._supplementary(index)
-        return frozen, supplementary, index
+        return frozen, inline, supplementary, index
+
+    def _starts_annex(self, index: int) -> bool:
+        return starts_annex(self.lines, index)
+
+    def _article_end(self, index: int) -> int:
+        """Where the article whose body starts at `index` ends: the next article, heading of
+        one, 附則, 別表 or closing statement."""
+        for end in range(index, len(self.lines)):
+            text = self.lines[end].text.strip()
+            if ARTICLE.match(text) or SUPPLEMENTARY.match(text) or self._starts_annex(end) or CLOSING.search(text):
+                return end
+            if HEADING.match(text):
+                after = next((each.text.strip() for each in self.lines[end + 1 :] if each.text.strip()), "")
+                if ARTICLE.match(after):
+                    return end
+        return len(self.lines)
 
     def _check_paragraph(self, article: dict, line: SourceLine, text: str, after_blank: bool) -> None:
         """A new block (after a blank line) once the article's sentence has ended must be a

@@ -38,6 +38,7 @@ class Repair:
     after: str
     column: int | None = None  # annex cells: the cell's index in its row
     cell: str | None = None  # annex cells: its column heading, 「甲の役割」
+    page: int | None = None  # made while reading a PDF: the page, and `lines` the line on it
 
     @property
     def line(self) -> int:
@@ -52,6 +53,8 @@ class Repair:
             else ",".join(map(str, self.lines))
         )
         cell = f"  [{self.cell}]" if self.cell else ""
+        if self.page is not None:
+            return f"{path}:p{self.page}:{self.lines[0]}: {self.kind}: {self.before!r} → {self.after!r}{cell}"
         return f"{path}:{where}: {self.kind}: {self.before!r} → {self.after!r}{cell}"
 
 
@@ -61,8 +64,16 @@ class ParseContext:
 
     path: str | Path
     repairs: list[Repair] = field(default_factory=list)
+    pages: tuple[int, ...] = ()  # per line of the parsed text: its PDF page
+    source_lines: tuple[int, ...] = ()  # per line of the parsed text: its line in the published file
 
     def error(self, line: int | None, message: str) -> AgreementFormatError:
+        """The error at `line` of the parsed text, placed where that line is in the published file."""
+        page = self.pages[line - 1] if line is not None and 0 < line <= len(self.pages) else None
+        if page is not None:
+            return AgreementFormatError(self.path, None, message, page=page)
+        if line is not None and 0 < line <= len(self.source_lines):
+            line = self.source_lines[line - 1]
         return AgreementFormatError(self.path, line, message)
 
     def record(self, lines: Lines, changes: list[Change], column: int | None = None, cell: str | None = None) -> None:

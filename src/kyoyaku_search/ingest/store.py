@@ -22,10 +22,10 @@ import yaml
 from .. import model
 from ..errors import AgreementFormatError, KyoyakuError
 from ..model import Agreement
+from .document import AGREEMENT_SUFFIXES, TEXT_SUFFIXES, read_document
 from .parser import parse_file
 from .reader import read_source
 
-AGREEMENT_SUFFIXES = (".txt",)
 YAML_SUFFIXES = (".yaml", ".yml")
 DATA_ENV = "KYOYAKU_SEARCH_DATA"
 
@@ -222,9 +222,14 @@ def _agreement_files(directory: Path) -> list[Path]:
 
 
 def _load_directory(directory: Path) -> list[Agreement]:
-    """Each agreement once: a parsed YAML stands for the raw text of the same name beside it."""
+    """Each agreement once: a parsed YAML stands for the raw text of the same name beside it.
+    The same agreement in two formats (a.txt, a.html) is two agreements, the second id naming
+    its format (a-html)."""
     files = _agreement_files(directory)
-    texts = {p.stem: p for p in files if p.suffix.lower() in AGREEMENT_SUFFIXES}
+    texts: dict[str, Path] = {}
+    for file in sorted(files, key=lambda f: (f.stem, f.suffix.lower() not in TEXT_SUFFIXES)):  # the text first
+        if file.suffix.lower() in AGREEMENT_SUFFIXES:
+            texts[file.stem if file.stem not in texts else f"{file.stem}-{file.suffix.lower()[1:]}"] = file
     yamls = {p.stem: p for p in files if p.suffix.lower() in YAML_SUFFIXES}
     agreements = []
     for stem in sorted(texts.keys() | yamls.keys()):
@@ -234,12 +239,12 @@ def _load_directory(directory: Path) -> list[Agreement]:
                 _check_fresh(agreement, yamls[stem], texts[stem])
             agreements.append(agreement)
         else:
-            agreements.append(parse_file(texts[stem]).agreement)
+            agreements.append(parse_file(texts[stem], stem).agreement)
     return agreements
 
 
 def _check_fresh(agreement: Agreement, yaml_path: Path, text_path: Path) -> None:
-    digest = hashlib.sha256(read_source(text_path).text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(read_document(text_path).text.encode("utf-8")).hexdigest()
     if agreement.source_sha256 != digest:
         raise KyoyakuError(
             f"{yaml_path} は {text_path.name} の古い解析結果です。"

@@ -8,6 +8,7 @@ units a question may be answered from are a few array comparisons, not a Python 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -153,4 +154,15 @@ def party_names(tokenizer: Tokenizer, agreements: Sequence[Agreement]) -> Iterat
 
 
 def name_forms(name: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((name, short_name(name))))
+    """山口県岩国市 → 山口県岩国市, 岩国市, 岩国: a party defined with its prefecture or 郡 is
+    asked about by the municipality's own name."""
+    local = local_name(name)
+    return tuple(dict.fromkeys((name, short_name(name), local, short_name(local))))
+
+
+_PREFIX = re.compile(r"^(?:(?:北海道|東京都|京都府|大阪府|[^\s]{2,3}?県)(?=.{2,}))?(?:[^\s]{1,4}?郡(?=.{2,}))?")
+
+
+def local_name(name: str) -> str:
+    """The municipality without its prefecture or 郡: 山口県岩国市 → 岩国市, 八頭郡智頭町 → 智頭町."""
+    return name[_PREFIX.match(name).end() :] or name

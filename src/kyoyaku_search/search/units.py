@@ -8,12 +8,15 @@ cell's row and section, so 「岩見沢市の災害対策」 reaches the cell th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
-from ..model import Agreement, AnnexRow, AnnexTable, Lines
+from ..ingest.items import nth_marker, party_of
+from ..model import Agreement, Annex, AnnexRow, AnnexTable, Lines, Party
 
-KINDS = ("preamble", "article", "supplementary", "signature", "row", "role")
+KINDS = ("preamble", "article", "supplementary", "signature", "row", "role", "date")
+# "date": the date printed under the title, a unit of its own only when no signature block
+# holds the date (a 例規集 page has none): what an effective-date question falls back on.
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Unit:
     party: str | None = None  # the municipality, for role cells
     row_id: str | None = None  # for rows and role cells: the row's id
     lines: Lines = ()
+    pages: tuple[int, ...] = ()  # the PDF pages the unit stands on (empty for other formats)
 
     @property
     def search_text(self) -> str:
@@ -59,7 +63,10 @@ def source_place(agreement: Agreement, lines: Lines) -> str:
 
 def agreement_units(agreement: Agreement) -> list[Unit]:
     """Every unit of `agreement`, in document order."""
-    return list(_units(agreement))
+    units = list(_units(agreement))
+    if not agreement.source_pages:
+        return units
+    return [replace(unit, pages=agreement.location(unit.lines).pages) for unit in units]
 
 
 def _units(agreement: Agreement) -> Iterator[Unit]:
@@ -109,40 +116,96 @@ def _units(agreement: Agreement) -> Iterator[Unit]:
             context="署名",
             lines=agreement.signature.lines,
         )
-    if agreement.annex:
-        for table in agreement.annex.tables():
+    if agreement.date_text and agreement.date_lines:
+        yield Unit(
+            f"{aid}/date",
+            "date",
+            aid,
+            agreement.date_text,
+            cite("日付"),
+            context="締結 日付",
+            lines=agreement.date_lines,
+        )
+    annexes = agreement.annexes()
+    for index, annex in enumerate(annexes, start=1):
+        prefix = "" if index == 1 else f"x{index}."  # the first annex keeps the seed's ids
+        heading = _annex_heading(annex, len(annexes))
+        for table in annex.tables():
             for number, row in enumerate(table.rows, start=1):
-                yield from _row_units(agreement, table, number, row, cite)
+                yield from _row_units(agreement, annex, heading, prefix, table, number, row, cite)
 
 
-def _row_units(agreement: Agreement, table: AnnexTable, number: int, row: AnnexRow, cite) -> Iterator[Unit]:  # noqa: ANN001
+def _repeat(table: AnnexTable, number: int) -> str:
+    """「の2行目」 for the second 内容 row of a 取組 spanning several (rowspan), so each cites apart."""
+    row = table.rows[number - 1]
+    same = [i for i, other in enumerate(table.rows, start=1) if other.initiative == row.initiative]
+    return f"の{same.index(number) + 1}行目" if len(same) > 1 else ""
+
+
+def _annex_heading(annex: Annex, count: int) -> str:
+    """How citations name an annex: as printed when it is the only one (「別表（第3条関係）」),
+    「別表第2 」 among several."""
+    if count > 1 and annex.number is not None:
+        return f"別表第{annex.number}"
+    return annex.heading
+
+
+def _role_name(annex: Annex, position: int, party: Party) -> str:
+    """「乙（岩見沢市）の役割」, the column as printed with its party named
+    (「福山市の役割分担及び費用分担」), or an inline role's marker (「(b)ii」)."""
+    if annex.article is not None and len(annex.markers) > 2 + position:
+        return annex.markers[2 + position]
+    for column in annex.columns:
+        who = column.split("の役割", 1)[0] if "の役割" in column else None
+        if who and party_of(who, (party,)):
+            return column.replace(who, party.display, 1) if party.labelled else column
+    return f"{party.display}の役割"
+
+
+def _row_units(
+    agreement: Agreement,
+    annex: Annex,
+    heading: str,
+    prefix: str,
+    table: AnnexTable,
+    number: int,
+    row: AnnexRow,
+    cite: Callable[[str], Citation],
+) -> Iterator[Unit]:
     aid = agreement.id
-    assert agreement.annex is not None
-    section = f"{table.label} {table.title}"
-    place = f"{agreement.annex.heading}{section}「{row.initiative}」"
-    row_id = f"{aid}/row-{table.key}-{number}"
+    section = " ".join(part for part in (table.label, table.title) if part)
+    if annex.article is not None and len(annex.markers) >= 2:
+        # inline in 第3条: 第3条第1号a(a) 取組内容, 第3条第1号a(b)ii 乙の役割
+        place = f"第{annex.article}条第{table.number}号{table.letter or ''}{nth_marker(annex.markers[0], number - 1)}"
+        row_place, role_place = f"{place}{annex.markers[1]}", place
+    else:
+        gap = " " if section and heading.startswith("別表第") and heading[-1].isdigit() else ""
+        place = f"{heading}{gap}{section}「{row.initiative}」{_repeat(table, number)}"
+        row_place, role_place = place, place
+    row_id = f"{aid}/row-{prefix}{table.key}-{number}"
     context = f"{table.title}\n{row.initiative}"
     yield Unit(
         row_id,
         "row",
         aid,
-        row.content,
-        cite(place),
+        row.content or row.initiative,
+        cite(row_place),
         context=context,
         section=section,
         initiative=row.initiative,
         row_id=row_id,
         lines=row.lines,
     )
-    for cell in row.roles:
+    for position, cell in enumerate(row.roles):
         party = agreement.party(cell.party)
         assert party is not None  # the parser checks every role column names a party
+        own = _role_name(annex, position, party)
         yield Unit(
             f"{row_id}/{cell.party}",
             "role",
             aid,
             cell.text,
-            cite(f"{place}{party.display}の役割"),
+            cite(f"{role_place}{own}"),
             context=f"{context}\n{row.content}\n役割",
             section=section,
             initiative=row.initiative,

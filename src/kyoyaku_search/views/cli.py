@@ -88,8 +88,8 @@ def _argument_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="PATH",
         help=(
-            "協約の原文テキスト・解析済み YAML・それらのフォルダ（複数可、既定は同梱の data/）"
-            " / agreement text, YAML or directory"
+            "協約の原文（テキスト・HTML・PDF・Word）・解析済み YAML・それらのフォルダ（複数可、既定は同梱の data/）"
+            " / agreement as text, HTML, PDF or .docx, YAML, or a directory"
         ),
     )
     commands = parser.add_subparsers(dest="command", required=True)
@@ -117,8 +117,10 @@ def _argument_parser() -> argparse.ArgumentParser:
     show_parser.add_argument("id", help="単位の ID（ask --json の hits[].id） / unit id")
     show_parser.set_defaults(run=_run_show)
 
-    parse_parser = commands.add_parser("parse", help="原文を解析して YAML を出力 / parse a raw agreement text to YAML")
-    parse_parser.add_argument("path", help="協約の原文テキスト / raw agreement text")
+    parse_parser = commands.add_parser("parse", help="原文を解析して YAML を出力 / parse an agreement to YAML")
+    parse_parser.add_argument(
+        "path", help="協約の原文（テキスト・HTML・PDF・Word） / the agreement as text, HTML, PDF or .docx"
+    )
     parse_parser.add_argument(
         "--report", action="store_true", help="YAML の代わりに修復した箇所を一覧 / list the repairs instead"
     )

@@ -1,0 +1,54 @@
+"""When an agreement takes effect: 附則 of the template, or an article that says 効力を生ずる
+(「締結の日から効力を生じ」), and when neither is there, the agreement's date.
+
+An article that says when the agreement *ceases* to have effect (「その効力を失う」) answers a
+廃止 question, never this one, though it holds the word 効力.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..search.corpus import Corpus
+
+# 施行する / 効力を生ずる / 効力を生じ / 効力を発する / 効力を有する — not 効力を失う.
+COMMENCEMENT = re.compile(r"施行する|施行し|効力を生|効力を発|効力を有")
+RELATIVE = "締結の日"
+# A question about when it starts (「いつから」「施行日」「効力を生ずる」), not about how long it
+# lasts (「有効期間は何年」), which the usual ranking answers or finds no provision for.
+ASKS_START = re.compile(r"いつ|から|施行|発効|効力を?(?:生|発)|効力が(?:生|発)|始ま|開始|スタート")
+
+
+def effective_units(corpus: Corpus, allowed: np.ndarray, question: str) -> tuple[list[int], str] | None:
+    """For a question about when one agreement takes effect: the units that say so (附則 first,
+    then articles, in document order) and a note, or ([], note) when none does. None when the
+    question asks something else about its effect, or may be answered from several agreements:
+    the usual ranking decides."""
+    if not ASKS_START.search(question):
+        return None
+    positions = np.flatnonzero(allowed).tolist()
+    agreements = dict.fromkeys(corpus.units[i].agreement_id for i in positions)
+    if len(agreements) != 1:
+        return None
+    agreement = corpus.agreement(next(iter(agreements)))
+    stated = [
+        i
+        for i in positions
+        if corpus.units[i].kind == "supplementary"
+        or (corpus.units[i].kind == "article" and COMMENCEMENT.search(corpus.units[i].text))
+    ]
+    stated.sort(key=lambda i: corpus.units[i].kind != "supplementary")
+    date = agreement.date_text
+    if stated:
+        relative = RELATIVE in corpus.units[stated[0]].text and date
+        return stated, f"締結の日は{date}です（協約の日付）。" if relative else ""
+    dated = [
+        i for i in positions if corpus.units[i].kind in ("date", "signature") and date and date in corpus.units[i].text
+    ]
+    where = "附則も、効力の発生を定めた条文もありません"
+    note = (
+        f"この協約には{where}。協約の日付は{date}です。" if date else f"この協約には{where}。日付も記されていません。"
+    )
+    return dated[:1], note

@@ -1,0 +1,177 @@
+"""The front of an agreement: its title, its parties and where its preamble is — in the
+template (甲/乙 defined in the preamble) and as 例規集 pages print it (a ○ title above date,
+告示 and 種別 lines; parties named without labels, or only in the title) — and the lines a PDF
+extractor wrapped, joined again."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Party
+from .items import marker_kind
+from .repair import SENTENCE_END, is_rule_line
+from .source_lines import ParseContext, Repair, SourceLine
+from .template import (
+    ANNEX,
+    ARTICLE,
+    CLOSING,
+    HEADING,
+    NAMED_PREAMBLE,
+    NUMBERED,
+    PARAGRAPH_NUMBER,
+    PARTY_DEF,
+    SUPPLEMENTARY,
+    is_front_line,
+    municipalities,
+    starts_body,
+)
+
+NO_DEFINITION = (
+    "前文に当事者の定義（「札幌市（以下「甲」という。）」の形）が見つかりません / no 甲/乙 definition in the preamble"
+)
+# The body speaks of its parties by label: 「甲及び乙は」.
+_USES_LABELS = re.compile(r"甲(?:及び|又は|と|、)乙")
+
+
+def _wrapped(text: str, following: str) -> bool:
+    """Does `following` continue the sentence `text` was cut from?"""
+    if not text or not following or "\t" in text or "\t" in following or text.endswith(SENTENCE_END):
+        return False
+    article = ARTICLE.match(text)
+    if (
+        len(text) < 15
+        or HEADING.match(text)
+        or SUPPLEMENTARY.match(text)
+        or ANNEX.match(text)
+        or (article and not article["text"])
+    ):
+        return False  # a heading, 第N条 alone, a short item title: a line of its own
+    return not (
+        starts_body(following)
+        or NUMBERED.match(following)
+        or marker_kind(following)
+        or CLOSING.search(following)
+        or PARAGRAPH_NUMBER.match(following)
+        or following.isdigit()
+    )
+
+
+def drop_rule_lines(lines: list[SourceLine], ctx: ParseContext) -> list[SourceLine]:
+    """The lines without table rules (「--|--」), each dropped one listed as a repair."""
+    kept = []
+    for line in lines:
+        if line.text.strip() and is_rule_line(line.text):
+            ctx.repairs.append(Repair(line.numbers, "rule-line", line.text, ""))
+        else:
+            kept.append(line)
+    return kept
+
+
+def preamble_index(lines: list[SourceLine], ctx: ParseContext) -> int | None:
+    """The preamble: the line defining 甲/乙, else one naming the parties before 「は、」
+    (「福山市及び三原市は、…締結する。」); None when the text has no preamble."""
+    for index, line in enumerate(lines):
+        if PARTY_DEF.search(line.text):
+            return index
+    if not any(line.text.strip() for line in lines):
+        raise ctx.error(1, "ファイルが空です / the file is empty")
+    first_article = next((ln.first for ln in lines if ARTICLE.match(ln.text.strip())), None)
+    if first_article is None:
+        raise ctx.error(
+            1,
+            "連携協約の本文ではないようです（前文の「（以下「甲」という。）」も「第1条」もありません）"
+            " / this does not look like an agreement: no party definition and no 第1条",
+        )
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if starts_body(text):
+            break
+        if NAMED_PREAMBLE.match(text) and len(municipalities(text.split("は、", 1)[0])) >= 2:
+            return index
+    return None
+
+
+def first_body_index(lines: list[SourceLine]) -> int:
+    return next(i for i, line in enumerate(lines) if starts_body(line.text.strip()))
+
+
+def find_title(lines: list[SourceLine], start: int, ctx: ParseContext) -> tuple[int, str]:
+    """The agreement's own title: the text line above the preamble (「○…連携協約」), with the
+    date, 告示第N号 and 種別 (「県知事届出」) lines of a 例規集 page between skipped."""
+    index = start - 1
+    while index >= 0 and (not lines[index].text.strip() or is_front_line(lines[index].text.strip())):
+        index -= 1
+    title = lines[index].text.strip().lstrip("○◯〇 \u3000") if index >= 0 else ""
+    if "協約" not in title and "協定" not in title:
+        raise ctx.error(
+            lines[start if index < 0 else index].first,
+            "前文の直前に協約の題名（「…連携協約」）がありません / no agreement title just above the preamble",
+        )
+    return index, title
+
+
+def named_parties(lines: list[SourceLine], line: SourceLine, title: str, ctx: ParseContext) -> tuple[Party, ...]:
+    """Parties named without 甲/乙, from the preamble (「福山市及び三原市は、」) or, when there is
+    none, from the title (「福山市と三原市との間における…」). Each is its own label."""
+    text = line.text.strip()
+    if any(_USES_LABELS.search(each.text) for each in lines):
+        # 「甲及び乙は」 with no 甲 defined: the definitions were lost
+        first_article = next(each.first for each in lines if ARTICLE.match(each.text.strip()))
+        raise ctx.error(first_article, NO_DEFINITION)
+    names = municipalities(text.split("は、", 1)[0]) if NAMED_PREAMBLE.match(text) else []
+    if len(names) < 2:
+        names = municipalities(re.split(r"(?:との間|の間)?における|(?:との間|の間)?の", title, maxsplit=1)[0])
+    if len(names) < 2:
+        raise ctx.error(line.first, NO_DEFINITION)
+    return tuple(Party(name, name, lines=(line.first,)) for name in names)
+
+
+def defined_parties(line: SourceLine, ctx: ParseContext) -> tuple[Party, ...]:
+    """The parties the preamble defines: 「札幌市（以下「甲」という。）」 → 甲 = 札幌市."""
+    parties: list[Party] = []
+    for match in PARTY_DEF.finditer(line.text):
+        label, name = match["label"], match["name"]
+        if any(p.label == label for p in parties):
+            raise ctx.error(line.first, f"「{label}」が二度定義されています / {label} is defined twice")
+        if any(p.name == name for p in parties):
+            raise ctx.error(line.first, f"{name}が二つの記号で定義されています / {name} has two labels")
+        parties.append(Party(label, name, lines=(line.first,)))
+    if len(parties) < 2:
+        raise ctx.error(
+            line.first,
+            "前文に当事者が二者以上定義されていません（甲と乙） / the preamble defines fewer than two parties",
+        )
+    return tuple(parties)
+
+
+def join_wrapped(lines: list[SourceLine], start: int, ctx: ParseContext) -> None:
+    """Sentences a PDF extractor wrapped to the page width, from the preamble to the closing
+    statement or 別表: a line that ends no sentence, directly followed (no blank line) by one
+    that starts no new block, continues on it. Joined, and listed as a repair."""
+    index = start
+    while index + 1 < len(lines):
+        line, following = lines[index], lines[index + 1]
+        text = line.text.strip()
+        if starts_annex(lines, index) or CLOSING.search(text):
+            return
+        if _wrapped(text, following.text.strip()):
+            joined = SourceLine(line.numbers + following.numbers, line.text.rstrip() + following.text.strip())
+            before = f"{line.text}\n{following.text}"
+            ctx.repairs.append(Repair(joined.numbers, "line-wrap", before, joined.text))
+            lines[index : index + 2] = [joined]
+            continue
+        index += 1
+
+
+def starts_annex(lines: list[SourceLine], index: int) -> bool:
+    """Does 別表 begin at line `index`? Not when an article still follows before any table:
+    then it is a reference to 別表 that the extractor set on a line of its own (「別表第1」
+    under 第3条 (1) of a PDF's text)."""
+    if not ANNEX.match(lines[index].text.strip()):
+        return False
+    for line in lines[index + 1 :]:
+        if "\t" in line.text:
+            return True
+        if ARTICLE.match(line.text.strip()) or SUPPLEMENTARY.match(line.text.strip()):
+            return False
+    return True
