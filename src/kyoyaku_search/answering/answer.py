@@ -186,7 +186,10 @@ def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]]
 def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Reference, top_k: int) -> Answer:
     """A place the question names: the article, 前文, 附則 or 署名欄 quoted; an annex section's rows
     listed (a party named: that party's role cells of those rows)."""
-    positions = [i for i in reference.positions if allowed[i]]
+    positions = list(reference.positions)
+    if reference.kind == "row" and query.parties:  # 「別表(2)の4番目の乙の役割」: that row's cell of 乙
+        positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id)]
+    positions = [i for i in positions if allowed[i]]
     if reference.kind != "section":
         if not positions:
             return Answer.no_match(query.question)

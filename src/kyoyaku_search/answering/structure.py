@@ -30,11 +30,22 @@ _ANNEX = re.compile(
     rf"別表(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}}))\s*(?P<letter1>[ア-ン])?"
     rf"|(?<![0-9])[(](?P<n4>[0-9]{{1,2}})[)]\s*(?P<letter2>[ア-ン])?"
 )
+# 「別表（第3条関係）」「別表第3条関係の(2)」: the annex's heading names the article it belongs to,
+# not a section; dropped before sections are read.
+_BELONGS = re.compile(rf"[(]?第(?:{_NUMBER})条関係[)]?")
+# 「別表(2)の4番目」「(3)ウの3つ目の取組」: one row of the section, counted in document order.
+_ORDINAL = re.compile(rf"^\s*(?:の|にある|の中の)?\s*(?P<n>{_NUMBER}|[０-９])\s*(?:つ目|番目|個目|項目)")
 _PLACES = (
     ("preamble", re.compile(r"前文")),
     ("supplementary", re.compile(r"附\s*則|付則")),
     ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
+    # who the parties are: the preamble names them in every agreement of the template
+    ("preamble", re.compile(r"当事者(?:は|って|とは|が(?:どこ|誰|だれ))")),
 )
+# 「協約書は何通作られたのか」: every agreement closes with 「本連携協約書N通を作成し」, in 附則 or
+# the signature block depending on the layout; the unit that says it answers.
+_COPIES = re.compile(r"何通|何部|通数|部数|何枚")
+_COPIES_TEXT = re.compile(r"[0-9０-９一二三四五六七八九十]+通")
 
 
 # Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
@@ -48,7 +59,7 @@ class Reference:
 
     positions: tuple[int, ...]
     label: str  # 「第5条」「(3)イ」 (of 別表), 「前文」
-    kind: str  # "article", "section", or a unit kind ("preamble", "supplementary", "signature")
+    kind: str  # "article", "section", "row" (one row of a section), or a unit kind ("preamble", …)
     note: str = ""  # e.g. a paragraph that does not exist
     matched: str = ""  # the words of the question that name it (「三条」, which Sudachi also knows as a city)
 
@@ -56,7 +67,7 @@ class Reference:
 def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """The place `text` names, when it names one that the loaded agreements have."""
     folded = unicodedata.normalize("NFKC", text)
-    for finder in (_article, _section, _place):
+    for finder in (_article, _section, _place, _copies):
         found = finder(corpus, folded, agreement)
         if found is not None:
             return found
@@ -105,6 +116,7 @@ def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
 
 
 def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    folded = _BELONGS.sub("", folded)
     for match in _ANNEX.finditer(folded):
         number = kanji_number(match["n1"] or match["n2"] or match["n3"] or match["n4"] or "")
         letter = match["letter1"] or match["letter2"]
@@ -113,8 +125,14 @@ def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         found = _section_rows(corpus, number, letter, agreement)
         if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
             found, letter = _section_rows(corpus, number, None, agreement), None
-        if found:
-            return Reference(tuple(found), f"({number}){letter or ''}", "section", matched=match.group(0))
+        if not found:
+            continue
+        label = f"({number}){letter or ''}"
+        ordinal = _ORDINAL.match(folded[match.end() :])
+        nth = kanji_number(ordinal["n"]) if ordinal else None
+        if nth is not None and 1 <= nth <= len(found):
+            return Reference((found[nth - 1],), f"{label}の{nth}番目", "row", matched=match.group(0))
+        return Reference(tuple(found), label, "section", matched=match.group(0))
     return None
 
 
@@ -140,6 +158,16 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
             if positions:
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
+    return None
+
+
+def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    if _COPIES.search(folded) is None:
+        return None
+    for kind in ("supplementary", "signature"):
+        positions = tuple(i for i in _in_scope(corpus, agreement, kind) if _COPIES_TEXT.search(corpus.units[i].text))
+        if positions:
+            return Reference(positions, corpus.units[positions[0]].citation.place, kind)
     return None
 
 
