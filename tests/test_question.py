@@ -71,7 +71,10 @@ def test_outsiders(corpus, question, outsiders):
         ("札幌市と岩見沢市が協力して取り組むことは", "together"),
         ("両市が一緒に取り組むことは何ですか", "together"),
         ("災害対策で札幌市と連携している市町村は", "partners"),
-        ("連携する取組はどこに定められているか", "general"),
+        # where the agreement says it: an article answers (round 3 of issue 10)
+        ("連携する取組はどこに定められているか", "article"),
+        ("役割分担の根拠条文を知りたい", "article"),
+        ("経費の分担はどの条文にあるか", "cost"),
         # round 2 of issue 10
         ("なんのための協定なの？", "purpose"),
         ("札幌と岩見沢はなんで協約を結んだの", "purpose"),

@@ -40,6 +40,7 @@ FRAMING_WORDS = frozenset(
         "調べる",
         "参考",
         "確認",
+        "質問",  # 「議会で質問したい」
         # where or in what form, not what: 「廃止の手続き」「福祉の分野」「署名の部分」
         "手続き",
         "手続",
@@ -164,6 +165,8 @@ SOFT_FRAMING_WORDS = frozenset(
         "実際",
         "意味",
         "連携",
+        # 「議会で質問したい」 frames; 「議会の議決」 is 第6条's topic
+        "議会",
         # what the annex says is done (「…の支援等」「…の推進」「…の促進」), not about what
         "支援",
         "推進",
@@ -200,6 +203,7 @@ QUESTION_WORDS = frozenset(
         "居る",
         "有る",
         "成る",
+        "行く",  # 「連携していく」
         "言う",
         "聞く",
         "分かる",

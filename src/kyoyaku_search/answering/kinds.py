@@ -25,6 +25,7 @@ class QuestionKind(StrEnum):
     CONTENT = "content"
     TOGETHER = "together"  # what the parties do together: a list
     PARTNERS = "partners"  # who a municipality has agreements with: a list
+    ARTICLE = "article"  # which article says something (「役割分担の根拠条文」「協約のどこで決まっている」)
     GENERAL = "general"  # none of the above: a topic only
 
 
@@ -81,9 +82,20 @@ _PARTNERS = re.compile(
 )
 
 
+# Asking where the agreement says something: an article answers, not the row that merely uses
+# the words (「何を連携するかは協約のどこで決まっている」 → the article that points to 別表).
+_WHERE_SAID = re.compile(
+    r"条文|条項|何条|どの条|根拠条|根拠規定|協約の(?:どこ|どの部分)|どこで(?:決|定|規定)|どこに(?:書|定|規定|記)"
+)
+_ARTICLE_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
+
+
 def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     """The kind of answer asked for; `folded` holds the question and its normalized forms, so
     「やくわり」 asks for a role as 「役割」 does."""
+    if not parties_named and _WHERE_SAID.search(folded):
+        kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
+        return QuestionKind(kind) if kind in _ARTICLE_KINDS else QuestionKind.ARTICLE
     # Who leads, how the parties compare, or where one stands: a role question even when the
     # wording says 「協力」 (「札幌市が中心で岩見沢市は協力する立場か」).
     # Comparing the parties, not this agreement with others (「他市の協約と比較したいので」).

@@ -29,6 +29,8 @@ from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 # The end of a clause that frames the question: 「…として」, 「…ので、」, 「…ため、」, 「…のですが、」.
 _BACKDROP = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
 MAX_QUESTION_CHARS = 500
+# Soft framing words that say where or in what words something is said, never what about.
+_SAYING = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "表現"})
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
 # char by char costs tens of milliseconds, 10 MB seconds). Cleaning only drops control and
 # format characters, and no question a person types carries thousands of them.
@@ -208,6 +210,9 @@ def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
     根拠」 asks about 根拠: 法的 is neither; 「移り住む人を増やす」 about 移り住む)."""
     nouns = {t.term for t in tokens if t.pos[0] in ("名詞", "動詞")}
     if not any(t not in SOFT_FRAMING_WORDS and t in nouns for t in topics):
+        # 「役割分担の根拠条文」: the words for where it is said frame any other word (役割分担)
+        if any(t not in _SAYING and t in nouns for t in topics):
+            return frozenset(t for t in topics if t in _SAYING)
         return frozenset()
     return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS)
 

@@ -24,6 +24,7 @@ PREFERRED_KINDS = {
     "purpose": ("article",),
     "consult": ("article",),
     "signer": ("signature",),
+    "article": ("article",),
 }
 
 
