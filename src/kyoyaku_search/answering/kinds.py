@@ -62,14 +62,17 @@ KIND_TERMS = {
 
 def kind_word(kind: str) -> Callable[[str], bool]:
     """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
-    「始まっ」 ask for 施行 / 変更; 「有効期間」 does not: what follows the match is more kanji)."""
+    「始まっ」「費用負担」 ask for 施行 / 変更 / 費用; 「有効期間」 does not: what follows is another word)."""
     pattern = dict(QUESTION_KINDS).get(kind)
     if pattern is None:
         return lambda word: False
 
     def asks(word: str) -> bool:
-        match = pattern.match(word)
-        return match is not None and all("\u3041" <= ch <= "\u309f" for ch in word[match.end() :])
+        # 「費用負担」「経費負担」: a compound made only of such words asks for `kind` too
+        end = 0
+        while (match := pattern.match(word, end)) is not None and match.end() > end:
+            end = match.end()
+        return end > 0 and all("\u3041" <= ch <= "\u309f" for ch in word[end:])
 
     return asks
 

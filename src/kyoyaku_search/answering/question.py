@@ -29,6 +29,7 @@ from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 # The end of a clause that frames the question: 「…として」, 「…ので、」, 「…ため、」, 「…のですが、」.
 _BACKDROP = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
 MAX_QUESTION_CHARS = 500
+_KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
 # Soft framing words that say where or in what words something is said, never what about.
 _SAYING = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "表現"})
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -238,14 +239,22 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
 def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
     """One-character typos of the corpus's own words; real place names are left alone."""
     places = frozenset(corpus.tokenizer.place_names(folded))
-    cuts: list[frozenset[int]] = []
+    tokens: list[list[Token]] = []
 
-    def boundaries() -> frozenset[int]:  # one more Sudachi pass, only when a correction is proposed
-        if not cuts:
-            cuts.append(frozenset(i for t in corpus.tokenizer.tokens(folded) for i in (t.begin, t.end)))
-        return cuts[0]
+    def words() -> list[Token]:  # one more Sudachi pass, only when a correction is proposed
+        if not tokens:
+            tokens.append(corpus.tokenizer.tokens(folded))
+        return tokens[0]
 
-    return corpus.spelling.correct(folded, places, corpus.occurs, boundaries)
+    def boundaries() -> frozenset[int]:
+        return frozenset(i for t in words() for i in (t.begin, t.end))
+
+    def in_words() -> frozenset[int]:  # inside a word of two or more kanji
+        return frozenset(
+            i for t in words() if t.end - t.begin > 1 and _KANJI.fullmatch(t.surface) for i in range(t.begin, t.end)
+        )
+
+    return corpus.spelling.correct(folded, places, corpus.occurs, boundaries, in_words)
 
 
 def _expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:

@@ -60,15 +60,18 @@ class Spelling:
         places: frozenset[str] = frozenset(),
         occurs: Callable[[str], bool] = _never,
         boundaries: Callable[[], frozenset[int]] | None = None,
+        in_words: Callable[[], frozenset[int]] | None = None,
     ) -> tuple[str, list[Correction]]:
         """Replace, in each run of kanji/katakana, the longest window that is one character off a
         single phrase of the corpus. Never corrected: `places` (real place names), a window for
         which `occurs` says the corpus holds it verbatim (「札幌市都」 of 「札幌市都心部」), and a
         window that would cut a word (`boundaries()`: the offsets where the text's words begin
-        and end; 「岩見沢市役」 cuts 「市役所」)."""
+        and end; 「岩見沢市役」 cuts 「市役所」), nor one whose odd character is inside a word of two or
+        more kanji (`in_words()`: those offsets): 「鳥獣被害対策」's 被害 is a word, not a typo of 災害; a
+        typo leaves single characters (「地域医寮」: 医 + 寮)."""
         corrections = []
         for match in _PHRASE.finditer(text):
-            fix = self._fix(match.group(0), places, occurs, match.start(), boundaries)
+            fix = self._fix(match.group(0), places, occurs, match.start(), boundaries, in_words)
             if fix is not None:
                 text = text.replace(fix.before, fix.after, 1)
                 corrections.append(fix)
@@ -81,6 +84,7 @@ class Spelling:
         occurs: Callable[[str], bool],
         offset: int = 0,
         boundaries: Callable[[], frozenset[int]] | None = None,
+        in_words: Callable[[], frozenset[int]] | None = None,
     ) -> Correction | None:
         for size in range(min(len(run), MAX_PHRASE), MIN_PHRASE - 1, -1):
             for start in range(len(run) - size + 1):
@@ -94,7 +98,12 @@ class Spelling:
                     continue
                 if boundaries is not None and not {offset + start, offset + start + size} <= boundaries():
                     continue
-                return Correction(window, candidates.pop(), "typo")
+                after = candidates.pop()
+                odd = next(i for i, (a, b) in enumerate(zip(window, after, strict=True)) if a != b)
+                # A municipality's name is made of kanji that read as words by chance (岩美沢市: 美沢)
+                if in_words is not None and after[-1] not in "市町村区" and offset + start + odd in in_words():
+                    continue
+                return Correction(window, after, "typo")
         return None
 
     def read(self, text: str, occurs: Callable[[str], bool] = _never) -> list[Correction]:
