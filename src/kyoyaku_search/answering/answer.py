@@ -135,7 +135,11 @@ def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
 def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     question = query.question
     if query.kind == QuestionKind.TOGETHER:
-        return together_answer(corpus, query, allowed, top_k)
+        together = together_answer(corpus, query, allowed, top_k)
+        if together.status != Status.NO_MATCH or not query.topic_terms:
+            return together
+        # 「両市はどういう方針で連携していくのか」: no joint row has it; any unit may (第2条 基本方針)
+        query = replace(query, kind=QuestionKind.GENERAL)
     if query.kind == QuestionKind.PARTNERS:
         return partners_answer(corpus, query, top_k)
     if query.row_id is not None:

@@ -36,7 +36,7 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消")),
     ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート")),
     ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|なんで|何で(?!す)|どうして|理由")),
-    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度")),
+    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ")),
     # The signature block is where every agreement gives each party's address and head.
     (
         "signer",
