@@ -177,6 +177,10 @@ SOFT_FRAMING_WORDS = frozenset(
     }
 )
 
+# Soft framing words that say where or in what words something is said, never what about: they
+# frame any other word (「役割分担の根拠条文」 asks about 役割分担).
+SAYING_WORDS = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "表現"})
+
 # Words of asking, not of the topic: they must not make a unit count as a match. Nouns that
 # can be adverbs (「日」「時」「今日」) are not topics either: 「ゴミの収集日」 is not about 附則's 「4月1日」.
 QUESTION_WORDS = frozenset(

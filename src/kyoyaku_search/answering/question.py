@@ -22,7 +22,7 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .confidence import Content, content_words
-from .framing import QUESTION_WORDS, SOFT_FRAMING_WORDS
+from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 
@@ -30,8 +30,6 @@ from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 _BACKDROP = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
 MAX_QUESTION_CHARS = 500
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
-# Soft framing words that say where or in what words something is said, never what about.
-_SAYING = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "表現"})
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
 # char by char costs tens of milliseconds, 10 MB seconds). Cleaning only drops control and
 # format characters, and no question a person types carries thousands of them.
@@ -212,8 +210,8 @@ def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
     nouns = {t.term for t in tokens if t.pos[0] in ("名詞", "動詞")}
     if not any(t not in SOFT_FRAMING_WORDS and t in nouns for t in topics):
         # 「役割分担の根拠条文」: the words for where it is said frame any other word (役割分担)
-        if any(t not in _SAYING and t in nouns for t in topics):
-            return frozenset(t for t in topics if t in _SAYING)
+        if any(t not in SAYING_WORDS and t in nouns for t in topics):
+            return frozenset(t for t in topics if t in SAYING_WORDS)
         return frozenset()
     return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS)
 
@@ -250,9 +248,8 @@ def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
         return frozenset(i for t in words() for i in (t.begin, t.end))
 
     def in_words() -> frozenset[int]:  # inside a word of two or more kanji
-        return frozenset(
-            i for t in words() if t.end - t.begin > 1 and _KANJI.fullmatch(t.surface) for i in range(t.begin, t.end)
-        )
+        kanji = [t for t in words() if len(t.surface) > 1 and _KANJI.fullmatch(t.surface)]
+        return frozenset(i for t in kanji for i in range(t.begin, t.end))
 
     return corpus.spelling.correct(folded, places, corpus.occurs, boundaries, in_words)
 
