@@ -24,6 +24,11 @@ ANNEX = "別表（第3条関係）"
         ("施行日はいつ", "附則"),
         ("協約の目的は", "第1条（目的）"),
         ("誰が署名したのか", "署名欄"),
+        # round 3 of issue 10: where the agreement says it, framed by why one asks
+        ("役割分担の根拠条文を知りたい", "第3条（連携する取組等）"),
+        ("議会で質問したい。協約の目的を定めた条文はどれか", "第1条（目的）"),
+        ("両市はどういう方針で連携していくのか", "第2条（基本方針）"),
+        ("両市の担当者が集まって協議する場はあるのか", "第5条（定期的な協議）"),
     ],
 )
 def test_first_citation(corpus, question, citation):
@@ -236,3 +241,7 @@ def test_an_article_the_agreement_lacks_is_said(corpus):
     answer = ask(corpus, "第7条")
     assert answer.status == "no_match" and not answer.hits
     assert answer.message == "第7条はこの協約にありません（第1条から第6条まで）。"
+
+
+def test_a_word_of_its_own_is_not_read_as_a_typo_of_the_agreements_word(corpus):
+    assert ask(corpus, "エゾシカなどの鳥獣被害対策").status == "no_match"  # 被害 is not 災害

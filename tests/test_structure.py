@@ -138,3 +138,32 @@ def test_a_paragraph_that_does_not_exist_is_said(corpus):
 def test_reference_wins_over_a_follow_up(corpus):
     first = ask(corpus, "岩見沢市の災害対策での役割は")
     assert ask(corpus, "第4条は？", history=[first]).hits[0].unit.id.endswith("/art-4")
+
+
+def test_a_row_of_a_section_by_its_place(loaded):
+    """「別表(2)の4番目」「別表（第3条関係）(1)の2つ目」: that row, in every loaded agreement."""
+    missed = []
+    for agreement in loaded.agreements:
+        rows = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
+        for table in agreement.annex.tables():
+            wanted = [r for r in rows if r.startswith(f"{agreement.id}/row-{table.key}-")]
+            for n, row in enumerate(wanted, start=1):
+                for question in (f"別表{table.label}の{n}番目", f"別表（第3条関係）{table.label}の{n}つ目の取組"):
+                    answer = ask(loaded, question, agreement=agreement.id)
+                    if not answer.hits or answer.hits[0].unit.id != row:
+                        missed.append((question, answer.hits[0].unit.id if answer.hits else answer.status))
+    assert missed == []
+
+
+def test_the_annex_heading_names_the_annex_not_a_section(corpus):
+    answer = ask(corpus, "別表第3条関係の(2)", top_k=10)
+    assert answer.status == Status.SECTION
+    assert {h.unit.section.split(" ")[0] for h in answer.hits} == {"(2)"}
+
+
+@pytest.mark.parametrize(("question", "kind"), [("協約書は何通作られたのか", "copies"), ("この協約の当事者は", "preamble")])
+def test_meta_questions_find_their_unit(corpus, question, kind):
+    answer = ask(corpus, question)
+    assert answer.status == Status.ANSWERED
+    unit = answer.hits[0].unit
+    assert "2通" in unit.text if kind == "copies" else unit.kind == "preamble"
