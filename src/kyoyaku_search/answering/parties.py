@@ -107,8 +107,11 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
     compound = [(s, e, p) for s, e, p in plain if e < len(folded) and _is_ideograph(folded[e]) and folded[e] != "側"]
     kept = [m for m in plain if m not in compound]
-    if not kept:
-        kept = compound
+    # A compound (「札幌都心部」, but also 「岩見沢市議として」, the asker) is dropped only when another
+    # party is plainly the one asked about (「…に岩見沢市は」); else every named party stays, and
+    # their cells show side by side rather than one party's picked by a guess.
+    if not any(_ASKED.match(folded, e) for _, e, _ in kept):
+        kept = plain
     # 「札幌の中心部の再開発で岩見沢市がすること」: a name that only says whose place or thing
     # (「札幌の中心部」) is no filter when another party is the one asked about (「岩見沢市が」).
     possessive = [m for m in kept if _POSSESSIVE.match(folded, m[1])]
