@@ -6,10 +6,13 @@ from __future__ import annotations
 import pytest
 
 from kyoyaku_search.views.evaluate import evaluate, format_report, load_cases
-from tests.conftest import HOLDOUT, QUESTIONS, TUNING
+from tests.conftest import BLIND, HOLDOUT, QUESTIONS, TUNING
 
 
-@pytest.mark.parametrize(("path", "min_hit_at_1", "min_questions"), [(QUESTIONS, 0.95, 120), (HOLDOUT, 0.9, 30), (TUNING, 0.85, 45)])
+@pytest.mark.parametrize(
+    ("path", "min_hit_at_1", "min_questions"),
+    [(QUESTIONS, 0.95, 120), (HOLDOUT, 0.9, 30), (TUNING, 0.85, 45), *((path, 0.9, 200) for path in BLIND)],
+)
 def test_question_set_hit_rates(corpus, path, min_hit_at_1, min_questions):
     agreement_id, cases = load_cases(path)
     assert len(cases) >= min_questions
@@ -18,7 +21,7 @@ def test_question_set_hit_rates(corpus, path, min_hit_at_1, min_questions):
     assert report.wrong_party() == 0, format_report(report)
 
 
-@pytest.mark.parametrize("path", [QUESTIONS, HOLDOUT, TUNING])
+@pytest.mark.parametrize("path", [QUESTIONS, HOLDOUT, TUNING, *BLIND])
 def test_every_expected_unit_exists(corpus, path):
     agreement_id, cases = load_cases(path)
     ids = {unit.id for unit in corpus.units}
