@@ -80,3 +80,18 @@ def print_pdf(page: str, pdf: Path, timeout: float = 120) -> Path:
         timeout=timeout,
     )
     return pdf
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF file of numbered objects (the first the catalog) with its cross-reference table,
+    written by hand: the small and the hostile PDFs the reader tests need."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

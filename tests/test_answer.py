@@ -190,7 +190,9 @@ def test_one_hit_asked_for_without_a_party_quotes_the_row(corpus):
     # found by the question fuzz: 「IT役割」 with top_k=1 returned two hits
     answer = ask(corpus, "災害対策での役割は", top_k=1)
     assert [hit.unit.id.rsplit("/", 1)[1] for hit in answer.hits] == ["row-3a-5"]
-    assert answer.text.endswith("出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」\n原文: sapporo-iwamizawa-2019.txt 92行")
+    assert answer.text.endswith(
+        "出典: 別表（第3条関係）(3)ア 生活機能の強化「災害対策」\n原文: sapporo-iwamizawa-2019.txt 92行"
+    )
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,7 @@ from tests.variants import rename_parties
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 DISASTER = "岩見沢市の災害対策での役割は"
 DISASTER_CITATION = "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
-DISASTER_ROLE = (
-    "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
-)
+DISASTER_ROLE = "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
 TITLE = "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約"
 KEY = "甲＝札幌市　乙＝岩見沢市"
 
@@ -205,7 +203,10 @@ def test_the_address_follows_the_latest_question(app):
     assert app.query_params["q"] == [DISASTER] or app.query_params["q"] == DISASTER
     app.radio(key="party").set_value("札幌市").run()
     chat(app, "費用の分担は")
-    assert dict(app.query_params) in ({"q": "費用の分担は", "party": "札幌市"}, {"q": ["費用の分担は"], "party": ["札幌市"]})
+    assert dict(app.query_params) in (
+        {"q": "費用の分担は", "party": "札幌市"},
+        {"q": ["費用の分担は"], "party": ["札幌市"]},
+    )
 
 
 def test_over_long_question_in_the_url_gets_a_message():
@@ -333,7 +334,9 @@ def test_a_party_without_a_topic_lists_its_roles_and_opens_them_all(app):
     chat(app, "札幌市の役割は")
     reply = replies(app)[0]
     assert reply.markdown[0].value.startswith("札幌市（甲）の役割は別表に20項目あります。")
-    assert [e.label for e in reply.expander][0] == escape_markdown("甲（札幌市）の役割｜(1) 圏域全体の経済成長のけん引「経済戦略の推進」")
+    assert [e.label for e in reply.expander][0] == escape_markdown(
+        "甲（札幌市）の役割｜(1) 圏域全体の経済成長のけん引「経済戦略の推進」"
+    )
     assert "該当する箇所（別表の順）" in [c.value for c in reply.caption]
     app.button(key="party-roles-0").click().run()
     assert app.segmented_control(key="view").value == "役割一覧"
@@ -387,7 +390,9 @@ def test_what_both_do_together_is_listed(app):
 def test_nothing_found_shows_the_near_places_only_as_related(app):
     chat(app, "観光バスの運賃は")
     reply = replies(app)[0]
-    assert reply.info[0].value.startswith(escape_markdown("この協約には「バス」「運賃」についての定めは見つかりませんでした"))
+    assert reply.info[0].value.startswith(
+        escape_markdown("この協約には「バス」「運賃」についての定めは見つかりませんでした")
+    )
     assert "関連（言葉が近い箇所で、質問への答えではありません）" in [c.value for c in reply.caption]
     assert len(reply.expander) == 3  # offered to open, never quoted as the answer
     assert not [m for m in reply.markdown if m.value.startswith("「")]

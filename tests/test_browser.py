@@ -48,13 +48,20 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
         assert ROLE_CELL in text.replace("\n", "") and KEY in text and f"出典　{CITATION}" in text
         assert "甲（札幌市）と" not in text
         # Highlights keep the text's spacing: no padding on the marked run.
-        assert page.evaluate("() => getComputedStyle(document.querySelector('span.stMarkdownColoredBackground')).paddingLeft") == "0px"
+        assert (
+            page.evaluate(
+                "() => getComputedStyle(document.querySelector('span.stMarkdownColoredBackground')).paddingLeft"
+            )
+            == "0px"
+        )
         # One labelled copy action; what it copies is the quote, the citation and who 甲/乙 are.
         button = reply.locator("button.kyoyaku-copy").first
         assert button.inner_text() == "引用と出典をコピー"
         button.click()
         reply.locator(".kyoyaku-copied", has_text="コピーしました").first.wait_for()
-        assert page.evaluate("() => navigator.clipboard.readText()") == f"「{ROLE_CELL}」\n出典: {TITLE} {CITATION}\n{KEY}"
+        assert (
+            page.evaluate("() => navigator.clipboard.readText()") == f"「{ROLE_CELL}」\n出典: {TITLE} {CITATION}\n{KEY}"
+        )
         assert "?q=" in page.url  # the address follows the question
         # Printed, the answer is the question, the quote and its citation: no cards, buttons, sidebar.
         page.emulate_media(media="print")
@@ -73,7 +80,11 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
             page.wait_for_function(IN_VIEW, arg="passage-sapporo-iwamizawa-2019-row-3a-5--")  # still, once drawn
         except Exception:
             page.screenshot(path=str(ARTIFACTS / f"failed-{width}.png"))
-            print(page.evaluate("() => [document.querySelectorAll('[class*=st-key-passage]').length, document.querySelector('.st-key-view').innerText, location.href]"))
+            print(
+                page.evaluate(
+                    "() => [document.querySelectorAll('[class*=st-key-passage]').length, document.querySelector('.st-key-view').innerText, location.href]"
+                )
+            )
             raise
         page.screenshot(path=str(ARTIFACTS / f"full-text-{width}.png"))
         page.screenshot(path=str(ARTIFACTS / f"full-text-{width}.png"))
@@ -94,7 +105,9 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
         if width < 640:  # the sidebar's controls are one tap away on a phone
             page.locator("[data-testid='stExpandSidebarButton']").click()
             page.get_by_role("radiogroup").first.wait_for(state="visible")
-            page.wait_for_function("() => document.querySelector(\"[data-testid='stSidebar']\").getBoundingClientRect().left >= 0")
+            page.wait_for_function(
+                "() => document.querySelector(\"[data-testid='stSidebar']\").getBoundingClientRect().left >= 0"
+            )
             page.screenshot(path=str(ARTIFACTS / f"sidebar-{width}.png"))
         browser.close()
 

@@ -82,7 +82,11 @@ def test_coverage_counts_synonyms_and_needs_every_word_of_one(corpus):
     [
         ("費用の分単は", "単", 0.5),  # one character: a fragment of a typo, or too general
         ("人口減少対策として移住促進が挙げられていますが、札幌市の担う役割は", "人口", 0.3),  # backdrop
-        ("議会で質問する予定なので、岩見沢市の観光分野における役割は", "予定", 0.3),  # why one asks (議会・質問 only frame)
+        (
+            "議会で質問する予定なので、岩見沢市の観光分野における役割は",
+            "予定",
+            0.3,
+        ),  # why one asks (議会・質問 only frame)
         ("岩見沢市の観光分野における役割は", "観光", 1.0),
     ],
 )

@@ -56,7 +56,10 @@ def test_role_csv_and_excel_hold_the_exact_cells_and_their_citations(corpus):
     assert rows[0] == ["区分", "取組", "内容", "甲（札幌市）の役割", "乙（岩見沢市）の役割", "出典", "原文"]
     disaster = next(r for r in rows if r[1] == "災害対策")
     assert disaster[4].endswith("、甲と協力して取り組む。")
-    assert disaster[5] == "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」"
+    assert (
+        disaster[5]
+        == "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」"
+    )
     assert disaster[6] == "sapporo-iwamizawa-2019.txt 92行"
     from openpyxl import load_workbook
 

@@ -38,7 +38,8 @@ def test_who_leads_is_the_rows_role_cells(corpus, question, row):
 
 
 @pytest.mark.parametrize(
-    "question", ["災害対策で札幌市と岩見沢市の役割の違いは", "観光施策について甲と乙の役割を比較して", "福祉の役割の違い"]
+    "question",
+    ["災害対策で札幌市と岩見沢市の役割の違いは", "観光施策について甲と乙の役割を比較して", "福祉の役割の違い"],
 )
 def test_comparison_shows_both_parties_side_by_side(corpus, question):
     answer = ask(corpus, question)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kyoyaku_search.errors import AgreementFormatError
 from kyoyaku_search.ingest.parser import parse_bytes
 
+from .printed import pdf_of
 from .test_layouts import FIXTURES
 
 EXAMPLES = 150
@@ -29,16 +30,7 @@ def _tiny_pdf() -> bytes:
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of(objects)
 
 
 def _word_file() -> bytes:

@@ -150,7 +150,9 @@ def test_the_web_app_answers_with_the_network_refused(tmp_path, chromium):
         ask_in_chat(page, "岩見沢市の災害対策での役割は")
         copy = page.locator("[data-testid='stChatMessage']").nth(1).locator("button.kyoyaku-copy").first
         copy.wait_for(state="visible")
-        assert "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割" in copy.get_attribute("data-copy")
+        assert "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割" in copy.get_attribute(
+            "data-copy"
+        )
     events = log.read_text(encoding="utf-8").splitlines()
     assert events[:1] == ["guard installed"]
     assert not [e for e in events if e.startswith("refused")], events

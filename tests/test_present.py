@@ -30,9 +30,7 @@ from kyoyaku_search.views.web import (
 
 DISASTER = "岩見沢市の災害対策での役割は"
 DISASTER_CITATION = "別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（岩見沢市）の役割"
-DISASTER_ROLE = (
-    "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
-)
+DISASTER_ROLE = "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
 TITLE = "札幌市及び岩見沢市における連携中枢都市圏形成に係る連携協約"
 
 
@@ -233,7 +231,12 @@ def test_escape_file_markdown(text, escaped):
     ("params", "party", "agreement", "note"),
     [
         ({"q": "費用", "party": "札幌市"}, "札幌市", None, None),
-        ({"q": "費用", "party": "小樽市"}, None, None, "リンクの party=小樽市 はこの協約の当事者ではありません（当事者: 札幌市・岩見沢市）"),
+        (
+            {"q": "費用", "party": "小樽市"},
+            None,
+            None,
+            "リンクの party=小樽市 はこの協約の当事者ではありません（当事者: 札幌市・岩見沢市）",
+        ),
         ({"q": "費用", "agreement": "nowhere"}, None, None, "リンクの agreement=nowhere に当たる協約はありません"),
         ({"q": "費用", "agreement": "sapporo-iwamizawa-2019"}, None, "sapporo-iwamizawa-2019", None),
     ],

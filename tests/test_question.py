@@ -111,7 +111,13 @@ def test_typos_are_read_as_the_agreements_word(corpus, question, before, after):
 
 def test_correct_words_are_not_corrected(corpus):
     # 被害 is a word of its own, not a typo of 災害 (round 3 of issue 10)
-    for question in ("岩見沢市の地域医療での役割", "図書館の開館時間", "観光客を呼び込む", "小樽市の観光", "鳥獣被害対策"):
+    for question in (
+        "岩見沢市の地域医療での役割",
+        "図書館の開館時間",
+        "観光客を呼び込む",
+        "小樽市の観光",
+        "鳥獣被害対策",
+    ):
         assert not [c for c in understand(corpus, question).corrections if c.kind == "typo"], question
 
 

@@ -161,7 +161,9 @@ def test_the_annex_heading_names_the_annex_not_a_section(corpus):
     assert {h.unit.section.split(" ")[0] for h in answer.hits} == {"(2)"}
 
 
-@pytest.mark.parametrize(("question", "kind"), [("協約書は何通作られたのか", "copies"), ("この協約の当事者は", "preamble")])
+@pytest.mark.parametrize(
+    ("question", "kind"), [("協約書は何通作られたのか", "copies"), ("この協約の当事者は", "preamble")]
+)
 def test_meta_questions_find_their_unit(corpus, question, kind):
     answer = ask(corpus, question)
     assert answer.status == Status.ANSWERED

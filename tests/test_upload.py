@@ -14,6 +14,7 @@ from kyoyaku_search.ingest.isolated import parse_isolated
 from kyoyaku_search.views.upload import KEEP_ENV, keep, kept_sources, read_upload, with_uploads
 
 from .conftest import SEED_TEXT
+from .printed import pdf_of
 from .test_layouts import FIXTURES
 
 YAMAGA = (FIXTURES / "yamaga-kumamoto-2022.txt").read_bytes()
@@ -69,16 +70,7 @@ def _pdf_bomb(inflated: int) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of(objects)
 
 
 def test_a_pdf_bomb_costs_a_child_process_not_the_server():

@@ -43,7 +43,11 @@ def add_articles(text: str, count: int) -> str:
     last = max(int(m[1]) for line in lines if (m := re.match(r"^第(\d+)条", line)))
     added: list[str] = []
     for number in range(last + 1, last + 1 + count):
-        added += [f"（雑則{number}）", "", f"第{number}条 甲及び乙は、第{number - 5}条に定める事項について協議するものとする。"]
+        added += [
+            f"（雑則{number}）",
+            "",
+            f"第{number}条 甲及び乙は、第{number - 5}条に定める事項について協議するものとする。",
+        ]
         if number % 2:
             added += [f"2 前項の協議は、第{number - 6}条の目的に沿って行うものとする。"]
         added += [""]
