@@ -223,12 +223,12 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
     if not known:
         return ()
     text = initiative_key(folded)
-    longest = max(map(len, known))
+    lengths = sorted({len(name) for name in known if len(name) >= 2})  # only lengths some 取組 has
     spans = [
-        (start, end)
+        (start, start + length)
         for start in range(len(text))
-        for end in range(start + 2, min(len(text), start + longest) + 1)
-        if text[start:end] in known
+        for length in lengths
+        if start + length <= len(text) and text[start : start + length] in known
     ]
     kept = [(s, e) for s, e in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)]
     return tuple(dict.fromkeys(text[s:e] for s, e in kept))
@@ -236,7 +236,13 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
 
 def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
     """One-character typos of the corpus's own words; real place names are left alone."""
-    places = frozenset(corpus.tokenizer.place_names(folded))
+    found: list[frozenset[str]] = []
+
+    def places() -> frozenset[str]:  # a Sudachi pass of its own, only when a correction is proposed
+        if not found:
+            found.append(frozenset(corpus.tokenizer.place_names(folded)))
+        return found[0]
+
     tokens: list[list[Token]] = []
 
     def words() -> list[Token]:  # one more Sudachi pass, only when a correction is proposed

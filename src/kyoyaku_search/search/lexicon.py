@@ -52,10 +52,9 @@ class DomainSynonyms:
         """Entries whose left side the question uses, as written or as normalized forms."""
         used = self._used(folded) | self._used(normalized)
         return [
-            Expansion(key, target, "domain")
-            for number, (key, targets) in enumerate(self.entries)
-            if number in used
-            for target in targets
+            Expansion(self.entries[number][0], target, "domain")
+            for number in sorted(used)  # the list's order, without walking every entry
+            for target in self.entries[number][1]
         ]
 
     def _used(self, text: str) -> set[int]:

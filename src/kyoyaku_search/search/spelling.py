@@ -57,7 +57,7 @@ class Spelling:
     def correct(
         self,
         text: str,
-        places: frozenset[str] = frozenset(),
+        places: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
         occurs: Callable[[str], bool] = _never,
         boundaries: Callable[[], frozenset[int]] | None = None,
         in_words: Callable[[], frozenset[int]] | None = None,
@@ -68,7 +68,10 @@ class Spelling:
         window that would cut a word (`boundaries()`: the offsets where the text's words begin
         and end; 「岩見沢市役」 cuts 「市役所」), nor one whose odd character is inside a word of two or
         more kanji (`in_words()`: those offsets): 「鳥獣被害対策」's 被害 is a word, not a typo of 災害; a
-        typo leaves single characters (「地域医寮」: 医 + 寮)."""
+        typo leaves single characters (「地域医寮」: 医 + 寮). `places` may be a function, called
+        only when a window has a correction to offer (finding place names costs a Sudachi pass)."""
+        if not callable(places):
+            places = _constant(places)
         corrections = []
         for match in _PHRASE.finditer(text):
             fix = self._fix(match.group(0), places, occurs, match.start(), boundaries, in_words)
@@ -80,7 +83,7 @@ class Spelling:
     def _fix(
         self,
         run: str,
-        places: frozenset[str],
+        places: Callable[[], frozenset[str]],
         occurs: Callable[[str], bool],
         offset: int = 0,
         boundaries: Callable[[], frozenset[int]] | None = None,
@@ -89,12 +92,12 @@ class Spelling:
         for size in range(min(len(run), MAX_PHRASE), MIN_PHRASE - 1, -1):
             for start in range(len(run) - size + 1):
                 window = run[start : start + size]
-                if window in self.phrases or window in places:
+                if window in self.phrases:
                     continue
                 if window[:-1] in self.phrases:  # a whole word and one more (「岩見沢市側」): not a typo
                     continue
                 candidates = {p for masked in _masks(window) for p in self.near.get(masked, ())}
-                if len(candidates) != 1 or occurs(window):
+                if len(candidates) != 1 or window in places() or occurs(window):
                     continue
                 if boundaries is not None and not {offset + start, offset + start + size} <= boundaries():
                     continue
@@ -147,3 +150,7 @@ def noun_compounds(tokens: Iterable[Token]) -> Iterable[str]:
 def _masks(word: str) -> Iterable[str]:
     for index in range(len(word)):
         yield word[:index] + "?" + word[index + 1 :]
+
+
+def _constant(places: frozenset[str]) -> Callable[[], frozenset[str]]:
+    return lambda: places
