@@ -85,14 +85,14 @@ def _headed(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndar
     return result * np.where(headed[positions], corpus.search.topic_boost, 1.0)
 
 
-def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray | None) -> np.ndarray:
-    """`result` (the scores of all units, or of those at `positions`) × the kind boost × the boost
-    of a 取組 the question names in full."""
+def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """`result` (the scores of the units at `positions`) × the kind boost × the boost of a 取組 the
+    question names in full."""
     preferred = PREFERRED_KINDS.get(query.kind, ()) if query.kind != "general" or not query.parties else ()
     if preferred:
         result = result * np.where(corpus.columns.of_kinds(preferred, positions), corpus.search.kind_boost, 1.0)
     if query.initiatives and corpus.search.topic_boost != 1.0:
-        codes = corpus.initiative_codes if positions is None else corpus.initiative_codes[positions]
+        codes = corpus.initiative_codes[positions]
         hit = np.zeros(len(codes), dtype=bool)
         for key in query.initiatives:
             hit |= codes == corpus.initiatives[key]
