@@ -223,11 +223,10 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
     if not known:
         return ()
     text = initiative_key(folded)
-    lengths = sorted({len(name) for name in known if len(name) >= 2})  # only lengths some 取組 has
     spans = [
         (start, start + length)
         for start in range(len(text))
-        for length in lengths
+        for length in corpus.initiative_lengths
         if start + length <= len(text) and text[start : start + length] in known
     ]
     kept = [(s, e) for s, e in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)]

@@ -90,6 +90,12 @@ class Corpus:
         return codes
 
     @cached_property
+    def initiative_lengths(self) -> tuple[int, ...]:
+        """The lengths (2 or more) the 取組 names of `initiatives` have: a question is searched
+        for names of these lengths only, once per corpus rather than once per question."""
+        return tuple(sorted({len(name) for name in self.initiatives if len(name) >= 2}))
+
+    @cached_property
     def headings(self) -> dict[str, np.ndarray]:
         """Each distinct article heading (「目的」「費用分担」) → the positions of its articles: the
         template repeats a handful of headings in every agreement."""
