@@ -10,8 +10,8 @@ from datetime import datetime
 import pytest
 
 from kyoyaku_search.answering.answer import Hit, ask
+from kyoyaku_search.answering.result import hit_at
 from kyoyaku_search.ingest.parser import parse_file
-from kyoyaku_search.search.units import source_place
 from kyoyaku_search.views.documents import role_sections
 from kyoyaku_search.views.evaluate import load_cases
 from kyoyaku_search.views.exports import copy_text, role_csv, role_table, role_xlsx
@@ -22,8 +22,7 @@ DISASTER = "岩見沢市の災害対策での役割は"
 
 
 def _hit(corpus, unit) -> Hit:  # noqa: ANN001
-    agreement = corpus.agreement(unit.agreement_id)
-    return Hit(unit, 0.0, unit.citation.render(corpus.multi), agreement.party_key, source_place(agreement, unit.lines))
+    return hit_at(corpus, corpus.position(unit.id), 0.0)
 
 
 def test_what_is_copied_of_every_unit_is_a_verbatim_substring_of_the_source(corpus):

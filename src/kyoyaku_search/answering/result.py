@@ -46,6 +46,7 @@ class Hit:
     citation: str
     parties: str = ""  # 「甲＝札幌市　乙＝岩見沢市」
     source: str = ""  # where it stands in the published source: 「sapporo-iwamizawa-2019.txt 97〜99行」
+    labels: tuple[str, ...] = ()  # the agreement's party labels (甲, 乙), which `parties` explains
 
     @property
     def text(self) -> str:
@@ -55,7 +56,7 @@ class Hit:
     @property
     def names_labels(self) -> bool:
         """Whether the quote says 甲/乙 (or another label), so the reader needs `parties`."""
-        return any(label in self.unit.text for label in _labels(self.parties))
+        return any(label in self.unit.text for label in self.labels)
 
     def to_json(self) -> dict:
         unit = self.unit
@@ -164,11 +165,8 @@ def hit_at(corpus: Corpus, position: int, score: float) -> Hit:
     unit = corpus.units[position]
     agreement = corpus.agreement(unit.agreement_id)
     source = source_place(agreement, unit.lines)
-    return Hit(unit, score, unit.citation.render(corpus.multi), agreement.party_key, source)
-
-
-def _labels(party_key: str) -> list[str]:
-    return [pair.split("＝", 1)[0] for pair in party_key.split("\u3000") if "＝" in pair]
+    labels = tuple(party.label for party in agreement.parties if party.labelled)
+    return Hit(unit, score, unit.citation.render(corpus.multi), agreement.party_key, source, labels)
 
 
 def named(parties: Sequence[PartyName]) -> str:
