@@ -17,6 +17,7 @@ import numpy as np
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
+from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
@@ -33,8 +34,6 @@ _ANNEX = re.compile(
 # 「別表（第3条関係）」「別表第3条関係の(2)」: the annex's heading names the article it belongs to,
 # not a section; dropped before sections are read.
 _BELONGS = re.compile(rf"[(]?第(?:{_NUMBER})条関係[)]?")
-# 「別表(2)の4番目」「(3)ウの3つ目の取組」: one row of the section, counted in document order.
-_ORDINAL = re.compile(rf"^\s*(?:の|にある|の中の)?\s*(?P<n>{_NUMBER}|[０-９])\s*(?:つ目|番目|個目|項目)")
 _PLACES = (
     ("preamble", re.compile(r"前文")),
     ("supplementary", re.compile(r"附\s*則|付則")),
@@ -67,7 +66,7 @@ class Reference:
 def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """The place `text` names, when it names one that the loaded agreements have."""
     folded = unicodedata.normalize("NFKC", text)
-    for finder in (_article, _section, _place, _copies):
+    for finder in (_article, _section, _ordinal, _place, _copies):
         found = finder(corpus, folded, agreement)
         if found is not None:
             return found
@@ -99,6 +98,11 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if positions:
             note = _paragraph_note(corpus, positions[0], match)
             return Reference(positions, f"第{number}条", "article", note, match.group(0))
+    read = read_article(folded)
+    if read is not None:
+        positions = tuple(i for i in _in_scope(corpus, agreement, "article") if corpus.units[i].article == read[0])
+        if positions:
+            return Reference(positions, f"第{read[0]}条", "article", matched=read[1])
     return None
 
 
@@ -128,10 +132,10 @@ def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if not found:
             continue
         label = f"({number}){letter or ''}"
-        ordinal = _ORDINAL.match(folded[match.end() :])
-        nth = kanji_number(ordinal["n"]) if ordinal else None
-        if nth is not None and 1 <= nth <= len(found):
-            return Reference((found[nth - 1],), f"{label}の{nth}番目", "row", matched=match.group(0))
+        nth = ordinal_after(folded[match.end() :])
+        if nth is not None and (nth == -1 or 1 <= nth <= len(found)):
+            row = found[nth if nth < 0 else nth - 1]
+            return Reference((row,), f"{label}の{_nth(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
     return None
 
@@ -149,6 +153,64 @@ def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: st
             or (not letter and corpus.units[i].section.startswith(wanted))
         )
     ]
+
+
+def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """「最後の条文」「最初の取組」「二つ目の分野」「協約の冒頭」: counted in each agreement's own order."""
+    ordinal = find_ordinal(folded)
+    if ordinal is None:
+        return None
+    picked = [
+        group[ordinal.nth if ordinal.nth < 0 else ordinal.nth - 1]
+        for group in _ordered(corpus, agreement, ordinal)
+        if group and (ordinal.nth < 0 or ordinal.nth <= len(group))
+    ]
+    if not picked:
+        return None
+    flat = tuple(i for group in picked for i in group)
+    first = corpus.units[flat[0]]
+    if ordinal.kind == "section":
+        return Reference(flat, first.section or "", "section", matched=ordinal.matched)
+    if ordinal.kind == "row":
+        return Reference(flat, _nth(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
+    return Reference(flat, first.citation.place, first.kind, matched=ordinal.matched)
+
+
+def _ordered(corpus: Corpus, agreement: str | None, ordinal: Ordinal) -> list[list[tuple[int, ...]]]:
+    """Per agreement in scope, the places `ordinal` counts, each as its unit positions, in order."""
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    by_agreement = []
+    for aid in ids:
+        if ordinal.kind == "article":
+            places = [(i,) for i in _in_scope(corpus, aid, "article")]
+        elif ordinal.kind in ("row", "section"):
+            rows = [(i, corpus.units[i]) for i in _in_scope(corpus, aid, "row")]
+            if ordinal.kind == "row":
+                places = [(i,) for i, _ in rows]
+            else:  # one table of the annex each: its section, or its key where it has no heading
+                groups: dict[str, list[int]] = {}
+                for i, unit in rows:
+                    groups.setdefault(unit.section or unit.id.rsplit("/", 1)[1].split("-")[1], []).append(i)
+                places = [tuple(group) for group in groups.values()]
+        else:
+            places = [(i,) for i in _ends(corpus, aid, ordinal.kind == "opening")]
+        by_agreement.append(places)
+    return by_agreement
+
+
+def _ends(corpus: Corpus, agreement: str, opening: bool) -> list[int]:
+    """The agreement's opening (前文, else its first article) or its closing (署名欄, else 附則,
+    else its last article): the annex is attached to it, not its end."""
+    kinds = ("preamble", "article") if opening else ("signature", "supplementary", "article")
+    for kind in kinds:
+        positions = _in_scope(corpus, agreement, kind)
+        if positions:
+            return [positions[0] if opening else positions[-1]]
+    return []
+
+
+def _nth(nth: int) -> str:
+    return "最後" if nth < 0 else f"{nth}番目"
 
 
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
