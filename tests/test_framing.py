@@ -9,6 +9,7 @@ import pytest
 from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.views.evaluate import load_cases
 from tests.conftest import QUESTIONS
+from tests.loaded import variant_corpus
 
 
 @pytest.mark.parametrize(
@@ -81,3 +82,29 @@ def test_a_follow_up_takes_only_what_it_lacks(corpus):
     first = ask(corpus, "岩見沢市の災害対策での役割は")
     assert ask(corpus, "観光は？", history=[first]).hits[0].unit.id.endswith("/row-1-4/乙")  # topic its own
     assert ask(corpus, "では札幌市は？", history=[first]).hits[0].unit.id.endswith("/row-3a-5/甲")  # party its own
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 本市・当町・うちの市 are the asker's own city, named where the question says who asks
+        ("札幌市議です。岩見沢市と一緒にやる災害対策で本市は何をするのか", "row-3a-5/甲"),
+        ("岩見沢市の職員として伺います。札幌市が中心の観光施策で当市の役割は", "row-1-4/乙"),
+        ("岩見沢市民だけど、札幌との職員交流でうちの市は何をするの", "row-3c-2/乙"),
+        ("本市（札幌市）の地産地消での役割", "row-3b-2/甲"),
+    ],
+)
+def test_the_askers_own_city(corpus, question, expected):
+    answer = ask(corpus, question)
+    assert answer.hits[0].unit.id.endswith("/" + expected)
+    assert {h.unit.party_label for h in answer.hits if h.unit.kind == "role"} == {expected[-1]}
+
+
+def test_the_askers_own_city_in_every_agreement(tmp_path):
+    corpus = variant_corpus(tmp_path)
+    for agreement in corpus.agreements:
+        for asker, other in (agreement.parties, agreement.parties[::-1]):
+            row = next(u for u in corpus.units if u.agreement_id == agreement.id and u.kind == "row")
+            question = f"{asker.name}議として聞きたい。{other.name}と進める{row.initiative}で本市の役割は"
+            first = ask(corpus, question, agreement=agreement.id).hits[0].unit
+            assert (first.row_id, first.party_label) == (row.row_id, asker.label), question

@@ -19,6 +19,10 @@ SUFFIXES = "市町村区"
 _POSSESSIVE = re.compile(r"の(?!役割|役目|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
 _ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|担当|責任|担|果|立場)")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
+# 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
+# who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
+_OWN = re.compile(r"(?:本|当|我が|わが)(?:市|町|村)|(?:うち|私たち|わたしたち|自分たち|僕ら|私ども)の(?:市|町|村|まち)")
+_ASKER = re.compile(r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 
@@ -102,6 +106,9 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     """The parties the question is about. Not a filter: names that together name the agreement
     (「札幌市と岩見沢市の連携協約において」), and, when another party is named as well, a name that
     begins a compound of a place (「札幌都心部の再開発に岩見沢市は」)."""
+    asker = _asker(folded, mentions)
+    if asker is not None:  # 「本市の役割」: the asker's city, whoever else the question names
+        return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))
     spans = [m.span() for m in _NAMES_AGREEMENT.finditer(_masked(folded, mentions))]
     agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
     plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
@@ -120,6 +127,18 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
         if asked and not asked & {p for _, _, p in possessive}:
             kept = [m for m in kept if m[2] in asked]
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
+
+
+def _asker(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str | None:
+    """The party a 「本市」「うちの町」 stands for: the one named as the asker's (「岩見沢市議として」,
+    「当市（札幌市）」); None when the question has no such word or names no asker."""
+    own = _OWN.search(folded)
+    if own is None:
+        return None
+    for start, end, party in sorted(mentions, key=lambda m: m[0]):
+        if start == own.end() + 1 and folded[own.end()] in "(（" or _ASKER.match(folded, end):
+            return party.name
+    return None
 
 
 def _masked(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str:
