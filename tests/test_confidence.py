@@ -81,18 +81,32 @@ def test_coverage_counts_synonyms_and_needs_every_word_of_one(corpus):
     ("question", "word", "weight"),
     [
         ("費用の分単は", "単", 0.5),  # one character: a fragment of a typo, or too general
-        ("人口減少対策として移住促進が挙げられていますが、札幌市の担う役割は", "人口", 0.3),  # backdrop
-        (
-            "議会で質問する予定なので、岩見沢市の観光分野における役割は",
-            "予定",
-            0.3,
-        ),  # why one asks (議会・質問 only frame)
         ("岩見沢市の観光分野における役割は", "観光", 1.0),
     ],
 )
 def test_content_weights(corpus, question, word, weight):
     weights = {c.word: c.weight for c in understand(corpus, question).content}
     assert weights[word] == pytest.approx(weight)
+
+
+@pytest.mark.parametrize(
+    ("question", "backdrop", "content"),
+    [
+        ("人口減少対策として移住促進が挙げられていますが、札幌市の担う役割は", "人口", "移住"),
+        ("議会で質問する予定なので、岩見沢市の観光分野における役割は", "予定", "観光"),  # why one asks
+        ("卒論で扱います。協約の変更手続きを知りたい", "卒論", "変更"),  # a sentence before the question
+        ("地域交通の担当者です。費用の負担はどう決まる", "交通", "費用"),
+        ("協議の頻度（近隣の町の協定と比べて）", "町", "協議"),  # an aside in brackets
+    ],
+)
+def test_the_backdrop_is_no_content(corpus, question, backdrop, content):
+    words = [c.word for c in understand(corpus, question).content]
+    assert not any(backdrop in word for word in words) and any(content in word for word in words)
+
+
+@pytest.mark.parametrize("question", ["職員交流はどういう取組として書かれている", "保育士不足が心配です。何か書いてある？"])
+def test_a_backdrop_with_nothing_else_is_the_topic(corpus, question):
+    assert understand(corpus, question).content  # the rest only frames: what it says is the topic
 
 
 def test_a_synonym_of_part_of_a_compound_needs_the_rest(corpus):

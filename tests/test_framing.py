@@ -18,6 +18,11 @@ from tests.loaded import variant_corpus
         ("他の協約と比較したいので、費用分担の定めを教えて", "art-4"),  # not 比較 → anything
         ("研究のため、定期的な協議について知りたい", "art-5"),
         ("岩見沢市が災害対策で協力する根拠は", "row-3a-5/乙"),  # 根拠 does not pull 地方自治法
+        # who asks and why, in a sentence of its own or in brackets: not what about
+        ("卒論で扱います。協約の変更手続きを知りたい", "art-6"),
+        ("地域交通の担当者です。費用の負担はどう決まる", "art-4"),
+        ("協議の頻度（近隣の町の協定と比べて）", "art-5"),
+        ("新聞の連載で取り上げる予定です。協約の目的を定めた条文は", "art-1"),
     ],
 )
 def test_framing_does_not_steer(corpus, question, expected):

@@ -30,7 +30,9 @@ from kyoyaku_search.answering.question import understand
         ("両市は対等なのか、それとも札幌市が主導するのか", ["札幌市", "岩見沢市"]),  # 両市: both, side by side
         # A name beginning a compound (岩見沢市議: the asker) is dropped only when another party is
         # plainly the one asked about; here 札幌 is only the partner, so both stay (never one by a guess).
-        ("岩見沢市議として聞きたい。職員を札幌と行き来させる件で本市の役割は", ["岩見沢市", "札幌市"]),
+        ("岩見沢市議として聞きたい。職員を札幌と行き来させる件での役割は", ["岩見沢市", "札幌市"]),
+        # ... unless the question says 本市: the asker's own city is the one asked about
+        ("岩見沢市議として聞きたい。職員を札幌と行き来させる件で本市の役割は", ["岩見沢市"]),
     ],
 )
 def test_parties(corpus, question, parties):

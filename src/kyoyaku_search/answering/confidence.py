@@ -62,15 +62,11 @@ def content_words(
     topics: Sequence[str],
     expansions: Sequence[Expansion],
     kind_word: Callable[[str], bool] = lambda word: False,
-    backdrop: frozenset[str] = frozenset(),
 ) -> tuple[Content, ...]:
     """For each of the question's own topic terms: the word, the terms that cover it (itself, the
     synonyms it was expanded to; for a word inside hiragana the corpus words it was read as; for
     a word that is itself the kind of question asked, 「効力」, the template's word for it).
-    Terms of `backdrop` (the 「人口減少対策として」 before the question proper) weigh as verbs do
-    when the question has other content."""
-    if backdrop and all(term in backdrop for term in topics):
-        backdrop = frozenset()
+    The question's backdrop (answering/backdrop.py) is not among `topics`."""
     by_term = {token.term: token for token in tokens if token.is_content}
     readings = [e for e in expansions if e.layer == "reading"]
     found: dict[str, Content] = {}
@@ -92,8 +88,6 @@ def content_words(
         weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
-        if term in backdrop:
-            weight = min(weight, OTHER_WEIGHT)
         if word not in found:
             found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight)
     return tuple(found.values())

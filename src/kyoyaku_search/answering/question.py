@@ -21,13 +21,12 @@ from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
+from .backdrop import backdrop_terms
 from .confidence import Content, content_words
 from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 
-# The end of a clause that frames the question: 「…として」, 「…ので、」, 「…ため、」, 「…のですが、」.
-_BACKDROP = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
 MAX_QUESTION_CHARS = 500
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
@@ -159,9 +158,13 @@ def understand(corpus: Corpus, text: str) -> Question:
     weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
     weak |= {t.term for t in tokens if t.pos[1] == "数詞" or t.pos[2] == "助数詞"}  # 「二つの市」
     topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
-    backdrop = _backdrop(corpus, masked) if _BACKDROP.search(masked) else frozenset()
-    if backdrop and any(t not in backdrop for t in topics):  # its words weigh as words of asking
+    backdrop = backdrop_terms(corpus.tokenizer, masked)
+    # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
+    if any(t not in backdrop and t not in SOFT_FRAMING_WORDS for t in topics):
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
+        topics = tuple(t for t in topics if t not in backdrop)
+    else:
+        backdrop = frozenset()
     framing = _framing(topics, tokens)
     if framing:
         topics = tuple(t for t in topics if t not in framing)
@@ -190,18 +193,8 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
-        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), backdrop),
+        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind)),
     )
-
-
-def _backdrop(corpus: Corpus, masked: str) -> frozenset[str]:
-    """Terms of a clause that says under what heading or why the question is asked (「人口減少対策
-    として移住促進が…」「議会で質問する予定なので、」「取材で確認したいのですが、」): not its topic."""
-    terms: set[str] = set()
-    for match in _BACKDROP.finditer(masked):
-        start = max(masked.rfind(mark, 0, match.start()) for mark in "、。,!?！？") + 1
-        terms.update(term for term, _ in corpus.tokenizer.analyse(masked[start : match.start()])[1])
-    return frozenset(terms)
 
 
 def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
