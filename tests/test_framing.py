@@ -10,6 +10,7 @@ from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.views.evaluate import load_cases
 from tests.conftest import QUESTIONS
 from tests.loaded import variant_corpus
+from tests.test_ordinals import layouts  # noqa: F401 (a fixture)
 
 
 @pytest.mark.parametrize(
@@ -113,3 +114,16 @@ def test_the_askers_own_city_in_every_agreement(tmp_path):
             question = f"{asker.name}議として聞きたい。{other.name}と進める{row.initiative}で本市の役割は"
             first = ask(corpus, question, agreement=agreement.id).hits[0].unit
             assert (first.row_id, first.party_label) == (row.row_id, asker.label), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["この協定に含まれる事業をすべて教えて", "協約に盛り込まれている取組を全部", "両市が協力する分野にはどんなものがあるか一覧で"],
+)
+def test_every_row_listed_in_every_layout(layouts, question):  # noqa: F811
+    for agreement in layouts.agreements:
+        answer = ask(layouts, question, agreement=agreement.id)
+        rows = [u.initiative for u in layouts.units if u.agreement_id == agreement.id and u.kind == "row"]
+        assert answer.status == Status.TOGETHER, (agreement.id, question)
+        names = [item.name for item in answer.items]  # every 取組, or those both say they do together
+        assert names and set(names) <= set(rows), (agreement.id, question)

@@ -21,11 +21,19 @@ from .effective import effective_units
 from .followup import settle
 from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
-from .lists import asks_for_list
+from .lists import PARTNER_WORDS, TOGETHER_WORDS, asks_for_list
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
-from .structure import Reference, find_reference, inside_quotation, label_definition, missing_article
+from .structure import (
+    Reference,
+    asks_which,
+    find_reference,
+    inside_quotation,
+    label_definition,
+    missing_article,
+    the_parties,
+)
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [
@@ -69,8 +77,8 @@ def ask(
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
     reference = find_reference(corpus, question.text, agreement)
-    if reference is None and question.labels and not question.own_topic_terms:
-        reference = label_definition(corpus, question.text, agreement)
+    if reference is None:
+        reference = _who_is_meant(corpus, question, agreement)
     if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
         return Answer(question.text, Status.NO_MATCH, missing, question=question)
     phrase = question.phrase
@@ -100,6 +108,18 @@ def ask(
         *synonym_notes(question, answer.hits[:1]),
     ]
     return replace(answer, inherited=query.inherited, notes=tuple(note for note in notes if note))
+
+
+def _who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
+    """The unit saying who the parties are, for 「乙とは誰を指すのか」 and 「この協約を結んだ自治体は」
+    (no municipality named to find the partners of: the parties themselves)."""
+    if question.labels and not question.own_topic_terms:
+        return label_definition(corpus, question.text, agreement)
+    if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
+        return None
+    if question.kind == QuestionKind.PARTNERS or question.kind == QuestionKind.SIGNER and asks_which(question.text):
+        return the_parties(corpus, agreement)
+    return None
 
 
 def reading_notes(question: Question) -> list[str]:
@@ -136,8 +156,11 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     question = query.question
     if query.kind == QuestionKind.TOGETHER:
         together = together_answer(corpus, query, allowed, top_k)
-        if together.status != Status.NO_MATCH or not query.topic_terms:
+        if together.status != Status.NO_MATCH:
             return together
+        if all(term in TOGETHER_WORDS for term in query.topic_terms):
+            # no role cell says 「…と協力して」: every 取組 is what the parties do in partnership
+            return all_rows_answer(corpus, query, allowed, top_k)
         # 「両市はどういう方針で連携していくのか」: no joint row has it; any unit may (第2条 基本方針)
         query = replace(query, kind=QuestionKind.GENERAL)
     if query.kind == QuestionKind.PARTNERS:

@@ -44,8 +44,8 @@ TOGETHER_WORDS = frozenset(
 )
 # Words that ask for the annex's 取組 as such: 「連携する取組の一覧」「両市の連携事業のリスト」.
 LIST_WORDS = TOGETHER_WORDS | {"事業", "連携事業", "分野", "項目", "施策", "内容", "遣る", "する", "何"}
-# 「載っている」 (Sudachi: 乗る) and the words of 「残らず」「漏れなく」 themselves
-LIST_WORDS |= {"乗る", "載る", "掲げる", "残る", "漏れる"}
+# 「載っている」 (Sudachi: 乗る), 「盛り込まれた」「含まれる」, and the words of 「残らず」「漏れなく」 themselves
+LIST_WORDS |= {"乗る", "載る", "掲げる", "盛り込む", "含む", "含まれる", "入る", "残る", "漏れる"}
 # 「別表に載っている取組をすべて」: the annex is where every 連携協約 lists them, not a topic
 LIST_WORDS |= {"別表", "表"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
@@ -67,6 +67,7 @@ PARTNER_WORDS = frozenset(
         "所",
         "ところ",
         "相手",
+        "締結",  # 「協定を締結した市町村」
     }
 )
 

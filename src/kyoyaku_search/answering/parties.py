@@ -7,6 +7,7 @@ import re
 
 from ..search.corpus import Corpus
 from ..search.names import PartyName
+from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
 
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
@@ -14,6 +15,13 @@ from ..search.tokenizer import Token, to_katakana
 MASK = "、"
 LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
 SUFFIXES = "市町村区"
+# 甲・乙・丙 read aloud where nothing else is meant: the reading stands alone and is asked about
+# (「おつって どこのこと」「こうとおつは誰」「へいとは」).
+_LABEL_READINGS = {"こう": "甲", "おつ": "乙", "へい": "丙"}
+_KANA_LABEL = re.compile(
+    r"(?:^|(?<=[\s、。,と]))(こう|おつ|へい)"
+    r"(?=って|とは|と(?:こう|おつ|へい)|(?:は|が)\s*(?:だれ|誰|どこ|どちら|どっち|なに|何))"
+)
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
 _POSSESSIVE = re.compile(r"の(?!役割|役目|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
@@ -25,6 +33,14 @@ _OWN = re.compile(r"(?:本|当|我が|わが)(?:市|町|村)|(?:うち|私たち
 _ASKER = re.compile(r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
+
+
+def read_labels(folded: str) -> tuple[str, list[Correction]]:
+    """`folded` with 甲・乙・丙 written for their readings, and the readings made."""
+    heard = [Correction(m[1], _LABEL_READINGS[m[1]], "reading") for m in _KANA_LABEL.finditer(folded)]
+    if not heard:
+        return folded, []
+    return _KANA_LABEL.sub(lambda m: _LABEL_READINGS[m[1]], folded), heard
 
 
 def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:

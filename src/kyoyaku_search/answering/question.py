@@ -25,7 +25,7 @@ from .backdrop import backdrop_terms
 from .confidence import Content, content_words
 from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
-from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
+from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
 
 MAX_QUESTION_CHARS = 500
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
@@ -132,9 +132,10 @@ def understand(corpus: Corpus, text: str) -> Question:
     cleaned = clean_question(text)
     # A run the agreement holds verbatim is text: no typo is corrected in it, and a party name or
     # 甲/乙 inside it is part of the quotation, not a filter.
-    phrase = corpus.phrases.longest(fold(cleaned))
+    heard_text, heard = read_labels(fold(cleaned))
+    phrase = corpus.phrases.longest(heard_text)
     quoted = range(phrase.start, phrase.end) if phrase else range(0)
-    folded, corrections = _correct_typos(corpus, fold(cleaned))
+    folded, corrections = _correct_typos(corpus, heard_text)
     masked, parties = find_parties(corpus, folded, quoted)
     tokens, split = corpus.tokenizer.analyse(masked)
     labels = tuple(
@@ -190,7 +191,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         topic_terms=tuple(dict.fromkeys((*topics, *added))),
         own_topic_terms=topics,
         expansions=tuple(expansions),
-        corrections=tuple(corrections + readings),
+        corrections=tuple(heard + corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
         content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind)),

@@ -49,6 +49,7 @@ _COPIES_TEXT = re.compile(r"[0-9０-９一二三四五六七八九十]+通")
 
 # Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
 # them in every agreement of the template (「札幌市（以下「甲」という。）」).
+_WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
 _WHO_IS = re.compile(r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|指す|意味|のこと|何市|なに市")
 
 
@@ -242,6 +243,23 @@ def label_definition(corpus: Corpus, text: str, agreement: str | None = None) ->
     if not positions:
         return None
     return Reference(positions, "前文", "preamble", "甲・乙がどの市町村を指すかは前文が定めています。")
+
+
+def asks_which(text: str) -> bool:
+    """「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them."""
+    return _WHICH.search(text) is not None
+
+
+def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | None:
+    """「この協約を結んだ自治体はどこ」 of one agreement: the preamble, which names the parties (else
+    the signature block); None when several agreements are in scope (then each one's partners are listed)."""
+    if agreement is None and corpus.multi:
+        return None
+    for kind in ("preamble", "signature"):
+        positions = tuple(_in_scope(corpus, agreement, kind))
+        if positions:
+            return Reference(positions, corpus.units[positions[0]].citation.place, kind)
+    return None
 
 
 def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> str | None:

@@ -1,0 +1,52 @@
+"""Who the parties are: 甲・乙・丙 asked for (written or read aloud), and 「この協約を結んだ自治体は」
+with no municipality named, answer with the unit that names the parties, in every layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.search.corpus import Corpus
+
+from .test_ordinals import layouts  # noqa: F401 (a fixture)
+
+_READINGS = {"甲": "こう", "乙": "おつ", "丙": "へい"}
+
+
+def naming_unit(corpus: Corpus, agreement: str) -> str:
+    kinds = {u.kind for u in corpus.units if u.agreement_id == agreement}
+    return f"{agreement}/{'preamble' if 'preamble' in kinds else 'signature'}"
+
+
+@pytest.mark.parametrize("asked", ["{label}とは誰を指すのか", "{reading}って どこのこと", "{reading}とは", "{reading}は だれ"])
+def test_a_label_asked_for_is_the_unit_naming_the_parties(layouts, asked):  # noqa: F811
+    for agreement in layouts.agreements:
+        for party in agreement.parties:
+            if party.label not in _READINGS:
+                continue  # parties named only by their city (三原市・福山市)
+            question = asked.format(label=party.label, reading=_READINGS[party.label])
+            answer = ask(layouts, question, agreement=agreement.id)
+            assert answer.hits and answer.hits[0].unit.id == naming_unit(layouts, agreement.id), question
+
+
+@pytest.mark.parametrize("question", ["この協定を締結した市町村はどこ", "協約を結んだ自治体はどこですか", "どこと連携しているのか"])
+def test_the_parties_of_one_agreement(layouts, question):  # noqa: F811
+    for agreement in layouts.agreements:
+        answer = ask(layouts, question, agreement=agreement.id)
+        assert answer.hits[0].unit.id == naming_unit(layouts, agreement.id), question
+
+
+def test_several_agreements_list_each_ones_partners(layouts):  # noqa: F811
+    assert ask(layouts, "協約を結んだ自治体はどこですか").status == Status.PARTNERS
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "こうして協力するのはなぜ",  # こう is "thus" here, not 甲
+        "こうなったのはいつから",
+    ],
+)
+def test_a_reading_that_is_a_word_is_not_a_label(corpus, question):
+    answer = ask(corpus, question)
+    assert not answer.question.labels
