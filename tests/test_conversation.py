@@ -56,6 +56,26 @@ def test_follow_ups(corpus, turns, last_id, note):
     assert last.inherited == note
 
 
+@pytest.mark.parametrize(
+    ("turns", "last_id"),
+    [
+        (["岩見沢市は観光で何をするのか", "札幌市のほうはどう？"], "row-1-4/甲"),  # ほう: the side, not a topic
+        (["職員交流について定めた条文は", "その件で札幌市の役割は何か"], "row-3c-2/甲"),  # その件: the row before
+        (["地域医療の内容を教えて", "同じ取組で岩見沢市がすることは"], "row-3a-1/乙"),
+        (["乙の土地利用での役割", "それについて甲は何をするのか"], "row-3a-3/甲"),
+    ],
+)
+def test_a_follow_up_that_points_back(corpus, turns, last_id):
+    last = converse(corpus, *turns)[-1]
+    assert last.hits[0].unit.id == f"{SEED_ID}/{last_id}"
+    assert last.inherited
+
+
+def test_pointing_back_with_nothing_before_inherits_nothing(corpus):
+    answer = ask(corpus, "その件で岩見沢市は何をするの")
+    assert answer.status == "party_roles" and not answer.inherited
+
+
 def test_the_same_words_alone_inherit_nothing(corpus):
     answer = ask(corpus, "では札幌市は？")
     assert answer.status == "party_roles" and not answer.inherited

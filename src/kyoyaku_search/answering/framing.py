@@ -98,6 +98,10 @@ FRAMING_WORDS = frozenset(
         "よう",
         "様",
         "側",
+        "方",  # 「岩見沢市のほうは」: the side, not a topic
+        # pointing back at the turn before (「同じ取組で」「その件で」), not a topic of its own
+        "同じ",
+        "件",
         # who: the parties as such (「両市の役割」「市議会」 is about 議会, not 市)
         "市",
         "町",
