@@ -19,7 +19,8 @@ from ..search.units import Unit
 from .confidence import Asked, confident, covered_first, not_found_message, uncovered
 from .effective import effective_units
 from .followup import settle
-from .kinds import TOGETHER
+from .framing import ANNEX_WORDS
+from .kinds import TOGETHER, asks_for_the_annex
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
 from .lists import PARTNER_WORDS, TOGETHER_WORDS, asks_for_list
 from .question import Context, Query, Question, QuestionKind, understand
@@ -27,6 +28,7 @@ from .ranking import allowed_units, rank
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
 from .structure import (
     Reference,
+    annex_article,
     asks_which,
     find_reference,
     inside_quotation,
@@ -165,6 +167,12 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         query = replace(query, kind=QuestionKind.GENERAL)
     if query.kind == QuestionKind.PARTNERS:
         return partners_answer(corpus, query, top_k)
+    terms = tuple(term for term, _ in question.weights)
+    if not query.parties and asks_for_the_annex(query.kind, question.own_topic_terms, terms):
+        words = [term for term in terms if term in ANNEX_WORDS]
+        annex = annex_article(corpus, words, _only_agreement(corpus, allowed))
+        if annex is not None:
+            return _referenced(corpus, query, allowed, annex, top_k)
     if query.row_id is not None:
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
@@ -197,6 +205,12 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(hit_at(corpus, i, score) for i, score in ranked[:top_k])
     return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, best))
+
+
+def _only_agreement(corpus: Corpus, allowed: np.ndarray) -> str | None:
+    """The one agreement the allowed units belong to; None when they span several."""
+    ids = {corpus.units[i].agreement_id for i in np.flatnonzero(allowed).tolist()}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:

@@ -187,6 +187,26 @@ SOFT_FRAMING_WORDS = frozenset(
 # frame any other word (「役割分担の根拠条文」 asks about 役割分担).
 SAYING_WORDS = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "表現"})
 
+# The template's words for the annex's 取組 (事業・施策). Beside a cost or a change (「連携事業の経費
+# 負担の根拠」) they only say whose cost: every cost is of the 取組.
+INITIATIVE_WORDS = frozenset({"取組", "取り組み", "取り組む", "事業", "連携事業", "施策", "項目", "分野", "連携"})
+# What the annex holds: the 取組, their 内容 (中身) and each party's 役割 (分担・分け方). Asking where
+# the agreement says these is asking for the article that sets up the annex (「連携の中身はどの条に」).
+ANNEX_WORDS = INITIATIVE_WORDS | {
+    "内容",
+    "中身",
+    "役割",
+    "役目",
+    "役割分担",
+    "分担",
+    "分ける",
+    "分け方",
+    "具体",
+    "具体的",
+    "事項",
+    "毎",
+}
+
 # Words of asking, not of the topic: they must not make a unit count as a match. Nouns that
 # can be adverbs (「日」「時」「今日」) are not topics either: 「ゴミの収集日」 is not about 附則's 「4月1日」.
 QUESTION_WORDS = frozenset(

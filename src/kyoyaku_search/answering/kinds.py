@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 
-from .framing import COMPARES, LEADS, STANCE
+from .framing import ANNEX_WORDS, COMPARES, INITIATIVE_WORDS, LEADS, SOFT_FRAMING_WORDS, STANCE
 
 
 class QuestionKind(StrEnum):
@@ -113,6 +113,21 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     if kind == "does":  # asking what someone does: a role when a party is named
         return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
     return QuestionKind(kind)
+
+
+def annex_framing(kind: str, topics: tuple[str, ...]) -> frozenset[str]:
+    """The words for the 取組 among `topics` (framing.INITIATIVE_WORDS) when the question asks for an
+    article and has another topic: 「連携事業の経費負担の根拠」 asks about 経費負担, in every 取組."""
+    if kind not in (*_ARTICLE_KINDS, "article") or all(t in INITIATIVE_WORDS for t in topics):
+        return frozenset()
+    return frozenset(t for t in topics if t in INITIATIVE_WORDS)
+
+
+def asks_for_the_annex(kind: str, topics: tuple[str, ...], terms: tuple[str, ...]) -> bool:
+    """「連携の中身はどの条に書いてある」「取組ごとの役割の分け方はどの条文」: where the agreement sets
+    up what the annex holds — the question's topic is only the annex's words, and it names one."""
+    own = all(t in ANNEX_WORDS or t in SOFT_FRAMING_WORDS for t in topics)
+    return kind == "article" and own and any(t in ANNEX_WORDS for t in (*topics, *terms))
 
 
 def asks_for_both(folded: str) -> bool:

@@ -24,7 +24,7 @@ from ..search.tokenizer import Token, fold
 from .backdrop import backdrop_terms
 from .confidence import Content, content_words
 from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
-from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
+from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
 
 MAX_QUESTION_CHARS = 500
@@ -166,11 +166,12 @@ def understand(corpus: Corpus, text: str) -> Question:
         topics = tuple(t for t in topics if t not in backdrop)
     else:
         backdrop = frozenset()
+    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     framing = _framing(topics, tokens)
+    framing |= annex_framing(kind, tuple(t for t in topics if t not in framing))
     if framing:
         topics = tuple(t for t in topics if t not in framing)
         weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in framing if t in weights)
-    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     if kind == QuestionKind.ROLE and asks_for_both(folded) and parties:
         # 「両市は対等なのか、それとも札幌市が主導するのか」: every party of those agreements, side by side
         agreements = {p.agreement_id for p in parties}

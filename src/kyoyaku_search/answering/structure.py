@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +50,7 @@ _COPIES_TEXT = re.compile(r"[0-9０-９一二三四五六七八九十]+通")
 
 # Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
 # them in every agreement of the template (「札幌市（以下「甲」という。）」).
+_INLINE = re.compile(rf"第({_NUMBER})条")  # a row's citation where the 取組 stand in an article
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
 _WHO_IS = re.compile(r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|指す|意味|のこと|何市|なに市")
 
@@ -260,6 +262,26 @@ def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | Non
         if positions:
             return Reference(positions, corpus.units[positions[0]].citation.place, kind)
     return None
+
+
+def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = None) -> Reference | None:
+    """The article that sets up the 取組 of each agreement in scope: of those that refer to 別表
+    (「別表に掲げるとおり」), the one holding most of `words` (「取組」「内容」 in one, 「役割分担」 in
+    the next), the first on a tie; where the 取組 stand inline, the article they stand in."""
+    positions = []
+    for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
+        articles = _in_scope(corpus, aid, "article")
+        found = [i for i in articles if "別表" in corpus.units[i].text]
+        found.sort(key=lambda i: -sum(word in corpus.units[i].text for word in words))
+        if not found:
+            rows = _in_scope(corpus, aid, "row")
+            inline = _INLINE.match(corpus.units[rows[0]].citation.place) if rows else None
+            number = kanji_number(inline[1]) if inline else None
+            found = [i for i in articles if corpus.units[i].article == number]
+        positions += found[:1]
+    if not positions:
+        return None
+    return Reference(tuple(positions), corpus.units[positions[0]].citation.place, "article")
 
 
 def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> str | None:
