@@ -19,23 +19,14 @@ from ..search.units import Unit
 from .confidence import Asked, confident, covered_first, not_found_message, uncovered
 from .effective import effective_units
 from .followup import settle
-from .framing import ANNEX_WORDS
-from .kinds import TOGETHER, asks_for_the_annex
+from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
-from .lists import PARTNER_WORDS, TOGETHER_WORDS, asks_for_list
+from .lists import TOGETHER_WORDS, asks_for_list
+from .provisions import annex_reference, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
-from .structure import (
-    Reference,
-    annex_article,
-    asks_which,
-    find_reference,
-    inside_quotation,
-    label_definition,
-    missing_article,
-    the_parties,
-)
+from .structure import Reference, find_reference, inside_quotation, missing_article
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [
@@ -80,7 +71,7 @@ def ask(
     question = understand(corpus, text)
     reference = find_reference(corpus, question.text, agreement)
     if reference is None:
-        reference = _who_is_meant(corpus, question, agreement)
+        reference = who_is_meant(corpus, question, agreement)
     if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
         return Answer(question.text, Status.NO_MATCH, missing, question=question)
     phrase = question.phrase
@@ -110,18 +101,6 @@ def ask(
         *synonym_notes(question, answer.hits[:1]),
     ]
     return replace(answer, inherited=query.inherited, notes=tuple(note for note in notes if note))
-
-
-def _who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
-    """The unit saying who the parties are, for 「乙とは誰を指すのか」 and 「この協約を結んだ自治体は」
-    (no municipality named to find the partners of: the parties themselves)."""
-    if question.labels and not question.own_topic_terms:
-        return label_definition(corpus, question.text, agreement)
-    if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
-        return None
-    if question.kind == QuestionKind.PARTNERS or question.kind == QuestionKind.SIGNER and asks_which(question.text):
-        return the_parties(corpus, agreement)
-    return None
 
 
 def reading_notes(question: Question) -> list[str]:
@@ -167,12 +146,9 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         query = replace(query, kind=QuestionKind.GENERAL)
     if query.kind == QuestionKind.PARTNERS:
         return partners_answer(corpus, query, top_k)
-    terms = tuple(term for term, _ in question.weights)
-    if not query.parties and asks_for_the_annex(query.kind, question.own_topic_terms, terms):
-        words = [term for term in terms if term in ANNEX_WORDS]
-        annex = annex_article(corpus, words, _only_agreement(corpus, allowed))
-        if annex is not None:
-            return _referenced(corpus, query, allowed, annex, top_k)
+    annex = annex_reference(corpus, query, allowed)
+    if annex is not None:  # 「連携の中身はどの条に書いてある」
+        return _referenced(corpus, query, allowed, annex, top_k)
     if query.row_id is not None:
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
@@ -205,12 +181,6 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(hit_at(corpus, i, score) for i, score in ranked[:top_k])
     return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, best))
-
-
-def _only_agreement(corpus: Corpus, allowed: np.ndarray) -> str | None:
-    """The one agreement the allowed units belong to; None when they span several."""
-    ids = {corpus.units[i].agreement_id for i in np.flatnonzero(allowed).tolist()}
-    return ids.pop() if len(ids) == 1 else None
 
 
 def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:

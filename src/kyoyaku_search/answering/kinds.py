@@ -32,11 +32,18 @@ class QuestionKind(StrEnum):
 # Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
 # question before it is a role question.
 QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cost", re.compile(r"費用|経費|負担|予算|お金|コスト|財源")),
+    # 「負担割合」 as one word; 「おかね」「だれがはらう」 as residents write them
+    (
+        "cost",
+        re.compile(r"(?:負担|分担)(?:割合|比率)|按分|費用|経費|負担|予算|お金|おかね|コスト|財源|(?:誰|だれ)が(?:払|はら|出す|だす)"),
+    ),
     ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消")),
     ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート")),
     ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|なんで|何で(?!す)|どうして|理由")),
-    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ")),
+    (
+        "consult",
+        re.compile(r"協議|話し合|話合|話を(?:する|し)|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ"),
+    ),
     # The signature block is where every agreement gives each party's address and head.
     (
         "signer",
@@ -60,14 +67,18 @@ KIND_TERMS = {
 }
 
 
-def kind_word(kind: str) -> Callable[[str], bool]:
+def kind_word(kind: str, text: str = "") -> Callable[[str], bool]:
     """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
-    「始まっ」「費用負担」 ask for 施行 / 変更 / 費用; 「有効期間」 does not: what follows is another word)."""
+    「始まっ」「費用負担」 ask for 施行 / 変更 / 費用; 「有効期間」 does not: what follows is another word),
+    or stands inside the words of `text` that ask for it (「話」 of 「集まって話をする」, 「かね」 of 「おかね」)."""
     pattern = dict(QUESTION_KINDS).get(kind)
     if pattern is None:
         return lambda word: False
+    phrases = [match.group(0) for match in pattern.finditer(text) if len(match.group(0)) > 1]
 
     def asks(word: str) -> bool:
+        if any(word in phrase for phrase in phrases):
+            return True
         # 「費用負担」「経費負担」: a compound made only of such words asks for `kind` too
         end = 0
         while (match := pattern.match(word, end)) is not None and match.end() > end:
@@ -77,7 +88,7 @@ def kind_word(kind: str) -> Callable[[str], bool]:
     return asks
 
 
-TOGETHER = re.compile(r"協力|一緒|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
+TOGETHER = re.compile(r"協力|一緒|いっしょ|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
 _OTHERS = re.compile(r"他の|他市|他都市|ほかの|他圏域|他地域|他自治体|他団体|全国")
 BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|(?:2|二|ふた)つの(?:市|自治体|まち)|甲と乙|乙と甲")
 _PARTNERS = re.compile(

@@ -11,10 +11,8 @@ Three types, one per moment of a turn:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from ..errors import QuestionError
 from ..search.corpus import Corpus, SearchSettings, initiative_key
 from ..search.lexicon import Expansion, expansion_terms
 from ..search.names import PartyName
@@ -22,17 +20,15 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .backdrop import backdrop_terms
+from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words
 from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
 
-MAX_QUESTION_CHARS = 500
+__all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
+
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
-# Input longer than this is refused before a single character is looked at (cleaning 100 KB
-# char by char costs tens of milliseconds, 10 MB seconds). Cleaning only drops control and
-# format characters, and no question a person types carries thousands of them.
-MAX_INPUT_CHARS = 10 * MAX_QUESTION_CHARS
 
 
 @dataclass(frozen=True)
@@ -98,36 +94,6 @@ class Query:
         )
 
 
-def clean_question(text: object) -> str:
-    """Strip what cannot be part of a question; refuse empty and over-long ones (Japanese message)."""
-    if not isinstance(text, str):
-        raise QuestionError("質問は文字列で入力してください。")
-    if len(text) > MAX_INPUT_CHARS:
-        raise _too_long(len(text))
-    # Most questions have nothing to clean: isprintable() is false for every category below.
-    cleaned = (text if text.isprintable() else "".join(_clean_char(ch) for ch in text)).strip()
-    if not cleaned:
-        raise QuestionError("質問が空です。知りたいことを入力してください（例: 岩見沢市の災害対策での役割は）。")
-    if len(cleaned) > MAX_QUESTION_CHARS:
-        raise _too_long(len(cleaned))
-    return cleaned
-
-
-def _too_long(length: int) -> QuestionError:
-    return QuestionError(f"質問が長すぎます（{length}文字）。{MAX_QUESTION_CHARS}文字以内で入力してください。")
-
-
-def _clean_char(ch: str) -> str:
-    category = unicodedata.category(ch)
-    if category == "Cs":  # a lone surrogate cannot be encoded for the tokenizer
-        return ""
-    if category in ("Cc", "Zl", "Zp"):
-        return " "
-    if category in ("Cf", "Co", "Cn"):
-        return ""
-    return ch
-
-
 def understand(corpus: Corpus, text: str) -> Question:
     cleaned = clean_question(text)
     # A run the agreement holds verbatim is text: no typo is corrected in it, and a party name or
@@ -158,6 +124,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics.
     weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
     weak |= {t.term for t in tokens if t.pos[1] == "数詞" or t.pos[2] == "助数詞"}  # 「二つの市」
+    weak |= _read_as_asking(masked_tokens, readings)
     topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
     backdrop = backdrop_terms(corpus.tokenizer, masked)
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
@@ -195,8 +162,17 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(heard + corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
-        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind)),
+        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind, folded)),
     )
+
+
+def _read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
+    """Terms of a hiragana run read only as words of asking (「きょうやくで」 → 協約): no topic."""
+    runs: dict[str, list[str]] = {}
+    for reading in readings:
+        runs.setdefault(reading.before, []).append(reading.after)
+    asking = [run for run, words in runs.items() if all(word in QUESTION_WORDS for word in words)]
+    return {t.term for t in tokens if t.surface and any(t.surface in run for run in asking)}
 
 
 def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,11 +47,6 @@ _COPIES = re.compile(r"何通|何部|通数|部数|何枚")
 _COPIES_TEXT = re.compile(r"[0-9０-９一二三四五六七八九十]+通")
 
 
-# Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
-# them in every agreement of the template (「札幌市（以下「甲」という。）」).
-_INLINE = re.compile(rf"第({_NUMBER})条")  # a row's citation where the 取組 stand in an article
-_WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
-_WHO_IS = re.compile(r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|指す|意味|のこと|何市|なに市")
 
 
 @dataclass(frozen=True)
@@ -83,7 +77,7 @@ def inside_quotation(reference: Reference, quotation: str) -> bool:
     return reference.matched in quotation and len(quotation) - len(reference.matched) >= MIN_PHRASE
 
 
-def _in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
+def in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
     """Positions of the units of `kind` (in `agreement` when given), from the unit columns."""
     mask = corpus.columns.of_kinds([kind])
     if agreement is not None:
@@ -97,13 +91,13 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if number is None:
             continue
         units = corpus.units
-        positions = tuple(i for i in _in_scope(corpus, agreement, "article") if units[i].article == number)
+        positions = tuple(i for i in in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
             note = _paragraph_note(corpus, positions[0], match)
             return Reference(positions, f"第{number}条", "article", note, match.group(0))
     read = read_article(folded)
     if read is not None:
-        positions = tuple(i for i in _in_scope(corpus, agreement, "article") if corpus.units[i].article == read[0])
+        positions = tuple(i for i in in_scope(corpus, agreement, "article") if corpus.units[i].article == read[0])
         if positions:
             return Reference(positions, f"第{read[0]}条", "article", matched=read[1])
     return None
@@ -148,7 +142,7 @@ def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: st
     wanted = f"({number}){letter}" if letter else f"({number})"
     return [
         i
-        for i in _in_scope(corpus, agreement, "row")
+        for i in in_scope(corpus, agreement, "row")
         if corpus.units[i].kind == "row"
         and corpus.units[i].section is not None
         and (
@@ -185,9 +179,9 @@ def _ordered(corpus: Corpus, agreement: str | None, ordinal: Ordinal) -> list[li
     by_agreement = []
     for aid in ids:
         if ordinal.kind == "article":
-            places = [(i,) for i in _in_scope(corpus, aid, "article")]
+            places = [(i,) for i in in_scope(corpus, aid, "article")]
         elif ordinal.kind in ("row", "section"):
-            rows = [(i, corpus.units[i]) for i in _in_scope(corpus, aid, "row")]
+            rows = [(i, corpus.units[i]) for i in in_scope(corpus, aid, "row")]
             if ordinal.kind == "row":
                 places = [(i,) for i, _ in rows]
             else:  # one table of the annex each: its section, or its key where it has no heading
@@ -206,7 +200,7 @@ def _ends(corpus: Corpus, agreement: str, opening: bool) -> list[int]:
     else its last article): the annex is attached to it, not its end."""
     kinds = ("preamble", "article") if opening else ("signature", "supplementary", "article")
     for kind in kinds:
-        positions = _in_scope(corpus, agreement, kind)
+        positions = in_scope(corpus, agreement, kind)
         if positions:
             return [positions[0] if opening else positions[-1]]
     return []
@@ -219,7 +213,7 @@ def _nth(nth: int) -> str:
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     for kind, pattern in _PLACES:
         if pattern.search(folded):
-            positions = tuple(_in_scope(corpus, agreement, kind))
+            positions = tuple(in_scope(corpus, agreement, kind))
             if positions:
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
@@ -230,58 +224,10 @@ def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | N
     if _COPIES.search(folded) is None:
         return None
     for kind in ("supplementary", "signature"):
-        positions = tuple(i for i in _in_scope(corpus, agreement, kind) if _COPIES_TEXT.search(corpus.units[i].text))
+        positions = tuple(i for i in in_scope(corpus, agreement, kind) if _COPIES_TEXT.search(corpus.units[i].text))
         if positions:
             return Reference(positions, corpus.units[positions[0]].citation.place, kind)
     return None
-
-
-def label_definition(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
-    """The preamble, for a question that asks only who 甲/乙 stand for (the caller checks that
-    the question names a label and no topic)."""
-    if _WHO_IS.search(text) is None or "役割" in text:
-        return None
-    positions = tuple(_in_scope(corpus, agreement, "preamble"))
-    if not positions:
-        return None
-    return Reference(positions, "前文", "preamble", "甲・乙がどの市町村を指すかは前文が定めています。")
-
-
-def asks_which(text: str) -> bool:
-    """「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them."""
-    return _WHICH.search(text) is not None
-
-
-def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | None:
-    """「この協約を結んだ自治体はどこ」 of one agreement: the preamble, which names the parties (else
-    the signature block); None when several agreements are in scope (then each one's partners are listed)."""
-    if agreement is None and corpus.multi:
-        return None
-    for kind in ("preamble", "signature"):
-        positions = tuple(_in_scope(corpus, agreement, kind))
-        if positions:
-            return Reference(positions, corpus.units[positions[0]].citation.place, kind)
-    return None
-
-
-def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = None) -> Reference | None:
-    """The article that sets up the 取組 of each agreement in scope: of those that refer to 別表
-    (「別表に掲げるとおり」), the one holding most of `words` (「取組」「内容」 in one, 「役割分担」 in
-    the next), the first on a tie; where the 取組 stand inline, the article they stand in."""
-    positions = []
-    for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
-        articles = _in_scope(corpus, aid, "article")
-        found = [i for i in articles if "別表" in corpus.units[i].text]
-        found.sort(key=lambda i: -sum(word in corpus.units[i].text for word in words))
-        if not found:
-            rows = _in_scope(corpus, aid, "row")
-            inline = _INLINE.match(corpus.units[rows[0]].citation.place) if rows else None
-            number = kanji_number(inline[1]) if inline else None
-            found = [i for i in articles if corpus.units[i].article == number]
-        positions += found[:1]
-    if not positions:
-        return None
-    return Reference(tuple(positions), corpus.units[positions[0]].citation.place, "article")
 
 
 def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> str | None:
@@ -291,7 +237,7 @@ def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> 
     numbers = [kanji_number(m["n1"] or m["n2"]) for m in _ARTICLE.finditer(folded) if m["n1"]]
     if not numbers or numbers[0] is None:
         return None
-    articles = sorted({corpus.units[i].article for i in _in_scope(corpus, agreement, "article")} - {None})
+    articles = sorted({corpus.units[i].article for i in in_scope(corpus, agreement, "article")} - {None})
     if not articles:
         return None
     where = "この協約" if not corpus.multi or agreement else "読み込まれている協約"
