@@ -118,7 +118,13 @@ def test_the_askers_own_city_in_every_agreement(tmp_path):
 
 @pytest.mark.parametrize(
     "question",
-    ["この協定に含まれる事業をすべて教えて", "協約に盛り込まれている取組を全部", "両市が協力する分野にはどんなものがあるか一覧で"],
+    [
+        "この協定に含まれる事業をすべて教えて",
+        "協約に盛り込まれている取組を全部",
+        "両市が協力する分野にはどんなものがあるか一覧で",
+        "どんな事業がこの協定に入っているの",  # which ones there are: all of them, not the first
+        "協定で取り組む分野を一通り知りたい",
+    ],
 )
 def test_every_row_listed_in_every_layout(layouts, question):  # noqa: F811
     for agreement in layouts.agreements:

@@ -78,6 +78,7 @@ def test_every_row_by_its_place(loaded):
     for agreement in loaded.agreements:
         rows = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
         asked = {"最初の取組は何": rows[0], "最後の取組": rows[-1], "連携事業のうち最後は": rows[-1]}
+        asked |= {"別表の最後に載っている取組": rows[-1], "一番初めに掲げられた事業": rows[0]}
         asked |= {f"{place}番目の取組": row for place, row in enumerate(rows, start=1)}
         for question, row in asked.items():
             got = first_id(loaded, question, agreement.id)
@@ -115,7 +116,7 @@ def test_the_opening_and_the_closing(loaded):
         opening = "preamble" if "preamble" in kinds else "art-1"
         last = f"art-{agreement.articles[-1].number}"  # no 署名欄 and no 附則: its last article
         closing = next((kind for kind in ("signature", "supplementary") if kind in kinds), last)
-        for question in ("協約の冒頭部分", "書き出しには何が書いてある", "はじめの部分"):
+        for question in ("協約の冒頭部分", "書き出しには何が書いてある", "はじめの部分", "前書きの部分"):
             assert first_id(loaded, question, agreement.id) == f"{agreement.id}/{opening}", question
         for question in ("協定の末尾", "最後の部分は"):
             assert first_id(loaded, question, agreement.id) == f"{agreement.id}/{closing}", question

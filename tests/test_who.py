@@ -18,7 +18,9 @@ def naming_unit(corpus: Corpus, agreement: str) -> str:
     return f"{agreement}/{'preamble' if 'preamble' in kinds else 'signature'}"
 
 
-@pytest.mark.parametrize("asked", ["{label}とは誰を指すのか", "{reading}って どこのこと", "{reading}とは", "{reading}は だれ"])
+@pytest.mark.parametrize(
+    "asked", ["{label}とは誰を指すのか", "{label}って何", "{reading}って どこのこと", "{reading}とは", "{reading}は だれ"]
+)
 def test_a_label_asked_for_is_the_unit_naming_the_parties(layouts, asked):  # noqa: F811
     for agreement in layouts.agreements:
         for party in agreement.parties:

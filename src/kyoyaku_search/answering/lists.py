@@ -48,7 +48,11 @@ LIST_WORDS = TOGETHER_WORDS | {"事業", "連携事業", "分野", "項目", "�
 LIST_WORDS |= {"乗る", "載る", "掲げる", "盛り込む", "含む", "含まれる", "入る", "残る", "漏れる"}
 # 「別表に載っている取組をすべて」: the annex is where every 連携協約 lists them, not a topic
 LIST_WORDS |= {"別表", "表"}
+# the words of 「一通り」「網羅」 themselves
+LIST_WORDS |= {"一通り", "網羅", "全件", "全体"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
+_WHICH_KINDS = re.compile(r"どんな|どのような|どういった|どういう|何が|なにが|どれ")
+_ITEMS = frozenset({"取組", "取り組み", "事業", "連携事業", "分野", "施策", "項目"})
 PARTNER_WORDS = frozenset(
     {
         "連携",
@@ -73,14 +77,17 @@ PARTNER_WORDS = frozenset(
 
 
 def asks_for_list(query: Query) -> bool:
-    """「…を全部教えて」「…の一覧」 with no topic but the 取組 themselves: every one is listed."""
+    """「…を全部教えて」「…の一覧」「どんな事業が入っているの」 with no topic but the 取組
+    themselves: every one is listed."""
     question = query.question
-    return (
-        not query.inherited
-        and ASKS_ALL.search(question.text) is not None
-        and _WHERE.search(question.text) is None  # 「取組の一覧はどこに載っている」 asks for 第3条
-        and all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in question.own_topic_terms)
-    )
+    if query.inherited or _WHERE.search(question.text) is not None:  # 「取組の一覧はどこに」: 第3条
+        return False
+    if not all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in question.own_topic_terms):
+        return False
+    if ASKS_ALL.search(question.text) is not None:
+        return True
+    # 「どんな取組がありますか」: which 取組 there are, not the first one
+    return _WHICH_KINDS.search(question.text) is not None and any(t in _ITEMS for t, _ in question.weights)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,8 @@ _TARGETS = (
 )
 # 「最後の条文」「3番目の取組」, or 「条文の最後は」「取組のうち二つ目は」 (then nothing else may follow:
 # 「事業の最初の段階」 is not a row).
-_BEFORE = [(kind, re.compile(rf"{_ORDINAL}\s*(?:の|にある)?\s*(?:{target})")) for kind, target in _TARGETS]
+_BETWEEN = r"(?:の|にある|に(?:載|書|掲|挙)[ぁ-ゖ]{1,6})?"  # 「最後に載っている取組」
+_BEFORE = [(kind, re.compile(rf"{_ORDINAL}\s*{_BETWEEN}\s*(?:{target})")) for kind, target in _TARGETS]
 _END = r"(?=\s*(?:は|を|が|って|とは|[?？。]|$))"
 _AFTER = [(kind, re.compile(rf"(?:{target})(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}")) for kind, target in _TARGETS]
 # 「協約の冒頭」「書き出し」 → the agreement's opening (前文); 「末尾」「最後の部分」 → its closing.

@@ -35,7 +35,7 @@ _ANNEX = re.compile(
 # not a section; dropped before sections are read.
 _BELONGS = re.compile(rf"[(]?第(?:{_NUMBER})条関係[)]?")
 _PLACES = (
-    ("preamble", re.compile(r"前文")),
+    ("preamble", re.compile(r"前文|前書き|前書|まえがき|はしがき")),
     ("supplementary", re.compile(r"附\s*則|付則")),
     ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
     # who the parties are: the preamble names them in every agreement of the template
