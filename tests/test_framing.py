@@ -106,6 +106,16 @@ def test_the_askers_own_city(corpus, question, expected):
     assert {h.unit.party_label for h in answer.hits if h.unit.kind == "role"} == {expected[-1]}
 
 
+def test_who_asks_is_no_topic(corpus):
+    answer = ask(corpus, "岩見沢市議です。本市の役割を全部教えて")  # 市議 says who asks
+    assert answer.status == Status.PARTY_ROLES and {h.unit.party_label for h in answer.hits} == {"乙"}
+
+
+@pytest.mark.parametrize("question", ["最後に、札幌市の役割を教えて", "最初に岩見沢市の役割を知りたい"])
+def test_the_order_of_asking_is_no_place_and_no_topic(corpus, question):
+    assert ask(corpus, question).status == Status.PARTY_ROLES
+
+
 def test_the_askers_own_city_in_every_agreement(tmp_path):
     corpus = variant_corpus(tmp_path)
     for agreement in corpus.agreements:

@@ -118,7 +118,7 @@ def test_the_opening_and_the_closing(loaded):
         closing = next((kind for kind in ("signature", "supplementary") if kind in kinds), last)
         for question in ("協約の冒頭部分", "書き出しには何が書いてある", "はじめの部分", "前書きの部分"):
             assert first_id(loaded, question, agreement.id) == f"{agreement.id}/{opening}", question
-        for question in ("協定の末尾", "最後の部分は"):
+        for question in ("協定の末尾", "最後の部分は", "協定のおしまいには何が書いてある"):
             assert first_id(loaded, question, agreement.id) == f"{agreement.id}/{closing}", question
 
 
@@ -128,6 +128,7 @@ def test_the_opening_and_the_closing(loaded):
         "最後に、岩見沢市の災害対策での役割は",  # 「最後に」 orders the asking, not the agreement
         "事業の最初の段階で札幌市は何をするのか",
         "最初に取り組む事業は",
+        "最後には札幌市の役割を教えて",
         "三条市の観光での役割",
     ],
 )

@@ -33,8 +33,9 @@ _BEFORE = [(kind, re.compile(rf"{_ORDINAL}\s*{_BETWEEN}\s*(?:{target})")) for ki
 _END = r"(?=\s*(?:は|を|が|って|とは|[?？。]|$))"
 _AFTER = [(kind, re.compile(rf"(?:{target})(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}")) for kind, target in _TARGETS]
 # 「協約の冒頭」「書き出し」 → the agreement's opening (前文); 「末尾」「最後の部分」 → its closing.
-_OPENING = re.compile(rf"冒頭|書き出し|(?:{_FIRST})の(?:部分|ところ|文|文章|段落|方)")
-_CLOSING = re.compile(rf"末尾|締めくくり|結びの(?:部分|文)|(?:{_LAST})の(?:部分|ところ|文|文章|段落|方)")
+_PART = r"の(?:部分|ところ|文|文章|段落|方)|に(?:は)?(?:何|なに|書)"
+_OPENING = re.compile(rf"冒頭|書き出し|(?:{_FIRST})(?:{_PART})")
+_CLOSING = re.compile(rf"末尾|締めくくり|結びの(?:部分|文)|(?:{_LAST})(?:{_PART})")
 # 第N条 as heard (「だい6じょう」「だいろくじょう」) or in English (「Article 6」「Art. 6」).
 _KANA_DIGITS = (
     ("きゅう", 9), ("いち", 1), ("しち", 7), ("なな", 7), ("よん", 4), ("さん", 3), ("はち", 8), ("ろく", 6),

@@ -115,6 +115,10 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
                     end += 1  # 「いわみざわ市」: the kana name and its written 市
                 chars[start:end] = MASK * (end - start)
                 mentions.append((start, end, party))
+    if _OWN.search(folded):  # 「岩見沢市議です。本市の…」: who asks (市議) is no topic either
+        for _, end, _ in mentions:
+            if suffix := _ASKER.match(folded, end):
+                chars[end : suffix.end()] = MASK * (suffix.end() - end)
     return "".join(chars), _subjects(folded, mentions)
 
 
