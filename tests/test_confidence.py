@@ -112,3 +112,24 @@ def test_a_backdrop_with_nothing_else_is_the_topic(corpus, question):
 def test_a_synonym_of_part_of_a_compound_needs_the_rest(corpus):
     (content,) = understand(corpus, "介護保険料").content
     assert all("福祉" not in terms or len(terms) > 1 for terms in content.terms)  # 介護 → 福祉 is not 介護保険料
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "除雪の経費の負担割合は",  # a cost, but of nothing the agreement names
+        "水道料金の分担割合",
+        "消防車の購入費用は誰が払う",
+        "図書館の運営費の負担割合はどう決まる",
+    ],
+)
+def test_sharing_only_the_kind_is_not_an_answer(corpus, question):
+    assert ask(corpus, question).status == Status.NO_MATCH
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["経費の負担割合はどう決まるのか", "分担比率は協約本文に書いてあるか", "両市の担当者が打ち合わせをする仕組みは"],
+)
+def test_the_kind_alone_is_the_subject(corpus, question):
+    assert ask(corpus, question).status == Status.ANSWERED

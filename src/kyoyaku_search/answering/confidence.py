@@ -54,6 +54,8 @@ class Content:
     # Each way to cover it: the index terms a unit must all hold (「個人データ」: 個人 and データ).
     terms: tuple[tuple[str, ...], ...]
     weight: float
+    # a word that asks for the kind of answer (「経費」「負担割合」, 「割合」 of 「分担割合」), not its subject
+    asks_kind: bool = False
 
 
 def content_words(
@@ -62,10 +64,12 @@ def content_words(
     topics: Sequence[str],
     expansions: Sequence[Expansion],
     kind_word: Callable[[str], bool] = lambda word: False,
+    in_kind_phrase: Callable[[str], bool] = lambda word: False,
 ) -> tuple[Content, ...]:
     """For each of the question's own topic terms: the word, the terms that cover it (itself, the
     synonyms it was expanded to; for a word inside hiragana the corpus words it was read as; for
-    a word that is itself the kind of question asked, 「効力」, the template's word for it).
+    a word that is itself the kind of question asked, 「効力」, or stands inside the words that ask
+    for it, 「話」 of 「集まって話をする」, the template's word for it).
     The question's backdrop (answering/backdrop.py) is not among `topics`."""
     by_term = {token.term: token for token in tokens if token.is_content}
     readings = [e for e in expansions if e.layer == "reading"]
@@ -79,7 +83,7 @@ def content_words(
         else:
             covering = {(term,)}
             for expansion in expansions:
-                if expansion.layer == "kind" and not kind_word(word):
+                if expansion.layer == "kind" and not (kind_word(word) or in_kind_phrase(word)):
                     continue
                 if expansion.layer == "kind" or _same_word(tokenizer, term, word, expansion.source):
                     covering.add(_cover(tokenizer, word, expansion))
@@ -89,7 +93,8 @@ def content_words(
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
         if word not in found:
-            found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight)
+            asks = kind_word(word) or in_kind_phrase(word)
+            found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight, asks)
     return tuple(found.values())
 
 
@@ -114,7 +119,12 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
     if asked.settled or asked.phrase is not None:
         return True  # the topic was settled before or named in full, or the question quotes the text
-    return coverage(corpus, asked.content, position) >= asked.needed
+    if coverage(corpus, asked.content, position) < asked.needed:
+        return False
+    # 「除雪の経費の負担割合は」: the unit answers what kind of thing is asked (a cost) but none of
+    # the nouns that say what about (除雪): it only shares the kind.
+    subject = [c for c in asked.content if not c.asks_kind and c.weight >= 1.0]
+    return not subject or any(_held(corpus, c, position) for c in subject)
 
 
 def not_found_message(words: Sequence[str], asked: str) -> str | None:

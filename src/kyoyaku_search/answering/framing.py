@@ -57,6 +57,8 @@ FRAMING_WORDS = frozenset(
         "仕方",
         "遣り方",
         "やり方",
+        "仕組み",
+        "仕組",
         "手順",
         "引用",
         "列挙",
@@ -117,6 +119,7 @@ FRAMING_WORDS = frozenset(
         "両自治体",
         "役所",
         "市役所",
+        "担当者",  # 「両市の担当者が集まって」: the parties' staff, the parties as such
         "役場",
         "庁舎",
     }
@@ -168,6 +171,7 @@ SOFT_FRAMING_WORDS = frozenset(
         "手伝う",
         "言葉",
         "原文",
+        "本文",  # 「協約本文で定められているのか」
         "表現",
         "問題",
         "課題",
@@ -188,7 +192,7 @@ SOFT_FRAMING_WORDS = frozenset(
 
 # Soft framing words that say where or in what words something is said, never what about: they
 # frame any other word (「役割分担の根拠条文」 asks about 役割分担).
-SAYING_WORDS = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "表現"})
+SAYING_WORDS = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "本文", "表現"})
 
 # The template's words for the annex's 取組 (事業・施策). Beside a cost or a change (「連携事業の経費
 # 負担の根拠」) they only say whose cost: every cost is of the 取組.

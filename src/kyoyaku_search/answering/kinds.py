@@ -67,18 +67,22 @@ KIND_TERMS = {
 }
 
 
-def kind_word(kind: str, text: str = "") -> Callable[[str], bool]:
+def in_kind_phrase(kind: str, text: str) -> Callable[[str], bool]:
+    """Whether a word stands inside the words of `text` that ask for `kind` (「話」 of 「集まって話を
+    する」, 「かね」 of 「おかね」, 「割合」 of 「分担割合」)."""
+    pattern = dict(QUESTION_KINDS).get(kind)
+    phrases = [m.group(0) for m in pattern.finditer(text) if len(m.group(0)) > 1] if pattern else []
+    return lambda word: any(word in phrase for phrase in phrases)
+
+
+def kind_word(kind: str) -> Callable[[str], bool]:
     """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
-    「始まっ」「費用負担」 ask for 施行 / 変更 / 費用; 「有効期間」 does not: what follows is another word),
-    or stands inside the words of `text` that ask for it (「話」 of 「集まって話をする」, 「かね」 of 「おかね」)."""
+    「始まっ」「費用負担」 ask for 施行 / 変更 / 費用; 「有効期間」 does not: what follows is another word)."""
     pattern = dict(QUESTION_KINDS).get(kind)
     if pattern is None:
         return lambda word: False
-    phrases = [match.group(0) for match in pattern.finditer(text) if len(match.group(0)) > 1]
 
     def asks(word: str) -> bool:
-        if any(word in phrase for phrase in phrases):
-            return True
         # 「費用負担」「経費負担」: a compound made only of such words asks for `kind` too
         end = 0
         while (match := pattern.match(word, end)) is not None and match.end() > end:

@@ -23,7 +23,7 @@ from .backdrop import backdrop_terms
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words
 from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
-from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, kind_word, question_kind
+from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, in_kind_phrase, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
@@ -162,7 +162,9 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(heard + corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
-        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind, folded)),
+        content=content_words(
+            corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), in_kind_phrase(kind, folded)
+        ),
     )
 
 
