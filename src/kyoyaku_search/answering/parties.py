@@ -16,8 +16,8 @@ LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
 SUFFIXES = "市町村区"
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
-_POSSESSIVE = re.compile(r"の(?!役割|役目|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
-_ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|担当|責任|担|果|立場)")
+_POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
+_ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
