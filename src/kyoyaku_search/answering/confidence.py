@@ -10,13 +10,14 @@ offered only as 関連 under 「この協約には…についての定めは見
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
 from ..search.phrases import PhraseMatch
+from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
@@ -25,6 +26,8 @@ from ..search.tokenizer import Token, Tokenizer
 MIN_COVERAGE = 0.51
 ROLE_COVERAGE = 0.5
 OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
+# A part of a compound the agreement does not use (「保育園」's 「保育」) answers the word in part.
+PARTIAL_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.5
 MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 
@@ -54,6 +57,8 @@ class Content:
     # Each way to cover it: the index terms a unit must all hold (「個人データ」: 個人 and データ).
     terms: tuple[tuple[str, ...], ...]
     weight: float
+    # Ways to cover it in part (PARTIAL_CREDIT): the held parts of a compound the corpus lacks.
+    partial: tuple[tuple[str, ...], ...] = ()
 
 
 def content_words(
@@ -90,6 +95,8 @@ def content_words(
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
             continue
         weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
+        if kanji_stem(word) and word[-1] in HIRAGANA:  # 「受け入れ」「備え」: a verb's noun, an action
+            weight = OTHER_WEIGHT
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
         if term in backdrop:
@@ -97,6 +104,26 @@ def content_words(
         if word not in found:
             found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight)
     return tuple(found.values())
+
+
+def relate(
+    tokenizer: Tokenizer,
+    content: Sequence[Content],
+    by_stem: dict[str, tuple[str, ...]],
+    document_frequency: Callable[[str], int],
+) -> tuple[Content, ...]:
+    """Each word no unit can cover, with the corpus words related to it: the same word with
+    other okurigana covers it (「備え」 by 「備える」), a held part of the compound covers it in
+    part (「保育園」 by 「保育」)."""
+    related = []
+    for word in content:
+        if any(all(document_frequency(t) for t in terms) for terms in word.terms):
+            related.append(word)
+            continue
+        terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
+        parts = held_parts((t for t, sub in tokenizer.split_terms(word.word) if sub), document_frequency)
+        related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts)))
+    return tuple(related)
 
 
 def covered_first(
@@ -176,12 +203,18 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
             held_by[term] = corpus.index.holding(term, at)
         return held_by[term]
 
+    def any_held(alternatives: tuple[tuple[str, ...], ...]) -> np.ndarray:
+        covered = np.zeros(len(positions), dtype=bool)
+        for terms in alternatives:
+            covered |= np.logical_and.reduce([held(term) for term in terms])
+        return covered
+
     share = np.zeros(len(positions))
     for word in content:
-        covered = np.zeros(len(positions), dtype=bool)
-        for terms in word.terms:
-            covered |= np.logical_and.reduce([held(term) for term in terms])
+        covered = any_held(word.terms)
         share += word.weight * covered
+        if word.partial:
+            share += word.weight * PARTIAL_CREDIT * (any_held(word.partial) & ~covered)
     return share / total
 
 

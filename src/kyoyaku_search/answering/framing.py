@@ -78,6 +78,9 @@ FRAMING_WORDS = frozenset(
         "纏める",
         "人",
         "者",
+        # a person of a field (「保育園の先生」「病院のスタッフ」): the field is the topic
+        "先生",
+        "スタッフ",
         "侭",
         "まま",
         "見せる",

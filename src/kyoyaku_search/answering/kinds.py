@@ -43,7 +43,10 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "signer",
         re.compile(r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名"),
     ),
-    ("role", re.compile(r"役割|役目|役回り|役どころ|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが")),
+    (
+        "role",
+        re.compile(r"役割|役目|役回り|役どころ|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが"),
+    ),
     # 「とは」, not the 「ことは」 of 「することは」
     ("content", re.compile(r"内容|概要|(?<!こ)とは|どんなこと|どんな取|何を行う|何が行われ")),
     # Asking what someone does is a role question when a party is named, else a content one.

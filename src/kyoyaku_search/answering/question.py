@@ -21,7 +21,7 @@ from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
-from .confidence import Content, content_words
+from .confidence import Content, content_words, relate
 from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
@@ -190,7 +190,12 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
-        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), backdrop),
+        content=relate(
+            corpus.tokenizer,
+            content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), backdrop),
+            corpus.stems,
+            corpus.index.document_frequency,
+        ),
     )
 
 

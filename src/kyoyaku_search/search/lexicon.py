@@ -58,14 +58,19 @@ class DomainSynonyms:
         ]
 
     def _used(self, text: str) -> set[int]:
-        """Numbers of the entries whose left side occurs in `text`; only the keys starting with a
-        character of the text are tried, not all of them for every question."""
-        used: set[int] = set()
+        """Numbers of the entries whose left side occurs in `text`, except those found only inside
+        a longer left side (「地域づくり」 → まちづくり, not also 「づくり」 → 育成); only the keys
+        starting with a character of the text are tried, not all of them for every question."""
+        spans: list[tuple[int, int, int]] = []
         for start, char in enumerate(text):
             for number, key in self._by_first_char.get(char, ()):
-                if number not in used and text.startswith(key, start) and _whole_word(key, text, start):
-                    used.add(number)
-        return used
+                if text.startswith(key, start) and _whole_word(key, text, start):
+                    spans.append((start, start + len(key), number))
+        return {
+            number
+            for start, end, number in spans
+            if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)
+        }
 
     @cached_property
     def _by_first_char(self) -> dict[str, tuple[tuple[int, str], ...]]:
