@@ -29,6 +29,8 @@ OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
 # A part of a compound the agreement does not use (「保育園」's 「保育」) answers the word in part.
 PARTIAL_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.5
+_LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
+_PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
 MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 
 
@@ -43,6 +45,9 @@ class Asked:
     # A party's role asked for: only the annex holds roles, so half the question is enough
     # (「岩見沢市の観光PRでの役割」); any other question needs more than half.
     role: bool = False
+    # Words that say which thing the question's topic is about and that no unit holds, even in
+    # part (「火葬場の共同利用」「除排雪の費用負担」): a unit sharing the rest answers another thing.
+    foreign: tuple[str, ...] = ()
 
     @property
     def needed(self) -> float:
@@ -122,7 +127,9 @@ def relate(
             continue
         terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
         parts = held_parts((t for t, sub in tokenizer.split_terms(word.word) if sub), document_frequency)
-        related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts)))
+        # People the agreement never names (「若者の定着」「学生の就職」) say who benefits: the rest is the topic
+        weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in _PERSON_ENDINGS else word.weight
+        related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts), weight=weight))
     return tuple(related)
 
 
@@ -147,7 +154,34 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
     if asked.settled or asked.phrase is not None:
         return True  # the topic was settled before or named in full, or the question quotes the text
-    return coverage(corpus, asked.content, position) >= asked.needed
+    return not asked.foreign and coverage(corpus, asked.content, position) >= asked.needed
+
+
+def foreign_modifiers(
+    tokens: Sequence[Token], content: Sequence[Content], document_frequency: Callable[[str], int]
+) -> tuple[str, ...]:
+    """The nouns before 「の」 and another noun (「火葬場の共同利用」) that no unit of the corpus
+    can cover, whole or in part: what the question's topic belongs to is not in the agreement.
+    A member of a list (「国際会議や展示会の誘致」) is not one: another member may be there; nor
+    is a word with kana (「お店」), everyday speech rather than the name of a thing, nor people
+    (「若者の定着」「学生の就職」): who benefits, while what follows is the topic."""
+    absent = {
+        c.word
+        for c in content
+        if c.weight >= 1.0
+        and not c.partial
+        and not any(all(document_frequency(t) for t in terms) for terms in c.terms)
+        and not any(ch in HIRAGANA for ch in c.word)
+        and c.word[-1] not in _PERSON_ENDINGS
+    }
+    found = []
+    for before, token, particle, head in zip([None, *tokens], tokens, tokens[1:], tokens[2:], strict=False):
+        if token.surface not in absent or particle.surface != "の" or head.pos[0] != "名詞":
+            continue
+        if before is not None and before.surface in _LISTING:
+            continue
+        found.append(token.surface)
+    return tuple(found)
 
 
 def not_found_message(words: Sequence[str], asked: str) -> str | None:

@@ -21,7 +21,7 @@ from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
-from .confidence import Content, content_words, relate
+from .confidence import Content, content_words, foreign_modifiers, relate
 from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
@@ -55,6 +55,7 @@ class Question:
     # Per content word the user wrote, the index terms that cover it (itself, its synonyms):
     # how much of the question a unit answers (answering/confidence.py).
     content: tuple[Content, ...] = ()
+    foreign: tuple[str, ...] = ()  # what the topic belongs to, when no unit has it (confidence.foreign_modifiers)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -177,6 +178,12 @@ def understand(corpus: Corpus, text: str) -> Question:
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
     expansions += [Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())]
     added = _expansion_weights(corpus, expansions, weights)
+    content = relate(
+        corpus.tokenizer,
+        content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), backdrop),
+        corpus.stems,
+        corpus.index.document_frequency,
+    )
     return Question(
         text=cleaned,
         parties=parties,
@@ -190,12 +197,8 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
-        content=relate(
-            corpus.tokenizer,
-            content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), backdrop),
-            corpus.stems,
-            corpus.index.document_frequency,
-        ),
+        content=content,
+        foreign=foreign_modifiers(masked_tokens, content, corpus.index.document_frequency),
     )
 
 
