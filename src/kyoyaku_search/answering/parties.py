@@ -19,6 +19,7 @@ SUFFIXES = "市町村区"
 _POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
 _ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
 _TOPIC = re.compile(r"は|が")
+_OWN_CITY = re.compile(r"本市|当市|我が市|わが市|うちの市|自市")
 _PARTNER = re.compile(f"と(?!{MASK})")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
@@ -130,6 +131,8 @@ def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> li
     and followed by 「と」 is whom it acts with, not whom the question is about (「札幌市と岩見沢市の
     役割」, names joined before anything is asked, asks about both)."""
     asked = [s for s, e, _ in kept if _TOPIC.match(folded, e)]
+    if _OWN_CITY.search(folded):  # 「岩見沢市議として…札幌と…本市の役割」: 本市 is the other one named
+        asked = [-1]
     if not asked:
         return kept
     partners = [m for m in kept if _PARTNER.match(folded, m[1]) and any(s < m[0] for s in asked)]
