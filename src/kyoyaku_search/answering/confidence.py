@@ -141,7 +141,12 @@ def covered_first(
     if asked.settled or not asked.content:
         return ranked
     head = ranked[:depth]
-    covers = coverages(corpus, asked.content, [position for position, _ in head]) >= asked.needed
+    shares = coverages(corpus, asked.content, [position for position, _ in head])
+    # A unit holding every word the question asks about comes before a verbatim run's unit that
+    # leaves a word out (「ネットワークの強化 ICT」: the row of ICT, not the row repeating the heading).
+    whole = shares >= 1.0
+    fuller = asked.phrase is not None and not whole[0] and whole.any()
+    covers = whole if fuller else shares >= asked.needed
     # A verbatim run comes first unless its units answer little of the question and another does
     # (「ネットワークの強化に関する連携として、オープンデータについては」 asks about オープンデータ).
     if covers[0] or not covers.any():
