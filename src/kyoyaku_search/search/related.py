@@ -47,3 +47,29 @@ def held_parts(parts: Iterable[str], document_frequency: Callable[[str], int]) -
     """The parts of two or more kanji of a compound the corpus holds (「保育園」's 「保育」): a
     compound the agreement never uses is about what its held part names, in part."""
     return tuple(p for p in parts if len(p) >= 2 and _KANJI.match(p) and document_frequency(p))
+
+
+_TWO_KANJI = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def two_kanji_near(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The corpus's words of two kanji by each one-character mask (「福?」「?祉」 → 福祉), to read
+    a two-kanji typo (「福止」) the phrase corrector (three characters or more) leaves alone."""
+    near: dict[str, set[str]] = {}
+    for term in vocabulary:
+        if _TWO_KANJI.fullmatch(term):
+            near.setdefault("?" + term[1], set()).add(term)
+            near.setdefault(term[0] + "?", set()).add(term)
+    return {mask: tuple(sorted(terms)) for mask, terms in near.items()}
+
+
+def two_kanji_candidate(
+    word: str, near: dict[str, tuple[str, ...]], reading: Callable[[str], str]
+) -> str | None:
+    """The corpus word of two kanji that `word` is one character off, if only one is, or if
+    only one of them reads the same (「福止」 is 福祉, not 廃止: a typo through the input method
+    keeps the sound)."""
+    found = sorted({*near.get("?" + word[1], ()), *near.get(word[0] + "?", ())} - {word})
+    if len(found) > 1:
+        found = [other for other in found if reading(other) == reading(word)]
+    return found[0] if len(found) == 1 else None
