@@ -29,6 +29,7 @@ OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
 # A part of a compound the agreement does not use (「保育園」's 「保育」) answers the word in part.
 PARTIAL_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.5
+EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", "のような", "みたいな")
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
 _PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
 MAX_NAMED = 20  # longer "words" are not named back in a not-found message
@@ -95,6 +96,8 @@ def content_words(
             for expansion in expansions:
                 if expansion.layer == "kind" and not kind_word(word):
                     continue
+                if expansion.example and not _as_example(tokens, token):
+                    continue
                 if expansion.layer == "kind" or _same_word(tokenizer, term, word, expansion.source):
                     covering.add(_cover(tokenizer, word, expansion))
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
@@ -109,6 +112,18 @@ def content_words(
         if word not in found:
             found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight)
     return tuple(found.values())
+
+
+def _as_example(tokens: Sequence[Token], token: Token | None) -> bool:
+    """Whether the question gives the word as one example of a kind: 「図書館とか」「体育館など」
+    「公民館や体育館」 (followed by such a word, or by 「や」, or after 「や」)."""
+    if token is None:
+        return False
+    after = [t for t in tokens if t.begin >= token.end]
+    if after and after[0].pos[0] == "接尾辞":  # 「避難所など」: 避難 and its suffix 所
+        after = after[1:]
+    before = [t.surface for t in tokens if t.end <= token.begin][-1:]
+    return "".join(t.surface for t in after[:3]).startswith(EXAMPLE_MARKS) or before == ["や"]
 
 
 def relate(
