@@ -82,6 +82,8 @@ FOUND = [
     ("美術館などを両市の市民が使えるか", "row-2-4"),  # a facility given as an example of its kind
     ("博物館や図書館をお互いに使えるか", "row-2-4"),  # 「や」: a list of examples
     ("岩見沢市は大雪のとき札幌市とどう動くのか", "row-3a-5/乙"),  # 札幌市と: the partner, not the one asked
+    ("かかる おかねは どっちが はらうの", "art-4"),  # おかね: お金 in kana, a cost question
+    ("連携事業にかかる経費負担はどう決める", "art-4"),  # 連携事業 frames as 取組 does
 ]
 
 
@@ -118,6 +120,8 @@ def test_off_topic_sharing_a_general_word_gets_no_quote(corpus, question):
         ("国際会議や展示会の誘致で岩見沢市は何をする", ()),  # 展示会: one of a list, 国際会議 is there
         ("地元のお店の売り先を広げる", ()),  # お店: everyday speech, not the name of a thing
         ("若者の定着で岩見沢市は何をする", ()),  # people
+        ("下水道事業の共同経営", ("下水道",)),  # a compound before 「の」, none of whose words a unit has
+        ("ネット会議の導入で岩見沢市は何をする", ()),  # 会議 is there (遠隔会議)
     ],
 )
 def test_foreign_modifiers(corpus, question, foreign):

@@ -30,6 +30,7 @@ OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
 PARTIAL_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.5
 EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", "のような", "みたいな")
+_COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
 _PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
 MAX_NAMED = 20  # longer "words" are not named back in a not-found message
@@ -185,23 +186,30 @@ def foreign_modifiers(
     A member of a list (「国際会議や展示会の誘致」) is not one: another member may be there; nor
     is a word with kana (「お店」), everyday speech rather than the name of a thing, nor people
     (「若者の定着」「学生の就職」): who benefits, while what follows is the topic."""
+    heavy = {c.word for c in content if c.weight >= 1.0}
     absent = {
         c.word
         for c in content
-        if c.weight >= 1.0
-        and not c.partial
+        if not c.partial
         and not any(all(document_frequency(t) for t in terms) for terms in c.terms)
         and not any(ch in HIRAGANA for ch in c.word)
         and c.word[-1] not in _PERSON_ENDINGS
     }
+    counted = {c.word for c in content}
     found = []
-    for before, token, particle, head in zip([None, *tokens], tokens, tokens[1:], tokens[2:], strict=False):
-        if token.surface not in absent or particle.surface != "の" or head.pos[0] != "名詞":
+    for at, particle in enumerate(tokens):
+        if particle.surface != "の" or at + 1 >= len(tokens) or tokens[at + 1].pos[0] != "名詞":
             continue
-        if before is not None and before.surface in _LISTING:
+        start = at  # the compound before 「の」 (「上下水道事業の」: 上下水・道・事業)
+        while start > 0 and tokens[start - 1].pos[0] in _COMPOUND_POS:
+            start -= 1
+        if start == at or (start > 0 and tokens[start - 1].surface in _LISTING):
             continue
-        found.append(token.surface)
-    return tuple(found)
+        # every word of the compound that counts is one no unit has (「ネット会議の」 has 会議)
+        words = [t.surface for t in tokens[start:at] if t.surface in counted]
+        if words and all(word in absent for word in words) and any(word in heavy for word in words):
+            found.extend(word for word in words if word in heavy)
+    return tuple(dict.fromkeys(found))
 
 
 def not_found_message(words: Sequence[str], asked: str) -> str | None:
@@ -233,7 +241,7 @@ def _cover(tokenizer: Tokenizer, word: str, expansion: Expansion) -> tuple[str, 
 def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
     """Whether an expansion's source is this content word: the same term, or, where Sudachi cut
     the question differently from the synonym key (「お金のこと」→「お」「金のこ」), a shared kanji."""
-    if term in tokenizer.terms_of_word(source):
+    if term in tokenizer.terms_of_word(source) or source in ("お" + word, "ご" + word):  # 「おかね」's かね
         return True
     kanji = [ch for ch in word if "\u4e00" <= ch <= "\u9fff"]  # every one (「開館」 is not 「図書館」)
     return bool(kanji) and all(ch in source for ch in kanji)

@@ -170,6 +170,7 @@ SOFT_FRAMING_WORDS = frozenset(
         "実際",
         "意味",
         "連携",
+        "事業",  # 連携事業: what every 連携協約 does, as 取組 is
         # 「議会で質問したい」 frames; 「議会の議決」 is 第6条's topic
         "議会",
         # what the annex says is done (「…の支援等」「…の推進」「…の促進」), not about what

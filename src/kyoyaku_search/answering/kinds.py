@@ -32,7 +32,7 @@ class QuestionKind(StrEnum):
 # Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
 # question before it is a role question.
 QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cost", re.compile(r"費用|経費|負担|予算|お金|コスト|財源")),
+    ("cost", re.compile(r"費用|経費|負担|予算|お金|おかね|コスト|財源")),
     ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消")),
     ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート")),
     # 「なんですか」 is 「なのですか」, not 「なんで」 (why)
