@@ -82,6 +82,7 @@ FOUND = [
     ("美術館などを両市の市民が使えるか", "row-2-4"),  # a facility given as an example of its kind
     ("博物館や図書館をお互いに使えるか", "row-2-4"),  # 「や」: a list of examples
     ("岩見沢市は大雪のとき札幌市とどう動くのか", "row-3a-5/乙"),  # 札幌市と: the partner, not the one asked
+    ("火事のときの消防の協力で札幌市の役割", "row-3a-5/甲"),  # 「のとき」 says when, it is no modifier; 火事 → 消防
     ("かかる おかねは どっちが はらうの", "art-4"),  # おかね: お金 in kana, a cost question
     ("連携事業にかかる経費負担はどう決める", "art-4"),  # 連携事業 frames as 取組 does
 ]

@@ -178,6 +178,11 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     return not asked.foreign and coverage(corpus, asked.content, position) >= asked.needed
 
 
+def _topic_noun(token: Token) -> bool:
+    """A noun that can be a topic: not 「とき」「際」「場合」 (「火事のとき」 says when)."""
+    return token.pos[0] == "名詞" and token.pos[2] != "副詞可能"
+
+
 def foreign_modifiers(
     tokens: Sequence[Token], content: Sequence[Content], document_frequency: Callable[[str], int]
 ) -> tuple[str, ...]:
@@ -198,7 +203,7 @@ def foreign_modifiers(
     counted = {c.word for c in content}
     found = []
     for at, particle in enumerate(tokens):
-        if particle.surface != "の" or at + 1 >= len(tokens) or tokens[at + 1].pos[0] != "名詞":
+        if particle.surface != "の" or at + 1 >= len(tokens) or not _topic_noun(tokens[at + 1]):
             continue
         start = at  # the compound before 「の」 (「上下水道事業の」: 上下水・道・事業)
         while start > 0 and tokens[start - 1].pos[0] in _COMPOUND_POS:
