@@ -24,12 +24,14 @@ _KANA_LABEL = re.compile(
 )
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
-_POSSESSIVE = re.compile(r"の(?!役割|役目|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
-_ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|担当|責任|担|果|立場)")
+_POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
+_ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
+_TOPIC = re.compile(r"は|が")
+_PARTNER = re.compile(f"と(?!{MASK})")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
-_OWN = re.compile(r"(?:本|当|我が|わが)(?:市|町|村)|(?:うち|私たち|わたしたち|自分たち|僕ら|私ども)の(?:市|町|村|まち)")
+_OWN = re.compile(r"(?:本|当|自|我が|わが)(?:市|町|村)|(?:うち|私たち|わたしたち|自分たち|私ども)の(?:市|町|村|まち)")
 _ASKER = re.compile(r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
@@ -146,6 +148,7 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
         asked = {p for s, e, p in kept if _ASKED.match(folded, e)}
         if asked and not asked & {p for _, _, p in possessive}:
             kept = [m for m in kept if m[2] in asked]
+    kept = _without_partners(folded, kept)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
 
 
@@ -159,6 +162,20 @@ def _asker(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str | Non
         if start == own.end() + 1 and folded[own.end()] in "(（" or _ASKER.match(folded, end):
             return party.name
     return None
+
+
+def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> list[tuple[int, int, PartyName]]:
+    """「岩見沢市は大きな災害のとき札幌とどう動く」: a name after the party asked about (「は」「が」)
+    and followed by 「と」 is whom it acts with, not whom the question is about (「札幌市と岩見沢市の
+    役割」, names joined before anything is asked, asks about both)."""
+    asked = [s for s, e, _ in kept if _TOPIC.match(folded, e)]
+    if _OWN.search(folded):  # 「岩見沢市議として…札幌と…本市の役割」: 本市 is the other one named
+        asked = [-1]
+    if not asked:
+        return kept
+    partners = [m for m in kept if _PARTNER.match(folded, m[1]) and any(s < m[0] for s in asked)]
+    rest = [m for m in kept if m not in partners]
+    return rest if rest and {p for _, _, p in rest} != {p for _, _, p in kept} else kept
 
 
 def _masked(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str:
