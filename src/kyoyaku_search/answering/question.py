@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..search.corpus import Corpus, SearchSettings, initiative_key
-from ..search.lexicon import Expansion, expansion_terms
+from ..search.corpus import Corpus, initiative_key
+from ..search.lexicon import Expansion
 from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.related import two_kanji_candidate
@@ -23,9 +23,10 @@ from ..search.tokenizer import Token, fold
 from .backdrop import backdrop_terms
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words, foreign_modifiers, relate
-from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
+from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, in_kind_phrase, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
+from .terms import expansion_weights, read_as_asking, term_weights, topic_terms
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
 
@@ -123,12 +124,12 @@ def understand(corpus: Corpus, text: str) -> Question:
             masked = masked.replace(name, MASK * len(name))
         masked_tokens, split = corpus.tokenizer.analyse(masked)
     readings = corpus.spelling.read(masked, corpus.occurs)
-    weights = _weights(split, corpus.search)
+    weights = term_weights(split, corpus.search)
     # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics.
     weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
     weak |= {t.term for t in tokens if t.pos[1] == "数詞" or t.pos[2] == "助数詞"}  # 「二つの市」
-    weak |= _read_as_asking(masked_tokens, readings)
-    topics = tuple(t for t in _topic_terms(split, corpus.index.document_frequency) if t not in weak)
+    weak |= read_as_asking(masked_tokens, readings)
+    topics = tuple(t for t in topic_terms(split, corpus.index.document_frequency) if t not in weak)
     backdrop = backdrop_terms(corpus.tokenizer, masked)
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
     if any(t not in backdrop and t not in SOFT_FRAMING_WORDS for t in topics):
@@ -151,7 +152,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
     expansions += [Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())]
-    added = _expansion_weights(corpus, expansions, weights)
+    added = expansion_weights(corpus, expansions, weights)
     content = relate(
         corpus.tokenizer,
         content_words(
@@ -176,15 +177,6 @@ def understand(corpus: Corpus, text: str) -> Question:
         content=content,
         foreign=foreign_modifiers(masked_tokens, content, corpus.index.document_frequency),
     )
-
-
-def _read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
-    """Terms of a hiragana run read only as words of asking (「きょうやくで」 → 協約): no topic."""
-    runs: dict[str, list[str]] = {}
-    for reading in readings:
-        runs.setdefault(reading.before, []).append(reading.after)
-    asking = [run for run, words in runs.items() if all(word in QUESTION_WORDS for word in words)]
-    return {t.term for t in tokens if t.surface and any(t.surface in run for run in asking)}
 
 
 def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
@@ -265,56 +257,6 @@ def _two_kanji_typos(corpus: Corpus, text: str, corrections: list[Correction]) -
         text = text.replace(run, candidate, 1)
         corrections = [*corrections, Correction(run, candidate, "typo")]
     return text, corrections
-
-
-def _expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:
-    """Terms the synonym layers add, each lighter than the user's own words; a term the
-    question already has keeps its own weight."""
-    search = corpus.search
-    layer_weight = {
-        "domain": search.domain_weight,
-        "sudachi": search.sudachi_weight,
-        "kind": search.kind_term_weight,
-        "reading": 1.0,
-    }
-    added: dict[str, float] = {}
-    for term, layer in expansion_terms(corpus.tokenizer, expansions).items():
-        weight = layer_weight[layer]
-        if own.get(term, 0.0) >= weight or term in QUESTION_WORDS or corpus.index.document_frequency(term) == 0:
-            continue
-        added[term] = weight
-    return added
-
-
-def _topic_terms(split: list[tuple[str, bool]], document_frequency) -> tuple[str, ...]:  # noqa: ANN001
-    """Whole words that are not words of asking. A compound the agreement never uses
-    (「締結日」) stands for its parts when the agreement uses every one of them (「締結」「日」):
-    「消費税率」 does not become 「消費」, because 「税」 is not there."""
-    topics: list[str] = []
-    index = 0
-    while index < len(split):
-        term, _ = split[index]
-        parts = []
-        index += 1
-        while index < len(split) and split[index][1]:
-            parts.append(split[index][0])
-            index += 1
-        if term in QUESTION_WORDS:
-            continue
-        if document_frequency(term) == 0 and parts and all(document_frequency(p) for p in parts):
-            topics.extend(p for p in parts if p not in QUESTION_WORDS)
-        else:
-            topics.append(term)
-    return tuple(dict.fromkeys(topics))
-
-
-def _weights(split: list[tuple[str, bool]], settings: SearchSettings) -> dict[str, float]:
-    """A term's weight by its role in the question, summed over repeats."""
-    weights: dict[str, float] = {}
-    for term, sub in split:
-        weight = settings.question_word_weight if term in QUESTION_WORDS else settings.sub_word_weight if sub else 1.0
-        weights[term] = weights.get(term, 0.0) + weight
-    return weights
 
 
 # 「共に」 only after a party or 両市: 「根拠とともに知りたい」 is "along with", not "together".
