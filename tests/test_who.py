@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from kyoyaku_search.answering.answer import Status, ask
-from kyoyaku_search.search.corpus import Corpus
+from kyoyaku_search.ingest.parser import parse_file
+from kyoyaku_search.search.corpus import Corpus, build_corpus
 
-from .test_ordinals import layouts  # noqa: F401 (a fixture)
+from .test_ordinals import FIXTURES, layouts  # noqa: F401 (a fixture)
 
 _READINGS = {"甲": "こう", "乙": "おつ", "丙": "へい"}
 
@@ -52,3 +53,16 @@ def test_several_agreements_list_each_ones_partners(layouts):  # noqa: F811
 def test_a_reading_that_is_a_word_is_not_a_label(corpus, question):
     answer = ask(corpus, question)
     assert not answer.question.labels
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "unit"),
+    [
+        ("shinjo-okura-2015.txt", "この協定で形成する定住自立圏の名称は", "art-1"),  # 新庄最上定住自立圏
+        ("yamaga-kumamoto-2022.txt", "形成する都市圏の名前は何", "art-1"),  # 熊本連携中枢都市圏
+    ],
+)
+def test_a_name_asked_for_is_the_unit_giving_the_longest_name(tokenizer, name, question, unit):
+    """Not the template's 「連携中枢都市圏」 of the preamble, but the area's own name."""
+    agreement = parse_file(FIXTURES / name).agreement
+    assert ask(build_corpus([agreement], tokenizer), question).hits[0].unit.id == f"{agreement.id}/{unit}"

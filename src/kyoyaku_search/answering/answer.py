@@ -22,7 +22,7 @@ from .followup import settle
 from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
 from .lists import TOGETHER_WORDS, asks_for_list
-from .provisions import annex_reference, who_is_meant
+from .provisions import annex_reference, named_first, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
@@ -171,7 +171,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     role = query.kind == QuestionKind.ROLE and bool(query.parties)
     asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives), role, question.foreign)
-    ranked = covered_first(corpus, asked, ranked)
+    ranked = named_first(corpus, question.text, covered_first(corpus, asked, ranked))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]

@@ -26,6 +26,10 @@ from .structure import Reference, in_scope
 _WHO_IS = re.compile(r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|って|指す|意味|のこと|何市|なに市")
 # 「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them.
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
+# 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
+_NAME_OF = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]+)の(?:名称|名前|呼び名|呼称)|何という(?P<after>[\u4e00-\u9fff]+)"
+)
 _INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})条")  # a row's citation in an article
 
 
@@ -93,3 +97,19 @@ def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = 
     if not positions:
         return None
     return Reference(tuple(positions), corpus.units[positions[0]].citation.place, "article")
+
+
+def named_first(corpus: Corpus, text: str, ranked: list[tuple[int, float]], depth: int = 3) -> list[tuple[int, float]]:
+    """For 「この協約で形成する都市圏の名称は」: of the best `depth`, the unit that gives the thing
+    its longest name (「さっぽろ連携中枢都市圏」 before the template's 「連携中枢都市圏」) comes first."""
+    match = _NAME_OF.search(text)
+    if match is None or not ranked:
+        return ranked
+    noun = match["noun"] or match["after"]
+    names = re.compile(rf"[\w・ー]*{re.escape(noun[-3:])}")
+
+    def longest(position: int) -> int:
+        return max((len(m.group(0)) for m in names.finditer(corpus.units[position].text)), default=0)
+
+    head = sorted(ranked[:depth], key=lambda item: -longest(item[0]))  # stable: ties keep their rank
+    return head + ranked[depth:]
