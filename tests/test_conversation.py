@@ -63,6 +63,7 @@ def test_follow_ups(corpus, turns, last_id, note):
         (["職員交流について定めた条文は", "その件で札幌市の役割は何か"], "row-3c-2/甲"),  # その件: the row before
         (["地域医療の内容を教えて", "同じ取組で岩見沢市がすることは"], "row-3a-1/乙"),
         (["乙の土地利用での役割", "それについて甲は何をするのか"], "row-3a-3/甲"),
+        (["地域振興の内容", "そこでの札幌市の役割は"], "row-3a-4/甲"),
     ],
 )
 def test_a_follow_up_that_points_back(corpus, turns, last_id):

@@ -134,6 +134,9 @@ def test_the_askers_own_city_in_every_agreement(tmp_path):
         "両市が協力する分野にはどんなものがあるか一覧で",
         "どんな事業がこの協定に入っているの",  # which ones there are: all of them, not the first
         "協定で取り組む分野を一通り知りたい",
+        "取組をリストアップして",
+        "別表の取組名を全部",
+        "協力してやることは何がある",
     ],
 )
 def test_every_row_listed_in_every_layout(layouts, question):  # noqa: F811

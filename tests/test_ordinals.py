@@ -63,6 +63,7 @@ def test_every_article_by_its_place_and_as_heard(loaded):
     for agreement in loaded.agreements:
         numbers = [article.number for article in agreement.articles]
         asked = {"最初の条文は": numbers[0], "一番最後の条は何": numbers[-1], "条文の最後を見せて": numbers[-1]}
+        asked |= {"最後から2番目の条文": numbers[-2], "後ろから三つ目の条": numbers[-3]}
         for place, number in enumerate(numbers, start=1):
             asked |= {f"{place}番目の条文": number, f"{kanji(place)}つ目の条は": number}
             asked |= {f"だい{number}じょう": number, f"だい{kana(number)}じょう": number, f"Article {number}": number}
@@ -85,6 +86,28 @@ def test_every_row_by_its_place(loaded):
             if got != row:
                 missed.append((agreement.id, question, got))
     assert missed == []
+
+
+def test_next_to_the_place_answered_before(loaded):
+    """「次の条文は」「前の条は」「次の取組」 after an answer: the article or row beside it."""
+    missed = []
+    for agreement in loaded.agreements:
+        numbers = [a.number for a in agreement.articles]
+        for before, after in zip(numbers, numbers[1:], strict=False):
+            for asked, question, wanted in ((before, "次の条文は", after), (after, "その前の条は", before)):
+                turn = ask(loaded, f"第{asked}条", agreement=agreement.id)
+                got = ask(loaded, question, agreement=agreement.id, history=[turn]).hits[0].unit.id
+                if got != f"{agreement.id}/art-{wanted}":
+                    missed.append((agreement.id, question, got))
+        rows = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
+        first = ask(loaded, "最初の取組", agreement=agreement.id)
+        if ask(loaded, "次の取組は", agreement=agreement.id, history=[first]).hits[0].unit.id != rows[1]:
+            missed.append((agreement.id, "次の取組は"))
+    assert missed == []
+
+
+def test_next_with_nothing_before_is_no_place(corpus):
+    assert find_reference(corpus, "次の条文は") is None
 
 
 def test_the_last_row_of_a_named_section(corpus):

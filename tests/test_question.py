@@ -98,6 +98,8 @@ def test_outsiders(corpus, question, outsiders):
         ("費用は誰が払うのか", "cost"),
         ("分担比率はどうなっている", "cost"),  # one word, 分担 and 比率
         ("市長どうしで話をする場はあるか", "consult"),
+        ("甲乙が話し合うことを定めた条文は", "consult"),  # 甲乙, one word: both parties
+        ("協約の変更手続について", "change"),
     ],
 )
 def test_kinds(corpus, question, kind):
@@ -113,6 +115,10 @@ def test_kinds(corpus, question, kind):
         ("首長が顔を合わせて話をする機会は定期的にあるか", "art-5"),
         # a hiragana run read only as words of asking (きょうやく → 協約) is no topic
         ("きょうやくの もくてきを おしえて", "art-1"),
+        # a kind's word and how it is done or said (変更手続, 廃止方法) asks for that kind
+        ("（議会答弁用）協約の変更手続", "art-6"),
+        ("協約の廃止方法", "art-6"),
+        ("甲乙が話し合うことを定めた条文は", "art-5"),
     ],
 )
 def test_words_of_the_kind_and_of_asking_are_covered(corpus, question, expected):

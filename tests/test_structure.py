@@ -163,7 +163,8 @@ def test_the_annex_heading_names_the_annex_not_a_section(corpus):
 
 
 @pytest.mark.parametrize(
-    ("question", "kind"), [("協約書は何通作られたのか", "copies"), ("この協約の当事者は", "preamble")]
+    ("question", "kind"),
+    [("協約書は何通作られたのか", "copies"), ("この協約の当事者は", "preamble"), ("協約の当事者を教えて", "preamble")],
 )
 def test_meta_questions_find_their_unit(corpus, question, kind):
     answer = ask(corpus, question)

@@ -26,7 +26,7 @@ from .provisions import annex_reference, named_first, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
-from .structure import Reference, find_reference, inside_quotation, missing_article
+from .structure import Reference, find_reference, inside_quotation, missing_article, next_to
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [
@@ -72,6 +72,8 @@ def ask(
     reference = find_reference(corpus, question.text, agreement)
     if reference is None:
         reference = who_is_meant(corpus, question, agreement)
+    if reference is None and history and history[-1].hits:  # 「次の条文は」 after 第3条
+        reference = next_to(corpus, question.text, history[-1].hits[0].unit)
     if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
         return Answer(question.text, Status.NO_MATCH, missing, question=question)
     phrase = question.phrase
@@ -157,7 +159,9 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         if len({p.name for p in query.parties}) == 1:
             return party_roles_answer(corpus, query, allowed, top_k)
         if TOGETHER.search(question.text):
-            return together_answer(corpus, replace(query, topic_terms=()), allowed, top_k)
+            together = together_answer(corpus, replace(query, topic_terms=()), allowed, top_k)
+            if together.status != Status.NO_MATCH:  # else no role says 「…と協力して」: every 取組
+                return together
         return all_rows_answer(corpus, query, allowed, top_k)
     effective = effective_units(corpus, allowed, question.text) if query.kind == QuestionKind.EFFECTIVE else None
     if effective is not None:

@@ -100,6 +100,12 @@ FRAMING_WORDS = frozenset(
         "出来る",
         "遣る",
         "其れ",
+        # pointing back (「そこでの札幌市の役割」): the turn before says what
+        "其処",
+        "そこ",
+        "此れ",
+        "これ",
+        "それ",
         "よう",
         "様",
         "側",

@@ -79,6 +79,10 @@ def in_kind_phrase(kind: str, text: str) -> Callable[[str], bool]:
     return lambda word: any(word in phrase for phrase in phrases)
 
 
+# 「変更手続」「廃止方法」「費用負担規定」: a kind's word and how it is done or said is that kind too.
+_HOW_SAID = frozenset({"手続", "手続き", "方法", "手順", "規定", "条項", "条文", "ルール"})
+
+
 def kind_word(kind: str) -> Callable[[str], bool]:
     """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
     「始まっ」「費用負担」 ask for 施行 / 変更 / 費用; 「有効期間」 does not: what follows is another word)."""
@@ -91,7 +95,8 @@ def kind_word(kind: str) -> Callable[[str], bool]:
         end = 0
         while (match := pattern.match(word, end)) is not None and match.end() > end:
             end = match.end()
-        return end > 0 and all("\u3041" <= ch <= "\u309f" for ch in word[end:])
+        rest = word[end:]
+        return end > 0 and (all("\u3041" <= ch <= "\u309f" for ch in rest) or rest in _HOW_SAID)
 
     return asks
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..search.corpus import Corpus
 from .framing import ASKS_ALL, SOFT_FRAMING_WORDS
+from .kinds import TOGETHER
 from .question import Query
 from .ranking import rank
 
@@ -49,7 +50,9 @@ LIST_WORDS |= {"乗る", "載る", "掲げる", "盛り込む", "含む", "含�
 # 「別表に載っている取組をすべて」: the annex is where every 連携協約 lists them, not a topic
 LIST_WORDS |= {"別表", "表"}
 # the words of 「一通り」「網羅」 themselves
-LIST_WORDS |= {"一通り", "網羅", "全件", "全体"}
+LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "リストアップ", "列挙", "羅列"}
+# 「取組名を全部」: the names of the 取組
+LIST_WORDS |= {"名", "名称"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
 _WHICH_KINDS = re.compile(r"どんな|どのような|どういった|どういう|何が|なにが|どれ")
 _ITEMS = frozenset({"取組", "取り組み", "事業", "連携事業", "分野", "施策", "項目"})
@@ -87,7 +90,9 @@ def asks_for_list(query: Query) -> bool:
     if ASKS_ALL.search(question.text) is not None:
         return True
     # 「どんな取組がありますか」: which 取組 there are, not the first one
-    return _WHICH_KINDS.search(question.text) is not None and any(t in _ITEMS for t, _ in question.weights)
+    # and 「協力してやることは何がある」: which ones the parties do together
+    items = any(t in _ITEMS for t, _ in question.weights) or TOGETHER.search(question.text) is not None
+    return _WHICH_KINDS.search(question.text) is not None and items
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ _LAST = r"一番最後|最後|最終|一番後ろ|一番うしろ|終わり|お�
 _KANA_COUNT = {"ひと": 1, "ふた": 2, "みっ": 3, "よっ": 4, "いつ": 5, "むっ": 6, "なな": 7, "やっ": 8, "ここの": 9}
 _COUNTERS = r"つ目|つめ|番目|ばんめ|個目|こめ"
 _NTH = rf"(?P<n>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}|{'|'.join(_KANA_COUNT)})\s*(?:{_COUNTERS})"
-_ORDINAL = rf"(?:(?P<first>{_FIRST})|(?P<last>{_LAST})|{_NTH})"
+# 「最後から2番目」: counted from the end
+_BACK = rf"(?:最後|後ろ|うしろ|末尾)から\s*(?P<back>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:{_COUNTERS})"
+_ORDINAL = rf"(?:{_BACK}|(?P<first>{_FIRST})|(?P<last>{_LAST})|{_NTH})"
 # After a section's name 「(3)ウの3項目」 counts too.
 _ORDINAL_AFTER = re.compile(rf"\s*(?:の|にある|の中の|のうち)?\s*{_ORDINAL.replace(_COUNTERS, _COUNTERS + '|項目')}")
 # What is counted: articles, the annex's rows (取組), or its sections (分野, one table each).
@@ -53,7 +55,7 @@ class Ordinal:
     """A place by its order: what is counted (`kind`), and which one (1-based; -1 is the last)."""
 
     kind: str  # "article", "row", "section", or "opening" / "closing" of the agreement
-    nth: int
+    nth: int  # 1-based; -1 the last, -2 the one before it
     matched: str
 
 
@@ -74,6 +76,9 @@ def find_ordinal(folded: str) -> Ordinal | None:
 
 def which(match: re.Match[str]) -> int | None:
     """1-based place a match of `_ORDINAL` names, -1 for the last; None when it is no number."""
+    if match["back"]:
+        back = kanji_number(match["back"])
+        return -back if back else None
     if match["first"]:
         return 1
     if match["last"]:
@@ -109,3 +114,17 @@ def kana_number(text: str) -> int | None:
 
 def _kana_digit(text: str) -> int | None:
     return next((value for word, value in _KANA_DIGITS if word == text), None)
+
+
+# 「次の条文は」「その前の条」「次の取組」: next to the place the turn before answered with.
+_RELATIVE = re.compile(
+    r"(?:(?P<next>次|つぎ)|(?P<prev>前|まえ|一つ前|ひとつ前))の(?:(?P<article>条文|条項|条)|(?P<row>取組|取り組み|事業|項目))"
+)
+
+
+def relative_step(folded: str) -> tuple[str, int] | None:
+    """("article" or "row", +1 or -1) for 「次の条文」「前の取組」; None when the question says neither."""
+    match = _RELATIVE.search(folded)
+    if match is None:
+        return None
+    return ("article" if match["article"] else "row"), (1 if match["next"] else -1)

@@ -108,11 +108,13 @@ def understand(corpus: Corpus, text: str) -> Question:
     folded, corrections = _correct_typos(corpus, heard_text)
     masked, parties = find_parties(corpus, folded, quoted)
     tokens, split = corpus.tokenizer.analyse(masked)
+    # 「甲」「乙」, and 「甲乙」 as Sudachi keeps it, one word
     labels = tuple(
         dict.fromkeys(
-            t.surface
+            ch
             for t in tokens
-            if t.surface in LABEL_CHARS and len(t.surface) == 1 and t.pos[0] == "名詞" and t.begin not in quoted
+            if all(ch in LABEL_CHARS for ch in t.surface) and t.pos[0] == "名詞" and t.begin not in quoted
+            for ch in t.surface
         )
     )
     parties += tuple(p for p in labelled(corpus, labels) if p not in parties)

@@ -17,7 +17,8 @@ import numpy as np
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
-from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article
+from ..search.units import Unit
+from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article, relative_step
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
@@ -39,7 +40,7 @@ _PLACES = (
     ("supplementary", re.compile(r"附\s*則|付則")),
     ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
     # who the parties are: the preamble names them in every agreement of the template
-    ("preamble", re.compile(r"当事者(?:は|って|とは|が(?:どこ|誰|だれ))")),
+    ("preamble", re.compile(r"当事者(?:は|って|とは|を|について|が(?:どこ|誰|だれ))")),
 )
 # 「協約書は何通作られたのか」: every agreement closes with 「本連携協約書N通を作成し」, in 附則 or
 # the signature block depending on the layout; the unit that says it answers.
@@ -130,7 +131,7 @@ def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
             continue
         label = f"({number}){letter or ''}"
         nth = ordinal_after(folded[match.end() :])
-        if nth is not None and (nth == -1 or 1 <= nth <= len(found)):
+        if nth is not None and 1 <= abs(nth) <= len(found):
             row = found[nth if nth < 0 else nth - 1]
             return Reference((row,), f"{label}の{_nth(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
@@ -160,7 +161,7 @@ def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
     picked = [
         group[ordinal.nth if ordinal.nth < 0 else ordinal.nth - 1]
         for group in _ordered(corpus, agreement, ordinal)
-        if group and (ordinal.nth < 0 or ordinal.nth <= len(group))
+        if group and abs(ordinal.nth) <= len(group)
     ]
     if not picked:
         return None
@@ -207,7 +208,27 @@ def _ends(corpus: Corpus, agreement: str, opening: bool) -> list[int]:
 
 
 def _nth(nth: int) -> str:
-    return "最後" if nth < 0 else f"{nth}番目"
+    return f"{nth}番目" if nth > 0 else "最後" if nth == -1 else f"最後から{-nth}番目"
+
+
+def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
+    """「次の条文は」「前の取組」 after an answer: the article or row next to the one it quoted."""
+    step = relative_step(unicodedata.normalize("NFKC", text))
+    if step is None or last is None:
+        return None
+    kind, delta = step
+    if kind == "article" and last.kind == "article":
+        places = in_scope(corpus, last.agreement_id, "article")
+        at = places.index(corpus.position(last.id))
+    elif kind == "row" and last.row_id is not None:
+        places = in_scope(corpus, last.agreement_id, "row")
+        at = places.index(corpus.position(last.row_id))
+    else:
+        return None
+    if not 0 <= at + delta < len(places):
+        return None
+    unit = corpus.units[places[at + delta]]
+    return Reference((places[at + delta],), unit.citation.place, unit.kind)
 
 
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
