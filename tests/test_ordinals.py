@@ -80,6 +80,7 @@ def test_every_row_by_its_place(loaded):
         rows = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
         asked = {"最初の取組は何": rows[0], "最後の取組": rows[-1], "連携事業のうち最後は": rows[-1]}
         asked |= {"別表の最後に載っている取組": rows[-1], "一番初めに掲げられた事業": rows[0]}
+        asked |= {"別表の最後の行": rows[-1], "2番目の行": rows[1]}
         asked |= {f"{place}番目の取組": row for place, row in enumerate(rows, start=1)}
         for question, row in asked.items():
             got = first_id(loaded, question, agreement.id)
@@ -103,6 +104,12 @@ def test_next_to_the_place_answered_before(loaded):
         first = ask(loaded, "最初の取組", agreement=agreement.id)
         if ask(loaded, "次の取組は", agreement=agreement.id, history=[first]).hits[0].unit.id != rows[1]:
             missed.append((agreement.id, "次の取組は"))
+        party = [p for p in loaded.party_names if p.agreement_id == agreement.id][-1]
+        name = min((form for form in party.forms if form[-1] in "市町村"), key=len)
+        cell = ask(loaded, f"{name}は最初の取組で何をするのか", agreement=agreement.id)
+        got = ask(loaded, "次の取組は", agreement=agreement.id, history=[cell]).hits[0].unit
+        if (got.row_id, got.party_label) != (rows[1], party.label):  # that party's cell of the next row
+            missed.append((agreement.id, "次の取組は", got.id))
     assert missed == []
 
 

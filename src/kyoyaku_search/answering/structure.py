@@ -227,8 +227,13 @@ def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
         return None
     if not 0 <= at + delta < len(places):
         return None
-    unit = corpus.units[places[at + delta]]
-    return Reference((places[at + delta],), unit.citation.place, unit.kind)
+    position = places[at + delta]
+    if last.kind == "role":  # one party's cell before: that party's cell of the next row
+        row = corpus.units[position].id
+        cells = [i for i in corpus.row_roles(row) if corpus.units[i].party_label == last.party_label]
+        position = cells[0] if cells else position
+    unit = corpus.units[position]
+    return Reference((position,), unit.citation.place, unit.kind)
 
 
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
