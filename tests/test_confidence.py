@@ -122,6 +122,7 @@ def test_a_synonym_of_part_of_a_compound_needs_the_rest(corpus):
         "水道料金の分担割合",
         "消防車の購入費用は誰が払う",
         "図書館の運営費の負担割合はどう決まる",
+        "ごみ処理の分担比率",  # 第4条 says 「事務を処理する」: 処理 alone is not ごみ処理
     ],
 )
 def test_sharing_only_the_kind_is_not_an_answer(corpus, question):

@@ -16,12 +16,13 @@ import numpy as np
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
 from ..search.units import Unit
-from .confidence import Asked, confident, covered_first, not_found_message, uncovered
+from .confidence import Asked, confident, covered_first
 from .effective import effective_units
 from .followup import settle
 from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
 from .lists import TOGETHER_WORDS, asks_for_list
+from .notfound import not_found_message, uncovered
 from .provisions import annex_reference, named_first, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank

@@ -33,7 +33,6 @@ EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", 
 _COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
 _PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
-MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,7 @@ class Content:
     partial: tuple[tuple[str, ...], ...] = ()
     # a word that asks for the kind of answer (「経費」「負担割合」, 「割合」 of 「分担割合」), not its subject
     asks_kind: bool = False
+    compound: str = ""  # the run of nouns it stands in (「ごみ処理」 for 処理), when it is one of several
 
 
 def content_words(
@@ -84,6 +84,7 @@ def content_words(
     for it, 「話」 of 「集まって話をする」, the template's word for it).
     The question's backdrop (answering/backdrop.py) is not among `topics`."""
     by_term = {token.term: token for token in tokens if token.is_content}
+    compounds = _noun_runs(tokens)
     readings = [e for e in expansions if e.layer == "reading"]
     found: dict[str, Content] = {}
     for term in topics:
@@ -110,7 +111,9 @@ def content_words(
             weight *= SINGLE_CHAR_WEIGHT
         if word not in found:
             asks = kind_word(word) or in_kind_phrase(word)
-            found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight, asks_kind=asks)
+            compound = compounds.get(token.begin, "") if token is not None else ""
+            covers = tuple(sorted(c for c in covering if c))
+            found[word] = Content(word, covers, weight, asks_kind=asks, compound=compound)
     return tuple(found.values())
 
 
@@ -179,7 +182,28 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     # 「除雪の経費の負担割合は」: the unit answers what kind of thing is asked (a cost) but none of
     # the nouns that say what about (除雪): it only shares the kind.
     subject = [c for c in asked.content if not c.asks_kind and c.weight >= 1.0]
-    return not subject or coverage(corpus, subject, position) > 0  # in part too (保育 of 保育園)
+    if not subject or not any(c.asks_kind for c in asked.content):
+        return True
+    # a compound answers only whole (「ごみ処理」: 処理 alone, in 「事務を処理する」, is not it); a word
+    # in part too (保育 of 保育園)
+    groups: dict[str, list[Content]] = {}
+    for word in subject:
+        groups.setdefault(word.compound or word.word, []).append(word)
+    return any(all(coverage(corpus, [w], position) > 0 for w in group) for group in groups.values())
+
+
+def _noun_runs(tokens: Sequence[Token]) -> dict[int, str]:
+    """Token start → the run of two or more adjacent nouns it stands in (「ごみ処理」)."""
+    runs: dict[int, str] = {}
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.pos[0] == "名詞" and (not run or run[-1].end == token.begin):
+            run.append(token)
+            continue
+        if len(run) > 1:
+            runs.update((t.begin, "".join(r.surface for r in run)) for t in run)
+        run = [token] if token is not None and token.pos[0] == "名詞" else []
+    return runs
 
 
 def _topic_noun(token: Token) -> bool:
@@ -219,20 +243,6 @@ def foreign_modifiers(
         if words and all(word in absent for word in words) and any(word in heavy for word in words):
             found.extend(word for word in words if word in heavy)
     return tuple(dict.fromkeys(found))
-
-
-def not_found_message(words: Sequence[str], asked: str) -> str | None:
-    """「この協約には「バス」「路線」についての定めは見つかりませんでした。」 naming at most three of
-    `words`, only those the question itself (`asked`, folded) holds; None when there are none."""
-    named = [word for word in dict.fromkeys(words) if _nameable(word) and word in asked][:3]
-    if not named:
-        return None
-    return f"この協約には{''.join(f'「{word}」' for word in named)}についての定めは見つかりませんでした。"
-
-
-def _nameable(word: str) -> bool:
-    """A word to name back: letters, digits and the marks inside words only (no brackets)."""
-    return 0 < len(word) <= MAX_NAMED and all(ch.isalnum() or ch in "ー々〆・" for ch in word)
 
 
 def _cover(tokenizer: Tokenizer, word: str, expansion: Expansion) -> tuple[str, ...]:
@@ -287,14 +297,3 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
         if word.partial:
             share += word.weight * PARTIAL_CREDIT * (any_held(word.partial) & ~covered)
     return share / total
-
-
-def uncovered(corpus: Corpus, content: Sequence[Content], position: int) -> list[str]:
-    """The content words (as written) the unit does not hold, nouns first."""
-    missing = [c for c in content if not _held(corpus, c, position)]
-    return [c.word for c in sorted(missing, key=lambda c: -c.weight)]
-
-
-def _held(corpus: Corpus, content: Content, position: int) -> bool:
-    at = np.array([position])
-    return any(all(corpus.index.holding(term, at)[0] for term in terms) for terms in content.terms)
