@@ -137,6 +137,9 @@ def test_the_askers_own_city_in_every_agreement(tmp_path):
         "取組をリストアップして",
         "別表の取組名を全部",
         "協力してやることは何がある",
+        "協力分野を教えて",  # the 取組 are all it names
+        "両市の連携事業は何件ある",
+        "別表には何が書いてある",
     ],
 )
 def test_every_row_listed_in_every_layout(layouts, question):  # noqa: F811

@@ -113,6 +113,19 @@ def test_next_to_the_place_answered_before(loaded):
     assert missed == []
 
 
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("30番目の取組", "30番目の取組はありません（取組は20項目です）。"),
+        ("十一番目の条文", "11番目の条文はありません（条文は6条です）。"),
+        ("最後から9番目の条", "最後から9番目の条文はありません（条文は6条です）。"),
+    ],
+)
+def test_a_place_counted_past_the_end_is_said_to_be_missing(corpus, question, message):
+    answer = ask(corpus, question)
+    assert answer.status == Status.NO_MATCH and answer.message == message
+
+
 def test_next_with_nothing_before_is_no_place(corpus):
     assert find_reference(corpus, "次の条文は") is None
 

@@ -99,6 +99,12 @@ def test_every_annex_section_lists_its_rows(loaded):
                 assert [item.name for item in answer.items] == [row.initiative for row in table.rows]
 
 
+@pytest.mark.parametrize("question", ["別表の(3)のイ", "別表(3)のイの取組"])
+def test_a_sub_section_after_の(corpus, question):
+    answer = ask(corpus, question, top_k=10)
+    assert answer.status == Status.SECTION and {h.unit.section.split(" ")[0] for h in answer.hits} == {"(3)イ"}
+
+
 def test_section_by_number_covers_its_sub_sections(corpus):
     answer = ask(corpus, "別表第3", top_k=20)
     assert answer.status == Status.SECTION

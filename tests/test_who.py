@@ -20,7 +20,8 @@ def naming_unit(corpus: Corpus, agreement: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "asked", ["{label}とは誰を指すのか", "{label}って何", "{reading}って どこのこと", "{reading}とは", "{reading}は だれ"]
+    "asked",
+    ["{label}とは誰を指すのか", "{label}って何", "{label}の定義", "{reading}って どこのこと", "{reading}とは", "{reading}は だれ"],
 )
 def test_a_label_asked_for_is_the_unit_naming_the_parties(layouts, asked):  # noqa: F811
     for agreement in layouts.agreements:

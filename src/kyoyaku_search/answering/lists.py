@@ -54,8 +54,8 @@ LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "リストアップ", 
 # 「取組名を全部」: the names of the 取組
 LIST_WORDS |= {"名", "名称"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
-_WHICH_KINDS = re.compile(r"どんな|どのような|どういった|どういう|何が|なにが|どれ")
-_ITEMS = frozenset({"取組", "取り組み", "事業", "連携事業", "分野", "施策", "項目"})
+_WHICH_KINDS = re.compile(r"どんな|どのような|どういった|どういう|何が|なにが|どれ|何件|いくつ|幾つ|何個|何項目|件数")
+_ITEMS = frozenset({"取組", "取り組み", "事業", "連携事業", "分野", "施策", "項目", "別表"})
 PARTNER_WORDS = frozenset(
     {
         "連携",
@@ -90,9 +90,13 @@ def asks_for_list(query: Query) -> bool:
     if ASKS_ALL.search(question.text) is not None:
         return True
     # 「どんな取組がありますか」: which 取組 there are, not the first one
-    # and 「協力してやることは何がある」: which ones the parties do together
-    items = any(t in _ITEMS for t, _ in question.weights) or TOGETHER.search(question.text) is not None
-    return _WHICH_KINDS.search(question.text) is not None and items
+    # and 「協力してやることは何がある」: which ones the parties do together; 「協力分野を教えて」: the 取組
+    # themselves are all it names
+    items = any(t in _ITEMS for t, _ in question.weights)
+    if items and question.phrase is None and all(term in LIST_WORDS for term in question.own_topic_terms):
+        return True  # (a pasted run of the agreement, 「別表に掲げるとおり」, is quoted)
+    together = TOGETHER.search(question.text) is not None
+    return _WHICH_KINDS.search(question.text) is not None and (items or together)
 
 
 @dataclass(frozen=True)

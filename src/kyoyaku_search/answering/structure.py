@@ -29,7 +29,7 @@ _ARTICLE = re.compile(
 )
 # 別表(3)ア / 別表（３）イ / 別表の(2) / 別表第2 / 別表2 / (3)ア on its own.
 _ANNEX = re.compile(
-    rf"別表(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}}))\s*(?P<letter1>[ア-ン])?"
+    rf"別表(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}}))\s*(?:の)?(?P<letter1>[ア-ン])?"
     rf"|(?<![0-9])[(](?P<n4>[0-9]{{1,2}})[)]\s*(?P<letter2>[ア-ン])?"
 )
 # 「別表（第3条関係）」「別表第3条関係の(2)」: the annex's heading names the article it belongs to,
@@ -256,10 +256,20 @@ def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | N
     return None
 
 
+_COUNTED = {"article": ("条文", "条"), "row": ("取組", "項目"), "section": ("分野", "分野")}
+
+
 def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> str | None:
     """「第7条はこの協約にありません（第1条から第6条まで）。」 for an article number the loaded
-    agreements do not have; None when the question names no article."""
+    agreements do not have, 「30番目の取組はありません（別表の取組は20項目）。」 for a place counted
+    past the end; None when the question names neither."""
     folded = unicodedata.normalize("NFKC", text)
+    ordinal = find_ordinal(folded)
+    if ordinal is not None and ordinal.kind in _COUNTED:
+        counts = [len(places) for places in _ordered(corpus, agreement, ordinal)]
+        if counts and all(abs(ordinal.nth) > count for count in counts):
+            noun, unit = _COUNTED[ordinal.kind]
+            return f"{_nth(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
     numbers = [kanji_number(m["n1"] or m["n2"]) for m in _ARTICLE.finditer(folded) if m["n1"]]
     if not numbers or numbers[0] is None:
         return None
