@@ -114,8 +114,7 @@ FRAMING_WORDS = frozenset(
         # pointing back at the turn before (「同じ取組で」「その件で」), not a topic of its own
         "同じ",
         "件",
-        # the order of asking (「最後に、札幌市の役割を」); a place by its order is answering/ordinals.py
-        "最後",
+        "最後",  # the order of asking (「最後に、札幌市の役割を」); a place by its order: ordinals.py
         "最初",
         # who: the parties as such (「両市の役割」「市議会」 is about 議会, not 市)
         "市",

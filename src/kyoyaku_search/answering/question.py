@@ -10,14 +10,15 @@ Three types, one per moment of a turn:
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from ..search.corpus import Corpus, initiative_key
 from ..search.lexicon import Expansion
 from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
-from ..search.related import two_kanji_candidate
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .backdrop import backdrop_terms
@@ -27,11 +28,10 @@ from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, in_kind_phrase, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
 from .terms import expansion_weights, read_as_asking, term_weights, topic_terms
+from .typos import correct_typos
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
 
-_KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
-_TWO_KANJI_RUN = re.compile(r"(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff\u3005])")
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     heard_text, heard = read_labels(fold(cleaned))
     phrase = corpus.phrases.longest(heard_text)
     quoted = range(phrase.start, phrase.end) if phrase else range(0)
-    folded, corrections = _correct_typos(corpus, heard_text)
+    folded, corrections = correct_typos(corpus, heard_text)
     masked, parties = find_parties(corpus, folded, quoted)
     tokens, split = corpus.tokenizer.analyse(masked)
     # 「甲」「乙」, and 「甲乙」 as Sudachi keeps it, one word
@@ -177,8 +177,67 @@ def understand(corpus: Corpus, text: str) -> Question:
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
         content=content,
-        foreign=foreign_modifiers(masked_tokens, content, corpus.index.document_frequency),
+        foreign=foreign_modifiers(
+            masked_tokens,
+            content,
+            corpus.index.document_frequency,
+            _whole_word(corpus, masked_tokens, content),
+            corpus.occurs,
+        ),
     )
+
+
+# A term in more units than this, or on more distinct lines, is taken as a word of its own.
+_WHOLE_UNITS = 200
+_WHOLE_LINES = 12
+_COMPOUND = frozenset({"名詞"})
+
+
+def _whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Content]) -> Callable[[str], bool]:
+    """Whether a term stands as a noun of its own in some unit, not only inside a longer compound
+    (人口 in 「圏域人口」「人口減少」 only: the population of something else), unless the question
+    holds the compound's other nouns too, itself or through a synonym (「情報を共有」 is 「情報共有」,
+    「販路を広げる」 「販路拡大」): tokenises the few units holding the term, only when asked."""
+    question = {t.term for t in asked} | {term for c in content for terms in c.terms for term in terms}
+
+    def whole(term: str) -> bool:
+        positions = np.flatnonzero(corpus.index.matches([term]))
+        if not len(positions) or len(positions) > _WHOLE_UNITS:
+            return True
+        # role cells repeat their row, rows their section: each distinct line is read once
+        texts = (fold(corpus.units[p].search_text) for p in positions)
+        lines = dict.fromkeys(line for text in texts for line in text.splitlines() if term in line)
+        if not lines or len(lines) > _WHOLE_LINES:
+            return True
+        return any(_stands_alone(corpus, line, term, question) for line in lines)
+
+    return whole
+
+
+def _stands_alone(corpus: Corpus, text: str, term: str, question: set[str]) -> bool:
+    """Whether `term` is in `text` as a compound of its own, or in one with another noun the
+    question has too (itself or one of its parts: 「自立支援法」's 支援)."""
+    tokens = corpus.tokenizer.tokens(text)
+    at = 0
+    while at < len(tokens):
+        if tokens[at].pos[0] not in _COMPOUND:
+            at += 1
+            continue
+        start = at
+        while at < len(tokens) and tokens[at].pos[0] in _COMPOUND:
+            at += 1
+        parts = [{w for w, _ in corpus.tokenizer.split_terms(t.surface)} | {t.term} for t in tokens[start:at]]
+        inside = [i for i, words in enumerate(parts) if term in words]
+        if not inside:
+            continue
+        if at - start == 1 and tokens[start].term == term:  # the whole compound
+            return True
+        last = tokens[at - 1]  # 「丘珠空港」 is a 空港: a name ending in the word is one of it
+        if last.pos[1] == "固有名詞" and last.term.endswith(term):
+            return True
+        if any(other - {term} & question for other in parts):
+            return True
+    return False
 
 
 def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
@@ -208,57 +267,6 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
     ]
     kept = [(s, e) for s, e in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)]
     return tuple(dict.fromkeys(text[s:e] for s, e in kept))
-
-
-def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
-    """One-character typos of the corpus's own words; real place names are left alone."""
-    found: list[frozenset[str]] = []
-
-    def places() -> frozenset[str]:  # a Sudachi pass of its own, only when a correction is proposed
-        if not found:
-            found.append(frozenset(corpus.tokenizer.place_names(folded)))
-        return found[0]
-
-    tokens: list[list[Token]] = []
-
-    def words() -> list[Token]:  # one more Sudachi pass, only when a correction is proposed
-        if not tokens:
-            tokens.append(corpus.tokenizer.tokens(folded))
-        return tokens[0]
-
-    def boundaries() -> frozenset[int]:
-        return frozenset(i for t in words() for i in (t.begin, t.end))
-
-    def in_words() -> frozenset[int]:  # inside a word of two or more kanji
-        kanji = [t for t in words() if len(t.surface) > 1 and _KANJI.fullmatch(t.surface)]
-        return frozenset(i for t in kanji for i in range(t.begin, t.end))
-
-    text, corrections = corpus.spelling.correct(folded, places, corpus.occurs, boundaries, in_words)
-    return _two_kanji_typos(corpus, text, corrections)
-
-
-def _two_kanji_typos(corpus: Corpus, text: str, corrections: list[Correction]) -> tuple[str, list[Correction]]:
-    """A run of two kanji the corpus lacks, one character off exactly one of its words, that
-    Sudachi cannot read as a common word — it cuts it into single characters (「医寮」) or takes it
-    for a person's name (「福止」) — is that word mistyped (「福止の役割」 → 福祉)."""
-    runs = [
-        (m.group(0), candidate)
-        for m in _TWO_KANJI_RUN.finditer(text)
-        if not corpus.index.document_frequency(m.group(0))
-        and (candidate := two_kanji_candidate(m.group(0), corpus.two_kanji, corpus.tokenizer.reading))
-    ]
-    if not runs:
-        return text, corrections
-    tokens = corpus.tokenizer.tokens(text)
-    names = {t.surface for t in tokens if t.pos[1:3] == ("固有名詞", "人名")}
-    # single nouns: not 「何市」's 何 or 「本市」's prefix 本 and suffix 市
-    singles = {t.surface for t in tokens if len(t.surface) == 1 and t.pos[:2] == ("名詞", "普通名詞")}
-    for run, candidate in runs:
-        if run not in names and not all(ch in singles for ch in run):
-            continue  # Sudachi reads it as a word of its own
-        text = text.replace(run, candidate, 1)
-        corrections = [*corrections, Correction(run, candidate, "typo")]
-    return text, corrections
 
 
 # 「共に」 only after a party or 両市: 「根拠とともに知りたい」 is "along with", not "together".
