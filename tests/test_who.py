@@ -21,7 +21,15 @@ def naming_unit(corpus: Corpus, agreement: str) -> str:
 
 @pytest.mark.parametrize(
     "asked",
-    ["{label}とは誰を指すのか", "{label}って何", "{label}の定義", "{reading}って どこのこと", "{reading}とは", "{reading}は だれ"],
+    [
+        "{label}とは誰を指すのか",
+        "{label}って何",
+        "{label}の定義",
+        "{label}の名前",
+        "{reading}って どこのこと",
+        "{reading}とは",
+        "{reading}は だれ",
+    ],
 )
 def test_a_label_asked_for_is_the_unit_naming_the_parties(layouts, asked):  # noqa: F811
     for agreement in layouts.agreements:
@@ -33,7 +41,16 @@ def test_a_label_asked_for_is_the_unit_naming_the_parties(layouts, asked):  # no
             assert answer.hits and answer.hits[0].unit.id == naming_unit(layouts, agreement.id), question
 
 
-@pytest.mark.parametrize("question", ["この協定を締結した市町村はどこ", "協約を結んだ自治体はどこですか", "どこと連携しているのか"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "この協定を締結した市町村はどこ",
+        "協約を結んだ自治体はどこですか",
+        "どこと連携しているのか",
+        "協約の相手方はどこ",
+        "この協定に参加している市町村",
+    ],
+)
 def test_the_parties_of_one_agreement(layouts, question):  # noqa: F811
     for agreement in layouts.agreements:
         answer = ask(layouts, question, agreement=agreement.id)
@@ -67,3 +84,11 @@ def test_a_name_asked_for_is_the_unit_giving_the_longest_name(tokenizer, name, q
     """Not the template's 「連携中枢都市圏」 of the preamble, but the area's own name."""
     agreement = parse_file(FIXTURES / name).agreement
     assert ask(build_corpus([agreement], tokenizer), question).hits[0].unit.id == f"{agreement.id}/{unit}"
+
+
+def test_the_partners_of_a_named_party(corpus):
+    assert ask(corpus, "札幌市と協約を結んでいるのは").status == Status.PARTNERS
+
+
+def test_the_date_of_the_agreement_is_the_signature_block(corpus):
+    assert ask(corpus, "協約の日付").hits[0].unit.kind == "signature"

@@ -50,6 +50,7 @@ __all__ = [
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
 RELATED = 3  # units offered as 関連 when the agreement has no answer
+INHERITED_NOT_FOUND = "前の質問の話題についての定めは、この協約には見つかりませんでした。"
 
 
 def ask(
@@ -138,6 +139,9 @@ def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
 
 def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     question = query.question
+    if not query.topic_found:  # what the turn before asked about is not in the agreement, for anyone
+        context = Context(query.parties, weights=query.weights, kind=query.kind, found=False)
+        return Answer(question.text, Status.NO_MATCH, INHERITED_NOT_FOUND, question=question, context=context)
     if query.kind == QuestionKind.TOGETHER:
         together = together_answer(corpus, query, allowed, top_k)
         if together.status != Status.NO_MATCH:
@@ -169,7 +173,9 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _effective(corpus, query, *effective, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
-        context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
+        context = Context(
+            query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False
+        )
         message = not_found_message([c.word for c in question.content], fold(question.text))
         if message is None or query.inherited:
             return Answer.no_match(question, context)
@@ -195,7 +201,7 @@ def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]]
     related = tuple(hit_at(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
     said = not_found_message(missing, fold(question.text)) or NO_MATCH
     message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
-    context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
+    context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False)
     return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)
 
 

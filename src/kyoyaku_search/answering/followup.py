@@ -56,7 +56,8 @@ def resolve(question: Question, previous: Context | None) -> Query:
     else:
         note = f"前の質問の話題（{'・'.join(topics)}）を引き継いで回答します。"
     initiatives = previous.initiatives if takes_topic else question.initiatives
-    return Query(question, parties, weights, topics, kind, None, note, initiatives)
+    found = previous.found or not takes_topic  # 「岩見沢は」 after 「札幌市の交通の役割」, found nowhere
+    return Query(question, parties, weights, topics, kind, None, note, initiatives, found)
 
 
 def settle(corpus: Corpus, question: Question, previous: Context | None, agreement: str | None = None) -> Query:

@@ -101,8 +101,7 @@ FRAMING_WORDS = frozenset(
         "出来る",
         "遣る",
         "其れ",
-        # pointing back (「そこでの札幌市の役割」): the turn before says what
-        "其処",
+        "其処",  # pointing back (「そこでの札幌市の役割」): the turn before says what
         "そこ",
         "此れ",
         "これ",
@@ -114,8 +113,9 @@ FRAMING_WORDS = frozenset(
         # pointing back at the turn before (「同じ取組で」「その件で」), not a topic of its own
         "同じ",
         "件",
-        "最後",  # the order of asking (「最後に、札幌市の役割を」); a place by its order: ordinals.py
+        "最後",  # the order of asking (「最後に、札幌市の役割を」「次は札幌市の」); a place by order: ordinals.py
         "最初",
+        "次",
         # who: the parties as such (「両市の役割」「市議会」 is about 議会, not 市)
         "市",
         "町",

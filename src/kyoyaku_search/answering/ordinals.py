@@ -117,14 +117,18 @@ def _kana_digit(text: str) -> int | None:
 
 
 # 「次の条文は」「その前の条」「次の取組」: next to the place the turn before answered with.
+# 「その条文の次は」「次は？」: the same kind of place as the one before (not 「次は札幌市の役割を」).
 _RELATIVE = re.compile(
-    r"(?:(?P<next>次|つぎ)|(?P<prev>前|まえ|一つ前|ひとつ前))の(?:(?P<article>条文|条項|条)|(?P<row>取組|取り組み|事業|項目))"
+    r"(?:(?P<next>次|つぎ)|(?P<prev>前|まえ|一つ前|ひとつ前))"
+    r"(?:の(?:(?P<article>条文|条項|条)|(?P<row>取組|取り組み|事業|項目))|(?=\s*(?:は|を|って)?\s*(?:[?？。]|$)))"
 )
 
 
-def relative_step(folded: str) -> tuple[str, int] | None:
-    """("article" or "row", +1 or -1) for 「次の条文」「前の取組」; None when the question says neither."""
+def relative_step(folded: str) -> tuple[str | None, int] | None:
+    """(what is counted, +1 or -1) for 「次の条文」「前の取組」, or (None, ±1) for 「次は」 (the kind
+    of the place before); None when the question says neither."""
     match = _RELATIVE.search(folded)
     if match is None:
         return None
-    return ("article" if match["article"] else "row"), (1 if match["next"] else -1)
+    kind = "article" if match["article"] else "row" if match["row"] else None
+    return kind, (1 if match["next"] else -1)

@@ -23,7 +23,9 @@ from .structure import Reference, in_scope
 
 # Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
 # them in every agreement of the template (「札幌市（以下「甲」という。）」).
-_WHO_IS = re.compile(r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|って|指す|意味|定義|のこと|何市|なに市")
+_WHO_IS = re.compile(
+    r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|って|指す|意味|定義|のこと|何市|なに市|名前|名称"
+)
 # 「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them.
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
 # 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
@@ -40,8 +42,9 @@ def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> R
         return label_definition(corpus, question.text, agreement)
     if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
         return None
-    signers = question.kind == QuestionKind.SIGNER and _WHICH.search(question.text) is not None
-    if question.kind == QuestionKind.PARTNERS or signers:
+    # 「この協定を締結した市町村はどこ」「協約の相手方はどこ」「参加している市町村」
+    which = _WHICH.search(question.text) is not None and bool(question.own_topic_terms)
+    if question.kind == QuestionKind.PARTNERS or which and question.kind in ("signer", "general"):
         return the_parties(corpus, agreement)
     return None
 

@@ -70,6 +70,7 @@ class Context:
     weights: tuple[tuple[str, float], ...] = ()  # the topic it searched for
     kind: QuestionKind = QuestionKind.GENERAL
     initiatives: tuple[str, ...] = ()  # 取組 it named in full
+    found: bool = True  # False when the agreement had nothing on its topic
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Query:
     row_id: str | None = None  # set when the topic is inherited as the previous turn's row
     inherited: str = ""  # 「岩見沢市の質問を引き継いで…」, empty when nothing was inherited
     initiatives: tuple[str, ...] = ()  # 取組 named in full, whose units rank higher
+    topic_found: bool = True  # False when the topic is inherited from a turn that found nothing
 
     @classmethod
     def own(cls, question: Question) -> Query:

@@ -217,6 +217,7 @@ def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
     if step is None or last is None:
         return None
     kind, delta = step
+    kind = kind or ("article" if last.kind == "article" else "row")
     if kind == "article" and last.kind == "article":
         places = in_scope(corpus, last.agreement_id, "article")
         at = places.index(corpus.position(last.id))
