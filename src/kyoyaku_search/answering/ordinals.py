@@ -124,6 +124,21 @@ _RELATIVE = re.compile(
 )
 
 
+# 「前条」「次条」「同条」「前項」 as the agreement itself writes them: relative to the article quoted
+# before (第4条's 「前条の取組」 is 第3条); a 項 stays in its article, which is quoted whole.
+_LEGAL_RELATIVE = re.compile(r"(?P<which>前|次|同|本)(?P<what>条|項)(?!例|約|件|文|目|理)")
+_LEGAL_STEP = {"前": -1, "次": 1, "同": 0, "本": 0}
+
+
+def legal_step(folded: str) -> tuple[int, str] | None:
+    """(articles to step, the words) for 「前条」 (-1), 「次条」 (+1), 「同条」「前項」 (0)."""
+    match = _LEGAL_RELATIVE.search(folded)
+    if match is None:
+        return None
+    step = _LEGAL_STEP[match["which"]] if match["what"] == "条" else 0
+    return step, match.group(0)
+
+
 def relative_step(folded: str) -> tuple[str | None, int] | None:
     """(what is counted, +1 or -1) for 「次の条文」「前の取組」, or (None, ±1) for 「次は」 (the kind
     of the place before); None when the question says neither."""

@@ -18,7 +18,7 @@ from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
 from ..search.units import Unit
-from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article, relative_step
+from .ordinals import Ordinal, find_ordinal, legal_step, ordinal_after, read_article, relative_step
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
@@ -212,9 +212,16 @@ def _nth(nth: int) -> str:
 
 
 def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
-    """「次の条文は」「前の取組」 after an answer: the article or row next to the one it quoted."""
-    step = relative_step(unicodedata.normalize("NFKC", text))
-    if step is None or last is None:
+    """「次の条文は」「前の取組」 after an answer: the article or row next to the one it quoted;
+    「前条」「次条」「同条」 after an article: the article they mean there."""
+    if last is None:
+        return None
+    folded = unicodedata.normalize("NFKC", text)
+    legal = legal_step(folded) if last.kind == "article" else None
+    if legal is not None:
+        return _beside_article(corpus, last, *legal)
+    step = relative_step(folded)
+    if step is None:
         return None
     kind, delta = step
     kind = kind or ("article" if last.kind == "article" else "row")
@@ -235,6 +242,16 @@ def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
         position = cells[0] if cells else position
     unit = corpus.units[position]
     return Reference((position,), unit.citation.place, unit.kind)
+
+
+def _beside_article(corpus: Corpus, last: Unit, step: int, matched: str) -> Reference | None:
+    places = in_scope(corpus, last.agreement_id, "article")
+    at = places.index(corpus.position(last.id)) + step
+    if not 0 <= at < len(places):
+        return None
+    unit = corpus.units[places[at]]
+    note = f"前の回答の{last.citation.place}でいう「{matched}」は{unit.citation.place}です。"
+    return Reference((places[at],), unit.citation.place, unit.kind, note, matched)
 
 
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
