@@ -22,6 +22,14 @@ _KANA_LABEL = re.compile(
     r"(?:^|(?<=[\s、。,と]))(こう|おつ|へい)"
     r"(?=って|とは|と(?:こう|おつ|へい)|(?:は|が)\s*(?:だれ|誰|どこ|どちら|どっち|なに|何))"
 )
+# Words of asking as heard, which Sudachi reads as other words (「なにし」 as 「はな」+「にし」,
+# 「しちょうさん」 as 視聴): 何市 and the head of a municipality.
+_HEARD_ASKING = (
+    (re.compile(r"なにし(?=[\s?？。]|$|です|なの|か|だ)"), "何市"),
+    (re.compile(r"しちょう(?=さん|さま|様|は|が|の)"), "市長"),
+    (re.compile(r"そんちょう(?=さん|さま|様|は|が|の)"), "村長"),
+    (re.compile(r"ちょうちょう(?=さん|さま|様)"), "町長"),
+)
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
 _POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
@@ -38,11 +46,15 @@ _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(
 
 
 def read_labels(folded: str) -> tuple[str, list[Correction]]:
-    """`folded` with 甲・乙・丙 written for their readings, and the readings made."""
+    """`folded` with 甲・乙・丙 (and 何市・市長 …) written for their readings, and the readings made."""
     heard = [Correction(m[1], _LABEL_READINGS[m[1]], "reading") for m in _KANA_LABEL.finditer(folded)]
-    if not heard:
-        return folded, []
-    return _KANA_LABEL.sub(lambda m: _LABEL_READINGS[m[1]], folded), heard
+    if heard:
+        folded = _KANA_LABEL.sub(lambda m: _LABEL_READINGS[m[1]], folded)
+    for pattern, word in _HEARD_ASKING:
+        if pattern.search(folded):
+            heard += [Correction(m.group(0), word, "reading") for m in pattern.finditer(folded)]
+            folded = pattern.sub(word, folded)
+    return folded, heard
 
 
 def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:

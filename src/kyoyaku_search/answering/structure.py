@@ -42,6 +42,10 @@ _PLACES = (
     # who the parties are: the preamble names them in every agreement of the template
     ("preamble", re.compile(r"当事者(?:は|って|とは|を|について|が(?:どこ|誰|だれ))")),
 )
+# 「この協約の正式な名前は」「協約のタイトル」: the agreement's own title, given beside its 前文.
+_TITLE = re.compile(
+    r"(?:協約|協定)書?の(?:正式な?)?(?:名前|名称|なまえ|タイトル|題名|件名)|正式(?:名称|な名前|な名称|なタイトル)|題名|件名"
+)
 # 「協約書は何通作られたのか」: every agreement closes with 「本連携協約書N通を作成し」, in 附則 or
 # the signature block depending on the layout; the unit that says it answers.
 _COPIES = re.compile(r"何通|何部|通数|部数|何枚")
@@ -64,7 +68,7 @@ class Reference:
 def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """The place `text` names, when it names one that the loaded agreements have."""
     folded = unicodedata.normalize("NFKC", text)
-    for finder in (_article, _section, _ordinal, _place, _copies):
+    for finder in (_article, _section, _ordinal, _place, _copies, _title):
         found = finder(corpus, folded, agreement)
         if found is not None:
             return found
@@ -262,6 +266,17 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
     return None
+
+
+def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """The preamble, with the agreement's title, for 「この協約の正式な名前は」 (one agreement in scope)."""
+    match = _TITLE.search(folded)
+    positions = tuple(in_scope(corpus, agreement, "preamble")) if match else ()
+    ids = {corpus.units[i].agreement_id for i in positions}
+    if len(ids) != 1:
+        return None
+    title = corpus.agreement(ids.pop()).title
+    return Reference(positions, "前文", "preamble", f"この協約の題名は「{title}」です。", match.group(0))
 
 
 def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
