@@ -35,12 +35,14 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 「負担割合」 as one word; 「おかね」「だれがはらう」 as residents write them
     (
         "cost",
-        re.compile(r"(?:負担|分担)(?:割合|比率)|按分|費用|経費|負担|予算|お金|おかね|コスト|財源|(?:誰|だれ)が(?:払|はら|出す|だす)"),
+        re.compile(r"(?:負担|分担)(?:割合|比率)|按分|費用|経費|負担|予算|お金|おかね|コスト|財源|(?:誰|だれ)が(?:払|はら|出す|だす)"
+        # as heard and as said: 「けいひ」「どっちもち」 (who bears it), 「払う」「支払」
+        r"|けいひ|ひよう|ふたん|(?:どっち|どちら|誰|だれ)(?:が|の)?(?:もち|持ち)|支払|払う|払い|払わ|はらう|はらい|はらわ"),
     ),
-    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消")),
+    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消|へんこう|はいし|(?:を|)かえ(?:る|たい|られ|ます)")),
     ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート")),
     # 「なんですか」 is 「なのですか」, not 「なんで」 (why)
-    ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由")),
+    ("purpose", re.compile(r"目的|趣旨|ねらい|狙い|(?<!大)柱|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由")),
     (
         "consult",
         re.compile(r"協議|話し合|話合|話を(?:する|し)|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ"),
@@ -83,6 +85,8 @@ def in_kind_phrase(kind: str, text: str) -> Callable[[str], bool]:
 
 # 「変更手続」「廃止方法」「費用負担規定」: a kind's word and how it is done or said is that kind too.
 _HOW_SAID = frozenset({"手続", "手続き", "方法", "手順", "規定", "条項", "条文", "ルール"})
+# 「負担金」「負担額」「費用額」: how much of it is the kind too.
+_AMOUNT = frozenset({"金", "額", "金額"})
 
 
 def kind_word(kind: str) -> Callable[[str], bool]:
@@ -98,7 +102,7 @@ def kind_word(kind: str) -> Callable[[str], bool]:
         while (match := pattern.match(word, end)) is not None and match.end() > end:
             end = match.end()
         rest = word[end:]
-        return end > 0 and (all("\u3041" <= ch <= "\u309f" for ch in rest) or rest in _HOW_SAID)
+        return end > 0 and (all("\u3041" <= ch <= "\u309f" for ch in rest) or rest in _HOW_SAID or rest in _AMOUNT)
 
     return asks
 

@@ -86,7 +86,8 @@ def asks_for_list(query: Query) -> bool:
     """「…を全部教えて」「…の一覧」「どんな事業が入っているの」 with no topic but the 取組
     themselves: every one is listed."""
     question = query.question
-    if query.inherited or _WHERE.search(question.text) is not None:  # 「取組の一覧はどこに」: 第3条
+    # 「取組の一覧はどこに」「別表の根拠になっている条文は」: the article (第3条), not the list
+    if query.inherited or _WHERE.search(question.text) is not None or query.kind == "article":
         return False
     if not all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in question.own_topic_terms):
         return False

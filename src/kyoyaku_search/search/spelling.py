@@ -18,6 +18,8 @@ MIN_PHRASE, MAX_PHRASE = 3, 8
 MIN_READING = 3  # shorter readings (コウ, シ) match too much to be evidence
 MIN_COVERAGE = 0.7  # share of a hiragana run that known words must explain
 _PARTICLES = "のはでをにがともへや"
+# 「れんけいするの」: a verbal noun's する (and a particle after it) is not part of the word.
+_SURU = re.compile(r"(?:する|して|した|します|される|させる)[のはかよね]?$")
 
 
 def _never(text: str) -> bool:
@@ -115,9 +117,9 @@ class Spelling:
         found: list[Correction] = []
         for run in _HIRAGANA_RUN.findall(text):
             # Particles around the run (「は」「で」 of 「市はかんこうで」) are not part of a word.
-            words = self._segment(to_katakana(run.strip(_PARTICLES) or run))
+            shown = _SURU.sub("", run).strip(_PARTICLES) or run
+            words = self._segment(to_katakana(shown))
             if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
-                shown = run.strip(_PARTICLES) or run
                 found.extend(Correction(shown, word, "reading") for word in words)
         return found
 
