@@ -30,7 +30,8 @@ _TARGETS = (
 )
 # 「最後の条文」「3番目の取組」, or 「条文の最後は」「取組のうち二つ目は」 (then nothing else may follow:
 # 「事業の最初の段階」 is not a row).
-_BETWEEN = r"(?:の|にある|に(?:載|書|掲|挙)[ぁ-ゖ]{1,6})?"  # 「最後に載っている取組」
+# 「最後に載っている取組」「最初に出てくる取組」「一番目に並んでいる事業」
+_BETWEEN = r"(?:の|にある|に(?:載|書|掲|挙|出|で|並|登場|来|く)[ぁ-ゖ]{1,6})?"
 _BEFORE = [(kind, re.compile(rf"{_ORDINAL}\s*{_BETWEEN}\s*(?:{target})")) for kind, target in _TARGETS]
 _END = r"(?=\s*(?:は|を|が|って|とは|[?？。]|$))"
 _AFTER = [(kind, re.compile(rf"(?:{target})(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}")) for kind, target in _TARGETS]
@@ -47,6 +48,8 @@ _KANA_NUMBER = r"[ぁ-ゖ]{1,10}?"
 _READ_ARTICLE = re.compile(
     rf"(?:第|だい)\s*(?P<n>[0-9０-９]{{1,3}}|[〇一二三四五六七八九十]{{1,3}}|{_KANA_NUMBER})\s*(?:じょう|ジョウ)"
     r"|\b(?:[Aa]rticle|ART|Art\.?)\s*(?P<e>[0-9]{1,3})\b"
+    # 「5じょうは」: a number in digits before じょう is an article however little else is written
+    r"|(?<![0-9])(?P<d>[0-9]{1,3})\s*(?:じょう|ジョウ)(?!けん|れい|やく|ほう|ぶん|ず|たつ)"
 )
 
 
@@ -96,7 +99,8 @@ def ordinal_after(text: str) -> int | None:
 def read_article(folded: str) -> tuple[int, str] | None:
     """(N, the words) for 第N条 written as heard (「だい6じょう」「だいろくじょう」) or in English."""
     for match in _READ_ARTICLE.finditer(folded):
-        number = int(match["e"]) if match["e"] else kanji_number(match["n"]) or kana_number(match["n"])
+        digits = match["e"] or match["d"]
+        number = int(digits) if digits else kanji_number(match["n"]) or kana_number(match["n"])
         if number:
             return number, match.group(0)
     return None
