@@ -74,8 +74,6 @@ FRAMING_WORDS = frozenset(
         # asking words Sudachi does not tag as such
         "いくら",
         "幾ら",
-        "幾つ",  # 「分野はいくつある」: how many, counted by the list answer
-        "いくつ",
         "呉れる",
         "くれる",
         "主導",
