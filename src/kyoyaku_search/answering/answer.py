@@ -26,8 +26,9 @@ from .notfound import not_found_message, uncovered
 from .provisions import annex_reference, named_first, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
+from .relative import next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
-from .structure import Reference, find_reference, inside_quotation, missing_article, next_to
+from .structure import Reference, find_reference, inside_quotation, missing_article
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [

@@ -25,7 +25,9 @@ _FOLLOW_UP = re.compile(
 _SHORT = 12  # a question this short that lacks a party or a topic leans on the one before
 # How a party stands in something, which alone is no topic of its own: 「岩見沢市の関わり方は？」
 # after 「丘珠空港の話は協約にある？」 asks for 岩見沢市's part in that row.
-_STANDING = frozenset({"立場", "関わる", "関わり", "関与", "関係", "担う", "負う", "果たす", "中心", "主体", "協力", "支える"})
+_STANDING = frozenset(
+    {"立場", "関わる", "関わり", "関与", "関係", "担う", "負う", "果たす", "中心", "主体", "協力", "支える"}
+)
 
 
 def resolve(question: Question, previous: Context | None) -> Query:

@@ -20,7 +20,8 @@ SUFFIXES = "市町村区"
 _LABEL_READINGS = {"こう": "甲", "おつ": "乙", "へい": "丙"}
 _KANA_LABEL = re.compile(
     r"(?:^|(?<=[\s、。,と]))(こう|おつ|へい)"
-    r"(?=って|とは|と(?:こう|おつ|へい)|(?:は|が)\s*(?:だれ|誰|どこ|どちら|どっち|なに|何))"
+    r"(?=って|とは|と(?:こう|おつ|へい)|(?:は|が)\s*(?:だれ|誰|どこ|どちら|どっち|なに|何)"
+    r"|の\s*(?:しちょう|ちょうちょう|そんちょう|市長|町長|村長|やくわり|役割))"
 )
 # Words of asking as heard, which Sudachi reads as other words (「なにし」 as 「はな」+「にし」,
 # 「しちょうさん」 as 視聴): 何市 and the head of a municipality.

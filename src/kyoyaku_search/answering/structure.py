@@ -17,13 +17,12 @@ import numpy as np
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
-from ..search.units import Unit
-from .ordinals import Ordinal, find_ordinal, legal_step, ordinal_after, read_article, relative_step
+from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
 # 「第3条関係」 (the annex's heading), not an address (「北1条西2丁目」: a bare number after a kanji).
-_ARTICLE = re.compile(
+ARTICLE = re.compile(
     rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![\u4e00-\u9fff0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
     rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
 )
@@ -91,7 +90,7 @@ def in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
 
 
 def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    for match in _ARTICLE.finditer(folded):
+    for match in ARTICLE.finditer(folded):
         number = kanji_number(match["n1"] or match["n2"])
         if number is None:
             continue
@@ -215,49 +214,6 @@ def _nth(nth: int) -> str:
     return f"{nth}番目" if nth > 0 else "最後" if nth == -1 else f"最後から{-nth}番目"
 
 
-def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
-    """「次の条文は」「前の取組」 after an answer: the article or row next to the one it quoted;
-    「前条」「次条」「同条」 after an article: the article they mean there."""
-    if last is None:
-        return None
-    folded = unicodedata.normalize("NFKC", text)
-    legal = legal_step(folded) if last.kind == "article" else None
-    if legal is not None:
-        return _beside_article(corpus, last, *legal)
-    step = relative_step(folded)
-    if step is None:
-        return None
-    kind, delta = step
-    kind = kind or ("article" if last.kind == "article" else "row")
-    if kind == "article" and last.kind == "article":
-        places = in_scope(corpus, last.agreement_id, "article")
-        at = places.index(corpus.position(last.id))
-    elif kind == "row" and last.row_id is not None:
-        places = in_scope(corpus, last.agreement_id, "row")
-        at = places.index(corpus.position(last.row_id))
-    else:
-        return None
-    if not 0 <= at + delta < len(places):
-        return None
-    position = places[at + delta]
-    if last.kind == "role":  # one party's cell before: that party's cell of the next row
-        row = corpus.units[position].id
-        cells = [i for i in corpus.row_roles(row) if corpus.units[i].party_label == last.party_label]
-        position = cells[0] if cells else position
-    unit = corpus.units[position]
-    return Reference((position,), unit.citation.place, unit.kind)
-
-
-def _beside_article(corpus: Corpus, last: Unit, step: int, matched: str) -> Reference | None:
-    places = in_scope(corpus, last.agreement_id, "article")
-    at = places.index(corpus.position(last.id)) + step
-    if not 0 <= at < len(places):
-        return None
-    unit = corpus.units[places[at]]
-    note = f"前の回答の{last.citation.place}でいう「{matched}」は{unit.citation.place}です。"
-    return Reference((places[at],), unit.citation.place, unit.kind, note, matched)
-
-
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     for kind, pattern in _PLACES:
         if pattern.search(folded):
@@ -303,7 +259,7 @@ def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> 
         if counts and all(abs(ordinal.nth) > count for count in counts):
             noun, unit = _COUNTED[ordinal.kind]
             return f"{_nth(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
-    numbers = [kanji_number(m["n1"] or m["n2"]) for m in _ARTICLE.finditer(folded) if m["n1"]]
+    numbers = [kanji_number(m["n1"] or m["n2"]) for m in ARTICLE.finditer(folded) if m["n1"]]
     if not numbers or numbers[0] is None:
         return None
     articles = sorted({corpus.units[i].article for i in in_scope(corpus, agreement, "article")} - {None})
