@@ -79,6 +79,8 @@ def test_a_follow_up_that_points_back(corpus, turns, last_id):
         (["空港の取組はある？", "札幌市の関わり方は？"], "row-2-2/甲"),
         (["災害対策の取組はある？", "札幌市の関与は？"], "row-3a-5/甲"),
         (["観光の連携について", "岩見沢の立場は？"], "row-1-4/乙"),
+        (["職員研修の取組はある？", "札幌市のかかわりは？"], "row-3c-1/甲"),
+        (["医療の連携はある？", "岩見沢市はどう関わるの？"], "row-3a-1/乙"),  # the row quoted first
     ],
 )
 def test_how_a_party_stands_in_the_topic_before(corpus, turns, last_id):

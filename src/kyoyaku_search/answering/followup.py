@@ -36,9 +36,8 @@ def resolve(question: Question, previous: Context | None) -> Query:
     if previous is None or question.outsiders or not _is_follow_up(question):
         return own
     takes_parties = not question.parties and bool(previous.parties) and question.kind in ("role", "general")
-    own_topic = bool(question.topic_terms) and not (
-        question.parties and all(term in _STANDING for term in question.topic_terms)
-    )
+    standing = bool(question.own_topic_terms) and all(term in _STANDING for term in question.own_topic_terms)
+    own_topic = bool(question.topic_terms) and not (question.parties and standing)
     takes_topic = not own_topic and (previous.row_id is not None or bool(previous.weights))
     if not (takes_parties or takes_topic):
         return own

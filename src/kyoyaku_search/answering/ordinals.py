@@ -24,7 +24,7 @@ _ORDINAL = rf"(?:{_BACK}|(?P<first>{_FIRST})|(?P<last>{_LAST})|{_NTH})"
 _ORDINAL_AFTER = re.compile(rf"\s*(?:の|にある|の中の|のうち)?\s*{_ORDINAL.replace(_COUNTERS, _COUNTERS + '|項目')}")
 # What is counted: articles, the annex's rows (取組), or its sections (分野, one table each).
 _TARGETS = (
-    ("article", r"条文|条項|(?<![0-9０-９〇一二三四五六七八九十])条(?![約例件])|[Aa]rticle"),
+    ("article", r"条文|条項|じょうぶん|じょうこう|(?<![0-9０-９〇一二三四五六七八九十])条(?![約例件])|[Aa]rticle"),
     ("row", r"取組|取り組み|とりくみ|連携事業|事業|項目|行(?![うっわいけこ政])"),
     ("section", r"政策分野|分野|区分|表"),
 )

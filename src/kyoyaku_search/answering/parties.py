@@ -27,6 +27,8 @@ _KANA_LABEL = re.compile(
 # 「しちょうさん」 as 視聴): 何市 and the head of a municipality.
 _HEARD_ASKING = (
     (re.compile(r"なにし(?=[\s?？。]|$|です|なの|か|だ)"), "何市"),
+    (re.compile(r"なんこ|なんけん"), "何個"),
+    (re.compile(r"(?<!ち)きょうやく"), "協約"),  # not 今日+やく; 「ちきょうやく」 is no word either
     (re.compile(r"しちょう(?=さん|さま|様|は|が|の)"), "市長"),
     (re.compile(r"そんちょう(?=さん|さま|様|は|が|の)"), "村長"),
     (re.compile(r"ちょうちょう(?=さん|さま|様)"), "町長"),
@@ -76,9 +78,15 @@ def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
         and t.pos[3] != "国"
         and t.surface not in known_forms
         and t.surface not in corpus.text_blob
+        and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
     ]
     found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+def short_kana(surface: str) -> bool:
+    """Two kana or fewer: what Sudachi takes for a proper noun there (「ひは」) is a misreading."""
+    return len(surface) <= 2 and all("\u3041" <= ch <= "\u309f" for ch in surface)
 
 
 def _kana_municipalities(tokens: list[Token]) -> list[str]:
