@@ -80,6 +80,7 @@ def test_a_follow_up_that_points_back(corpus, turns, last_id):
         (["災害対策の取組はある？", "札幌市の関与は？"], "row-3a-5/甲"),
         (["観光の連携について", "岩見沢の立場は？"], "row-1-4/乙"),
         (["職員研修の取組はある？", "札幌市のかかわりは？"], "row-3c-1/甲"),
+        (["経済戦略の取組の内容は", "乙の関わりは"], "row-1-1/乙"),
         (["医療の連携はある？", "岩見沢市はどう関わるの？"], "row-3a-1/乙"),  # the row quoted first
     ],
 )
@@ -101,7 +102,10 @@ def test_how_a_party_stands_in_the_topic_before(corpus, turns, last_id):
         (["基本方針は何条？", "そこにある「次条」って何条？"], "art-3", ""),
         (["第2条を見せて", "「前条の目的」の前条は何条？"], "art-1", ""),
         (["第3条を見せて", "次条は何を定めてる？"], "art-4", ""),
-        (["第5条は", "同条の協議って何の協議？"], "art-5", ""),  # 同条 the agreement does not write: the same one
+        (["第5条は", "同条の協議って何の協議？"], "art-5", ""),
+        (["第6条は", "前条は何について？"], "art-5", ""),
+        (["第6条は", "同条の議決って誰の議決？"], "art-6", ""),
+        (["基本方針は", "じゃあ次条は"], "art-3", ""),  # 同条 the agreement does not write: the same one
     ],
 )
 def test_relative_articles_read_in_the_article_quoted_before(corpus, turns, last_id, note):
@@ -109,6 +113,11 @@ def test_relative_articles_read_in_the_article_quoted_before(corpus, turns, last
     last = converse(corpus, *turns)[-1]
     assert last.hits[0].unit.id == f"{SEED_ID}/{last_id}"
     assert note in last.notes if note else last.notes
+
+
+def test_how_a_party_stands_in_a_topic_found_nowhere_is_not_found(corpus):
+    first, second = converse(corpus, "ごみ処理の連携はある？", "札幌市の立場は？")
+    assert first.status == "no_match" and second.status == "no_match" and not second.quotes
 
 
 def test_a_topic_found_nowhere_is_not_found_for_the_other_party_either(corpus):

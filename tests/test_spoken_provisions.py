@@ -91,6 +91,13 @@ def first(corpus, question: str) -> str:
         ("札幌市長の名前は", "signature"),
         ("とりくみは ぜんぶで なんこ", "@together"),
         ("岩見沢市の役割を一覧で", "@party_roles"),
+        # a fourth batch
+        ("協約で大事にしている柱をおしえて", "art-1"),
+        ("なんで さっぽろと くんだの", "art-1"),
+        ("おかねは どっちもち？", "art-4"),
+        ("へんこうの てつづきは", "art-6"),
+        ("協約は何条まである？", "art-6"),
+        ("しちょうの なまえ", "signature"),
         # the same words about what the agreement does not hold
         ("ごみ処理のルールは", "@no_match"),
         ("水道料金はいくら", "@no_match"),
@@ -117,3 +124,8 @@ def test_the_title_is_given_beside_the_preamble(corpus):
 def test_kana_read_as_asking_words_are_said(corpus):
     answer = ask(corpus, "さっぽろの しちょうさんの なまえは")
     assert "「しちょう」を「市長」と読んで検索しました。" in answer.notes
+
+
+def test_how_many_articles_is_said_beside_the_last(corpus):
+    answer = ask(corpus, "協約は何条まである？")
+    assert "この協約の条文は第6条まで（6か条）です。" in answer.notes

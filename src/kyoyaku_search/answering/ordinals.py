@@ -60,10 +60,17 @@ class Ordinal:
     kind: str  # "article", "row", "section", or "opening" / "closing" of the agreement
     nth: int  # 1-based; -1 the last, -2 the one before it
     matched: str
+    counts: bool = False  # asked how many there are (「何条まである」): the last one, and the count
+
+
+# 「協約は何条まである」「条文はいくつ」: how many articles there are — the last one says it.
+_HOW_MANY_ARTICLES = re.compile(r"何条まで|何条(?:ある|あり|から)|条文(?:は|が)?(?:いくつ|幾つ|何個|全部で)|条文の数")
 
 
 def find_ordinal(folded: str) -> Ordinal | None:
     """The place `folded` (NFKC) names by its order, if it names one."""
+    if (count := _HOW_MANY_ARTICLES.search(folded)) is not None:
+        return Ordinal("article", -1, count.group(0), counts=True)
     for kind, pattern in (*_BEFORE, *_AFTER):
         match = pattern.search(folded)
         if match is not None:

@@ -174,7 +174,10 @@ def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         return Reference(flat, first.section or "", "section", matched=ordinal.matched)
     if ordinal.kind == "row":
         return Reference(flat, _nth(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
-    return Reference(flat, first.citation.place, first.kind, matched=ordinal.matched)
+    groups = _ordered(corpus, agreement, ordinal)
+    counted = ordinal.counts and len(groups) == 1
+    note = f"この協約の条文は第{first.article}条まで（{len(groups[0])}か条）です。" if counted else ""
+    return Reference(flat, first.citation.place, first.kind, note, ordinal.matched)
 
 
 def _ordered(corpus: Corpus, agreement: str | None, ordinal: Ordinal) -> list[list[tuple[int, ...]]]:
