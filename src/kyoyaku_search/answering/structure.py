@@ -43,7 +43,8 @@ _PLACES = (
 )
 # 「この協約の正式な名前は」「協約のタイトル」: the agreement's own title, given beside its 前文.
 _TITLE = re.compile(
-    r"(?:協約|協定)書?の(?:正式な?)?(?:名前|名称|なまえ|タイトル|題名|件名)|正式(?:名称|な名前|な名称|なタイトル)|題名|件名"
+    r"(?:(?:協約|協定)書?の(?:正式な?)?(?:名前|名称|なまえ|タイトル|題名|件名)|正式(?:名称|な名前|な名称|なタイトル)|題名|件名)"
+    r"(?=\s*(?:は|を|って|が|とは|も|[?？。]|$))"  # asked about, not 「題名のない…」
 )
 # 「協約書は何通作られたのか」: every agreement closes with 「本連携協約書N通を作成し」, in 附則 or
 # the signature block depending on the layout; the unit that says it answers.
