@@ -81,6 +81,8 @@ def first(corpus, question: str) -> str:
         ("岩見沢市の負担はいくらですか", "art-4"),
         ("協約はどんな目標を掲げていますか", "art-1"),
         ("主な目標を教えて", "art-1"),
+        ("三つの目標って何", "art-1"),
+        ("三つの方向性は何", "art-1"),
         ("協約をやめたいときの手続は", "art-6"),
         ("きょうやくを はいし するには", "art-6"),
         ("れんらくちょうせいは どうするの", "art-5"),
@@ -115,6 +117,7 @@ def first(corpus, question: str) -> str:
         ("いわみざわに かえるとき バスは", "@no_match"),  # かえる: home, not a change
         ("人口の目標は何人", "@no_match"),  # 目標 of something: a figure, not the purpose
         ("どんな目標人口", "@no_match"),
+        ("ごみ減量の3つのポイント", "@no_match"),
     ],
 )
 def test_spoken_and_everyday_wordings(corpus, question, expected):
