@@ -115,6 +115,18 @@ def test_relative_articles_read_in_the_article_quoted_before(corpus, turns, last
     assert note in last.notes if note else last.notes
 
 
+@pytest.mark.parametrize(
+    ("turns", "message"),
+    [
+        (["第1条を見せて", "前条は？"], "第1条（目的）はこの協約の最初の条で、「前条」に当たる条はありません。"),
+        (["第6条", "次条は"], "第6条（変更等）はこの協約の最後の条で、「次条」に当たる条はありません。"),
+    ],
+)
+def test_a_relative_article_beyond_the_ends_is_said_missing(corpus, turns, message):
+    last = converse(corpus, *turns)[-1]
+    assert last.status == "no_match" and last.message == message and not last.quotes
+
+
 def test_how_a_party_stands_in_a_topic_found_nowhere_is_not_found(corpus):
     first, second = converse(corpus, "ごみ処理の連携はある？", "札幌市の立場は？")
     assert first.status == "no_match" and second.status == "no_match" and not second.quotes

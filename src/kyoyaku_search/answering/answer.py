@@ -214,6 +214,8 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
         positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id)]
     positions = [i for i in positions if allowed[i]]
     if reference.kind != "section":
+        if not reference.positions and reference.note:  # a place that does not exist, and why
+            return Answer(query.question.text, Status.NO_MATCH, reference.note, question=query.question)
         if not positions:
             return Answer.no_match(query.question)
         hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])

@@ -53,8 +53,10 @@ def _beside_article(corpus: Corpus, last: Unit, step: int, matched: str) -> Refe
     if matched == "同条":  # 「前条に規定する取組…同条に定める」: the article named just before it
         number = _named_before(last.text, matched, last.article or 0) or number
     position = articles.get(number)
-    if position is None:
-        return None
+    if position is None:  # 「前条は」 after 第1条: no such article, said rather than searched
+        end = "最初" if number < (last.article or 0) else "最後"
+        note = f"{last.citation.place}はこの協約の{end}の条で、「{matched}」に当たる条はありません。"
+        return Reference((), matched, "article", note, matched)
     unit = corpus.units[position]
     note = f"前の回答の{last.citation.place}でいう「{matched}」は{unit.citation.place}です。"
     return Reference((position,), unit.citation.place, unit.kind, note, matched)
