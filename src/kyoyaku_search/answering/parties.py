@@ -121,6 +121,8 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
         for _, end, _ in mentions:
             if suffix := _ASKER.match(folded, end):
                 chars[end : suffix.end()] = MASK * (suffix.end() - end)
+        for own in _OWN.finditer(folded):  # 「当市は」: Sudachi's one word 当市 names a party, no topic
+            chars[own.start() : own.end()] = MASK * (own.end() - own.start())
     return "".join(chars), _subjects(folded, mentions)
 
 

@@ -18,6 +18,7 @@ MIN_PHRASE, MAX_PHRASE = 3, 8
 MIN_READING = 3  # shorter readings (コウ, シ) match too much to be evidence
 MIN_COVERAGE = 0.7  # share of a hiragana run that known words must explain
 _PARTICLES = "のはでをにがともへや"
+_KANA_PARTICLES = to_katakana(_PARTICLES)  # _segment reads katakana
 
 
 def _never(text: str) -> bool:
@@ -123,15 +124,18 @@ class Spelling:
 
     def _segment(self, kana: str) -> list[str]:
         """Best cover of `kana` by known readings (dynamic programming over positions)."""
-        best: list[tuple[int, list[str]]] = [(0, [])] + [(-1, [])] * len(kana)
+        # (covered, words, whether the cover reaches this position): a particle right after a
+        # word is explained too (「いりょうのことで」: 医療, の, こと, で).
+        best: list[tuple[int, list[str], bool]] = [(0, [], False)] + [(-1, [], False)] * len(kana)
         for end in range(1, len(kana) + 1):
-            covered, words = best[end - 1]
-            best[end] = (covered, words)
+            covered, words, reached = best[end - 1]
+            particle = reached and kana[end - 1] in _KANA_PARTICLES
+            best[end] = (covered + particle, words, particle)
             for start in range(max(0, end - 12), end - MIN_READING + 1):
                 term = self.readings.get(kana[start:end])
                 if term is not None and best[start][0] + (end - start) > best[end][0]:
-                    best[end] = (best[start][0] + end - start, [*best[start][1], term])
-        covered, words = best[len(kana)]
+                    best[end] = (best[start][0] + end - start, [*best[start][1], term], True)
+        covered, words, _ = best[len(kana)]
         return words if covered >= MIN_COVERAGE * len(kana) else []
 
 
