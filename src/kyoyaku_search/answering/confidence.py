@@ -19,6 +19,7 @@ from ..search.lexicon import Expansion
 from ..search.phrases import PhraseMatch
 from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
+from .framing import ANNEX_WORDS
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
 # the weighted share of content words the best unit must cover to be quoted as the answer: more
@@ -32,6 +33,9 @@ SINGLE_CHAR_WEIGHT = 0.5
 EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", "のような", "みたいな")
 _COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
+QUOTE_LENGTH = 10  # a verbatim run this long is a quotation, not a term of art
+# What a unit says of its thing: its content, outline, place in the agreement.
+_SAID_ASPECTS = ANNEX_WORDS | {"概要", "詳細", "要点", "ポイント", "あらまし", "位置付け", "位置づけ", "説明", "名称", "名前", "対象"}
 _PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
 
 
@@ -175,8 +179,12 @@ def covered_first(
 
 def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
-    if asked.settled or asked.phrase is not None:
-        return True  # the topic was settled before or named in full, or the question quotes the text
+    if asked.settled:
+        return True  # the topic was settled before or named in full
+    if asked.phrase is not None and (not asked.foreign or asked.phrase.text_length >= QUOTE_LENGTH):
+        # the question quotes the text; a term of art (連携中枢都市圏) does not vouch for a property
+        # of it no unit states (「連携中枢都市圏ビジョンの計画期間」)
+        return True
     if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
         return False
     # 「除雪の経費の負担割合は」: the unit answers what kind of thing is asked (a cost) but none of
@@ -309,9 +317,15 @@ def _weak_topic(
 
 
 def _aspect(tokens: Sequence[Token], start: int, occurs: Callable[[str], bool]) -> bool:
-    """Whether the compound at `start` follows 「Xの」 with X a noun the corpus has (「取組の中身」)."""
-    return start >= 2 and tokens[start - 1].surface == "の" and (
-        tokens[start - 2].pos[0] in _COMPOUND_POS and occurs(tokens[start - 2].surface)
+    """Whether the compound at `start` is what a unit says of a thing the corpus has: 「Xの中身」
+    「Xの概要」. Not a property no unit states (「職員交流の人数」「ビジョンの計画期間」「個人情報の
+    取扱い」): that is not in the agreement even though X is."""
+    return (
+        start >= 2
+        and tokens[start - 1].surface == "の"
+        and tokens[start].term in _SAID_ASPECTS
+        and tokens[start - 2].pos[0] in _COMPOUND_POS
+        and occurs(tokens[start - 2].surface)
     )
 
 
