@@ -35,7 +35,9 @@ _COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
 QUOTE_LENGTH = 10  # a verbatim run this long is a quotation, not a term of art
 # What a unit says of its thing: its content, outline, place in the agreement.
-_SAID_ASPECTS = ANNEX_WORDS | {"概要", "詳細", "要点", "ポイント", "あらまし", "位置付け", "位置づけ", "説明", "名称", "名前", "対象"}
+_SAID_ASPECTS = ANNEX_WORDS | {
+    "概要", "詳細", "要点", "ポイント", "あらまし", "位置付け", "位置づけ", "説明", "名称", "名前", "対象"
+}
 _PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
 
 
