@@ -278,6 +278,7 @@ def foreign_modifiers(
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
         if not words or not any(word in heavy for word in words) or _listed(tokens, start, at):
             continue
+        found.extend(_other_named(tokens[start:at], document_frequency, occurs))
         place = _topic_place(tokens, start, at)
         if place == "modifier":
             if all(word in absent for word in words):
@@ -290,6 +291,28 @@ def foreign_modifiers(
     return tuple(dict.fromkeys(found))
 
 
+def _other_named(
+    run: Sequence[Token], document_frequency: Callable[[str], int], occurs: Callable[[str], bool]
+) -> list[str]:
+    """Names in a compound that differ from the agreement's own of the same kind: a proper noun no
+    unit has, whatever its parts (新千歳空港 beside 丘珠空港), and a person no unit names before a
+    word the agreement puts after another person (看護師不足 beside 保育士不足)."""
+    found = [
+        t.surface
+        for t in run
+        if t.pos[1] == "固有名詞" and not document_frequency(t.term) and not occurs(t.surface)
+    ]
+    for token, after in zip(run, run[1:], strict=False):
+        if (
+            token.surface[-1] in _WORKER_ENDINGS
+            and not occurs(token.surface)
+            and any(occurs(ending + after.surface) for ending in _WORKER_ENDINGS)
+        ):
+            found.append(token.surface)
+    return found
+
+
+_WORKER_ENDINGS = "士師員"  # 保育士・看護師・職員: people by their work
 _TOPIC_MARKS = ("を", "は", "が", "について", "に関して", "に関する", "にかんする", "とは", "って", "ってある")
 _ASKED_MARKS = ("は", "について", "に関して", "に関する", "にかんする", "とは", "って")
 _DESCRIBING_POS = frozenset({"動詞", "形容詞", "助動詞"})
