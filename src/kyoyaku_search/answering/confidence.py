@@ -36,7 +36,20 @@ _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to t
 QUOTE_LENGTH = 10  # a verbatim run this long is a quotation, not a term of art
 # What a unit says of its thing: its content, outline, place in the agreement.
 _SAID_ASPECTS = ANNEX_WORDS | {
-    "概要", "詳細", "要点", "ポイント", "あらまし", "位置付け", "位置づけ", "説明", "名称", "名前", "対象"
+    "概要",
+    "詳細",
+    "要点",
+    "ポイント",
+    "あらまし",
+    "位置付け",
+    "位置づけ",
+    "説明",
+    "名称",
+    "名前",
+    "対象",
+    "体制",
+    "在り方",
+    "あり方",
 }
 _PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
 
@@ -106,7 +119,11 @@ def content_words(
                     continue
                 if expansion.example and not _as_example(tokens, token):
                     continue
-                if expansion.layer == "kind" or _same_word(tokenizer, term, word, expansion.source):
+                if (
+                    expansion.layer == "kind"
+                    or _same_word(tokenizer, term, word, expansion.source)
+                    or _prefixed(word, expansion)
+                ):
                     covering.add(_cover(tokenizer, word, expansion))
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
             continue
@@ -121,6 +138,12 @@ def content_words(
             covers = tuple(sorted(c for c in covering if c))
             found[word] = Content(word, covers, weight, asks_kind=asks, compound=compound)
     return tuple(found.values())
+
+
+def _prefixed(word: str, expansion: Expansion) -> bool:
+    """「大地震」: a domain word behind a one-character prefix is that word (地震 → 災害), where
+    「介護保険料」's rest (保険料) is a thing of its own."""
+    return expansion.layer == "domain" and len(word) == len(expansion.source) + 1 and word.endswith(expansion.source)
 
 
 def _as_example(tokens: Sequence[Token], token: Token | None) -> bool:
@@ -298,9 +321,7 @@ def _other_named(
     unit has, whatever its parts (新千歳空港 beside 丘珠空港), and a person no unit names before a
     word the agreement puts after another person (看護師不足 beside 保育士不足)."""
     found = [
-        t.surface
-        for t in run
-        if t.pos[1] == "固有名詞" and not document_frequency(t.term) and not occurs(t.surface)
+        t.surface for t in run if t.pos[1] == "固有名詞" and not document_frequency(t.term) and not occurs(t.surface)
     ]
     for token, after in zip(run, run[1:], strict=False):
         if (
@@ -358,8 +379,10 @@ def _asked_about(tokens: Sequence[Token], end: int) -> bool:
     """Whether the compound ending at `end` is what is asked about: before 「は」「について」
     「とは」…, or at the end (not the 「が」「を」 of a verb, which carries the topic too)."""
     rest = "".join(t.surface for t in tokens[end:])
-    return not rest or rest.startswith(_ASKED_MARKS) or all(
-        t.pos[0] in ("助詞", "助動詞", "補助記号", "空白") for t in tokens[end:]
+    return (
+        not rest
+        or rest.startswith(_ASKED_MARKS)
+        or all(t.pos[0] in ("助詞", "助動詞", "補助記号", "空白") for t in tokens[end:])
     )
 
 
@@ -395,7 +418,7 @@ def _cover(tokenizer: Tokenizer, word: str, expansion: Expansion) -> tuple[str, 
     福祉 and 保険料: 福祉 alone does not answer a question about insurance premiums)."""
     target = tokenizer.whole_terms_of_word(expansion.target)
     source = expansion.source
-    if expansion.layer == "kind" or source == word or source not in word or not target:
+    if expansion.layer == "kind" or source == word or source not in word or not target or _prefixed(word, expansion):
         return target
     rest = tokenizer.whole_terms_of_word(word.replace(source, " ", 1))
     return tuple(dict.fromkeys((*target, *rest)))
