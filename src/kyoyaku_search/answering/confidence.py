@@ -321,7 +321,12 @@ def _other_named(
     unit has, whatever its parts (新千歳空港 beside 丘珠空港), and a person no unit names before a
     word the agreement puts after another person (看護師不足 beside 保育士不足)."""
     found = [
-        t.surface for t in run if t.pos[1] == "固有名詞" and not document_frequency(t.term) and not occurs(t.surface)
+        t.surface
+        for t in run
+        if t.pos[1] == "固有名詞"
+        and not any(ch in HIRAGANA for ch in t.surface)  # 「じもと」: Sudachi's guess at a kana word
+        and not document_frequency(t.term)
+        and not occurs(t.surface)
     ]
     for token, after in zip(run, run[1:], strict=False):
         if (

@@ -33,7 +33,6 @@ from .typos import correct_typos
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
 
 
-
 @dataclass(frozen=True)
 class Question:
     """A question as the search understands it."""

@@ -21,15 +21,15 @@ def read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
 
 
 def misread(text: str, tokens: list[Token], readings: list[Correction], held: Callable[[str], int]) -> set[str]:
-    """Terms Sudachi cut out of a hiragana run the corpus's readings read (「いりょうのれんけいは」:
-    暖簾・鶏破 beside 医療・連携) that the corpus lacks: a misreading, no topic of the question."""
-    spans = [
-        (start, start + len(run)) for run in {r.before for r in readings} for start in _occurrences(text, run)
-    ]
+    """Terms Sudachi cut across the end of a hiragana run the corpus's readings read (「けいは」 of
+    「いりょうのれんけいは」, read 医療・連携) that the corpus lacks: a misreading, no topic. A token
+    inside the run is already answered by the run's reading (confidence.content_words)."""
+    runs = {r.before for r in readings}
+    spans = [(start, start + len(run)) for run in runs for start in _occurrences(text, run)]
     return {
         t.term
         for t in tokens
-        if _is_hiragana(t.surface) and any(a <= t.begin < b for a, b in spans) and not held(t.term)
+        if _is_hiragana(t.surface) and any(a <= t.begin < b < t.end for a, b in spans) and not held(t.term)
     }
 
 

@@ -115,10 +115,11 @@ class Spelling:
         corpus itself holds (「のとおり」 of 「次のとおり」) is its own wording, not a reading."""
         found: list[Correction] = []
         for run in _HIRAGANA_RUN.findall(text):
-            # Particles around the run (「は」「で」 of 「市はかんこうで」) are not part of a word.
-            words = self._segment(to_katakana(run.strip(_PARTICLES) or run))
+            # A particle on each side of the run (「は」「で」 of 「市はかんこうで」) is not part of a
+            # word; one only (「じもとに」 is 地元, not 「じも」 with と stripped too).
+            shown = _unparticled(run)
+            words = self._segment(to_katakana(shown))
             if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
-                shown = run.strip(_PARTICLES) or run
                 found.extend(Correction(shown, word, "reading") for word in words)
         return found
 
@@ -137,6 +138,13 @@ class Spelling:
                     best[end] = (best[start][0] + end - start, [*best[start][1], term], True)
         covered, words, _ = best[len(kana)]
         return words if covered >= MIN_COVERAGE * len(kana) else []
+
+
+def _unparticled(run: str) -> str:
+    """`run` without one particle at its start and one at its end, where a word is left."""
+    start = 1 if run[0] in _PARTICLES and len(run) > 3 else 0
+    end = len(run) - 1 if run[-1] in _PARTICLES and len(run) - start > 3 else len(run)
+    return run[start:end]
 
 
 def noun_compounds(tokens: Iterable[Token]) -> Iterable[str]:
