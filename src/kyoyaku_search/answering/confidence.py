@@ -19,7 +19,7 @@ from ..search.lexicon import Expansion
 from ..search.phrases import PhraseMatch
 from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
-from .framing import ANNEX_WORDS
+from .framing import ANNEX_WORDS, SAYING_WORDS
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
 # the weighted share of content words the best unit must cover to be quoted as the answer: more
@@ -33,7 +33,6 @@ SINGLE_CHAR_WEIGHT = 0.5
 EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", "のような", "みたいな")
 _COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
-QUOTE_LENGTH = 10  # a verbatim run this long is a quotation, not a term of art
 # What a unit says of its thing: its content, outline, place in the agreement.
 _SAID_ASPECTS = ANNEX_WORDS | {
     "概要",
@@ -206,9 +205,9 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
     if asked.settled:
         return True  # the topic was settled before or named in full
-    if asked.phrase is not None and (not asked.foreign or asked.phrase.text_length >= QUOTE_LENGTH):
-        # the question quotes the text; a term of art (連携中枢都市圏) does not vouch for a property
-        # of it no unit states (「連携中枢都市圏ビジョンの計画期間」)
+    if asked.phrase is not None and all(word in SAYING_WORDS for word in asked.foreign):
+        # the question quotes the text (「…」の出典); a quote does not vouch for a property of what it
+        # names that no unit states (「連携中枢都市圏ビジョンの計画期間」「…センターの開所時間」)
         return True
     if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
         return False
