@@ -273,6 +273,8 @@ def foreign_modifiers(
     }
     by_word = {c.word: c for c in content}
     own = {t.term for t in tokens}
+    # 「参加人数」「利用料金」: a held part, then a head of two or more characters no unit has
+    headless = {c.word for c in content if c.partial and _unheld_tail(c.word, c.partial) not in ("", *_SAID_ASPECTS)}
 
     def weak(word: str) -> bool:
         """Held only inside longer words of the corpus (人口 of 圏域人口), through no synonym."""
@@ -307,7 +309,7 @@ def foreign_modifiers(
                 found.extend(word for word in words if word in heavy)
         elif place == "head":
             head = [word for word in words if word in heavy][-1]
-            unheld = _absent_head(head, absent, tokens, start, occurs)
+            unheld = _absent_head(head, absent | headless, tokens, start, occurs)
             if unheld or _weak_topic(head, content, absent, weak, tokens, at):
                 found.append(head)
     return tuple(dict.fromkeys(found))
@@ -341,6 +343,13 @@ _WORKER_ENDINGS = "士師員"  # 保育士・看護師・職員: people by their
 _TOPIC_MARKS = ("を", "は", "が", "について", "に関して", "に関する", "にかんする", "とは", "って", "ってある")
 _ASKED_MARKS = ("は", "について", "に関して", "に関する", "にかんする", "とは", "って")
 _DESCRIBING_POS = frozenset({"動詞", "形容詞", "助動詞"})
+
+
+def _unheld_tail(word: str, held: tuple[tuple[str, ...], ...]) -> str:
+    """What follows the last held part of `word` when that is two characters or more, else ""."""
+    ends = [word.rfind(part[0]) + len(part[0]) for part in held if part and part[0] in word]
+    tail = word[max(ends) :] if ends else ""
+    return tail if len(tail) >= 2 else ""
 
 
 def _absent_head(
