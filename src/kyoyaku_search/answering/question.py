@@ -23,7 +23,8 @@ from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .backdrop import backdrop_terms
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
-from .confidence import Content, content_words, foreign_modifiers, relate
+from .confidence import Content, content_words, relate
+from .foreign import foreign_modifiers
 from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, in_kind_phrase, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
@@ -52,7 +53,7 @@ class Question:
     # Per content word the user wrote, the index terms that cover it (itself, its synonyms):
     # how much of the question a unit answers (answering/confidence.py).
     content: tuple[Content, ...] = ()
-    foreign: tuple[str, ...] = ()  # what the topic belongs to, when no unit has it (confidence.foreign_modifiers)
+    foreign: tuple[str, ...] = ()  # what the topic belongs to, when no unit has it (foreign.foreign_modifiers)
 
     @property
     def terms(self) -> tuple[str, ...]:
