@@ -86,6 +86,8 @@ def content_words(
     by_term = {token.term: token for token in tokens if token.is_content}
     compounds = _noun_runs(tokens)
     readings = [e for e in expansions if e.layer == "reading"]
+    # where a noun that can be an adjective is followed by 「な」: it describes, as an adjective does
+    adjectival = {t.begin for t in tokens if t.surface == "な" and t.pos[0] == "助動詞"}
     found: dict[str, Content] = {}
     for term in topics:
         token = by_term.get(term)
@@ -109,6 +111,10 @@ def content_words(
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
             continue
         weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
+        # 「大規模な災害」: 大規模 describes, as an adjective (not inside a domain phrase: 国際的な会議)
+        phrase = any(word in e.source and word != e.source for e in expansions if e.layer == "domain")
+        if token is not None and token.end in adjectival and "形状詞" in token.pos[2] and not phrase:
+            weight = OTHER_WEIGHT
         if kanji_stem(word) and word[-1] in HIRAGANA:  # 「受け入れ」「備え」: a verb's noun, an action
             weight = OTHER_WEIGHT
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
