@@ -102,6 +102,13 @@ def first(corpus, question: str) -> str:
         ("へんこうの てつづきは", "art-6"),
         ("協約は何条まである？", "art-6"),
         ("しちょうの なまえ", "signature"),
+        # a fifth batch
+        ("両市の担当者はどのくらい会うの", "art-5"),
+        ("経費の分担割合は決まってる？", "art-4"),
+        ("費用はだれもち", "art-4"),
+        ("いつ むすんだの", "signature"),
+        ("協約の名前", "preamble"),
+        ("協約は何条 まで ある", "art-6"),
         # the same words about what the agreement does not hold
         ("ごみ処理のルールは", "@no_match"),
         ("水道料金はいくら", "@no_match"),

@@ -64,7 +64,9 @@ class Ordinal:
 
 
 # 「協約は何条まである」「条文はいくつ」: how many articles there are — the last one says it.
-_HOW_MANY_ARTICLES = re.compile(r"何条まで|何条(?:ある|あり|から)|条文(?:は|が)?(?:いくつ|幾つ|何個|全部で)|条文の数")
+_HOW_MANY_ARTICLES = re.compile(
+    r"何条\s*まで|何条\s*(?:ある|あり|から)|条文(?:は|が)?(?:いくつ|幾つ|何個|全部で)|条文の数"
+)
 
 
 def find_ordinal(folded: str) -> Ordinal | None:

@@ -27,7 +27,9 @@ _KANA_LABEL = re.compile(
 # 「しちょうさん」 as 視聴): 何市 and the head of a municipality.
 _HEARD_ASKING = (
     (re.compile(r"なにし(?=[\s?？。]|$|です|なの|か|だ)"), "何市"),
-    (re.compile(r"なんこ|なんけん"), "何個"),
+    (re.compile(r"なんこうもく"), "何項目"),
+    (re.compile(r"なんこ(?!う)"), "何個"),
+    (re.compile(r"なんけん"), "何件"),
     (re.compile(r"(?<!ち)きょうやく"), "協約"),  # not 今日+やく; 「ちきょうやく」 is no word either
     (re.compile(r"しちょう(?=さん|さま|様|は|が|の)"), "市長"),
     (re.compile(r"そんちょう(?=さん|さま|様|は|が|の)"), "村長"),
