@@ -23,6 +23,7 @@ from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .backdrop import backdrop_terms
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
+from .asking import asking_words
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
@@ -169,6 +170,13 @@ def understand(corpus: Corpus, text: str) -> Question:
         corpus.stems,
         corpus.index.document_frequency,
     )
+    # 「…について札幌市の責務は」「協約の中身を」: words of asking no unit holds, after a topic it does
+    asking = asking_words(masked_tokens, content, corpus.index.document_frequency, corpus.occurs)
+    if asking:
+        asking_terms = {t.term for t in masked_tokens if t.surface in asking}
+        content = tuple(c for c in content if c.word not in asking)
+        topics = tuple(t for t in topics if t not in asking_terms)
+        weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in asking_terms if t in weights)
     return Question(
         text=cleaned,
         parties=parties,
