@@ -23,14 +23,19 @@ from .framing import ANNEX_WORDS, SAYING_WORDS
 from .parties import MASK
 
 # Across these the question turns from its topic to the asking (「救急医療については…整理」).
-_TURNS = ("について", "に関する", "に関して", "に関し", "に係る", "にかかる", "における", "は", "って", "とは", "の件", "、", "。")
+_TURNS = (
+    *("について", "に関する", "に関して", "に関し", "に係る", "にかかる", "における"),
+    *("は", "って", "とは", "の件", "を", "、", "。"),
+)
 # What a thing is by the last character of its name: a place or building, a fee or tax, a vehicle
 # or route, an office — things a unit would have to name to answer (「火葬場」「下水道料金」).
 _THING_ENDINGS = frozenset("場館所園駅港線車税料金費店院校局署道路橋室棟庫塔険")
 # A measure is a figure some unit would have to state (有効期間・人数・予算額・比率).
 _MEASURE_ENDINGS = frozenset("間額数量率価")
 # A question after a figure asks for a value, never about the wording (「職員の給与はいくら」).
-_FIGURE = re.compile(r"いくら|何(?:年|円|人|件|回|日|時|か月|ヶ月|カ月|割|%)|(?:どの|どれ)(?:くらい|ぐらい|程度|だけ)|総額|いつまで")
+_FIGURE = re.compile(
+    r"いくら|何(?:年|円|人|件|回|日|時|か月|ヶ月|カ月|割|%)|(?:どの|どれ)(?:くらい|ぐらい|程度|だけ)|総額|いつまで"
+)
 # The agreement as a text: 「協約の中身」「条文上の表現」「別表の全体像」 ask about how it is written.
 _DOCUMENT_WORDS = SAYING_WORDS | ANNEX_WORDS | {"協約", "連携協約", "協定", "本協約", "文書", "条", "本文"}
 
@@ -41,20 +46,47 @@ def asking_words(
     document_frequency: Callable[[str], int],
     occurs: Callable[[str], bool],
 ) -> frozenset[str]:
-    """The content words (as written) that ask about the text rather than name a topic."""
+    """The content words (as written) that ask about the text rather than name a topic.
+
+    Read in order: a word is one only when what came before it is a topic the agreement has —
+    nothing it lacks, or more of what it holds than of what it lacks (「職員の人事交流に関する
+    …所掌」); never after a topic it lacks (「宝くじは協約の対象に」「給食センターの件、…受け持ちは」)."""
     if _FIGURE.search("".join(t.surface for t in tokens)):
         return frozenset()
+    by_word = {c.word: c for c in content}
     held = {c.word for c in content if _held(c, document_frequency)}
-    anchors = {c.word for c in content if c.word in held and c.weight >= 1.0}
+    anchors: set[str] = set()
+    topic = kinds = lacking = 0.0  # weight seen so far: held topic words, held kind words, words lacking
+    thing = False  # a thing, name or person the agreement lacks seen so far
     found = set()
     for index, token in enumerate(tokens):
-        word = next((c for c in content if c.word == token.surface), None)
-        if word is None or word.word in held or word.asks_kind or not _may_ask(token, occurs):
+        word = by_word.get(token.surface)
+        if word is None or word.word in found:
             continue
-        if _modifies(tokens, index):  # 「国民健康保険の役割」: what 役割 is of, a topic
+        if word.word in held:
+            anchors.add(word.word)
+            if word.asks_kind:
+                kinds += word.weight
+            else:
+                topic += word.weight
             continue
-        if _after_whose(tokens, index, anchors, bool(held)) or _after_topic(tokens, index, anchors):
+        # what came before is a topic the agreement has: no thing it lacks (下水道・給食センター), and
+        # more of what it holds than of what it lacks
+        clear = not thing and (lacking == 0 or topic > lacking)
+        asking = (
+            clear
+            and _may_ask(token, occurs)
+            and not _modifies(tokens, index, document_frequency)  # 「国民健康保険の役割」: a topic
+            and (
+                _after_document(tokens, index)
+                or ((topic or kinds) and (_after_whose(tokens, index, anchors) or _after_topic(tokens, index, anchors)))
+            )
+        )
+        if asking:
             found.add(word.word)
+        else:
+            lacking += word.weight
+            thing = thing or not _common(token)
     return frozenset(found)
 
 
@@ -63,11 +95,15 @@ def _held(content: Content, document_frequency: Callable[[str], int]) -> bool:
 
 
 def _may_ask(token: Token, occurs: Callable[[str], bool]) -> bool:
-    """A common word of kanji (and okurigana), which no unit holds, naming no thing or person."""
+    """A common word no unit holds."""
+    return not occurs(token.surface) and _common(token)
+
+
+def _common(token: Token) -> bool:
+    """A common word of kanji (and okurigana), naming no thing or person."""
     surface = token.surface
     return (
         token.pos[1] != "固有名詞"
-        and not occurs(surface)
         and "\u4e00" <= surface[0] <= "\u9fff"
         and all("\u4e00" <= ch <= "\u9fff" or ch in HIRAGANA for ch in surface)
         and surface[-1] not in PERSON_ENDINGS
@@ -76,25 +112,36 @@ def _may_ask(token: Token, occurs: Callable[[str], bool]) -> bool:
     )
 
 
-def _modifies(tokens: Sequence[Token], index: int) -> bool:
-    """Whether the word stands before 「の」 and a noun: what that noun belongs to."""
+def _modifies(tokens: Sequence[Token], index: int, document_frequency: Callable[[str], int]) -> bool:
+    """Whether the word stands before 「の」 and a noun the corpus holds: what that noun belongs
+    to (「国民健康保険の役割」), where 「記述の有無」 only asks whether there is one."""
     after = tokens[index + 1 : index + 3]
-    return len(after) == 2 and after[0].surface == "の" and after[1].pos[0] == "名詞"
+    return (
+        len(after) == 2
+        and after[0].surface == "の"
+        and after[1].pos[0] == "名詞"
+        and document_frequency(after[1].term) > 0
+    )
 
 
-def _after_whose(tokens: Sequence[Token], index: int, anchors: set[str], topic: bool) -> bool:
-    """「札幌市の責務」「協約の中身」「条文上の表現」「救急医療の所掌」: of a party (when the
-    question has a topic the agreement holds: not 「札幌の天気」), of the agreement as a text, or
-    of a word the agreement holds."""
-    before = [t.surface for t in tokens[max(0, index - 3) : index]]
+def _after_document(tokens: Sequence[Token], index: int) -> bool:
+    """「協約の中身」「条文上の表現」「役割分担の全体像」: of the agreement as a text."""
+    before = [t for t in tokens[max(0, index - 3) : index]]
     if not before:
         return False
-    if before[-1] == "上" or before[-2:] == ["上", "の"]:  # 「協約上」「条文上の」
+    if before[-1].surface == "上":  # 「協約上」「条文上」
         return True
-    if before[-1] != "の" or len(before) < 2:
+    if len(before) >= 2 and [t.surface for t in before[-2:]] == ["上", "の"]:
+        return True
+    return len(before) >= 2 and before[-1].surface == "の" and before[-2].term in _DOCUMENT_WORDS
+
+
+def _after_whose(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool:
+    """「札幌市の責務」「救急医療の所掌」: of a party or of a word the agreement holds."""
+    if index < 2 or tokens[index - 1].surface != "の":
         return False
     owner = tokens[index - 2]
-    return (owner.surface == MASK and topic) or owner.surface in anchors or owner.term in _DOCUMENT_WORDS
+    return owner.surface == MASK or owner.surface in anchors
 
 
 def _after_topic(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool:

@@ -21,9 +21,9 @@ from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
+from .asking import asking_words
 from .backdrop import backdrop_terms
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
-from .asking import asking_words
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
