@@ -177,7 +177,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         context = Context(
             query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False
         )
-        message = not_found_message([c.word for c in question.content], fold(question.text))
+        message = not_found_message([c.word for c in question.content], fold(question.text), corpus.occurs)
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
@@ -200,7 +200,7 @@ def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]]
     question = query.question
     missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
     related = tuple(hit_at(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
-    said = not_found_message(missing, fold(question.text)) or NO_MATCH
+    said = not_found_message(missing, fold(question.text), corpus.occurs) or NO_MATCH
     message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
     context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False)
     return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)

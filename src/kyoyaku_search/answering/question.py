@@ -215,6 +215,8 @@ def _whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Conten
     question = {t.term for t in asked} | {term for c in content for terms in c.terms for term in terms}
 
     def whole(term: str) -> bool:
+        if any(term in name for name in corpus.initiatives):  # 「戦略的な観光施策」: a 取組 is about it
+            return True
         positions = np.flatnonzero(corpus.index.matches([term]))
         if not len(positions) or len(positions) > _WHOLE_UNITS:
             return True
