@@ -147,7 +147,7 @@ def _after_whose(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool
 def _after_topic(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool:
     """A held topic stands before the word, and the question turns from it in between."""
     for start in range(index - 1, -1, -1):
-        if tokens[start].surface in anchors:
-            between = "".join(t.surface for t in tokens[start + 1 : index])
-            return any(turn in between for turn in _TURNS)
+        between = "".join(t.surface for t in tokens[start + 1 : index])
+        if tokens[start].surface in anchors and any(turn in between for turn in _TURNS):
+            return True
     return False
