@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from ..search.related import HIRAGANA
 from ..search.tokenizer import Token
 from .confidence import PERSON_ENDINGS, Content
+from .foreign import SAID_ASPECTS
 from .framing import ANNEX_WORDS, SAYING_WORDS
 from .parties import MASK
 
@@ -38,6 +39,8 @@ _FIGURE = re.compile(
 )
 # The agreement as a text: 「協約の中身」「条文上の表現」「別表の全体像」 ask about how it is written.
 _DOCUMENT_WORDS = SAYING_WORDS | ANNEX_WORDS | {"協約", "連携協約", "協定", "本協約", "文書", "条", "本文"}
+# What a row says of its thing (内容・範囲・体制・箇所 …): joined to a word, it still asks about the text.
+_ASPECTS = SAID_ASPECTS | SAYING_WORDS | {"箇所", "部分", "範囲"}
 
 
 def asking_words(
@@ -45,6 +48,7 @@ def asking_words(
     content: Sequence[Content],
     document_frequency: Callable[[str], int],
     occurs: Callable[[str], bool],
+    parts: Callable[[str], Sequence[str]] = lambda word: (),
 ) -> frozenset[str]:
     """The content words (as written) that ask about the text rather than name a topic.
 
@@ -77,6 +81,7 @@ def asking_words(
             clear
             and _may_ask(token, occurs)
             and not _modifies(tokens, index, document_frequency)  # 「国民健康保険の役割」: a topic
+            and not _compounded(word, content, parts)  # 「診療報酬」「開発許可」: the name of a thing
             and (
                 _after_document(tokens, index)
                 or ((topic or kinds) and (_after_whose(tokens, index, anchors) or _after_topic(tokens, index, anchors)))
@@ -87,7 +92,19 @@ def asking_words(
         else:
             lacking += word.weight
             thing = thing or not _common(token)
-    return frozenset(found)
+    # A noun the agreement lacks after the turn is a second topic (「救急医療について医師派遣の…」):
+    # the asking words then ask about it, and stay. Inside the topic it is weighed as the topic's
+    # (人事 of 「職員の人事交流に関する」, beside 職員交流).
+    second = [
+        index
+        for index, token in enumerate(tokens)
+        if (word := by_word.get(token.surface)) is not None
+        and word.word not in found
+        and word.word not in held
+        and word.weight >= 1.0
+        and _after_topic(tokens, index, anchors)
+    ]
+    return frozenset() if second else frozenset(found)
 
 
 def _held(content: Content, document_frequency: Callable[[str], int]) -> bool:
@@ -110,6 +127,17 @@ def _common(token: Token) -> bool:
         and not (surface.endswith("方") and len(surface) > 1 and "\u4e00" <= surface[-2] <= "\u9fff")  # 相手方: a side
         and surface[-1] not in _THING_ENDINGS | _MEASURE_ENDINGS
     )
+
+
+def _compounded(word: Content, content: Sequence[Content], parts: Callable[[str], Sequence[str]]) -> bool:
+    """Whether the word joins two nouns of two kanji or more, in one word or beside another content
+    noun: nouns joined name a thing, an institution or a scheme (診療報酬・家賃補助・開発許可), where
+    「記載内容」「記述箇所」「全体像」 join a word of asking to a place, a content or a suffix."""
+    nouns = [*parts(word.word)]
+    if word.compound:
+        nouns += [c.word for c in content if c.compound == word.compound and c.weight >= 1.0]
+    named = {n for n in nouns if len(n) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in n)}
+    return len(named) >= 2 and not named & _ASPECTS
 
 
 def _modifies(tokens: Sequence[Token], index: int, document_frequency: Callable[[str], int]) -> bool:

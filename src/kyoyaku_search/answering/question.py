@@ -171,7 +171,13 @@ def understand(corpus: Corpus, text: str) -> Question:
         corpus.index.document_frequency,
     )
     # 「…について札幌市の責務は」「協約の中身を」: words of asking no unit holds, after a topic it does
-    asking = asking_words(masked_tokens, content, corpus.index.document_frequency, corpus.occurs)
+    asking = asking_words(
+        masked_tokens,
+        content,
+        corpus.index.document_frequency,
+        corpus.occurs,
+        lambda word: [t for t, sub in corpus.tokenizer.split_terms(word) if sub],
+    )
     if asking:
         asking_terms = {t.term for t in masked_tokens if t.surface in asking}
         content = tuple(c for c in content if c.word not in asking)
