@@ -20,7 +20,7 @@ from ..search.related import HIRAGANA
 from ..search.tokenizer import Token
 from .confidence import PERSON_ENDINGS, Content
 from .foreign import SAID_ASPECTS
-from .framing import ANNEX_WORDS, SAYING_WORDS
+from .framing import ANNEX_WORDS, PARTNER_WORDS, SAYING_WORDS
 from .parties import MASK
 
 # Across these the question turns from its topic to the asking (「救急医療については…整理」).
@@ -31,14 +31,17 @@ _TURNS = (
 # What a thing is by the last character of its name: a place or building, a fee or tax, a vehicle
 # or route, an office — things a unit would have to name to answer (「火葬場」「下水道料金」).
 _THING_ENDINGS = frozenset("場館所園駅港線車税料金費店院校局署道路橋室棟庫塔険")
-# A measure is a figure some unit would have to state (有効期間・人数・予算額・比率).
-_MEASURE_ENDINGS = frozenset("間額数量率価")
+# A measure is a figure some unit would have to state (有効期間・任期・人数・予算額・目標値).
+_WORKER_ENDINGS = frozenset("士師員")
+_MEASURE_ENDINGS = frozenset("間期限額数量率価値")
 # A question after a figure asks for a value, never about the wording (「職員の給与はいくら」).
 _FIGURE = re.compile(
     r"いくら|何(?:年|円|人|件|回|日|時|か月|ヶ月|カ月|割|%)|(?:どの|どれ)(?:くらい|ぐらい|程度|だけ)|総額|いつまで"
 )
 # The agreement as a text: 「協約の中身」「条文上の表現」「別表の全体像」 ask about how it is written.
 _DOCUMENT_WORDS = SAYING_WORDS | ANNEX_WORDS | {"協約", "連携協約", "協定", "本協約", "文書", "条", "本文"}
+# Places in the text: 「該当箇所」「記載部分」 ask where the agreement says it.
+_TEXT_PLACES = frozenset({"箇所", "個所", "部分", "くだり"})
 # What a row says of its thing (内容・範囲・体制・箇所 …): joined to a word, it still asks about the text.
 _ASPECTS = SAID_ASPECTS | SAYING_WORDS | {"箇所", "部分", "範囲"}
 
@@ -65,7 +68,7 @@ def asking_words(
     found = set()
     for index, token in enumerate(tokens):
         word = by_word.get(token.surface)
-        if word is None or word.word in found:
+        if word is None or word.word in found or token.term in PARTNER_WORDS:  # 「協約の相手は」 asks who
             continue
         if word.word in held:
             anchors.add(word.word)
@@ -77,6 +80,8 @@ def asking_words(
         # what came before is a topic the agreement has: no thing it lacks (下水道・給食センター), and
         # more of what it holds than of what it lacks
         clear = not thing and (lacking == 0 or topic > lacking)
+        # a word asking for the kind of answer (相手・任務) is the question's own when nothing else is held
+        clear = clear and (not word.asks_kind or bool(anchors))
         asking = (
             clear
             and _may_ask(token, occurs)
@@ -124,6 +129,7 @@ def _common(token: Token) -> bool:
         and "\u4e00" <= surface[0] <= "\u9fff"
         and all("\u4e00" <= ch <= "\u9fff" or ch in HIRAGANA for ch in surface)
         and surface[-1] not in PERSON_ENDINGS
+        and surface[-1] not in _WORKER_ENDINGS  # 講師・看護師: people by their work
         and not (surface.endswith("方") and len(surface) > 1 and "\u4e00" <= surface[-2] <= "\u9fff")  # 相手方: a side
         and surface[-1] not in _THING_ENDINGS | _MEASURE_ENDINGS
     )
@@ -165,11 +171,16 @@ def _after_document(tokens: Sequence[Token], index: int) -> bool:
 
 
 def _after_whose(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool:
-    """「札幌市の責務」「救急医療の所掌」: of a party or of a word the agreement holds."""
+    """「札幌市の責務」「岩見沢市の所掌」: of a party; of a thing the agreement has only as what a
+    row says of it (「救急医療の中身」) or as a place in the text (「観光の該当箇所」) — else it is a
+    property no unit may state (「職員交流の人数」「情報の公開方法」, answering/foreign.py)."""
     if index < 2 or tokens[index - 1].surface != "の":
         return False
-    owner = tokens[index - 2]
-    return owner.surface == MASK or owner.surface in anchors
+    owner = tokens[index - 2].surface
+    if owner == MASK:
+        return True
+    after = tokens[index + 1].term if index + 1 < len(tokens) else ""
+    return owner in anchors and (tokens[index].term in SAID_ASPECTS or after in _TEXT_PLACES)
 
 
 def _after_topic(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool:

@@ -306,3 +306,29 @@ QUESTION_WORDS = frozenset(
     }
     | FRAMING_WORDS
 )
+
+# Words of who the partners are (「協約の相手は」「参加している市町村」): lists and provisions read them.
+PARTNER_WORDS = frozenset(
+    {
+        "連携",
+        "協力",
+        "協約",
+        "結ぶ",
+        "組む",
+        "市町村",
+        "自治体",
+        "町",
+        "村",
+        "市",
+        "まち",
+        "何処",
+        "どこ",
+        "所",
+        "ところ",
+        "相手",
+        "相手方",
+        "参加",  # 「この協約に参加している市町村」
+        "加わる",
+        "締結",  # 「協定を締結した市町村」
+    }
+)

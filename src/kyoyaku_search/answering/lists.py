@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..search.corpus import Corpus
-from .framing import ASKS_ALL, SOFT_FRAMING_WORDS
+from .framing import ASKS_ALL, PARTNER_WORDS, SOFT_FRAMING_WORDS
 from .kinds import TOGETHER
 from .question import Query
 from .ranking import rank
@@ -58,30 +58,6 @@ LIST_WORDS |= {"名", "名称"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
 _WHICH_KINDS = re.compile(r"どんな|どのような|どういった|どういう|何が|なにが|どれ|何件|いくつ|幾つ|何個|何項目|件数")
 _ITEMS = frozenset({"取組", "取り組み", "事業", "連携事業", "分野", "施策", "項目", "別表"})
-PARTNER_WORDS = frozenset(
-    {
-        "連携",
-        "協力",
-        "協約",
-        "結ぶ",
-        "組む",
-        "市町村",
-        "自治体",
-        "町",
-        "村",
-        "市",
-        "まち",
-        "何処",
-        "どこ",
-        "所",
-        "ところ",
-        "相手",
-        "相手方",
-        "参加",  # 「この協約に参加している市町村」
-        "加わる",
-        "締結",  # 「協定を締結した市町村」
-    }
-)
 
 
 def asks_for_list(query: Query) -> bool:
