@@ -168,21 +168,24 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
     total = sum(c.weight for c in content)
     if not total:
         return np.ones(len(positions))
-    at = np.asarray(positions, dtype=np.int64)
-    held_by: dict[str, np.ndarray] = {}
+    at = [int(position) for position in positions]
+    held_by: dict[str, list[bool]] = {}
 
-    def held(term: str) -> np.ndarray:
+    def held(term: str) -> list[bool]:
         if term not in held_by:
-            held_by[term] = corpus.index.holding(term, at)
+            held_by[term] = corpus.index.holds(term, at)
         return held_by[term]
 
-    share = np.zeros(len(positions))
+    # Python lists, not arrays: a handful of units and words, where each numpy call costs more
+    # than the sums. The same additions, word by word, so the shares are the same to the bit.
+    share = [0.0] * len(positions)
     for word in content:
-        covered = np.zeros(len(positions), dtype=bool)
+        covered = [False] * len(positions)
         for terms in word.terms:
-            covered |= np.logical_and.reduce([held(term) for term in terms])
-        share += word.weight * covered
-    return share / total
+            holds = [held(term) for term in terms]
+            covered = [c or all(h[i] for h in holds) for i, c in enumerate(covered)]
+        share = [s + word.weight * c for s, c in zip(share, covered, strict=True)]
+    return np.array(share) / total
 
 
 def uncovered(corpus: Corpus, content: Sequence[Content], position: int) -> list[str]:
@@ -192,5 +195,4 @@ def uncovered(corpus: Corpus, content: Sequence[Content], position: int) -> list
 
 
 def _held(corpus: Corpus, content: Content, position: int) -> bool:
-    at = np.array([position])
-    return any(all(corpus.index.holding(term, at)[0] for term in terms) for terms in content.terms)
+    return any(all(corpus.index.holds(term, [position])[0] for term in terms) for terms in content.terms)
