@@ -18,7 +18,7 @@ from .names import NameLookup, PartyName, UnitColumns, name_forms, party_names
 from .phrases import PhraseIndex
 from .spelling import Spelling, noun_compounds
 from .tokenizer import Tokenizer, fold
-from .units import Unit, agreement_units
+from .units import Unit, agreement_units, source_place
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,17 @@ class SearchSettings:
     sudachi_weight: float = 0.5  # 「経費」→「費用」 from the Sudachi synonym dictionary
     kind_term_weight: float = 0.5  # 「効力はいつから」→「施行」: the template's word for the kind asked
     topic_boost: float = 1.5  # the row and role cells of a 取組 the question names in full (「人材の育成」)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """How a unit is cited beside its quote: the citation, who 甲/乙 are (「甲＝札幌市　乙＝岩見沢市」),
+    where it stands in the published source, and the agreement's party labels."""
+
+    citation: str
+    parties: str
+    source: str
+    labels: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,19 @@ class Corpus:
     def agreement(self, agreement_id: str) -> Agreement:
         return self._agreements[agreement_id]
 
+    def cited(self, position: int) -> Cited:
+        """How the unit at `position` is cited, worked out on its first quote and then remembered
+        (one entry per unit at most): every answer cites its hits."""
+        cited = self._cited.get(position)
+        if cited is None:
+            unit = self.units[position]
+            agreement = self.agreement(unit.agreement_id)
+            labels = tuple(party.label for party in agreement.parties if party.labelled)
+            source = source_place(agreement, unit.lines)
+            cited = Cited(unit.citation.render(self.multi), agreement.party_key, source, labels)
+            self._cited[position] = cited
+        return cited
+
     def row_roles(self, row_id: str) -> tuple[int, ...]:
         """Positions of the role cells of one annex row, in party order."""
         return self._row_roles.get(row_id, ())
@@ -69,6 +93,10 @@ class Corpus:
     @cached_property
     def positions(self) -> dict[str, int]:
         return {unit.id: position for position, unit in enumerate(self.units)}
+
+    @cached_property
+    def _cited(self) -> dict[int, Cited]:
+        return {}
 
     @cached_property
     def _agreements(self) -> dict[str, Agreement]:
