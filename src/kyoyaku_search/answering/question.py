@@ -223,10 +223,11 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
     if not known:
         return ()
     text = initiative_key(folded)
+    lengths = corpus.initiative_lengths
     spans = [
         (start, start + length)
-        for start in range(len(text))
-        for length in corpus.initiative_lengths
+        for start in range(len(text) - 1)
+        for length in lengths.get(text[start : start + 2], ())
         if start + length <= len(text) and text[start : start + length] in known
     ]
     kept = [(s, e) for s, e in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)]

@@ -118,10 +118,15 @@ class Corpus:
         return codes
 
     @cached_property
-    def initiative_lengths(self) -> tuple[int, ...]:
-        """The lengths (2 or more) the 取組 names of `initiatives` have: a question is searched
-        for names of these lengths only, once per corpus rather than once per question."""
-        return tuple(sorted({len(name) for name in self.initiatives if len(name) >= 2}))
+    def initiative_lengths(self) -> dict[str, tuple[int, ...]]:
+        """The first two characters of the 取組 names of `initiatives` (two characters or more) →
+        the lengths of the names that begin with them: a question is searched for those names only,
+        at the places they could begin, rather than for every length at every place."""
+        lengths: dict[str, set[int]] = {}
+        for name in self.initiatives:
+            if len(name) >= 2:
+                lengths.setdefault(name[:2], set()).add(len(name))
+        return {start: tuple(sorted(found)) for start, found in lengths.items()}
 
     @cached_property
     def headings(self) -> dict[str, np.ndarray]:
