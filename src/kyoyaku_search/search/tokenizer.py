@@ -146,12 +146,26 @@ class Tokenizer:
         return self._split_terms(self._sudachi().tokenize(folded)) if folded else []
 
     def analyse(self, text: str) -> tuple[list[Token], list[tuple[str, bool]]]:
-        """`tokens(text)` and `split_terms(text)` from one Sudachi pass (a question's hot path)."""
+        """`tokens(text)` and `split_terms(text)` from one Sudachi pass (a question's hot path),
+        each morpheme's forms read once for both."""
         folded = fold(text)
         if not folded:
             return [], []
-        morphemes = self._sudachi().tokenize(folded)
-        return [_token(m) for m in morphemes], self._split_terms(morphemes)
+        dropped, stop, sub_mode = self.settings.dropped_pos, self.settings.stop_terms, self._sub_mode
+        tokens: list[Token] = []
+        terms: list[tuple[str, bool]] = []
+        for morpheme in self._sudachi().tokenize(folded):
+            pos = morpheme.part_of_speech()
+            term = morpheme.normalized_form().lower()
+            token = _token(morpheme, pos, term)
+            tokens.append(token)
+            if pos[0] in dropped:
+                continue
+            if term not in stop:
+                terms.append((term, False))
+            if sub_mode is not None and len(token.surface) > 1:  # one character has no sub-words
+                terms.extend(self._sub_terms(morpheme))
+        return tokens, terms
 
     def _split_terms(self, morphemes) -> list[tuple[str, bool]]:  # noqa: ANN001 - sudachipy.MorphemeList
         dropped = self.settings.dropped_pos
@@ -164,14 +178,20 @@ class Tokenizer:
             if term not in stop:
                 out.append((term, False))
             if self._sub_mode is not None:
-                parts = morpheme.split(self._sub_mode)
-                if len(parts) > 1:
-                    out.extend(
-                        (p.normalized_form().lower(), True)
-                        for p in parts
-                        if p.part_of_speech()[0] not in dropped and p.normalized_form().lower() not in stop
-                    )
+                out.extend(self._sub_terms(morpheme))
         return out
+
+    def _sub_terms(self, morpheme) -> list[tuple[str, bool]]:  # noqa: ANN001 - sudachipy.Morpheme
+        """The sub-words of a compound (none for a word the secondary mode does not split)."""
+        parts = morpheme.split(self._sub_mode)
+        if len(parts) <= 1:
+            return []
+        dropped, stop = self.settings.dropped_pos, self.settings.stop_terms
+        return [
+            (p.normalized_form().lower(), True)
+            for p in parts
+            if p.part_of_speech()[0] not in dropped and p.normalized_form().lower() not in stop
+        ]
 
     def reading(self, text: str) -> str:
         """Katakana reading of `text` (「岩見沢市」→「イワミザワシ」)."""
@@ -191,13 +211,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _token(morpheme) -> Token:  # noqa: ANN001 - sudachipy.Morpheme
+def _token(morpheme, pos: tuple[str, ...] | None = None, term: str | None = None) -> Token:  # noqa: ANN001 - sudachipy.Morpheme
+    """A Token, given the forms already read (`pos`, `term`) when the caller has them; positional
+    arguments, the cheapest way to build a named tuple."""
     return Token(
-        surface=morpheme.surface(),
-        term=morpheme.normalized_form().lower(),
-        reading=morpheme.reading_form(),
-        pos=tuple(morpheme.part_of_speech()),
-        synonym_groups=tuple(morpheme.synonym_group_ids()),
-        begin=morpheme.begin(),
-        end=morpheme.end(),
+        morpheme.surface(),
+        morpheme.normalized_form().lower() if term is None else term,
+        morpheme.reading_form(),
+        tuple(morpheme.part_of_speech()) if pos is None else pos,
+        tuple(morpheme.synonym_group_ids()),
+        morpheme.begin(),
+        morpheme.end(),
     )
