@@ -37,3 +37,22 @@ def test_wrong_party_is_counted(corpus):
 
     report = evaluate(corpus, agreement_id, [Case("札幌市の災害対策での役割は", ("row-3a-5/乙",), "probe")])
     assert report.wrong_party() == 1
+
+
+
+def test_related_units_are_not_hits(corpus):
+    """A refusal that shows the right unit among 関連 is still a miss, counted apart as offered."""
+    import dataclasses
+
+    from kyoyaku_search import Status, ask
+    from kyoyaku_search.views.evaluate import Case
+
+    agreement_id, _ = load_cases(QUESTIONS)
+
+    def refuse(*args, **kwargs):
+        return dataclasses.replace(ask(*args, **kwargs), status=Status.NO_MATCH)
+
+    case = Case("岩見沢市の災害対策での役割は", ("row-3a-5/乙",), "probe")
+    assert evaluate(corpus, agreement_id, [case]).hit_at(1) == 1
+    refused = evaluate(corpus, agreement_id, [case], ask_fn=refuse)
+    assert (refused.hit_at(3), refused.offered()) == (0, 1)

@@ -38,6 +38,7 @@ class Outcome:
     rank: int | None  # 1-based rank of the first right hit; None when missed
     got: str  # what came first, for the failure list
     wrong_party: bool = False  # the first hit is the other party's role cell
+    offered: bool = False  # refused (no_match), but the expected unit was among the 関連 shown
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Report:
 
     def wrong_party(self) -> int:
         return sum(o.wrong_party for o in self.outcomes)
+
+    def offered(self) -> int:
+        return sum(o.offered for o in self.outcomes)
 
     def categories(self) -> dict[str, list[Outcome]]:
         groups: dict[str, list[Outcome]] = defaultdict(list)
@@ -94,10 +98,11 @@ def _outcome(agreement_id: str, case: Case, answer: Answer) -> Outcome:
     wrong = _wrong_party(case, got)
     if case.expected[0].startswith("@"):
         return Outcome(case, 1 if f"@{answer.status}" in case.expected else None, got, wrong)
-    if answer.status not in RANKED:
-        return Outcome(case, None, got, wrong)
     wanted = {f"{agreement_id}/{unit_id}" for unit_id in case.expected}
     rank = next((i for i, hit in enumerate(answer.hits, start=1) if hit.unit.id in wanted), None)
+    if answer.status not in RANKED:
+        # 関連 are never an answer; counted apart, to tell near misses from lost questions
+        return Outcome(case, None, got, wrong, offered=answer.status == Status.NO_MATCH and rank is not None)
     return Outcome(case, rank, got, wrong)
 
 
@@ -115,6 +120,7 @@ def format_report(report: Report) -> str:
         lines.append(_row(name, report, rows))
     lines.append(_row("all", report, report.outcomes))
     lines.append(f"wrong party first / 他の当事者の役割が1位: {report.wrong_party()}")
+    lines.append(f"refused, right unit among 関連 / 該当なしと答え関連に正解: {report.offered()}")
     misses = [o for o in report.outcomes if o.rank != 1]
     if misses:
         lines.append("")
