@@ -30,14 +30,19 @@ PREFERRED_KINDS = {
 
 def allowed_units(corpus: Corpus, parties: Sequence[PartyName], agreement: str | None = None) -> np.ndarray:
     """Units a query may be answered from: the named parties' agreements, and of their role
-    cells only the named parties' — never another party's cell."""
+    cells only the named parties' — never another party's cell. Read-only (shared)."""
+    named = frozenset((p.agreement_id, p.label) for p in parties)
+    return corpus.columns.remembered(("allowed", agreement, named), lambda: _allowed(corpus, named, agreement))
+
+
+def _allowed(corpus: Corpus, parties: frozenset[tuple[str, str]], agreement: str | None) -> np.ndarray:
     columns = corpus.columns
     mask = np.ones(len(corpus.units), dtype=bool)
     if agreement is not None:
         mask &= columns.in_agreements([agreement])
     if parties:
-        own_roles = columns.of_parties({(p.agreement_id, p.label) for p in parties})
-        mask &= columns.in_agreements({p.agreement_id for p in parties}) & (~columns.of_kinds(["role"]) | own_roles)
+        own_roles = columns.of_parties(parties)
+        mask &= columns.in_agreements({a for a, _ in parties}) & (~columns.of_kinds(["role"]) | own_roles)
     return mask
 
 
