@@ -58,12 +58,16 @@ class DomainSynonyms:
         ]
 
     def _used(self, text: str) -> set[int]:
-        """Numbers of the entries whose left side occurs in `text`; only the keys starting with a
-        character of the text are tried, not all of them for every question."""
+        """Numbers of the entries whose left side occurs in `text` as a whole word; only the keys
+        starting with a character of the text are looked for, not all of them for every question."""
         used: set[int] = set()
-        for start, char in enumerate(text):
-            for number, key in self._by_first_char.get(char, ()):
-                if number not in used and text.startswith(key, start) and _whole_word(key, text, start):
+        by_first_char = self._by_first_char
+        for char in by_first_char.keys() & set(text):
+            for number, key in by_first_char[char]:
+                start = text.find(key)
+                while start != -1 and not _whole_word(key, text, start):
+                    start = text.find(key, start + 1)
+                if start != -1:
                     used.add(number)
         return used
 
