@@ -99,7 +99,10 @@ def ask(
         *reading_notes(question),
         *synonym_notes(question, answer.hits[:1]),
     ]
-    return replace(answer, inherited=query.inherited, notes=tuple(note for note in notes if note))
+    kept = tuple(note for note in notes if note)
+    if kept == answer.notes and query.inherited == answer.inherited:
+        return answer  # nothing to add (most questions): no copy of the whole answer
+    return replace(answer, inherited=query.inherited, notes=kept)
 
 
 def reading_notes(question: Question) -> list[str]:
