@@ -234,11 +234,11 @@ class Bm25Index:
     def matches(self, terms: Sequence[str]) -> np.ndarray:
         """Boolean mask of documents holding at least one of `terms`."""
         mask = np.zeros(self.size, dtype=bool)
-        offsets, documents = self.postings.offsets, self.postings.documents
+        bounds, documents = self._bounds, self.postings.documents
         for term in terms:
             term_id = self._term_ids.get(term)
             if term_id is not None:
-                mask[documents[offsets[term_id] : offsets[term_id + 1]]] = True
+                mask[documents[bounds[term_id] : bounds[term_id + 1]]] = True
         return mask
 
 

@@ -130,7 +130,11 @@ class UnitColumns:
         return _member(_at(self.agreement, positions), [self.agreement_ids.get(a) for a in agreement_ids])
 
     def of_kinds(self, kinds: Iterable[str], positions: np.ndarray | None = None) -> np.ndarray:
-        return _member(_at(self.kind, positions), [KINDS.index(k) for k in kinds])
+        codes = [KINDS.index(k) for k in kinds]
+        if positions is None:
+            return _member(self.kind, codes)
+        # A ranking asks of its matched units, question after question, for the same few kinds.
+        return self.remembered(("kinds", tuple(codes)), lambda: _member(self.kind, codes))[positions]
 
     def of_parties(self, parties: Iterable[tuple[str, str]], positions: np.ndarray | None = None) -> np.ndarray:
         """Role cells of the given (agreement id, label) parties."""
