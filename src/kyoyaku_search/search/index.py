@@ -26,6 +26,9 @@ _SPARSE_FACTOR = 8
 # Floats kept as dense per-term score rows (what every document scores for the term): a small
 # corpus scores all its units with one multiply-add per term; a large one keeps only a few rows.
 DENSE_FLOATS = 1 << 20
+# Documents kept as Python sets, to tell whether a few units hold a term: in all, and per term (a
+# term most units hold is looked up in its postings instead).
+SET_INTS, SET_TERM_INTS = 1 << 18, 1 << 12
 
 
 @dataclass(frozen=True)
@@ -135,8 +138,8 @@ class Bm25Index:
         self._bounds: list[int] = postings.offsets.tolist()
         self._floors: list[float] = self._floor.tolist()
         self._rows: dict[int, np.ndarray] = {}  # term id → dense row, at most DENSE_FLOATS floats in all
-        self._sets: dict[int, frozenset[int]] = {}  # term id → its documents, at most DENSE_FLOATS in all
-        self._set_room = DENSE_FLOATS
+        self._sets: dict[int, frozenset[int]] = {}  # term id → its documents, at most SET_INTS in all
+        self._set_room = SET_INTS
 
     def idf(self, term: str) -> float:
         term_id = self._term_ids.get(term)
@@ -223,10 +226,10 @@ class Bm25Index:
         return [position in documents for position in positions]
 
     def _documents(self, term_id: int) -> frozenset[int] | None:
-        """The term's documents as a set, remembered while DENSE_FLOATS allows."""
+        """The term's documents as a set, remembered while SET_INTS allows."""
         documents = self._sets.get(term_id)
         start, end = self._bounds[term_id], self._bounds[term_id + 1]
-        if documents is None and end - start <= self._set_room:
+        if documents is None and end - start <= min(SET_TERM_INTS, self._set_room):
             documents = self._sets[term_id] = frozenset(self.postings.documents[start:end].tolist())
             self._set_room -= end - start
         return documents

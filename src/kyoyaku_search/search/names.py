@@ -22,7 +22,7 @@ MUNICIPAL_SUFFIXES = ("市", "町", "村", "区")
 # Readings shorter than this are too ambiguous to stand for a party (「イワ」).
 MIN_READING = 3
 # Bytes of unit masks UnitColumns.remembered keeps (a byte per unit each).
-MASK_BYTES = 1 << 24
+MASK_BYTES = 1 << 22
 
 
 @dataclass(frozen=True)
