@@ -80,7 +80,8 @@ def test_coverage_counts_synonyms_and_needs_every_word_of_one(corpus):
 @pytest.mark.parametrize(
     ("question", "word", "weight"),
     [
-        ("費用の分単は", "単", 0.5),  # one character: a fragment of a typo, or too general
+        ("費用の分単は", "分担", 1.0),  # a two-kanji typo Sudachi cuts into single nouns: read as 分担
+        ("札幌市の県との役割", "県", 0.5),  # one character: too general (or a fragment of a typo)
         ("人口減少対策として移住促進が挙げられていますが、札幌市の担う役割は", "人口", 0.3),  # backdrop
         (
             "議会で質問する予定なので、岩見沢市の観光分野における役割は",

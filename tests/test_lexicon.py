@@ -32,7 +32,8 @@ def test_domain_keys_are_unique():
         for line in raw.splitlines()
         if line.startswith("  ") and not line.strip().startswith("#")
     ]
-    assert len(keys) == len(set(keys)) == len(yaml.safe_load(raw)["synonyms"])
+    data = yaml.safe_load(raw)
+    assert len(keys) == len(set(keys)) == len(data["synonyms"]) + len(data.get("examples") or {})
 
 
 @pytest.mark.parametrize(

@@ -29,8 +29,12 @@ from kyoyaku_search.answering.question import named_initiatives, understand
         ("岩見沢の農産物で札幌市は何をする", ["札幌市"]),
         ("両市は対等なのか、それとも札幌市が主導するのか", ["札幌市", "岩見沢市"]),  # 両市: both, side by side
         # A name beginning a compound (岩見沢市議: the asker) is dropped only when another party is
-        # plainly the one asked about; here 札幌 is only the partner, so both stay (never one by a guess).
-        ("岩見沢市議として聞きたい。職員を札幌と行き来させる件で本市の役割は", ["岩見沢市", "札幌市"]),
+        # plainly the one asked about; 本市 is the asker's, and 札幌 followed by 「と」 only the partner.
+        ("岩見沢市議として聞きたい。職員を札幌と行き来させる件で本市の役割は", ["岩見沢市"]),
+        ("岩見沢市議として聞きたい。職員を札幌と行き来させる件での役割は", ["岩見沢市", "札幌市"]),  # no 本市
+        ("札幌市と岩見沢市の災害対策での役割", ["札幌市", "岩見沢市"]),  # joined before anything is asked
+        ("岩見沢市は大雪のとき札幌市とどう動くのか", ["岩見沢市"]),  # 札幌市と: with whom it acts
+        ("札幌市は災害時に岩見沢市とどう協力する", ["札幌市"]),
     ],
 )
 def test_parties(corpus, question, parties):

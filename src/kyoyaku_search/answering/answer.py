@@ -166,7 +166,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     role = query.kind == QuestionKind.ROLE and bool(query.parties)
-    asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives), role)
+    asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives), role, question.foreign)
     ranked = covered_first(corpus, asked, ranked)
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)

@@ -10,13 +10,14 @@ offered only as 関連 under 「この協約には…についての定めは見
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
 from ..search.phrases import PhraseMatch
+from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
@@ -25,7 +26,13 @@ from ..search.tokenizer import Token, Tokenizer
 MIN_COVERAGE = 0.51
 ROLE_COVERAGE = 0.5
 OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
+# A part of a compound the agreement does not use (「保育園」's 「保育」) answers the word in part.
+PARTIAL_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.5
+EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", "のような", "みたいな")
+_COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
+_LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
+_PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
 MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 
 
@@ -40,6 +47,9 @@ class Asked:
     # A party's role asked for: only the annex holds roles, so half the question is enough
     # (「岩見沢市の観光PRでの役割」); any other question needs more than half.
     role: bool = False
+    # Words that say which thing the question's topic is about and that no unit holds, even in
+    # part (「火葬場の共同利用」「除排雪の費用負担」): a unit sharing the rest answers another thing.
+    foreign: tuple[str, ...] = ()
 
     @property
     def needed(self) -> float:
@@ -54,6 +64,8 @@ class Content:
     # Each way to cover it: the index terms a unit must all hold (「個人データ」: 個人 and データ).
     terms: tuple[tuple[str, ...], ...]
     weight: float
+    # Ways to cover it in part (PARTIAL_CREDIT): the held parts of a compound the corpus lacks.
+    partial: tuple[tuple[str, ...], ...] = ()
 
 
 def content_words(
@@ -85,11 +97,15 @@ def content_words(
             for expansion in expansions:
                 if expansion.layer == "kind" and not kind_word(word):
                     continue
+                if expansion.example and not _as_example(tokens, token):
+                    continue
                 if expansion.layer == "kind" or _same_word(tokenizer, term, word, expansion.source):
                     covering.add(_cover(tokenizer, word, expansion))
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
             continue
         weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
+        if kanji_stem(word) and word[-1] in HIRAGANA:  # 「受け入れ」「備え」: a verb's noun, an action
+            weight = OTHER_WEIGHT
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
         if term in backdrop:
@@ -97,6 +113,40 @@ def content_words(
         if word not in found:
             found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight)
     return tuple(found.values())
+
+
+def _as_example(tokens: Sequence[Token], token: Token | None) -> bool:
+    """Whether the question gives the word as one example of a kind: 「図書館とか」「体育館など」
+    「公民館や体育館」 (followed by such a word, or by 「や」, or after 「や」)."""
+    if token is None:
+        return False
+    after = [t for t in tokens if t.begin >= token.end]
+    if after and after[0].pos[0] == "接尾辞":  # 「避難所など」: 避難 and its suffix 所
+        after = after[1:]
+    before = [t.surface for t in tokens if t.end <= token.begin][-1:]
+    return "".join(t.surface for t in after[:3]).startswith(EXAMPLE_MARKS) or before == ["や"]
+
+
+def relate(
+    tokenizer: Tokenizer,
+    content: Sequence[Content],
+    by_stem: dict[str, tuple[str, ...]],
+    document_frequency: Callable[[str], int],
+) -> tuple[Content, ...]:
+    """Each word no unit can cover, with the corpus words related to it: the same word with
+    other okurigana covers it (「備え」 by 「備える」), a held part of the compound covers it in
+    part (「保育園」 by 「保育」)."""
+    related = []
+    for word in content:
+        if any(all(document_frequency(t) for t in terms) for terms in word.terms):
+            related.append(word)
+            continue
+        terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
+        parts = held_parts((t for t, sub in tokenizer.split_terms(word.word) if sub), document_frequency)
+        # People the agreement never names (「若者の定着」「学生の就職」) say who benefits: the rest is the topic
+        weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in _PERSON_ENDINGS else word.weight
+        related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts), weight=weight))
+    return tuple(related)
 
 
 def covered_first(
@@ -107,7 +157,12 @@ def covered_first(
     if asked.settled or not asked.content:
         return ranked
     head = ranked[:depth]
-    covers = coverages(corpus, asked.content, [position for position, _ in head]) >= asked.needed
+    shares = coverages(corpus, asked.content, [position for position, _ in head])
+    # A unit holding every word the question asks about comes before a verbatim run's unit that
+    # leaves a word out (「ネットワークの強化 ICT」: the row of ICT, not the row repeating the heading).
+    whole = shares >= 1.0
+    fuller = asked.phrase is not None and not whole[0] and whole.any()
+    covers = whole if fuller else shares >= asked.needed
     # A verbatim run comes first unless its units answer little of the question and another does
     # (「ネットワークの強化に関する連携として、オープンデータについては」 asks about オープンデータ).
     if covers[0] or not covers.any():
@@ -120,7 +175,46 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
     if asked.settled or asked.phrase is not None:
         return True  # the topic was settled before or named in full, or the question quotes the text
-    return coverage(corpus, asked.content, position) >= asked.needed
+    return not asked.foreign and coverage(corpus, asked.content, position) >= asked.needed
+
+
+def _topic_noun(token: Token) -> bool:
+    """A noun that can be a topic: not 「とき」「際」「場合」 (「火事のとき」 says when)."""
+    return token.pos[0] == "名詞" and token.pos[2] != "副詞可能"
+
+
+def foreign_modifiers(
+    tokens: Sequence[Token], content: Sequence[Content], document_frequency: Callable[[str], int]
+) -> tuple[str, ...]:
+    """The nouns before 「の」 and another noun (「火葬場の共同利用」) that no unit of the corpus
+    can cover, whole or in part: what the question's topic belongs to is not in the agreement.
+    A member of a list (「国際会議や展示会の誘致」) is not one: another member may be there; nor
+    is a word with kana (「お店」), everyday speech rather than the name of a thing, nor people
+    (「若者の定着」「学生の就職」): who benefits, while what follows is the topic."""
+    heavy = {c.word for c in content if c.weight >= 1.0}
+    absent = {
+        c.word
+        for c in content
+        if not c.partial
+        and not any(all(document_frequency(t) for t in terms) for terms in c.terms)
+        and not any(ch in HIRAGANA for ch in c.word)
+        and c.word[-1] not in _PERSON_ENDINGS
+    }
+    counted = {c.word for c in content}
+    found = []
+    for at, particle in enumerate(tokens):
+        if particle.surface != "の" or at + 1 >= len(tokens) or not _topic_noun(tokens[at + 1]):
+            continue
+        start = at  # the compound before 「の」 (「上下水道事業の」: 上下水・道・事業)
+        while start > 0 and tokens[start - 1].pos[0] in _COMPOUND_POS:
+            start -= 1
+        if start == at or (start > 0 and tokens[start - 1].surface in _LISTING):
+            continue
+        # every word of the compound that counts is one no unit has (「ネット会議の」 has 会議)
+        words = [t.surface for t in tokens[start:at] if t.surface in counted]
+        if words and all(word in absent for word in words) and any(word in heavy for word in words):
+            found.extend(word for word in words if word in heavy)
+    return tuple(dict.fromkeys(found))
 
 
 def not_found_message(words: Sequence[str], asked: str) -> str | None:
@@ -152,7 +246,7 @@ def _cover(tokenizer: Tokenizer, word: str, expansion: Expansion) -> tuple[str, 
 def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
     """Whether an expansion's source is this content word: the same term, or, where Sudachi cut
     the question differently from the synonym key (「お金のこと」→「お」「金のこ」), a shared kanji."""
-    if term in tokenizer.terms_of_word(source):
+    if term in tokenizer.terms_of_word(source) or source in ("お" + word, "ご" + word):  # 「おかね」's かね
         return True
     kanji = [ch for ch in word if "\u4e00" <= ch <= "\u9fff"]  # every one (「開館」 is not 「図書館」)
     return bool(kanji) and all(ch in source for ch in kanji)
@@ -178,13 +272,21 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
 
     # Python lists, not arrays: a handful of units and words, where each numpy call costs more
     # than the sums. The same additions, word by word, so the shares are the same to the bit.
-    share = [0.0] * len(positions)
-    for word in content:
+    def any_held(alternatives: tuple[tuple[str, ...], ...]) -> list[bool]:
         covered = [False] * len(positions)
-        for terms in word.terms:
+        for terms in alternatives:
             holds = [held(term) for term in terms]
             covered = [c or all(h[i] for h in holds) for i, c in enumerate(covered)]
+        return covered
+
+    share = [0.0] * len(positions)
+    for word in content:
+        covered = any_held(word.terms)
         share = [s + word.weight * c for s, c in zip(share, covered, strict=True)]
+        if word.partial:
+            credit = word.weight * PARTIAL_CREDIT
+            partly = any_held(word.partial)
+            share = [s + credit * (p and not c) for s, p, c in zip(share, partly, covered, strict=True)]
     return np.array(share) / total
 
 

@@ -78,6 +78,9 @@ FRAMING_WORDS = frozenset(
         "纏める",
         "人",
         "者",
+        # a person of a field (「保育園の先生」「病院のスタッフ」): the field is the topic
+        "先生",
+        "スタッフ",
         "侭",
         "まま",
         "見せる",
@@ -167,6 +170,7 @@ SOFT_FRAMING_WORDS = frozenset(
         "実際",
         "意味",
         "連携",
+        "事業",  # 連携事業: what every 連携協約 does, as 取組 is
         # 「議会で質問したい」 frames; 「議会の議決」 is 第6条's topic
         "議会",
         # what the annex says is done (「…の支援等」「…の推進」「…の促進」), not about what
@@ -187,6 +191,7 @@ QUESTION_WORDS = frozenset(
     {
         "役割",
         "役目",
+        "役回り",
         "担当",
         "教える",
         "下さる",

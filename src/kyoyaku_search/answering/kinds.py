@@ -32,17 +32,21 @@ class QuestionKind(StrEnum):
 # Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
 # question before it is a role question.
 QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cost", re.compile(r"費用|経費|負担|予算|お金|コスト|財源")),
+    ("cost", re.compile(r"費用|経費|負担|予算|お金|おかね|コスト|財源")),
     ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消")),
     ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート")),
-    ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|なんで|何で(?!す)|どうして|理由")),
+    # 「なんですか」 is 「なのですか」, not 「なんで」 (why)
+    ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由")),
     ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ")),
     # The signature block is where every agreement gives each party's address and head.
     (
         "signer",
         re.compile(r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名"),
     ),
-    ("role", re.compile(r"役割|役目|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが")),
+    (
+        "role",
+        re.compile(r"役割|役目|役回り|役どころ|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが"),
+    ),
     # 「とは」, not the 「ことは」 of 「することは」
     ("content", re.compile(r"内容|概要|(?<!こ)とは|どんなこと|どんな取|何を行う|何が行われ")),
     # Asking what someone does is a role question when a party is named, else a content one.

@@ -16,8 +16,11 @@ LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
 SUFFIXES = "市町村区"
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
-_POSSESSIVE = re.compile(r"の(?!役割|役目|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
-_ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|担当|責任|担|果|立場)")
+_POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
+_ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
+_TOPIC = re.compile(r"は|が")
+_OWN_CITY = re.compile(r"本市|当市|我が市|わが市|うちの市|自市")
+_PARTNER = re.compile(f"と(?!{MASK})")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
@@ -119,7 +122,22 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
         asked = {p for s, e, p in kept if _ASKED.match(folded, e)}
         if asked and not asked & {p for _, _, p in possessive}:
             kept = [m for m in kept if m[2] in asked]
+    kept = _without_partners(folded, kept)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
+
+
+def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> list[tuple[int, int, PartyName]]:
+    """「岩見沢市は大きな災害のとき札幌とどう動く」: a name after the party asked about (「は」「が」)
+    and followed by 「と」 is whom it acts with, not whom the question is about (「札幌市と岩見沢市の
+    役割」, names joined before anything is asked, asks about both)."""
+    asked = [s for s, e, _ in kept if _TOPIC.match(folded, e)]
+    if _OWN_CITY.search(folded):  # 「岩見沢市議として…札幌と…本市の役割」: 本市 is the other one named
+        asked = [-1]
+    if not asked:
+        return kept
+    partners = [m for m in kept if _PARTNER.match(folded, m[1]) and any(s < m[0] for s in asked)]
+    rest = [m for m in kept if m not in partners]
+    return rest if rest and {p for _, _, p in rest} != {p for _, _, p in kept} else kept
 
 
 def _masked(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str:

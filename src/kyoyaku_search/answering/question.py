@@ -19,9 +19,10 @@ from ..search.corpus import Corpus, SearchSettings, initiative_key
 from ..search.lexicon import Expansion, expansion_terms
 from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
+from ..search.related import two_kanji_candidate
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
-from .confidence import Content, content_words
+from .confidence import Content, content_words, foreign_modifiers, relate
 from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, asks_for_both, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
@@ -30,6 +31,7 @@ from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders
 _BACKDROP = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
 MAX_QUESTION_CHARS = 500
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
+_TWO_KANJI_RUN = re.compile(r"(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff\u3005])")
 # Input longer than this is refused before a single character is looked at (cleaning 100 KB
 # char by char costs tens of milliseconds, 10 MB seconds). Cleaning only drops control and
 # format characters, and no question a person types carries thousands of them.
@@ -55,6 +57,7 @@ class Question:
     # Per content word the user wrote, the index terms that cover it (itself, its synonyms):
     # how much of the question a unit answers (answering/confidence.py).
     content: tuple[Content, ...] = ()
+    foreign: tuple[str, ...] = ()  # what the topic belongs to, when no unit has it (confidence.foreign_modifiers)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -177,6 +180,12 @@ def understand(corpus: Corpus, text: str) -> Question:
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
     expansions += [Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())]
     added = _expansion_weights(corpus, expansions, weights)
+    content = relate(
+        corpus.tokenizer,
+        content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), backdrop),
+        corpus.stems,
+        corpus.index.document_frequency,
+    )
     return Question(
         text=cleaned,
         parties=parties,
@@ -190,7 +199,8 @@ def understand(corpus: Corpus, text: str) -> Question:
         corrections=tuple(corrections + readings),
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
-        content=content_words(corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), backdrop),
+        content=content,
+        foreign=foreign_modifiers(masked_tokens, content, corpus.index.document_frequency),
     )
 
 
@@ -257,7 +267,32 @@ def _correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
         kanji = [t for t in words() if len(t.surface) > 1 and _KANJI.fullmatch(t.surface)]
         return frozenset(i for t in kanji for i in range(t.begin, t.end))
 
-    return corpus.spelling.correct(folded, places, corpus.occurs, boundaries, in_words)
+    text, corrections = corpus.spelling.correct(folded, places, corpus.occurs, boundaries, in_words)
+    return _two_kanji_typos(corpus, text, corrections)
+
+
+def _two_kanji_typos(corpus: Corpus, text: str, corrections: list[Correction]) -> tuple[str, list[Correction]]:
+    """A run of two kanji the corpus lacks, one character off exactly one of its words, that
+    Sudachi cannot read as a common word — it cuts it into single characters (「医寮」) or takes it
+    for a person's name (「福止」) — is that word mistyped (「福止の役割」 → 福祉)."""
+    runs = [
+        (m.group(0), candidate)
+        for m in _TWO_KANJI_RUN.finditer(text)
+        if not corpus.index.document_frequency(m.group(0))
+        and (candidate := two_kanji_candidate(m.group(0), corpus.two_kanji, corpus.tokenizer.reading))
+    ]
+    if not runs:
+        return text, corrections
+    tokens = corpus.tokenizer.tokens(text)
+    names = {t.surface for t in tokens if t.pos[1:3] == ("固有名詞", "人名")}
+    # single nouns: not 「何市」's 何 or 「本市」's prefix 本 and suffix 市
+    singles = {t.surface for t in tokens if len(t.surface) == 1 and t.pos[:2] == ("名詞", "普通名詞")}
+    for run, candidate in runs:
+        if run not in names and not all(ch in singles for ch in run):
+            continue  # Sudachi reads it as a word of its own
+        text = text.replace(run, candidate, 1)
+        corrections = [*corrections, Correction(run, candidate, "typo")]
+    return text, corrections
 
 
 def _expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:

@@ -16,6 +16,7 @@ from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
 from .names import NameLookup, PartyName, UnitColumns, name_forms, party_names
 from .phrases import PhraseIndex
+from .related import stems, two_kanji_near
 from .spelling import Spelling, noun_compounds
 from .tokenizer import Tokenizer, fold
 from .units import Unit, agreement_units, source_place
@@ -155,6 +156,16 @@ class Corpus:
     def occurs(self, text: str) -> bool:
         """Whether `text` (folded, on one line) stands verbatim somewhere in the corpus."""
         return text in self.text_blob
+
+    @cached_property
+    def stems(self) -> dict[str, tuple[str, ...]]:
+        """The index terms by kanji stem, to find a question word's other okurigana (「備え」→「備える」)."""
+        return stems(self.index.postings.vocabulary)
+
+    @cached_property
+    def two_kanji(self) -> dict[str, tuple[str, ...]]:
+        """The index's words of two kanji by one-character mask, to read a two-kanji typo (「福止」)."""
+        return two_kanji_near(self.index.postings.vocabulary)
 
     @cached_property
     def columns(self) -> UnitColumns:

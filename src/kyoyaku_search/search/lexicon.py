@@ -33,43 +33,56 @@ class Expansion:
     source: str
     target: str
     layer: str  # "domain", "sudachi", or "kind" (the template's word for the kind of question)
+    # The source is one thing of the kind the target names (図書館 → 公共施設): it is answered
+    # by the target only where the question gives it as an example (「図書館とか」).
+    example: bool = False
 
 
 @dataclass(frozen=True)
 class DomainSynonyms:
     entries: tuple[tuple[str, tuple[str, ...]], ...]  # (what people say, the agreement's words)
+    examples: frozenset[str] = frozenset()  # keys that are one thing of their targets' kind
 
     @classmethod
     def load(cls, path: Path) -> DomainSynonyms:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            entries = tuple((str(key), tuple(str(v) for v in values)) for key, values in data["synonyms"].items())
+            sections = (data["synonyms"], data.get("examples") or {})
+            entries = tuple(
+                (str(key), tuple(str(v) for v in values)) for section in sections for key, values in section.items()
+            )
         except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
             raise KyoyakuError(f"{path}: 言い換え辞書を読めません / cannot read the domain synonyms: {error}") from None
-        return cls(entries)
+        return cls(entries, frozenset(str(key) for key in sections[1]))
 
     def expand(self, folded: str, normalized: str) -> list[Expansion]:
         """Entries whose left side the question uses, as written or as normalized forms."""
         used = self._used(folded) | self._used(normalized)
         return [
-            Expansion(self.entries[number][0], target, "domain")
+            Expansion(self.entries[number][0], target, "domain", self.entries[number][0] in self.examples)
             for number in sorted(used)  # the list's order, without walking every entry
             for target in self.entries[number][1]
         ]
 
     def _used(self, text: str) -> set[int]:
-        """Numbers of the entries whose left side occurs in `text` as a whole word; only the keys
-        starting with a character of the text are looked for, not all of them for every question."""
-        used: set[int] = set()
+        """Numbers of the entries whose left side occurs in `text`, except those found only inside
+        a longer left side (「地域づくり」 → まちづくり, not also 「づくり」 → 育成); only the keys
+        starting with a character of the text are looked for (with str.find), not all of them at
+        every character of every question."""
+        spans: list[tuple[int, int, int]] = []
         by_first_char = self._by_first_char
         for char in by_first_char.keys() & set(text):
             for number, key in by_first_char[char]:
                 start = text.find(key)
-                while start != -1 and not _whole_word(key, text, start):
+                while start != -1:
+                    if _whole_word(key, text, start):
+                        spans.append((start, start + len(key), number))
                     start = text.find(key, start + 1)
-                if start != -1:
-                    used.add(number)
-        return used
+        return {
+            number
+            for start, end, number in spans
+            if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)
+        }
 
     @cached_property
     def _by_first_char(self) -> dict[str, tuple[tuple[int, str], ...]]:
