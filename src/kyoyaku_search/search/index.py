@@ -147,7 +147,7 @@ class Bm25Index:
 
     def document_frequency(self, term: str) -> int:
         term_id = self._term_ids.get(term)
-        return 0 if term_id is None else int(self.postings.offsets[term_id + 1] - self.postings.offsets[term_id])
+        return 0 if term_id is None else self._bounds[term_id + 1] - self._bounds[term_id]
 
     def scores(self, weights: Mapping[str, float]) -> np.ndarray:
         """Σ weight × BM25(term) per document, for the terms the index knows."""
