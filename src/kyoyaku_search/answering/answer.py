@@ -120,6 +120,8 @@ def reading_notes(question: Question) -> list[str]:
 
 def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
     """Say so when the quote answers a word the user wrote only through a domain synonym."""
+    if not any(expansion.layer == "domain" for expansion in question.expansions):
+        return []  # most questions: no quote to fold
     quoted = fold("\n".join(f"{h.unit.context}\n{h.unit.text}" for h in hits))
     asked = fold(question.text)
     used: dict[str, list[str]] = {}

@@ -142,7 +142,7 @@ def relate(
             related.append(word)
             continue
         terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
-        parts = held_parts((t for t, sub in tokenizer.split_terms(word.word) if sub), document_frequency)
+        parts = held_parts((t for t, sub in tokenizer.split_terms_of_word(word.word) if sub), document_frequency)
         # People the agreement never names (「若者の定着」「学生の就職」) say who benefits: the rest is the topic
         weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in _PERSON_ENDINGS else word.weight
         related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts), weight=weight))

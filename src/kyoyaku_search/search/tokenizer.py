@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from sudachipy import Dictionary, SplitMode
 
-MAX_REMEMBERED_WORDS = 10_000  # a bound for terms_of_word's memo; the lexicon has a few hundred words
+MAX_REMEMBERED_WORDS = 10_000  # a bound for each memo of words; the lexicon has a few hundred words
 MODES = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
 DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白", "感動詞", "接続詞")
 # Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
@@ -88,6 +88,8 @@ class Tokenizer:
         self._dictionary = dictionary or Dictionary(dict=self.settings.dictionary)
         self._local = threading.local()
         self._word_terms: dict[str, tuple[str, ...]] = {}  # see terms_of_word
+        self._word_splits: dict[str, tuple[tuple[str, bool], ...]] = {}  # see split_terms_of_word
+        self._readings: dict[str, str] = {}  # see reading_of_word
         self._mode = MODES[self.settings.mode]
         self._sub_mode = MODES[self.settings.sub_mode] if self.settings.sub_mode else None
 
@@ -138,6 +140,24 @@ class Tokenizer:
             known = tuple(term for term, sub in self.split_terms(word) if not sub)
             if len(self._word_terms) < MAX_REMEMBERED_WORDS:
                 self._word_terms[key] = known
+        return known
+
+    def split_terms_of_word(self, word: str) -> tuple[tuple[str, bool], ...]:
+        """`split_terms(word)`, remembered (a question word the corpus lacks is split for its parts)."""
+        known = self._word_splits.get(word)
+        if known is None:
+            known = tuple(self.split_terms(word))
+            if len(self._word_splits) < MAX_REMEMBERED_WORDS:
+                self._word_splits[word] = known
+        return known
+
+    def reading_of_word(self, word: str) -> str:
+        """`reading(word)`, remembered: the corpus words a typo may stand for are read again and again."""
+        known = self._readings.get(word)
+        if known is None:
+            known = self.reading(word)
+            if len(self._readings) < MAX_REMEMBERED_WORDS:
+                self._readings[word] = known
         return known
 
     def split_terms(self, text: str) -> list[tuple[str, bool]]:
