@@ -275,8 +275,12 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
     def any_held(alternatives: tuple[tuple[str, ...], ...]) -> list[bool]:
         covered = [False] * len(positions)
         for terms in alternatives:
-            holds = [held(term) for term in terms]
-            covered = [c or all(h[i] for h in holds) for i, c in enumerate(covered)]
+            if len(terms) == 1:  # most ways to cover a word are one term
+                every = held(terms[0])
+            else:
+                holds = [held(term) for term in terms]
+                every = [all(h[i] for h in holds) for i in range(len(positions))]
+            covered = [c or e for c, e in zip(covered, every, strict=True)]
         return covered
 
     share = [0.0] * len(positions)
