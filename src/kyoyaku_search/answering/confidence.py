@@ -184,13 +184,24 @@ def _topic_noun(token: Token) -> bool:
 
 
 def foreign_modifiers(
-    tokens: Sequence[Token], content: Sequence[Content], document_frequency: Callable[[str], int]
+    tokens: Sequence[Token],
+    content: Sequence[Content],
+    document_frequency: Callable[[str], int],
+    whole: Callable[[str], bool] = lambda term: True,
+    occurs: Callable[[str], bool] = lambda text: False,
 ) -> tuple[str, ...]:
-    """The nouns before 「の」 and another noun (「火葬場の共同利用」) that no unit of the corpus
-    can cover, whole or in part: what the question's topic belongs to is not in the agreement.
-    A member of a list (「国際会議や展示会の誘致」) is not one: another member may be there; nor
-    is a word with kana (「お店」), everyday speech rather than the name of a thing, nor people
-    (「若者の定着」「学生の就職」): who benefits, while what follows is the topic."""
+    """The nouns of the question's topic that no unit of the corpus can cover, whole or in part:
+    the topic is not in the agreement, and a unit sharing the rest answers another thing.
+
+    A topic is a compound in a topic's place: before 「の」 and another noun (「火葬場の共同利用」:
+    what it belongs to), before 「を」「は」「が」「について」…, after a describing clause or at the
+    end (「相互利用できる駐車場は」「共同で使う斎場」). Before 「の」 every counting word of the
+    compound must be absent (「ネット会議の」 has 会議); elsewhere its head, the last noun, is
+    enough (「市民プールを」), and the one word asked about that the corpus holds only inside a
+    longer word (`whole` false: 人口 of 圏域人口) counts as absent. A member of a list
+    (「国際会議や展示会の誘致」) is not one: another member may be there; nor is a word with kana
+    (「お店」), everyday speech rather than the name of a thing, nor people (「若者の定着」「外国人
+    の」): who benefits."""
     heavy = {c.word for c in content if c.weight >= 1.0}
     absent = {
         c.word
@@ -200,21 +211,115 @@ def foreign_modifiers(
         and not any(ch in HIRAGANA for ch in c.word)
         and c.word[-1] not in _PERSON_ENDINGS
     }
+    by_word = {c.word: c for c in content}
+    own = {t.term for t in tokens}
+
+    def weak(word: str) -> bool:
+        """Held only inside longer words of the corpus (人口 of 圏域人口), through no synonym."""
+        c = by_word[word]
+        held = [terms for terms in c.terms if all(document_frequency(t) for t in terms)]
+        return (
+            len(held) == 1
+            and len(held[0]) == 1
+            and held[0][0] in own  # a synonym (病院 → 医療) is the corpus's word for it: any compound
+            and not any(ch in HIRAGANA for ch in word)
+            and word[-1] not in _PERSON_ENDINGS
+            and not whole(held[0][0])
+        )
+
     counted = {c.word for c in content}
     found = []
-    for at, particle in enumerate(tokens):
-        if particle.surface != "の" or at + 1 >= len(tokens) or not _topic_noun(tokens[at + 1]):
+    at = 0
+    while at < len(tokens):
+        if tokens[at].pos[0] not in _COMPOUND_POS:
+            at += 1
             continue
-        start = at  # the compound before 「の」 (「上下水道事業の」: 上下水・道・事業)
-        while start > 0 and tokens[start - 1].pos[0] in _COMPOUND_POS:
-            start -= 1
-        if start == at or (start > 0 and tokens[start - 1].surface in _LISTING):
-            continue
-        # every word of the compound that counts is one no unit has (「ネット会議の」 has 会議)
+        start = at
+        while at < len(tokens) and tokens[at].pos[0] in _COMPOUND_POS:
+            at += 1
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
-        if words and all(word in absent for word in words) and any(word in heavy for word in words):
-            found.extend(word for word in words if word in heavy)
+        if not words or not any(word in heavy for word in words) or _listed(tokens, start, at):
+            continue
+        place = _topic_place(tokens, start, at)
+        if place == "modifier":
+            if all(word in absent for word in words):
+                found.extend(word for word in words if word in heavy)
+        elif place == "head":
+            head = [word for word in words if word in heavy][-1]
+            unheld = _absent_head(head, absent, tokens, start, occurs)
+            if unheld or _weak_topic(head, content, absent, weak, tokens, at):
+                found.append(head)
     return tuple(dict.fromkeys(found))
+
+
+_TOPIC_MARKS = ("を", "は", "が", "について", "に関して", "に関する", "にかんする", "とは", "って", "ってある")
+_ASKED_MARKS = ("は", "について", "に関して", "に関する", "にかんする", "とは", "って")
+_DESCRIBING_POS = frozenset({"動詞", "形容詞", "助動詞"})
+
+
+def _absent_head(
+    head: str, absent: set[str], tokens: Sequence[Token], start: int, occurs: Callable[[str], bool]
+) -> bool:
+    """A head no unit has. Not one: an aspect of a thing the agreement has (「取組の中身」「公共の
+    建物」), left to coverage, nor a word standing inside a longer one of the corpus (「オープン
+    データ」's データ)."""
+    return head in absent and not occurs(head) and not _aspect(tokens, start, occurs)
+
+
+def _weak_topic(
+    head: str,
+    content: Sequence[Content],
+    absent: set[str],
+    weak: Callable[[str], bool],
+    tokens: Sequence[Token],
+    end: int,
+) -> bool:
+    """The one word asked about (「岩見沢市の人口は」), which the corpus holds only inside longer
+    words (「圏域人口」「人口減少」): no other noun of the question is there to carry it."""
+    others = any(c.word != head and c.word not in absent and c.weight >= 1.0 for c in content)
+    return not others and _asked_about(tokens, end) and weak(head)
+
+
+def _aspect(tokens: Sequence[Token], start: int, occurs: Callable[[str], bool]) -> bool:
+    """Whether the compound at `start` follows 「Xの」 with X a noun the corpus has (「取組の中身」)."""
+    return start >= 2 and tokens[start - 1].surface == "の" and (
+        tokens[start - 2].pos[0] in _COMPOUND_POS and occurs(tokens[start - 2].surface)
+    )
+
+
+def _asked_about(tokens: Sequence[Token], end: int) -> bool:
+    """Whether the compound ending at `end` is what is asked about: before 「は」「について」
+    「とは」…, or at the end (not the 「が」「を」 of a verb, which carries the topic too)."""
+    rest = "".join(t.surface for t in tokens[end:])
+    return not rest or rest.startswith(_ASKED_MARKS) or all(
+        t.pos[0] in ("助詞", "助動詞", "補助記号", "空白") for t in tokens[end:]
+    )
+
+
+def _listed(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the compound at tokens[start:end] is one member of a list (「国際会議や展示会」)."""
+    before = tokens[start - 1].surface if start > 0 else ""
+    after = "".join(t.surface for t in tokens[end : end + 3])
+    return before in _LISTING or after.startswith(("や", "・", "、", *EXAMPLE_MARKS))
+
+
+def _topic_place(tokens: Sequence[Token], start: int, end: int) -> str | None:
+    """Where the compound at tokens[start:end] stands: "modifier" before 「の」 and a noun (not
+    「のとき」), "head" where a topic stands (before 「を」「は」「について」…, after a describing
+    clause, at the end), None elsewhere (「大学で」「ゼミで」: a means or a place)."""
+    after = tokens[end:]
+    rest = "".join(t.surface for t in after)
+    if rest.startswith("の"):
+        if len(after) > 1 and _topic_noun(after[1]):
+            return "modifier"
+        return None
+    if not after or all(t.pos[0] in ("助詞", "助動詞", "補助記号", "空白") for t in after):
+        return "head"
+    if rest.startswith(_TOPIC_MARKS):
+        return "head"
+    if start > 0 and tokens[start - 1].pos[0] in _DESCRIBING_POS:
+        return "head"
+    return None
 
 
 def not_found_message(words: Sequence[str], asked: str) -> str | None:

@@ -19,7 +19,7 @@ MAX_LISTED = 100  # a list asked for in full (「全部」) is given in full up 
 def together_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     """Rows where every party's role says it works with the other: listed, or ranked by topic."""
     rows, ranked = together_rows(corpus, query, allowed)
-    if not rows:
+    if not rows or (ranked and query.question.foreign):  # 「両市で共同で使う斎場」: not in any row
         return Answer.no_match(query.question)
     hits = tuple(hit_at(corpus, i, score) for i, score in rows)
     if ranked:  # 「…が協力して取り組む災害対策は」: the best of those rows, quoted

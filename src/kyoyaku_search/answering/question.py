@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from ..errors import QuestionError
 from ..search.corpus import Corpus, SearchSettings, initiative_key
@@ -200,8 +203,67 @@ def understand(corpus: Corpus, text: str) -> Question:
         initiatives=named_initiatives(corpus, folded),
         phrase=phrase,
         content=content,
-        foreign=foreign_modifiers(masked_tokens, content, corpus.index.document_frequency),
+        foreign=foreign_modifiers(
+            masked_tokens,
+            content,
+            corpus.index.document_frequency,
+            _whole_word(corpus, masked_tokens, content),
+            corpus.occurs,
+        ),
     )
+
+
+# A term in more units than this, or on more distinct lines, is taken as a word of its own.
+_WHOLE_UNITS = 200
+_WHOLE_LINES = 12
+_COMPOUND = frozenset({"名詞"})
+
+
+def _whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Content]) -> Callable[[str], bool]:
+    """Whether a term stands as a noun of its own in some unit, not only inside a longer compound
+    (人口 in 「圏域人口」「人口減少」 only: the population of something else), unless the question
+    holds the compound's other nouns too, itself or through a synonym (「情報を共有」 is 「情報共有」,
+    「販路を広げる」 「販路拡大」): tokenises the few units holding the term, only when asked."""
+    question = {t.term for t in asked} | {term for c in content for terms in c.terms for term in terms}
+
+    def whole(term: str) -> bool:
+        positions = np.flatnonzero(corpus.index.matches([term]))
+        if not len(positions) or len(positions) > _WHOLE_UNITS:
+            return True
+        # role cells repeat their row, rows their section: each distinct line is read once
+        texts = (fold(corpus.units[p].search_text) for p in positions)
+        lines = dict.fromkeys(line for text in texts for line in text.splitlines() if term in line)
+        if not lines or len(lines) > _WHOLE_LINES:
+            return True
+        return any(_stands_alone(corpus, line, term, question) for line in lines)
+
+    return whole
+
+
+def _stands_alone(corpus: Corpus, text: str, term: str, question: set[str]) -> bool:
+    """Whether `term` is in `text` as a compound of its own, or in one with another noun the
+    question has too (itself or one of its parts: 「自立支援法」's 支援)."""
+    tokens = corpus.tokenizer.tokens(text)
+    at = 0
+    while at < len(tokens):
+        if tokens[at].pos[0] not in _COMPOUND:
+            at += 1
+            continue
+        start = at
+        while at < len(tokens) and tokens[at].pos[0] in _COMPOUND:
+            at += 1
+        parts = [{w for w, _ in corpus.tokenizer.split_terms(t.surface)} | {t.term} for t in tokens[start:at]]
+        inside = [i for i, words in enumerate(parts) if term in words]
+        if not inside:
+            continue
+        if at - start == 1 and tokens[start].term == term:  # the whole compound
+            return True
+        last = tokens[at - 1]  # 「丘珠空港」 is a 空港: a name ending in the word is one of it
+        if last.pos[1] == "固有名詞" and last.term.endswith(term):
+            return True
+        if any(other - {term} & question for other in parts):
+            return True
+    return False
 
 
 def _backdrop(corpus: Corpus, masked: str) -> frozenset[str]:
