@@ -14,6 +14,7 @@ from ..model import Agreement
 from .cache import Snapshot, cache_file
 from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
+from .memo import Memo
 from .names import NameLookup, PartyName, UnitColumns, name_forms, party_names
 from .phrases import PhraseIndex
 from .related import stems, two_kanji_near
@@ -152,6 +153,11 @@ class Corpus:
     def phrases(self) -> PhraseIndex:
         """The units' texts by character n-gram, to find a question's verbatim runs."""
         return PhraseIndex([unit.text for unit in self.units])
+
+    @cached_property
+    def memo(self) -> Memo:
+        """Values derived from this corpus alone that questions ask for again and again."""
+        return Memo()
 
     def occurs(self, text: str) -> bool:
         """Whether `text` (folded, on one line) stands verbatim somewhere in the corpus."""
