@@ -105,6 +105,8 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     """The parties the question is about. Not a filter: names that together name the agreement
     (「札幌市と岩見沢市の連携協約において」), and, when another party is named as well, a name that
     begins a compound of a place (「札幌都心部の再開発に岩見沢市は」)."""
+    if not mentions:
+        return ()  # no name to weigh: none of the rules below has anything to keep
     spans = [m.span() for m in _NAMES_AGREEMENT.finditer(_masked(folded, mentions))]
     agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
     plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
