@@ -183,8 +183,8 @@ class Lexicon:
         return cls(DomainSynonyms(()), SudachiSynonyms({}))
 
     def expansions(self, folded: str, tokens: list[Token]) -> list[Expansion]:
-        normalized = "".join(t.term for t in tokens if t.is_content)
-        return self.domain.expand(folded, normalized) + self.sudachi.expand([t for t in tokens if t.is_content])
+        content = [t for t in tokens if t.is_content]
+        return self.domain.expand(folded, "".join(t.term for t in content)) + self.sudachi.expand(content)
 
 
 def _whole_word(key: str, text: str, start: int) -> bool:
