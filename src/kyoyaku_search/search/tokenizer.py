@@ -16,6 +16,7 @@ from typing import NamedTuple
 from sudachipy import Dictionary, SplitMode
 
 MAX_REMEMBERED_WORDS = 10_000  # a bound for each memo of words; the lexicon has a few hundred words
+MAX_REMEMBERED_FORMS = 50_000  # dictionary words whose forms analyse keeps (a few hundred bytes each)
 MODES = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
 DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白", "感動詞", "接続詞")
 # Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
@@ -76,6 +77,11 @@ class Token(NamedTuple):
         return self.pos[0] not in DROPPED_POS
 
 
+# What analyse reads of one dictionary word: term, reading, part of speech, synonym groups, whether
+# it is a content word, and its sub-words.
+_Forms = tuple[str, str, tuple[str, ...], tuple[int, ...], bool, tuple[tuple[str, bool], ...]]
+
+
 class Tokenizer:
     """A Sudachi dictionary shared by all threads, with one Sudachi tokenizer per thread.
 
@@ -90,6 +96,7 @@ class Tokenizer:
         self._word_terms: dict[str, tuple[str, ...]] = {}  # see terms_of_word
         self._word_splits: dict[str, tuple[tuple[str, bool], ...]] = {}  # see split_terms_of_word
         self._readings: dict[str, str] = {}  # see reading_of_word
+        self._forms: dict[tuple[int, int, str], _Forms] = {}  # see analyse
         self._mode = MODES[self.settings.mode]
         self._sub_mode = MODES[self.settings.sub_mode] if self.settings.sub_mode else None
 
@@ -166,26 +173,45 @@ class Tokenizer:
         return self._split_terms(self._sudachi().tokenize(folded)) if folded else []
 
     def analyse(self, text: str) -> tuple[list[Token], list[tuple[str, bool]]]:
-        """`tokens(text)` and `split_terms(text)` from one Sudachi pass (a question's hot path),
-        each morpheme's forms read once for both."""
+        """`tokens(text)` and `split_terms(text)` from one Sudachi pass (a question's hot path).
+        What a dictionary word yields (its forms, part of speech, synonym groups, sub-words) is
+        read from Sudachi once and then remembered; only its place is read for every question."""
         folded = fold(text)
         if not folded:
             return [], []
-        dropped, stop, sub_mode = self.settings.dropped_pos, self.settings.stop_terms, self._sub_mode
+        stop, forms = self.settings.stop_terms, self._forms
         tokens: list[Token] = []
         terms: list[tuple[str, bool]] = []
         for morpheme in self._sudachi().tokenize(folded):
-            pos = morpheme.part_of_speech()
-            term = morpheme.normalized_form().lower()
-            token = _token(morpheme, pos, term)
-            tokens.append(token)
-            if pos[0] in dropped:
-                continue
-            if term not in stop:
-                terms.append((term, False))
-            if sub_mode is not None and len(token.surface) > 1:  # one character has no sub-words
-                terms.extend(self._sub_terms(morpheme))
+            surface = morpheme.surface()
+            # A word id with its surface: 「ＩＣＴ」 and 「ict」 are one dictionary word, an unknown
+            # word's id is shared by every unknown word of its part of speech.
+            key = (morpheme.dictionary_id(), morpheme.word_id(), surface)
+            known = forms.get(key) or self._remember_forms(key, morpheme)
+            term, reading, pos, groups, content, subs = known
+            tokens.append(Token(surface, term, reading, pos, groups, morpheme.begin(), morpheme.end()))
+            if content:
+                if term not in stop:
+                    terms.append((term, False))
+                terms.extend(subs)
         return tokens, terms
+
+    def _remember_forms(self, key: tuple[int, int, str], morpheme) -> _Forms:  # noqa: ANN001 - sudachipy.Morpheme
+        pos = morpheme.part_of_speech()
+        content = pos[0] not in self.settings.dropped_pos
+        # one character has no sub-words
+        subs = self._sub_terms(morpheme) if content and self._sub_mode is not None and len(key[2]) > 1 else []
+        forms = (
+            morpheme.normalized_form().lower(),
+            morpheme.reading_form(),
+            pos,
+            tuple(morpheme.synonym_group_ids()),
+            content,
+            tuple(subs),
+        )
+        if len(self._forms) < MAX_REMEMBERED_FORMS:
+            self._forms[key] = forms
+        return forms
 
     def _split_terms(self, morphemes) -> list[tuple[str, bool]]:  # noqa: ANN001 - sudachipy.MorphemeList
         dropped = self.settings.dropped_pos
