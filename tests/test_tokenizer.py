@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from kyoyaku_search.search.tokenizer import Tokenizer, TokenizerSettings
+from kyoyaku_search.search.tokenizer import Tokenizer, TokenizerSettings, fold
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +113,9 @@ def test_analyse_remembers_words_without_changing_what_it_yields(text):
     """analyse keeps what each dictionary word yields; a second pass, and another text holding the
     same words, yield what Sudachi says of them afresh."""
     tokenizer = Tokenizer()
-    expected = (tokenizer.tokens(text), tokenizer.split_terms(text))
+    # tokens_unfolded and split_terms read every morpheme from Sudachi, remembering nothing
+    expected = (tokenizer.tokens_unfolded(fold(text)), tokenizer.split_terms(text))
     assert tokenizer.analyse(text) == expected
     assert tokenizer.analyse(text) == expected
+    assert (tokenizer.tokens(text), tokenizer.terms(text)) == (expected[0], [t for t, _ in expected[1]])
     assert Tokenizer().analyse(text) == expected

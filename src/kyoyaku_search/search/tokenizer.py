@@ -109,7 +109,7 @@ class Tokenizer:
     def tokens(self, text: str) -> list[Token]:
         """All morphemes of `text` after NFKC folding, in the primary split mode."""
         folded = fold(text)
-        return [_token(m) for m in self._sudachi().tokenize(folded)] if folded else []
+        return self.analyse(folded)[0] if folded else []
 
     def tokens_unfolded(self, text: str) -> list[Token]:
         """Morphemes of `text` as given, so offsets index the original string."""
@@ -257,14 +257,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _token(morpheme, pos: tuple[str, ...] | None = None, term: str | None = None) -> Token:  # noqa: ANN001 - sudachipy.Morpheme
-    """A Token, given the forms already read (`pos`, `term`) when the caller has them; positional
-    arguments, the cheapest way to build a named tuple."""
+def _token(morpheme) -> Token:  # noqa: ANN001 - sudachipy.Morpheme
     return Token(
         morpheme.surface(),
-        morpheme.normalized_form().lower() if term is None else term,
+        morpheme.normalized_form().lower(),
         morpheme.reading_form(),
-        tuple(morpheme.part_of_speech()) if pos is None else pos,
+        tuple(morpheme.part_of_speech()),
         tuple(morpheme.synonym_group_ids()),
         morpheme.begin(),
         morpheme.end(),
