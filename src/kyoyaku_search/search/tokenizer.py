@@ -16,7 +16,7 @@ from typing import NamedTuple
 from sudachipy import Dictionary, SplitMode
 
 MAX_REMEMBERED_WORDS = 10_000  # a bound for each memo of words; the lexicon has a few hundred words
-MAX_REMEMBERED_FORMS = 50_000  # dictionary words whose forms analyse keeps (a few hundred bytes each)
+MAX_REMEMBERED_FORMS = 20_000  # dictionary words whose forms analyse keeps (a few hundred bytes each)
 MODES = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
 DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白", "感動詞", "接続詞")
 # Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
