@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import kyoyaku_search.answering.question as question_module  # noqa: E402
 from chive import Neighbours, WordVectors  # noqa: E402
+from kyoyaku_search.answering.framing import QUESTION_WORDS  # noqa: E402
 from kyoyaku_search.search.corpus import Corpus, load_corpus  # noqa: E402
 from kyoyaku_search.search.lexicon import Expansion, expansion_terms  # noqa: E402
 from kyoyaku_search.views.evaluate import evaluate, load_cases  # noqa: E402
@@ -56,12 +57,12 @@ def with_vector_weight(weight: float) -> None:
         added = {}
         for term, layer in expansion_terms(corpus.tokenizer, expansions).items():
             w = layers[layer]
-            skip = own.get(term, 0.0) >= w or term in question_module.QUESTION_WORDS
+            skip = own.get(term, 0.0) >= w or term in QUESTION_WORDS
             if not skip and corpus.index.document_frequency(term):
                 added[term] = w
         return added
 
-    question_module._expansion_weights = expansion_weights
+    question_module.expansion_weights = expansion_weights  # the name understand() looks up
 
 
 def scores(corpus: Corpus, paths: list[str]) -> str:

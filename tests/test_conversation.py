@@ -56,6 +56,45 @@ def test_follow_ups(corpus, turns, last_id, note):
     assert last.inherited == note
 
 
+@pytest.mark.parametrize(
+    ("turns", "last_id"),
+    [
+        (["岩見沢市は観光で何をするのか", "札幌市のほうはどう？"], "row-1-4/甲"),  # ほう: the side, not a topic
+        (["職員交流について定めた条文は", "その件で札幌市の役割は何か"], "row-3c-2/甲"),  # その件: the row before
+        (["地域医療の内容を教えて", "同じ取組で岩見沢市がすることは"], "row-3a-1/乙"),
+        (["乙の土地利用での役割", "それについて甲は何をするのか"], "row-3a-3/甲"),
+        (["地域振興の内容", "そこでの札幌市の役割は"], "row-3a-4/甲"),
+    ],
+)
+def test_a_follow_up_that_points_back(corpus, turns, last_id):
+    last = converse(corpus, *turns)[-1]
+    assert last.hits[0].unit.id == f"{SEED_ID}/{last_id}"
+    assert last.inherited
+
+
+def test_a_topic_found_nowhere_is_not_found_for_the_other_party_either(corpus):
+    """「岩見沢は」 after a topic the agreement has nothing on: not a quote of whatever ranks first."""
+    first, second = converse(corpus, "札幌市の交通についての役割", "岩見沢は")
+    assert first.status == "no_match" and second.status == "no_match" and not second.quotes
+
+
+@pytest.mark.parametrize(
+    ("turns", "last_id"),
+    [
+        (["協約の目的は", "その条文の次は"], "art-2"),
+        (["第1条", "次は？"], "art-2"),
+        (["岩見沢市の福祉での役割", "次は札幌市の役割を教えて"], "row-3a-2/甲"),  # 次は: the next question
+    ],
+)
+def test_next_after_a_place(corpus, turns, last_id):
+    assert converse(corpus, *turns)[-1].hits[0].unit.id == f"{SEED_ID}/{last_id}"
+
+
+def test_pointing_back_with_nothing_before_inherits_nothing(corpus):
+    answer = ask(corpus, "その件で岩見沢市は何をするの")
+    assert answer.status == "party_roles" and not answer.inherited
+
+
 def test_the_same_words_alone_inherit_nothing(corpus):
     answer = ask(corpus, "では札幌市は？")
     assert answer.status == "party_roles" and not answer.inherited

@@ -9,6 +9,8 @@ import pytest
 from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.views.evaluate import load_cases
 from tests.conftest import QUESTIONS
+from tests.loaded import variant_corpus
+from tests.test_ordinals import layouts  # noqa: F401 (a fixture)
 
 
 @pytest.mark.parametrize(
@@ -17,6 +19,11 @@ from tests.conftest import QUESTIONS
         ("他の協約と比較したいので、費用分担の定めを教えて", "art-4"),  # not 比較 → anything
         ("研究のため、定期的な協議について知りたい", "art-5"),
         ("岩見沢市が災害対策で協力する根拠は", "row-3a-5/乙"),  # 根拠 does not pull 地方自治法
+        # who asks and why, in a sentence of its own or in brackets: not what about
+        ("卒論で扱います。協約の変更手続きを知りたい", "art-6"),
+        ("地域交通の担当者です。費用の負担はどう決まる", "art-4"),
+        ("協議の頻度（近隣の町の協定と比べて）", "art-5"),
+        ("新聞の連載で取り上げる予定です。協約の目的を定めた条文は", "art-1"),
     ],
 )
 def test_framing_does_not_steer(corpus, question, expected):
@@ -81,3 +88,64 @@ def test_a_follow_up_takes_only_what_it_lacks(corpus):
     first = ask(corpus, "岩見沢市の災害対策での役割は")
     assert ask(corpus, "観光は？", history=[first]).hits[0].unit.id.endswith("/row-1-4/乙")  # topic its own
     assert ask(corpus, "では札幌市は？", history=[first]).hits[0].unit.id.endswith("/row-3a-5/甲")  # party its own
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 本市・当町・うちの市 are the asker's own city, named where the question says who asks
+        ("札幌市議です。岩見沢市と一緒にやる災害対策で本市は何をするのか", "row-3a-5/甲"),
+        ("岩見沢市の職員として伺います。札幌市が中心の観光施策で当市の役割は", "row-1-4/乙"),
+        ("岩見沢市民だけど、札幌との職員交流でうちの市は何をするの", "row-3c-2/乙"),
+        ("本市（札幌市）の地産地消での役割", "row-3b-2/甲"),
+    ],
+)
+def test_the_askers_own_city(corpus, question, expected):
+    answer = ask(corpus, question)
+    assert answer.hits[0].unit.id.endswith("/" + expected)
+    assert {h.unit.party_label for h in answer.hits if h.unit.kind == "role"} == {expected[-1]}
+
+
+def test_who_asks_is_no_topic(corpus):
+    answer = ask(corpus, "岩見沢市議です。本市の役割を全部教えて")  # 市議 says who asks
+    assert answer.status == Status.PARTY_ROLES and {h.unit.party_label for h in answer.hits} == {"乙"}
+
+
+@pytest.mark.parametrize("question", ["最後に、札幌市の役割を教えて", "最初に岩見沢市の役割を知りたい"])
+def test_the_order_of_asking_is_no_place_and_no_topic(corpus, question):
+    assert ask(corpus, question).status == Status.PARTY_ROLES
+
+
+def test_the_askers_own_city_in_every_agreement(tmp_path):
+    corpus = variant_corpus(tmp_path)
+    for agreement in corpus.agreements:
+        for asker, other in (agreement.parties, agreement.parties[::-1]):
+            row = next(u for u in corpus.units if u.agreement_id == agreement.id and u.kind == "row")
+            question = f"{asker.name}議として聞きたい。{other.name}と進める{row.initiative}で本市の役割は"
+            first = ask(corpus, question, agreement=agreement.id).hits[0].unit
+            assert (first.row_id, first.party_label) == (row.row_id, asker.label), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "この協定に含まれる事業をすべて教えて",
+        "協約に盛り込まれている取組を全部",
+        "両市が協力する分野にはどんなものがあるか一覧で",
+        "どんな事業がこの協定に入っているの",  # which ones there are: all of them, not the first
+        "協定で取り組む分野を一通り知りたい",
+        "取組をリストアップして",
+        "別表の取組名を全部",
+        "協力してやることは何がある",
+        "協力分野を教えて",  # the 取組 are all it names
+        "両市の連携事業は何件ある",
+        "別表には何が書いてある",
+    ],
+)
+def test_every_row_listed_in_every_layout(layouts, question):  # noqa: F811
+    for agreement in layouts.agreements:
+        answer = ask(layouts, question, agreement=agreement.id)
+        rows = [u.initiative for u in layouts.units if u.agreement_id == agreement.id and u.kind == "row"]
+        assert answer.status == Status.TOGETHER, (agreement.id, question)
+        names = [item.name for item in answer.items]  # every 取組, or those both say they do together
+        assert names and set(names) <= set(rows), (agreement.id, question)

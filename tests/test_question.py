@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kyoyaku_search.answering.answer import ask
 from kyoyaku_search.answering.question import named_initiatives, understand
 
 
@@ -93,10 +94,40 @@ def test_outsiders(corpus, question, outsiders):
         ("経済戦略の推進では札幌市が中心で岩見沢市は協力する立場か", "role"),  # stance before together
         ("救急医療について岩見沢市の役割を根拠とともに知りたい", "role"),  # 「とともに」 is not together
         ("他市との協約と比較したいので、本協約の改廃手続の条文を", "change"),  # comparing with others
+        ("かかるおかねは どうするの", "cost"),  # as residents write it
+        ("費用は誰が払うのか", "cost"),
+        ("分担比率はどうなっている", "cost"),  # one word, 分担 and 比率
+        ("市長どうしで話をする場はあるか", "consult"),
+        ("甲乙が話し合うことを定めた条文は", "consult"),  # 甲乙, one word: both parties
+        ("協約の変更手続について", "change"),
     ],
 )
 def test_kinds(corpus, question, kind):
     assert understand(corpus, question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a word inside the words that ask for the kind is answered by the kind's article
+        ("かかるおかねは どうするの", "art-4"),
+        ("運営費の分担比率は", "art-4"),
+        ("首長が顔を合わせて話をする機会は定期的にあるか", "art-5"),
+        # a hiragana run read only as words of asking (きょうやく → 協約) is no topic
+        ("きょうやくの もくてきを おしえて", "art-1"),
+        # a kind's word and how it is done or said (変更手続, 廃止方法) asks for that kind
+        ("（議会答弁用）協約の変更手続", "art-6"),
+        ("協約の廃止方法", "art-6"),
+        ("甲乙が話し合うことを定めた条文は", "art-5"),
+    ],
+)
+def test_words_of_the_kind_and_of_asking_are_covered(corpus, question, expected):
+    assert ask(corpus, question).hits[0].unit.id.endswith("/" + expected)
+
+
+def test_hiragana_read_as_the_agreement_itself_lists_what_is_done_together(corpus):
+    answer = ask(corpus, "きょうやくで いっしょに することを ぜんぶ おしえて")
+    assert answer.status == "together" and len(answer.items) == 12
 
 
 @pytest.mark.parametrize(

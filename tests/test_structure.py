@@ -11,7 +11,8 @@ import pytest
 
 from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.answering.structure import find_reference
-from kyoyaku_search.search.corpus import Corpus
+from kyoyaku_search.ingest.parser import parse_file
+from kyoyaku_search.search.corpus import Corpus, build_corpus
 
 from .loaded import variant_corpus
 
@@ -98,6 +99,12 @@ def test_every_annex_section_lists_its_rows(loaded):
                 assert [item.name for item in answer.items] == [row.initiative for row in table.rows]
 
 
+@pytest.mark.parametrize("question", ["別表の(3)のイ", "別表(3)のイの取組"])
+def test_a_sub_section_after_の(corpus, question):
+    answer = ask(corpus, question, top_k=10)
+    assert answer.status == Status.SECTION and {h.unit.section.split(" ")[0] for h in answer.hits} == {"(3)イ"}
+
+
 def test_section_by_number_covers_its_sub_sections(corpus):
     answer = ask(corpus, "別表第3", top_k=20)
     assert answer.status == Status.SECTION
@@ -162,10 +169,46 @@ def test_the_annex_heading_names_the_annex_not_a_section(corpus):
 
 
 @pytest.mark.parametrize(
-    ("question", "kind"), [("協約書は何通作られたのか", "copies"), ("この協約の当事者は", "preamble")]
+    ("question", "kind"),
+    [("協約書は何通作られたのか", "copies"), ("この協約の当事者は", "preamble"), ("協約の当事者を教えて", "preamble")],
 )
 def test_meta_questions_find_their_unit(corpus, question, kind):
     answer = ask(corpus, question)
     assert answer.status == Status.ANSWERED
     unit = answer.hits[0].unit
     assert "2通" in unit.text if kind == "copies" else unit.kind == "preamble"
+
+
+@pytest.fixture(scope="module")
+def layout_costs() -> list[tuple[str, str, str]]:
+    """(fixture, its cost question, the unit that answers it) from test_layouts' table."""
+    from .test_layouts import QUESTIONS
+
+    return [(name, question, unit) for name, question, unit, _ in QUESTIONS if "費用" in question or "経費" in question]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["取組の内容はどの条文で決まっている", "連携の中身は協定のどこに書いてあるか", "役割の分け方を定めた条項は", "具体的な事業はどの条に"],
+)
+def test_where_the_annex_is_set_up(tokenizer, question):
+    """Every layout sets up its 取組 in 第3条 (pointing to 別表, or holding them inline), except 三原市's,
+    whose 第2条 sets up the 取組 and their 内容 and 第3条 the 役割分担."""
+    from .test_ordinals import FIXTURES, UNLOADABLE
+
+    for path in sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html") and p.name not in UNLOADABLE):
+        agreement = parse_file(path).agreement
+        answer = ask(build_corpus([agreement], tokenizer), question)
+        split = agreement.id == "mihara-fukuyama-2015" and "役割" not in question
+        assert answer.hits[0].unit.id == f"{agreement.id}/art-{2 if split else 3}", (path.name, question)
+
+
+@pytest.mark.parametrize("framed", ["連携事業の{q}", "{q}（協約上の根拠を知りたい）", "各施策について、{q}"])
+def test_the_words_for_the_initiatives_do_not_hide_the_cost_article(tokenizer, layout_costs, framed):
+    from .test_ordinals import FIXTURES
+
+    for name, question, unit in layout_costs:
+        agreement = parse_file(FIXTURES / name).agreement
+        asked = framed.format(q=question.rstrip("。"))
+        answer = ask(build_corpus([agreement], tokenizer), asked)
+        assert answer.hits and answer.hits[0].unit.id == f"{agreement.id}/{unit}", (name, asked)

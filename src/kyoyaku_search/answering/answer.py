@@ -16,16 +16,18 @@ import numpy as np
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
 from ..search.units import Unit
-from .confidence import Asked, confident, covered_first, not_found_message, uncovered
+from .confidence import Asked, confident, covered_first
 from .effective import effective_units
 from .followup import settle
 from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
-from .lists import asks_for_list
+from .lists import TOGETHER_WORDS, asks_for_list
+from .notfound import not_found_message, uncovered
+from .provisions import annex_reference, named_first, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
-from .structure import Reference, find_reference, inside_quotation, label_definition, missing_article
+from .structure import Reference, find_reference, inside_quotation, missing_article, next_to
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [
@@ -48,6 +50,7 @@ __all__ = [
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
 RELATED = 3  # units offered as 関連 when the agreement has no answer
+INHERITED_NOT_FOUND = "前の質問の話題についての定めは、この協約には見つかりませんでした。"
 
 
 def ask(
@@ -69,8 +72,10 @@ def ask(
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
     reference = find_reference(corpus, question.text, agreement)
-    if reference is None and question.labels and not question.own_topic_terms:
-        reference = label_definition(corpus, question.text, agreement)
+    if reference is None:
+        reference = who_is_meant(corpus, question, agreement)
+    if reference is None and history and history[-1].hits:  # 「次の条文は」 after 第3条
+        reference = next_to(corpus, question.text, history[-1].hits[0].unit)
     if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
         return Answer(question.text, Status.NO_MATCH, missing, question=question)
     phrase = question.phrase
@@ -139,14 +144,23 @@ def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
 
 def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     question = query.question
+    if not query.topic_found:  # what the turn before asked about is not in the agreement, for anyone
+        context = Context(query.parties, weights=query.weights, kind=query.kind, found=False)
+        return Answer(question.text, Status.NO_MATCH, INHERITED_NOT_FOUND, question=question, context=context)
     if query.kind == QuestionKind.TOGETHER:
         together = together_answer(corpus, query, allowed, top_k)
-        if together.status != Status.NO_MATCH or not query.topic_terms:
+        if together.status != Status.NO_MATCH:
             return together
+        if all(term in TOGETHER_WORDS for term in query.topic_terms):
+            # no role cell says 「…と協力して」: every 取組 is what the parties do in partnership
+            return all_rows_answer(corpus, query, allowed, top_k)
         # 「両市はどういう方針で連携していくのか」: no joint row has it; any unit may (第2条 基本方針)
         query = replace(query, kind=QuestionKind.GENERAL)
     if query.kind == QuestionKind.PARTNERS:
         return partners_answer(corpus, query, top_k)
+    annex = annex_reference(corpus, query, allowed)
+    if annex is not None:  # 「連携の中身はどの条に書いてある」
+        return _referenced(corpus, query, allowed, annex, top_k)
     if query.row_id is not None:
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
@@ -155,21 +169,25 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         if len({p.name for p in query.parties}) == 1:
             return party_roles_answer(corpus, query, allowed, top_k)
         if TOGETHER.search(question.text):
-            return together_answer(corpus, replace(query, topic_terms=()), allowed, top_k)
+            together = together_answer(corpus, replace(query, topic_terms=()), allowed, top_k)
+            if together.status != Status.NO_MATCH:  # else no role says 「…と協力して」: every 取組
+                return together
         return all_rows_answer(corpus, query, allowed, top_k)
     effective = effective_units(corpus, allowed, question.text) if query.kind == QuestionKind.EFFECTIVE else None
     if effective is not None:
         return _effective(corpus, query, *effective, top_k)
     ranked = rank(corpus, query, allowed)
     if not ranked:
-        context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
+        context = Context(
+            query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False
+        )
         message = not_found_message([c.word for c in question.content], fold(question.text))
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     role = query.kind == QuestionKind.ROLE and bool(query.parties)
     asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives), role, question.foreign)
-    ranked = covered_first(corpus, asked, ranked)
+    ranked = named_first(corpus, question.text, covered_first(corpus, asked, ranked))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
@@ -188,7 +206,7 @@ def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]]
     related = tuple(hit_at(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
     said = not_found_message(missing, fold(question.text)) or NO_MATCH
     message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
-    context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives)
+    context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False)
     return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)
 
 

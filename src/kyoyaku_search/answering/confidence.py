@@ -33,7 +33,6 @@ EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", 
 _COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
 _PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
-MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,9 @@ class Content:
     weight: float
     # Ways to cover it in part (PARTIAL_CREDIT): the held parts of a compound the corpus lacks.
     partial: tuple[tuple[str, ...], ...] = ()
+    # a word that asks for the kind of answer (「経費」「負担割合」, 「割合」 of 「分担割合」), not its subject
+    asks_kind: bool = False
+    compound: str = ""  # the run of nouns it stands in (「ごみ処理」 for 処理), when it is one of several
 
 
 def content_words(
@@ -74,16 +76,15 @@ def content_words(
     topics: Sequence[str],
     expansions: Sequence[Expansion],
     kind_word: Callable[[str], bool] = lambda word: False,
-    backdrop: frozenset[str] = frozenset(),
+    in_kind_phrase: Callable[[str], bool] = lambda word: False,
 ) -> tuple[Content, ...]:
     """For each of the question's own topic terms: the word, the terms that cover it (itself, the
     synonyms it was expanded to; for a word inside hiragana the corpus words it was read as; for
-    a word that is itself the kind of question asked, 「効力」, the template's word for it).
-    Terms of `backdrop` (the 「人口減少対策として」 before the question proper) weigh as verbs do
-    when the question has other content."""
-    if backdrop and all(term in backdrop for term in topics):
-        backdrop = frozenset()
+    a word that is itself the kind of question asked, 「効力」, or stands inside the words that ask
+    for it, 「話」 of 「集まって話をする」, the template's word for it).
+    The question's backdrop (answering/backdrop.py) is not among `topics`."""
     by_term = {token.term: token for token in tokens if token.is_content}
+    compounds = _noun_runs(tokens)
     readings = [e for e in expansions if e.layer == "reading"]
     found: dict[str, Content] = {}
     for term in topics:
@@ -95,7 +96,7 @@ def content_words(
         else:
             covering = {(term,)}
             for expansion in expansions:
-                if expansion.layer == "kind" and not kind_word(word):
+                if expansion.layer == "kind" and not (kind_word(word) or in_kind_phrase(word)):
                     continue
                 if expansion.example and not _as_example(tokens, token):
                     continue
@@ -108,10 +109,11 @@ def content_words(
             weight = OTHER_WEIGHT
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
-        if term in backdrop:
-            weight = min(weight, OTHER_WEIGHT)
         if word not in found:
-            found[word] = Content(word, tuple(sorted(c for c in covering if c)), weight)
+            asks = kind_word(word) or in_kind_phrase(word)
+            compound = compounds.get(token.begin, "") if token is not None else ""
+            covers = tuple(sorted(c for c in covering if c))
+            found[word] = Content(word, covers, weight, asks_kind=asks, compound=compound)
     return tuple(found.values())
 
 
@@ -175,7 +177,33 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
     if asked.settled or asked.phrase is not None:
         return True  # the topic was settled before or named in full, or the question quotes the text
-    return not asked.foreign and coverage(corpus, asked.content, position) >= asked.needed
+    if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
+        return False
+    # 「除雪の経費の負担割合は」: the unit answers what kind of thing is asked (a cost) but none of
+    # the nouns that say what about (除雪): it only shares the kind.
+    subject = [c for c in asked.content if not c.asks_kind and c.weight >= 1.0]
+    if not subject or not any(c.asks_kind for c in asked.content):
+        return True
+    # a compound answers only whole (「ごみ処理」: 処理 alone, in 「事務を処理する」, is not it); a word
+    # in part too (保育 of 保育園)
+    groups: dict[str, list[Content]] = {}
+    for word in subject:
+        groups.setdefault(word.compound or word.word, []).append(word)
+    return any(all(coverage(corpus, [w], position) > 0 for w in group) for group in groups.values())
+
+
+def _noun_runs(tokens: Sequence[Token]) -> dict[int, str]:
+    """Token start → the run of two or more adjacent nouns it stands in (「ごみ処理」)."""
+    runs: dict[int, str] = {}
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.pos[0] == "名詞" and (not run or run[-1].end == token.begin):
+            run.append(token)
+            continue
+        if len(run) > 1:
+            runs.update((t.begin, "".join(r.surface for r in run)) for t in run)
+        run = [token] if token is not None and token.pos[0] == "名詞" else []
+    return runs
 
 
 def _topic_noun(token: Token) -> bool:
@@ -322,20 +350,6 @@ def _topic_place(tokens: Sequence[Token], start: int, end: int) -> str | None:
     return None
 
 
-def not_found_message(words: Sequence[str], asked: str) -> str | None:
-    """「この協約には「バス」「路線」についての定めは見つかりませんでした。」 naming at most three of
-    `words`, only those the question itself (`asked`, folded) holds; None when there are none."""
-    named = [word for word in dict.fromkeys(words) if _nameable(word) and word in asked][:3]
-    if not named:
-        return None
-    return f"この協約には{''.join(f'「{word}」' for word in named)}についての定めは見つかりませんでした。"
-
-
-def _nameable(word: str) -> bool:
-    """A word to name back: letters, digits and the marks inside words only (no brackets)."""
-    return 0 < len(word) <= MAX_NAMED and all(ch.isalnum() or ch in "ー々〆・" for ch in word)
-
-
 def _cover(tokenizer: Tokenizer, word: str, expansion: Expansion) -> tuple[str, ...]:
     """What a unit must hold to answer `word` through `expansion`: its target, and when the
     synonym stands for only part of the word, the rest too (「介護保険料」 through 介護 → 福祉 needs
@@ -397,13 +411,3 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
             partly = any_held(word.partial)
             share = [s + credit * (p and not c) for s, p, c in zip(share, partly, covered, strict=True)]
     return np.array(share) / total
-
-
-def uncovered(corpus: Corpus, content: Sequence[Content], position: int) -> list[str]:
-    """The content words (as written) the unit does not hold, nouns first."""
-    missing = [c for c in content if not _held(corpus, c, position)]
-    return [c.word for c in sorted(missing, key=lambda c: -c.weight)]
-
-
-def _held(corpus: Corpus, content: Content, position: int) -> bool:
-    return any(all(corpus.index.holds(term, [position])[0] for term in terms) for terms in content.terms)

@@ -18,6 +18,9 @@ from .ranking import allowed_units, rank
 # 「では札幌市は？」「じゃあ観光は」「岩見沢市はどうですか」: the words that mark a follow-up.
 _FOLLOW_UP = re.compile(
     r"^(では|じゃあ|じゃ|それでは|それなら|なら|あと|それと|他に|ほかに|また|次に)|(は|も|って)\s*[?？]?$|(はどう|はどうですか|はどうなる|の場合)[?？]?$"
+    # 「その件で岩見沢市は何をするの」「同じ取組で札幌市は」: pointing back at the topic before
+    r"|^(その|この|あの|同じ|今の|さっきの|先ほどの)\s*(件|話|取組|取り組み|分野|点|事業|こと|テーマ|項目)"
+    r"|^(それ|そこ|これ)(で|に|について|に関して|では|には|の)"
 )
 _SHORT = 12  # a question this short that lacks a party or a topic leans on the one before
 
@@ -53,7 +56,8 @@ def resolve(question: Question, previous: Context | None) -> Query:
     else:
         note = f"前の質問の話題（{'・'.join(topics)}）を引き継いで回答します。"
     initiatives = previous.initiatives if takes_topic else question.initiatives
-    return Query(question, parties, weights, topics, kind, None, note, initiatives)
+    found = previous.found or not takes_topic  # 「岩見沢は」 after 「札幌市の交通の役割」, found nowhere
+    return Query(question, parties, weights, topics, kind, None, note, initiatives, found)
 
 
 def settle(corpus: Corpus, question: Question, previous: Context | None, agreement: str | None = None) -> Query:

@@ -52,10 +52,13 @@ FRAMING_WORDS = frozenset(
         "欄",
         "定め",
         "決め方",
+        "定め方",
         "方法",
         "仕方",
         "遣り方",
         "やり方",
+        "仕組み",
+        "仕組",
         "手順",
         "引用",
         "列挙",
@@ -85,6 +88,8 @@ FRAMING_WORDS = frozenset(
         "まま",
         "見せる",
         "見る",
+        "指す",  # 「甲とは誰を指すのか」「甲と乙の定義」
+        "定義",
         "どちら",
         "何方",
         "どっち",
@@ -96,9 +101,21 @@ FRAMING_WORDS = frozenset(
         "出来る",
         "遣る",
         "其れ",
+        "其処",  # pointing back (「そこでの札幌市の役割」): the turn before says what
+        "そこ",
+        "此れ",
+        "これ",
+        "それ",
         "よう",
         "様",
         "側",
+        "方",  # 「岩見沢市のほうは」: the side, not a topic
+        # pointing back at the turn before (「同じ取組で」「その件で」), not a topic of its own
+        "同じ",
+        "件",
+        "最後",  # the order of asking (「最後に、札幌市の役割を」「次は札幌市の」); a place by order: ordinals.py
+        "最初",
+        "次",
         # who: the parties as such (「両市の役割」「市議会」 is about 議会, not 市)
         "市",
         "町",
@@ -111,6 +128,7 @@ FRAMING_WORDS = frozenset(
         "両自治体",
         "役所",
         "市役所",
+        "担当者",  # 「両市の担当者が集まって」: the parties' staff, the parties as such
         "役場",
         "庁舎",
     }
@@ -162,6 +180,7 @@ SOFT_FRAMING_WORDS = frozenset(
         "手伝う",
         "言葉",
         "原文",
+        "本文",  # 「協約本文で定められているのか」
         "表現",
         "問題",
         "課題",
@@ -183,7 +202,27 @@ SOFT_FRAMING_WORDS = frozenset(
 
 # Soft framing words that say where or in what words something is said, never what about: they
 # frame any other word (「役割分担の根拠条文」 asks about 役割分担).
-SAYING_WORDS = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "表現"})
+SAYING_WORDS = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "本文", "表現"})
+
+# The template's words for the annex's 取組 (事業・施策). Beside a cost or a change (「連携事業の経費
+# 負担の根拠」) they only say whose cost: every cost is of the 取組.
+INITIATIVE_WORDS = frozenset({"取組", "取り組み", "取り組む", "事業", "連携事業", "施策", "項目", "分野", "連携"})
+# What the annex holds: the 取組, their 内容 (中身) and each party's 役割 (分担・分け方). Asking where
+# the agreement says these is asking for the article that sets up the annex (「連携の中身はどの条に」).
+ANNEX_WORDS = INITIATIVE_WORDS | {
+    "内容",
+    "中身",
+    "役割",
+    "役目",
+    "役割分担",
+    "分担",
+    "分ける",
+    "分け方",
+    "具体",
+    "具体的",
+    "事項",
+    "毎",
+}
 
 # Words of asking, not of the topic: they must not make a unit count as a match. Nouns that
 # can be adverbs (「日」「時」「今日」) are not topics either: 「ゴミの収集日」 is not about 附則's 「4月1日」.
@@ -227,6 +266,7 @@ QUESTION_WORDS = frozenset(
         "的",
         "こと",
         "もの",
+        "物",  # Sudachi's form of 「もの」 (「どんなものがありますか」「結んだものですか」)
         "の",
         "か",
         "よ",

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 
-from .framing import COMPARES, LEADS, STANCE
+from .framing import ANNEX_WORDS, COMPARES, INITIATIVE_WORDS, LEADS, SOFT_FRAMING_WORDS, STANCE
 
 
 class QuestionKind(StrEnum):
@@ -32,16 +32,25 @@ class QuestionKind(StrEnum):
 # Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
 # question before it is a role question.
 QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cost", re.compile(r"費用|経費|負担|予算|お金|おかね|コスト|財源")),
+    # 「負担割合」 as one word; 「おかね」「だれがはらう」 as residents write them
+    (
+        "cost",
+        re.compile(r"(?:負担|分担)(?:割合|比率)|按分|費用|経費|負担|予算|お金|おかね|コスト|財源|(?:誰|だれ)が(?:払|はら|出す|だす)"),
+    ),
     ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消")),
     ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート")),
     # 「なんですか」 is 「なのですか」, not 「なんで」 (why)
     ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由")),
-    ("consult", re.compile(r"協議|話し合|話合|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ")),
+    (
+        "consult",
+        re.compile(r"協議|話し合|話合|話を(?:する|し)|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ"),
+    ),
     # The signature block is where every agreement gives each party's address and head.
     (
         "signer",
-        re.compile(r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名"),
+        re.compile(
+            r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名|日付"
+        ),
     ),
     (
         "role",
@@ -64,6 +73,18 @@ KIND_TERMS = {
 }
 
 
+def in_kind_phrase(kind: str, text: str) -> Callable[[str], bool]:
+    """Whether a word stands inside the words of `text` that ask for `kind` (「話」 of 「集まって話を
+    する」, 「かね」 of 「おかね」, 「割合」 of 「分担割合」)."""
+    pattern = dict(QUESTION_KINDS).get(kind)
+    phrases = [m.group(0) for m in pattern.finditer(text) if len(m.group(0)) > 1] if pattern else []
+    return lambda word: any(word in phrase for phrase in phrases)
+
+
+# 「変更手続」「廃止方法」「費用負担規定」: a kind's word and how it is done or said is that kind too.
+_HOW_SAID = frozenset({"手続", "手続き", "方法", "手順", "規定", "条項", "条文", "ルール"})
+
+
 def kind_word(kind: str) -> Callable[[str], bool]:
     """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
     「始まっ」「費用負担」 ask for 施行 / 変更 / 費用; 「有効期間」 does not: what follows is another word)."""
@@ -76,16 +97,17 @@ def kind_word(kind: str) -> Callable[[str], bool]:
         end = 0
         while (match := pattern.match(word, end)) is not None and match.end() > end:
             end = match.end()
-        return end > 0 and all("\u3041" <= ch <= "\u309f" for ch in word[end:])
+        rest = word[end:]
+        return end > 0 and (all("\u3041" <= ch <= "\u309f" for ch in rest) or rest in _HOW_SAID)
 
     return asks
 
 
-TOGETHER = re.compile(r"協力|一緒|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
+TOGETHER = re.compile(r"協力|一緒|いっしょ|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
 _OTHERS = re.compile(r"他の|他市|他都市|ほかの|他圏域|他地域|他自治体|他団体|全国")
 BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|(?:2|二|ふた)つの(?:市|自治体|まち)|甲と乙|乙と甲")
 _PARTNERS = re.compile(
-    r"(どこ|どの市町村|どの市|どの自治体|どの町)と[^。？?]{0,8}(連携|協力|協約|協定|結|組|一緒)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
+    r"(?:市|町|村)と(?:の間で)?(?:協約|協定)を(?:結|締結)|(どこ|どの市町村|どの市|どの自治体|どの町)と[^。？?]{0,8}(連携|協力|協約|協定|結|組|一緒)|(連携|協力|協約を結|協定を結|組ん)[^。]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
 )
 
 
@@ -117,6 +139,21 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     if kind == "does":  # asking what someone does: a role when a party is named
         return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
     return QuestionKind(kind)
+
+
+def annex_framing(kind: str, topics: tuple[str, ...]) -> frozenset[str]:
+    """The words for the 取組 among `topics` (framing.INITIATIVE_WORDS) when the question asks for an
+    article and has another topic: 「連携事業の経費負担の根拠」 asks about 経費負担, in every 取組."""
+    if kind not in (*_ARTICLE_KINDS, "article") or all(t in INITIATIVE_WORDS for t in topics):
+        return frozenset()
+    return frozenset(t for t in topics if t in INITIATIVE_WORDS)
+
+
+def asks_for_the_annex(kind: str, topics: tuple[str, ...], terms: tuple[str, ...]) -> bool:
+    """「連携の中身はどの条に書いてある」「取組ごとの役割の分け方はどの条文」: where the agreement sets
+    up what the annex holds — the question's topic is only the annex's words, and it names one."""
+    own = all(t in ANNEX_WORDS or t in SOFT_FRAMING_WORDS for t in topics)
+    return kind == "article" and own and any(t in ANNEX_WORDS for t in (*topics, *terms))
 
 
 def asks_for_both(folded: str) -> bool:

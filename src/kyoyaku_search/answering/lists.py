@@ -16,6 +16,7 @@ import numpy as np
 
 from ..search.corpus import Corpus
 from .framing import ASKS_ALL, SOFT_FRAMING_WORDS
+from .kinds import TOGETHER
 from .question import Query
 from .ranking import rank
 
@@ -44,11 +45,17 @@ TOGETHER_WORDS = frozenset(
 )
 # Words that ask for the annex's 取組 as such: 「連携する取組の一覧」「両市の連携事業のリスト」.
 LIST_WORDS = TOGETHER_WORDS | {"事業", "連携事業", "分野", "項目", "施策", "内容", "遣る", "する", "何"}
-# 「載っている」 (Sudachi: 乗る) and the words of 「残らず」「漏れなく」 themselves
-LIST_WORDS |= {"乗る", "載る", "掲げる", "残る", "漏れる"}
+# 「載っている」 (Sudachi: 乗る), 「盛り込まれた」「含まれる」, and the words of 「残らず」「漏れなく」 themselves
+LIST_WORDS |= {"乗る", "載る", "掲げる", "盛り込む", "含む", "含まれる", "入る", "残る", "漏れる"}
 # 「別表に載っている取組をすべて」: the annex is where every 連携協約 lists them, not a topic
 LIST_WORDS |= {"別表", "表"}
+# the words of 「一通り」「網羅」 themselves
+LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "リストアップ", "列挙", "羅列"}
+# 「取組名を全部」: the names of the 取組
+LIST_WORDS |= {"名", "名称"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
+_WHICH_KINDS = re.compile(r"どんな|どのような|どういった|どういう|何が|なにが|どれ|何件|いくつ|幾つ|何個|何項目|件数")
+_ITEMS = frozenset({"取組", "取り組み", "事業", "連携事業", "分野", "施策", "項目", "別表"})
 PARTNER_WORDS = frozenset(
     {
         "連携",
@@ -67,19 +74,32 @@ PARTNER_WORDS = frozenset(
         "所",
         "ところ",
         "相手",
+        "相手方",
+        "参加",  # 「この協約に参加している市町村」
+        "加わる",
+        "締結",  # 「協定を締結した市町村」
     }
 )
 
 
 def asks_for_list(query: Query) -> bool:
-    """「…を全部教えて」「…の一覧」 with no topic but the 取組 themselves: every one is listed."""
+    """「…を全部教えて」「…の一覧」「どんな事業が入っているの」 with no topic but the 取組
+    themselves: every one is listed."""
     question = query.question
-    return (
-        not query.inherited
-        and ASKS_ALL.search(question.text) is not None
-        and _WHERE.search(question.text) is None  # 「取組の一覧はどこに載っている」 asks for 第3条
-        and all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in question.own_topic_terms)
-    )
+    if query.inherited or _WHERE.search(question.text) is not None:  # 「取組の一覧はどこに」: 第3条
+        return False
+    if not all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in question.own_topic_terms):
+        return False
+    if ASKS_ALL.search(question.text) is not None:
+        return True
+    # 「どんな取組がありますか」: which 取組 there are, not the first one
+    # and 「協力してやることは何がある」: which ones the parties do together; 「協力分野を教えて」: the 取組
+    # themselves are all it names
+    items = any(t in _ITEMS for t, _ in question.weights)
+    if items and question.phrase is None and all(term in LIST_WORDS for term in question.own_topic_terms):
+        return True  # (a pasted run of the agreement, 「別表に掲げるとおり」, is quoted)
+    together = TOGETHER.search(question.text) is not None
+    return _WHICH_KINDS.search(question.text) is not None and (items or together)
 
 
 @dataclass(frozen=True)

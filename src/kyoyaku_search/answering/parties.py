@@ -7,6 +7,7 @@ import re
 
 from ..search.corpus import Corpus
 from ..search.names import PartyName
+from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
 
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
@@ -14,16 +15,34 @@ from ..search.tokenizer import Token, to_katakana
 MASK = "、"
 LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
 SUFFIXES = "市町村区"
+# 甲・乙・丙 read aloud where nothing else is meant: the reading stands alone and is asked about
+# (「おつって どこのこと」「こうとおつは誰」「へいとは」).
+_LABEL_READINGS = {"こう": "甲", "おつ": "乙", "へい": "丙"}
+_KANA_LABEL = re.compile(
+    r"(?:^|(?<=[\s、。,と]))(こう|おつ|へい)"
+    r"(?=って|とは|と(?:こう|おつ|へい)|(?:は|が)\s*(?:だれ|誰|どこ|どちら|どっち|なに|何))"
+)
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
 _POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
 _ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
 _TOPIC = re.compile(r"は|が")
-_OWN_CITY = re.compile(r"本市|当市|我が市|わが市|うちの市|自市")
 _PARTNER = re.compile(f"と(?!{MASK})")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
+# 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
+# who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
+_OWN = re.compile(r"(?:本|当|自|我が|わが)(?:市|町|村)|(?:うち|私たち|わたしたち|自分たち|私ども)の(?:市|町|村|まち)")
+_ASKER = re.compile(r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
+
+
+def read_labels(folded: str) -> tuple[str, list[Correction]]:
+    """`folded` with 甲・乙・丙 written for their readings, and the readings made."""
+    heard = [Correction(m[1], _LABEL_READINGS[m[1]], "reading") for m in _KANA_LABEL.finditer(folded)]
+    if not heard:
+        return folded, []
+    return _KANA_LABEL.sub(lambda m: _LABEL_READINGS[m[1]], folded), heard
 
 
 def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
@@ -98,6 +117,10 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
                     end += 1  # 「いわみざわ市」: the kana name and its written 市
                 chars[start:end] = MASK * (end - start)
                 mentions.append((start, end, party))
+    if _OWN.search(folded):  # 「岩見沢市議です。本市の…」: who asks (市議) is no topic either
+        for _, end, _ in mentions:
+            if suffix := _ASKER.match(folded, end):
+                chars[end : suffix.end()] = MASK * (suffix.end() - end)
     return "".join(chars), _subjects(folded, mentions)
 
 
@@ -107,6 +130,9 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     begins a compound of a place (「札幌都心部の再開発に岩見沢市は」)."""
     if not mentions:
         return ()  # no name to weigh: none of the rules below has anything to keep
+    asker = _asker(folded, mentions)
+    if asker is not None:  # 「本市の役割」: the asker's city, whoever else the question names
+        return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))
     spans = [m.span() for m in _NAMES_AGREEMENT.finditer(_masked(folded, mentions))]
     agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
     plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
@@ -128,12 +154,24 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
 
 
+def _asker(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str | None:
+    """The party a 「本市」「うちの町」 stands for: the one named as the asker's (「岩見沢市議として」,
+    「当市（札幌市）」); None when the question has no such word or names no asker."""
+    own = _OWN.search(folded)
+    if own is None:
+        return None
+    for start, end, party in sorted(mentions, key=lambda m: m[0]):
+        if start == own.end() + 1 and folded[own.end()] in "(（" or _ASKER.match(folded, end):
+            return party.name
+    return None
+
+
 def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> list[tuple[int, int, PartyName]]:
     """「岩見沢市は大きな災害のとき札幌とどう動く」: a name after the party asked about (「は」「が」)
     and followed by 「と」 is whom it acts with, not whom the question is about (「札幌市と岩見沢市の
     役割」, names joined before anything is asked, asks about both)."""
     asked = [s for s, e, _ in kept if _TOPIC.match(folded, e)]
-    if _OWN_CITY.search(folded):  # 「岩見沢市議として…札幌と…本市の役割」: 本市 is the other one named
+    if _OWN.search(folded):  # 「岩見沢市議として…札幌と…本市の役割」: 本市 is the other one named
         asked = [-1]
     if not asked:
         return kept

@@ -17,6 +17,8 @@ import numpy as np
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
+from ..search.units import Unit
+from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article, relative_step
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
@@ -27,20 +29,18 @@ _ARTICLE = re.compile(
 )
 # 別表(3)ア / 別表（３）イ / 別表の(2) / 別表第2 / 別表2 / (3)ア on its own.
 _ANNEX = re.compile(
-    rf"別表(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}}))\s*(?P<letter1>[ア-ン])?"
+    rf"別表(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}}))\s*(?:の)?(?P<letter1>[ア-ン])?"
     rf"|(?<![0-9])[(](?P<n4>[0-9]{{1,2}})[)]\s*(?P<letter2>[ア-ン])?"
 )
 # 「別表（第3条関係）」「別表第3条関係の(2)」: the annex's heading names the article it belongs to,
 # not a section; dropped before sections are read.
 _BELONGS = re.compile(rf"[(]?第(?:{_NUMBER})条関係[)]?")
-# 「別表(2)の4番目」「(3)ウの3つ目の取組」: one row of the section, counted in document order.
-_ORDINAL = re.compile(rf"^\s*(?:の|にある|の中の)?\s*(?P<n>{_NUMBER}|[０-９])\s*(?:つ目|番目|個目|項目)")
 _PLACES = (
-    ("preamble", re.compile(r"前文")),
+    ("preamble", re.compile(r"前文|前書き|前書|まえがき|はしがき")),
     ("supplementary", re.compile(r"附\s*則|付則")),
     ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
     # who the parties are: the preamble names them in every agreement of the template
-    ("preamble", re.compile(r"当事者(?:は|って|とは|が(?:どこ|誰|だれ))")),
+    ("preamble", re.compile(r"当事者(?:は|って|とは|を|について|が(?:どこ|誰|だれ))")),
 )
 # 「協約書は何通作られたのか」: every agreement closes with 「本連携協約書N通を作成し」, in 附則 or
 # the signature block depending on the layout; the unit that says it answers.
@@ -48,9 +48,6 @@ _COPIES = re.compile(r"何通|何部|通数|部数|何枚")
 _COPIES_TEXT = re.compile(r"[0-9０-９一二三四五六七八九十]+通")
 
 
-# Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
-# them in every agreement of the template (「札幌市（以下「甲」という。）」).
-_WHO_IS = re.compile(r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|指す|意味|のこと|何市|なに市")
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,7 @@ class Reference:
 def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """The place `text` names, when it names one that the loaded agreements have."""
     folded = unicodedata.normalize("NFKC", text)
-    for finder in (_article, _section, _place, _copies):
+    for finder in (_article, _section, _ordinal, _place, _copies):
         found = finder(corpus, folded, agreement)
         if found is not None:
             return found
@@ -81,7 +78,7 @@ def inside_quotation(reference: Reference, quotation: str) -> bool:
     return reference.matched in quotation and len(quotation) - len(reference.matched) >= MIN_PHRASE
 
 
-def _in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
+def in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
     """Positions of the units of `kind` (in `agreement` when given), from the unit columns."""
     mask = corpus.columns.of_kinds([kind])
     if agreement is not None:
@@ -95,10 +92,15 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if number is None:
             continue
         units = corpus.units
-        positions = tuple(i for i in _in_scope(corpus, agreement, "article") if units[i].article == number)
+        positions = tuple(i for i in in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
             note = _paragraph_note(corpus, positions[0], match)
             return Reference(positions, f"第{number}条", "article", note, match.group(0))
+    read = read_article(folded)
+    if read is not None:
+        positions = tuple(i for i in in_scope(corpus, agreement, "article") if corpus.units[i].article == read[0])
+        if positions:
+            return Reference(positions, f"第{read[0]}条", "article", matched=read[1])
     return None
 
 
@@ -128,10 +130,10 @@ def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if not found:
             continue
         label = f"({number}){letter or ''}"
-        ordinal = _ORDINAL.match(folded[match.end() :])
-        nth = kanji_number(ordinal["n"]) if ordinal else None
-        if nth is not None and 1 <= nth <= len(found):
-            return Reference((found[nth - 1],), f"{label}の{nth}番目", "row", matched=match.group(0))
+        nth = ordinal_after(folded[match.end() :])
+        if nth is not None and 1 <= abs(nth) <= len(found):
+            row = found[nth if nth < 0 else nth - 1]
+            return Reference((row,), f"{label}の{_nth(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
     return None
 
@@ -141,7 +143,7 @@ def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: st
     wanted = f"({number}){letter}" if letter else f"({number})"
     return [
         i
-        for i in _in_scope(corpus, agreement, "row")
+        for i in in_scope(corpus, agreement, "row")
         if corpus.units[i].kind == "row"
         and corpus.units[i].section is not None
         and (
@@ -151,10 +153,94 @@ def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: st
     ]
 
 
+def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """「最後の条文」「最初の取組」「二つ目の分野」「協約の冒頭」: counted in each agreement's own order."""
+    ordinal = find_ordinal(folded)
+    if ordinal is None:
+        return None
+    picked = [
+        group[ordinal.nth if ordinal.nth < 0 else ordinal.nth - 1]
+        for group in _ordered(corpus, agreement, ordinal)
+        if group and abs(ordinal.nth) <= len(group)
+    ]
+    if not picked:
+        return None
+    flat = tuple(i for group in picked for i in group)
+    first = corpus.units[flat[0]]
+    if ordinal.kind == "section":
+        return Reference(flat, first.section or "", "section", matched=ordinal.matched)
+    if ordinal.kind == "row":
+        return Reference(flat, _nth(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
+    return Reference(flat, first.citation.place, first.kind, matched=ordinal.matched)
+
+
+def _ordered(corpus: Corpus, agreement: str | None, ordinal: Ordinal) -> list[list[tuple[int, ...]]]:
+    """Per agreement in scope, the places `ordinal` counts, each as its unit positions, in order."""
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    by_agreement = []
+    for aid in ids:
+        if ordinal.kind == "article":
+            places = [(i,) for i in in_scope(corpus, aid, "article")]
+        elif ordinal.kind in ("row", "section"):
+            rows = [(i, corpus.units[i]) for i in in_scope(corpus, aid, "row")]
+            if ordinal.kind == "row":
+                places = [(i,) for i, _ in rows]
+            else:  # one table of the annex each: its section, or its key where it has no heading
+                groups: dict[str, list[int]] = {}
+                for i, unit in rows:
+                    groups.setdefault(unit.section or unit.id.rsplit("/", 1)[1].split("-")[1], []).append(i)
+                places = [tuple(group) for group in groups.values()]
+        else:
+            places = [(i,) for i in _ends(corpus, aid, ordinal.kind == "opening")]
+        by_agreement.append(places)
+    return by_agreement
+
+
+def _ends(corpus: Corpus, agreement: str, opening: bool) -> list[int]:
+    """The agreement's opening (前文, else its first article) or its closing (署名欄, else 附則,
+    else its last article): the annex is attached to it, not its end."""
+    kinds = ("preamble", "article") if opening else ("signature", "supplementary", "article")
+    for kind in kinds:
+        positions = in_scope(corpus, agreement, kind)
+        if positions:
+            return [positions[0] if opening else positions[-1]]
+    return []
+
+
+def _nth(nth: int) -> str:
+    return f"{nth}番目" if nth > 0 else "最後" if nth == -1 else f"最後から{-nth}番目"
+
+
+def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
+    """「次の条文は」「前の取組」 after an answer: the article or row next to the one it quoted."""
+    step = relative_step(unicodedata.normalize("NFKC", text))
+    if step is None or last is None:
+        return None
+    kind, delta = step
+    kind = kind or ("article" if last.kind == "article" else "row")
+    if kind == "article" and last.kind == "article":
+        places = in_scope(corpus, last.agreement_id, "article")
+        at = places.index(corpus.position(last.id))
+    elif kind == "row" and last.row_id is not None:
+        places = in_scope(corpus, last.agreement_id, "row")
+        at = places.index(corpus.position(last.row_id))
+    else:
+        return None
+    if not 0 <= at + delta < len(places):
+        return None
+    position = places[at + delta]
+    if last.kind == "role":  # one party's cell before: that party's cell of the next row
+        row = corpus.units[position].id
+        cells = [i for i in corpus.row_roles(row) if corpus.units[i].party_label == last.party_label]
+        position = cells[0] if cells else position
+    unit = corpus.units[position]
+    return Reference((position,), unit.citation.place, unit.kind)
+
+
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     for kind, pattern in _PLACES:
         if pattern.search(folded):
-            positions = tuple(_in_scope(corpus, agreement, kind))
+            positions = tuple(in_scope(corpus, agreement, kind))
             if positions:
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
@@ -165,31 +251,30 @@ def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | N
     if _COPIES.search(folded) is None:
         return None
     for kind in ("supplementary", "signature"):
-        positions = tuple(i for i in _in_scope(corpus, agreement, kind) if _COPIES_TEXT.search(corpus.units[i].text))
+        positions = tuple(i for i in in_scope(corpus, agreement, kind) if _COPIES_TEXT.search(corpus.units[i].text))
         if positions:
             return Reference(positions, corpus.units[positions[0]].citation.place, kind)
     return None
 
 
-def label_definition(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
-    """The preamble, for a question that asks only who 甲/乙 stand for (the caller checks that
-    the question names a label and no topic)."""
-    if _WHO_IS.search(text) is None or "役割" in text:
-        return None
-    positions = tuple(_in_scope(corpus, agreement, "preamble"))
-    if not positions:
-        return None
-    return Reference(positions, "前文", "preamble", "甲・乙がどの市町村を指すかは前文が定めています。")
+_COUNTED = {"article": ("条文", "条"), "row": ("取組", "項目"), "section": ("分野", "分野")}
 
 
 def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> str | None:
     """「第7条はこの協約にありません（第1条から第6条まで）。」 for an article number the loaded
-    agreements do not have; None when the question names no article."""
+    agreements do not have, 「30番目の取組はありません（別表の取組は20項目）。」 for a place counted
+    past the end; None when the question names neither."""
     folded = unicodedata.normalize("NFKC", text)
+    ordinal = find_ordinal(folded)
+    if ordinal is not None and ordinal.kind in _COUNTED:
+        counts = [len(places) for places in _ordered(corpus, agreement, ordinal)]
+        if counts and all(abs(ordinal.nth) > count for count in counts):
+            noun, unit = _COUNTED[ordinal.kind]
+            return f"{_nth(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
     numbers = [kanji_number(m["n1"] or m["n2"]) for m in _ARTICLE.finditer(folded) if m["n1"]]
     if not numbers or numbers[0] is None:
         return None
-    articles = sorted({corpus.units[i].article for i in _in_scope(corpus, agreement, "article")} - {None})
+    articles = sorted({corpus.units[i].article for i in in_scope(corpus, agreement, "article")} - {None})
     if not articles:
         return None
     where = "この協約" if not corpus.multi or agreement else "読み込まれている協約"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..answering.question import QUESTION_WORDS, Question
+from ..answering.framing import QUESTION_WORDS
+from ..answering.question import Question
 from ..search.tokenizer import Tokenizer, fold
 
 # ASCII marks that can start Markdown in Streamlit: emphasis, code, links and images, HTML and

@@ -1,0 +1,46 @@
+"""The backdrop of a question: the words that say who asks, why, or under what heading.
+
+「ゼミで紹介したい。この協約の目的規定は」「札幌市民です。…」「人口減少対策として移住促進が…」
+「議会で質問する予定なので、」「費用分担の定め方（他圏域と比較）」: the sentences before the last one,
+a clause ended by 「として」「ので、」「ため、」「のですが」, and an aside in brackets. When the
+question has words besides them, its backdrop words are not its topic: they weigh as words of
+asking and count neither for nor against how much of the question a unit answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..search.tokenizer import Tokenizer
+
+_CLAUSE = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
+_SENTENCE = re.compile(r"[。．！!？?]+")
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+_MARKS = "、。,!?！？"
+
+
+def backdrop_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each backdrop part of `text`."""
+    spans = []
+    for match in _CLAUSE.finditer(text):
+        start = max(text.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
+        spans.append((start, match.start()))
+    ends = [match.end() for match in _SENTENCE.finditer(text.rstrip("。．！!？? 　"))]
+    if ends:  # every sentence but the last
+        spans.append((0, ends[-1]))
+    spans += [match.span() for match in _ASIDE.finditer(text)]
+    return spans
+
+
+def backdrop_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
+    """The terms only the backdrop of `text` holds (a term the question proper uses too is its own)."""
+    spans = backdrop_spans(text)
+    if not spans:
+        return frozenset()
+    inside = [False] * len(text)
+    for start, end in spans:
+        inside[start:end] = [True] * (end - start)
+    back = "".join(ch if flag else " " for ch, flag in zip(text, inside, strict=True))
+    proper = "".join(" " if flag else ch for ch, flag in zip(text, inside, strict=True))
+    held = {term for term, _ in tokenizer.analyse(back)[1]}
+    return frozenset(held - {term for term, _ in tokenizer.analyse(proper)[1]})

@@ -1,0 +1,134 @@
+"""Places named by their order or by how they are read aloud, not by their number.
+
+「最後の条文」「二つ目の条」「最初の取組」「3番目の分野」「協約の冒頭」「末尾」 count in each agreement's
+own order, so they hold for any layout; 「だい6じょう」「Article 6」 are 第6条 typed as heard or in
+English. This module only reads the wording; `structure` looks the places up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..ingest.dates import kanji_number
+
+_FIRST = r"一番最初|最初|一番初め|初め|はじめ|始め|先頭|いちばん(?:さいしょ|はじめ)|さいしょ"
+_LAST = r"一番最後|最後|最終|一番後ろ|一番うしろ|終わり|おわり|おしまい|ラスト|いちばん(?:さいご|うしろ)|さいご"
+_KANA_COUNT = {"ひと": 1, "ふた": 2, "みっ": 3, "よっ": 4, "いつ": 5, "むっ": 6, "なな": 7, "やっ": 8, "ここの": 9}
+_COUNTERS = r"つ目|つめ|番目|ばんめ|個目|こめ"
+_NTH = rf"(?P<n>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}|{'|'.join(_KANA_COUNT)})\s*(?:{_COUNTERS})"
+# 「最後から2番目」: counted from the end
+_BACK = rf"(?:最後|後ろ|うしろ|末尾)から\s*(?P<back>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:{_COUNTERS})"
+_ORDINAL = rf"(?:{_BACK}|(?P<first>{_FIRST})|(?P<last>{_LAST})|{_NTH})"
+# After a section's name 「(3)ウの3項目」 counts too.
+_ORDINAL_AFTER = re.compile(rf"\s*(?:の|にある|の中の|のうち)?\s*{_ORDINAL.replace(_COUNTERS, _COUNTERS + '|項目')}")
+# What is counted: articles, the annex's rows (取組), or its sections (分野, one table each).
+_TARGETS = (
+    ("article", r"条文|条項|(?<![0-9０-９〇一二三四五六七八九十])条(?![約例件])|[Aa]rticle"),
+    ("row", r"取組|取り組み|とりくみ|連携事業|事業|項目|行(?![うっわいけこ政])"),
+    ("section", r"政策分野|分野|区分|表"),
+)
+# 「最後の条文」「3番目の取組」, or 「条文の最後は」「取組のうち二つ目は」 (then nothing else may follow:
+# 「事業の最初の段階」 is not a row).
+_BETWEEN = r"(?:の|にある|に(?:載|書|掲|挙)[ぁ-ゖ]{1,6})?"  # 「最後に載っている取組」
+_BEFORE = [(kind, re.compile(rf"{_ORDINAL}\s*{_BETWEEN}\s*(?:{target})")) for kind, target in _TARGETS]
+_END = r"(?=\s*(?:は|を|が|って|とは|[?？。]|$))"
+_AFTER = [(kind, re.compile(rf"(?:{target})(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}")) for kind, target in _TARGETS]
+# 「協約の冒頭」「書き出し」 → the agreement's opening (前文); 「末尾」「最後の部分」 → its closing.
+_PART = r"の(?:部分|ところ|文|文章|段落|方)|に(?:は)?(?:何|なに|書)"
+_OPENING = re.compile(rf"冒頭|書き出し|(?:{_FIRST})(?:{_PART})")
+_CLOSING = re.compile(rf"末尾|締めくくり|結びの(?:部分|文)|(?:{_LAST})(?:{_PART})")
+# 第N条 as heard (「だい6じょう」「だいろくじょう」) or in English (「Article 6」「Art. 6」).
+_KANA_DIGITS = (
+    ("きゅう", 9), ("いち", 1), ("しち", 7), ("なな", 7), ("よん", 4), ("さん", 3), ("はち", 8), ("ろく", 6),
+    ("ご", 5), ("に", 2), ("し", 4), ("く", 9),
+)  # fmt: skip
+_KANA_NUMBER = r"[ぁ-ゖ]{1,10}?"
+_READ_ARTICLE = re.compile(
+    rf"(?:第|だい)\s*(?P<n>[0-9０-９]{{1,3}}|[〇一二三四五六七八九十]{{1,3}}|{_KANA_NUMBER})\s*(?:じょう|ジョウ)"
+    r"|\b(?:[Aa]rticle|ART|Art\.?)\s*(?P<e>[0-9]{1,3})\b"
+)
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """A place by its order: what is counted (`kind`), and which one (1-based; -1 is the last)."""
+
+    kind: str  # "article", "row", "section", or "opening" / "closing" of the agreement
+    nth: int  # 1-based; -1 the last, -2 the one before it
+    matched: str
+
+
+def find_ordinal(folded: str) -> Ordinal | None:
+    """The place `folded` (NFKC) names by its order, if it names one."""
+    for kind, pattern in (*_BEFORE, *_AFTER):
+        match = pattern.search(folded)
+        if match is not None:
+            nth = which(match)
+            if nth is not None:
+                return Ordinal(kind, nth, match.group(0))
+    for kind, pattern in (("opening", _OPENING), ("closing", _CLOSING)):
+        match = pattern.search(folded)
+        if match is not None:
+            return Ordinal(kind, 1 if kind == "opening" else -1, match.group(0))
+    return None
+
+
+def which(match: re.Match[str]) -> int | None:
+    """1-based place a match of `_ORDINAL` names, -1 for the last; None when it is no number."""
+    if match["back"]:
+        back = kanji_number(match["back"])
+        return -back if back else None
+    if match["first"]:
+        return 1
+    if match["last"]:
+        return -1
+    word = match["n"]
+    return _KANA_COUNT.get(word) or kanji_number(word)
+
+
+def ordinal_after(text: str) -> int | None:
+    """「の4番目」「の最後の取組」 right at the start of `text` (after a section's name)."""
+    match = _ORDINAL_AFTER.match(text)
+    return which(match) if match else None
+
+
+def read_article(folded: str) -> tuple[int, str] | None:
+    """(N, the words) for 第N条 written as heard (「だい6じょう」「だいろくじょう」) or in English."""
+    for match in _READ_ARTICLE.finditer(folded):
+        number = int(match["e"]) if match["e"] else kanji_number(match["n"]) or kana_number(match["n"])
+        if number:
+            return number, match.group(0)
+    return None
+
+
+def kana_number(text: str) -> int | None:
+    """「ろく」 → 6, 「じゅうに」 → 12, 「にじゅういち」 → 21; None when it is not a number up to 99."""
+    tens, sep, ones = text.partition("じゅう")
+    if not sep:
+        return _kana_digit(text)
+    ten = _kana_digit(tens) if tens else 1
+    one = _kana_digit(ones) if ones else 0
+    return None if ten is None or one is None else ten * 10 + one
+
+
+def _kana_digit(text: str) -> int | None:
+    return next((value for word, value in _KANA_DIGITS if word == text), None)
+
+
+# 「次の条文は」「その前の条」「次の取組」: next to the place the turn before answered with.
+# 「その条文の次は」「次は？」: the same kind of place as the one before (not 「次は札幌市の役割を」).
+_RELATIVE = re.compile(
+    r"(?:(?P<next>次|つぎ)|(?P<prev>前|まえ|一つ前|ひとつ前))"
+    r"(?:の(?:(?P<article>条文|条項|条)|(?P<row>取組|取り組み|事業|項目))|(?=\s*(?:は|を|って)?\s*(?:[?？。]|$)))"
+)
+
+
+def relative_step(folded: str) -> tuple[str | None, int] | None:
+    """(what is counted, +1 or -1) for 「次の条文」「前の取組」, or (None, ±1) for 「次は」 (the kind
+    of the place before); None when the question says neither."""
+    match = _RELATIVE.search(folded)
+    if match is None:
+        return None
+    kind = "article" if match["article"] else "row" if match["row"] else None
+    return kind, (1 if match["next"] else -1)

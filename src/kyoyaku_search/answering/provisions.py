@@ -1,0 +1,118 @@
+"""Units that say who the parties are and where the 取組 are set up, found by their role in the
+template rather than by the question's words.
+
+「乙とは誰を指すのか」「この協定を締結した市町村はどこ」: the preamble, which names the parties in every
+agreement of the template (else the signature block). 「連携の中身はどの条に書いてある」: the article
+that refers to 別表, or the one the 取組 stand in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..ingest.dates import kanji_number
+from ..search.corpus import Corpus
+from .framing import ANNEX_WORDS
+from .kinds import asks_for_the_annex
+from .lists import PARTNER_WORDS
+from .question import Query, Question, QuestionKind
+from .structure import Reference, in_scope
+
+# Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
+# them in every agreement of the template (「札幌市（以下「甲」という。）」).
+_WHO_IS = re.compile(
+    r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|って|指す|意味|定義|のこと|何市|なに市|名前|名称"
+)
+# 「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them.
+_WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
+# 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
+_NAME_OF = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]+)の(?:名称|名前|呼び名|呼称)|何という(?P<after>[\u4e00-\u9fff]+)"
+)
+_INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})条")  # a row's citation in an article
+
+
+def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
+    """The unit saying who the parties are, for 「乙とは誰を指すのか」 and 「この協約を結んだ自治体は」
+    (no municipality named to find the partners of: the parties themselves)."""
+    if question.labels and not question.own_topic_terms:
+        return label_definition(corpus, question.text, agreement)
+    if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
+        return None
+    # 「この協定を締結した市町村はどこ」「協約の相手方はどこ」「参加している市町村」
+    which = _WHICH.search(question.text) is not None and bool(question.own_topic_terms)
+    if question.kind == QuestionKind.PARTNERS or which and question.kind in ("signer", "general"):
+        return the_parties(corpus, agreement)
+    return None
+
+
+def annex_reference(corpus: Corpus, query: Query, allowed: np.ndarray) -> Reference | None:
+    """The article that sets up the annex, for a question asking only where the agreement says
+    what the annex holds (「連携の中身はどの条に」); None for any other question."""
+    terms = tuple(term for term, _ in query.question.weights)
+    if query.parties or not asks_for_the_annex(query.kind, query.question.own_topic_terms, terms):
+        return None
+    ids = {corpus.units[i].agreement_id for i in np.flatnonzero(allowed).tolist()}
+    return annex_article(corpus, [t for t in terms if t in ANNEX_WORDS], ids.pop() if len(ids) == 1 else None)
+
+
+def label_definition(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
+    """The preamble, for a question that asks only who 甲/乙 stand for (the caller checks that
+    the question names a label and no topic)."""
+    if _WHO_IS.search(text) is None or "役割" in text:
+        return None
+    positions = tuple(in_scope(corpus, agreement, "preamble"))
+    if not positions:
+        return None
+    return Reference(positions, "前文", "preamble", "甲・乙がどの市町村を指すかは前文が定めています。")
+
+
+def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | None:
+    """「この協約を結んだ自治体はどこ」 of one agreement: the preamble, which names the parties (else
+    the signature block); None when several agreements are in scope (then each one's partners are listed)."""
+    if agreement is None and corpus.multi:
+        return None
+    for kind in ("preamble", "signature"):
+        positions = tuple(in_scope(corpus, agreement, kind))
+        if positions:
+            return Reference(positions, corpus.units[positions[0]].citation.place, kind)
+    return None
+
+
+def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = None) -> Reference | None:
+    """The article that sets up the 取組 of each agreement in scope: of those that refer to 別表
+    (「別表に掲げるとおり」), the one holding most of `words` (「取組」「内容」 in one, 「役割分担」 in
+    the next), the first on a tie; where the 取組 stand inline, the article they stand in."""
+    positions = []
+    for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
+        articles = in_scope(corpus, aid, "article")
+        found = [i for i in articles if "別表" in corpus.units[i].text]
+        found.sort(key=lambda i: -sum(word in corpus.units[i].text for word in words))
+        if not found:
+            rows = in_scope(corpus, aid, "row")
+            inline = _INLINE.match(corpus.units[rows[0]].citation.place) if rows else None
+            number = kanji_number(inline[1]) if inline else None
+            found = [i for i in articles if corpus.units[i].article == number]
+        positions += found[:1]
+    if not positions:
+        return None
+    return Reference(tuple(positions), corpus.units[positions[0]].citation.place, "article")
+
+
+def named_first(corpus: Corpus, text: str, ranked: list[tuple[int, float]], depth: int = 3) -> list[tuple[int, float]]:
+    """For 「この協約で形成する都市圏の名称は」: of the best `depth`, the unit that gives the thing
+    its longest name (「さっぽろ連携中枢都市圏」 before the template's 「連携中枢都市圏」) comes first."""
+    match = _NAME_OF.search(text)
+    if match is None or not ranked:
+        return ranked
+    noun = match["noun"] or match["after"]
+    names = re.compile(rf"[\w・ー]*{re.escape(noun[-3:])}")
+
+    def longest(position: int) -> int:
+        return max((len(m.group(0)) for m in names.finditer(corpus.units[position].text)), default=0)
+
+    head = sorted(ranked[:depth], key=lambda item: -longest(item[0]))  # stable: ties keep their rank
+    return head + ranked[depth:]

@@ -1,0 +1,68 @@
+"""The terms of a question: which are its topics and how much each weighs in the search."""
+
+from __future__ import annotations
+
+from ..search.corpus import Corpus, SearchSettings
+from ..search.lexicon import Expansion, expansion_terms
+from ..search.spelling import Correction
+from ..search.tokenizer import Token
+from .framing import QUESTION_WORDS
+
+
+def read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
+    """Terms of a hiragana run read only as words of asking (「きょうやくで」 → 協約): no topic."""
+    runs: dict[str, list[str]] = {}
+    for reading in readings:
+        runs.setdefault(reading.before, []).append(reading.after)
+    asking = [run for run, words in runs.items() if all(word in QUESTION_WORDS for word in words)]
+    return {t.term for t in tokens if t.surface and any(t.surface in run for run in asking)}
+
+
+def expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:
+    """Terms the synonym layers add, each lighter than the user's own words; a term the
+    question already has keeps its own weight."""
+    search = corpus.search
+    layer_weight = {
+        "domain": search.domain_weight,
+        "sudachi": search.sudachi_weight,
+        "kind": search.kind_term_weight,
+        "reading": 1.0,
+    }
+    added: dict[str, float] = {}
+    for term, layer in expansion_terms(corpus.tokenizer, expansions).items():
+        weight = layer_weight[layer]
+        if own.get(term, 0.0) >= weight or term in QUESTION_WORDS or corpus.index.document_frequency(term) == 0:
+            continue
+        added[term] = weight
+    return added
+
+
+def topic_terms(split: list[tuple[str, bool]], document_frequency) -> tuple[str, ...]:  # noqa: ANN001
+    """Whole words that are not words of asking. A compound the agreement never uses
+    (「締結日」) stands for its parts when the agreement uses every one of them (「締結」「日」):
+    「消費税率」 does not become 「消費」, because 「税」 is not there."""
+    topics: list[str] = []
+    index = 0
+    while index < len(split):
+        term, _ = split[index]
+        parts = []
+        index += 1
+        while index < len(split) and split[index][1]:
+            parts.append(split[index][0])
+            index += 1
+        if term in QUESTION_WORDS:
+            continue
+        if document_frequency(term) == 0 and parts and all(document_frequency(p) for p in parts):
+            topics.extend(p for p in parts if p not in QUESTION_WORDS)
+        else:
+            topics.append(term)
+    return tuple(dict.fromkeys(topics))
+
+
+def term_weights(split: list[tuple[str, bool]], settings: SearchSettings) -> dict[str, float]:
+    """A term's weight by its role in the question, summed over repeats."""
+    weights: dict[str, float] = {}
+    for term, sub in split:
+        weight = settings.question_word_weight if term in QUESTION_WORDS else settings.sub_word_weight if sub else 1.0
+        weights[term] = weights.get(term, 0.0) + weight
+    return weights

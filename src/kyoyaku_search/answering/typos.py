@@ -1,0 +1,65 @@
+"""Typos of the corpus's own words in a question, read as those words (「地域医寮」→ 地域医療,
+「福止の役割」→ 福祉), and said in the answer."""
+
+from __future__ import annotations
+
+import re
+
+from ..search.corpus import Corpus
+from ..search.related import two_kanji_candidate
+from ..search.spelling import Correction
+from ..search.tokenizer import Token
+
+_KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
+_TWO_KANJI_RUN = re.compile(r"(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff\u3005])")
+
+
+def correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
+    """One-character typos of the corpus's own words; real place names are left alone."""
+    found: list[frozenset[str]] = []
+
+    def places() -> frozenset[str]:  # a Sudachi pass of its own, only when a correction is proposed
+        if not found:
+            found.append(frozenset(corpus.tokenizer.place_names(folded)))
+        return found[0]
+
+    tokens: list[list[Token]] = []
+
+    def words() -> list[Token]:  # one more Sudachi pass, only when a correction is proposed
+        if not tokens:
+            tokens.append(corpus.tokenizer.tokens(folded))
+        return tokens[0]
+
+    def boundaries() -> frozenset[int]:
+        return frozenset(i for t in words() for i in (t.begin, t.end))
+
+    def in_words() -> frozenset[int]:  # inside a word of two or more kanji
+        kanji = [t for t in words() if len(t.surface) > 1 and _KANJI.fullmatch(t.surface)]
+        return frozenset(i for t in kanji for i in range(t.begin, t.end))
+
+    text, corrections = corpus.spelling.correct(folded, places, corpus.occurs, boundaries, in_words)
+    return _two_kanji_typos(corpus, text, corrections)
+
+
+def _two_kanji_typos(corpus: Corpus, text: str, corrections: list[Correction]) -> tuple[str, list[Correction]]:
+    """A run of two kanji the corpus lacks, one character off exactly one of its words, that
+    Sudachi cannot read as a common word — it cuts it into single characters (「医寮」) or takes it
+    for a person's name (「福止」) — is that word mistyped (「福止の役割」 → 福祉)."""
+    runs = [
+        (m.group(0), candidate)
+        for m in _TWO_KANJI_RUN.finditer(text)
+        if not corpus.index.document_frequency(m.group(0))
+        and (candidate := two_kanji_candidate(m.group(0), corpus.two_kanji, corpus.tokenizer.reading_of_word))
+    ]
+    if not runs:
+        return text, corrections
+    tokens = corpus.tokenizer.tokens(text)
+    names = {t.surface for t in tokens if t.pos[1:3] == ("固有名詞", "人名")}
+    # single nouns: not 「何市」's 何 or 「本市」's prefix 本 and suffix 市
+    singles = {t.surface for t in tokens if len(t.surface) == 1 and t.pos[:2] == ("名詞", "普通名詞")}
+    for run, candidate in runs:
+        if run not in names and not all(ch in singles for ch in run):
+            continue  # Sudachi reads it as a word of its own
+        text = text.replace(run, candidate, 1)
+        corrections = [*corrections, Correction(run, candidate, "typo")]
+    return text, corrections
