@@ -201,7 +201,8 @@ def _noun_runs(tokens: Sequence[Token]) -> dict[int, str]:
             run.append(token)
             continue
         if len(run) > 1:
-            runs.update((t.begin, "".join(r.surface for r in run)) for t in run)
+            joined = "".join(r.surface for r in run)
+            runs.update((t.begin, joined) for t in run)
         run = [token] if token is not None and token.pos[0] == "名詞" else []
     return runs
 

@@ -115,7 +115,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         dict.fromkeys(
             ch
             for t in tokens
-            if all(ch in LABEL_CHARS for ch in t.surface) and t.pos[0] == "名詞" and t.begin not in quoted
+            if t.pos[0] == "名詞" and all(ch in LABEL_CHARS for ch in t.surface) and t.begin not in quoted
             for ch in t.surface
         )
     )
