@@ -19,6 +19,7 @@ from ..search.lexicon import Expansion
 from ..search.phrases import PhraseMatch
 from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
+from .framing import SAYING_WORDS
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
 # the weighted share of content words the best unit must cover to be quoted as the answer: more
@@ -30,9 +31,8 @@ OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
 PARTIAL_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.5
 EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", "のような", "みたいな")
-_COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
-_LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
-_PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
+COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
+PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,8 @@ def content_words(
     by_term = {token.term: token for token in tokens if token.is_content}
     compounds = _noun_runs(tokens)
     readings = [e for e in expansions if e.layer == "reading"]
+    # where a noun that can be an adjective is followed by 「な」: it describes, as an adjective does
+    adjectival = {t.begin for t in tokens if t.surface == "な" and t.pos[0] == "助動詞"}
     found: dict[str, Content] = {}
     for term in topics:
         token = by_term.get(term)
@@ -100,11 +102,19 @@ def content_words(
                     continue
                 if expansion.example and not _as_example(tokens, token):
                     continue
-                if expansion.layer == "kind" or _same_word(tokenizer, term, word, expansion.source):
+                if (
+                    expansion.layer == "kind"
+                    or _same_word(tokenizer, term, word, expansion.source)
+                    or _prefixed(word, expansion)
+                ):
                     covering.add(_cover(tokenizer, word, expansion))
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
             continue
         weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
+        # 「大規模な災害」: 大規模 describes, as an adjective (not inside a domain phrase: 国際的な会議)
+        phrase = any(word in e.source and word != e.source for e in expansions if e.layer == "domain")
+        if token is not None and token.end in adjectival and "形状詞" in token.pos[2] and not phrase:
+            weight = OTHER_WEIGHT
         if kanji_stem(word) and word[-1] in HIRAGANA:  # 「受け入れ」「備え」: a verb's noun, an action
             weight = OTHER_WEIGHT
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
@@ -115,6 +125,12 @@ def content_words(
             covers = tuple(sorted(c for c in covering if c))
             found[word] = Content(word, covers, weight, asks_kind=asks, compound=compound)
     return tuple(found.values())
+
+
+def _prefixed(word: str, expansion: Expansion) -> bool:
+    """「大地震」: a domain word behind a one-character prefix is that word (地震 → 災害), where
+    「介護保険料」's rest (保険料) is a thing of its own."""
+    return expansion.layer == "domain" and len(word) == len(expansion.source) + 1 and word.endswith(expansion.source)
 
 
 def _as_example(tokens: Sequence[Token], token: Token | None) -> bool:
@@ -146,7 +162,7 @@ def relate(
         terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
         parts = held_parts((t for t, sub in tokenizer.split_terms_of_word(word.word) if sub), document_frequency)
         # People the agreement never names (「若者の定着」「学生の就職」) say who benefits: the rest is the topic
-        weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in _PERSON_ENDINGS else word.weight
+        weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in PERSON_ENDINGS else word.weight
         related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts), weight=weight))
     return tuple(related)
 
@@ -175,8 +191,12 @@ def covered_first(
 
 def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
-    if asked.settled or asked.phrase is not None:
-        return True  # the topic was settled before or named in full, or the question quotes the text
+    if asked.settled:
+        return True  # the topic was settled before or named in full
+    if asked.phrase is not None and all(word in SAYING_WORDS for word in asked.foreign):
+        # the question quotes the text (「…」の出典); a quote does not vouch for a property of what it
+        # names that no unit states (「連携中枢都市圏ビジョンの計画期間」「…センターの開所時間」)
+        return True
     if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
         return False
     # 「除雪の経費の負担割合は」: the unit answers what kind of thing is asked (a cost) but none of
@@ -207,157 +227,13 @@ def _noun_runs(tokens: Sequence[Token]) -> dict[int, str]:
     return runs
 
 
-def _topic_noun(token: Token) -> bool:
-    """A noun that can be a topic: not 「とき」「際」「場合」 (「火事のとき」 says when)."""
-    return token.pos[0] == "名詞" and token.pos[2] != "副詞可能"
-
-
-def foreign_modifiers(
-    tokens: Sequence[Token],
-    content: Sequence[Content],
-    document_frequency: Callable[[str], int],
-    whole: Callable[[str], bool] = lambda term: True,
-    occurs: Callable[[str], bool] = lambda text: False,
-) -> tuple[str, ...]:
-    """The nouns of the question's topic that no unit of the corpus can cover, whole or in part:
-    the topic is not in the agreement, and a unit sharing the rest answers another thing.
-
-    A topic is a compound in a topic's place: before 「の」 and another noun (「火葬場の共同利用」:
-    what it belongs to), before 「を」「は」「が」「について」…, after a describing clause or at the
-    end (「相互利用できる駐車場は」「共同で使う斎場」). Before 「の」 every counting word of the
-    compound must be absent (「ネット会議の」 has 会議); elsewhere its head, the last noun, is
-    enough (「市民プールを」), and the one word asked about that the corpus holds only inside a
-    longer word (`whole` false: 人口 of 圏域人口) counts as absent. A member of a list
-    (「国際会議や展示会の誘致」) is not one: another member may be there; nor is a word with kana
-    (「お店」), everyday speech rather than the name of a thing, nor people (「若者の定着」「外国人
-    の」): who benefits."""
-    heavy = {c.word for c in content if c.weight >= 1.0}
-    absent = {
-        c.word
-        for c in content
-        if not c.partial
-        and not any(all(document_frequency(t) for t in terms) for terms in c.terms)
-        and not any(ch in HIRAGANA for ch in c.word)
-        and c.word[-1] not in _PERSON_ENDINGS
-    }
-    by_word = {c.word: c for c in content}
-    own = {t.term for t in tokens}
-
-    def weak(word: str) -> bool:
-        """Held only inside longer words of the corpus (人口 of 圏域人口), through no synonym."""
-        c = by_word[word]
-        held = [terms for terms in c.terms if all(document_frequency(t) for t in terms)]
-        return (
-            len(held) == 1
-            and len(held[0]) == 1
-            and held[0][0] in own  # a synonym (病院 → 医療) is the corpus's word for it: any compound
-            and not any(ch in HIRAGANA for ch in word)
-            and word[-1] not in _PERSON_ENDINGS
-            and not whole(held[0][0])
-        )
-
-    counted = {c.word for c in content}
-    found = []
-    at = 0
-    while at < len(tokens):
-        if tokens[at].pos[0] not in _COMPOUND_POS:
-            at += 1
-            continue
-        start = at
-        while at < len(tokens) and tokens[at].pos[0] in _COMPOUND_POS:
-            at += 1
-        words = [t.surface for t in tokens[start:at] if t.surface in counted]
-        if not words or not any(word in heavy for word in words) or _listed(tokens, start, at):
-            continue
-        place = _topic_place(tokens, start, at)
-        if place == "modifier":
-            if all(word in absent for word in words):
-                found.extend(word for word in words if word in heavy)
-        elif place == "head":
-            head = [word for word in words if word in heavy][-1]
-            unheld = _absent_head(head, absent, tokens, start, occurs)
-            if unheld or _weak_topic(head, content, absent, weak, tokens, at):
-                found.append(head)
-    return tuple(dict.fromkeys(found))
-
-
-_TOPIC_MARKS = ("を", "は", "が", "について", "に関して", "に関する", "にかんする", "とは", "って", "ってある")
-_ASKED_MARKS = ("は", "について", "に関して", "に関する", "にかんする", "とは", "って")
-_DESCRIBING_POS = frozenset({"動詞", "形容詞", "助動詞"})
-
-
-def _absent_head(
-    head: str, absent: set[str], tokens: Sequence[Token], start: int, occurs: Callable[[str], bool]
-) -> bool:
-    """A head no unit has. Not one: an aspect of a thing the agreement has (「取組の中身」「公共の
-    建物」), left to coverage, nor a word standing inside a longer one of the corpus (「オープン
-    データ」's データ)."""
-    return head in absent and not occurs(head) and not _aspect(tokens, start, occurs)
-
-
-def _weak_topic(
-    head: str,
-    content: Sequence[Content],
-    absent: set[str],
-    weak: Callable[[str], bool],
-    tokens: Sequence[Token],
-    end: int,
-) -> bool:
-    """The one word asked about (「岩見沢市の人口は」), which the corpus holds only inside longer
-    words (「圏域人口」「人口減少」): no other noun of the question is there to carry it."""
-    others = any(c.word != head and c.word not in absent and c.weight >= 1.0 for c in content)
-    return not others and _asked_about(tokens, end) and weak(head)
-
-
-def _aspect(tokens: Sequence[Token], start: int, occurs: Callable[[str], bool]) -> bool:
-    """Whether the compound at `start` follows 「Xの」 with X a noun the corpus has (「取組の中身」)."""
-    return start >= 2 and tokens[start - 1].surface == "の" and (
-        tokens[start - 2].pos[0] in _COMPOUND_POS and occurs(tokens[start - 2].surface)
-    )
-
-
-def _asked_about(tokens: Sequence[Token], end: int) -> bool:
-    """Whether the compound ending at `end` is what is asked about: before 「は」「について」
-    「とは」…, or at the end (not the 「が」「を」 of a verb, which carries the topic too)."""
-    rest = "".join(t.surface for t in tokens[end:])
-    return not rest or rest.startswith(_ASKED_MARKS) or all(
-        t.pos[0] in ("助詞", "助動詞", "補助記号", "空白") for t in tokens[end:]
-    )
-
-
-def _listed(tokens: Sequence[Token], start: int, end: int) -> bool:
-    """Whether the compound at tokens[start:end] is one member of a list (「国際会議や展示会」)."""
-    before = tokens[start - 1].surface if start > 0 else ""
-    after = "".join(t.surface for t in tokens[end : end + 3])
-    return before in _LISTING or after.startswith(("や", "・", "、", *EXAMPLE_MARKS))
-
-
-def _topic_place(tokens: Sequence[Token], start: int, end: int) -> str | None:
-    """Where the compound at tokens[start:end] stands: "modifier" before 「の」 and a noun (not
-    「のとき」), "head" where a topic stands (before 「を」「は」「について」…, after a describing
-    clause, at the end), None elsewhere (「大学で」「ゼミで」: a means or a place)."""
-    after = tokens[end:]
-    rest = "".join(t.surface for t in after)
-    if rest.startswith("の"):
-        if len(after) > 1 and _topic_noun(after[1]):
-            return "modifier"
-        return None
-    if not after or all(t.pos[0] in ("助詞", "助動詞", "補助記号", "空白") for t in after):
-        return "head"
-    if rest.startswith(_TOPIC_MARKS):
-        return "head"
-    if start > 0 and tokens[start - 1].pos[0] in _DESCRIBING_POS:
-        return "head"
-    return None
-
-
 def _cover(tokenizer: Tokenizer, word: str, expansion: Expansion) -> tuple[str, ...]:
     """What a unit must hold to answer `word` through `expansion`: its target, and when the
     synonym stands for only part of the word, the rest too (「介護保険料」 through 介護 → 福祉 needs
     福祉 and 保険料: 福祉 alone does not answer a question about insurance premiums)."""
     target = tokenizer.whole_terms_of_word(expansion.target)
     source = expansion.source
-    if expansion.layer == "kind" or source == word or source not in word or not target:
+    if expansion.layer == "kind" or source == word or source not in word or not target or _prefixed(word, expansion):
         return target
     rest = tokenizer.whole_terms_of_word(word.replace(source, " ", 1))
     return tuple(dict.fromkeys((*target, *rest)))

@@ -202,7 +202,7 @@ SOFT_FRAMING_WORDS = frozenset(
 
 # Soft framing words that say where or in what words something is said, never what about: they
 # frame any other word (「役割分担の根拠条文」 asks about 役割分担).
-SAYING_WORDS = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "本文", "表現"})
+SAYING_WORDS = frozenset({"根拠", "規定", "条文", "条項", "文言", "記載", "原文", "本文", "表現", "出典", "例示"})
 
 # The template's words for the annex's 取組 (事業・施策). Beside a cost or a change (「連携事業の経費
 # 負担の根拠」) they only say whose cost: every cost is of the 取組.

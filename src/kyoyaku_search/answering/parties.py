@@ -26,6 +26,7 @@ _KANA_LABEL = re.compile(
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
 _POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
 _ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
+_PARTY_WORK = re.compile(r"の仕事(?!探|を探)")
 _TOPIC = re.compile(r"は|が")
 _PARTNER = re.compile(f"と(?!{MASK})")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
@@ -121,6 +122,11 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
         for _, end, _ in mentions:
             if suffix := _ASKER.match(folded, end):
                 chars[end : suffix.end()] = MASK * (suffix.end() - end)
+        for own in _OWN.finditer(folded):  # 「当市は」: Sudachi's one word 当市 names a party, no topic
+            chars[own.start() : own.end()] = MASK * (own.end() - own.start())
+    for _, end, _ in mentions:  # 「札幌市の仕事？」: a party's 仕事 is its 役割 (not 仕事探し, a job hunt)
+        if _PARTY_WORK.match(folded, end):
+            chars[end + 1 : end + 3] = "役割"
     return "".join(chars), _subjects(folded, mentions)
 
 

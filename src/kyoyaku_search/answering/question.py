@@ -23,15 +23,15 @@ from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .backdrop import backdrop_terms
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
-from .confidence import Content, content_words, foreign_modifiers, relate
+from .confidence import Content, content_words, relate
+from .foreign import foreign_modifiers
 from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, in_kind_phrase, kind_word, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
-from .terms import expansion_weights, read_as_asking, term_weights, topic_terms
+from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
 from .typos import correct_typos
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
-
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Question:
     # Per content word the user wrote, the index terms that cover it (itself, its synonyms):
     # how much of the question a unit answers (answering/confidence.py).
     content: tuple[Content, ...] = ()
-    foreign: tuple[str, ...] = ()  # what the topic belongs to, when no unit has it (confidence.foreign_modifiers)
+    foreign: tuple[str, ...] = ()  # what the topic belongs to, when no unit has it (foreign.foreign_modifiers)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -133,6 +133,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
     weak |= {t.term for t in tokens if t.pos[1] == "数詞" or t.pos[2] == "助数詞"}  # 「二つの市」
     weak |= read_as_asking(masked_tokens, readings)
+    weak |= misread(masked, masked_tokens, readings, corpus.index.document_frequency)
+    weak |= after_a_name(masked, masked_tokens, MASK, corpus.index.document_frequency)
     topics = tuple(t for t in topic_terms(split, corpus.index.document_frequency) if t not in weak)
     backdrop = backdrop_terms(corpus.tokenizer, masked)
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).

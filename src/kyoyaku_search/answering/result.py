@@ -170,7 +170,5 @@ def named(parties: Sequence[PartyName]) -> str:
     return "・".join(dict.fromkeys(f"{p.name}（{p.label}）" for p in parties))
 
 
-def quoting(
-    query: Query, hits: tuple[Hit, ...], status: Status, quotes: tuple[Quote, ...], context: Context
-) -> Answer:
+def quoting(query: Query, hits: tuple[Hit, ...], status: Status, quotes: tuple[Quote, ...], context: Context) -> Answer:
     return Answer(query.question.text, status, quotes=quotes, hits=hits, question=query.question, context=context)

@@ -48,8 +48,6 @@ _COPIES = re.compile(r"何通|何部|通数|部数|何枚")
 _COPIES_TEXT = re.compile(r"[0-9０-９一二三四五六七八九十]+通")
 
 
-
-
 @dataclass(frozen=True)
 class Reference:
     """What a question points at: unit positions (document order) and how to say it."""

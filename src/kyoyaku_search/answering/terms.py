@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..search.corpus import Corpus, SearchSettings
 from ..search.lexicon import Expansion, expansion_terms
 from ..search.spelling import Correction
@@ -16,6 +18,45 @@ def read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
         runs.setdefault(reading.before, []).append(reading.after)
     asking = [run for run, words in runs.items() if all(word in QUESTION_WORDS for word in words)]
     return {t.term for t in tokens if t.surface and any(t.surface in run for run in asking)}
+
+
+def misread(text: str, tokens: list[Token], readings: list[Correction], held: Callable[[str], int]) -> set[str]:
+    """Terms Sudachi cut across the end of a hiragana run the corpus's readings read (「けいは」 of
+    「いりょうのれんけいは」, read 医療・連携) that the corpus lacks: a misreading, no topic. A token
+    inside the run is already answered by the run's reading (confidence.content_words)."""
+    runs = {r.before for r in readings}
+    spans = [(start, start + len(run)) for run in runs for start in _occurrences(text, run)]
+    return {
+        t.term
+        for t in tokens
+        if _is_hiragana(t.surface) and any(a <= t.begin < b < t.end for a, b in spans) and not held(t.term)
+    }
+
+
+def after_a_name(text: str, tokens: list[Token], mask: str, held: Callable[[str], int]) -> set[str]:
+    """A hiragana word Sudachi began with the particle after a masked name (「いわみざわはなにするの」:
+    はな of 「は、なに」), which the corpus lacks: no topic."""
+    return {
+        t.term
+        for t in tokens
+        if t.begin > 0
+        and text[t.begin - 1] == mask
+        and t.surface[:1] in "はがものにで"
+        and _is_hiragana(t.surface)
+        and not held(t.term)
+    }
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    found, start = [], text.find(needle)
+    while start != -1:
+        found.append(start)
+        start = text.find(needle, start + 1)
+    return found
+
+
+def _is_hiragana(text: str) -> bool:
+    return bool(text) and all("\u3041" <= ch <= "\u309f" or ch == "ー" for ch in text)
 
 
 def expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:

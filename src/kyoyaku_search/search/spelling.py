@@ -19,6 +19,7 @@ MIN_PHRASE, MAX_PHRASE = 3, 8
 MIN_READING = 3  # shorter readings (コウ, シ) match too much to be evidence
 MIN_COVERAGE = 0.7  # share of a hiragana run that known words must explain
 _PARTICLES = "のはでをにがともへや"
+_KANA_PARTICLES = to_katakana(_PARTICLES)  # _segment reads katakana
 
 
 def _never(text: str) -> bool:
@@ -127,25 +128,36 @@ class Spelling:
         corpus itself holds (「のとおり」 of 「次のとおり」) is its own wording, not a reading."""
         found: list[Correction] = []
         for run in _HIRAGANA_RUN.findall(text):
-            # Particles around the run (「は」「で」 of 「市はかんこうで」) are not part of a word.
-            words = self._segment(to_katakana(run.strip(_PARTICLES) or run))
+            # A particle on each side of the run (「は」「で」 of 「市はかんこうで」) is not part of a
+            # word; one only (「じもとに」 is 地元, not 「じも」 with と stripped too).
+            shown = _unparticled(run)
+            words = self._segment(to_katakana(shown))
             if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
-                shown = run.strip(_PARTICLES) or run
                 found.extend(Correction(shown, word, "reading") for word in words)
         return found
 
     def _segment(self, kana: str) -> list[str]:
         """Best cover of `kana` by known readings (dynamic programming over positions)."""
-        best: list[tuple[int, list[str]]] = [(0, [])] + [(-1, [])] * len(kana)
+        # (covered, words, whether the cover reaches this position): a particle right after a
+        # word is explained too (「いりょうのことで」: 医療, の, こと, で).
+        best: list[tuple[int, list[str], bool]] = [(0, [], False)] + [(-1, [], False)] * len(kana)
         for end in range(1, len(kana) + 1):
-            covered, words = best[end - 1]
-            best[end] = (covered, words)
+            covered, words, reached = best[end - 1]
+            particle = reached and kana[end - 1] in _KANA_PARTICLES
+            best[end] = (covered + particle, words, particle)
             for start in range(max(0, end - 12), end - MIN_READING + 1):
                 term = self.readings.get(kana[start:end])
                 if term is not None and best[start][0] + (end - start) > best[end][0]:
-                    best[end] = (best[start][0] + end - start, [*best[start][1], term])
-        covered, words = best[len(kana)]
+                    best[end] = (best[start][0] + end - start, [*best[start][1], term], True)
+        covered, words, _ = best[len(kana)]
         return words if covered >= MIN_COVERAGE * len(kana) else []
+
+
+def _unparticled(run: str) -> str:
+    """`run` without one particle at its start and one at its end, where a word is left."""
+    start = 1 if run[0] in _PARTICLES and len(run) > 3 else 0
+    end = len(run) - 1 if run[-1] in _PARTICLES and len(run) - start > 3 else len(run)
+    return run[start:end]
 
 
 def noun_compounds(tokens: Iterable[Token]) -> Iterable[str]:
