@@ -112,8 +112,12 @@ def content_words(
             continue
         weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
         # 「大規模な災害」: 大規模 describes, as an adjective (not inside a domain phrase: 国際的な会議)
-        phrase = any(word in e.source and word != e.source for e in expansions if e.layer == "domain")
-        if token is not None and token.end in adjectival and "形状詞" in token.pos[2] and not phrase:
+        if (
+            token is not None
+            and token.end in adjectival
+            and "形状詞" in token.pos[2]
+            and not any(word in e.source and word != e.source for e in expansions if e.layer == "domain")
+        ):
             weight = OTHER_WEIGHT
         if kanji_stem(word) and word[-1] in HIRAGANA:  # 「受け入れ」「備え」: a verb's noun, an action
             weight = OTHER_WEIGHT
