@@ -81,7 +81,8 @@ def _headed(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndar
     """An article whose heading names what is asked (（目的） for 「何のための協約」, （費用分担） for
     「費用の定め」) before an article that only mentions it (第2条 「前条の目的を達成するため」)."""
     terms = {*KIND_TERMS.get(query.kind, ()), *query.topic_terms}
-    named = [at for heading, at in corpus.headings.items() if any(term in heading for term in terms)]
+    # a heading once per term it holds: marking its articles twice marks them all the same
+    named = [at for heading, at in corpus.headings.items() for term in terms if term in heading]
     if not named:
         return result
     headed = np.zeros(len(corpus.units), dtype=bool)
