@@ -72,6 +72,66 @@ def test_a_follow_up_that_points_back(corpus, turns, last_id):
     assert last.inherited
 
 
+@pytest.mark.parametrize(
+    ("turns", "last_id"),
+    [
+        (["丘珠空港の話は協約にある？", "岩見沢市の関わり方は？"], "row-2-2/乙"),  # 関わり方: how, not what about
+        (["空港の取組はある？", "札幌市の関わり方は？"], "row-2-2/甲"),
+        (["災害対策の取組はある？", "札幌市の関与は？"], "row-3a-5/甲"),
+        (["観光の連携について", "岩見沢の立場は？"], "row-1-4/乙"),
+        (["職員研修の取組はある？", "札幌市のかかわりは？"], "row-3c-1/甲"),
+        (["経済戦略の取組の内容は", "乙の関わりは"], "row-1-1/乙"),
+        (["医療の連携はある？", "岩見沢市はどう関わるの？"], "row-3a-1/乙"),  # the row quoted first
+    ],
+)
+def test_how_a_party_stands_in_the_topic_before(corpus, turns, last_id):
+    last = converse(corpus, *turns)[-1]
+    assert last.hits[0].unit.id == f"{SEED_ID}/{last_id}"
+    assert last.inherited
+
+
+@pytest.mark.parametrize(
+    ("turns", "last_id", "note"),
+    [
+        (
+            ["費用はどうやって分けるの？", "そこで言う「前条の取組」って何条のこと？"],
+            "art-3",
+            "前の回答の第4条（費用分担）でいう「前条」は第3条（連携する取組等）です。",
+        ),
+        (["費用負担について", "前条ってどこ"], "art-3", ""),
+        (["基本方針は何条？", "そこにある「次条」って何条？"], "art-3", ""),
+        (["第2条を見せて", "「前条の目的」の前条は何条？"], "art-1", ""),
+        (["第3条を見せて", "次条は何を定めてる？"], "art-4", ""),
+        (["第5条は", "同条の協議って何の協議？"], "art-5", ""),
+        (["第6条は", "前条は何について？"], "art-5", ""),
+        (["第6条は", "同条の議決って誰の議決？"], "art-6", ""),
+        (["基本方針は", "じゃあ次条は"], "art-3", ""),  # 同条 the agreement does not write: the same one
+    ],
+)
+def test_relative_articles_read_in_the_article_quoted_before(corpus, turns, last_id, note):
+    """前条・次条・同条 as the agreement writes them mean an article relative to the one quoted."""
+    last = converse(corpus, *turns)[-1]
+    assert last.hits[0].unit.id == f"{SEED_ID}/{last_id}"
+    assert note in last.notes if note else last.notes
+
+
+@pytest.mark.parametrize(
+    ("turns", "message"),
+    [
+        (["第1条を見せて", "前条は？"], "第1条（目的）はこの協約の最初の条で、「前条」に当たる条はありません。"),
+        (["第6条", "次条は"], "第6条（変更等）はこの協約の最後の条で、「次条」に当たる条はありません。"),
+    ],
+)
+def test_a_relative_article_beyond_the_ends_is_said_missing(corpus, turns, message):
+    last = converse(corpus, *turns)[-1]
+    assert last.status == "no_match" and last.message == message and not last.quotes
+
+
+def test_how_a_party_stands_in_a_topic_found_nowhere_is_not_found(corpus):
+    first, second = converse(corpus, "ごみ処理の連携はある？", "札幌市の立場は？")
+    assert first.status == "no_match" and second.status == "no_match" and not second.quotes
+
+
 def test_a_topic_found_nowhere_is_not_found_for_the_other_party_either(corpus):
     """「岩見沢は」 after a topic the agreement has nothing on: not a quote of whatever ranks first."""
     first, second = converse(corpus, "札幌市の交通についての役割", "岩見沢は")

@@ -192,3 +192,46 @@ def test_every_ordinal_holds_a_word_of_the_quick_check():
             assert any(p.search(text) for _, p in (*ordinals._BEFORE, *ordinals._AFTER)), text
             assert ordinals._ORDINAL_WORDS.search(text), text
             assert find_ordinal(text) is not None, text
+
+
+def test_relative_articles_in_every_layout(loaded):
+    """「前条は」 after 第N条 is 第N-1条 and 「次条は」 第N+1条, in every agreement's own numbering."""
+    missed = []
+    for agreement in loaded.agreements:
+        numbers = [a.number for a in agreement.articles]
+        for before, after in zip(numbers, numbers[1:], strict=False):
+            for asked, question, wanted in ((before, "次条は何を定めている", after), (after, "前条って何条", before)):
+                turn = ask(loaded, f"第{asked}条", agreement=agreement.id)
+                got = ask(loaded, question, agreement=agreement.id, history=[turn]).hits[0].unit.id
+                if got != f"{agreement.id}/art-{wanted}":
+                    missed.append((agreement.id, asked, question, got))
+    assert missed == []
+
+
+def test_the_same_article_is_the_one_named_before_it(layouts):
+    """飯田市・大鹿村 第4条第2項 「前条に規定する取組…同条に定めるもののほか」: 同条 is 第3条."""
+    iida = next(a.id for a in layouts.agreements if a.id.startswith("iida-oshika-2009"))
+    turn = ask(layouts, "第4条", agreement=iida)
+    answer = ask(layouts, "同条って何条のこと？", agreement=iida, history=[turn])
+    assert answer.hits[0].unit.id == f"{iida}/art-3"
+
+
+def test_places_as_heard_and_the_title_in_every_layout(loaded):
+    """「Nじょうは」 is 第N条, 「別表の最初に出てくる取組」 the first row, and 「この協約の正式な名前は」
+    the 前文 with the agreement's own title, whatever the layout."""
+    missed = []
+    for agreement in loaded.agreements:
+        first_row = next(u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row")
+        number = agreement.articles[-1].number
+        asked = {
+            f"{number}じょうは なんて かいてあるの": f"{agreement.id}/art-{number}",
+            "別表の最初に出てくる取組は": first_row,
+        }
+        for question, wanted in asked.items():
+            got = first_id(loaded, question, agreement.id)
+            if got != wanted:
+                missed.append((agreement.id, question, got))
+        title = ask(loaded, "この協約の正式な名前は？", agreement=agreement.id)
+        if f"この協約の題名は「{agreement.title}」です。" not in title.notes:
+            missed.append((agreement.id, "title", title.notes))
+    assert missed == []

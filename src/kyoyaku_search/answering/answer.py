@@ -26,8 +26,9 @@ from .notfound import not_found_message, uncovered
 from .provisions import annex_reference, named_first, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
+from .relative import next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
-from .structure import Reference, find_reference, inside_quotation, missing_article, next_to
+from .structure import Reference, find_reference, inside_quotation, missing_article
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [
@@ -218,6 +219,8 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
         positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id)]
     positions = [i for i in positions if allowed[i]]
     if reference.kind != "section":
+        if not reference.positions and reference.note:  # a place that does not exist, and why
+            return Answer(query.question.text, Status.NO_MATCH, reference.note, question=query.question)
         if not positions:
             return Answer.no_match(query.question)
         hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])

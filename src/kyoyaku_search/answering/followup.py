@@ -23,6 +23,11 @@ _FOLLOW_UP = re.compile(
     r"|^(それ|そこ|これ)(で|に|について|に関して|では|には|の)"
 )
 _SHORT = 12  # a question this short that lacks a party or a topic leans on the one before
+# How a party stands in something, which alone is no topic of its own: 「岩見沢市の関わり方は？」
+# after 「丘珠空港の話は協約にある？」 asks for 岩見沢市's part in that row.
+_STANDING = frozenset(
+    {"立場", "関わる", "関わり", "関与", "関係", "担う", "負う", "果たす", "中心", "主体", "協力", "支える"}
+)
 
 
 def resolve(question: Question, previous: Context | None) -> Query:
@@ -31,7 +36,9 @@ def resolve(question: Question, previous: Context | None) -> Query:
     if previous is None or question.outsiders or not _is_follow_up(question):
         return own
     takes_parties = not question.parties and bool(previous.parties) and question.kind in ("role", "general")
-    takes_topic = not question.topic_terms and (previous.row_id is not None or bool(previous.weights))
+    standing = bool(question.own_topic_terms) and all(term in _STANDING for term in question.own_topic_terms)
+    own_topic = bool(question.topic_terms) and not (question.parties and standing)
+    takes_topic = not own_topic and (previous.row_id is not None or bool(previous.weights))
     if not (takes_parties or takes_topic):
         return own
     kind = previous.kind if question.kind == "general" else question.kind

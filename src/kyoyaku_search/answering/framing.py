@@ -51,6 +51,13 @@ FRAMING_WORDS = frozenset(
         "機会",
         "欄",
         "定め",
+        "組む",  # 「両市が組む」「手を組む」: what the parties of every 連携協約 do
+        "くむ",
+        "ルール",  # 「費用負担のルール」「ごみ出しのルール」: how, not what
+        "決まり",
+        "きまり",
+        "無し",  # 「議会の承認なしで」: whether, not what
+        "なし",
         "決め方",
         "定め方",
         "方法",
@@ -210,6 +217,7 @@ INITIATIVE_WORDS = frozenset({"取組", "取り組み", "取り組む", "事業"
 # What the annex holds: the 取組, their 内容 (中身) and each party's 役割 (分担・分け方). Asking where
 # the agreement says these is asking for the article that sets up the annex (「連携の中身はどの条に」).
 ANNEX_WORDS = INITIATIVE_WORDS | {
+    "別表",  # 「別表の根拠になっている条文は」: the article that refers to it
     "内容",
     "中身",
     "役割",

@@ -37,27 +37,49 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cost",
         re.compile(
             r"(?:負担|分担)(?:割合|比率)|按分|費用|経費|負担|予算|お金|おかね|コスト|財源|(?:誰|だれ)が(?:払|はら|出す|だす)"
+            # as heard and as said: 「けいひ」「どっちもち」 (who bears it), 「払う」「支払」
+            r"|金額|出し方|出し合|出しあ|けいひ|ひよう|ふたん|(?:どっち|どちら|誰|だれ)(?:が|の)?(?:もち|持ち)"
+            r"|支払|払う|払い|払わ|はらう|はらい|はらわ"
         ),
     ),
-    ("change", re.compile(r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消")),
+    (
+        "change",
+        re.compile(
+            r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消"
+            r"|へんこう|はいし|かえ(?:る|たい|られ|ます)"
+        ),
+    ),
     ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート")),
     # 「なんですか」 is 「なのですか」, not 「なんで」 (why)
-    ("purpose", re.compile(r"目的|ねらい|狙い|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由")),
+    # 「三つの柱」「三本柱」: the aims a purpose lists
+    (
+        "purpose",
+        re.compile(
+            r"目的|趣旨|目当て|めあて|ねらい|狙い|(?<!大)柱|(?<=[ただ])(?:わけ|訳)|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由"
+            # the agreement's aim, not a figure's target (「人口の目標は何人」「目標人口」)
+            r"|(?:(?:協約|協定)書?の(?:主な)?|どんな|どのような|どういう|主な)目標(?![\u4e00-\u9fff])"
+            # 「三つの目標」「3つのポイント」「三つの方向性」: counted aims are the ones the purpose lists
+            r"|(?:[0-9一二三四五六七八九十]|ふた|みっ|よっ|いつ)(?:つ|本)の(?:目標|方向性?|ポイント|テーマ|視点)"
+        ),
+    ),
     (
         "consult",
-        re.compile(r"協議|話し合|話合|話を(?:する|し)|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ"),
+        re.compile(
+            r"協議|話し合|話合|話を(?:する|し)|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ"
+            r"|(?<!出)会(?:う|っ|わ)"  # 「どのくらい会うの」
+        ),
     ),
     # The signature block is where every agreement gives each party's address and head.
     (
         "signer",
         re.compile(
-            r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名|日付"
+            r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|(?:判|はんこ|ハンコ|印)を?(?:押|お)(?:し|す|さ)|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名|日付"
         ),
     ),
     (
         "role",
         re.compile(
-            r"役割|役目|役回り|役どころ|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが"
+            r"役割|役目|役回り|役どころ|関わり|かかわり|関与|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが"
         ),
     ),
     # 「とは」, not the 「ことは」 of 「することは」
@@ -87,6 +109,8 @@ def in_kind_phrase(kind: str, text: str) -> Callable[[str], bool]:
 
 # 「変更手続」「廃止方法」「費用負担規定」: a kind's word and how it is done or said is that kind too.
 _HOW_SAID = frozenset({"手続", "手続き", "方法", "手順", "規定", "条項", "条文", "ルール"})
+# 「負担金」「負担額」「費用額」: how much of it is the kind too.
+_AMOUNT = frozenset({"金", "額", "金額"})
 
 
 def kind_word(kind: str) -> Callable[[str], bool]:
@@ -102,7 +126,7 @@ def kind_word(kind: str) -> Callable[[str], bool]:
         while (match := pattern.match(word, end)) is not None and match.end() > end:
             end = match.end()
         rest = word[end:]
-        return end > 0 and (all("\u3041" <= ch <= "\u309f" for ch in rest) or rest in _HOW_SAID)
+        return end > 0 and (all("\u3041" <= ch <= "\u309f" for ch in rest) or rest in _HOW_SAID or rest in _AMOUNT)
 
     return asks
 

@@ -50,6 +50,8 @@ LIST_WORDS |= {"乗る", "載る", "掲げる", "盛り込む", "含む", "含�
 # 「別表に載っている取組をすべて」: the annex is where every 連携協約 lists them, not a topic
 LIST_WORDS |= {"別表", "表"}
 # the words of 「一通り」「網羅」 themselves
+# 「分野はいくつある」: how many of the 取組 (of anything else: a topic the agreement may not count)
+LIST_WORDS |= {"幾つ", "いくつ", "何個", "何件"}
 LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "リストアップ", "列挙", "羅列"}
 # 「取組名を全部」: the names of the 取組
 LIST_WORDS |= {"名", "名称"}
@@ -86,7 +88,8 @@ def asks_for_list(query: Query) -> bool:
     """「…を全部教えて」「…の一覧」「どんな事業が入っているの」 with no topic but the 取組
     themselves: every one is listed."""
     question = query.question
-    if query.inherited or _WHERE.search(question.text) is not None:  # 「取組の一覧はどこに」: 第3条
+    # 「取組の一覧はどこに」「別表の根拠になっている条文は」: the article (第3条), not the list
+    if query.inherited or _WHERE.search(question.text) is not None or query.kind == "article":
         return False
     if not all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in question.own_topic_terms):
         return False

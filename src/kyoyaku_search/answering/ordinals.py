@@ -29,13 +29,14 @@ _ORDINAL_WORDS = re.compile(
 _ORDINAL_AFTER = re.compile(rf"\s*(?:の|にある|の中の|のうち)?\s*{_ORDINAL.replace(_COUNTERS, _COUNTERS + '|項目')}")
 # What is counted: articles, the annex's rows (取組), or its sections (分野, one table each).
 _TARGETS = (
-    ("article", r"条文|条項|(?<![0-9０-９〇一二三四五六七八九十])条(?![約例件])|[Aa]rticle"),
+    ("article", r"条文|条項|じょうぶん|じょうこう|(?<![0-9０-９〇一二三四五六七八九十])条(?![約例件])|[Aa]rticle"),
     ("row", r"取組|取り組み|とりくみ|連携事業|事業|項目|行(?![うっわいけこ政])"),
     ("section", r"政策分野|分野|区分|表"),
 )
 # 「最後の条文」「3番目の取組」, or 「条文の最後は」「取組のうち二つ目は」 (then nothing else may follow:
 # 「事業の最初の段階」 is not a row).
-_BETWEEN = r"(?:の|にある|に(?:載|書|掲|挙)[ぁ-ゖ]{1,6})?"  # 「最後に載っている取組」
+# 「最後に載っている取組」「最初に出てくる取組」「一番目に並んでいる事業」
+_BETWEEN = r"(?:の|にある|に(?:載|書|掲|挙|出|で|並|登場|来|く)[ぁ-ゖ]{1,6})?"
 _BEFORE = [(kind, re.compile(rf"{_ORDINAL}\s*{_BETWEEN}\s*(?:{target})")) for kind, target in _TARGETS]
 _END = r"(?=\s*(?:は|を|が|って|とは|[?？。]|$))"
 _AFTER = [(kind, re.compile(rf"(?:{target})(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}")) for kind, target in _TARGETS]
@@ -52,6 +53,8 @@ _KANA_NUMBER = r"[ぁ-ゖ]{1,10}?"
 _READ_ARTICLE = re.compile(
     rf"(?:第|だい)\s*(?P<n>[0-9０-９]{{1,3}}|[〇一二三四五六七八九十]{{1,3}}|{_KANA_NUMBER})\s*(?:じょう|ジョウ)"
     r"|\b(?:[Aa]rticle|ART|Art\.?)\s*(?P<e>[0-9]{1,3})\b"
+    # 「5じょうは」: a number in digits before じょう is an article however little else is written
+    r"|(?<![0-9])(?P<d>[0-9]{1,3})\s*(?:じょう|ジョウ)(?!けん|れい|やく|ほう|ぶん|ず|たつ)"
 )
 
 
@@ -62,10 +65,19 @@ class Ordinal:
     kind: str  # "article", "row", "section", or "opening" / "closing" of the agreement
     nth: int  # 1-based; -1 the last, -2 the one before it
     matched: str
+    counts: bool = False  # asked how many there are (「何条まである」): the last one, and the count
+
+
+# 「協約は何条まである」「条文はいくつ」: how many articles there are — the last one says it.
+_HOW_MANY_ARTICLES = re.compile(
+    r"何条\s*まで|何条\s*(?:ある|あり|から)|条文(?:は|が)?(?:いくつ|幾つ|何個|全部で)|条文の数"
+)
 
 
 def find_ordinal(folded: str) -> Ordinal | None:
     """The place `folded` (NFKC) names by its order, if it names one."""
+    if (count := _HOW_MANY_ARTICLES.search(folded)) is not None:
+        return Ordinal("article", -1, count.group(0), counts=True)
     # Every pattern of _BEFORE and _AFTER holds an _ORDINAL, which holds one of these words: one
     # search tells most questions from the six.
     if _ORDINAL_WORDS.search(folded) is None:
@@ -110,7 +122,8 @@ def ordinal_after(text: str) -> int | None:
 def read_article(folded: str) -> tuple[int, str] | None:
     """(N, the words) for 第N条 written as heard (「だい6じょう」「だいろくじょう」) or in English."""
     for match in _READ_ARTICLE.finditer(folded):
-        number = int(match["e"]) if match["e"] else kanji_number(match["n"]) or kana_number(match["n"])
+        digits = match["e"] or match["d"]
+        number = int(digits) if digits else kanji_number(match["n"]) or kana_number(match["n"])
         if number:
             return number, match.group(0)
     return None
@@ -136,6 +149,21 @@ _RELATIVE = re.compile(
     r"(?:(?P<next>次|つぎ)|(?P<prev>前|まえ|一つ前|ひとつ前))"
     r"(?:の(?:(?P<article>条文|条項|条)|(?P<row>取組|取り組み|事業|項目))|(?=\s*(?:は|を|って)?\s*(?:[?？。]|$)))"
 )
+
+
+# 「前条」「次条」「同条」「前項」 as the agreement itself writes them: relative to the article quoted
+# before (第4条's 「前条の取組」 is 第3条); a 項 stays in its article, which is quoted whole.
+_LEGAL_RELATIVE = re.compile(r"(?P<which>前|次|同|本)(?P<what>条|項)(?!例|約|件|文|目|理)")
+_LEGAL_STEP = {"前": -1, "次": 1, "同": 0, "本": 0}
+
+
+def legal_step(folded: str) -> tuple[int, str] | None:
+    """(articles to step, the words) for 「前条」 (-1), 「次条」 (+1), 「同条」「前項」 (0)."""
+    match = _LEGAL_RELATIVE.search(folded)
+    if match is None:
+        return None
+    step = _LEGAL_STEP[match["which"]] if match["what"] == "条" else 0
+    return step, match.group(0)
 
 
 def relative_step(folded: str) -> tuple[str | None, int] | None:

@@ -20,7 +20,20 @@ SUFFIXES = "市町村区"
 _LABEL_READINGS = {"こう": "甲", "おつ": "乙", "へい": "丙"}
 _KANA_LABEL = re.compile(
     r"(?:^|(?<=[\s、。,と]))(こう|おつ|へい)"
-    r"(?=って|とは|と(?:こう|おつ|へい)|(?:は|が)\s*(?:だれ|誰|どこ|どちら|どっち|なに|何))"
+    r"(?=って|とは|と(?:こう|おつ|へい)|(?:は|が)\s*(?:だれ|誰|どこ|どちら|どっち|なに|何)"
+    r"|の\s*(?:しちょう|ちょうちょう|そんちょう|市長|町長|村長|やくわり|役割))"
+)
+# Words of asking as heard, which Sudachi reads as other words (「なにし」 as 「はな」+「にし」,
+# 「しちょうさん」 as 視聴): 何市 and the head of a municipality.
+_HEARD_ASKING = (
+    (re.compile(r"なにし(?=[\s?？。]|$|です|なの|か|だ)"), "何市"),
+    (re.compile(r"なんこうもく"), "何項目"),
+    (re.compile(r"なんこ(?!う)"), "何個"),
+    (re.compile(r"なんけん"), "何件"),
+    (re.compile(r"(?<!ち)きょうやく"), "協約"),  # not 今日+やく; 「ちきょうやく」 is no word either
+    (re.compile(r"しちょう(?=さん|さま|様|は|が|の)"), "市長"),
+    (re.compile(r"そんちょう(?=さん|さま|様|は|が|の)"), "村長"),
+    (re.compile(r"ちょうちょう(?=さん|さま|様)"), "町長"),
 )
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
@@ -39,11 +52,15 @@ _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(
 
 
 def read_labels(folded: str) -> tuple[str, list[Correction]]:
-    """`folded` with 甲・乙・丙 written for their readings, and the readings made."""
+    """`folded` with 甲・乙・丙 (and 何市・市長 …) written for their readings, and the readings made."""
     heard = [Correction(m[1], _LABEL_READINGS[m[1]], "reading") for m in _KANA_LABEL.finditer(folded)]
-    if not heard:
-        return folded, []
-    return _KANA_LABEL.sub(lambda m: _LABEL_READINGS[m[1]], folded), heard
+    if heard:
+        folded = _KANA_LABEL.sub(lambda m: _LABEL_READINGS[m[1]], folded)
+    for pattern, word in _HEARD_ASKING:
+        if pattern.search(folded):
+            heard += [Correction(m.group(0), word, "reading") for m in pattern.finditer(folded)]
+            folded = pattern.sub(word, folded)
+    return folded, heard
 
 
 def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
@@ -64,9 +81,15 @@ def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
         and t.pos[3] != "国"
         and t.surface not in known_forms
         and t.surface not in corpus.text_blob
+        and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
     ]
     found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+def short_kana(surface: str) -> bool:
+    """Two kana or fewer: what Sudachi takes for a proper noun there (「ひは」) is a misreading."""
+    return len(surface) <= 2 and all("\u3041" <= ch <= "\u309f" for ch in surface)
 
 
 def _kana_municipalities(tokens: list[Token]) -> list[str]:

@@ -24,7 +24,7 @@ from .structure import Reference, in_scope
 # Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
 # them in every agreement of the template (「札幌市（以下「甲」という。）」).
 _WHO_IS = re.compile(
-    r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|って|指す|意味|定義|のこと|何市|なに市|名前|名称"
+    r"どこ|どの(?:市|町|村|自治体)|どちら|どっち|誰|だれ|とは|って|指す|意味|定義|のこと|何市|なに市|なにし|名前|名称"
 )
 # 「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them.
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")

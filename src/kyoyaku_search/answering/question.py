@@ -27,7 +27,7 @@ from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, in_kind_phrase, kind_word, question_kind
-from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
+from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels, short_kana
 from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
 from .typos import correct_typos
 
@@ -135,6 +135,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     weak |= read_as_asking(masked_tokens, readings)
     weak |= misread(masked, masked_tokens, readings, corpus.index.document_frequency)
     weak |= after_a_name(masked, masked_tokens, MASK, corpus.index.document_frequency)
+    # 「むすんだ ひは いつ」: two kana Sudachi takes for a place name are a misreading, not a topic
+    weak |= {t.term for t in tokens if t.pos[1] == "固有名詞" and short_kana(t.surface)}
     topics = tuple(t for t in topic_terms(split, corpus.index.document_frequency) if t not in weak)
     backdrop = backdrop_terms(corpus.tokenizer, masked)
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).

@@ -17,13 +17,12 @@ import numpy as np
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
-from ..search.units import Unit
-from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article, relative_step
+from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
 # 「第3条関係」 (the annex's heading), not an address (「北1条西2丁目」: a bare number after a kanji).
-_ARTICLE = re.compile(
+ARTICLE = re.compile(
     rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![\u4e00-\u9fff0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
     rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
 )
@@ -41,6 +40,11 @@ _PLACES = (
     ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
     # who the parties are: the preamble names them in every agreement of the template
     ("preamble", re.compile(r"当事者(?:は|って|とは|を|について|が(?:どこ|誰|だれ))")),
+)
+# 「この協約の正式な名前は」「協約のタイトル」: the agreement's own title, given beside its 前文.
+_TITLE = re.compile(
+    r"(?:(?:協約|協定)書?の(?:正式な?)?(?:名前|名称|なまえ|タイトル|題名|件名)|正式(?:名称|な名前|な名称|なタイトル)|題名|件名)"
+    r"(?=\s*(?:は|を|って|が|とは|も|[?？。]|$))"  # asked about, not 「題名のない…」
 )
 # 「協約書は何通作られたのか」: every agreement closes with 「本連携協約書N通を作成し」, in 附則 or
 # the signature block depending on the layout; the unit that says it answers.
@@ -62,7 +66,7 @@ class Reference:
 def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """The place `text` names, when it names one that the loaded agreements have."""
     folded = unicodedata.normalize("NFKC", text)
-    for finder in (_article, _section, _ordinal, _place, _copies):
+    for finder in (_article, _section, _ordinal, _place, _copies, _title):
         found = finder(corpus, folded, agreement)
         if found is not None:
             return found
@@ -85,7 +89,7 @@ def in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
 
 
 def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    for match in _ARTICLE.finditer(folded):
+    for match in ARTICLE.finditer(folded):
         number = kanji_number(match["n1"] or match["n2"])
         if number is None:
             continue
@@ -169,7 +173,10 @@ def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         return Reference(flat, first.section or "", "section", matched=ordinal.matched)
     if ordinal.kind == "row":
         return Reference(flat, _nth(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
-    return Reference(flat, first.citation.place, first.kind, matched=ordinal.matched)
+    groups = _ordered(corpus, agreement, ordinal)
+    counted = ordinal.counts and len(groups) == 1
+    note = f"この協約の条文は第{first.article}条まで（{len(groups[0])}か条）です。" if counted else ""
+    return Reference(flat, first.citation.place, first.kind, note, ordinal.matched)
 
 
 def _ordered(corpus: Corpus, agreement: str | None, ordinal: Ordinal) -> list[list[tuple[int, ...]]]:
@@ -209,32 +216,6 @@ def _nth(nth: int) -> str:
     return f"{nth}番目" if nth > 0 else "最後" if nth == -1 else f"最後から{-nth}番目"
 
 
-def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
-    """「次の条文は」「前の取組」 after an answer: the article or row next to the one it quoted."""
-    step = relative_step(unicodedata.normalize("NFKC", text))
-    if step is None or last is None:
-        return None
-    kind, delta = step
-    kind = kind or ("article" if last.kind == "article" else "row")
-    if kind == "article" and last.kind == "article":
-        places = in_scope(corpus, last.agreement_id, "article")
-        at = places.index(corpus.position(last.id))
-    elif kind == "row" and last.row_id is not None:
-        places = in_scope(corpus, last.agreement_id, "row")
-        at = places.index(corpus.position(last.row_id))
-    else:
-        return None
-    if not 0 <= at + delta < len(places):
-        return None
-    position = places[at + delta]
-    if last.kind == "role":  # one party's cell before: that party's cell of the next row
-        row = corpus.units[position].id
-        cells = [i for i in corpus.row_roles(row) if corpus.units[i].party_label == last.party_label]
-        position = cells[0] if cells else position
-    unit = corpus.units[position]
-    return Reference((position,), unit.citation.place, unit.kind)
-
-
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     for kind, pattern in _PLACES:
         if pattern.search(folded):
@@ -243,6 +224,17 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
     return None
+
+
+def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """The preamble, with the agreement's title, for 「この協約の正式な名前は」 (one agreement in scope)."""
+    match = _TITLE.search(folded)
+    positions = tuple(in_scope(corpus, agreement, "preamble")) if match else ()
+    ids = {corpus.units[i].agreement_id for i in positions}
+    if len(ids) != 1:
+        return None
+    title = corpus.agreement(ids.pop()).title
+    return Reference(positions, "前文", "preamble", f"この協約の題名は「{title}」です。", match.group(0))
 
 
 def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
@@ -269,7 +261,7 @@ def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> 
         if counts and all(abs(ordinal.nth) > count for count in counts):
             noun, unit = _COUNTED[ordinal.kind]
             return f"{_nth(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
-    numbers = [kanji_number(m["n1"] or m["n2"]) for m in _ARTICLE.finditer(folded) if m["n1"]]
+    numbers = [kanji_number(m["n1"] or m["n2"]) for m in ARTICLE.finditer(folded) if m["n1"]]
     if not numbers or numbers[0] is None:
         return None
     articles = sorted({corpus.units[i].article for i in in_scope(corpus, agreement, "article")} - {None})

@@ -20,6 +20,8 @@ MIN_READING = 3  # shorter readings (コウ, シ) match too much to be evidence
 MIN_COVERAGE = 0.7  # share of a hiragana run that known words must explain
 _PARTICLES = "のはでをにがともへや"
 _KANA_PARTICLES = to_katakana(_PARTICLES)  # _segment reads katakana
+# 「れんけいするの」: a verbal noun's する (and a particle after it) is not part of the word.
+_SURU = re.compile(r"(?:する|して|した|します|される|させる)[のはかよね]?$")
 
 
 def _never(text: str) -> bool:
@@ -130,7 +132,7 @@ class Spelling:
         for run in _HIRAGANA_RUN.findall(text):
             # A particle on each side of the run (「は」「で」 of 「市はかんこうで」) is not part of a
             # word; one only (「じもとに」 is 地元, not 「じも」 with と stripped too).
-            shown = _unparticled(run)
+            shown = _unparticled(_SURU.sub("", run) or run)
             words = self._segment(to_katakana(shown))
             if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
                 found.extend(Correction(shown, word, "reading") for word in words)

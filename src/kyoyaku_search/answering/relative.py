@@ -1,0 +1,74 @@
+"""Places named relative to the answer before: 「次の条文は」「前の取組」 beside the place it quoted,
+and 「前条」「次条」「同条」 as the agreement writes them, read in the article it quoted (第4条's
+「前条の取組」 is 第3条)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..ingest.dates import kanji_number
+from ..search.corpus import Corpus
+from ..search.units import Unit
+from .ordinals import legal_step, relative_step
+from .structure import ARTICLE, Reference, in_scope
+
+
+def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
+    """「次の条文は」「前の取組」 after an answer: the article or row next to the one it quoted;
+    「前条」「次条」「同条」 after an article: the article they mean there."""
+    if last is None:
+        return None
+    folded = unicodedata.normalize("NFKC", text)
+    legal = legal_step(folded) if last.kind == "article" else None
+    if legal is not None:
+        return _beside_article(corpus, last, *legal)
+    step = relative_step(folded)
+    if step is None:
+        return None
+    kind, delta = step
+    kind = kind or ("article" if last.kind == "article" else "row")
+    if kind == "article" and last.kind == "article":
+        places = in_scope(corpus, last.agreement_id, "article")
+        at = places.index(corpus.position(last.id))
+    elif kind == "row" and last.row_id is not None:
+        places = in_scope(corpus, last.agreement_id, "row")
+        at = places.index(corpus.position(last.row_id))
+    else:
+        return None
+    if not 0 <= at + delta < len(places):
+        return None
+    position = places[at + delta]
+    if last.kind == "role":  # one party's cell before: that party's cell of the next row
+        row = corpus.units[position].id
+        cells = [i for i in corpus.row_roles(row) if corpus.units[i].party_label == last.party_label]
+        position = cells[0] if cells else position
+    unit = corpus.units[position]
+    return Reference((position,), unit.citation.place, unit.kind)
+
+
+def _beside_article(corpus: Corpus, last: Unit, step: int, matched: str) -> Reference | None:
+    articles = {corpus.units[i].article: i for i in in_scope(corpus, last.agreement_id, "article")}
+    number = (last.article or 0) + step
+    if matched == "同条":  # 「前条に規定する取組…同条に定める」: the article named just before it
+        number = _named_before(last.text, matched, last.article or 0) or number
+    position = articles.get(number)
+    if position is None:  # 「前条は」 after 第1条: no such article, said rather than searched
+        end = "最初" if number < (last.article or 0) else "最後"
+        note = f"{last.citation.place}はこの協約の{end}の条で、「{matched}」に当たる条はありません。"
+        return Reference((), matched, "article", note, matched)
+    unit = corpus.units[position]
+    note = f"前の回答の{last.citation.place}でいう「{matched}」は{unit.citation.place}です。"
+    return Reference((position,), unit.citation.place, unit.kind, note, matched)
+
+
+def _named_before(text: str, word: str, here: int) -> int | None:
+    """The article 「同条」 stands for in `text` (article `here`): the one named last before it in
+    the agreement's own wording (前条, 次条 or 第N条); None when `text` names none before it."""
+    if word not in text:
+        return None
+    head = unicodedata.normalize("NFKC", text.split(word, 1)[0])
+    named = [(m.start(), here + (1 if m[1] == "次" else -1)) for m in re.finditer(r"(前|次)条", head)]
+    named += [(m.start(), kanji_number(m["n1"] or m["n2"])) for m in ARTICLE.finditer(head)]
+    named = [(at, n) for at, n in named if n]
+    return max(named)[1] if named else None
