@@ -31,6 +31,7 @@ _TURNS = (
 # What a thing is by the last character of its name: a place or building, a fee or tax, a vehicle
 # or route, an office — things a unit would have to name to answer (「火葬場」「下水道料金」).
 _THING_ENDINGS = frozenset("場館所園駅港線車税料金費店院校局署道路橋室棟庫塔険")
+_MONEY_ENDINGS = frozenset("税金費")
 # A measure is a figure some unit would have to state (有効期間・任期・人数・予算額・目標値).
 _WORKER_ENDINGS = frozenset("士師員")
 _MEASURE_ENDINGS = frozenset("間期限額数量率価値")
@@ -131,7 +132,8 @@ def _common(token: Token) -> bool:
         and surface[-1] not in PERSON_ENDINGS
         and surface[-1] not in _WORKER_ENDINGS  # 講師・看護師: people by their work
         and not (surface.endswith("方") and len(surface) > 1 and "\u4e00" <= surface[-2] <= "\u9fff")  # 相手方: a side
-        and surface[-1] not in _THING_ENDINGS | _MEASURE_ENDINGS
+        and not _thing(surface)
+        and surface[-1] not in _MEASURE_ENDINGS
     )
 
 
@@ -144,6 +146,12 @@ def _compounded(word: Content, content: Sequence[Content], parts: Callable[[str]
         nouns += [c.word for c in content if c.compound == word.compound and c.weight >= 1.0]
     named = {n for n in nouns if len(n) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in n)}
     return len(named) >= 2 and not named & _ASPECTS
+
+
+def _thing(surface: str) -> bool:
+    """A thing by its kind of name: a stem and a suffix of place, building, fee or office
+    (駐車場・図書館・使用料); money (税・金・費) however short. 「資料」「場所」 are words of their own."""
+    return surface[-1] in _MONEY_ENDINGS or (len(surface) >= 3 and surface[-1] in _THING_ENDINGS)
 
 
 def _modifies(tokens: Sequence[Token], index: int, document_frequency: Callable[[str], int]) -> bool:
