@@ -171,3 +171,18 @@ def test_no_question_of_the_eval_sets_is_told_a_held_word_is_missing(corpus):
             answer = ask(corpus, case.question)
             for word in named_words(answer.message) if answer.status == Status.NO_MATCH else ():
                 assert not corpus.occurs(fold(word)), (path.name, case.question, word)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the last sentence asks only in words no unit holds: the sentence before is the question
+        ("報告書に地域医療の連携の記述を引用したい。該当部分はどこ？", "row-3a-1"),
+        ("企業誘致での岩見沢市の役割を資料に載せます。該当箇所を教えてください。", "row-1-2/乙"),
+    ],
+)
+def test_a_last_sentence_that_only_asks_leaves_the_question_to_the_one_before(corpus, question, expected):
+    answer = ask(corpus, question)
+    assert answer.status != Status.NO_MATCH, answer.message
+    first = answer.hits[0].unit.id.split("/", 1)[1]
+    assert first == expected or first.startswith(expected + "/")

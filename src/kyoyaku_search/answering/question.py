@@ -141,12 +141,13 @@ def understand(corpus: Corpus, text: str) -> Question:
     topics = tuple(t for t in topic_terms(split, corpus.index.document_frequency) if t not in weak)
     backdrop = backdrop_terms(corpus.tokenizer, masked)
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
-    if any(t not in backdrop and t not in SOFT_FRAMING_WORDS for t in topics):
+    # A rest whose words no unit holds (「…を引用したい。該当箇所はどこか。」) asks about the backdrop.
+    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
+    if any(t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, kind, folded, t) for t in topics):
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
         topics = tuple(t for t in topics if t not in backdrop)
     else:
         backdrop = frozenset()
-    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     framing = _framing(topics, tokens)
     framing |= annex_framing(kind, tuple(t for t in topics if t not in framing))
     if framing:
@@ -204,6 +205,18 @@ def understand(corpus: Corpus, text: str) -> Question:
             _whole_word(corpus, masked_tokens, content),
             corpus.occurs,
         ),
+    )
+
+
+def _own_topic(corpus: Corpus, kind: QuestionKind, folded: str, term: str) -> bool:
+    """Whether a word of the question proper can be its topic: one the corpus holds, whole or in
+    part, or a word for the kind asked (改正・経費負担); not only words no unit holds."""
+    df = corpus.index.document_frequency
+    return bool(
+        df(term)
+        or any(df(part) for part, _ in corpus.tokenizer.split_terms_of_word(term))
+        or kind_word(kind)(term)
+        or in_kind_phrase(kind, folded)(term)
     )
 
 
