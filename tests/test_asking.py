@@ -179,6 +179,9 @@ def test_no_question_of_the_eval_sets_is_told_a_held_word_is_missing(corpus):
         # the last sentence asks only in words no unit holds: the sentence before is the question
         ("報告書に地域医療の連携の記述を引用したい。該当部分はどこ？", "row-3a-1"),
         ("企業誘致での岩見沢市の役割を資料に載せます。該当箇所を教えてください。", "row-1-2/乙"),
+        # a purpose clause (「…用に、」「…向けに、」) is backdrop, as 「…ために、」 is
+        ("委員会答弁用に、都市計画の情報共有に関する記述を確認したい。", "row-3a-3"),
+        ("市民向けに、航空写真の共同撮影の記載を紹介したい。", "row-3c-3"),
     ],
 )
 def test_a_last_sentence_that_only_asks_leaves_the_question_to_the_one_before(corpus, question, expected):

@@ -2,9 +2,10 @@
 
 「ゼミで紹介したい。この協約の目的規定は」「札幌市民です。…」「人口減少対策として移住促進が…」
 「議会で質問する予定なので、」「費用分担の定め方（他圏域と比較）」: the sentences before the last one,
-a clause ended by 「として」「ので、」「ため、」「のですが」, and an aside in brackets. When the
-question has words besides them, its backdrop words are not its topic: they weigh as words of
-asking and count neither for nor against how much of the question a unit answers.
+a clause ended by 「として」「ので、」「ため、」「のですが」 or a purpose 「答弁用に、」「市民向けに、」,
+and an aside in brackets. When the question has words besides them, its backdrop words are not
+its topic: they weigh as words of asking and count neither for nor against how much of the
+question a unit answers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 from ..search.tokenizer import Tokenizer
 
-_CLAUSE = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
+_CLAUSE = re.compile(r"として|ので(?=[、,])|(?:ため|用|向け)(?:に)?(?=[、,])|[のん]ですが")
 _SENTENCE = re.compile(r"[。．！!？?]+")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _MARKS = "、。,!?！？"
