@@ -9,6 +9,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
+from .slips import slipped_names
 
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
 # words on either side do not fuse into a new compound.
@@ -104,7 +105,10 @@ def _kana_municipalities(tokens: list[Token]) -> list[str]:
         inside = [t for at, t in starts.items() if match.start() <= at < match.end("name")]
         if len(inside) < 2 or starts.get(match.start()) is None:
             continue  # one word (「わたしは」) or a cut through a word
-        if any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside):
+        # 「びばいしは」: び (an adverb) + ばいし (a verb) — kana cut into words that make no phrase
+        if any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside) or (
+            inside[0].pos[0] in ("副詞", "動詞") and len(inside[0].surface) == 1
+        ):
             found.append(match["name"])
     return found
 
@@ -141,6 +145,15 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
                     end += 1  # 「いわみざわ市」: the kana name and its written 市
                 chars[start:end] = MASK * (end - start)
                 mentions.append((start, end, party))
+    if not mentions:  # 「いわみさわ市」「さっぽrp」: a name typed with a slip, when none is written right
+        is_word = corpus.spelling.readings.__contains__
+        for start, end, party in slipped_names("".join(chars), corpus.party_names, is_word):
+            if start in quoted:
+                continue
+            if end < len(chars) and party.name[-1] in SUFFIXES and chars[end] == party.name[-1]:
+                end += 1
+            chars[start:end] = MASK * (end - start)
+            mentions.append((start, end, party))
     if _OWN.search(folded):  # 「岩見沢市議です。本市の…」: who asks (市議) is no topic either
         for _, end, _ in mentions:
             if suffix := _ASKER.match(folded, end):
