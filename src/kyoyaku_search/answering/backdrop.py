@@ -17,10 +17,18 @@ _CLAUSE = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[の�
 _SENTENCE = re.compile(r"[。．！!？?]+")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _MARKS = "、。,!?！？"
+# A claim to check: 「記事で「…」と書いたが正しいか」「資料に「…」と記載したが合っているか」 — the claim
+# in brackets is the question; where it was written and the asking around it are backdrop.
+_CLAIM = re.compile(
+    r"「(?P<claim>[^「」]{4,})」(?:と|って)(?:書|かい|記|説明|言|い[っうい]|述|報|紹介|まとめ|伝え|答弁|発言|聞)"
+)
 
 
 def backdrop_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each backdrop part of `text`."""
+    claim = _CLAIM.search(text)
+    if claim is not None:
+        return [(0, claim.start("claim")), (claim.end("claim"), len(text))]
     spans = []
     for match in _CLAUSE.finditer(text):
         start = max(text.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
@@ -44,3 +52,8 @@ def backdrop_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
     proper = "".join(" " if flag else ch for ch, flag in zip(text, inside, strict=True))
     held = {term for term, _ in tokenizer.analyse(back)[1]}
     return frozenset(held - {term for term, _ in tokenizer.analyse(proper)[1]})
+
+
+def is_claim(text: str) -> bool:
+    """Whether `text` asks to check a claim quoted in brackets (「記事で「…」と書いたが正しいか」)."""
+    return _CLAIM.search(text) is not None

@@ -230,6 +230,10 @@ ANNEX_WORDS = INITIATIVE_WORDS | {
     "具体的",
     "事項",
     "毎",
+    # what the parties do together is what the annex lists (「何を一緒にやるかはどこで決めてる」)
+    "一緒",
+    "共同",
+    "協力",
 }
 
 # Words of asking, not of the topic: they must not make a unit count as a match. Nouns that

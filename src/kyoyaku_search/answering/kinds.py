@@ -132,6 +132,12 @@ def kind_word(kind: str) -> Callable[[str], bool]:
 
 
 TOGETHER = re.compile(r"協力|一緒|いっしょ|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
+# Joining at all (the agreement itself), not doing one thing together.
+_JOINED = re.compile(r"手を(?:組|結)|(?:協約|協定)を(?:結|締結)|組んだ|結んだ")
+# The heads of the parties, in a question about a procedure (「市長だけで協約を変えられるの」): who
+# acts in it, not the signature block that names them.
+HEADS = frozenset({"市長", "町長", "村長", "首長", "長"})  # 「両市長」: Sudachi's 両市 and 長
+PROCEDURE_KINDS = ("cost", "change", "effective", "consult")
 _OTHERS = re.compile(r"他の|他市|他都市|ほかの|他圏域|他地域|他自治体|他団体|全国")
 BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|(?:2|二|ふた)つの(?:市|自治体|まち)|甲と乙|乙と甲")
 _PARTNERS = re.compile(
@@ -159,6 +165,9 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     compares = COMPARES.search(folded) is not None and _OTHERS.search(folded) is None
     if LEADS.search(folded) or compares or STANCE.search(folded):
         return QuestionKind.ROLE
+    # 「なんのために両市は手を組んだの」: why they joined at all is the agreement's purpose
+    if _JOINED.search(folded) and dict(QUESTION_KINDS)["purpose"].search(folded):
+        return QuestionKind.PURPOSE
     if TOGETHER.search(folded) and (parties_named >= 2 or BOTH.search(folded)):
         return QuestionKind.TOGETHER
     if _PARTNERS.search(folded):

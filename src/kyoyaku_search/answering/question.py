@@ -21,12 +21,22 @@ from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
-from .backdrop import backdrop_terms
+from .backdrop import backdrop_terms, is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
-from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, in_kind_phrase, kind_word, question_kind
+from .kinds import (
+    HEADS,
+    KIND_TERMS,
+    PROCEDURE_KINDS,
+    QuestionKind,
+    annex_framing,
+    asks_for_both,
+    in_kind_phrase,
+    kind_word,
+    question_kind,
+)
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels, short_kana
 from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
 from .typos import correct_typos
@@ -147,6 +157,12 @@ def understand(corpus: Corpus, text: str) -> Question:
         backdrop = frozenset()
     kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     framing = _framing(topics, tokens)
+    if kind in PROCEDURE_KINDS:
+        framing |= frozenset(t for t in topics if t in HEADS)
+        # 「記事で「費用は札幌市が全額負担する」と書いたが正しいか」: the article of the procedure is
+        # what the claim is checked against; what the claim adds (全額, 合意だけで) is what to check
+        if is_claim(masked):
+            framing |= frozenset(t for t in topics if not kind_word(kind)(t) and t not in KIND_TERMS[kind])
     framing |= annex_framing(kind, tuple(t for t in topics if t not in framing))
     if framing:
         topics = tuple(t for t in topics if t not in framing)
@@ -156,6 +172,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         agreements = {p.agreement_id for p in parties}
         parties = tuple(p for p in corpus.party_names if p.agreement_id in agreements)
     expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
+    expansions += corpus.lexicon.kana_expansions(masked_tokens, corpus.tokenizer.reading)
     if framing:  # a framing word's synonyms frame too (根拠 → 地方自治法)
         expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
