@@ -10,6 +10,7 @@ Three types, one per moment of a turn:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -159,10 +160,12 @@ def understand(corpus: Corpus, text: str) -> Question:
     framing = _framing(topics, tokens)
     if kind in PROCEDURE_KINDS:
         framing |= frozenset(t for t in topics if t in HEADS)
-        # 「記事で「費用は札幌市が全額負担する」と書いたが正しいか」: the article of the procedure is
-        # what the claim is checked against; what the claim adds (全額, 合意だけで) is what to check
-        if is_claim(masked):
-            framing |= frozenset(t for t in topics if not kind_word(kind)(t) and t not in KIND_TERMS[kind])
+        framing |= _manner(tokens, corpus.index.document_frequency) & set(topics)
+        framing |= frozenset(m[1] for m in _THE_AGREEMENT_ITSELF.finditer(folded)) & set(topics)
+    # 「記事で「費用は札幌市が全額負担する」と書いたが正しいか」: the article of the procedure or the
+    # purpose is what the claim is checked against; what the claim adds (全額, 観光だけ) is what to check
+    if kind in (*PROCEDURE_KINDS, "purpose") and is_claim(masked):
+        framing |= frozenset(t for t in topics if not kind_word(kind)(t) and t not in KIND_TERMS[kind])
     framing |= annex_framing(kind, tuple(t for t in topics if t not in framing))
     if framing:
         topics = tuple(t for t in topics if t not in framing)
@@ -208,6 +211,22 @@ def understand(corpus: Corpus, text: str) -> Question:
             corpus.occurs,
         ),
     )
+
+
+# 「協約の中身を変えたい」: the agreement's contents, wording or provisions are the agreement itself.
+_THE_AGREEMENT_ITSELF = re.compile(r"(?:協約|協定)(?:書)?の(中身|内容|条文|文言|規定|条項)")
+
+
+def _manner(tokens: list[Token], frequency: Callable[[str], int]) -> frozenset[str]:
+    """How a procedure would be done, in words the agreement does not use (「勝手に」「一方的に」
+    「平等に」): what the asker wants checked against the procedure's article, not a topic."""
+    found = set()
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        adverb = token.pos[0] == "副詞"
+        adjectival = token.pos[2] == "形状詞可能" and following is not None and following.surface == "に"
+        if (adverb or adjectival) and not frequency(token.term):
+            found.add(token.term)
+    return frozenset(found)
 
 
 # A term in more units than this, or on more distinct lines, is taken as a word of its own.
