@@ -80,6 +80,7 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "role",
         re.compile(
             r"役割|役目|役回り|役どころ|関わり|かかわり|関与|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが"
+            r"|(?<!費用)(?<!経費)分担(?!金|額)"  # 「両市でどう分担する」 (a cost's 分担 is matched before)
         ),
     ),
     # 「とは」, not the 「ことは」 of 「することは」
