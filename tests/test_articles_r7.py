@@ -97,3 +97,27 @@ def test_a_claim_about_the_cost_is_checked_against_the_cost_article_in_every_lay
         assert answer.hits and answer.hits[0].unit.kind == "article", (agreement.id, answer.text[:80])
         checked += 1
     assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "first"),
+    [
+        ("だいじゅうじょう", Status.NO_MATCH, None),  # an article the agreement lacks, as heard
+        ("協約の中で「甲」とはどの自治体を指すか。", Status.ANSWERED, "preamble"),
+        ("乙はどの市町村のこと", Status.ANSWERED, "preamble"),
+        ("議会資料用に、協約で両市が連携する取組の一覧がほしい。", Status.TOGETHER, None),
+        ("乙の役割分担の全体像を確認したい。", Status.PARTY_ROLES, None),
+        ("連携にかかる費用、札幌と岩見沢でどう分けるの", Status.ANSWERED, "art-4"),  # 費用、 is no 「用に、」
+    ],
+)
+def test_structure_and_lists_as_people_ask_them(corpus, question, status, first):
+    answer = ask(corpus, question)
+    assert answer.status == status
+    if first is not None:
+        assert answer.hits[0].unit.id == SEED + first
+
+
+def test_a_missing_article_as_heard_says_it_is_missing_in_every_layout(layouts):  # noqa: F811
+    for agreement in layouts.agreements:
+        answer = ask(layouts, "だいにじゅうきゅうじょう", agreement=agreement.id)
+        assert answer.status == Status.NO_MATCH and "第29条" in answer.message, agreement.id

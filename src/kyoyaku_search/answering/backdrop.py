@@ -13,7 +13,8 @@ import re
 
 from ..search.tokenizer import Tokenizer
 
-_CLAUSE = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
+# 「議会資料用に、」「説明会向けに、」: what the answer is for, ended by a comma
+_CLAUSE = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|(?:用に|向けに?)(?=[、,])|[のん]ですが")
 _SENTENCE = re.compile(r"[。．！!？?]+")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _MARKS = "、。,!?！？"
@@ -32,7 +33,8 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _CLAUSE.finditer(text):
         start = max(text.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
-        spans.append((start, match.start()))
+        # 「資料用に、」: 用 and 向け belong to the backdrop, 「として」 only ends it
+        spans.append((start, match.end() if match.group(0)[0] in "用向" else match.start()))
     ends = [match.end() for match in _SENTENCE.finditer(text.rstrip("。．！!？? 　"))]
     if ends:  # every sentence but the last
         spans.append((0, ends[-1]))

@@ -26,7 +26,7 @@ from .backdrop import backdrop_terms, is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
-from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
+from .framing import ASKS_ALL, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import (
     HEADS,
     KIND_TERMS,
@@ -151,7 +151,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     topics = tuple(t for t in topic_terms(split, corpus.index.document_frequency) if t not in weak)
     backdrop = backdrop_terms(corpus.tokenizer, masked)
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
-    if any(t not in backdrop and t not in SOFT_FRAMING_WORDS for t in topics):
+    # 「議会資料用に、…取組の一覧がほしい」: asking for every 取組 is a question of its own too
+    if any(t not in backdrop and t not in SOFT_FRAMING_WORDS for t in topics) or (backdrop and ASKS_ALL.search(masked)):
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
         topics = tuple(t for t in topics if t not in backdrop)
     else:

@@ -262,6 +262,8 @@ def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> 
             noun, unit = _COUNTED[ordinal.kind]
             return f"{_nth(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
     numbers = [kanji_number(m["n1"] or m["n2"]) for m in ARTICLE.finditer(folded) if m["n1"]]
+    if not numbers and (read := read_article(folded)) is not None:  # 「だいじゅうじょう」 as heard
+        numbers = [read[0]]
     if not numbers or numbers[0] is None:
         return None
     articles = sorted({corpus.units[i].article for i in in_scope(corpus, agreement, "article")} - {None})
