@@ -121,3 +121,17 @@ def test_a_missing_article_as_heard_says_it_is_missing_in_every_layout(layouts):
     for agreement in layouts.agreements:
         answer = ask(layouts, "だいにじゅうきゅうじょう", agreement=agreement.id)
         assert answer.status == Status.NO_MATCH and "第29条" in answer.message, agreement.id
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("この協約を締結した法的根拠は何か。", "preamble"),  # the law it rests on, not who signed
+        ("協約を結んだ根拠になる法律は", "preamble"),
+        ("協約を結んだのはいつ", "signature"),
+        ("西暦だと何年の協約？", "signature"),
+        ("協約の推進体制について何か規定はあるか。", "art-5"),
+    ],
+)
+def test_basis_year_and_how_it_is_kept_going(corpus, question, first):
+    assert ask(corpus, question).hits[0].unit.id == SEED + first

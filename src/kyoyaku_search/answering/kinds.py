@@ -74,6 +74,7 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "signer",
         re.compile(
             r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|(?:判|はんこ|ハンコ|印)を?(?:押|お)(?:し|す|さ)|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名|日付"
+            r"|西暦|和暦|元号|何年の(?:協約|協定)"  # the year it was made, in the calendar asked for
         ),
     ),
     (
@@ -151,6 +152,7 @@ _PARTNERS = re.compile(
 _WHERE_SAID = re.compile(
     r"条文|条項|何条|どの条|根拠条|根拠規定|協約の(?:どこ|どの部分)|どこで(?:決|定|規定)|どこに(?:書|定|規定|記)"
 )
+_BASIS = re.compile(r"根拠|法的|法律|法令|基づ")
 _ARTICLE_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
 
 
@@ -174,6 +176,8 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     if _PARTNERS.search(folded):
         return QuestionKind.PARTNERS
     kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
+    if kind == "signer" and _BASIS.search(folded):  # 「締結した法的根拠」: the law it rests on, not who signed
+        return QuestionKind.GENERAL
     if kind == "does":  # asking what someone does: a role when a party is named
         return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
     return QuestionKind(kind)
