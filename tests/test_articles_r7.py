@@ -135,3 +135,14 @@ def test_a_missing_article_as_heard_says_it_is_missing_in_every_layout(layouts):
 )
 def test_basis_year_and_how_it_is_kept_going(corpus, question, first):
     assert ask(corpus, question).hits[0].unit.id == SEED + first
+
+
+def test_a_sub_section_by_its_letter_alone_lists_its_rows(corpus):
+    answer = ask(corpus, "第三条関係の別表のイには何が入ってる？")
+    assert answer.status == Status.SECTION
+    assert {h.unit.section.split(" ", 1)[0] for h in answer.hits} == {"(3)イ"}
+
+
+def test_what_the_consultation_decides_is_its_articles(corpus):
+    answer = ask(corpus, "両市の協議で決めることとされている事項にはどんなものがあるか。")
+    assert answer.hits[0].unit.id.removeprefix(SEED) in ("art-4", "art-5", "art-6")

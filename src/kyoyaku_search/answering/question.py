@@ -160,7 +160,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     framing = _framing(topics, tokens)
     if kind in PROCEDURE_KINDS:
-        framing |= frozenset(t for t in topics if t in HEADS)
+        framing |= frozenset(t for t in topics if t in HEADS | _MATTERS)
         framing |= _manner(tokens, corpus.index.document_frequency) & set(topics)
         framing |= frozenset(m[1] for m in _THE_AGREEMENT_ITSELF.finditer(folded)) & set(topics)
     # 「記事で「費用は札幌市が全額負担する」と書いたが正しいか」: the article of the procedure or the
@@ -216,6 +216,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     )
 
 
+# 「協議で決めることとされている事項」: the matters a procedure decides are what its articles say.
+_MATTERS = frozenset({"事項", "項目", "事柄", "もの"})
 # 「協約の中身を変えたい」: the agreement's contents, wording or provisions are the agreement itself.
 _THE_AGREEMENT_ITSELF = re.compile(r"(?:協約|協定)(?:書)?の(中身|内容|条文|文言|規定|条項)")
 
