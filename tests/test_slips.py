@@ -100,3 +100,29 @@ def test_the_seed_slips_answer_that_partys_cell(corpus, question, label):
 def test_a_kana_municipality_that_is_no_party_is_said_to_be_none(corpus, question):
     answer = ask(corpus, question)
     assert answer.status == Status.NOT_PARTY
+
+
+# Municipalities that are no party of the seed, as a resident types them in kana.
+_OTHERS = (
+    "ちとせ",
+    "えべつ",
+    "おたる",
+    "とまこまい",
+    "びばい",
+    "ゆうばり",
+    "いしかり",
+    "なよろ",
+    "あさひかわ",
+    "えにわ",
+)
+
+
+@pytest.mark.parametrize("name", _OTHERS)
+@pytest.mark.parametrize(
+    "template", ["{name}しは 観光で 何するの", "{name}しの 地域医療での役割", "{name}し 災害の役割"]
+)
+def test_a_kana_municipality_never_leaves_one_partys_cell_first(corpus, name, template):
+    answer = ask(corpus, template.format(name=name))
+    if answer.status in (Status.NOT_PARTY, Status.NO_MATCH, Status.BOTH_PARTIES):
+        return
+    assert answer.hits[0].unit.kind != "role", answer.hits[0].unit.id
