@@ -126,3 +126,8 @@ def test_a_kana_municipality_never_leaves_one_partys_cell_first(corpus, name, te
     if answer.status in (Status.NOT_PARTY, Status.NO_MATCH, Status.BOTH_PARTIES):
         return
     assert answer.hits[0].unit.kind != "role", answer.hits[0].unit.id
+
+
+def test_the_answer_says_how_a_slipped_name_was_read(corpus):
+    answer = ask(corpus, "いわみさわ市の地域医療での役割")
+    assert "「いわみさわ市」を「岩見沢市」と読んで検索しました。" in answer.notes

@@ -122,8 +122,11 @@ def _all_hiragana(text: str) -> bool:
     return bool(text) and all("\u3041" <= ch <= "\u309f" for ch in text)
 
 
-def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple[str, tuple[PartyName, ...]]:
-    """Mask each party name (written, or read in kana) and return who was named; a name inside
+def find_parties(
+    corpus: Corpus, folded: str, quoted: range = range(0)
+) -> tuple[str, tuple[PartyName, ...], list[Correction]]:
+    """Mask each party name (written, or read in kana, or typed with a slip: said in the returned
+    corrections) and return who was named; a name inside
     `quoted` (a verbatim run of the agreement) is text, not a party, and so are the names that
     only name the agreement or a place (see `_subjects`)."""
     chars = list(folded)
@@ -150,6 +153,7 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
                     end += 1  # 「いわみざわ市」: the kana name and its written 市
                 chars[start:end] = MASK * (end - start)
                 mentions.append((start, end, party))
+    slips: list[Correction] = []
     if not mentions:  # 「いわみさわ市」「さっぽrp」: a name typed with a slip, when none is written right
         is_word = corpus.spelling.readings.__contains__
         for start, end, party in slipped_names("".join(chars), corpus.party_names, is_word):
@@ -157,6 +161,8 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
                 continue
             if end < len(chars) and party.name[-1] in SUFFIXES and chars[end] == party.name[-1]:
                 end += 1
+            if not any(c.before == folded[start:end] for c in slips):
+                slips.append(Correction(folded[start:end], party.name, "reading"))
             chars[start:end] = MASK * (end - start)
             mentions.append((start, end, party))
     if _OWN.search(folded):  # 「岩見沢市議です。本市の…」: who asks (市議) is no topic either
@@ -168,7 +174,7 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
     for _, end, _ in mentions:  # 「札幌市の仕事？」: a party's 仕事 is its 役割 (not 仕事探し, a job hunt)
         if _PARTY_WORK.match(folded, end):
             chars[end + 1 : end + 3] = "役割"
-    return "".join(chars), _subjects(folded, mentions)
+    return "".join(chars), _subjects(folded, mentions), slips
 
 
 def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[PartyName, ...]:

@@ -119,7 +119,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     phrase = corpus.phrases.longest(heard_text)
     quoted = range(phrase.start, phrase.end) if phrase else range(0)
     folded, corrections = correct_typos(corpus, heard_text)
-    masked, parties = find_parties(corpus, folded, quoted)
+    masked, parties, slips = find_parties(corpus, folded, quoted)
+    corrections = [*corrections, *slips]
     tokens, split = corpus.tokenizer.analyse(masked)
     # 「甲」「乙」, and 「甲乙」 as Sudachi keeps it, one word
     labels = tuple(
