@@ -146,3 +146,20 @@ def test_a_sub_section_by_its_letter_alone_lists_its_rows(corpus):
 def test_what_the_consultation_decides_is_its_articles(corpus):
     answer = ask(corpus, "両市の協議で決めることとされている事項にはどんなものがあるか。")
     assert answer.hits[0].unit.id.removeprefix(SEED) in ("art-4", "art-5", "art-6")
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("人口が減っても活気を保つため、みたいなことが書いてあるのはどこ", "art-1"),  # ため、みたいな: content
+        ("協約が何を目指しているのかを議会答弁で引用したい。", "art-1"),  # 議会答弁で引用: where it is used
+        ("協約の目的を論文に載せたい", "art-1"),
+        ("この協約でめざしてる暮らしってどんなの", "art-1"),
+    ],
+)
+def test_what_the_agreement_aims_at_however_asked(corpus, question, first):
+    assert ask(corpus, question).hits[0].unit.id == SEED + first
+
+
+def test_what_a_party_aims_at_in_a_row_stays_its_cell(corpus):
+    assert ask(corpus, "札幌市が目指す観光の役割").hits[0].unit.id == SEED + "row-1-4/甲"

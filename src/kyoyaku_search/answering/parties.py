@@ -110,9 +110,11 @@ def _kana_municipalities(tokens: list[Token]) -> list[str]:
         if len(inside) < 2 or starts.get(match.start()) is None:
             continue  # one word (「わたしは」) or a cut through a word
         # 「びばいしは」: び (an adverb) + ばいし (a verb) — kana cut into words that make no phrase
-        if any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside) or (
-            inside[0].pos[0] in ("副詞", "動詞") and len(inside[0].surface) == 1
-        ) or (inside[0].pos[0] in ("副詞", "動詞") and inside[-1].surface in ("し", "ちょう", "まち", "むら")):
+        if (
+            any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside)
+            or (inside[0].pos[0] in ("副詞", "動詞") and len(inside[0].surface) == 1)
+            or (inside[0].pos[0] in ("副詞", "動詞") and inside[-1].surface in ("し", "ちょう", "まち", "むら"))
+        ):
             # 「ちとせしは」: ちと + せ + し — the suffix cut off on its own after a cut-up name
             found.append(match["name"])
     return found
