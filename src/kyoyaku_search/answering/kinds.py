@@ -153,6 +153,7 @@ _PARTNERS = re.compile(
 # the words (「何を連携するかは協約のどこで決まっている」 → the article that points to 別表).
 _WHERE_SAID = re.compile(
     r"条文|条項|何条|どの条|根拠条|根拠規定|協約の(?:どこ|どの部分)|どこで(?:決|定|規定)|どこに(?:書|定|規定|記)"
+    r"|条は(?:どれ|どこ)"
 )
 _BASIS = re.compile(r"根拠|法的|法律|法令|基づ")
 _ARTICLE_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
