@@ -163,3 +163,8 @@ def test_what_the_agreement_aims_at_however_asked(corpus, question, first):
 
 def test_what_a_party_aims_at_in_a_row_stays_its_cell(corpus):
     assert ask(corpus, "札幌市が目指す観光の役割").hits[0].unit.id == SEED + "row-1-4/甲"
+
+
+@pytest.mark.parametrize("question", ["まちを にぎやかにする とりくみ ある？", "街を賑やかにする取組は"])
+def test_a_lively_town_is_the_row_of_nigiwai(corpus, question):
+    assert ask(corpus, question).hits[0].unit.id == SEED + "row-3a-4"
