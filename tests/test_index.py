@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
+from kyoyaku_search.search import index as index_module
 from kyoyaku_search.search.index import Bm25Index, Bm25Settings, Postings
 from kyoyaku_search.search.units import agreement_units
 from kyoyaku_search.views.evaluate import load_cases
@@ -134,3 +135,30 @@ def test_scores_at_positions_equal_the_dense_scores(documents, tokenizer, share)
     positions = np.flatnonzero(rng.random(len(documents)) < share)
     for weights in weighted_queries(tokenizer, documents)[:40]:
         assert np.array_equal(index.scores_at(weights, positions), index.scores(weights)[positions])
+
+
+# --- what the index remembers for speed changes no score -----------------------------------
+
+
+def test_scores_without_dense_rows_are_the_same_to_the_bit(documents, tokenizer, monkeypatch):
+    """Dense rows are kept only within DENSE_FLOATS; past it, postings give the same sums."""
+    queries = weighted_queries(tokenizer, documents)[:60]
+    positions = np.arange(0, len(documents), 3)
+    with_rows = Bm25Index(documents)
+    monkeypatch.setattr(index_module, "DENSE_FLOATS", 0)
+    without = Bm25Index(documents)
+    for weights in queries:
+        assert np.array_equal(with_rows.scores(weights), without.scores(weights)), weights
+        assert np.array_equal(with_rows.scores_at(weights, positions), without.scores_at(weights, positions))
+    assert not without._rows  # noqa: SLF001 - the bound held
+
+
+def test_holds_agrees_with_holding_with_and_without_term_sets(documents, monkeypatch):
+    index = Bm25Index(documents)
+    monkeypatch.setattr(index_module, "SET_INTS", 0)
+    postings_only = Bm25Index(documents)
+    positions = [0, 1, len(documents) // 2, len(documents) - 1]
+    for term in [*index.postings.vocabulary[:200], "協約にない語"]:
+        expected = index.holding(term, np.array(positions)).tolist()
+        assert index.holds(term, positions) == expected == postings_only.holds(term, positions), term
+    assert not postings_only._sets  # noqa: SLF001

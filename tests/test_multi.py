@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.answering.ranking import allowed_units
 from kyoyaku_search.search.corpus import Corpus, load_corpus
 
 from .conftest import SEED_TEXT
@@ -83,3 +84,29 @@ def test_every_citation_names_its_agreement(several):
     for hit in ask(several, "災害対策の内容", top_k=10).hits:
         title = several.agreement(hit.unit.agreement_id).title
         assert hit.citation.startswith(title + " ")
+
+
+def test_allowed_units_are_remembered_read_only_and_right(several):
+    """The mask of units a query may use is shared between questions: nobody may change it."""
+    ebetsu = [p for p in several.party_names if p.name == "江別市"]
+    allowed = allowed_units(several, ebetsu)
+    assert allowed is allowed_units(several, ebetsu)
+    with pytest.raises(ValueError, match="read-only"):
+        allowed[0] = True
+    got = {(u.agreement_id, u.kind, u.party) for u, ok in zip(several.units, allowed, strict=True) if ok}
+    assert {a for a, _, _ in got} == {"sapporo-ebetsu"}
+    assert {party for _, kind, party in got if kind == "role"} == {"江別市"}
+    narrowed = allowed_units(several, (), agreement="sapporo-otaru")
+    assert [u.agreement_id for u, ok in zip(several.units, narrowed, strict=True) if ok] == [
+        u.agreement_id for u in several.units if u.agreement_id == "sapporo-otaru"
+    ]
+
+
+def test_citations_are_the_same_however_often_a_unit_is_quoted(several):
+    first = ask(several, "江別市の災害対策での役割は").hits[0]
+    again = ask(several, "江別市の災害対策での役割は").hits[0]
+    assert first == again
+    assert first.citation == (
+        "札幌市及び江別市における連携中枢都市圏形成に係る連携協約 別表（第3条関係）(3)ア 生活機能の強化「災害対策」乙（江別市）の役割"
+    )
+    assert (first.parties, first.source, first.labels) == ("甲＝札幌市\u3000乙＝江別市", "sapporo-ebetsu.txt 92行", ("甲", "乙"))

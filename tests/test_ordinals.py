@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kyoyaku_search.answering import ordinals
 from kyoyaku_search.answering.answer import Status, ask
-from kyoyaku_search.answering.ordinals import kana_number
+from kyoyaku_search.answering.ordinals import find_ordinal, kana_number
 from kyoyaku_search.answering.structure import find_reference
 from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import Corpus, build_corpus
@@ -177,6 +178,20 @@ def test_the_opening_and_the_closing(loaded):
 )
 def test_not_an_ordinal(corpus, question):
     assert find_reference(corpus, question) is None
+
+
+def test_every_ordinal_holds_a_word_of_the_quick_check():
+    """find_ordinal tries its six patterns only when one of _ORDINAL_WORDS is there: every way
+    of counting the patterns know must hold one."""
+    firsts = [*ordinals._FIRST.split("|")[:-3], "いちばんさいしょ", "いちばんはじめ", "さいしょ"]
+    lasts = [*ordinals._LAST.split("|")[:-3], "いちばんさいご", "いちばんうしろ", "さいご"]
+    counted = [f"{n}{c}" for n in ("3", "三", "ふた", "ここの") for c in ordinals._COUNTERS.split("|")]
+    back = [f"最後から2{c}" for c in ordinals._COUNTERS.split("|")]
+    for word in (*firsts, *lasts, *counted, *back):
+        for text in (f"{word}の条文", f"取組の{word}は"):
+            assert any(p.search(text) for _, p in (*ordinals._BEFORE, *ordinals._AFTER)), text
+            assert ordinals._ORDINAL_WORDS.search(text), text
+            assert find_ordinal(text) is not None, text
 
 
 def test_relative_articles_in_every_layout(loaded):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kyoyaku_search.answering.answer import ask
-from kyoyaku_search.answering.question import understand
+from kyoyaku_search.answering.question import named_initiatives, understand
 
 
 @pytest.mark.parametrize(
@@ -154,6 +154,23 @@ def test_correct_words_are_not_corrected(corpus):
         "鳥獣被害対策",
     ):
         assert not [c for c in understand(corpus, question).corrections if c.kind == "typo"], question
+
+
+def test_every_typo_of_every_phrase_is_tried(corpus):
+    """The corrector skips windows no phrase is one character off; a real near miss, whichever
+    character is wrong, is never skipped."""
+    spelling = corpus.spelling
+    for phrase in spelling.phrases:
+        for at in range(len(phrase)):
+            typo = phrase[:at] + "〓" + phrase[at + 1 :]
+            assert spelling._may_be_near(typo), typo  # noqa: SLF001
+    assert not spelling._may_be_near("〓〓〓〓")  # noqa: SLF001
+
+
+def test_initiatives_named_in_full_longest_only(corpus):
+    assert named_initiatives(corpus, "人材の育成での札幌市の役割") == ("人材の育成",)
+    assert named_initiatives(corpus, "高等教育機関の集積を活かした人材の育成") == ("高等教育機関の集積を活かした人材の育成",)
+    assert named_initiatives(corpus, "観光の天気") == ()
 
 
 def test_hiragana_is_read_with_the_corpus_words(corpus):

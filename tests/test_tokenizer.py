@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from kyoyaku_search.search.tokenizer import Tokenizer, TokenizerSettings
+from kyoyaku_search.search.tokenizer import Tokenizer, TokenizerSettings, fold
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +97,25 @@ def test_remembered_terms_of_a_word_are_its_terms(mode_c, word):
 def test_analyse_is_tokens_and_split_terms_in_one_pass(mode_c):
     text = "札幌市と岩見沢市が協力して取り組む災害対策"
     assert mode_c.analyse(text) == (mode_c.tokens(text), mode_c.split_terms(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ＩＣＴとictとＩＣＴ",  # one dictionary word, two surfaces
+        "札幌市の都市圏の地域医療、都市圏の地域医療",  # compounds with sub-words, twice
+        "ﾎｹﾞﾎｹﾞとフガフガの企画",  # unknown words share an id per part of speech
+        "いわみざわしのさいがいたいさくでのやくわり",
+        "甲及び乙は、前条の規定に基づき協議する。",
+    ],
+)
+def test_analyse_remembers_words_without_changing_what_it_yields(text):
+    """analyse keeps what each dictionary word yields; a second pass, and another text holding the
+    same words, yield what Sudachi says of them afresh."""
+    tokenizer = Tokenizer()
+    # tokens_unfolded and split_terms read every morpheme from Sudachi, remembering nothing
+    expected = (tokenizer.tokens_unfolded(fold(text)), tokenizer.split_terms(text))
+    assert tokenizer.analyse(text) == expected
+    assert tokenizer.analyse(text) == expected
+    assert (tokenizer.tokens(text), tokenizer.terms(text)) == (expected[0], [t for t, _ in expected[1]])
+    assert Tokenizer().analyse(text) == expected

@@ -107,7 +107,10 @@ def ask(
         *reading_notes(question),
         *synonym_notes(question, answer.hits[:1]),
     ]
-    return replace(answer, inherited=query.inherited, notes=tuple(note for note in notes if note))
+    kept = tuple(note for note in notes if note)
+    if kept == answer.notes and query.inherited == answer.inherited:
+        return answer  # nothing to add (most questions): no copy of the whole answer
+    return replace(answer, inherited=query.inherited, notes=kept)
 
 
 def label_follow_up(corpus: Corpus, question: Question, before: Answer, agreement: str | None) -> Reference | None:
@@ -135,6 +138,8 @@ def reading_notes(question: Question) -> list[str]:
 
 def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
     """Say so when the quote answers a word the user wrote only through a domain synonym."""
+    if not any(expansion.layer == "domain" for expansion in question.expansions):
+        return []  # most questions: no quote to fold
     quoted = fold("\n".join(f"{h.unit.context}\n{h.unit.text}" for h in hits))
     asked = fold(question.text)
     used: dict[str, list[str]] = {}

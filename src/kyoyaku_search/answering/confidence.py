@@ -112,8 +112,12 @@ def content_words(
             continue
         weight = 1.0 if token is None or token.pos[0] == "名詞" else OTHER_WEIGHT
         # 「大規模な災害」: 大規模 describes, as an adjective (not inside a domain phrase: 国際的な会議)
-        phrase = any(word in e.source and word != e.source for e in expansions if e.layer == "domain")
-        if token is not None and token.end in adjectival and "形状詞" in token.pos[2] and not phrase:
+        if (
+            token is not None
+            and token.end in adjectival
+            and "形状詞" in token.pos[2]
+            and not any(word in e.source and word != e.source for e in expansions if e.layer == "domain")
+        ):
             weight = OTHER_WEIGHT
         if kanji_stem(word) and word[-1] in HIRAGANA:  # 「受け入れ」「備え」: a verb's noun, an action
             weight = OTHER_WEIGHT
@@ -160,7 +164,7 @@ def relate(
             related.append(word)
             continue
         terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
-        parts = held_parts((t for t, sub in tokenizer.split_terms(word.word) if sub), document_frequency)
+        parts = held_parts((t for t, sub in tokenizer.split_terms_of_word(word.word) if sub), document_frequency)
         # People the agreement never names (「若者の定着」「学生の就職」) say who benefits: the rest is the topic
         weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in PERSON_ENDINGS else word.weight
         related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts), weight=weight))
@@ -221,7 +225,8 @@ def _noun_runs(tokens: Sequence[Token]) -> dict[int, str]:
             run.append(token)
             continue
         if len(run) > 1:
-            runs.update((t.begin, "".join(r.surface for r in run)) for t in run)
+            joined = "".join(r.surface for r in run)
+            runs.update((t.begin, joined) for t in run)
         run = [token] if token is not None and token.pos[0] == "名詞" else []
     return runs
 
@@ -257,24 +262,33 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
     total = sum(c.weight for c in content)
     if not total:
         return np.ones(len(positions))
-    at = np.asarray(positions, dtype=np.int64)
-    held_by: dict[str, np.ndarray] = {}
+    at = [int(position) for position in positions]
+    held_by: dict[str, list[bool]] = {}
 
-    def held(term: str) -> np.ndarray:
+    def held(term: str) -> list[bool]:
         if term not in held_by:
-            held_by[term] = corpus.index.holding(term, at)
+            held_by[term] = corpus.index.holds(term, at)
         return held_by[term]
 
-    def any_held(alternatives: tuple[tuple[str, ...], ...]) -> np.ndarray:
-        covered = np.zeros(len(positions), dtype=bool)
+    # Python lists, not arrays: a handful of units and words, where each numpy call costs more
+    # than the sums. The same additions, word by word, so the shares are the same to the bit.
+    def any_held(alternatives: tuple[tuple[str, ...], ...]) -> list[bool]:
+        covered = [False] * len(positions)
         for terms in alternatives:
-            covered |= np.logical_and.reduce([held(term) for term in terms])
+            if len(terms) == 1:  # most ways to cover a word are one term
+                every = held(terms[0])
+            else:
+                holds = [held(term) for term in terms]
+                every = [all(h[i] for h in holds) for i in range(len(positions))]
+            covered = [c or e for c, e in zip(covered, every, strict=True)]
         return covered
 
-    share = np.zeros(len(positions))
+    share = [0.0] * len(positions)
     for word in content:
         covered = any_held(word.terms)
-        share += word.weight * covered
+        share = [s + word.weight * c for s, c in zip(share, covered, strict=True)]
         if word.partial:
-            share += word.weight * PARTIAL_CREDIT * (any_held(word.partial) & ~covered)
-    return share / total
+            credit = word.weight * PARTIAL_CREDIT
+            partly = any_held(word.partial)
+            share = [s + credit * (p and not c) for s, p, c in zip(share, partly, covered, strict=True)]
+    return np.array(share) / total

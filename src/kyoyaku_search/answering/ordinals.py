@@ -20,6 +20,11 @@ _NTH = rf"(?P<n>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}|{'|'
 # 「最後から2番目」: counted from the end
 _BACK = rf"(?:最後|後ろ|うしろ|末尾)から\s*(?P<back>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:{_COUNTERS})"
 _ORDINAL = rf"(?:{_BACK}|(?P<first>{_FIRST})|(?P<last>{_LAST})|{_NTH})"
+# A word every match of _ORDINAL holds: a counter, or a word for the first or the last.
+_ORDINAL_WORDS = re.compile(
+    r"つ目|つめ|番目|ばんめ|個目|こめ|最初|初め|はじめ|始め|先頭|さいしょ"
+    r"|最後|最終|後ろ|うしろ|終わり|おわり|おしまい|ラスト|さいご"
+)
 # After a section's name 「(3)ウの3項目」 counts too.
 _ORDINAL_AFTER = re.compile(rf"\s*(?:の|にある|の中の|のうち)?\s*{_ORDINAL.replace(_COUNTERS, _COUNTERS + '|項目')}")
 # What is counted: articles, the annex's rows (取組), or its sections (分野, one table each).
@@ -73,12 +78,21 @@ def find_ordinal(folded: str) -> Ordinal | None:
     """The place `folded` (NFKC) names by its order, if it names one."""
     if (count := _HOW_MANY_ARTICLES.search(folded)) is not None:
         return Ordinal("article", -1, count.group(0), counts=True)
+    # Every pattern of _BEFORE and _AFTER holds an _ORDINAL, which holds one of these words: one
+    # search tells most questions from the six.
+    if _ORDINAL_WORDS.search(folded) is None:
+        return _part(folded)
     for kind, pattern in (*_BEFORE, *_AFTER):
         match = pattern.search(folded)
         if match is not None:
             nth = which(match)
             if nth is not None:
                 return Ordinal(kind, nth, match.group(0))
+    return _part(folded)
+
+
+def _part(folded: str) -> Ordinal | None:
+    """The agreement's opening or closing (「冒頭」「末尾」)."""
     for kind, pattern in (("opening", _OPENING), ("closing", _CLOSING)):
         match = pattern.search(folded)
         if match is not None:

@@ -183,6 +183,8 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     """The parties the question is about. Not a filter: names that together name the agreement
     (「札幌市と岩見沢市の連携協約において」), and, when another party is named as well, a name that
     begins a compound of a place (「札幌都心部の再開発に岩見沢市は」)."""
+    if not mentions:
+        return ()  # no name to weigh: none of the rules below has anything to keep
     asker = _asker(folded, mentions)
     if asker is not None:  # 「本市の役割」: the asker's city, whoever else the question names
         return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))

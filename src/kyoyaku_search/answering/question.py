@@ -127,7 +127,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         dict.fromkeys(
             ch
             for t in tokens
-            if all(ch in LABEL_CHARS for ch in t.surface) and t.pos[0] == "名詞" and t.begin not in quoted
+            if t.pos[0] == "名詞" and all(ch in LABEL_CHARS for ch in t.surface) and t.begin not in quoted
             for ch in t.surface
         )
     )
@@ -249,23 +249,29 @@ def _whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Conten
     question = {t.term for t in asked} | {term for c in content for terms in c.terms for term in terms}
 
     def whole(term: str) -> bool:
-        positions = np.flatnonzero(corpus.index.matches([term]))
-        if not len(positions) or len(positions) > _WHOLE_UNITS:
-            return True
-        # role cells repeat their row, rows their section: each distinct line is read once
-        texts = (fold(corpus.units[p].search_text) for p in positions)
-        lines = dict.fromkeys(line for text in texts for line in text.splitlines() if term in line)
-        if not lines or len(lines) > _WHOLE_LINES:
+        lines = corpus.memo.get(("lines holding", term), lambda: _lines_holding(corpus, term))
+        if lines is None or not lines or len(lines) > _WHOLE_LINES:
             return True
         return any(_stands_alone(corpus, line, term, question) for line in lines)
 
     return whole
 
 
+def _lines_holding(corpus: Corpus, term: str) -> tuple[str, ...] | None:
+    """The distinct folded lines of the units holding `term` that contain it; None when no unit or
+    more than _WHOLE_UNITS hold it. Role cells repeat their row, rows their section: each distinct
+    line once."""
+    positions = np.flatnonzero(corpus.index.matches([term]))
+    if not len(positions) or len(positions) > _WHOLE_UNITS:
+        return None
+    texts = (fold(corpus.units[p].search_text) for p in positions)
+    return tuple(dict.fromkeys(line for text in texts for line in text.splitlines() if term in line))
+
+
 def _stands_alone(corpus: Corpus, text: str, term: str, question: set[str]) -> bool:
     """Whether `term` is in `text` as a compound of its own, or in one with another noun the
     question has too (itself or one of its parts: 「自立支援法」's 支援)."""
-    tokens = corpus.tokenizer.tokens(text)
+    tokens = corpus.memo.get(("tokens", text), lambda: tuple(corpus.tokenizer.tokens(text)))
     at = 0
     while at < len(tokens):
         if tokens[at].pos[0] not in _COMPOUND:
@@ -274,7 +280,7 @@ def _stands_alone(corpus: Corpus, text: str, term: str, question: set[str]) -> b
         start = at
         while at < len(tokens) and tokens[at].pos[0] in _COMPOUND:
             at += 1
-        parts = [{w for w, _ in corpus.tokenizer.split_terms(t.surface)} | {t.term} for t in tokens[start:at]]
+        parts = [{w for w, _ in corpus.tokenizer.split_terms_of_word(t.surface)} | {t.term} for t in tokens[start:at]]
         inside = [i for i, words in enumerate(parts) if term in words]
         if not inside:
             continue
@@ -307,10 +313,11 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
     if not known:
         return ()
     text = initiative_key(folded)
+    lengths = corpus.initiative_lengths
     spans = [
         (start, start + length)
-        for start in range(len(text))
-        for length in corpus.initiative_lengths
+        for start in range(len(text) - 1)
+        for length in lengths.get(text[start : start + 2], ())
         if start + length <= len(text) and text[start : start + length] in known
     ]
     kept = [(s, e) for s, e in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)]

@@ -30,14 +30,19 @@ PREFERRED_KINDS = {
 
 def allowed_units(corpus: Corpus, parties: Sequence[PartyName], agreement: str | None = None) -> np.ndarray:
     """Units a query may be answered from: the named parties' agreements, and of their role
-    cells only the named parties' — never another party's cell."""
+    cells only the named parties' — never another party's cell. Read-only (shared)."""
+    named = frozenset((p.agreement_id, p.label) for p in parties)
+    return corpus.columns.remembered(("allowed", agreement, named), lambda: _allowed(corpus, named, agreement))
+
+
+def _allowed(corpus: Corpus, parties: frozenset[tuple[str, str]], agreement: str | None) -> np.ndarray:
     columns = corpus.columns
     mask = np.ones(len(corpus.units), dtype=bool)
     if agreement is not None:
         mask &= columns.in_agreements([agreement])
     if parties:
-        own_roles = columns.of_parties({(p.agreement_id, p.label) for p in parties})
-        mask &= columns.in_agreements({p.agreement_id for p in parties}) & (~columns.of_kinds(["role"]) | own_roles)
+        own_roles = columns.of_parties(parties)
+        mask &= columns.in_agreements({a for a, _ in parties}) & (~columns.of_kinds(["role"]) | own_roles)
     return mask
 
 
@@ -76,7 +81,8 @@ def _headed(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndar
     """An article whose heading names what is asked (（目的） for 「何のための協約」, （費用分担） for
     「費用の定め」) before an article that only mentions it (第2条 「前条の目的を達成するため」)."""
     terms = {*KIND_TERMS.get(query.kind, ()), *query.topic_terms}
-    named = [at for heading, at in corpus.headings.items() if any(term in heading for term in terms)]
+    # a heading once per term it holds: marking its articles twice marks them all the same
+    named = [at for heading, at in corpus.headings.items() for term in terms if term in heading]
     if not named:
         return result
     headed = np.zeros(len(corpus.units), dtype=bool)

@@ -10,7 +10,7 @@ from enum import StrEnum
 from ..ingest.dates import both_calendars
 from ..search.corpus import Corpus
 from ..search.names import PartyName
-from ..search.units import Unit, source_place
+from ..search.units import Unit
 from .question import Context, Query, Question
 
 NO_MATCH = (
@@ -162,11 +162,8 @@ def context_of(query: Query, unit: Unit | None) -> Context:
 
 
 def hit_at(corpus: Corpus, position: int, score: float) -> Hit:
-    unit = corpus.units[position]
-    agreement = corpus.agreement(unit.agreement_id)
-    source = source_place(agreement, unit.lines)
-    labels = tuple(party.label for party in agreement.parties if party.labelled)
-    return Hit(unit, score, unit.citation.render(corpus.multi), agreement.party_key, source, labels)
+    cited = corpus.cited(position)
+    return Hit(corpus.units[position], score, cited.citation, cited.parties, cited.source, cited.labels)
 
 
 def named(parties: Sequence[PartyName]) -> str:

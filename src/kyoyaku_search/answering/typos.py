@@ -49,7 +49,7 @@ def _two_kanji_typos(corpus: Corpus, text: str, corrections: list[Correction]) -
         (m.group(0), candidate)
         for m in _TWO_KANJI_RUN.finditer(text)
         if not corpus.index.document_frequency(m.group(0))
-        and (candidate := two_kanji_candidate(m.group(0), corpus.two_kanji, corpus.tokenizer.reading))
+        and (candidate := two_kanji_candidate(m.group(0), corpus.two_kanji, corpus.tokenizer.reading_of_word))
     ]
     if not runs:
         return text, corrections

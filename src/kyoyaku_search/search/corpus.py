@@ -14,12 +14,13 @@ from ..model import Agreement
 from .cache import Snapshot, cache_file
 from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
+from .memo import Memo
 from .names import NameLookup, PartyName, UnitColumns, name_forms, party_names
 from .phrases import PhraseIndex
 from .related import stems, two_kanji_near
 from .spelling import Spelling, noun_compounds
 from .tokenizer import Tokenizer, fold
-from .units import Unit, agreement_units
+from .units import Unit, agreement_units, source_place
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,17 @@ class SearchSettings:
     sudachi_weight: float = 0.5  # 「経費」→「費用」 from the Sudachi synonym dictionary
     kind_term_weight: float = 0.5  # 「効力はいつから」→「施行」: the template's word for the kind asked
     topic_boost: float = 1.5  # the row and role cells of a 取組 the question names in full (「人材の育成」)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """How a unit is cited beside its quote: the citation, who 甲/乙 are (「甲＝札幌市　乙＝岩見沢市」),
+    where it stands in the published source, and the agreement's party labels."""
+
+    citation: str
+    parties: str
+    source: str
+    labels: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,19 @@ class Corpus:
     def agreement(self, agreement_id: str) -> Agreement:
         return self._agreements[agreement_id]
 
+    def cited(self, position: int) -> Cited:
+        """How the unit at `position` is cited, worked out on its first quote and then remembered
+        (one entry per unit at most): every answer cites its hits."""
+        cited = self._cited.get(position)
+        if cited is None:
+            unit = self.units[position]
+            agreement = self.agreement(unit.agreement_id)
+            labels = tuple(party.label for party in agreement.parties if party.labelled)
+            source = source_place(agreement, unit.lines)
+            cited = Cited(unit.citation.render(self.multi), agreement.party_key, source, labels)
+            self._cited[position] = cited
+        return cited
+
     def row_roles(self, row_id: str) -> tuple[int, ...]:
         """Positions of the role cells of one annex row, in party order."""
         return self._row_roles.get(row_id, ())
@@ -70,6 +95,10 @@ class Corpus:
     @cached_property
     def positions(self) -> dict[str, int]:
         return {unit.id: position for position, unit in enumerate(self.units)}
+
+    @cached_property
+    def _cited(self) -> dict[int, Cited]:
+        return {}
 
     @cached_property
     def _agreements(self) -> dict[str, Agreement]:
@@ -91,10 +120,15 @@ class Corpus:
         return codes
 
     @cached_property
-    def initiative_lengths(self) -> tuple[int, ...]:
-        """The lengths (2 or more) the 取組 names of `initiatives` have: a question is searched
-        for names of these lengths only, once per corpus rather than once per question."""
-        return tuple(sorted({len(name) for name in self.initiatives if len(name) >= 2}))
+    def initiative_lengths(self) -> dict[str, tuple[int, ...]]:
+        """The first two characters of the 取組 names of `initiatives` (two characters or more) →
+        the lengths of the names that begin with them: a question is searched for those names only,
+        at the places they could begin, rather than for every length at every place."""
+        lengths: dict[str, set[int]] = {}
+        for name in self.initiatives:
+            if len(name) >= 2:
+                lengths.setdefault(name[:2], set()).add(len(name))
+        return {start: tuple(sorted(found)) for start, found in lengths.items()}
 
     @cached_property
     def headings(self) -> dict[str, np.ndarray]:
@@ -119,6 +153,11 @@ class Corpus:
     def phrases(self) -> PhraseIndex:
         """The units' texts by character n-gram, to find a question's verbatim runs."""
         return PhraseIndex([unit.text for unit in self.units])
+
+    @cached_property
+    def memo(self) -> Memo:
+        """Values derived from this corpus alone that questions ask for again and again."""
+        return Memo()
 
     def occurs(self, text: str) -> bool:
         """Whether `text` (folded, on one line) stands verbatim somewhere in the corpus."""

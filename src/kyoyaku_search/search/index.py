@@ -23,6 +23,12 @@ import numpy as np
 VARIANTS = ("okapi", "l", "plus")
 # scores_at looks positions up in postings only when they are under 1/8 of the documents.
 _SPARSE_FACTOR = 8
+# Floats kept as dense per-term score rows (what every document scores for the term): a small
+# corpus scores all its units with one multiply-add per term; a large one keeps only a few rows.
+DENSE_FLOATS = 1 << 20
+# Documents kept as Python sets, to tell whether a few units hold a term: in all, and per term (a
+# term most units hold is looked up in its postings instead).
+SET_INTS, SET_TERM_INTS = 1 << 18, 1 << 12
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,12 @@ class Bm25Index:
         # Each posting's score, and what a document without the term scores (BM25Plus: idf × delta).
         self._score = _term_scores(postings, np.repeat(self._idf, counts), settings)
         self._floor = self._idf * (settings.delta if settings.variant == "plus" else 0.0)
+        # The same as Python numbers: a question looks up a few terms, one numpy scalar at a time is slower.
+        self._bounds: list[int] = postings.offsets.tolist()
+        self._floors: list[float] = self._floor.tolist()
+        self._rows: dict[int, np.ndarray] = {}  # term id → dense row, at most DENSE_FLOATS floats in all
+        self._sets: dict[int, frozenset[int]] = {}  # term id → its documents, at most SET_INTS in all
+        self._set_room = SET_INTS
 
     def idf(self, term: str) -> float:
         term_id = self._term_ids.get(term)
@@ -135,7 +147,7 @@ class Bm25Index:
 
     def document_frequency(self, term: str) -> int:
         term_id = self._term_ids.get(term)
-        return 0 if term_id is None else int(self.postings.offsets[term_id + 1] - self.postings.offsets[term_id])
+        return 0 if term_id is None else self._bounds[term_id + 1] - self._bounds[term_id]
 
     def scores(self, weights: Mapping[str, float]) -> np.ndarray:
         """Σ weight × BM25(term) per document, for the terms the index knows."""
@@ -157,12 +169,16 @@ class Bm25Index:
         and exact ties stay ties (ranked in document order)."""
         size = self.size if positions is None else len(positions)
         total = np.zeros(size)
-        offsets, documents = self.postings.offsets, self.postings.documents
+        bounds, documents = self._bounds, self.postings.documents
         for term, weight in weights.items():
             term_id = self._term_ids.get(term)
             if term_id is None or not weight:
                 continue
-            start, end = int(offsets[term_id]), int(offsets[term_id + 1])
+            row = self._row(term_id)
+            if row is not None:  # the floor and the postings' scores in one row: the same sums
+                total += weight * (row if positions is None else row[positions])
+                continue
+            start, end = bounds[term_id], bounds[term_id + 1]
             if positions is None:
                 held, at = documents[start:end], slice(start, end)
             else:
@@ -173,9 +189,20 @@ class Bm25Index:
             # total + weight × score, element by element: the floor for documents without the
             # term (one pass over all), the posting's own score for those with it.
             before = total[held]
-            total += weight * self._floor[term_id]
+            total += weight * self._floors[term_id]
             total[held] = before + weight * self._score[at]
         return total
+
+    def _row(self, term_id: int) -> np.ndarray | None:
+        """The term's score in every document (its floor where it is absent); None once the
+        rows kept would pass DENSE_FLOATS."""
+        row = self._rows.get(term_id)
+        if row is None and (len(self._rows) + 1) * self.size <= DENSE_FLOATS:
+            start, end = self._bounds[term_id], self._bounds[term_id + 1]
+            row = np.full(self.size, self._floor[term_id])
+            row[self.postings.documents[start:end]] = self._score[start:end]
+            self._rows[term_id] = row
+        return row
 
     def holding(self, term: str, positions: np.ndarray) -> np.ndarray:
         """For each of `positions`, whether that document contains `term`."""
@@ -188,14 +215,33 @@ class Bm25Index:
         inside[inside] = documents[found[inside]] == positions[inside]
         return inside
 
+    def holds(self, term: str, positions: Sequence[int]) -> list[bool]:
+        """`holding` for a few positions given as Python ints (a question's best units)."""
+        term_id = self._term_ids.get(term)
+        if term_id is None:
+            return [False] * len(positions)
+        documents = self._documents(term_id)
+        if documents is None:
+            return self.holding(term, np.asarray(positions, dtype=np.int64)).tolist()
+        return [position in documents for position in positions]
+
+    def _documents(self, term_id: int) -> frozenset[int] | None:
+        """The term's documents as a set, remembered while SET_INTS allows."""
+        documents = self._sets.get(term_id)
+        start, end = self._bounds[term_id], self._bounds[term_id + 1]
+        if documents is None and end - start <= min(SET_TERM_INTS, self._set_room):
+            documents = self._sets[term_id] = frozenset(self.postings.documents[start:end].tolist())
+            self._set_room -= end - start
+        return documents
+
     def matches(self, terms: Sequence[str]) -> np.ndarray:
         """Boolean mask of documents holding at least one of `terms`."""
         mask = np.zeros(self.size, dtype=bool)
-        offsets, documents = self.postings.offsets, self.postings.documents
+        bounds, documents = self._bounds, self.postings.documents
         for term in terms:
             term_id = self._term_ids.get(term)
             if term_id is not None:
-                mask[documents[offsets[term_id] : offsets[term_id + 1]]] = True
+                mask[documents[bounds[term_id] : bounds[term_id + 1]]] = True
         return mask
 
 

@@ -70,12 +70,17 @@ class DomainSynonyms:
     def _used(self, text: str) -> set[int]:
         """Numbers of the entries whose left side occurs in `text`, except those found only inside
         a longer left side (「地域づくり」 → まちづくり, not also 「づくり」 → 育成); only the keys
-        starting with a character of the text are tried, not all of them for every question."""
+        starting with a character of the text are looked for (with str.find), not all of them at
+        every character of every question."""
         spans: list[tuple[int, int, int]] = []
-        for start, char in enumerate(text):
-            for number, key in self._by_first_char.get(char, ()):
-                if text.startswith(key, start) and _whole_word(key, text, start):
-                    spans.append((start, start + len(key), number))
+        by_first_char = self._by_first_char
+        for char in by_first_char.keys() & set(text):
+            for number, key in by_first_char[char]:
+                start = text.find(key)
+                while start != -1:
+                    if _whole_word(key, text, start):
+                        spans.append((start, start + len(key), number))
+                    start = text.find(key, start + 1)
         return {
             number
             for start, end, number in spans
@@ -192,8 +197,8 @@ class Lexicon:
         return cls(DomainSynonyms(()), SudachiSynonyms({}))
 
     def expansions(self, folded: str, tokens: list[Token]) -> list[Expansion]:
-        normalized = "".join(t.term for t in tokens if t.is_content)
-        return self.domain.expand(folded, normalized) + self.sudachi.expand([t for t in tokens if t.is_content])
+        content = [t for t in tokens if t.is_content]
+        return self.domain.expand(folded, "".join(t.term for t in content)) + self.sudachi.expand(content)
 
     def kana_expansions(self, tokens: list[Token], reading: Callable[[str], str]) -> list[Expansion]:
         """A word written in hiragana whose reading is a left side's (「めざしている」: めざす, 目指す):

@@ -9,7 +9,7 @@ units a question may be answered from are a few array comparisons, not a Python 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +21,8 @@ from .units import KINDS, Unit
 MUNICIPAL_SUFFIXES = ("市", "町", "村", "区")
 # Readings shorter than this are too ambiguous to stand for a party (「イワ」).
 MIN_READING = 3
+# Bytes of unit masks UnitColumns.remembered keeps (a byte per unit each).
+MASK_BYTES = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class UnitColumns:
     party: np.ndarray  # index into parties; -1 for units that are not role cells
     agreement_ids: dict[str, int]
     parties: dict[tuple[str, str], int]  # (agreement id, label)
+    _masks: dict[Hashable, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, units: Sequence[Unit]) -> UnitColumns:
@@ -110,12 +113,28 @@ class UnitColumns:
         )
         return cls(agreement, kind, party, agreement_ids, parties)
 
+    def remembered(self, key: Hashable, make: Callable[[], np.ndarray]) -> np.ndarray:
+        """The unit mask `make()` builds, remembered under `key` while MASK_BYTES allows: the same
+        few masks (a party's units, an agreement's) recur question after question. Read-only, as
+        every caller shares it."""
+        mask = self._masks.get(key)
+        if mask is None:
+            mask = make()
+            mask.flags.writeable = False
+            if (len(self._masks) + 1) * len(self.kind) <= MASK_BYTES:
+                self._masks[key] = mask
+        return mask
+
     def in_agreements(self, agreement_ids: Iterable[str], positions: np.ndarray | None = None) -> np.ndarray:
         """Per unit (or per unit at `positions`): is it in one of these agreements?"""
         return _member(_at(self.agreement, positions), [self.agreement_ids.get(a) for a in agreement_ids])
 
     def of_kinds(self, kinds: Iterable[str], positions: np.ndarray | None = None) -> np.ndarray:
-        return _member(_at(self.kind, positions), [KINDS.index(k) for k in kinds])
+        codes = [KINDS.index(k) for k in kinds]
+        if positions is None:
+            return _member(self.kind, codes)
+        # A ranking asks of its matched units, question after question, for the same few kinds.
+        return self.remembered(("kinds", tuple(codes)), lambda: _member(self.kind, codes))[positions]
 
     def of_parties(self, parties: Iterable[tuple[str, str]], positions: np.ndarray | None = None) -> np.ndarray:
         """Role cells of the given (agreement id, label) parties."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from .tokenizer import Token, to_katakana
 
@@ -100,6 +101,8 @@ class Spelling:
                     continue
                 if window[:-1] in self.phrases:  # a whole word and one more (「岩見沢市側」): not a typo
                     continue
+                if not self._may_be_near(window):
+                    continue
                 candidates = {p for masked in _masks(window) for p in self.near.get(masked, ())}
                 if len(candidates) != 1 or window in places() or occurs(window):
                     continue
@@ -112,6 +115,16 @@ class Spelling:
                     continue
                 return Correction(window, after, "typo")
         return None
+
+    def _may_be_near(self, window: str) -> bool:
+        """False when no phrase can be one character off `window`: such a phrase has the same
+        length and either its first two characters (the odd one comes later) or all after them."""
+        heads, tails = self._shapes
+        return (len(window), window[:2]) in heads or window[2:] in tails
+
+    @cached_property
+    def _shapes(self) -> tuple[frozenset[tuple[int, str]], frozenset[str]]:
+        return frozenset((len(p), p[:2]) for p in self.phrases), frozenset(p[2:] for p in self.phrases)
 
     def read(self, text: str, occurs: Callable[[str], bool] = _never) -> list[Correction]:
         """Words of the corpus spelled out in hiragana: 「さいがいたいさく」→ 災害, 対策. A run the

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from sudachipy import Dictionary, SplitMode
 
-MAX_REMEMBERED_WORDS = 10_000  # a bound for terms_of_word's memo; the lexicon has a few hundred words
+MAX_REMEMBERED_WORDS = 10_000  # a bound for each memo of words; the lexicon has a few hundred words
+MAX_REMEMBERED_FORMS = 20_000  # dictionary words whose forms analyse keeps (a few hundred bytes each)
 MODES = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
 DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白", "感動詞", "接続詞")
 # Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
@@ -76,6 +77,11 @@ class Token(NamedTuple):
         return self.pos[0] not in DROPPED_POS
 
 
+# What analyse reads of one dictionary word: term, reading, part of speech, synonym groups, whether
+# it is a content word, and its sub-words.
+_Forms = tuple[str, str, tuple[str, ...], tuple[int, ...], bool, tuple[tuple[str, bool], ...]]
+
+
 class Tokenizer:
     """A Sudachi dictionary shared by all threads, with one Sudachi tokenizer per thread.
 
@@ -88,6 +94,9 @@ class Tokenizer:
         self._dictionary = dictionary or Dictionary(dict=self.settings.dictionary)
         self._local = threading.local()
         self._word_terms: dict[str, tuple[str, ...]] = {}  # see terms_of_word
+        self._word_splits: dict[str, tuple[tuple[str, bool], ...]] = {}  # see split_terms_of_word
+        self._readings: dict[str, str] = {}  # see reading_of_word
+        self._forms: dict[tuple[int, int, str], _Forms] = {}  # see analyse
         self._mode = MODES[self.settings.mode]
         self._sub_mode = MODES[self.settings.sub_mode] if self.settings.sub_mode else None
 
@@ -100,7 +109,7 @@ class Tokenizer:
     def tokens(self, text: str) -> list[Token]:
         """All morphemes of `text` after NFKC folding, in the primary split mode."""
         folded = fold(text)
-        return [_token(m) for m in self._sudachi().tokenize(folded)] if folded else []
+        return self.analyse(folded)[0] if folded else []
 
     def tokens_unfolded(self, text: str) -> list[Token]:
         """Morphemes of `text` as given, so offsets index the original string."""
@@ -140,18 +149,69 @@ class Tokenizer:
                 self._word_terms[key] = known
         return known
 
+    def split_terms_of_word(self, word: str) -> tuple[tuple[str, bool], ...]:
+        """`split_terms(word)`, remembered (a question word the corpus lacks is split for its parts)."""
+        known = self._word_splits.get(word)
+        if known is None:
+            known = tuple(self.split_terms(word))
+            if len(self._word_splits) < MAX_REMEMBERED_WORDS:
+                self._word_splits[word] = known
+        return known
+
+    def reading_of_word(self, word: str) -> str:
+        """`reading(word)`, remembered: the corpus words a typo may stand for are read again and again."""
+        known = self._readings.get(word)
+        if known is None:
+            known = self.reading(word)
+            if len(self._readings) < MAX_REMEMBERED_WORDS:
+                self._readings[word] = known
+        return known
+
     def split_terms(self, text: str) -> list[tuple[str, bool]]:
         """(term, is_sub_word) pairs: each content word, then its sub-words when it has some."""
         folded = fold(text)
         return self._split_terms(self._sudachi().tokenize(folded)) if folded else []
 
     def analyse(self, text: str) -> tuple[list[Token], list[tuple[str, bool]]]:
-        """`tokens(text)` and `split_terms(text)` from one Sudachi pass (a question's hot path)."""
+        """`tokens(text)` and `split_terms(text)` from one Sudachi pass (a question's hot path).
+        What a dictionary word yields (its forms, part of speech, synonym groups, sub-words) is
+        read from Sudachi once and then remembered; only its place is read for every question."""
         folded = fold(text)
         if not folded:
             return [], []
-        morphemes = self._sudachi().tokenize(folded)
-        return [_token(m) for m in morphemes], self._split_terms(morphemes)
+        stop, forms = self.settings.stop_terms, self._forms
+        tokens: list[Token] = []
+        terms: list[tuple[str, bool]] = []
+        for morpheme in self._sudachi().tokenize(folded):
+            surface = morpheme.surface()
+            # A word id with its surface: 「ＩＣＴ」 and 「ict」 are one dictionary word, an unknown
+            # word's id is shared by every unknown word of its part of speech.
+            key = (morpheme.dictionary_id(), morpheme.word_id(), surface)
+            known = forms.get(key) or self._remember_forms(key, morpheme)
+            term, reading, pos, groups, content, subs = known
+            tokens.append(Token(surface, term, reading, pos, groups, morpheme.begin(), morpheme.end()))
+            if content:
+                if term not in stop:
+                    terms.append((term, False))
+                terms.extend(subs)
+        return tokens, terms
+
+    def _remember_forms(self, key: tuple[int, int, str], morpheme) -> _Forms:  # noqa: ANN001 - sudachipy.Morpheme
+        pos = morpheme.part_of_speech()
+        content = pos[0] not in self.settings.dropped_pos
+        # one character has no sub-words
+        subs = self._sub_terms(morpheme) if content and self._sub_mode is not None and len(key[2]) > 1 else []
+        forms = (
+            morpheme.normalized_form().lower(),
+            morpheme.reading_form(),
+            pos,
+            tuple(morpheme.synonym_group_ids()),
+            content,
+            tuple(subs),
+        )
+        if len(self._forms) < MAX_REMEMBERED_FORMS:
+            self._forms[key] = forms
+        return forms
 
     def _split_terms(self, morphemes) -> list[tuple[str, bool]]:  # noqa: ANN001 - sudachipy.MorphemeList
         dropped = self.settings.dropped_pos
@@ -164,14 +224,20 @@ class Tokenizer:
             if term not in stop:
                 out.append((term, False))
             if self._sub_mode is not None:
-                parts = morpheme.split(self._sub_mode)
-                if len(parts) > 1:
-                    out.extend(
-                        (p.normalized_form().lower(), True)
-                        for p in parts
-                        if p.part_of_speech()[0] not in dropped and p.normalized_form().lower() not in stop
-                    )
+                out.extend(self._sub_terms(morpheme))
         return out
+
+    def _sub_terms(self, morpheme) -> list[tuple[str, bool]]:  # noqa: ANN001 - sudachipy.Morpheme
+        """The sub-words of a compound (none for a word the secondary mode does not split)."""
+        parts = morpheme.split(self._sub_mode)
+        if len(parts) <= 1:
+            return []
+        dropped, stop = self.settings.dropped_pos, self.settings.stop_terms
+        return [
+            (p.normalized_form().lower(), True)
+            for p in parts
+            if p.part_of_speech()[0] not in dropped and p.normalized_form().lower() not in stop
+        ]
 
     def reading(self, text: str) -> str:
         """Katakana reading of `text` (「岩見沢市」→「イワミザワシ」)."""
@@ -193,11 +259,11 @@ def fold(text: str) -> str:
 
 def _token(morpheme) -> Token:  # noqa: ANN001 - sudachipy.Morpheme
     return Token(
-        surface=morpheme.surface(),
-        term=morpheme.normalized_form().lower(),
-        reading=morpheme.reading_form(),
-        pos=tuple(morpheme.part_of_speech()),
-        synonym_groups=tuple(morpheme.synonym_group_ids()),
-        begin=morpheme.begin(),
-        end=morpheme.end(),
+        morpheme.surface(),
+        morpheme.normalized_form().lower(),
+        morpheme.reading_form(),
+        tuple(morpheme.part_of_speech()),
+        tuple(morpheme.synonym_group_ids()),
+        morpheme.begin(),
+        morpheme.end(),
     )
