@@ -52,7 +52,7 @@ LIST_WORDS |= {"別表", "表"}
 # the words of 「一通り」「網羅」 themselves
 # 「分野はいくつある」: how many of the 取組 (of anything else: a topic the agreement may not count)
 LIST_WORDS |= {"幾つ", "いくつ", "何個", "何件"}
-LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "リストアップ", "列挙", "羅列"}
+LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "全体像", "全容", "総覧", "リストアップ", "列挙", "羅列"}
 # 「取組名を全部」: the names of the 取組
 LIST_WORDS |= {"名", "名称"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")

@@ -9,6 +9,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
+from .slips import slipped_names
 
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
 # words on either side do not fuse into a new compound.
@@ -31,6 +32,10 @@ _HEARD_ASKING = (
     (re.compile(r"なんこ(?!う)"), "何個"),
     (re.compile(r"なんけん"), "何件"),
     (re.compile(r"(?<!ち)きょうやく"), "協約"),  # not 今日+やく; 「ちきょうやく」 is no word either
+    # the parts of an agreement asked about by name in kana, where 不足 or 付録 would not be asked
+    # that way (「ふそくには なにが かいてあるの」, not 「ほいくしの ふそく」)
+    (re.compile(r"(?:^|(?<=[\s、。]))ふそく(?=には|は|って|に(?:何|なに)|の(?:中身|内容|ないよう|なかみ))"), "附則"),
+    (re.compile(r"(?:^|(?<=[\s、。の]))べっぴょう"), "別表"),
     (re.compile(r"しちょう(?=さん|さま|様|は|が|の)"), "市長"),
     (re.compile(r"そんちょう(?=さん|さま|様|は|が|の)"), "村長"),
     (re.compile(r"ちょうちょう(?=さん|さま|様)"), "町長"),
@@ -104,7 +109,13 @@ def _kana_municipalities(tokens: list[Token]) -> list[str]:
         inside = [t for at, t in starts.items() if match.start() <= at < match.end("name")]
         if len(inside) < 2 or starts.get(match.start()) is None:
             continue  # one word (「わたしは」) or a cut through a word
-        if any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside):
+        # 「びばいしは」: び (an adverb) + ばいし (a verb) — kana cut into words that make no phrase
+        if (
+            any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside)
+            or (inside[0].pos[0] in ("副詞", "動詞") and len(inside[0].surface) == 1)
+            or (inside[0].pos[0] in ("副詞", "動詞") and inside[-1].surface in ("し", "ちょう", "まち", "むら"))
+        ):
+            # 「ちとせしは」: ちと + せ + し — the suffix cut off on its own after a cut-up name
             found.append(match["name"])
     return found
 
@@ -113,8 +124,11 @@ def _all_hiragana(text: str) -> bool:
     return bool(text) and all("\u3041" <= ch <= "\u309f" for ch in text)
 
 
-def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple[str, tuple[PartyName, ...]]:
-    """Mask each party name (written, or read in kana) and return who was named; a name inside
+def find_parties(
+    corpus: Corpus, folded: str, quoted: range = range(0)
+) -> tuple[str, tuple[PartyName, ...], list[Correction]]:
+    """Mask each party name (written, or read in kana, or typed with a slip: said in the returned
+    corrections) and return who was named; a name inside
     `quoted` (a verbatim run of the agreement) is text, not a party, and so are the names that
     only name the agreement or a place (see `_subjects`)."""
     chars = list(folded)
@@ -141,6 +155,18 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
                     end += 1  # 「いわみざわ市」: the kana name and its written 市
                 chars[start:end] = MASK * (end - start)
                 mentions.append((start, end, party))
+    slips: list[Correction] = []
+    if not mentions:  # 「いわみさわ市」「さっぽrp」: a name typed with a slip, when none is written right
+        is_word = corpus.spelling.readings.__contains__
+        for start, end, party in slipped_names("".join(chars), corpus.party_names, is_word):
+            if start in quoted:
+                continue
+            if end < len(chars) and party.name[-1] in SUFFIXES and chars[end] == party.name[-1]:
+                end += 1
+            if not any(c.before == folded[start:end] for c in slips):
+                slips.append(Correction(folded[start:end], party.name, "reading"))
+            chars[start:end] = MASK * (end - start)
+            mentions.append((start, end, party))
     if _OWN.search(folded):  # 「岩見沢市議です。本市の…」: who asks (市議) is no topic either
         for _, end, _ in mentions:
             if suffix := _ASKER.match(folded, end):
@@ -150,7 +176,7 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
     for _, end, _ in mentions:  # 「札幌市の仕事？」: a party's 仕事 is its 役割 (not 仕事探し, a job hunt)
         if _PARTY_WORK.match(folded, end):
             chars[end + 1 : end + 3] = "役割"
-    return "".join(chars), _subjects(folded, mentions)
+    return "".join(chars), _subjects(folded, mentions), slips
 
 
 def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[PartyName, ...]:
