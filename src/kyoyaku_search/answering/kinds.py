@@ -201,6 +201,14 @@ def asks_for_the_annex(kind: str, topics: tuple[str, ...], terms: tuple[str, ...
     return kind == "article" and own and any(t in ANNEX_WORDS for t in (*topics, *terms))
 
 
-def asks_for_both(folded: str) -> bool:
-    """「両市」「双方」「甲と乙」: the question is about every party, whichever it also names."""
-    return BOTH.search(folded) is not None
+# 「両市の人事交流で岩見沢市が担うこと」: 両市 only says whose exchange; the party named is asked.
+_BOTH_AS_MODIFIER = re.compile(r"の(?!役割|役目|役回り|担当|責任|責務|担|果|側|立場|違い|差|比較|分担|関係|関わり)")
+
+
+def asks_for_both(folded: str, named: bool = False) -> bool:
+    """「両市」「双方」「甲と乙」: the question is about every party, whichever it also names; but
+    not when a party is named and every such word only modifies a thing (「両市の人事交流」)."""
+    matches = list(BOTH.finditer(folded))
+    if named and matches and all(_BOTH_AS_MODIFIER.match(folded, m.end()) for m in matches):
+        return False
+    return bool(matches)

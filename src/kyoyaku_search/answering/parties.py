@@ -51,7 +51,11 @@ _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|�
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
 _OWN = re.compile(r"(?:本|当|自|我が|わが)(?:市|町|村)|(?:うち|私たち|わたしたち|自分たち|私ども)の(?:市|町|村|まち)")
-_ASKER = re.compile(r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))")
+_ASKER = re.compile(
+    r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))"
+    # 「岩見沢市農政課です」「札幌市危機管理局の者ですが」: the asker's own office
+    r"|(?:市|町|村)?[\u4e00-\u9fff\u30a0-\u30ff]{0,10}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
+)
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 
@@ -200,11 +204,12 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
         kept = plain
     # 「札幌の中心部の再開発で岩見沢市がすること」: a name that only says whose place or thing
     # (「札幌の中心部」) is no filter when another party is the one asked about (「岩見沢市が」).
-    possessive = [m for m in kept if _POSSESSIVE.match(folded, m[1])]
-    if possessive and {p for _, _, p in possessive} != {p for _, _, p in kept}:
-        asked = {p for s, e, p in kept if _ASKED.match(folded, e)}
-        if asked and not asked & {p for _, _, p in possessive}:
-            kept = [m for m in kept if m[2] in asked]
+    # The same holds when the asked party is also named as an owner (「札幌の施設を岩見沢の人も
+    #使えるようにする話で岩見沢市は」): every mention of the other party only says whose.
+    asked = {p for s, e, p in kept if _ASKED.match(folded, e)}
+    others = [m for m in kept if m[2] not in asked]
+    if asked and others and all(_POSSESSIVE.match(folded, e) for _, e, _ in others):
+        kept = [m for m in kept if m[2] in asked]
     kept = _without_partners(folded, kept)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
 
@@ -226,6 +231,9 @@ def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> li
     and followed by 「と」 is whom it acts with, not whom the question is about (「札幌市と岩見沢市の
     役割」, names joined before anything is asked, asks about both)."""
     asked = [s for s, e, _ in kept if _TOPIC.match(folded, e)]
+    # 「札幌市と一緒に観光PRをする件で、岩見沢市の担当範囲は」: a partner named first, the asked party
+    # after it (names joined as 「札幌市と岩見沢市の」 are no partner: _PARTNER wants no name after と)
+    asked += [-1 for s, e, _ in kept if _ASKED.match(folded, e) and not _TOPIC.match(folded, e)]
     if _OWN.search(folded):  # 「岩見沢市議として…札幌と…本市の役割」: 本市 is the other one named
         asked = [-1]
     if not asked:

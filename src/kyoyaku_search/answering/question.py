@@ -177,11 +177,11 @@ def understand(corpus: Corpus, text: str) -> Question:
     if framing:
         topics = tuple(t for t in topics if t not in framing)
         weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in framing if t in weights)
-    if kind == QuestionKind.ROLE and asks_for_both(folded) and parties:
+    if kind == QuestionKind.ROLE and parties and asks_for_both(folded, named=True):
         # 「両市は対等なのか、それとも札幌市が主導するのか」: every party of those agreements, side by side
         agreements = {p.agreement_id for p in parties}
         parties = tuple(p for p in corpus.party_names if p.agreement_id in agreements)
-    elif kind == QuestionKind.ROLE and asks_for_both(folded) and not corpus.multi:
+    elif kind == QuestionKind.ROLE and not parties and asks_for_both(folded) and not corpus.multi:
         parties = corpus.party_names  # 「企業誘致は両市でどう分担するの」: the one agreement's parties
     expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
     expansions += corpus.lexicon.kana_expansions(masked_tokens, corpus.tokenizer.reading)
