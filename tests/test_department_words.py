@@ -4,7 +4,8 @@ An own batch written before the round's rules, in the words of the offices that 
 販路開拓・保育士確保・情報政策…): 27/30 first before, 29/30 after (left: 「起業家支援」, LEFT), and
 17 questions about what no row holds, every one refused before and after. The rules: a word of
 striving the agreement lacks ending a compound (「保育士確保」「販路開拓」) only says what is done to the
-thing a row names; 「スタートアップ」 is a loanword, not a start (施行).
+thing a row names; 「スタートアップ」 is a loanword, not a start (施行); a noun the agreement lacks
+joined by 「や」「・」 to one it has (「スタートアップや創業」) is covered by what covers that one.
 """
 
 from __future__ import annotations
@@ -88,6 +89,24 @@ def test_department_questions_about_what_no_row_holds_are_refused(corpus, questi
 @pytest.mark.parametrize("question", ["札幌市としてスタートアップ支援で担う役割", "ベンチャーやスタートアップの支援はある？"])
 def test_startup_is_no_start(question):
     assert question_kind(question) != QuestionKind.EFFECTIVE
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("ベンチャー・創業の支援で札幌市の役割は", "row-1-2/甲"),
+        ("ドローンや空撮の連携はある？", "row-3c-3"),
+        ("スタートアップや起業の支援について岩見沢市の役割は", "row-1-2/乙"),
+    ],
+)
+def test_a_word_beside_a_held_one_names_the_same_field(corpus, question, unit):
+    answer = ask(corpus, question)
+    assert answer.status != Status.NO_MATCH and answer.hits[0].unit.id == SEED + unit
+
+
+@pytest.mark.parametrize("question", ["路線バスや地下鉄の連携はある？", "ドローンや除雪の連携は協約にある？"])
+def test_two_words_the_agreement_lacks_stay_refused(corpus, question):
+    assert ask(corpus, question).status == Status.NO_MATCH
 
 
 def test_a_service_is_no_striving(corpus):

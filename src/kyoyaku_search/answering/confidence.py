@@ -76,6 +76,7 @@ class Content:
     # A word of striving ending a run of nouns (「保育士確保」「販路開拓」): the nouns it acts on. When the
     # agreement lacks it, it only says what is done to a thing the agreement names.
     acts_on: tuple[str, ...] = ()
+    either: str = ""  # the noun it is joined to by 「や」「・」 (「スタートアップや創業」)
 
 
 def content_words(
@@ -138,6 +139,21 @@ def content_words(
             covers = tuple(sorted(c for c in covering if c))
             acts_on = acted_on.get(token.begin, ()) if token is not None else ()
             found[word] = Content(word, covers, weight, asks_kind=asks, compound=compound, acts_on=acts_on)
+    return _either(tokens, found)
+
+
+# 「スタートアップや創業」「スタートアップ・起業」: two nouns side by side name one field in two words
+COORDINATORS = ("や", "・")
+
+
+def _either(tokens: Sequence[Token], found: dict[str, Content]) -> tuple[Content, ...]:
+    """Each noun joined to another by 「や」「・」, with that other noun (see `relate`)."""
+    for first, mark, second in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if mark.surface not in COORDINATORS or first.pos[0] != "名詞" or second.pos[0] != "名詞":
+            continue
+        if first.surface in found and second.surface in found and first.surface != second.surface:
+            found[first.surface] = replace(found[first.surface], either=second.surface)
+            found[second.surface] = replace(found[second.surface], either=first.surface)
     return tuple(found.values())
 
 
@@ -169,11 +185,15 @@ def relate(
     other okurigana covers it (「備え」 by 「備える」), a held part of the compound covers it in
     part (「保育園」 by 「保育」)."""
     related = []
+    by_word = {word.word: word for word in content}
     for word in content:
         if any(all(document_frequency(t) for t in terms) for terms in word.terms):
             related.append(word)
             continue
         terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
+        # 「スタートアップや創業」: a word the agreement lacks, beside one it has, names the same field
+        if word.either in by_word:
+            terms += by_word[word.either].terms
         parts = held_parts((t for t, sub in tokenizer.split_terms_of_word(word.word) if sub), document_frequency)
         # People the agreement never names (「若者の定着」「学生の就職」) say who benefits: the rest is the topic
         weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in PERSON_ENDINGS else word.weight
