@@ -112,3 +112,9 @@ def test_two_words_the_agreement_lacks_stay_refused(corpus, question):
 def test_a_service_is_no_striving(corpus):
     # 「ごみ収集」: 収集 is a service of its own, not more of something a row names
     assert ask(corpus, "保育士収集について岩見沢市は何をする").status == Status.NO_MATCH
+
+
+@pytest.mark.parametrize("question", ["救急車を有料にするって協約に書いてある？", "丘珠空港の駐車場を無料にする話はある？"])
+def test_what_a_thing_would_be_made_is_asked_about(corpus, question):
+    # 「有料にする」: the change asked about, not a word of asking after the held 救急
+    assert ask(corpus, question).status == Status.NO_MATCH
