@@ -118,3 +118,15 @@ def test_a_service_is_no_striving(corpus):
 def test_what_a_thing_would_be_made_is_asked_about(corpus, question):
     # 「有料にする」: the change asked about, not a word of asking after the held 救急
     assert ask(corpus, question).status == Status.NO_MATCH
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("消防の応援で岩見沢市は何をする", "row-3a-5/乙"),  # 応援: mutual aid, 協力
+        ("大きな地震のときの相互応援の取組はある？", "row-3a-5"),
+    ],
+)
+def test_mutual_aid_is_the_disaster_row(corpus, question, unit):
+    answer = ask(corpus, question)
+    assert answer.status != Status.NO_MATCH and answer.hits[0].unit.id == SEED + unit
