@@ -250,7 +250,7 @@ def _own_topic(corpus: Corpus, kind: QuestionKind, folded: str, term: str) -> bo
 # 「協議で決めることとされている事項」: the matters a procedure decides are what its articles say.
 _MATTERS = frozenset({"事項", "項目", "事柄", "もの"})
 # 「協約の中身を変えたい」: the agreement's contents, wording or provisions are the agreement itself.
-_THE_AGREEMENT_ITSELF = re.compile(r"(?:協約|協定)(?:書)?の(中身|内容|条文|文言|規定|条項)")
+_THE_AGREEMENT_ITSELF = re.compile(r"(?:協約|協定|約束|取り?決め)(?:書)?の(中身|内容|条文|文言|規定|条項)")
 
 
 def _manner(tokens: list[Token], frequency: Callable[[str], int]) -> frozenset[str]:
