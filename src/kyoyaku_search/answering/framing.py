@@ -134,6 +134,8 @@ FRAMING_WORDS = frozenset(
         "まち",
         "街",
         "両市",
+        "片方",  # 「片方の市だけで変えられるか」: one of the parties, as such
+        "片一方",
         "両者",
         "双方",
         "両自治体",
@@ -179,6 +181,7 @@ SOFT_FRAMING_WORDS = frozenset(
         "正しい",
         "担う",
         "負う",
+        "求める",  # 「岩見沢市に求められている協力」: what the party is to do, its role
         "果たす",
         "関わる",
         "関与",
