@@ -47,6 +47,7 @@ FOUND = [
     ("この協約って結局なんのために作ったの？", ("art-1",)),  # 作る: the agreement made
     ("別表(3)ア 生活機能の強化の最後の取組は？", ("row-3a-5",)),  # the section's own title repeated
     ("おつ って なにしの ことかね", ("preamble", "signature")),  # a space before って, as heard
+    ("この協約の根拠になっている法律は何ですか", ("preamble",)),  # the law it rests on: 基づき
 ]
 
 # Left alone: 「中身」 alone is not the agreement's (「議会にかけないで中身を変えて」), and how
