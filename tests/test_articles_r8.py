@@ -68,6 +68,7 @@ def test_article_and_meta_questions_as_people_ask_them(corpus, question, units):
         ("岩見沢市が担う役割をすべて洗い出したい", Status.PARTY_ROLES),  # 洗い出す: listing
         ("予算要求資料にまとめたいので、岩見沢市に求められている協力事項をすべて挙げて", Status.PARTY_ROLES),
         ("災害対策で札幌市と岩見沢市の役割の違いは", Status.BOTH_PARTIES),  # と joining two names
+        ("れんけいで いっしょに やることは なにが あるのかね", Status.TOGETHER),  # けい of れん+けい, read 連携
     ],
 )
 def test_lists_and_comparisons_as_people_ask_them(corpus, question, status):
