@@ -146,7 +146,10 @@ def find_parties(
             if (start, end) in masked:
                 mentions.append((start, end, party))
                 continue
-            if MASK in chars[start:end] or start in quoted or _in_compound(folded, start, end, corpus.text_blob):
+            # a name ending the verbatim run (「…交流・移住促進、札幌市は」) is asked about; one the run
+            # goes on past (「札幌市都心部の再開発」) is quoted text
+            inside = start in quoted and end < quoted.stop
+            if MASK in chars[start:end] or inside or _in_compound(folded, start, end, corpus.text_blob):
                 continue
             chars[start:end] = MASK * len(form)
             masked.add((start, end))
