@@ -97,16 +97,16 @@ def content_words(
             word, covering = read[0].source, {tokenizer.whole_terms_of_word(e.target) for e in read}
         else:
             covering = {(term,)}
+            same: dict[str, bool] = {}  # a source with several targets is the word or not once
             for expansion in expansions:
                 if expansion.layer == "kind" and not (kind_word(word) or in_kind_phrase(word)):
                     continue
                 if expansion.example and not _as_example(tokens, token):
                     continue
-                if (
-                    expansion.layer == "kind"
-                    or _same_word(tokenizer, term, word, expansion.source)
-                    or _prefixed(word, expansion)
-                ):
+                source = expansion.source
+                if source not in same and expansion.layer != "kind":
+                    same[source] = _same_word(tokenizer, term, word, source)
+                if expansion.layer == "kind" or same[source] or _prefixed(word, expansion):
                     covering.add(_cover(tokenizer, word, expansion))
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
             continue
@@ -119,7 +119,7 @@ def content_words(
             and not any(word in e.source and word != e.source for e in expansions if e.layer == "domain")
         ):
             weight = OTHER_WEIGHT
-        if kanji_stem(word) and word[-1] in HIRAGANA:  # 「受け入れ」「備え」: a verb's noun, an action
+        if word[-1] in HIRAGANA and kanji_stem(word):  # 「受け入れ」「備え」: a verb's noun, an action
             weight = OTHER_WEIGHT
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT

@@ -53,7 +53,7 @@ def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, f
     quoted = _quoted(corpus, query, allowed)
     if quoted is not None:
         mask |= quoted
-    matched = np.flatnonzero(mask)
+    matched = mask.nonzero()[0]  # flatnonzero without its Python wrapper: the mask is 1-D
     if not len(matched):
         return []
     # Only the matched units are scored: at 100,000 units a question names one agreement's few.

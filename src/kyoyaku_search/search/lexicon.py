@@ -141,7 +141,9 @@ class SudachiSynonyms:
     def expand(self, tokens: list[Token]) -> list[Expansion]:
         found = []
         for token in tokens:
-            found.extend(Expansion(token.surface, word, "sudachi") for word in self._targets(token))
+            targets = self._targets(token)
+            if targets:  # most words have none: no generator for them
+                found.extend(Expansion(token.surface, word, "sudachi") for word in targets)
         return found
 
     def _targets(self, token: Token) -> tuple[str, ...]:
