@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
 from ..search.phrases import PhraseMatch
@@ -182,12 +180,12 @@ def covered_first(
     shares = coverages(corpus, asked.content, [position for position, _ in head])
     # A unit holding every word the question asks about comes before a verbatim run's unit that
     # leaves a word out (「ネットワークの強化 ICT」: the row of ICT, not the row repeating the heading).
-    whole = shares >= 1.0
-    fuller = asked.phrase is not None and not whole[0] and whole.any()
-    covers = whole if fuller else shares >= asked.needed
+    whole = [share >= 1.0 for share in shares]
+    fuller = asked.phrase is not None and not whole[0] and any(whole)
+    covers = whole if fuller else [share >= asked.needed for share in shares]
     # A verbatim run comes first unless its units answer little of the question and another does
     # (「ネットワークの強化に関する連携として、オープンデータについては」 asks about オープンデータ).
-    if covers[0] or not covers.any():
+    if covers[0] or not any(covers):
         return ranked
     first = [p for p, c in zip(head, covers, strict=True) if c]
     return first + [p for p, c in zip(head, covers, strict=True) if not c] + ranked[depth:]
@@ -254,14 +252,14 @@ def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
 
 def coverage(corpus: Corpus, content: Sequence[Content], position: int) -> float:
     """Weighted share of `content` that the unit at `position` holds; 1.0 when there is none."""
-    return float(coverages(corpus, content, [position])[0])
+    return coverages(corpus, content, [position])[0]
 
 
-def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[int]) -> np.ndarray:
+def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[int]) -> list[float]:
     """`coverage` of each unit at `positions`, one postings lookup per term for all of them."""
     total = sum(c.weight for c in content)
     if not total:
-        return np.ones(len(positions))
+        return [1.0] * len(positions)
     at = [int(position) for position in positions]
     held_by: dict[str, list[bool]] = {}
 
@@ -271,7 +269,8 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
         return held_by[term]
 
     # Python lists, not arrays: a handful of units and words, where each numpy call costs more
-    # than the sums. The same additions, word by word, so the shares are the same to the bit.
+    # than the sums. The same additions and division, word by word, so the shares are the same
+    # to the bit.
     def any_held(alternatives: tuple[tuple[str, ...], ...]) -> list[bool]:
         covered = [False] * len(positions)
         for terms in alternatives:
@@ -291,4 +290,4 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
             credit = word.weight * PARTIAL_CREDIT
             partly = any_held(word.partial)
             share = [s + credit * (p and not c) for s, p, c in zip(share, partly, covered, strict=True)]
-    return np.array(share) / total
+    return [s / total for s in share]
