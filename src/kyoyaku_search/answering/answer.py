@@ -23,7 +23,7 @@ from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
 from .lists import TOGETHER_WORDS, asks_for_list
 from .notfound import not_found_message, uncovered
-from .provisions import annex_reference, named_first, who_is_meant
+from .provisions import annex_reference, label_definition, named_first, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 from .relative import next_to
@@ -75,6 +75,8 @@ def ask(
     reference = find_reference(corpus, question.text, agreement)
     if reference is None:
         reference = who_is_meant(corpus, question, agreement)
+    if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
+        reference = label_follow_up(corpus, question, history[-1], agreement)
     if reference is None and history and history[-1].hits:  # 「次の条文は」 after 第3条
         reference = next_to(corpus, question.text, history[-1].hits[0].unit)
     if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
@@ -109,6 +111,16 @@ def ask(
     if kept == answer.notes and query.inherited == answer.inherited:
         return answer  # nothing to add (most questions): no copy of the whole answer
     return replace(answer, inherited=query.inherited, notes=kept)
+
+
+def label_follow_up(corpus: Corpus, question: Question, before: Answer, agreement: str | None) -> Reference | None:
+    """A label alone (「じゃあ乙は？」) after the turn that asked who a label is: who this one is."""
+    asked = before.question
+    if not question.labels or question.own_topic_terms or asked is None or not asked.labels:
+        return None
+    if not before.hits or before.hits[0].unit.kind not in ("preamble", "signature"):
+        return None
+    return label_definition(corpus, asked.text, agreement)
 
 
 def reading_notes(question: Question) -> list[str]:
@@ -182,7 +194,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         context = Context(
             query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False
         )
-        message = not_found_message([c.word for c in question.content], fold(question.text))
+        message = not_found_message([c.word for c in question.content], fold(question.text), corpus.occurs)
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
@@ -205,7 +217,7 @@ def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]]
     question = query.question
     missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
     related = tuple(hit_at(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
-    said = not_found_message(missing, fold(question.text)) or NO_MATCH
+    said = not_found_message(missing, fold(question.text), corpus.occurs) or NO_MATCH
     message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
     context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False)
     return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)

@@ -2,9 +2,10 @@
 
 「ゼミで紹介したい。この協約の目的規定は」「札幌市民です。…」「人口減少対策として移住促進が…」
 「議会で質問する予定なので、」「費用分担の定め方（他圏域と比較）」: the sentences before the last one,
-a clause ended by 「として」「ので、」「ため、」「のですが」, and an aside in brackets. When the
-question has words besides them, its backdrop words are not its topic: they weigh as words of
-asking and count neither for nor against how much of the question a unit answers.
+a clause ended by 「として」「ので、」「ため、」「のですが」 or a purpose 「答弁用に、」「市民向けに、」,
+and an aside in brackets. When the question has words besides them, its backdrop words are not
+its topic: they weigh as words of asking and count neither for nor against how much of the
+question a unit answers.
 """
 
 from __future__ import annotations
@@ -13,22 +14,39 @@ import re
 
 from ..search.tokenizer import Tokenizer
 
-_CLAUSE = re.compile(r"として|ので(?=[、,])|ため(?:に)?(?=[、,])|[のん]ですが")
+# 「議会資料用に、」「説明会向けに、」: what the answer is for, ended by a comma
+# 「…保つため、みたいなこと」: a ため、 the asker goes on to paraphrase is the content, not a reason
+_CLAUSE = re.compile(
+    r"として|ので(?=[、,])|ため(?:に)?(?=[、,](?!\s*(?:みたいな|のような|といった|っていう|という)))"
+    r"|(?:用|向け)(?:に)?(?=[、,])|[のん]ですが"
+)
+# 「…を議会答弁で引用したい」「資料に載せたい」: where the quote will be used, not what it is about.
+_USE = re.compile(r"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{1,8})(?:で|に)(?:そのまま)?(?:引用|載せ|掲載|紹介|記載)")
 _SENTENCE = re.compile(r"[。．！!？?]+")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _MARKS = "、。,!?！？"
+# A claim to check: 「記事で「…」と書いたが正しいか」「資料に「…」と記載したが合っているか」 — the claim
+# in brackets is the question; where it was written and the asking around it are backdrop.
+_CLAIM = re.compile(
+    r"「(?P<claim>[^「」]{4,})」(?:と|って)(?:書|かい|記|説明|言|い[っうい]|述|報|紹介|まとめ|伝え|答弁|発言|聞)"
+)
 
 
 def backdrop_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each backdrop part of `text`."""
+    claim = _CLAIM.search(text)
+    if claim is not None:
+        return [(0, claim.start("claim")), (claim.end("claim"), len(text))]
     spans = []
     for match in _CLAUSE.finditer(text):
         start = max(text.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
-        spans.append((start, match.start()))
+        # 「資料用に、」: 用 and 向け belong to the backdrop, 「として」 only ends it
+        spans.append((start, match.end() if match.group(0)[0] in "用向" else match.start()))
     ends = [match.end() for match in _SENTENCE.finditer(text.rstrip("。．！!？? 　"))]
     if ends:  # every sentence but the last
         spans.append((0, ends[-1]))
     spans += [match.span() for match in _ASIDE.finditer(text)]
+    spans += [match.span("use") for match in _USE.finditer(text)]
     return spans
 
 
@@ -44,3 +62,8 @@ def backdrop_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
     proper = "".join(" " if flag else ch for ch, flag in zip(text, inside, strict=True))
     held = {term for term, _ in tokenizer.analyse(back)[1]}
     return frozenset(held - {term for term, _ in tokenizer.analyse(proper)[1]})
+
+
+def is_claim(text: str) -> bool:
+    """Whether `text` asks to check a claim quoted in brackets (「記事で「…」と書いたが正しいか」)."""
+    return _CLAIM.search(text) is not None

@@ -12,6 +12,8 @@ import re
 
 from ..search.corpus import Corpus
 from ..search.names import PartyName
+from .framing import SAYING_WORDS
+from .kinds import QuestionKind
 from .question import Context, Query, Question
 from .ranking import allowed_units, rank
 
@@ -21,7 +23,13 @@ _FOLLOW_UP = re.compile(
     # 「その件で岩見沢市は何をするの」「同じ取組で札幌市は」: pointing back at the topic before
     r"|^(その|この|あの|同じ|今の|さっきの|先ほどの)\s*(件|話|取組|取り組み|分野|点|事業|こと|テーマ|項目)"
     r"|^(それ|そこ|これ)(で|に|について|に関して|では|には|の)"
+    # 「そのうち医療に関するものだけ」: a narrowing of the answer before
+    r"|^(そのうち|その中で|そのなかで|その中から|そのなかから|うち|中でも|なかでも)"
+    # 「職員交流の方はどうなっている？」
+    r"|(の方|のほう)は|はどうなって(いる|る|います|いますか)?[?？]?$"
 )
+# 「その市は観光で何をするの」 after 「甲ってどこの市？」: the party the turn before named.
+_THAT_PARTY = re.compile(r"^(その|この|あの|同)(市|町|村|自治体|まち)|^(そこ|そちら|そっち)(は|が|の|で)")
 _SHORT = 12  # a question this short that lacks a party or a topic leans on the one before
 # How a party stands in something, which alone is no topic of its own: 「岩見沢市の関わり方は？」
 # after 「丘珠空港の話は協約にある？」 asks for 岩見沢市's part in that row.
@@ -30,18 +38,29 @@ _STANDING = frozenset(
 )
 
 
+# How the agreement says something, which alone is no topic either: 「そのうち岩見沢市の役割はどう
+# 書かれている？」 after 「福祉の分野で両市は何を連携するの？」 asks for 岩見沢市's cell of that row.
+_HOW_SAID = SAYING_WORDS | {"書く", "記す", "定める", "決める", "述べる", "規定", "表す"}
+
+
 def resolve(question: Question, previous: Context | None) -> Query:
     """Complete `question` from `previous` when it is a follow-up that lacks a party or a topic."""
     own = Query.own(question)
     if previous is None or question.outsiders or not _is_follow_up(question):
         return own
-    takes_parties = not question.parties and bool(previous.parties) and question.kind in ("role", "general")
+    that_party = _THAT_PARTY.search(question.text.strip()) is not None
+    takes_parties = (
+        not question.parties and bool(previous.parties) and (question.kind in ("role", "general") or that_party)
+    )
     standing = bool(question.own_topic_terms) and all(term in _STANDING for term in question.own_topic_terms)
-    own_topic = bool(question.topic_terms) and not (question.parties and standing)
+    said = all(term in _HOW_SAID for term in question.own_topic_terms)  # 「…の役割はどう書かれている」
+    own_topic = bool(question.topic_terms) and not (question.parties and (standing or said))
     takes_topic = not own_topic and (previous.row_id is not None or bool(previous.weights))
     if not (takes_parties or takes_topic):
         return own
     kind = previous.kind if question.kind == "general" else question.kind
+    if that_party and takes_parties and kind in ("content", "general"):
+        kind = QuestionKind.ROLE  # 「その市は…何をするの」: what that party does
     if takes_topic and previous.row_id is not None:
         topic = previous.initiative or ""
         names = _names(question.parties) or "両当事者"
@@ -82,7 +101,7 @@ def settle(corpus: Corpus, question: Question, previous: Context | None, agreeme
 
 def _is_follow_up(question: Question) -> bool:
     text = question.text.strip()
-    return len(text) <= _SHORT or bool(_FOLLOW_UP.search(text))
+    return len(text) <= _SHORT or bool(_FOLLOW_UP.search(text)) or bool(_THAT_PARTY.search(text))
 
 
 def _names(parties: tuple[PartyName, ...]) -> str:

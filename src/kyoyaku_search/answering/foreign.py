@@ -16,7 +16,7 @@ from .framing import ANNEX_WORDS
 
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
 # What a unit says of its thing: its content, outline, place in the agreement.
-_SAID_ASPECTS = ANNEX_WORDS | {
+SAID_ASPECTS = ANNEX_WORDS | {
     "概要",
     "詳細",
     "要点",
@@ -84,7 +84,7 @@ def foreign_modifiers(
     by_word = {c.word: c for c in content}
     own = {t.term for t in tokens}
     # 「参加人数」「利用料金」: a held part, then a head of two or more characters no unit has
-    headless = {c.word for c in content if c.partial and _unheld_tail(c.word, c.partial) not in ("", *_SAID_ASPECTS)}
+    headless = {c.word for c in content if c.partial and _unheld_tail(c.word, c.partial) not in ("", *SAID_ASPECTS)}
 
     def weak(word: str) -> bool:
         """Held only inside longer words of the corpus (人口 of 圏域人口), through no synonym."""
@@ -192,7 +192,7 @@ def _aspect(tokens: Sequence[Token], start: int, head: str, occurs: Callable[[st
     return (
         start >= 2
         and tokens[start - 1].surface == "の"
-        and (tokens[start].term in _SAID_ASPECTS or head in _SAID_ASPECTS)
+        and (tokens[start].term in SAID_ASPECTS or head in SAID_ASPECTS)
         and tokens[start - 2].pos[0] in COMPOUND_POS
         and occurs(tokens[start - 2].surface)
     )

@@ -23,7 +23,7 @@ STANCE = re.compile(r"立場|対等|主導|主体(と|に|で|的)|中心(と|�
 COMPARES = re.compile(r"違い|違う|比較|比べ|異な|差は|差異|対比|それぞれ")
 # Asking for everything: the whole list, not its first few.
 ASKS_ALL = re.compile(
-    r"全部|ぜんぶ|すべて|全て|総て|全件|一覧|残らず|漏れなく|もれなく|リスト|ひととおり|一通り|まとめて|all",
+    r"全部|ぜんぶ|すべて|全て|総て|全件|一覧|残らず|漏れなく|もれなく|リスト|ひととおり|一通り|まとめて|全体像|全容|all",
     re.IGNORECASE,
 )
 
@@ -230,6 +230,10 @@ ANNEX_WORDS = INITIATIVE_WORDS | {
     "具体的",
     "事項",
     "毎",
+    # what the parties do together is what the annex lists (「何を一緒にやるかはどこで決めてる」)
+    "一緒",
+    "共同",
+    "協力",
 }
 
 # Words of asking, not of the topic: they must not make a unit count as a match. Nouns that
@@ -305,4 +309,30 @@ QUESTION_WORDS = frozenset(
         "この",
     }
     | FRAMING_WORDS
+)
+
+# Words of who the partners are (「協約の相手は」「参加している市町村」): lists and provisions read them.
+PARTNER_WORDS = frozenset(
+    {
+        "連携",
+        "協力",
+        "協約",
+        "結ぶ",
+        "組む",
+        "市町村",
+        "自治体",
+        "町",
+        "村",
+        "市",
+        "まち",
+        "何処",
+        "どこ",
+        "所",
+        "ところ",
+        "相手",
+        "相手方",
+        "参加",  # 「この協約に参加している市町村」
+        "加わる",
+        "締結",  # 「協定を締結した市町村」
+    }
 )

@@ -55,7 +55,9 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "purpose",
         re.compile(
-            r"目的|趣旨|目当て|めあて|ねらい|狙い|(?<!大)柱|(?<=[ただ])(?:わけ|訳)|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由"
+            # 「協約が何を目指しているのか」「この協約でめざしてる暮らし」: what the agreement aims at
+            r"(?:協約|協定)[^。？?]{0,6}(?:目指|めざ)|(?:何|なに)を(?:目指|めざ)"
+            r"|目的|趣旨|目当て|めあて|ねらい|狙い|(?<!大)柱|(?<=[ただ])(?:わけ|訳)|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由"
             # the agreement's aim, not a figure's target (「人口の目標は何人」「目標人口」)
             r"|(?:(?:協約|協定)書?の(?:主な)?|どんな|どのような|どういう|主な)目標(?![\u4e00-\u9fff])"
             # 「三つの目標」「3つのポイント」「三つの方向性」: counted aims are the ones the purpose lists
@@ -74,12 +76,14 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "signer",
         re.compile(
             r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|(?:判|はんこ|ハンコ|印)を?(?:押|お)(?:し|す|さ)|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名|日付"
+            r"|西暦|和暦|元号|何年の(?:協約|協定)"  # the year it was made, in the calendar asked for
         ),
     ),
     (
         "role",
         re.compile(
             r"役割|役目|役回り|役どころ|関わり|かかわり|関与|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが"
+            r"|(?<!費用)(?<!経費)分担(?!金|額)"  # 「両市でどう分担する」 (a cost's 分担 is matched before)
         ),
     ),
     # 「とは」, not the 「ことは」 of 「することは」
@@ -132,6 +136,12 @@ def kind_word(kind: str) -> Callable[[str], bool]:
 
 
 TOGETHER = re.compile(r"協力|一緒|いっしょ|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
+# Joining at all (the agreement itself), not doing one thing together.
+_JOINED = re.compile(r"手を(?:組|結)|(?:協約|協定)を(?:結|締結)|組んだ|結んだ")
+# The heads of the parties, in a question about a procedure (「市長だけで協約を変えられるの」): who
+# acts in it, not the signature block that names them.
+HEADS = frozenset({"市長", "町長", "村長", "首長", "長"})  # 「両市長」: Sudachi's 両市 and 長
+PROCEDURE_KINDS = ("cost", "change", "effective", "consult")
 _OTHERS = re.compile(r"他の|他市|他都市|ほかの|他圏域|他地域|他自治体|他団体|全国")
 BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|(?:2|二|ふた)つの(?:市|自治体|まち)|甲と乙|乙と甲")
 _PARTNERS = re.compile(
@@ -143,7 +153,9 @@ _PARTNERS = re.compile(
 # the words (「何を連携するかは協約のどこで決まっている」 → the article that points to 別表).
 _WHERE_SAID = re.compile(
     r"条文|条項|何条|どの条|根拠条|根拠規定|協約の(?:どこ|どの部分)|どこで(?:決|定|規定)|どこに(?:書|定|規定|記)"
+    r"|条は(?:どれ|どこ)"
 )
+_BASIS = re.compile(r"根拠|法的|法律|法令|基づ")
 _ARTICLE_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
 
 
@@ -159,11 +171,16 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     compares = COMPARES.search(folded) is not None and _OTHERS.search(folded) is None
     if LEADS.search(folded) or compares or STANCE.search(folded):
         return QuestionKind.ROLE
+    # 「なんのために両市は手を組んだの」: why they joined at all is the agreement's purpose
+    if _JOINED.search(folded) and dict(QUESTION_KINDS)["purpose"].search(folded):
+        return QuestionKind.PURPOSE
     if TOGETHER.search(folded) and (parties_named >= 2 or BOTH.search(folded)):
         return QuestionKind.TOGETHER
     if _PARTNERS.search(folded):
         return QuestionKind.PARTNERS
     kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
+    if kind == "signer" and _BASIS.search(folded):  # 「締結した法的根拠」: the law it rests on, not who signed
+        return QuestionKind.GENERAL
     if kind == "does":  # asking what someone does: a role when a party is named
         return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
     return QuestionKind(kind)
@@ -184,6 +201,14 @@ def asks_for_the_annex(kind: str, topics: tuple[str, ...], terms: tuple[str, ...
     return kind == "article" and own and any(t in ANNEX_WORDS for t in (*topics, *terms))
 
 
-def asks_for_both(folded: str) -> bool:
-    """「両市」「双方」「甲と乙」: the question is about every party, whichever it also names."""
-    return BOTH.search(folded) is not None
+# 「両市の人事交流で岩見沢市が担うこと」: 両市 only says whose exchange; the party named is asked.
+_BOTH_AS_MODIFIER = re.compile(r"の(?!役割|役目|役回り|担当|責任|責務|担|果|側|立場|違い|差|比較|分担|関係|関わり)")
+
+
+def asks_for_both(folded: str, named: bool = False) -> bool:
+    """「両市」「双方」「甲と乙」: the question is about every party, whichever it also names; but
+    not when a party is named and every such word only modifies a thing (「両市の人事交流」)."""
+    matches = list(BOTH.finditer(folded))
+    if named and matches and all(_BOTH_AS_MODIFIER.match(folded, m.end()) for m in matches):
+        return False
+    return bool(matches)

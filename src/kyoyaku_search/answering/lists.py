@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..search.corpus import Corpus
-from .framing import ASKS_ALL, SOFT_FRAMING_WORDS
+from .framing import ASKS_ALL, PARTNER_WORDS, SOFT_FRAMING_WORDS
 from .kinds import TOGETHER
 from .question import Query
 from .ranking import rank
@@ -52,36 +52,12 @@ LIST_WORDS |= {"別表", "表"}
 # the words of 「一通り」「網羅」 themselves
 # 「分野はいくつある」: how many of the 取組 (of anything else: a topic the agreement may not count)
 LIST_WORDS |= {"幾つ", "いくつ", "何個", "何件"}
-LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "リストアップ", "列挙", "羅列"}
+LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "全体像", "全容", "総覧", "リストアップ", "列挙", "羅列"}
 # 「取組名を全部」: the names of the 取組
 LIST_WORDS |= {"名", "名称"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
 _WHICH_KINDS = re.compile(r"どんな|どのような|どういった|どういう|何が|なにが|どれ|何件|いくつ|幾つ|何個|何項目|件数")
 _ITEMS = frozenset({"取組", "取り組み", "事業", "連携事業", "分野", "施策", "項目", "別表"})
-PARTNER_WORDS = frozenset(
-    {
-        "連携",
-        "協力",
-        "協約",
-        "結ぶ",
-        "組む",
-        "市町村",
-        "自治体",
-        "町",
-        "村",
-        "市",
-        "まち",
-        "何処",
-        "どこ",
-        "所",
-        "ところ",
-        "相手",
-        "相手方",
-        "参加",  # 「この協約に参加している市町村」
-        "加わる",
-        "締結",  # 「協定を締結した市町村」
-    }
-)
 
 
 def asks_for_list(query: Query) -> bool:

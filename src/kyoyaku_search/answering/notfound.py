@@ -3,20 +3,26 @@ in 「この協約には「除雪」についての定めは見つかりませ�
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from ..search.corpus import Corpus
+from ..search.tokenizer import fold
 from .confidence import Content
 
 MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 
 
-def not_found_message(words: Sequence[str], asked: str) -> str | None:
+def not_found_message(
+    words: Sequence[str], asked: str, occurs: Callable[[str], bool] = lambda text: False
+) -> str | None:
     """「この協約には「バス」「路線」についての定めは見つかりませんでした。」 naming at most three of
-    `words`, only those the question itself (`asked`, folded) holds; None when there are none."""
-    named = [word for word in dict.fromkeys(words) if _nameable(word) and word in asked][:3]
+    `words`, only those the question itself (`asked`, folded) holds and the agreement's text does
+    not (`occurs`: a word it holds, 「観光」 of 観光資源, is there, whatever else the question
+    lacks); None when there are none."""
+    named = [word for word in dict.fromkeys(words) if _nameable(word) and word in asked and not occurs(fold(word))]
+    named = named[:3]
     if not named:
         return None
     return f"この協約には{''.join(f'「{word}」' for word in named)}についての定めは見つかりませんでした。"

@@ -9,6 +9,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
+from .slips import slipped_names
 
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
 # words on either side do not fuse into a new compound.
@@ -31,6 +32,10 @@ _HEARD_ASKING = (
     (re.compile(r"なんこ(?!う)"), "何個"),
     (re.compile(r"なんけん"), "何件"),
     (re.compile(r"(?<!ち)きょうやく"), "協約"),  # not 今日+やく; 「ちきょうやく」 is no word either
+    # the parts of an agreement asked about by name in kana, where 不足 or 付録 would not be asked
+    # that way (「ふそくには なにが かいてあるの」, not 「ほいくしの ふそく」)
+    (re.compile(r"(?:^|(?<=[\s、。]))ふそく(?=には|は|って|に(?:何|なに)|の(?:中身|内容|ないよう|なかみ))"), "附則"),
+    (re.compile(r"(?:^|(?<=[\s、。の]))べっぴょう"), "別表"),
     (re.compile(r"しちょう(?=さん|さま|様|は|が|の)"), "市長"),
     (re.compile(r"そんちょう(?=さん|さま|様|は|が|の)"), "村長"),
     (re.compile(r"ちょうちょう(?=さん|さま|様)"), "町長"),
@@ -46,7 +51,11 @@ _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|�
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
 _OWN = re.compile(r"(?:本|当|自|我が|わが)(?:市|町|村)|(?:うち|私たち|わたしたち|自分たち|私ども)の(?:市|町|村|まち)")
-_ASKER = re.compile(r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))")
+_ASKER = re.compile(
+    r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))"
+    # 「岩見沢市農政課です」「札幌市危機管理局の者ですが」: the asker's own office
+    r"|(?:市|町|村)?[\u4e00-\u9fff\u30a0-\u30ff]{0,10}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
+)
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 
@@ -106,7 +115,13 @@ def _kana_municipalities(tokens: list[Token]) -> list[str]:
         inside = [t for at, t in starts.items() if match.start() <= at < match.end("name")]
         if len(inside) < 2 or starts.get(match.start()) is None:
             continue  # one word (「わたしは」) or a cut through a word
-        if any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside):
+        # 「びばいしは」: び (an adverb) + ばいし (a verb) — kana cut into words that make no phrase
+        if (
+            any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside)
+            or (inside[0].pos[0] in ("副詞", "動詞") and len(inside[0].surface) == 1)
+            or (inside[0].pos[0] in ("副詞", "動詞") and inside[-1].surface in ("し", "ちょう", "まち", "むら"))
+        ):
+            # 「ちとせしは」: ちと + せ + し — the suffix cut off on its own after a cut-up name
             found.append(match["name"])
     return found
 
@@ -115,8 +130,11 @@ def _all_hiragana(text: str) -> bool:
     return bool(text) and all("\u3041" <= ch <= "\u309f" for ch in text)
 
 
-def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple[str, tuple[PartyName, ...]]:
-    """Mask each party name (written, or read in kana) and return who was named; a name inside
+def find_parties(
+    corpus: Corpus, folded: str, quoted: range = range(0)
+) -> tuple[str, tuple[PartyName, ...], list[Correction]]:
+    """Mask each party name (written, or read in kana, or typed with a slip: said in the returned
+    corrections) and return who was named; a name inside
     `quoted` (a verbatim run of the agreement) is text, not a party, and so are the names that
     only name the agreement or a place (see `_subjects`)."""
     chars = list(folded)
@@ -143,6 +161,18 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
                     end += 1  # 「いわみざわ市」: the kana name and its written 市
                 chars[start:end] = MASK * (end - start)
                 mentions.append((start, end, party))
+    slips: list[Correction] = []
+    if not mentions:  # 「いわみさわ市」「さっぽrp」: a name typed with a slip, when none is written right
+        is_word = corpus.spelling.readings.__contains__
+        for start, end, party in slipped_names("".join(chars), corpus.party_names, is_word):
+            if start in quoted:
+                continue
+            if end < len(chars) and party.name[-1] in SUFFIXES and chars[end] == party.name[-1]:
+                end += 1
+            if not any(c.before == folded[start:end] for c in slips):
+                slips.append(Correction(folded[start:end], party.name, "reading"))
+            chars[start:end] = MASK * (end - start)
+            mentions.append((start, end, party))
     if _OWN.search(folded):  # 「岩見沢市議です。本市の…」: who asks (市議) is no topic either
         for _, end, _ in mentions:
             if suffix := _ASKER.match(folded, end):
@@ -152,7 +182,7 @@ def find_parties(corpus: Corpus, folded: str, quoted: range = range(0)) -> tuple
     for _, end, _ in mentions:  # 「札幌市の仕事？」: a party's 仕事 is its 役割 (not 仕事探し, a job hunt)
         if _PARTY_WORK.match(folded, end):
             chars[end + 1 : end + 3] = "役割"
-    return "".join(chars), _subjects(folded, mentions)
+    return "".join(chars), _subjects(folded, mentions), slips
 
 
 def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[PartyName, ...]:
@@ -176,11 +206,12 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
         kept = plain
     # 「札幌の中心部の再開発で岩見沢市がすること」: a name that only says whose place or thing
     # (「札幌の中心部」) is no filter when another party is the one asked about (「岩見沢市が」).
-    possessive = [m for m in kept if _POSSESSIVE.match(folded, m[1])]
-    if possessive and {p for _, _, p in possessive} != {p for _, _, p in kept}:
-        asked = {p for s, e, p in kept if _ASKED.match(folded, e)}
-        if asked and not asked & {p for _, _, p in possessive}:
-            kept = [m for m in kept if m[2] in asked]
+    # The same holds when the asked party is also named as an owner (「札幌の施設を岩見沢の人も
+    #使えるようにする話で岩見沢市は」): every mention of the other party only says whose.
+    asked = {p for s, e, p in kept if _ASKED.match(folded, e)}
+    others = [m for m in kept if m[2] not in asked]
+    if asked and others and all(_POSSESSIVE.match(folded, e) for _, e, _ in others):
+        kept = [m for m in kept if m[2] in asked]
     kept = _without_partners(folded, kept)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
 
@@ -202,6 +233,9 @@ def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> li
     and followed by 「と」 is whom it acts with, not whom the question is about (「札幌市と岩見沢市の
     役割」, names joined before anything is asked, asks about both)."""
     asked = [s for s, e, _ in kept if _TOPIC.match(folded, e)]
+    # 「札幌市と一緒に観光PRをする件で、岩見沢市の担当範囲は」: a partner named first, the asked party
+    # after it (names joined as 「札幌市と岩見沢市の」 are no partner: _PARTNER wants no name after と)
+    asked += [-1 for s, e, _ in kept if _ASKED.match(folded, e) and not _TOPIC.match(folded, e)]
     if _OWN.search(folded):  # 「岩見沢市議として…札幌と…本市の役割」: 本市 is the other one named
         asked = [-1]
     if not asked:

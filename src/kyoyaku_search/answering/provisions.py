@@ -35,10 +35,14 @@ _NAME_OF = re.compile(
 _INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})条")  # a row's citation in an article
 
 
+# 「「甲」とはどの自治体を指すか」: the words for what a label stands for are no topic of their own.
+_WHICH_MUNICIPALITY = frozenset({"自治体", "市町村", "地方公共団体", "団体", "都市", "まち"})
+
+
 def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
     """The unit saying who the parties are, for 「乙とは誰を指すのか」 and 「この協約を結んだ自治体は」
     (no municipality named to find the partners of: the parties themselves)."""
-    if question.labels and not question.own_topic_terms:
+    if question.labels and all(t in _WHICH_MUNICIPALITY for t in question.own_topic_terms):
         return label_definition(corpus, question.text, agreement)
     if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
         return None

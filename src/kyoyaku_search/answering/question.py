@@ -10,6 +10,7 @@ Three types, one per moment of a turn:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,12 +22,23 @@ from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
-from .backdrop import backdrop_terms
+from .asking import asking_words
+from .backdrop import backdrop_terms, is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
-from .framing import SAYING_WORDS, SOFT_FRAMING_WORDS
-from .kinds import KIND_TERMS, QuestionKind, annex_framing, asks_for_both, in_kind_phrase, kind_word, question_kind
+from .framing import ASKS_ALL, SAYING_WORDS, SOFT_FRAMING_WORDS
+from .kinds import (
+    HEADS,
+    KIND_TERMS,
+    PROCEDURE_KINDS,
+    QuestionKind,
+    annex_framing,
+    asks_for_both,
+    in_kind_phrase,
+    kind_word,
+    question_kind,
+)
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels, short_kana
 from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
 from .typos import correct_typos
@@ -108,7 +120,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     phrase = corpus.phrases.longest(heard_text)
     quoted = range(phrase.start, phrase.end) if phrase else range(0)
     folded, corrections = correct_typos(corpus, heard_text)
-    masked, parties = find_parties(corpus, folded, quoted)
+    masked, parties, slips = find_parties(corpus, folded, quoted)
+    corrections = [*corrections, *slips]
     tokens, split = corpus.tokenizer.analyse(masked)
     # 「甲」「乙」, and 「甲乙」 as Sudachi keeps it, one word (most questions have no label character)
     labels = () if _LABEL_SET.isdisjoint(masked) else _labels(tokens, quoted)
@@ -133,22 +146,38 @@ def understand(corpus: Corpus, text: str) -> Question:
     topics = tuple(t for t in topic_terms(split, corpus.index.document_frequency) if t not in weak)
     backdrop = backdrop_terms(corpus.tokenizer, masked)
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
-    if any(t not in backdrop and t not in SOFT_FRAMING_WORDS for t in topics):
+    # 「議会資料用に、…取組の一覧がほしい」: asking for every 取組 is a question of its own too
+    # A rest whose words no unit holds (「…を引用したい。該当箇所はどこか。」) asks about the backdrop.
+    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
+    proper = any(
+        t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, kind, folded, t) for t in topics
+    )
+    if proper or (backdrop and ASKS_ALL.search(masked)):
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
         topics = tuple(t for t in topics if t not in backdrop)
     else:
         backdrop = frozenset()
-    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     framing = _framing(topics, tokens)
+    if kind in PROCEDURE_KINDS:
+        framing |= frozenset(t for t in topics if t in HEADS | _MATTERS)
+        framing |= _manner(tokens, corpus.index.document_frequency) & set(topics)
+        framing |= frozenset(m[1] for m in _THE_AGREEMENT_ITSELF.finditer(folded)) & set(topics)
+    # 「記事で「費用は札幌市が全額負担する」と書いたが正しいか」: the article of the procedure or the
+    # purpose is what the claim is checked against; what the claim adds (全額, 観光だけ) is what to check
+    if kind in (*PROCEDURE_KINDS, "purpose") and is_claim(masked):
+        framing |= frozenset(t for t in topics if not kind_word(kind)(t) and t not in KIND_TERMS[kind])
     framing |= annex_framing(kind, tuple(t for t in topics if t not in framing))
     if framing:
         topics = tuple(t for t in topics if t not in framing)
         weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in framing if t in weights)
-    if kind == QuestionKind.ROLE and asks_for_both(folded) and parties:
+    if kind == QuestionKind.ROLE and parties and asks_for_both(folded, named=True):
         # 「両市は対等なのか、それとも札幌市が主導するのか」: every party of those agreements, side by side
         agreements = {p.agreement_id for p in parties}
         parties = tuple(p for p in corpus.party_names if p.agreement_id in agreements)
+    elif kind == QuestionKind.ROLE and not parties and asks_for_both(folded) and not corpus.multi:
+        parties = corpus.party_names  # 「企業誘致は両市でどう分担するの」: the one agreement's parties
     expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
+    expansions += corpus.lexicon.kana_expansions(masked_tokens, corpus.tokenizer.reading)
     if framing:  # a framing word's synonyms frame too (根拠 → 地方自治法)
         expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
@@ -162,6 +191,19 @@ def understand(corpus: Corpus, text: str) -> Question:
         corpus.stems,
         corpus.index.document_frequency,
     )
+    # 「…について札幌市の責務は」「協約の中身を」: words of asking no unit holds, after a topic it does
+    asking = asking_words(
+        masked_tokens,
+        content,
+        corpus.index.document_frequency,
+        corpus.occurs,
+        lambda word: [t for t, sub in corpus.tokenizer.split_terms_of_word(word) if sub],
+    )
+    if asking:
+        asking_terms = {t.term for t in masked_tokens if t.surface in asking}
+        content = tuple(c for c in content if c.word not in asking)
+        topics = tuple(t for t in topics if t not in asking_terms)
+        weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in asking_terms if t in weights)
     return Question(
         text=cleaned,
         parties=parties,
@@ -201,6 +243,36 @@ def _labels(tokens: Sequence[Token], quoted: range) -> tuple[str, ...]:
     )
 
 
+def _own_topic(corpus: Corpus, kind: QuestionKind, folded: str, term: str) -> bool:
+    """Whether a word of the question proper can be its topic: one the corpus holds, whole or in
+    part, or a word for the kind asked (改正・経費負担); not only words no unit holds."""
+    df = corpus.index.document_frequency
+    return bool(
+        df(term)
+        or any(df(part) for part, _ in corpus.tokenizer.split_terms_of_word(term))
+        or kind_word(kind)(term)
+        or in_kind_phrase(kind, folded)(term)
+    )
+
+
+# 「協議で決めることとされている事項」: the matters a procedure decides are what its articles say.
+_MATTERS = frozenset({"事項", "項目", "事柄", "もの"})
+# 「協約の中身を変えたい」: the agreement's contents, wording or provisions are the agreement itself.
+_THE_AGREEMENT_ITSELF = re.compile(r"(?:協約|協定)(?:書)?の(中身|内容|条文|文言|規定|条項)")
+
+
+def _manner(tokens: list[Token], frequency: Callable[[str], int]) -> frozenset[str]:
+    """How a procedure would be done, in words the agreement does not use (「勝手に」「一方的に」
+    「平等に」): what the asker wants checked against the procedure's article, not a topic."""
+    found = set()
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        adverb = token.pos[0] == "副詞"
+        adjectival = token.pos[2] == "形状詞可能" and following is not None and following.surface == "に"
+        if (adverb or adjectival) and not frequency(token.term):
+            found.add(token.term)
+    return frozenset(found)
+
+
 # A term in more units than this, or on more distinct lines, is taken as a word of its own.
 _WHOLE_UNITS = 200
 _WHOLE_LINES = 12
@@ -215,6 +287,8 @@ def _whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Conten
     question = {t.term for t in asked} | {term for c in content for terms in c.terms for term in terms}
 
     def whole(term: str) -> bool:
+        if any(term in name for name in corpus.initiatives):  # 「戦略的な観光施策」: a 取組 is about it
+            return True
         lines = corpus.memo.get(("lines holding", term), lambda: _lines_holding(corpus, term))
         if lines is None or not lines or len(lines) > _WHOLE_LINES:
             return True

@@ -137,7 +137,24 @@ def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
             row = found[nth if nth < 0 else nth - 1]
             return Reference((row,), f"{label}の{_nth(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
-    return None
+    return _letter_only(corpus, folded, agreement)
+
+
+# 「別表のイには何が入ってる」: a sub-section by its letter alone, where one section has it.
+_LETTER_ONLY = re.compile(r"別表(?:の|中の)\s*(?P<letter>[ア-ン])(?=には|は|に|の|って|で|\s|[?？]|$)")
+
+
+def _letter_only(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    match = _LETTER_ONLY.search(folded)
+    if match is None:
+        return None
+    rows = [i for i in in_scope(corpus, agreement, "row") if corpus.units[i].section]
+    labels = {corpus.units[i].section.split(" ", 1)[0] for i in rows}
+    wanted = [label for label in labels if re.fullmatch(rf"[(][0-9]{{1,2}}[)]{match['letter']}", label)]
+    if len(wanted) != 1:
+        return None  # no such sub-section, or one in several sections: which one is not said
+    found = tuple(i for i in rows if corpus.units[i].section.split(" ", 1)[0] == wanted[0])
+    return Reference(found, wanted[0], "section", matched=match.group(0))
 
 
 def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: str | None) -> list[int]:
@@ -262,6 +279,8 @@ def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> 
             noun, unit = _COUNTED[ordinal.kind]
             return f"{_nth(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
     numbers = [kanji_number(m["n1"] or m["n2"]) for m in ARTICLE.finditer(folded) if m["n1"]]
+    if not numbers and (read := read_article(folded)) is not None:  # 「だいじゅうじょう」 as heard
+        numbers = [read[0]]
     if not numbers or numbers[0] is None:
         return None
     articles = sorted({corpus.units[i].article for i in in_scope(corpus, agreement, "article")} - {None})

@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -18,11 +19,12 @@ import yaml
 
 from ..errors import KyoyakuError
 from ..ingest.store import BUNDLED_DATA
-from .tokenizer import Token, Tokenizer, fold
+from .tokenizer import Token, Tokenizer, fold, to_katakana
 
 DOMAIN_SYNONYMS = Path("lexicon") / "domain-synonyms.yaml"
 SUDACHI_SYNONYMS = Path("lexicon") / "sudachi-synonyms.tsv"
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 MAX_REMEMBERED = 10_000  # bound of SudachiSynonyms' memo of expanded words
 
 
@@ -42,6 +44,7 @@ class Expansion:
 class DomainSynonyms:
     entries: tuple[tuple[str, tuple[str, ...]], ...]  # (what people say, the agreement's words)
     examples: frozenset[str] = frozenset()  # keys that are one thing of their targets' kind
+    _readings: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> DomainSynonyms:
@@ -83,6 +86,17 @@ class DomainSynonyms:
             for start, end, number in spans
             if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)
         }
+
+    def keys_by_reading(self, reading: Callable[[str], str]) -> dict[str, str]:
+        """Each left side written with kanji, by its katakana reading (first one wins); worked out
+        once, on the first question with a word in hiragana."""
+        if "by_reading" not in self._readings:
+            keys: dict[str, str] = {}
+            for key, _ in self.entries:
+                if not _HIRAGANA.fullmatch(key) and (spoken := reading(key)):
+                    keys.setdefault(spoken, key)
+            self._readings["by_reading"] = keys
+        return self._readings["by_reading"]
 
     @cached_property
     def _by_first_char(self) -> dict[str, tuple[tuple[int, str, bool], ...]]:
@@ -188,6 +202,20 @@ class Lexicon:
     def expansions(self, folded: str, tokens: list[Token]) -> list[Expansion]:
         content = [t for t in tokens if t.is_content]
         return self.domain.expand(folded, "".join(t.term for t in content)) + self.sudachi.expand(content)
+
+    def kana_expansions(self, tokens: list[Token], reading: Callable[[str], str]) -> list[Expansion]:
+        """A word written in hiragana whose reading is a left side's (「めざしている」: めざす, 目指す):
+        that entry, as if written in kanji (Sudachi's normalized form keeps the kana)."""
+        words = [t.term for t in tokens if t.is_content and len(t.term) >= 3 and _HIRAGANA.fullmatch(t.term)]
+        if not words:
+            return []
+        keys = self.domain.keys_by_reading(reading)
+        found = {word: keys[to_katakana(word)] for word in words if to_katakana(word) in keys}
+        return [
+            Expansion(word, target, "domain")
+            for word, key in found.items()
+            for target in dict(self.domain.entries)[key]
+        ]
 
 
 def _whole_word(key: str, text: str, start: int) -> bool:

@@ -22,6 +22,7 @@ _PARTICLES = "のはでをにがともへや"
 _KANA_PARTICLES = to_katakana(_PARTICLES)  # _segment reads katakana
 # 「れんけいするの」: a verbal noun's する (and a particle after it) is not part of the word.
 _SURU = re.compile(r"(?:する|して|した|します|される|させる)[のはかよね]?$")
+_SURU_INSIDE = re.compile(r"(?<=[\u3041-\u3096]{3})(?:する|される|させる)")
 
 
 def _never(text: str) -> bool:
@@ -130,12 +131,21 @@ class Spelling:
         corpus itself holds (「のとおり」 of 「次のとおり」) is its own wording, not a reading."""
         found: list[Correction] = []
         for run in _HIRAGANA_RUN.findall(text):
-            # A particle on each side of the run (「は」「で」 of 「市はかんこうで」) is not part of a
-            # word; one only (「じもとに」 is 地元, not 「じも」 with と stripped too).
-            shown = _unparticled(_SURU.sub("", run) or run)
-            words = self._segment(to_katakana(shown))
-            if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
-                found.extend(Correction(shown, word, "reading") for word in words)
+            for piece in _pieces(run):
+                # A particle on each side of the run (「は」「で」 of 「市はかんこうで」) is not part of a
+                # word; one only (「じもとに」 is 地元, not 「じも」 with と stripped too). A first kana
+                # that may be a particle may also begin the word (「やくわりぶんたん」's や).
+                shown = next(
+                    (
+                        cut
+                        for cut in (_unparticled(piece), _unparticled(piece, start=False))
+                        if self._segment(to_katakana(cut))
+                    ),
+                    _unparticled(piece),
+                )
+                words = self._segment(to_katakana(shown))
+                if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
+                    found.extend(Correction(shown, word, "reading") for word in words)
         return found
 
     def _segment(self, kana: str) -> list[str]:
@@ -155,9 +165,18 @@ class Spelling:
         return words if covered >= MIN_COVERAGE * len(kana) else []
 
 
-def _unparticled(run: str) -> str:
+def _pieces(run: str) -> list[str]:
+    """`run` without a verbal noun's する and what follows it (「れんけいするの」 → れんけい); a する
+    inside the run ends the word before it (「はいしするときは」 → はいし, ときは)."""
+    if (ending := _SURU.sub("", run)) != run:
+        return [ending or run]
+    pieces = [piece for piece in _SURU_INSIDE.split(run) if len(piece) >= MIN_READING]
+    return pieces or [run]
+
+
+def _unparticled(run: str, start: bool = True) -> str:
     """`run` without one particle at its start and one at its end, where a word is left."""
-    start = 1 if run[0] in _PARTICLES and len(run) > 3 else 0
+    start = 1 if start and run[0] in _PARTICLES and len(run) > 3 else 0
     end = len(run) - 1 if run[-1] in _PARTICLES and len(run) - start > 3 else len(run)
     return run[start:end]
 

@@ -1,0 +1,118 @@
+"""A party's name typed with a slip: a missing or extra dakuten (「いわみさわ」 for いわみざわ), one
+kana wrong (「いわみさわ」, 「さっぼろ」), or an IME that left the last keys in romaji (「さっぽrp」).
+
+Built from each agreement's own party readings, never a list of places: a slip is read as a
+party only when exactly one party's reading is that close and the kana are no word of the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+
+from ..search.names import PartyName
+from ..search.tokenizer import to_katakana
+
+# A kana name as typed: at the start of the question or after something that is not kana.
+_KANA_RUN = re.compile(r"(?<![ぁ-ゖァ-ヺー])[ぁ-ゖァ-ヺー]{3,}")
+# Kana, then one to three Latin letters the IME did not convert, then no more letters.
+_ROMAJI_TAIL = re.compile(r"(?<![ぁ-ゖァ-ヺーa-z])(?P<kana>[ぁ-ゖァ-ヺー]{2,})(?P<latin>[a-z]{1,3})(?![a-z])")
+# What may follow a name: a particle, the municipal suffix in kana or kanji, or nothing.
+_AFTER = re.compile(r"$|[^ぁ-ゖァ-ヺー]|(?:シ|チョウ|マチ|ムラ)?(?:ハ|ノ|ガ|デ|モ|ト|ッテ|ニ|ヘ|ヲ|$|[^ぁ-ゖァ-ヺー])")
+_SMALL = str.maketrans("ァィゥェォッャュョヮ", "アイウエオツヤユヨワ")
+# The romaji a kana starts with, by the row of its base (unvoiced) form.
+_ROWS = {
+    "": "アイウエオ",
+    "k": "カキクケコ",
+    "s": "サシスセソ",
+    "t": "タチツテト",
+    "n": "ナニヌネノン",
+    "h": "ハヒフヘホ",
+    "m": "マミムメモ",
+    "y": "ヤユヨ",
+    "r": "ラリルレロ",
+    "w": "ワヲ",
+}
+_VOICED = {"k": "g", "s": "z", "t": "d", "h": "b"}
+MIN_SLIP = 4  # a reading shorter than this, one kana off, is too many words (「サカイ」「ミハラ」)
+
+
+def base_kana(kana: str) -> str:
+    """Kana without dakuten or handakuten and with small kana full size: ザ → サ, ッ → ツ."""
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", kana) if ch not in "\u3099\u309a")
+    return unicodedata.normalize("NFC", stripped).translate(_SMALL)
+
+
+def slipped_names(
+    text: str, parties: Sequence[PartyName], is_word: Callable[[str], bool]
+) -> Iterator[tuple[int, int, PartyName]]:
+    """(start, end, party) for each party name in `text` typed with a slip; `is_word(kana)` says
+    the corpus reads those kana as a word of its own (then they are that word, not a slip)."""
+    readings = [(r, p) for p in parties for r in p.readings if len(r) >= MIN_SLIP - 1]
+    taken: set[int] = set()
+    for match in _ROMAJI_TAIL.finditer(text):
+        found = _romaji_party(to_katakana(match["kana"]), match["latin"], readings)
+        if found:
+            taken.update(range(match.start(), match.end()))
+            yield from ((match.start(), match.end(), party) for party in found)
+    for match in _KANA_RUN.finditer(text):
+        if match.start() in taken:
+            continue
+        found = _kana_party(to_katakana(match.group(0)), readings, is_word)
+        if found is not None:
+            length, named = found
+            yield from ((match.start(), match.start() + length, party) for party in named)
+
+
+def _kana_party(
+    kana: str, readings: list[tuple[str, PartyName]], is_word: Callable[[str], bool]
+) -> tuple[int, list[PartyName]] | None:
+    """The one name whose reading the run starts with, one slip away, and where it ends (one name
+    may be a party of several agreements)."""
+    hits: dict[str, tuple[int, list[PartyName]]] = {}
+    for reading, party in sorted(readings, key=lambda pair: -len(pair[0])):
+        window = kana[: len(reading)]
+        if len(window) < len(reading) or window == reading or not _AFTER.match(kana, len(reading)):
+            continue
+        if is_word(window):
+            continue
+        if base_kana(window) == base_kana(reading) or (len(reading) >= MIN_SLIP and _one_off(window, reading)):
+            hit = hits.setdefault(party.name, (len(reading), []))
+            if hit[0] == len(reading) and party not in hit[1]:
+                hit[1].append(party)
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _one_off(window: str, reading: str) -> bool:
+    """One kana differs, and not the first (a name is recognised by its start)."""
+    diffs = [i for i, (a, b) in enumerate(zip(window, reading, strict=True)) if a != b]
+    return len(diffs) == 1 and diffs[0] > 0
+
+
+def _romaji_party(kana: str, latin: str, readings: list[tuple[str, PartyName]]) -> list[PartyName]:
+    """「サッポ」 + 「rp」: the one party whose reading begins with the kana and goes on with a kana
+    whose romaji begins with the first letter typed (ロ, r), no longer than what was typed."""
+    hits = [
+        party
+        for reading, party in readings
+        if reading.startswith(kana)
+        and 1 <= len(reading) - len(kana) <= len(latin)
+        and romaji_initial(reading[len(kana)]) == latin[0]
+    ]
+    named = list(dict.fromkeys(hits))
+    return named if len({p.name for p in named}) == 1 else []
+
+
+def romaji_initial(kana: str) -> str:
+    """The first letter of a kana's romaji: ロ → r, ザ → z, ア → a (a vowel is itself)."""
+    base = base_kana(kana)
+    voiced = base != kana.translate(_SMALL)
+    for row, chars in _ROWS.items():
+        if base in chars:
+            if not row:
+                return "aiueo"[chars.index(base)]
+            if voiced:
+                return "p" if "\u309a" in unicodedata.normalize("NFD", kana) else _VOICED.get(row, row)
+            return row
+    return ""
