@@ -56,28 +56,31 @@ def slipped_names(
         if found:
             taken.update(range(match.start(), match.end()))
             yield from ((match.start(), match.end(), party) for party in found)
+    longest_first: list[tuple[str, PartyName, str]] = []  # made once, at the first kana run
     for match in _KANA_RUN.finditer(text):
         if match.start() in taken:
             continue
-        found = _kana_party(to_katakana(match.group(0)), readings, is_word)
+        if not longest_first:
+            longest_first = [(r, p, base_kana(r)) for r, p in sorted(readings, key=lambda pair: -len(pair[0]))]
+        found = _kana_party(to_katakana(match.group(0)), longest_first, is_word)
         if found is not None:
             length, named = found
             yield from ((match.start(), match.start() + length, party) for party in named)
 
 
 def _kana_party(
-    kana: str, readings: list[tuple[str, PartyName]], is_word: Callable[[str], bool]
+    kana: str, readings: list[tuple[str, PartyName, str]], is_word: Callable[[str], bool]
 ) -> tuple[int, list[PartyName]] | None:
     """The one name whose reading the run starts with, one slip away, and where it ends (one name
-    may be a party of several agreements)."""
+    may be a party of several agreements). `readings`: (reading, party, its base kana), longest first."""
     hits: dict[str, tuple[int, list[PartyName]]] = {}
-    for reading, party in sorted(readings, key=lambda pair: -len(pair[0])):
+    for reading, party, base in readings:
         window = kana[: len(reading)]
         if len(window) < len(reading) or window == reading or not _AFTER.match(kana, len(reading)):
             continue
         if is_word(window):
             continue
-        if base_kana(window) == base_kana(reading) or (len(reading) >= MIN_SLIP and _one_off(window, reading)):
+        if base_kana(window) == base or (len(reading) >= MIN_SLIP and _one_off(window, reading)):
             hit = hits.setdefault(party.name, (len(reading), []))
             if hit[0] == len(reading) and party not in hit[1]:
                 hit[1].append(party)
