@@ -40,8 +40,24 @@ MIN_SLIP = 4  # a reading shorter than this, one kana off, is too many words (�
 
 def base_kana(kana: str) -> str:
     """Kana without dakuten or handakuten and with small kana full size: ザ → サ, ッ → ツ."""
+    if _KANA_ONLY.fullmatch(kana):  # kana alone (every name and window here): one table, char by char
+        return kana.translate(_KANA_BASES)
+    return _base_kana(kana)
+
+
+def _base_kana(kana: str) -> str:
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", kana) if ch not in "\u3099\u309a")
     return unicodedata.normalize("NFC", stripped).translate(_SMALL)
+
+
+# Kana change one by one under _base_kana (no mark is left to join two), so a table of each does
+# the same as the two normalisations.
+_KANA_ONLY = re.compile(r"[ぁ-ゖァ-ヺー]*")
+_KANA_BASES = {
+    ord(ch): _base_kana(ch)
+    for ch in map(chr, [*range(ord("ぁ"), ord("ゖ") + 1), *range(ord("ァ"), ord("ヺ") + 1)])
+    if _base_kana(ch) != ch
+}
 
 
 def slipped_names(
