@@ -18,7 +18,8 @@ COMMENCEMENT = re.compile(r"施行する|施行し|効力を生|効力を発|効
 RELATIVE = "締結の日"
 # A question about when it starts (「いつから」「施行日」「効力を生ずる」), not about how long it
 # lasts (「有効期間は何年」), which the usual ranking answers or finds no provision for.
-ASKS_START = re.compile(r"いつ|から|施行|発効|効力を?(?:生|発)|効力が(?:生|発)|始ま|開始|スタート")
+# 「いつまで有効」 asks how long it lasts: an end, not a start.
+ASKS_START = re.compile(r"いつ(?!まで)|から|施行|発効|効力を?(?:生|発)|効力が(?:生|発)|始ま|開始|スタート")
 
 
 def effective_units(corpus: Corpus, allowed: np.ndarray, question: str) -> tuple[list[int], str] | None:

@@ -26,7 +26,8 @@ _FOLLOW_UP = re.compile(
     # 「そのうち医療に関するものだけ」: a narrowing of the answer before
     r"|^(そのうち|その中で|そのなかで|その中から|そのなかから|うち|中でも|なかでも)"
     # 「職員交流の方はどうなっている？」
-    r"|(の方|のほう)は|はどうなって(いる|る|います|いますか)?[?？]?$"
+    # 「岩見沢市のほうも同じような書き方ですか」: the other side, compared with the answer before
+    r"|(の方|のほう)[はも]|同じ(?:よう|ような|く)|はどうなって(いる|る|います|いますか)?[?？]?$"
 )
 # 「その市は観光で何をするの」 after 「甲ってどこの市？」: the party the turn before named.
 _THAT_PARTY = re.compile(r"^(その|この|あの|同)(市|町|村|自治体|まち)|^(そこ|そちら|そっち)(は|が|の|で)")
@@ -41,6 +42,8 @@ _STANDING = frozenset(
 # How the agreement says something, which alone is no topic either: 「そのうち岩見沢市の役割はどう
 # 書かれている？」 after 「福祉の分野で両市は何を連携するの？」 asks for 岩見沢市's cell of that row.
 _HOW_SAID = SAYING_WORDS | {"書く", "記す", "定める", "決める", "述べる", "規定", "表す"}
+# 「岩見沢市のほうも同じような書き方ですか」: the wording itself, as a noun
+_HOW_SAID |= {"書き方", "書きぶり", "書き振り", "言い回し", "書かれ方", "記載内容"}
 
 
 def resolve(question: Question, previous: Context | None) -> Query:

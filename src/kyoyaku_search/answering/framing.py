@@ -53,6 +53,10 @@ FRAMING_WORDS = frozenset(
         "定め",
         "組む",  # 「両市が組む」「手を組む」: what the parties of every 連携協約 do
         "くむ",
+        "作る",  # 「なんのために作ったの」: the agreement made, what every 連携協約 was
+        "結局",  # 「結局なんのために」: how the asker sums up, not what about
+        "一言",  # 「目的をひとことで」: in what form
+        "洗い出す",  # 「役割をすべて洗い出したい」: listing, as 列挙
         "ルール",  # 「費用負担のルール」「ごみ出しのルール」: how, not what
         "決まり",
         "きまり",
@@ -130,6 +134,8 @@ FRAMING_WORDS = frozenset(
         "まち",
         "街",
         "両市",
+        "片方",  # 「片方の市だけで変えられるか」: one of the parties, as such
+        "片一方",
         "両者",
         "双方",
         "両自治体",
@@ -175,6 +181,7 @@ SOFT_FRAMING_WORDS = frozenset(
         "正しい",
         "担う",
         "負う",
+        "求める",  # 「岩見沢市に求められている協力」: what the party is to do, its role
         "果たす",
         "関わる",
         "関与",
@@ -305,6 +312,8 @@ QUESTION_WORDS = frozenset(
         "取り決め",
         "取決め",
         "契約",
+        "文書",  # 「この文書は」: the agreement as a document
+        "協約書",
         "此の",
         "この",
     }

@@ -17,7 +17,7 @@ import numpy as np
 from ..search.corpus import Corpus
 from .framing import ASKS_ALL, PARTNER_WORDS, SOFT_FRAMING_WORDS
 from .kinds import TOGETHER
-from .question import Query
+from .question import Query, Question
 from .ranking import rank
 
 # Words that say "together" and nothing about the topic.
@@ -67,7 +67,9 @@ def asks_for_list(query: Query) -> bool:
     # 「取組の一覧はどこに」「別表の根拠になっている条文は」: the article (第3条), not the list
     if query.inherited or _WHERE.search(question.text) is not None or query.kind == "article":
         return False
-    if not all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in question.own_topic_terms):
+    pieces = _read_list_words(question)
+    own = tuple(term for term in question.own_topic_terms if term not in pieces)
+    if not all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in own):
         return False
     if ASKS_ALL.search(question.text) is not None:
         return True
@@ -75,10 +77,17 @@ def asks_for_list(query: Query) -> bool:
     # and 「協力してやることは何がある」: which ones the parties do together; 「協力分野を教えて」: the 取組
     # themselves are all it names
     items = any(t in _ITEMS for t, _ in question.weights)
-    if items and question.phrase is None and all(term in LIST_WORDS for term in question.own_topic_terms):
+    if items and question.phrase is None and all(term in LIST_WORDS for term in own):
         return True  # (a pasted run of the agreement, 「別表に掲げるとおり」, is quoted)
     together = TOGETHER.search(question.text) is not None
     return _WHICH_KINDS.search(question.text) is not None and (items or together)
+
+
+def _read_list_words(question: Question) -> frozenset[str]:
+    """Pieces Sudachi cut from a hiragana run read as a list word (「けい」 of 「れんけいで」, read
+    連携): the run's reading is what was asked, and it asks for the list."""
+    runs = [c.before for c in question.corrections if c.kind == "reading" and c.after in LIST_WORDS]
+    return frozenset(t for t in question.own_topic_terms if any(t in run and t != run for run in runs))
 
 
 @dataclass(frozen=True)

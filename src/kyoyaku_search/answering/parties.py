@@ -21,7 +21,7 @@ SUFFIXES = "市町村区"
 _LABEL_READINGS = {"こう": "甲", "おつ": "乙", "へい": "丙"}
 _KANA_LABEL = re.compile(
     r"(?:^|(?<=[\s、。,と]))(こう|おつ|へい)"
-    r"(?=って|とは|と(?:こう|おつ|へい)|(?:は|が)\s*(?:だれ|誰|どこ|どちら|どっち|なに|何)"
+    r"(?=\s*(?:って|とは)|と(?:こう|おつ|へい)|(?:は|が)\s*(?:だれ|誰|どこ|どちら|どっち|なに|何)"
     r"|の\s*(?:しちょう|ちょうちょう|そんちょう|市長|町長|村長|やくわり|役割))"
 )
 # Words of asking as heard, which Sudachi reads as other words (「なにし」 as 「はな」+「にし」,
@@ -240,7 +240,11 @@ def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> li
         asked = [-1]
     if not asked:
         return kept
-    partners = [m for m in kept if _PARTNER.match(folded, m[1]) and any(s < m[0] for s in asked)]
+    # 「札幌市と岩見沢市の役割の違い」: と joining two names is no partner (folded is not masked here)
+    joined = {s - 1 for s, _, _ in kept}
+    partners = [
+        m for m in kept if _PARTNER.match(folded, m[1]) and m[1] not in joined and any(s < m[0] for s in asked)
+    ]
     rest = [m for m in kept if m not in partners]
     return rest if rest and {p for _, _, p in rest} != {p for _, _, p in kept} else kept
 

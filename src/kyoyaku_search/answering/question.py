@@ -167,6 +167,12 @@ def understand(corpus: Corpus, text: str) -> Question:
     if kind in (*PROCEDURE_KINDS, "purpose") and is_claim(masked):
         framing |= frozenset(t for t in topics if not kind_word(kind)(t) and t not in KIND_TERMS[kind])
     framing |= annex_framing(kind, tuple(t for t in topics if t not in framing))
+    if kind == QuestionKind.ROLE and asks_for_both(folded):
+        # 「観光で両市はどう分担するの」: how the parties split a thing is each one's role in it,
+        # which the role cells say without the word 分担
+        sharing = frozenset(t for t in topics if t in _SHARING)
+        if set(topics) - sharing - framing:
+            framing |= sharing
     if framing:
         topics = tuple(t for t in topics if t not in framing)
         weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in framing if t in weights)
@@ -257,8 +263,10 @@ def _own_topic(corpus: Corpus, kind: QuestionKind, folded: str, term: str) -> bo
 
 # 「協議で決めることとされている事項」: the matters a procedure decides are what its articles say.
 _MATTERS = frozenset({"事項", "項目", "事柄", "もの"})
+# How parties split a thing between them (「両市でどう分担する」): asking for their roles in it.
+_SHARING = frozenset({"分担", "分ける", "分け合う", "手分け", "役割分担"})
 # 「協約の中身を変えたい」: the agreement's contents, wording or provisions are the agreement itself.
-_THE_AGREEMENT_ITSELF = re.compile(r"(?:協約|協定)(?:書)?の(中身|内容|条文|文言|規定|条項)")
+_THE_AGREEMENT_ITSELF = re.compile(r"(?:協約|協定|約束|取り?決め)(?:書)?の(中身|内容|条文|文言|規定|条項)")
 
 
 def _manner(tokens: list[Token], frequency: Callable[[str], int]) -> frozenset[str]:

@@ -17,6 +17,7 @@ import numpy as np
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
+from ..search.tokenizer import fold
 from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
@@ -132,12 +133,20 @@ def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if not found:
             continue
         label = f"({number}){letter or ''}"
-        nth = ordinal_after(folded[match.end() :])
+        nth = ordinal_after(_after_title(folded[match.end() :], corpus.units[found[0]].section))
         if nth is not None and 1 <= abs(nth) <= len(found):
             row = found[nth if nth < 0 else nth - 1]
             return Reference((row,), f"{label}の{_nth(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
     return _letter_only(corpus, folded, agreement)
+
+
+def _after_title(rest: str, section: str) -> str:
+    """「(3)ア 生活機能の強化の最後の取組」: what follows the section's own title, when the
+    question repeats it after the label."""
+    title = fold(section.split(" ", 1)[1].strip()) if " " in section else ""
+    stripped = rest.lstrip(" \u3000")
+    return stripped[len(title) :] if title and stripped.startswith(title) else rest
 
 
 # 「別表のイには何が入ってる」: a sub-section by its letter alone, where one section has it.
