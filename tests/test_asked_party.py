@@ -22,6 +22,7 @@ SEED = "sapporo-iwamizawa-2019"
         ("岩見沢市と協力して災害対策を進める件で、札幌市の担当は", "row-3a-5/甲"),
         ("札幌市と一緒に観光を盛り上げる件で、岩見沢市の役割はどこまでか", "row-1-4/乙"),
         ("札幌市防災課です。災害対策で当市の役割は", "row-3a-5/甲"),
+        ("札幌の大学を活かした人材育成で岩見沢市は何をする", "row-2-3/乙"),
         ("岩見沢市企画室の者ですが、職員研修で当市の役割を知りたい", "row-3c-1/乙"),
     ],
 )
@@ -52,11 +53,12 @@ TEMPLATES = (
     "両市の{topic}で{asked}が担うことは何ですか",
     "{other}の人も関わる{topic}で{asked}は何をするの",
     "{asked}企画課です。{topic}で当市の役割は",
+    "{other}を活かした{topic}、{asked}は何をする？",
 )
 
 
 def test_never_the_other_partys_cell_first(corpus):
-    """Every 取組 of the seed, each party asked in turn with the other named in the four shapes above:
+    """Every 取組 of the seed, each party asked in turn with the other named in the five shapes above:
     the first hit is never the other party's cell."""
     names = {p.label: p.name for p in corpus.party_names}
     topics = sorted({u.initiative for u in corpus.units if u.party and u.initiative})

@@ -88,6 +88,7 @@ def asking_words(
             and _may_ask(token, occurs)
             and not _modifies(tokens, index, document_frequency)  # 「国民健康保険の役割」: a topic
             and not _compounded(word, content, parts)  # 「診療報酬」「開発許可」: the name of a thing
+            and not _becomes(tokens, index)  # 「救急車を有料にする」: what the topic would be made
             and (
                 _after_document(tokens, index)
                 or ((topic or kinds) and (_after_whose(tokens, index, anchors) or _after_topic(tokens, index, anchors)))
@@ -146,6 +147,13 @@ def _compounded(word: Content, content: Sequence[Content], parts: Callable[[str]
         nouns += [c.word for c in content if c.compound == word.compound and c.weight >= 1.0]
     named = {n for n in nouns if len(n) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in n)}
     return len(named) >= 2 and not named & _ASPECTS
+
+
+def _becomes(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the word is what something is made or becomes (「有料にする」「無料になる」): a change
+    the question asks about, not a word about the asking."""
+    after = [t.term for t in tokens[index + 1 : index + 3]]
+    return len(after) == 2 and after[0] == "に" and after[1] in ("為る", "成る")
 
 
 def _thing(surface: str) -> bool:

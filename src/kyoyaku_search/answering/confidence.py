@@ -30,7 +30,12 @@ PARTIAL_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.5
 EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", "のような", "みたいな")
 COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
-PERSON_ENDINGS = frozenset("者人民生員士客児層")  # 若者・市民・学生・観光客: people (not 家: 空き家)
+PERSON_ENDINGS = frozenset("者人民生員士客児層")
+# Verbal nouns of striving for more or better of a thing (「保育士確保」「販路開拓」): a row about the
+# thing answers them in whatever words it strives. Not a service of its own (「ごみ収集」「選挙管理」).
+STRIVING = frozenset(
+    {"確保", "開拓", "拡充", "充実", "強化", "向上", "促進", "推進", "応援", "支援", "後押し", "振興", "活性化", "拡大"}
+)  # 若者・市民・学生・観光客: people (not 家: 空き家)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,10 @@ class Content:
     # a word that asks for the kind of answer (「経費」「負担割合」, 「割合」 of 「分担割合」), not its subject
     asks_kind: bool = False
     compound: str = ""  # the run of nouns it stands in (「ごみ処理」 for 処理), when it is one of several
+    # A word of striving ending a run of nouns (「保育士確保」「販路開拓」): the nouns it acts on. When the
+    # agreement lacks it, it only says what is done to a thing the agreement names.
+    acts_on: tuple[str, ...] = ()
+    either: str = ""  # the noun it is joined to by 「や」「・」 (「スタートアップや創業」)
 
 
 def content_words(
@@ -83,6 +92,7 @@ def content_words(
     The question's backdrop (answering/backdrop.py) is not among `topics`."""
     by_term = {token.term: token for token in tokens if token.is_content}
     compounds = _noun_runs(tokens)
+    acted_on = _acted_on(tokens)
     readings = [e for e in expansions if e.layer == "reading"]
     # where a noun that can be an adjective is followed by 「な」: it describes, as an adjective does
     adjectival = {t.begin for t in tokens if t.surface == "な" and t.pos[0] == "助動詞"}
@@ -125,7 +135,23 @@ def content_words(
             asks = kind_word(word) or in_kind_phrase(word)
             compound = compounds.get(token.begin, "") if token is not None else ""
             covers = tuple(sorted(c for c in covering if c))
-            found[word] = Content(word, covers, weight, asks_kind=asks, compound=compound)
+            acts_on = acted_on.get(token.begin, ()) if token is not None else ()
+            found[word] = Content(word, covers, weight, asks_kind=asks, compound=compound, acts_on=acts_on)
+    return _either(tokens, found)
+
+
+# 「スタートアップや創業」「スタートアップ・起業」: two nouns side by side name one field in two words
+COORDINATORS = ("や", "・")
+
+
+def _either(tokens: Sequence[Token], found: dict[str, Content]) -> tuple[Content, ...]:
+    """Each noun joined to another by 「や」「・」, with that other noun (see `relate`)."""
+    for first, mark, second in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if mark.surface not in COORDINATORS or first.pos[0] != "名詞" or second.pos[0] != "名詞":
+            continue
+        if first.surface in found and second.surface in found and first.surface != second.surface:
+            found[first.surface] = replace(found[first.surface], either=second.surface)
+            found[second.surface] = replace(found[second.surface], either=first.surface)
     return tuple(found.values())
 
 
@@ -157,14 +183,21 @@ def relate(
     other okurigana covers it (「備え」 by 「備える」), a held part of the compound covers it in
     part (「保育園」 by 「保育」)."""
     related = []
+    by_word = {word.word: word for word in content}
     for word in content:
         if any(all(document_frequency(t) for t in terms) for terms in word.terms):
             related.append(word)
             continue
         terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
+        # 「スタートアップや創業」: a word the agreement lacks, beside one it has, names the same field
+        if word.either in by_word:
+            terms += by_word[word.either].terms
         parts = held_parts((t for t, sub in tokenizer.split_terms_of_word(word.word) if sub), document_frequency)
         # People the agreement never names (「若者の定着」「学生の就職」) say who benefits: the rest is the topic
         weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in PERSON_ENDINGS else word.weight
+        # 「保育士確保」「販路開拓」: the agreement names the thing, not this way of acting on it
+        if any(_held_word(tokenizer, w, document_frequency) for w in word.acts_on):
+            weight = min(weight, OTHER_WEIGHT)
         related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts), weight=weight))
     return tuple(related)
 
@@ -212,6 +245,27 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     for word in subject:
         groups.setdefault(word.compound or word.word, []).append(word)
     return any(all(coverage(corpus, [w], position) > 0 for w in group) for group in groups.values())
+
+
+def _held_word(tokenizer: Tokenizer, word: str, document_frequency: Callable[[str], int]) -> bool:
+    terms = tokenizer.whole_terms_of_word(word)
+    return bool(terms) and all(document_frequency(t) for t in terms)
+
+
+def _acted_on(tokens: Sequence[Token]) -> dict[int, tuple[str, ...]]:
+    """Token start of a word of striving that ends a run of nouns → the nouns before it in the run
+    (「保育士確保」: 確保 → 保育士). Not after 「の」: there a verbal noun is as often the thing asked
+    about (「職員の給与」「ビジョンの策定」)."""
+    acted: dict[int, tuple[str, ...]] = {}
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.pos[0] == "名詞" and (not run or run[-1].end == token.begin):
+            run.append(token)
+            continue
+        if len(run) > 1 and run[-1].surface in STRIVING:
+            acted[run[-1].begin] = tuple(t.surface for t in run[:-1])
+        run = [token] if token is not None and token.pos[0] == "名詞" else []
+    return acted
 
 
 def _noun_runs(tokens: Sequence[Token]) -> dict[int, str]:

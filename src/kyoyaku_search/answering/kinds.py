@@ -49,7 +49,8 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|へんこう|はいし|かえ(?:る|たい|られ|ます)"
         ),
     ),
-    ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート")),
+    # 「スタートアップ」 is another loanword, not a start
+    ("effective", re.compile(r"施行|いつから|発効|効力|効き目|効く|有効|始ま|開始|スタート(?![\u30a1-\u30fc])")),
     # 「なんですか」 is 「なのですか」, not 「なんで」 (why)
     # 「三つの柱」「三本柱」: the aims a purpose lists
     (

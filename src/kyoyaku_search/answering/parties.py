@@ -47,6 +47,7 @@ _ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|役回り|担�
 _PARTY_WORK = re.compile(r"の仕事(?!探|を探)")
 _TOPIC = re.compile(r"は|が")
 _PARTNER = re.compile(f"と(?!{MASK})")
+_OBJECT = re.compile(r"を|に(?!は|も|と|対し)|で(?!は|も)|から|へ")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
@@ -147,7 +148,10 @@ def find_parties(
             if (start, end) in masked:
                 mentions.append((start, end, party))
                 continue
-            if MASK in chars[start:end] or start in quoted or _in_compound(folded, start, end, corpus.text_blob):
+            # a name ending the verbatim run (「…交流・移住促進、札幌市は」) is asked about; one the run
+            # goes on past (「札幌市都心部の再開発」) is quoted text
+            inside = start in quoted and end < quoted.stop
+            if MASK in chars[start:end] or inside or _in_compound(folded, start, end, corpus.text_blob):
                 continue
             chars[start:end] = MASK * len(form)
             masked.add((start, end))
@@ -207,10 +211,11 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     # 「札幌の中心部の再開発で岩見沢市がすること」: a name that only says whose place or thing
     # (「札幌の中心部」) is no filter when another party is the one asked about (「岩見沢市が」).
     # The same holds when the asked party is also named as an owner (「札幌の施設を岩見沢の人も
-    #使えるようにする話で岩見沢市は」): every mention of the other party only says whose.
+    # 使えるようにする話で岩見沢市は」) or the other party only as an object or a place (「札幌を活かした
+    # 人づくり、岩見沢市は」「札幌で開く」): every mention of the other party says whose, what or where.
     asked = {p for s, e, p in kept if _ASKED.match(folded, e)}
     others = [m for m in kept if m[2] not in asked]
-    if asked and others and all(_POSSESSIVE.match(folded, e) for _, e, _ in others):
+    if asked and others and all(_POSSESSIVE.match(folded, e) or _OBJECT.match(folded, e) for _, e, _ in others):
         kept = [m for m in kept if m[2] in asked]
     kept = _without_partners(folded, kept)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
