@@ -119,8 +119,8 @@ def _held(content: Content, document_frequency: Callable[[str], int]) -> bool:
 
 
 def _may_ask(token: Token, occurs: Callable[[str], bool]) -> bool:
-    """A common word no unit holds."""
-    return not occurs(token.surface) and _common(token)
+    """A common word no unit holds (the corpus scanned only for a common word)."""
+    return _common(token) and not occurs(token.surface)
 
 
 def _common(token: Token) -> bool:

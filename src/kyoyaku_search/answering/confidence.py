@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
 from ..search.phrases import PhraseMatch
@@ -107,16 +105,16 @@ def content_words(
             word, covering = read[0].source, {tokenizer.whole_terms_of_word(e.target) for e in read}
         else:
             covering = {(term,)}
+            same: dict[str, bool] = {}  # a source with several targets is the word or not once
             for expansion in expansions:
                 if expansion.layer == "kind" and not (kind_word(word) or in_kind_phrase(word)):
                     continue
                 if expansion.example and not _as_example(tokens, token):
                     continue
-                if (
-                    expansion.layer == "kind"
-                    or _same_word(tokenizer, term, word, expansion.source)
-                    or _prefixed(word, expansion)
-                ):
+                source = expansion.source
+                if source not in same and expansion.layer != "kind":
+                    same[source] = _same_word(tokenizer, term, word, source)
+                if expansion.layer == "kind" or same[source] or _prefixed(word, expansion):
                     covering.add(_cover(tokenizer, word, expansion))
         if token is not None and token.pos[0] in ("接頭辞", "接尾辞"):
             continue
@@ -129,7 +127,7 @@ def content_words(
             and not any(word in e.source and word != e.source for e in expansions if e.layer == "domain")
         ):
             weight = OTHER_WEIGHT
-        if kanji_stem(word) and word[-1] in HIRAGANA:  # 「受け入れ」「備え」: a verb's noun, an action
+        if word[-1] in HIRAGANA and kanji_stem(word):  # 「受け入れ」「備え」: a verb's noun, an action
             weight = OTHER_WEIGHT
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
@@ -215,12 +213,12 @@ def covered_first(
     shares = coverages(corpus, asked.content, [position for position, _ in head])
     # A unit holding every word the question asks about comes before a verbatim run's unit that
     # leaves a word out (「ネットワークの強化 ICT」: the row of ICT, not the row repeating the heading).
-    whole = shares >= 1.0
-    fuller = asked.phrase is not None and not whole[0] and whole.any()
-    covers = whole if fuller else shares >= asked.needed
+    whole = [share >= 1.0 for share in shares]
+    fuller = asked.phrase is not None and not whole[0] and any(whole)
+    covers = whole if fuller else [share >= asked.needed for share in shares]
     # A verbatim run comes first unless its units answer little of the question and another does
     # (「ネットワークの強化に関する連携として、オープンデータについては」 asks about オープンデータ).
-    if covers[0] or not covers.any():
+    if covers[0] or not any(covers):
         return ranked
     first = [p for p, c in zip(head, covers, strict=True) if c]
     return first + [p for p, c in zip(head, covers, strict=True) if not c] + ranked[depth:]
@@ -308,14 +306,14 @@ def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
 
 def coverage(corpus: Corpus, content: Sequence[Content], position: int) -> float:
     """Weighted share of `content` that the unit at `position` holds; 1.0 when there is none."""
-    return float(coverages(corpus, content, [position])[0])
+    return coverages(corpus, content, [position])[0]
 
 
-def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[int]) -> np.ndarray:
+def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[int]) -> list[float]:
     """`coverage` of each unit at `positions`, one postings lookup per term for all of them."""
     total = sum(c.weight for c in content)
     if not total:
-        return np.ones(len(positions))
+        return [1.0] * len(positions)
     at = [int(position) for position in positions]
     held_by: dict[str, list[bool]] = {}
 
@@ -325,7 +323,8 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
         return held_by[term]
 
     # Python lists, not arrays: a handful of units and words, where each numpy call costs more
-    # than the sums. The same additions, word by word, so the shares are the same to the bit.
+    # than the sums. The same additions and division, word by word, so the shares are the same
+    # to the bit.
     def any_held(alternatives: tuple[tuple[str, ...], ...]) -> list[bool]:
         covered = [False] * len(positions)
         for terms in alternatives:
@@ -345,4 +344,4 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
             credit = word.weight * PARTIAL_CREDIT
             partly = any_held(word.partial)
             share = [s + credit * (p and not c) for s, p, c in zip(share, partly, covered, strict=True)]
-    return np.array(share) / total
+    return [s / total for s in share]

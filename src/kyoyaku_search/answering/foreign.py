@@ -73,13 +73,13 @@ def foreign_modifiers(
     (「お店」), everyday speech rather than the name of a thing, nor people (「若者の定着」「外国人
     の」): who benefits."""
     heavy = {c.word for c in content if c.weight >= 1.0}
-    absent = {
+    absent = {  # the cheap checks first: most words are held, and looking that up costs most
         c.word
         for c in content
         if not c.partial
-        and not any(all(document_frequency(t) for t in terms) for terms in c.terms)
-        and not any(ch in HIRAGANA for ch in c.word)
         and c.word[-1] not in PERSON_ENDINGS
+        and HIRAGANA.isdisjoint(c.word)
+        and not any(all(document_frequency(t) for t in terms) for terms in c.terms)
     }
     by_word = {c.word: c for c in content}
     own = {t.term for t in tokens}

@@ -107,10 +107,12 @@ def _kana_municipalities(tokens: list[Token]) -> list[str]:
     (市町村) and a particle, that Sudachi cannot read as one word: it cuts it into a filler, a
     proper noun or the suffix し (「えべつしの」「えにわしは」「おたるしは」), where 「ふくしの」 is 福祉.
     A party's kana name is masked before this runs, so what is left is not a party."""
-    text = "".join(t.surface for t in tokens)
-    starts = {t.begin - tokens[0].begin: t for t in tokens} if tokens else {}
+    matches = list(_KANA_NAME.finditer("".join(t.surface for t in tokens)))
+    if not matches:
+        return []  # most questions: no word offsets to look up
+    starts = {t.begin - tokens[0].begin: t for t in tokens}
     found = []
-    for match in _KANA_NAME.finditer(text):
+    for match in matches:
         inside = [t for at, t in starts.items() if match.start() <= at < match.end("name")]
         if len(inside) < 2 or starts.get(match.start()) is None:
             continue  # one word (「わたしは」) or a cut through a word

@@ -123,15 +123,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     masked, parties, slips = find_parties(corpus, folded, quoted)
     corrections = [*corrections, *slips]
     tokens, split = corpus.tokenizer.analyse(masked)
-    # 「甲」「乙」, and 「甲乙」 as Sudachi keeps it, one word
-    labels = tuple(
-        dict.fromkeys(
-            ch
-            for t in tokens
-            if t.pos[0] == "名詞" and all(ch in LABEL_CHARS for ch in t.surface) and t.begin not in quoted
-            for ch in t.surface
-        )
-    )
+    # 「甲」「乙」, and 「甲乙」 as Sudachi keeps it, one word (most questions have no label character)
+    labels = () if _LABEL_SET.isdisjoint(masked) else _labels(tokens, quoted)
     parties += tuple(p for p in labelled(corpus, labels) if p not in parties)
     strangers = outsiders(corpus, tokens)
     # Neither a label nor a municipality that is not a party is a topic to search for.
@@ -238,6 +231,21 @@ def understand(corpus: Corpus, text: str) -> Question:
             _whole_word(corpus, masked_tokens, content),
             corpus.occurs,
         ),
+    )
+
+
+_LABEL_SET = frozenset(LABEL_CHARS)
+
+
+def _labels(tokens: Sequence[Token], quoted: range) -> tuple[str, ...]:
+    """The labels (甲, 乙) the question's nouns are made of, outside a verbatim run."""
+    return tuple(
+        dict.fromkeys(
+            ch
+            for t in tokens
+            if t.pos[0] == "名詞" and all(ch in LABEL_CHARS for ch in t.surface) and t.begin not in quoted
+            for ch in t.surface
+        )
     )
 
 

@@ -10,6 +10,8 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from .question import KIND_TERMS, Query
 
+# Matched units up to which `rank` boosts and sorts in Python floats rather than numpy arrays.
+SMALL_RANKING = 256
 # Which unit kinds answer which kind of question; those units get `SearchSettings.kind_boost`.
 PREFERRED_KINDS = {
     "role": ("role",),
@@ -53,17 +55,60 @@ def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, f
     quoted = _quoted(corpus, query, allowed)
     if quoted is not None:
         mask |= quoted
-    matched = np.flatnonzero(mask)
+    matched = mask.nonzero()[0]  # flatnonzero without its Python wrapper: the mask is 1-D
     if not len(matched):
         return []
     # Only the matched units are scored: at 100,000 units a question names one agreement's few.
-    result = _boosted(corpus, query, corpus.index.scores_at(dict(query.weights), matched), matched)
-    result = _headed(corpus, query, result, matched)
+    scores = corpus.index.scores_at(dict(query.weights), matched)
+    if len(matched) <= SMALL_RANKING:
+        return _ranked_few(corpus, query, scores.tolist(), matched, quoted)
+    result = _headed(corpus, query, _boosted(corpus, query, scores, matched), matched)
     if quoted is None:
         order = np.argsort(-result, kind="stable")  # matched is ascending: ties stay in document order
     else:
         order = np.lexsort((np.arange(len(matched)), -result, ~quoted[matched]))
     return list(zip(matched[order].tolist(), result[order].tolist(), strict=False))
+
+
+def _ranked_few(
+    corpus: Corpus, query: Query, scores: list[float], matched: np.ndarray, quoted: np.ndarray | None
+) -> list[tuple[int, float]]:
+    """`rank`'s boosts and order for a few units in Python floats, where each numpy call would
+    cost more than its arithmetic: the same products in the same order (a unit numpy multiplies
+    by 1.0 keeps its score), so the same scores to the bit, ties in document order."""
+    for boosted, boost in _boosts(corpus, query, matched):
+        scores = [score * boost if hit else score for score, hit in zip(scores, boosted, strict=True)]
+    positions = matched.tolist()
+    if quoted is None:
+        order = sorted(range(len(positions)), key=lambda i: -scores[i])
+    else:
+        first = quoted[matched].tolist()
+        order = sorted(range(len(positions)), key=lambda i: (not first[i], -scores[i]))
+    return [(positions[i], scores[i]) for i in order]
+
+
+def _boosts(corpus: Corpus, query: Query, positions: np.ndarray) -> list[tuple[list[bool], float]]:
+    """Which of the units at `positions` each boost applies to, in the order `_boosted` and
+    `_headed` apply them: the kind, a 取組 named in full, a heading naming what is asked."""
+    boosts = []
+    preferred = PREFERRED_KINDS.get(query.kind, ()) if query.kind != "general" or not query.parties else ()
+    if preferred:
+        boosts.append((corpus.columns.of_kinds(preferred, positions).tolist(), corpus.search.kind_boost))
+    if query.initiatives and corpus.search.topic_boost != 1.0:
+        wanted = {corpus.initiatives[key] for key in query.initiatives}
+        named_rows = [code in wanted for code in corpus.initiative_codes[positions].tolist()]
+        boosts.append((named_rows, corpus.search.topic_boost))
+    named = _named_headings(corpus, query)
+    if named:
+        headed = {at for positions_of in named for at in positions_of.tolist()}
+        boosts.append(([at in headed for at in positions.tolist()], corpus.search.topic_boost))
+    return boosts
+
+
+def _named_headings(corpus: Corpus, query: Query) -> list[np.ndarray]:
+    """The units under each heading that names what is asked, once per term it holds."""
+    terms = {*KIND_TERMS.get(query.kind, ()), *query.topic_terms}
+    return [at for heading, at in corpus.headings.items() for term in terms if term in heading]
 
 
 def _quoted(corpus: Corpus, query: Query, allowed: np.ndarray) -> np.ndarray | None:
@@ -80,9 +125,8 @@ def _quoted(corpus: Corpus, query: Query, allowed: np.ndarray) -> np.ndarray | N
 def _headed(corpus: Corpus, query: Query, result: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """An article whose heading names what is asked (（目的） for 「何のための協約」, （費用分担） for
     「費用の定め」) before an article that only mentions it (第2条 「前条の目的を達成するため」)."""
-    terms = {*KIND_TERMS.get(query.kind, ()), *query.topic_terms}
     # a heading once per term it holds: marking its articles twice marks them all the same
-    named = [at for heading, at in corpus.headings.items() for term in terms if term in heading]
+    named = _named_headings(corpus, query)
     if not named:
         return result
     headed = np.zeros(len(corpus.units), dtype=bool)

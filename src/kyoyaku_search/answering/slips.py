@@ -40,8 +40,24 @@ MIN_SLIP = 4  # a reading shorter than this, one kana off, is too many words (�
 
 def base_kana(kana: str) -> str:
     """Kana without dakuten or handakuten and with small kana full size: ザ → サ, ッ → ツ."""
+    if _KANA_ONLY.fullmatch(kana):  # kana alone (every name and window here): one table, char by char
+        return kana.translate(_KANA_BASES)
+    return _base_kana(kana)
+
+
+def _base_kana(kana: str) -> str:
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", kana) if ch not in "\u3099\u309a")
     return unicodedata.normalize("NFC", stripped).translate(_SMALL)
+
+
+# Kana change one by one under _base_kana (no mark is left to join two), so a table of each does
+# the same as the two normalisations.
+_KANA_ONLY = re.compile(r"[ぁ-ゖァ-ヺー]*")
+_KANA_BASES = {
+    ord(ch): _base_kana(ch)
+    for ch in map(chr, [*range(ord("ぁ"), ord("ゖ") + 1), *range(ord("ァ"), ord("ヺ") + 1)])
+    if _base_kana(ch) != ch
+}
 
 
 def slipped_names(
@@ -56,28 +72,31 @@ def slipped_names(
         if found:
             taken.update(range(match.start(), match.end()))
             yield from ((match.start(), match.end(), party) for party in found)
+    longest_first: list[tuple[str, PartyName, str]] = []  # made once, at the first kana run
     for match in _KANA_RUN.finditer(text):
         if match.start() in taken:
             continue
-        found = _kana_party(to_katakana(match.group(0)), readings, is_word)
+        if not longest_first:
+            longest_first = [(r, p, base_kana(r)) for r, p in sorted(readings, key=lambda pair: -len(pair[0]))]
+        found = _kana_party(to_katakana(match.group(0)), longest_first, is_word)
         if found is not None:
             length, named = found
             yield from ((match.start(), match.start() + length, party) for party in named)
 
 
 def _kana_party(
-    kana: str, readings: list[tuple[str, PartyName]], is_word: Callable[[str], bool]
+    kana: str, readings: list[tuple[str, PartyName, str]], is_word: Callable[[str], bool]
 ) -> tuple[int, list[PartyName]] | None:
     """The one name whose reading the run starts with, one slip away, and where it ends (one name
-    may be a party of several agreements)."""
+    may be a party of several agreements). `readings`: (reading, party, its base kana), longest first."""
     hits: dict[str, tuple[int, list[PartyName]]] = {}
-    for reading, party in sorted(readings, key=lambda pair: -len(pair[0])):
+    for reading, party, base in readings:
         window = kana[: len(reading)]
         if len(window) < len(reading) or window == reading or not _AFTER.match(kana, len(reading)):
             continue
         if is_word(window):
             continue
-        if base_kana(window) == base_kana(reading) or (len(reading) >= MIN_SLIP and _one_off(window, reading)):
+        if base_kana(window) == base or (len(reading) >= MIN_SLIP and _one_off(window, reading)):
             hit = hits.setdefault(party.name, (len(reading), []))
             if hit[0] == len(reading) and party not in hit[1]:
                 hit[1].append(party)

@@ -238,10 +238,9 @@ class Bm25Index:
         """Boolean mask of documents holding at least one of `terms`."""
         mask = np.zeros(self.size, dtype=bool)
         bounds, documents = self._bounds, self.postings.documents
-        for term in terms:
-            term_id = self._term_ids.get(term)
-            if term_id is not None:
-                mask[documents[bounds[term_id] : bounds[term_id + 1]]] = True
+        held = [documents[bounds[i] : bounds[i + 1]] for term in terms if (i := self._term_ids.get(term)) is not None]
+        if held:  # one assignment for all the terms: each numpy call costs more than a question's postings
+            mask[held[0] if len(held) == 1 else np.concatenate(held)] = True
         return mask
 
 

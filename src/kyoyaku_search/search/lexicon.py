@@ -75,10 +75,10 @@ class DomainSynonyms:
         spans: list[tuple[int, int, int]] = []
         by_first_char = self._by_first_char
         for char in by_first_char.keys() & set(text):
-            for number, key in by_first_char[char]:
+            for number, key, latin in by_first_char[char]:
                 start = text.find(key)
                 while start != -1:
-                    if _whole_word(key, text, start):
+                    if not latin or _whole_word(key, text, start):
                         spans.append((start, start + len(key), number))
                     start = text.find(key, start + 1)
         return {
@@ -99,13 +99,14 @@ class DomainSynonyms:
         return self._readings["by_reading"]
 
     @cached_property
-    def _by_first_char(self) -> dict[str, tuple[tuple[int, str], ...]]:
-        """Each left side folded once, filed under its first character."""
-        keys: dict[str, list[tuple[int, str]]] = {}
+    def _by_first_char(self) -> dict[str, tuple[tuple[int, str, bool], ...]]:
+        """Each left side folded once, filed under its first character, with whether it is a
+        Latin word (only those need `_whole_word`'s look at their neighbours)."""
+        keys: dict[str, list[tuple[int, str, bool]]] = {}
         for number, (key, _) in enumerate(self.entries):
             folded = fold(key)
             if folded:
-                keys.setdefault(folded[0], []).append((number, folded))
+                keys.setdefault(folded[0], []).append((number, folded, _ASCII_WORD.match(folded) is not None))
         return {char: tuple(entries) for char, entries in keys.items()}
 
 
@@ -155,7 +156,9 @@ class SudachiSynonyms:
     def expand(self, tokens: list[Token]) -> list[Expansion]:
         found = []
         for token in tokens:
-            found.extend(Expansion(token.surface, word, "sudachi") for word in self._targets(token))
+            targets = self._targets(token)
+            if targets:  # most words have none: no generator for them
+                found.extend(Expansion(token.surface, word, "sudachi") for word in targets)
         return found
 
     def _targets(self, token: Token) -> tuple[str, ...]:

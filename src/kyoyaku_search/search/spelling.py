@@ -135,15 +135,12 @@ class Spelling:
                 # A particle on each side of the run (「は」「で」 of 「市はかんこうで」) is not part of a
                 # word; one only (「じもとに」 is 地元, not 「じも」 with と stripped too). A first kana
                 # that may be a particle may also begin the word (「やくわりぶんたん」's や).
-                shown = next(
-                    (
-                        cut
-                        for cut in (_unparticled(piece), _unparticled(piece, start=False))
-                        if self._segment(to_katakana(cut))
-                    ),
-                    _unparticled(piece),
-                )
-                words = self._segment(to_katakana(shown))
+                shown, words = _unparticled(piece), []
+                for cut in dict.fromkeys((shown, _unparticled(piece, start=False))):
+                    segmented = self._segment(to_katakana(cut))  # once per cut: the DP is the cost here
+                    if segmented:
+                        shown, words = cut, segmented
+                        break
                 if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
                     found.extend(Correction(shown, word, "reading") for word in words)
         return found

@@ -19,6 +19,7 @@ MAX_REMEMBERED_WORDS = 10_000  # a bound for each memo of words; the lexicon has
 MAX_REMEMBERED_FORMS = 20_000  # dictionary words whose forms analyse keeps (a few hundred bytes each)
 MODES = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
 DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白", "感動詞", "接続詞")
+_DROPPED = frozenset(DROPPED_POS)
 # Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
 # (つく), 「為る」, 「ため」(為), 「その他」, 「等」. Left in, a long cell full of them outranks the short
 # cell that names the topic.
@@ -74,7 +75,7 @@ class Token(NamedTuple):
 
     @property
     def is_content(self) -> bool:
-        return self.pos[0] not in DROPPED_POS
+        return self.pos[0] not in _DROPPED  # asked of every token of a question, several times
 
 
 # What analyse reads of one dictionary word: term, reading, part of speech, synonym groups, whether
