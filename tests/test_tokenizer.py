@@ -119,3 +119,11 @@ def test_analyse_remembers_words_without_changing_what_it_yields(text):
     assert tokenizer.analyse(text) == expected
     assert (tokenizer.tokens(text), tokenizer.terms(text)) == (expected[0], [t for t, _ in expected[1]])
     assert Tokenizer().analyse(text) == expected
+
+
+def test_compound_runs_are_the_noun_runs(tokenizer):
+    from kyoyaku_search.search.tokenizer import compound_runs
+
+    tokens = list(tokenizer.tokens("丘珠空港の利用促進を図る"))
+    runs = ["".join(t.surface for t in tokens[a:b]) for a, b in compound_runs(tokens, {"名詞"})]
+    assert runs == ["丘珠空港", "利用促進"]

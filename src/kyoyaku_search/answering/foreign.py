@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..search.related import HIRAGANA
-from ..search.tokenizer import Token
+from ..search.tokenizer import Token, compound_runs
 from .confidence import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
 from .framing import ANNEX_WORDS
 
@@ -101,14 +101,7 @@ def foreign_modifiers(
 
     counted = {c.word for c in content}
     found = []
-    at = 0
-    while at < len(tokens):
-        if tokens[at].pos[0] not in COMPOUND_POS:
-            at += 1
-            continue
-        start = at
-        while at < len(tokens) and tokens[at].pos[0] in COMPOUND_POS:
-            at += 1
+    for start, at in compound_runs(tokens, COMPOUND_POS):
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
         if not words or not any(word in heavy for word in words) or _listed(tokens, start, at):
             continue

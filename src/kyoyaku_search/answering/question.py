@@ -21,7 +21,7 @@ from ..search.lexicon import Expansion
 from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
-from ..search.tokenizer import Token, fold
+from ..search.tokenizer import Token, compound_runs, fold
 from .asking import asking_words
 from .backdrop import backdrop_terms, is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
@@ -320,14 +320,7 @@ def _stands_alone(corpus: Corpus, text: str, term: str, question: set[str]) -> b
     """Whether `term` is in `text` as a compound of its own, or in one with another noun the
     question has too (itself or one of its parts: 「自立支援法」's 支援)."""
     tokens = corpus.memo.get(("tokens", text), lambda: tuple(corpus.tokenizer.tokens(text)))
-    at = 0
-    while at < len(tokens):
-        if tokens[at].pos[0] not in _COMPOUND:
-            at += 1
-            continue
-        start = at
-        while at < len(tokens) and tokens[at].pos[0] in _COMPOUND:
-            at += 1
+    for start, at in compound_runs(tokens, _COMPOUND):
         parts = [{w for w, _ in corpus.tokenizer.split_terms_of_word(t.surface)} | {t.term} for t in tokens[start:at]]
         inside = [i for i, words in enumerate(parts) if term in words]
         if not inside:

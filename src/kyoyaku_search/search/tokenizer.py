@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -246,6 +247,20 @@ class Tokenizer:
 
 
 _KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+
+
+def compound_runs(tokens: Sequence[Token], pos: Collection[str]) -> Iterator[tuple[int, int]]:
+    """The (start, end) spans of consecutive tokens whose part of speech is in `pos`: the
+    compounds a question or a line is made of (「丘珠空港の利用促進」: 丘珠空港, 利用促進)."""
+    at = 0
+    while at < len(tokens):
+        if tokens[at].pos[0] not in pos:
+            at += 1
+            continue
+        start = at
+        while at < len(tokens) and tokens[at].pos[0] in pos:
+            at += 1
+        yield start, at
 
 
 def to_katakana(text: str) -> str:
