@@ -31,6 +31,7 @@ NO_DEFINITION = (
 )
 # The body speaks of its parties by label: 「甲及び乙は」.
 _USES_LABELS = re.compile(r"甲(?:及び|又は|と|、)乙")
+_SUBMITTED = re.compile(r"日[ \u3000]*提出")
 
 
 def _wrapped(text: str, following: str) -> bool:
@@ -65,6 +66,13 @@ def drop_rule_lines(lines: list[SourceLine], ctx: ParseContext) -> list[SourceLi
         else:
             kept.append(line)
     return kept
+
+
+def dated_front(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines before the preamble that may give the agreement's date: not a sentence (a date
+    inside one is another document's, 「要綱(平成20年12月26日…)に基づき」), nor a bill's
+    submission date (「平成27年9月2日提出」)."""
+    return [line for line in lines if not line.text.strip().endswith(SENTENCE_END) and not _SUBMITTED.search(line.text)]
 
 
 def preamble_index(lines: list[SourceLine], ctx: ParseContext) -> int | None:

@@ -18,6 +18,7 @@ from .annex import looks_like_table_row, parse_annexes
 from .dates import kanji_number
 from .document import SourceDocument, document_from_bytes, read_document
 from .front import (
+    dated_front,
     defined_parties,
     drop_rule_lines,
     find_title,
@@ -114,7 +115,7 @@ class _Parser:
         else:
             where = self.lines[start] if start is not None else self.lines[title_index]
             parties = named_parties(self.lines, where, title, self.ctx)
-        front = self.lines[:anchor]
+        front = dated_front(self.lines[:anchor])
         cover_date = first_date(front, self.ctx)
         date_line = next((line for line in front if first_date([line], self.ctx)), None)
         join_wrapped(self.lines, anchor, self.ctx)
@@ -166,6 +167,14 @@ class _Parser:
         repaired = [self._repair_line(ln, ln.text.strip()) for ln in parts]
         numbers = tuple(n for ln in parts for n in ln.numbers)
         return SourceLine(numbers, "\n".join(repaired)), end
+
+    def _repaired_text(self, line: SourceLine) -> SourceLine:
+        """An item's text line (not its marker line) with PDF artefacts repaired, as now stored."""
+        if marker_kind(line.text):
+            return line
+        index = self.lines.index(line)
+        self._repair_line(line, line.text.strip())
+        return self.lines[index]
 
     def _repair_line(self, line: SourceLine, sentence: str) -> str:
         """Repair one sentence of body text in place; return the repaired sentence."""
@@ -229,7 +238,8 @@ class _Parser:
                     for lead in block[:first_item]:
                         articles[-1]["parts"].append(self._paragraph(lead, lead.text.strip()))
                         articles[-1]["lines"].extend(lead.numbers)
-                    inline.append(parse_inline(number, block[first_item:], parties, self.ctx))
+                    items = [self._repaired_text(each) for each in block[first_item:]]
+                    inline.append(parse_inline(number, items, parties, self.ctx))
                     index = end
             elif articles:
                 self._check_paragraph(articles[-1], line, text, after_blank)

@@ -38,7 +38,9 @@ def parse_signature(
         signer = SIGNER.match(text)
         if signer and signer["label"] in labels:
             current = signer["label"]
-            details[current].update(address=signer["address"].strip())
+            rest = signer["address"].strip()
+            # 「甲 加西市長 加東市長」: a draft's block names only the mayors, no address
+            details[current].update({"mayor_title" if rest.endswith("長") else "address": rest})
             details[current]["lines"].append(line.first)
             continue
         if current is None:

@@ -14,7 +14,7 @@ LABELS = "甲乙丙丁戊己庚辛壬癸"
 # but never just a blank: 「岩見 沢市」 split by the extractor must not define 「沢市」.
 PARTY_DEF = re.compile(
     rf"(?:^|(?<=及び)|(?<=並びに)|(?<=[、,，])|(?<=[）)]と))\s*(?P<name>[^\s、,，。「」『』（）()]+?)"
-    rf"[（(]以下[「『](?P<label>[{LABELS}])[」』]という。?[）)]"
+    rf"[（(]以下(?:これらを|これを|両市を|両者を)?[「『](?P<label>[{LABELS}])[」』]という。?[）)]"
 )
 HEADING = re.compile(r"^[（(](?P<heading>[^（）()]{1,40})[）)]$")
 ARTICLE = re.compile(r"^第(?P<number>[0-9０-９一二三四五六七八九十]{1,3})条(?:[ \u3000]+(?P<text>\S.*))?$")
