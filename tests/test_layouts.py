@@ -48,7 +48,7 @@ def counts(agreement: Agreement) -> tuple[int, int, int]:
 def test_layouts_md_lists_every_fixture():
     files = {p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html")}
     assert {name for name, *_ in COUNTS} == files
-    assert len(files) == 17  # 13 agreements, 4 of them also as HTML
+    assert len(files) == 20  # 16 agreements, 4 of them also as HTML
 
 
 @pytest.mark.parametrize(
@@ -198,6 +198,28 @@ QUESTIONS = [
     ("taka-kasai-kato-2015.txt", "加東市は医療で何をするか。", "row-1-1/甲", "第3条第1号ア(イ)"),
     ("taka-kasai-kato-2015.txt", "多可町は地域公共交通で何をするか。", "row-2-1/乙", "第3条第2号ア(ウ)"),
     ("taka-kasai-kato-2015.txt", "費用はどう負担するか。", "art-4", "第4条（事務執行に当たっての連携及び費用負担）"),
+    # OCR text of a scan, all on one line, a seal read as garbage before the title
+    (
+        "goshogawara-tsuruta.txt",
+        "鶴田町は救急医療体制の確保で何をするか。",
+        "row-0-1/乙",
+        "別表第1 生活機能の強化に係る政策分野「救急医療体制の確保」乙（鶴田町）の役割",
+    ),
+    ("goshogawara-tsuruta.txt", "費用はどう負担するか。", "art-4", "第4条（事務執行に当たっての連携及び費用負担）"),
+    # no title, blanks inside brackets from the PDF converter: 「( 基本方針)」「別表第1 ( 第3条関係)」
+    (
+        "fukagawa-chippubetsu-2018.txt",
+        "秩父別町は救急医療体制の確保で何をするか。",
+        "row-0-1/乙",
+        "別表第1「救急医療体制の確保」乙（秩父別町）の役割",
+    ),
+    ("fukagawa-chippubetsu-2018.txt", "費用はどう負担するか。", "art-4", "第4条（事務執行に当たっての連携及び費用負担）"),
+    ("fukagawa-chippubetsu-2018.txt", "基本方針は", "art-2", "第2条（基本方針）"),
+    # 第一編/第二編 part headings, definitions first, the 別表 set up by 第7条, masked names
+    ("xx-town-xx-city-2020.txt", "xx市は地域医療で何をするか。", "row-0-1/乙", "別表(第7条関係)「地域医療」乙（xx市）の役割"),
+    ("xx-town-xx-city-2020.txt", "費用はどう負担するか。", "art-6", "第6条（費用負担）"),
+    ("xx-town-xx-city-2020.txt", "語句の定義は", "art-1", "第1条（語句の定義）"),
+    ("xx-town-xx-city-2020.txt", "この協定はいつから効力を生ずるか。", "signature", "署名欄"),
 ]
 
 
@@ -210,7 +232,14 @@ def test_the_right_unit_comes_first(name, question, unit, citation, tokenizer):
 
 
 @pytest.mark.parametrize(
-    "name", ["inami-himeji-2015.txt", "yamaga-kumamoto-2022.txt", "tomakomai-abira-2015.txt", "shinjo-okura-2015.txt"]
+    "name",
+    [
+        "inami-himeji-2015.txt",
+        "yamaga-kumamoto-2022.txt",
+        "tomakomai-abira-2015.txt",
+        "shinjo-okura-2015.txt",
+        "xx-town-xx-city-2020.txt",
+    ],
 )
 def test_without_a_provision_the_answer_says_so_and_gives_the_date(name, tokenizer):
     agreement = parse_file(FIXTURES / name).agreement
@@ -328,3 +357,31 @@ def test_a_text_flattened_onto_one_line_is_read_line_by_line():
     assert row.roles[0].text == "市立加西病院及び加東市民病院の診療機能を維持し、乙の住民に対しても救急医療及び高度医療を提供する。"
     assert set(agreement.location(row.lines).lines) == {16}  # every piece cites the one line it stands on
     assert [r.kind for r in parsed.repairs][:1] == ["flattened-line"]
+
+
+def test_a_copy_without_a_title_is_named_by_its_cover_party_line():
+    agreement = parse_file(FIXTURES / "fukagawa-chippubetsu-2018.txt").agreement
+    assert agreement.title == "深川市・秩父別町"  # the only words above the preamble naming the agreement
+    assert agreement.date is None  # 「平成30年6月 日」: the day left blank, no date is made up
+    assert [a.heading for a in agreement.articles][:2] == ["目的", "基本方針"]  # 「( 基本方針)」
+
+
+def test_part_headings_group_articles_numbered_straight_through():
+    agreement = parse_file(FIXTURES / "xx-town-xx-city-2020.txt").agreement
+    assert [a.number for a in agreement.articles] == [1, 2, 3, 4, 5, 6, 7]
+    assert "第一編" not in agreement.preamble.text and all("編" not in a.text for a in agreement.articles)
+    assert agreement.date_text == "令和2年1月17日"  # from the title 「…協定書(令和2年1月17日締結)」
+
+
+def test_an_annex_table_flattened_onto_one_line_is_refused_at_its_line(tmp_path):
+    """What still cannot be read: a table whose cells lost their boundaries (a PDF copied as one
+    line) — refused at that line, naming the file, never read as wrong cells."""
+    lines = (FIXTURES / "goshogawara-tsuruta.txt").read_text(encoding="utf-8").split("\n")
+    table = [i for i, line in enumerate(lines) if "\t" in line and i < 22]
+    flattened = " ".join(lines[i].replace("\t", " ") for i in table)
+    lines[table[0] : table[-1] + 1] = [flattened]
+    path = tmp_path / "flattened-table.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(AgreementFormatError) as caught:
+        parse_file(path)
+    assert (caught.value.path, caught.value.line) == (str(path), table[0] + 1)

@@ -24,6 +24,7 @@ _ITEM = rf"(?:[(（](?:[0-9]{{1,2}}|[{_KATAKANA}]|[a-z])[)）]|[{_KATAKANA}]|[a-
 _BODY_BREAK = re.compile(
     rf"(?<=。)[ \u3000]+(?={_ARTICLE}|[0-9０-９]{{1,2}}[ \u3000])"
     rf"|[ \u3000]+(?=(?:[(（](?:[0-9]{{1,2}}|[{_KATAKANA}]|[a-z])[)）]|[{_KATAKANA}]|[a-z])[ \u3000])"
+    r"|[ \u3000]+(?=[(（][0-9]{1,2}[)）]\S)"  # 「(1)生活機能…」: a numbered item needs no blank after it
     r"|(?<=。)[ \u3000]+(?=[^。\s]{0,30}(?:証する|証として))"
 )
 # An item whose title is a field (「(ア) 取組内容」「(イ) 甲の役割」): its text starts a line of its own.

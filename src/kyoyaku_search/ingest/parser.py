@@ -39,6 +39,7 @@ from .template import (
     HEADING,
     NUMBERED,
     PARAGRAPH_NUMBER,
+    PART,
     PARTY_DEF,
     SIGNER,
     SUPPLEMENTARY,
@@ -211,6 +212,8 @@ class _Parser:
                     heading.first,
                     f"見出し{heading.text.strip()}の後に条がありません / a heading not followed by an article",
                 )
+            if PART.match(text):
+                continue  # 「第一編 総則」: groups the articles, numbered straight through
             if HEADING.match(text):
                 heading = line
             elif match := ARTICLE.match(text):
@@ -269,7 +272,13 @@ class _Parser:
         one, 附則, 別表 or closing statement."""
         for end in range(index, len(self.lines)):
             text = self.lines[end].text.strip()
-            if ARTICLE.match(text) or SUPPLEMENTARY.match(text) or self._starts_annex(end) or CLOSING.search(text):
+            if (
+                ARTICLE.match(text)
+                or PART.match(text)
+                or SUPPLEMENTARY.match(text)
+                or self._starts_annex(end)
+                or CLOSING.search(text)
+            ):
                 return end
             if HEADING.match(text):
                 after = next((each.text.strip() for each in self.lines[end + 1 :] if each.text.strip()), "")
