@@ -403,3 +403,15 @@ def test_a_section_named_lists_its_rows_as_the_answer(app):
     reply = replies(app)[0]
     assert reply.markdown[0].value.startswith(escape_markdown("別表（第3条関係）(3)アの取組は5項目あります。"))
     assert "該当する箇所（別表の順）" in [c.value for c in reply.caption]
+
+
+def test_the_uploader_speaks_japanese(app):
+    """Streamlit draws the dropzone's button and limits in English with no option to change them;
+    the page hides them and says them in Japanese (the browser test checks what is shown)."""
+    from kyoyaku_search.views.upload import CHOOSE_FILE, LIMITS
+
+    (uploader,) = app.sidebar.get("file_uploader")
+    assert uploader.proto.label == "テキスト・HTML・PDF・Word" and "MB まで" in uploader.proto.help
+    styles = [html.proto.body for html in app.get("html") if "stFileUploaderDropzone" in html.proto.body]
+    assert styles and f'content: "{CHOOSE_FILE}"' in styles[0] and f'content: "{LIMITS}"' in styles[0]
+    assert CHOOSE_FILE == "ファイルを選ぶ" and LIMITS == "10 MB まで・テキスト、HTML、PDF、Word（.docx）"
