@@ -385,3 +385,20 @@ def test_an_annex_table_flattened_onto_one_line_is_refused_at_its_line(tmp_path)
     with pytest.raises(AgreementFormatError) as caught:
         parse_file(path)
     assert (caught.value.path, caught.value.line) == (str(path), table[0] + 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "source"),
+    [
+        # the text split back into lines: every piece is cited at the one line of the file it came from
+        ("taka-kasai-kato-2015.txt", "加東市は医療で何をするか。", "taka-kasai-kato-2015.txt 16行"),
+        # an HTML page: the line of the page's source, not of the text read from it
+        ("yamaga-kumamoto-2022.html", "山鹿市は図書館の相互利用で何をするか。", "yamaga-kumamoto-2022.html 66行"),
+    ],
+)
+def test_the_source_line_is_the_published_files_line(name, question, source, tokenizer):
+    agreement = parse_file(FIXTURES / name).agreement
+    hit = ask(build_corpus([agreement], tokenizer), question).hits[0]
+    assert hit.source == source
+    line = int(source.split()[-1].removesuffix("行"))
+    assert hit.unit.text[:10] in (FIXTURES / name).read_text(encoding="utf-8").split("\n")[line - 1]
