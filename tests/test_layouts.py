@@ -402,3 +402,11 @@ def test_the_source_line_is_the_published_files_line(name, question, source, tok
     assert hit.source == source
     line = int(source.split()[-1].removesuffix("行"))
     assert hit.unit.text[:10] in (FIXTURES / name).read_text(encoding="utf-8").split("\n")[line - 1]
+
+
+@pytest.mark.parametrize("name", ["sakaiminato-matsue-yonago-2009.html", "taka-kasai-kato-2015.txt"])
+def test_a_signer_line_naming_only_the_mayor_takes_no_name_from_what_follows(name):
+    """「丙 境港市長」 then the CMS page's 「このページに関するお問い合わせ」: a title, no address, no name."""
+    for party in parse_file(FIXTURES / name).agreement.parties:
+        assert party.mayor_title and party.mayor_title.endswith("長") and party.address is None
+        assert party.mayor_name is None
