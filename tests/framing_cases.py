@@ -25,15 +25,20 @@ SEED = Path(__file__).parent.parent / "data" / "sapporo-iwamizawa-2019.txt"
 # The layouts the gate was measured on; the HTML twins ask the same as their text.
 LAYOUT_FILES = (
     "chizu-tottori-2010.txt",
+    "fukagawa-chippubetsu-2018.txt",
+    "goshogawara-tsuruta.txt",
     "hiroshima-iwakuni-2016.txt",
     "iida-oshika-2009.txt",
     "inabe-toin-2010.txt",
     "inami-himeji-2015.txt",
     "mihara-fukuyama-2015.html",
+    "mihara-fukuyama-2015.txt",
     "sakaiminato-matsue-yonago-2009.txt",
     "shinjo-okura-2015.txt",
+    "taka-kasai-kato-2015.txt",
     "tamano-okayama-2016.txt",
     "tomakomai-abira-2015.txt",
+    "xx-town-xx-city-2020.txt",
     "yamaga-kumamoto-2022.txt",
     "yuzawa-ugo-2011.txt",
 )
@@ -138,7 +143,10 @@ class Case:
 def layout_corpora() -> dict[str, Corpus]:
     """The seed and every loadable fixture layout, each as a corpus of its own."""
     paths = [SEED, *(FIXTURES / name for name in LAYOUT_FILES)]
-    return {path.stem: build_corpus([parse_file(path).agreement]) for path in paths}
+    stems = [path.stem for path in paths]
+    # A text and its HTML twin share a stem; both are measured, so the twin is named in full.
+    names = [path.name if stems.count(path.stem) > 1 and path.suffix != ".txt" else path.stem for path in paths]
+    return {name: build_corpus([parse_file(path).agreement]) for name, path in zip(names, paths, strict=True)}
 
 
 def topics(corpus: Corpus, limit: int = 12) -> list[str]:

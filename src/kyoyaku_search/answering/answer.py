@@ -23,7 +23,7 @@ from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
 from .lists import TOGETHER_WORDS, asks_for_list
 from .notfound import not_found_message, uncovered
-from .provisions import annex_reference, label_definition, named_first, who_is_meant
+from .provisions import annex_reference, label_definition, named_first, named_heading, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 from .relative import next_to
@@ -75,6 +75,8 @@ def ask(
     reference = find_reference(corpus, question.text, agreement)
     if reference is None:
         reference = who_is_meant(corpus, question, agreement)
+    if reference is None:
+        reference = named_heading(corpus, question, agreement)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
         reference = label_follow_up(corpus, question, history[-1], agreement)
     if reference is None and history and history[-1].hits:  # 「次の条文は」 after 第3条

@@ -58,6 +58,7 @@ _ASKER = re.compile(
     r"|(?:市|町|村)?[\u4e00-\u9fff\u30a0-\u30ff]{0,10}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
 )
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
+_AROUND = " \u3000「」『』、。"
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 
 
@@ -129,6 +130,12 @@ def _kana_municipalities(tokens: list[Token]) -> list[str]:
 
 def _all_hiragana(text: str) -> bool:
     return bool(text) and all("\u3041" <= ch <= "\u309f" for ch in text)
+
+
+def names_a_party(corpus: Corpus, run: str) -> bool:
+    """Whether a verbatim run of the question is only a party's name as the agreement writes it
+    (「加西市及び加東市」「八頭郡智頭町」): the party asked about, not a quotation of its preamble."""
+    return run.strip(_AROUND) in corpus.names.known_forms
 
 
 def find_parties(

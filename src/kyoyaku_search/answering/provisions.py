@@ -15,7 +15,9 @@ import numpy as np
 
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
-from .framing import ANNEX_WORDS
+from ..search.phrases import quotation_like
+from ..search.tokenizer import fold
+from .framing import ANNEX_WORDS, QUESTION_WORDS, SAYING_WORDS
 from .kinds import asks_for_the_annex
 from .lists import PARTNER_WORDS
 from .question import Query, Question, QuestionKind
@@ -51,6 +53,41 @@ def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> R
     if question.kind == QuestionKind.PARTNERS or which and question.kind in ("signer", "general"):
         return the_parties(corpus, agreement)
     return None
+
+
+def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
+    """The article whose heading the question names in full (「連携項目及び役割分担って何が書いて
+    あるの」「協定の廃止について協約上どう整理されているか」): every agreement heads its articles, and
+    a heading named word for word is the article asked for, whatever else its words would rank.
+    Not when the question names something more the agreement holds (a second topic), nor for a
+    heading of common words alone (「目的」「その他」), which ranking finds."""
+    folded = fold(question.text)
+    named = [
+        i
+        for i in in_scope(corpus, agreement, "article")
+        if (heading := fold(corpus.units[i].context)) and heading in folded and quotation_like(heading)
+    ]
+    if not named:
+        return None
+    longest = max(len(corpus.units[i].context) for i in named)
+    positions = tuple(i for i in named if len(corpus.units[i].context) == longest)
+    heading = fold(corpus.units[positions[0]].context)
+    more = [
+        c.word
+        for c in question.content
+        if c.weight >= 1.0
+        and fold(c.word) not in heading
+        and c.word not in _ASKING_WORDS
+        and corpus.occurs(fold(c.word))
+    ]
+    if more:
+        return None
+    return Reference(positions, corpus.units[positions[0]].citation.place, "article", matched=heading)
+
+
+# Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」
+# 「…に関する甲の分担内容」).
+_ASKING_WORDS = QUESTION_WORDS | SAYING_WORDS | ANNEX_WORDS
 
 
 def annex_reference(corpus: Corpus, query: Query, allowed: np.ndarray) -> Reference | None:

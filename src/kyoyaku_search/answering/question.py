@@ -39,7 +39,7 @@ from .kinds import (
     kind_word,
     question_kind,
 )
-from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels, short_kana
+from .parties import LABEL_CHARS, MASK, find_parties, labelled, names_a_party, outsiders, read_labels, short_kana
 from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
 from .typos import correct_typos
 
@@ -118,6 +118,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     # 甲/乙 inside it is part of the quotation, not a filter.
     heard_text, heard = read_labels(fold(cleaned))
     phrase = corpus.phrases.longest(heard_text)
+    if phrase is not None and names_a_party(corpus, heard_text[phrase.start : phrase.end]):
+        phrase = None  # 「加西市及び加東市」 asked about is a party, not a quotation of the preamble
     quoted = range(phrase.start, phrase.end) if phrase else range(0)
     folded, corrections = correct_typos(corpus, heard_text)
     masked, parties, slips = find_parties(corpus, folded, quoted)
@@ -138,6 +140,10 @@ def understand(corpus: Corpus, text: str) -> Question:
     # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics.
     weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
     weak |= {t.term for t in tokens if t.pos[1] == "数詞" or t.pos[2] == "助数詞"}  # 「二つの市」
+    # 「協約上」「条文上」「両市間」: a suffix of relation says in what respect, never what about
+    relational = {t.term for t in tokens if t.pos[0] == "接尾辞" and t.pos[2] == "副詞可能"}
+    weak |= relational
+    weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in relational if t in weights)
     weak |= read_as_asking(masked_tokens, readings)
     weak |= misread(masked, masked_tokens, readings, corpus.index.document_frequency)
     weak |= after_a_name(masked, masked_tokens, MASK, corpus.index.document_frequency)

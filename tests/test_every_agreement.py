@@ -1,0 +1,96 @@
+"""Answering on every real layout, not only the seed: rules that hold for any 連携協約 or
+定住自立圏形成協定, checked on each agreement of tests/fixtures/agreements/ in its own words.
+
+- a party named as the agreement names it (「加西市及び加東市」, two cities as one 甲) is the party
+  asked about, not a quotation of the preamble that defines it;
+- 「協約上」「協定上」「条文上」 say in what respect, never what about: a 協定 asked about as a 協約
+  answers the same;
+- an article heading named in full is the article asked for (「連携項目及び役割分担って何が書いて
+  あるの」, 「協定の廃止について協約上どう整理されているか」).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.answering.provisions import named_heading
+from kyoyaku_search.answering.question import understand
+from kyoyaku_search.search.corpus import Corpus
+from kyoyaku_search.search.phrases import quotation_like
+
+from .framing_cases import LAYOUT_FILES, layout_corpora
+
+
+@pytest.fixture(scope="module")
+def corpora() -> dict[str, Corpus]:
+    return layout_corpora()
+
+
+LAYOUTS = sorted(LAYOUT_FILES)
+STEMS = ["sapporo-iwamizawa-2019", *sorted({name.rsplit(".", 1)[0] for name in LAYOUTS})]
+
+
+def first_id(answer) -> str:
+    assert answer.status not in (Status.NO_MATCH, Status.NOT_PARTY), answer.message
+    return answer.hits[0].unit.id
+
+
+def role_rows(corpus: Corpus) -> list[tuple[str, str, str]]:
+    """(取組, party label, role cell id) of the first row that gives each party a role cell."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for unit in corpus.units:
+        if unit.kind == "role" and unit.party_label not in found and unit.initiative:
+            found[unit.party_label] = (unit.initiative, unit.party_label, unit.id)
+    return list(found.values())
+
+
+@pytest.mark.parametrize("layout", STEMS)
+@pytest.mark.parametrize("template", ["{t}で{p}がやることを教えて", "{t}に関する{p}の責務を確認したい。"])
+def test_a_party_named_as_the_agreement_names_it_gets_its_own_role(corpora, layout, template):
+    corpus = corpora[layout]
+    for initiative, label, cell in role_rows(corpus):
+        party = next(p.name for p in corpus.party_names if p.label == label)
+        answer = ask(corpus, template.format(t=initiative, p=party))
+        assert first_id(answer) == cell, (party, initiative)
+
+
+def test_two_cities_defined_as_one_party_are_that_party_by_their_joint_name(corpora):
+    corpus = corpora["taka-kasai-kato-2015"]
+    assert corpus.party_names[0].name == "加西市及び加東市"
+    for question in ("医療で加西市及び加東市がやることを教えて", "加西市及び加東市の地域公共交通での役割は"):
+        unit = corpus.unit(first_id(ask(corpus, question)))
+        assert unit.kind == "role" and unit.party_label == "甲", question
+
+
+def headed_articles(corpus: Corpus) -> list[tuple[str, str]]:
+    """(heading, article id) for each heading of words enough to be named (not 「目的」「その他」)."""
+    headings = [(u.context, u.id) for u in corpus.units if u.kind == "article" and u.context]
+    return [(h, i) for h, i in headings if quotation_like(h) and [x for x, _ in headings].count(h) == 1]
+
+
+@pytest.mark.parametrize("layout", STEMS)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{t}について協約上どう整理されているか。",
+        "{t}について協定上どう整理されているか。",
+        "{t}の条文上の表現を資料に載せたい。",
+        "{t}って何が書いてあるの",
+        "{t}の該当箇所はどこか。",
+    ],
+)
+def test_an_article_heading_named_in_full_is_that_article(corpora, layout, template):
+    corpus = corpora[layout]
+    for heading, article in headed_articles(corpus):
+        assert first_id(ask(corpus, template.format(t=heading))) == article, heading
+
+
+@pytest.mark.parametrize("layout", STEMS)
+def test_a_heading_named_beside_a_held_topic_is_no_reference_to_its_article(corpora, layout):
+    # 「救急医療の費用負担は」 asks about the 取組 as well: ranking weighs both
+    corpus = corpora[layout]
+    topic = next(u.initiative for u in corpus.units if u.kind == "row" and u.initiative)
+    for heading, _ in headed_articles(corpus):
+        if topic not in heading:
+            assert named_heading(corpus, understand(corpus, f"{topic}の{heading}は"), None) is None, heading
