@@ -6,18 +6,24 @@
 - 「協約上」「協定上」「条文上」 say in what respect, never what about: a 協定 asked about as a 協約
   answers the same;
 - an article heading named in full is the article asked for (「連携項目及び役割分担って何が書いて
-  あるの」, 「協定の廃止について協約上どう整理されているか」).
+  あるの」, 「協定の廃止について協約上どう整理されているか」);
+- a term the agreement defines (「(3)「市民病院」とは、…をいう。」, 「(以下「中心市宣言」という。)」) is
+  answered by its definition, and the words explaining it answer nothing of their own.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.answering.parties import LABEL_CHARS
 from kyoyaku_search.answering.provisions import named_heading
 from kyoyaku_search.answering.question import understand
 from kyoyaku_search.search.corpus import Corpus
 from kyoyaku_search.search.phrases import quotation_like
+from kyoyaku_search.search.tokenizer import fold
 
 from .framing_cases import LAYOUT_FILES, layout_corpora
 
@@ -94,3 +100,36 @@ def test_a_heading_named_beside_a_held_topic_is_no_reference_to_its_article(corp
     for heading, _ in headed_articles(corpus):
         if topic not in heading:
             assert named_heading(corpus, understand(corpus, f"{topic}の{heading}は"), None) is None, heading
+
+
+def defined_terms(corpus: Corpus) -> list[tuple[str, str]]:
+    """(term, id of the unit defining it) in the template's forms, the parties' labels aside."""
+    found = []
+    for unit in corpus.units:
+        for term in re.findall(r"「([^「」]+)」とは|以下「([^「」]+)」という", fold(unit.text)):
+            term = term[0] or term[1]
+            if term not in LABEL_CHARS:
+                found.append((term, unit.id))
+    return found
+
+
+@pytest.mark.parametrize("layout", STEMS)
+@pytest.mark.parametrize("template", ["{t}とは何か", "{t}って何", "この協定でいう{t}の意味は"])
+def test_a_term_the_agreement_defines_is_answered_by_its_definition(corpora, layout, template):
+    corpus = corpora[layout]
+    for term, unit in defined_terms(corpus):
+        answer = ask(corpus, template.format(t=term))
+        assert first_id(answer) == unit, term
+        assert f"「{term}」の意味は" in " ".join(answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("layout", STEMS)
+def test_the_words_explaining_another_term_do_not_answer_for_themselves(corpora, layout):
+    # xx-town: 「(2)「年度」とは、その年の4月1日から翌年の3月31日までの期間をいう。」 is no period of the
+    # agreement; no layout states one except under a heading that says so (有効期間)
+    corpus = corpora[layout]
+    answer = ask(corpus, "この協定の期間は")
+    headed = any("期間" in u.context for u in corpus.units if u.kind == "article")
+    assert answer.status == Status.NO_MATCH or headed, first_id(answer)
+    for hit in answer.hits:
+        assert "期間" not in hit.unit.text or "」とは" not in hit.unit.text

@@ -17,6 +17,7 @@ from ..search.corpus import Corpus
 from ..search.tokenizer import fold
 from ..search.units import Unit
 from .confidence import Asked, confident, covered_first
+from .definitions import defined_term, only_explains
 from .effective import effective_units
 from .followup import settle
 from .kinds import TOGETHER
@@ -75,6 +76,8 @@ def ask(
     reference = find_reference(corpus, question.text, agreement)
     if reference is None:
         reference = who_is_meant(corpus, question, agreement)
+    if reference is None:
+        reference = defined_term(corpus, question.text, agreement)
     if reference is None:
         reference = named_heading(corpus, question, agreement)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
@@ -192,6 +195,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     if effective is not None:
         return _effective(corpus, query, *effective, top_k)
     ranked = rank(corpus, query, allowed)
+    asked = fold(question.text)  # a unit that only explains other terms with the words says nothing of them
+    ranked = [(i, s) for i, s in ranked if not only_explains(corpus.units[i].text, question.content, asked)]
     if not ranked:
         context = Context(
             query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False
