@@ -98,13 +98,26 @@ class PhraseIndex:
                 if not longer:
                     break
                 end, holders = end + 1, longer
-            if holders and ((start <= whole[0] and whole[1] <= end) or quotation_like(folded[start:end])):
+            if holders and (
+                (start <= whole[0] and whole[1] <= end)
+                or (quotation_like(folded[start:end]) and not _cuts_a_word(folded, start))
+            ):
                 best, best_length = (start, end, holders), end - start
         if best is None:
             return None
         start, end, holders = best
         positions = np.unique(np.concatenate([self._owners[n] for n in holders]))
         return PhraseMatch(start, end, positions)
+
+
+def _cuts_a_word(folded: str, start: int) -> bool:
+    """Whether a run starts inside a run of kanji of the question: 「研修の実施に」 of 「合同研修の実施に
+    ついて」 is the end of another thing's name, not a quotation of a unit that trains doctors."""
+    return start > 0 and _kanji(folded[start - 1]) and _kanji(folded[start])
+
+
+def _kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def quotation_like(run: str) -> bool:
