@@ -22,13 +22,14 @@ from .followup import settle
 from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
 from .lists import TOGETHER_WORDS, asks_for_list
+from .missing import missing_article
 from .notfound import not_found_message, uncovered
 from .provisions import annex_reference, label_definition, named_first, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
-from .relative import next_to
+from .relative import in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
-from .structure import Reference, find_reference, inside_quotation, missing_article
+from .structure import Reference, find_reference, inside_quotation
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [
@@ -72,7 +73,7 @@ def ask(
     if not 1 <= top_k <= MAX_TOP_K:
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
-    reference = find_reference(corpus, question.text, agreement)
+    reference = in_named_article(corpus, question.text, agreement) or find_reference(corpus, question.text, agreement)
     if reference is None:
         reference = who_is_meant(corpus, question, agreement)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..ingest.dates import kanji_number
 
-_FIRST = r"一番最初|最初|一番初め|初め|はじめ|始め|先頭|いちばん(?:さいしょ|はじめ)|さいしょ"
+_FIRST = r"一番最初|最初|一番初め|一番はじめ|一番始め|初め|はじめ|始め|先頭|いちばん(?:さいしょ|はじめ)|さいしょ"
 _LAST = r"一番最後|最後|最終|一番後ろ|一番うしろ|終わり|おわり|おしまい|ラスト|いちばん(?:さいご|うしろ)|さいご"
 _KANA_COUNT = {"ひと": 1, "ふた": 2, "みっ": 3, "よっ": 4, "いつ": 5, "むっ": 6, "なな": 7, "やっ": 8, "ここの": 9}
 _COUNTERS = r"つ目|つめ|番目|ばんめ|個目|こめ"
@@ -111,6 +111,26 @@ def which(match: re.Match[str]) -> int | None:
         return -1
     word = match["n"]
     return _KANA_COUNT.get(word) or kanji_number(word)
+
+
+# 「生活機能の強化の中で3番目の取組」「…の強化の2つ目」: an order right after a name (a section's
+# title), counting rows; what the name is, `titles` decides. Not 「…の最初に」「…の2番目の条文」.
+_ROW_TARGET = dict(_TARGETS)["row"]
+_AFTER_NAME = re.compile(
+    rf"\s*(?:の中で|の中の|の中から|のなかで|のうち|の|で|にある)\s*{_ORDINAL}\s*"
+    rf"(?:の\s*)?(?:(?P<target>{_ROW_TARGET})|(?=は|を|が|って|とは|[?？。]|$))"
+)
+
+
+def ordinals_after_names(folded: str) -> list[tuple[int, int, str]]:
+    """(where the name before it ends, 1-based place or -1 for the last, the words) for each order
+    in `folded` that follows a name and counts rows (「…の最後の取組」「…の2つ目」)."""
+    found = []
+    for match in _AFTER_NAME.finditer(folded):
+        nth = which(match)
+        if nth is not None and match.start() > 0:
+            found.append((match.start(), nth, match.group(0)))
+    return found
 
 
 def ordinal_after(text: str) -> int | None:

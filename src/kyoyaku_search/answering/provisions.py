@@ -37,12 +37,14 @@ _INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})�
 
 # 「「甲」とはどの自治体を指すか」: the words for what a label stands for are no topic of their own.
 _WHICH_MUNICIPALITY = frozenset({"自治体", "市町村", "地方公共団体", "団体", "都市", "まち"})
+# 「協約に出てくる「乙」」「文中で使われている甲」: where the label is met, not a topic either.
+_MET_IN_TEXT = frozenset({"出る", "来る", "登場", "書く", "使う", "記載", "見る", "文中", "文章", "条文"})
 
 
 def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
     """The unit saying who the parties are, for 「乙とは誰を指すのか」 and 「この協約を結んだ自治体は」
     (no municipality named to find the partners of: the parties themselves)."""
-    if question.labels and all(t in _WHICH_MUNICIPALITY for t in question.own_topic_terms):
+    if question.labels and all(t in _WHICH_MUNICIPALITY | _MET_IN_TEXT for t in question.own_topic_terms):
         return label_definition(corpus, question.text, agreement)
     if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
         return None

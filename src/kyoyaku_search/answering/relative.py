@@ -13,6 +13,9 @@ from ..search.units import Unit
 from .ordinals import legal_step, relative_step
 from .structure import ARTICLE, Reference, in_scope
 
+# 「第4条の「前条の取組」」「第2条でいう前条」: 前条 read in the article named just before it.
+_NAMED_THEN = re.compile(r"\s*(?:の|で(?:いう|言う)|にある|に(?:出てくる|書かれた|書いてある))?\s*[「『\"]?")
+
 
 def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
     """「次の条文は」「前の取組」 after an answer: the article or row next to the one it quoted;
@@ -47,7 +50,27 @@ def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
     return Reference((position,), unit.citation.place, unit.kind)
 
 
-def _beside_article(corpus: Corpus, last: Unit, step: int, matched: str) -> Reference | None:
+def in_named_article(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
+    """「第4条の「前条の取組」」: the article 前条, 次条 or 同条 stands for in the article the
+    question names (not the one last quoted); None when the question says no such thing."""
+    folded = unicodedata.normalize("NFKC", text)
+    for match in ARTICLE.finditer(folded):
+        then = _NAMED_THEN.match(folded, match.end())
+        legal = legal_step(folded[then.end() :]) if then else None
+        if legal is None or not folded[then.end() :].startswith(legal[1]):
+            continue
+        number = kanji_number(match["n1"] or match["n2"])
+        named = [i for i in in_scope(corpus, agreement, "article") if corpus.units[i].article == number]
+        if len(named) == 1:
+            span = folded[match.start() : then.end() + len(legal[1])]
+            found = _beside_article(corpus, corpus.units[named[0]], legal[0], legal[1], "")
+            return found and Reference(found.positions, found.label, found.kind, found.note, span)
+    return None
+
+
+def _beside_article(
+    corpus: Corpus, last: Unit, step: int, matched: str, before: str = "前の回答の"
+) -> Reference | None:
     articles = {corpus.units[i].article: i for i in in_scope(corpus, last.agreement_id, "article")}
     number = (last.article or 0) + step
     if matched == "同条":  # 「前条に規定する取組…同条に定める」: the article named just before it
@@ -58,7 +81,7 @@ def _beside_article(corpus: Corpus, last: Unit, step: int, matched: str) -> Refe
         note = f"{last.citation.place}はこの協約の{end}の条で、「{matched}」に当たる条はありません。"
         return Reference((), matched, "article", note, matched)
     unit = corpus.units[position]
-    note = f"前の回答の{last.citation.place}でいう「{matched}」は{unit.citation.place}です。"
+    note = f"{before}{last.citation.place}でいう「{matched}」は{unit.citation.place}です。"
     return Reference((position,), unit.citation.place, unit.kind, note, matched)
 
 

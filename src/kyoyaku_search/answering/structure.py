@@ -19,6 +19,7 @@ from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
 from ..search.tokenizer import fold
 from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article
+from .titles import titled_rows
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
@@ -29,7 +30,7 @@ ARTICLE = re.compile(
 )
 # 別表(3)ア / 別表（３）イ / 別表の(2) / 別表第2 / 別表2 / (3)ア on its own.
 _ANNEX = re.compile(
-    rf"別表(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}}))\s*(?:の)?(?P<letter1>[ア-ン])?"
+    rf"(?:別表|べっぴょう)(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}}))\s*(?:の)?(?P<letter1>[ア-ン])?"
     rf"|(?<![0-9])[(](?P<n4>[0-9]{{1,2}})[)]\s*(?P<letter2>[ア-ン])?"
 )
 # 「別表（第3条関係）」「別表第3条関係の(2)」: the annex's heading names the article it belongs to,
@@ -67,7 +68,7 @@ class Reference:
 def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """The place `text` names, when it names one that the loaded agreements have."""
     folded = unicodedata.normalize("NFKC", text)
-    for finder in (_article, _section, _ordinal, _place, _copies, _title):
+    for finder in (_article, _section, _titled, _ordinal, _place, _copies, _title):
         found = finder(corpus, folded, agreement)
         if found is not None:
             return found
@@ -91,6 +92,8 @@ def in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
 
 def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     for match in ARTICLE.finditer(folded):
+        if _OF_ANNEX.match(folded, match.end()) and (within := _in_annex(corpus, folded, agreement)):
+            return within  # 「第3条の別表の最初の取組」: the article names the annex, not itself
         number = kanji_number(match["n1"] or match["n2"])
         if number is None:
             continue
@@ -105,6 +108,16 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if positions:
             return Reference(positions, f"第{read[0]}条", "article", matched=read[1])
     return None
+
+
+# 「第3条の別表」「第3条に掲げる別表」: the annex the article refers to.
+_OF_ANNEX = re.compile(r"\s*(?:の|に(?:ある|掲げる|いう))?\s*(?:別表|べっぴょう)")
+
+
+def _in_annex(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """A place inside the annex (its section, a row by its order) for 「第3条の別表の…」."""
+    found = (finder(corpus, folded, agreement) for finder in (_section, _titled, _ordinal))
+    return next((reference for reference in found if reference is not None), None)
 
 
 def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
@@ -136,7 +149,7 @@ def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         nth = ordinal_after(_after_title(folded[match.end() :], corpus.units[found[0]].section))
         if nth is not None and 1 <= abs(nth) <= len(found):
             row = found[nth if nth < 0 else nth - 1]
-            return Reference((row,), f"{label}の{_nth(nth)}", "row", matched=match.group(0))
+            return Reference((row,), f"{label}の{nth_words(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
     return _letter_only(corpus, folded, agreement)
 
@@ -181,6 +194,16 @@ def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: st
     ]
 
 
+def _titled(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """「生活機能の強化の中で3番目の取組」: a row counted inside a section named by its title."""
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    found = titled_rows(corpus, folded, ids)
+    if found is None:
+        return None
+    rows, words = found
+    return Reference(rows, corpus.units[rows[0]].citation.place, "row", matched=words)
+
+
 def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     """「最後の条文」「最初の取組」「二つ目の分野」「協約の冒頭」: counted in each agreement's own order."""
     ordinal = find_ordinal(folded)
@@ -188,7 +211,7 @@ def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         return None
     picked = [
         group[ordinal.nth if ordinal.nth < 0 else ordinal.nth - 1]
-        for group in _ordered(corpus, agreement, ordinal)
+        for group in ordered(corpus, agreement, ordinal)
         if group and abs(ordinal.nth) <= len(group)
     ]
     if not picked:
@@ -198,14 +221,14 @@ def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
     if ordinal.kind == "section":
         return Reference(flat, first.section or "", "section", matched=ordinal.matched)
     if ordinal.kind == "row":
-        return Reference(flat, _nth(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
-    groups = _ordered(corpus, agreement, ordinal)
+        return Reference(flat, nth_words(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
+    groups = ordered(corpus, agreement, ordinal)
     counted = ordinal.counts and len(groups) == 1
     note = f"この協約の条文は第{first.article}条まで（{len(groups[0])}か条）です。" if counted else ""
     return Reference(flat, first.citation.place, first.kind, note, ordinal.matched)
 
 
-def _ordered(corpus: Corpus, agreement: str | None, ordinal: Ordinal) -> list[list[tuple[int, ...]]]:
+def ordered(corpus: Corpus, agreement: str | None, ordinal: Ordinal) -> list[list[tuple[int, ...]]]:
     """Per agreement in scope, the places `ordinal` counts, each as its unit positions, in order."""
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
     by_agreement = []
@@ -238,7 +261,7 @@ def _ends(corpus: Corpus, agreement: str, opening: bool) -> list[int]:
     return []
 
 
-def _nth(nth: int) -> str:
+def nth_words(nth: int) -> str:
     return f"{nth}番目" if nth > 0 else "最後" if nth == -1 else f"最後から{-nth}番目"
 
 
@@ -271,29 +294,3 @@ def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | N
         if positions:
             return Reference(positions, corpus.units[positions[0]].citation.place, kind)
     return None
-
-
-_COUNTED = {"article": ("条文", "条"), "row": ("取組", "項目"), "section": ("分野", "分野")}
-
-
-def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> str | None:
-    """「第7条はこの協約にありません（第1条から第6条まで）。」 for an article number the loaded
-    agreements do not have, 「30番目の取組はありません（別表の取組は20項目）。」 for a place counted
-    past the end; None when the question names neither."""
-    folded = unicodedata.normalize("NFKC", text)
-    ordinal = find_ordinal(folded)
-    if ordinal is not None and ordinal.kind in _COUNTED:
-        counts = [len(places) for places in _ordered(corpus, agreement, ordinal)]
-        if counts and all(abs(ordinal.nth) > count for count in counts):
-            noun, unit = _COUNTED[ordinal.kind]
-            return f"{_nth(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
-    numbers = [kanji_number(m["n1"] or m["n2"]) for m in ARTICLE.finditer(folded) if m["n1"]]
-    if not numbers and (read := read_article(folded)) is not None:  # 「だいじゅうじょう」 as heard
-        numbers = [read[0]]
-    if not numbers or numbers[0] is None:
-        return None
-    articles = sorted({corpus.units[i].article for i in in_scope(corpus, agreement, "article")} - {None})
-    if not articles:
-        return None
-    where = "この協約" if not corpus.multi or agreement else "読み込まれている協約"
-    return f"第{numbers[0]}条は{where}にありません（第{articles[0]}条から第{articles[-1]}条まで）。"
