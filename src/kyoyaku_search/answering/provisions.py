@@ -55,6 +55,46 @@ def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> R
     return None
 
 
+# 「これは地方自治法でいうどういう種類の取り決めか」「この協約の法的な位置づけは」: what kind of
+# instrument the agreement is, which it says where it names the law it is made under.
+_WHAT_KIND = re.compile(r"種類|性格|位置づけ|位置付け|性質")
+_ABOUT_ITSELF = frozenset(
+    {
+        "地方自治法",
+        "法",
+        "法律",
+        "法的",
+        "上",
+        "種類",
+        "性格",
+        "性質",
+        "位置付け",
+        "位置",
+        "文書",
+        "取り決め",
+        "取る",
+        "協約",
+        "協定",
+    }
+)
+_UNDER_A_LAW = re.compile(r"法[^。]{0,40}基づ")
+
+
+def what_it_is(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
+    """The unit that names the law the agreement is made under (the preamble in the template),
+    for a question asking only what kind of instrument it is; None for any other question."""
+    if question.parties or _WHAT_KIND.search(question.text) is None:
+        return None
+    if not question.own_topic_terms or not set(question.own_topic_terms) <= _ABOUT_ITSELF:
+        return None
+    for kind in ("preamble", "article"):
+        for position in in_scope(corpus, agreement, kind):
+            if _UNDER_A_LAW.search(corpus.units[position].text):
+                unit = corpus.units[position]
+                return Reference((position,), unit.citation.place, unit.kind)
+    return None
+
+
 def annex_reference(corpus: Corpus, query: Query, allowed: np.ndarray) -> Reference | None:
     """The article that sets up the annex, for a question asking only where the agreement says
     what the annex holds (「連携の中身はどの条に」); None for any other question."""

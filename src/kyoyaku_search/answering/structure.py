@@ -50,7 +50,10 @@ _TITLE = re.compile(
 )
 # 「協約書は何通作られたのか」: every agreement closes with 「本連携協約書N通を作成し」, in 附則 or
 # the signature block depending on the layout; the unit that says it answers.
-_COPIES = re.compile(r"何通|何部|通数|部数|何枚")
+# 「協約書はだれが持ってるの」「原本はどこが保管」: who keeps the copies, said in the same sentence.
+_COPIES = re.compile(
+    r"何通|何部|通数|部数|何枚|(?:協約書|協定書|本書|原本|正本)[^。?？]{0,12}(?:持っ|持つ|保有|保管|所持|預か)"
+)
 _COPIES_TEXT = re.compile(r"[0-9０-９一二三四五六七八九十]+通")
 
 
