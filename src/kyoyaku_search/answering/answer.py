@@ -199,8 +199,11 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
-    role = query.kind == QuestionKind.ROLE and bool(query.parties)
-    asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives), role, question.foreign)
+    # Only a topic taken from the turn before settles it; a party taken leaves the topic the question's
+    # own, and then so is the leniency of a role question (「冬の除雪も一緒にやるの？」 after a role).
+    settled = bool(query.initiatives) or query.topic_terms != question.topic_terms
+    role = QuestionKind.ROLE in (question.kind, query.kind if settled else None) and bool(query.parties)
+    asked = Asked(question.content, question.phrase, settled, role, question.foreign)
     ranked = named_first(corpus, question.text, covered_first(corpus, asked, ranked))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
