@@ -32,7 +32,9 @@ def test_that_party_at_the_centre_of_the_row_before(loaded):  # noqa: F811
             if once[row.initiative] != 1 or len(row.initiative) < 2:
                 continue
             first, second = _talk(
-                loaded, [f"{row.initiative}の取組内容を知りたい", f"それって{name}が中心になってやるんですか"], agreement.id
+                loaded,
+                [f"{row.initiative}の取組内容を知りたい", f"それって{name}が中心になってやるんですか"],
+                agreement.id,
             )
             if first.context is None or first.context.row_id != row.id:
                 continue  # the first turn answered otherwise: not what this test is about
@@ -64,3 +66,31 @@ def test_a_topic_of_its_own_after_a_role_is_found_on_its_own(corpus, first, then
 )
 def test_inherited_party_or_row_still_answers(corpus, first, then, unit):
     assert _talk(corpus, [first, then])[-1].hits[0].unit.id == f"sapporo-iwamizawa-2019/{unit}"
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("両方の市は定期的に話し合いをする？", ("art-5",)),
+        ("移住の促進で両方の市の役割を比べて", ("row-3b-3/甲", "row-3b-3/乙")),
+    ],
+)
+def test_both_of_the_cities_are_the_parties(corpus, question, units):
+    """「両方の市」 says who, like 「両市」: no topic the agreement could lack."""
+    answer = ask(corpus, question)
+    assert tuple(h.unit.id.split("/", 1)[1] for h in answer.hits[: len(units)]) == units
+
+
+def test_both_reads_as_both_cities_in_every_layout(loaded):  # noqa: F811
+    differ, asked = [], 0
+    for agreement in loaded.agreements:
+        for row in [u for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"][:6]:
+            answers = [
+                ask(loaded, f"{row.initiative}で{who}の役割を比べて", agreement=agreement.id)
+                for who in ("両市", "両方の市")
+            ]
+            asked += 1
+            if len({(a.status, tuple(h.unit.id for h in a.hits[:2])) for a in answers}) != 1:
+                differ.append((agreement.id, row.initiative, [a.status for a in answers]))
+    assert asked >= 6
+    assert differ == []
