@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.answering.ordinals import ordinals_after_names
 from kyoyaku_search.answering.structure import find_reference
 from kyoyaku_search.search.corpus import Corpus
@@ -23,7 +23,10 @@ TEMPLATES = (
     "{title}の中で{k}番目の取組は",
     "{title}の{kanji}つ目",
     "{title}のうち{k}番目の項目は何",
+    "{title}の中で{k}番目に載っている取組",
+    "{title}の取組のうち{k}番目のもの",
 )
+WHOLE = ("{title}にはどんな取組がある", "{title}の取組を全部", "{title}の分野の取組一覧", "{title}の取組はいくつ")
 
 
 def titled_sections(corpus: Corpus, agreement_id: str) -> list[tuple[str, list[str]]]:
@@ -153,3 +156,17 @@ def test_legal_relatives_read_in_the_named_article(loaded, template, step):  # n
 def test_no_article_before_the_first_is_said(corpus):
     answer = ask(corpus, "第1条の「前条」とは")
     assert not answer.hits and "「前条」に当たる条はありません" in answer.message
+
+
+@pytest.mark.parametrize("template", WHOLE)
+def test_every_section_named_by_its_title_lists_its_rows(loaded, template):  # noqa: F811
+    missed, asked = [], 0
+    for agreement in loaded.agreements:
+        for title, ids in titled_sections(loaded, agreement.id):
+            answer = ask(loaded, template.format(title=title), agreement=agreement.id, top_k=20)
+            asked += 1
+            got = [hit.unit.id for hit in answer.hits]
+            if answer.status != Status.SECTION or got != ids[: len(got)] or len(answer.items) != len(ids):
+                missed.append((agreement.id, title, answer.status, got[:2]))
+    assert asked >= 5
+    assert missed == []

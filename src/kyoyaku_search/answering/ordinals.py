@@ -116,9 +116,11 @@ def which(match: re.Match[str]) -> int | None:
 # 「生活機能の強化の中で3番目の取組」「…の強化の2つ目」: an order right after a name (a section's
 # title), counting rows; what the name is, `titles` decides. Not 「…の最初に」「…の2番目の条文」.
 _ROW_TARGET = dict(_TARGETS)["row"]
+# 「…のけん引の取組のうち最後のもの」: the rows named before the order; 「最初に載っている取組」 as in _BETWEEN
+_ROWS_NAMED = rf"(?:の\s*(?:{_ROW_TARGET}))?"
 _AFTER_NAME = re.compile(
-    rf"\s*(?:の中で|の中の|の中から|のなかで|のうち|の|で|にある)\s*{_ORDINAL}\s*"
-    rf"(?:の\s*)?(?:(?P<target>{_ROW_TARGET})|(?=は|を|が|って|とは|[?？。]|$))"
+    rf"{_ROWS_NAMED}\s*(?:の中で|の中の|の中から|のなかで|のうち|の|で|にある)\s*{_ORDINAL}\s*{_BETWEEN}\s*"
+    rf"(?:(?P<target>{_ROW_TARGET}|もの|やつ)|(?=は|を|が|って|とは|[?？。]|$))"
 )
 
 

@@ -19,7 +19,7 @@ from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
 from ..search.tokenizer import fold
 from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article
-from .titles import titled_rows
+from .titles import titled_rows, titled_section
 
 _NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
@@ -198,13 +198,15 @@ def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: st
 
 
 def _titled(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    """「生活機能の強化の中で3番目の取組」: a row counted inside a section named by its title."""
+    """「生活機能の強化の中で3番目の取組」: a row counted inside a section named by its title;
+    「生活機能の強化にはどんな取組がある」: the section's rows."""
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
     found = titled_rows(corpus, folded, ids)
-    if found is None:
-        return None
-    rows, words = found
-    return Reference(rows, corpus.units[rows[0]].citation.place, "row", matched=words)
+    if found is not None:
+        rows, words = found
+        return Reference(rows, corpus.units[rows[0]].citation.place, "row", matched=words)
+    whole = titled_section(corpus, folded, ids)
+    return Reference(*whole[:2], "section", matched=whole[2]) if whole else None
 
 
 def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:

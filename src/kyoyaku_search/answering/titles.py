@@ -8,6 +8,7 @@ loaded agreement's annexes, never from a list.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..search.corpus import Corpus
@@ -25,6 +26,7 @@ class Named:
 
     title: str
     rows: tuple[int, ...]
+    label: str = ""  # 「(3)ア 生活機能の強化」, as the citations print it
 
 
 def sections_of(corpus: Corpus, agreement_id: str) -> list[Named]:
@@ -40,11 +42,13 @@ def sections_of(corpus: Corpus, agreement_id: str) -> list[Named]:
         }
         for table in annex.tables():
             if table.title:
-                named.append(Named(fold(table.title), rows[table.key]))
+                named.append(Named(fold(table.title), rows[table.key], f"{table.label} {table.title}".strip()))
         for section in annex.sections:
             if section.subsections and section.title:
                 keys = [key for key in rows if key.rstrip("abcdefghijklmnopqrstuvwxyz") == str(section.number)]
-                named.append(Named(fold(section.title), tuple(i for key in keys for i in rows[key])))
+                label = section.label or (f"({section.number})" if section.number else "")
+                rows_of = tuple(i for key in keys for i in rows[key])
+                named.append(Named(fold(section.title), rows_of, f"{label} {section.title}".strip()))
     return named
 
 
@@ -57,7 +61,7 @@ def titled_rows(corpus: Corpus, folded: str, agreement_ids: list[str]) -> tuple[
     section named by its title followed by an order (「…の強化の2番目の取組」); None when the
     question names no section so, or names it ambiguously."""
     for end, nth, words in ordinals_after_names(folded):
-        head = folded[:end].rstrip()
+        head = _name(folded[:end])
         picked = []
         for aid in agreement_ids:
             section = _best(sections_of(corpus, aid), head)
@@ -66,6 +70,33 @@ def titled_rows(corpus: Corpus, folded: str, agreement_ids: list[str]) -> tuple[
         if picked:
             return tuple(picked), words
     return None
+
+
+# 「生活機能の強化にはどんな取組がある」「…の取組を全部」「…の取組はいくつ」: every row of the section.
+_ROWS = r"(?:取組|取り組み|とりくみ|連携事業|事業|項目)"
+_EVERY_ROW = re.compile(
+    rf"\s*(?:の|には|にある|で)\s*(?:{_ROWS}\s*(?:の\s*)?(?:一覧|全部|すべて|全て|リスト|は?\s*(?:いくつ|何個|何項目|どれ|何が))"
+    rf"|{_ROWS}\s*を\s*(?:全部|すべて|全て|一覧|列挙)|(?:どんな|どういう|どのような|何の|なんの)\s*{_ROWS})"
+)
+
+
+def titled_section(corpus: Corpus, folded: str, agreement_ids: list[str]) -> tuple[tuple[int, ...], str, str] | None:
+    """(every row of the section, its label, the words) for a section named by its title and asked
+    for whole (「…の強化にはどんな取組がある」); None when no title names one unambiguously."""
+    for match in _EVERY_ROW.finditer(folded):
+        head = _name(folded[: match.start()])
+        found = [s for aid in agreement_ids if (s := _best(sections_of(corpus, aid), head)) is not None]
+        if found:
+            return tuple(i for section in found for i in section.rows), found[0].label, match.group(0)
+    return None
+
+
+# 「…強化の分野の取組一覧」「…という分野の」: the word for a section after its title is not the title
+_SECTION_WORD = re.compile(r"\s*(?:の|という)?\s*(?:政策分野|分野|区分)\s*$")
+
+
+def _name(head: str) -> str:
+    return _SECTION_WORD.sub("", head.rstrip()) or head.rstrip()
 
 
 def _best(sections: list[Named], head: str) -> Named | None:
