@@ -25,6 +25,7 @@ TEMPLATES = (
     "{title}のうち{k}番目の項目は何",
     "{title}の中で{k}番目に載っている取組",
     "{title}の取組のうち{k}番目のもの",
+    "{title}の表の{k}番目の行",
 )
 WHOLE = ("{title}にはどんな取組がある", "{title}の取組を全部", "{title}の分野の取組一覧", "{title}の取組はいくつ")
 
@@ -169,4 +170,25 @@ def test_every_section_named_by_its_title_lists_its_rows(loaded, template):  # n
             if answer.status != Status.SECTION or got != ids[: len(got)] or len(answer.items) != len(ids):
                 missed.append((agreement.id, title, answer.status, got[:2]))
     assert asked >= 5
+    assert missed == []
+
+
+def test_a_row_counted_in_a_section_counted_by_its_place(loaded):  # noqa: F811
+    """「2番目の分野の最後の取組」「別表の3番目の分野の最初の取組」: a section by its place (one table of
+    the annex each, as 「N番目の分野」 counts them), then a row by its place in it."""
+    missed = []
+    for agreement in loaded.agreements:
+        rows = [u for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
+        tables: dict[str, list[str]] = {}
+        for unit in rows:
+            tables.setdefault(unit.section or unit.id.rsplit("-", 1)[0], []).append(unit.id)
+        for place, ids in enumerate(tables.values(), start=1):
+            asked = {
+                f"{place}番目の分野の最後の取組": ids[-1],
+                f"別表の{place}番目の分野の最初の取組": ids[0],
+                f"{kanji(place)}つ目の分野の{len(ids)}番目の取組": ids[-1],
+            }
+            for question, wanted in asked.items():
+                if (got := first_id(loaded, question, agreement.id)) != wanted:
+                    missed.append((agreement.id, question, got))
     assert missed == []

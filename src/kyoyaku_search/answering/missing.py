@@ -8,7 +8,8 @@ import unicodedata
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from .ordinals import find_ordinal, read_article
-from .structure import ARTICLE, in_scope, nth_words, ordered
+from .places import in_scope, nth_words, ordered
+from .structure import ARTICLE
 
 _COUNTED = {"article": ("条文", "条"), "row": ("取組", "項目"), "section": ("分野", "分野")}
 

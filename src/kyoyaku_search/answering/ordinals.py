@@ -74,6 +74,18 @@ _HOW_MANY_ARTICLES = re.compile(
 )
 
 
+def find_nested(folded: str) -> tuple[int, int, str] | None:
+    """(which section, which row in it, the words) for 「2番目の分野の最後の取組」「最初の表の3つ目」:
+    a section counted, then a row counted inside it; None when the question counts no such pair."""
+    match = dict(_BEFORE)["section"].search(folded)
+    section = which(match) if match else None
+    if section is None:
+        return None
+    row = _ORDINAL_AFTER.match(folded, match.end())
+    nth = which(row) if row else None
+    return (section, nth, folded[match.start() : row.end()]) if nth is not None else None
+
+
 def find_ordinal(folded: str) -> Ordinal | None:
     """The place `folded` (NFKC) names by its order, if it names one."""
     if (count := _HOW_MANY_ARTICLES.search(folded)) is not None:

@@ -91,8 +91,8 @@ def titled_section(corpus: Corpus, folded: str, agreement_ids: list[str]) -> tup
     return None
 
 
-# 「…強化の分野の取組一覧」「…という分野の」: the word for a section after its title is not the title
-_SECTION_WORD = re.compile(r"\s*(?:の|という)?\s*(?:政策分野|分野|区分)\s*$")
+# 「…強化の分野の取組一覧」「…という分野の」「…の表の最後の行」: the word for a section after its title is not the title
+_SECTION_WORD = re.compile(r"\s*(?:(?:の|という)?\s*(?:政策分野|分野|区分)|の\s*(?:表|欄))\s*$")
 
 
 def _name(head: str) -> str:
