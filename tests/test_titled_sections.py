@@ -192,3 +192,47 @@ def test_a_row_counted_in_a_section_counted_by_its_place(loaded):  # noqa: F811
                 if (got := first_id(loaded, question, agreement.id)) != wanted:
                     missed.append((agreement.id, question, got))
     assert missed == []
+
+
+@pytest.mark.parametrize(("template", "step"), [("第{n}条の次の条文は何", 1), ("第{n}条の一つ前の条", -1)])
+def test_the_article_beside_a_named_one(loaded, template, step):  # noqa: F811
+    """「第5条の次の条文」「第3条の一つ前の条」: beside the named article, in each agreement's own order;
+    past either end, said."""
+    missed = []
+    for agreement in loaded.agreements:
+        numbers = [a.number for a in agreement.articles]
+        for at, number in enumerate(numbers):
+            answer = ask(loaded, template.format(n=number), agreement=agreement.id)
+            if 0 <= at + step < len(numbers):
+                ok = bool(answer.hits) and answer.hits[0].unit.id == f"{agreement.id}/art-{numbers[at + step]}"
+            else:
+                ok = not answer.hits and "この協約にありません" in answer.message
+            if not ok:
+                missed.append((agreement.id, template.format(n=number)))
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("question", "articles"),
+    [
+        ("第2条と第3条を見せて", (2, 3)),
+        ("第1条及び第5条", (1, 5)),
+        ("第2条から第4条まで", (2, 3, 4)),
+        ("第二条、第六条の内容", (2, 6)),
+        ("第6条と地方自治法第252条の関係", (6,)),  # a law's article is not the agreement's
+    ],
+)
+def test_articles_named_together_are_all_quoted(corpus, question, articles):
+    answer = ask(corpus, question)
+    assert tuple(quote.hit.unit.article for quote in answer.quotes) == articles
+
+
+def test_a_row_by_its_place_carries_into_the_next_turn(loaded):  # noqa: F811
+    """「最後の取組」 then 「では<party>は？」: that party's cell of the row just quoted."""
+    for agreement in loaded.agreements:
+        rows = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
+        party = [p for p in loaded.party_names if p.agreement_id == agreement.id][-1]
+        name = min((form for form in party.forms if form[-1] in "市町村"), key=len)
+        first = ask(loaded, "最後の取組", agreement=agreement.id)
+        got = ask(loaded, f"では{name}は？", agreement=agreement.id, history=[first]).hits[0].unit
+        assert (got.row_id, got.party_label) == (rows[-1], party.label), agreement.id

@@ -240,7 +240,10 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
         if not positions:
             return Answer.no_match(query.question)
         hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])
-        return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, None))
+        row = hits[0].unit if reference.kind == "row" else None  # 「最初の取組」 then 「岩見沢市の役割は」: that row
+        several = reference.kind == "article" and len({h.unit.article for h in hits}) > 1  # 「第2条と第3条」
+        quotes = tuple(Quote(h) for h in hits) if several else (Quote(hits[0]),)
+        return quoting(query, hits, Status.ANSWERED, quotes, context_of(query, row))
     if query.parties:
         positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id) if allowed[c]]
     if not positions:

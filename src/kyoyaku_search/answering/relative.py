@@ -17,6 +17,36 @@ from .structure import ARTICLE, Reference, in_scope
 _NAMED_THEN = re.compile(r"\s*(?:の|で(?:いう|言う)|にある|に(?:出てくる|書かれた|書いてある))?\s*[「『\"]?")
 
 
+# 「第5条の次の条文」「第3条の一つ前の条」: the article beside the one named, in everyday words.
+_BESIDE = re.compile(
+    r"\s*の\s*(?:(?P<next>次|つぎ|一つ後|ひとつ後|一つ先|ひとつ先)|(?P<prev>前|まえ|一つ前|ひとつ前))の\s*(?:条文|条項|条)"
+)
+
+
+def _beside_named(
+    corpus: Corpus, agreement: str | None, named: re.Match[str], beside: re.Match[str]
+) -> Reference | None:
+    """The article after (or before) the named one, in each agreement in scope that has it; None
+    when none has the named one (then it is said to be missing, as any article number is)."""
+    number = kanji_number(named["n1"] or named["n2"])
+    step = 1 if beside["next"] else -1
+    words = named.group(0) + beside.group(0)
+    picked, has = [], False
+    for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
+        articles = in_scope(corpus, aid, "article")  # document order
+        numbers = [corpus.units[i].article for i in articles]
+        has = has or number in numbers
+        at = numbers.index(number) + step if number in numbers else -1
+        if 0 <= at < len(articles):
+            picked.append(articles[at])
+    if not has:
+        return None
+    if not picked:  # 「第6条の次の条」 of an agreement that ends at 第6条
+        note = f"第{number}条の{'次' if step > 0 else '前'}の条はこの協約にありません。"
+        return Reference((), words, "article", note, words)
+    return Reference(tuple(picked), corpus.units[picked[0]].citation.place, "article", matched=words)
+
+
 def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
     """「次の条文は」「前の取組」 after an answer: the article or row next to the one it quoted;
     「前条」「次条」「同条」 after an article: the article they mean there."""
@@ -52,9 +82,12 @@ def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
 
 def in_named_article(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """「第4条の「前条の取組」」: the article 前条, 次条 or 同条 stands for in the article the
-    question names (not the one last quoted); None when the question says no such thing."""
+    question names (not the one last quoted); 「第5条の次の条文」: the article after it; None when
+    the question says no such thing."""
     folded = unicodedata.normalize("NFKC", text)
     for match in ARTICLE.finditer(folded):
+        if (beside := _BESIDE.match(folded, match.end())) is not None:
+            return _beside_named(corpus, agreement, match, beside)
         then = _NAMED_THEN.match(folded, match.end())
         legal = legal_step(folded[then.end() :]) if then else None
         if legal is None or not folded[then.end() :].startswith(legal[1]):

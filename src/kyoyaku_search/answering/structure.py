@@ -77,6 +77,9 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         units = corpus.units
         positions = tuple(i for i in in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
+            joined = _joined(corpus, folded, match, number, agreement)
+            if joined is not None:  # 「第2条と第3条」「第2条から第4条まで」: each of them
+                return joined
             note = _paragraph_note(corpus, positions[0], match)
             return Reference(positions, f"第{number}条", "article", note, match.group(0))
     read = read_article(folded)
@@ -85,6 +88,33 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if positions:
             return Reference(positions, f"第{read[0]}条", "article", matched=read[1])
     return None
+
+
+_AND = re.compile(r"\s*(?:と|及び|および|並びに|、|,|・|や)\s*")
+_TO = re.compile(r"\s*(?:から|〜|~|－|-)\s*")
+
+
+def _joined(
+    corpus: Corpus, folded: str, first: re.Match[str], number: int, agreement: str | None
+) -> Reference | None:
+    """Articles named together after `first` (「と第3条」「から第4条まで」), all quoted in order; None
+    when `first` stands alone."""
+    numbers, end = [number], first.end()
+    while (link := _AND.match(folded, end) or _TO.match(folded, end)) and (
+        after := ARTICLE.match(folded, link.end())
+    ):
+        then = kanji_number(after["n1"] or after["n2"])
+        if then is None:
+            break
+        ranged = _TO.fullmatch(link.group(0)) is not None and then > numbers[-1]
+        numbers += list(range(numbers[-1] + 1, then + 1)) if ranged else [then]
+        end = after.end()
+    if len(numbers) == 1:
+        return None
+    wanted = set(numbers)
+    positions = tuple(i for i in in_scope(corpus, agreement, "article") if corpus.units[i].article in wanted)
+    label = "・".join(f"第{n}条" for n in sorted(wanted))
+    return Reference(positions, label, "article", matched=folded[first.start() : end]) if positions else None
 
 
 # 「第3条の別表」「第3条に掲げる別表」: the annex the article refers to.
