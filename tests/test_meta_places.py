@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.answering.answer import Status, ask
 
 from .test_ordinals import first_id, layouts, loaded, several  # noqa: F401 (fixtures)
 
@@ -54,3 +54,24 @@ def test_what_kind_of_instrument_it_is(loaded, question):  # noqa: F811
 def test_a_topic_is_not_the_document(corpus, question):
     answer = ask(corpus, question)
     assert not answer.hits or answer.hits[0].unit.kind not in ("preamble", "signature", "supplementary")
+
+
+@pytest.mark.parametrize("question", ["別表はいくつの分野に分かれている", "別表の分野は全部でいくつある", "別表は何分野ある？"])
+def test_how_many_sections_the_annex_has(loaded, question):  # noqa: F811
+    """Every row listed, and a note naming each section (with its sub-sections) as printed."""
+    asked = 0
+    for agreement in loaded.agreements:
+        sections = [s for s in agreement.annex.sections if s.title] if agreement.annex else []
+        if not sections:
+            continue
+        asked += 1
+        answer = ask(loaded, question, agreement=agreement.id)
+        assert answer.status == Status.SECTION, agreement.id
+        assert f"の分野は{len(sections)}つです" in " ".join(answer.notes), agreement.id
+        assert all(section.title in " ".join(answer.notes) for section in sections), agreement.id
+    assert asked >= 1
+
+
+def test_the_areas_the_parties_work_in_are_the_rows(corpus):
+    """「両市が協力する分野はいくつ」: people call the 取組 分野; without 別表 it asks for the rows."""
+    assert ask(corpus, "この協約で両市が協力する分野はいくつある？全部知りたい").status == Status.TOGETHER

@@ -96,3 +96,41 @@ def titled(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
         return Reference(rows, corpus.units[rows[0]].citation.place, "row", matched=words)
     whole = titled_section(corpus, folded, ids)
     return Reference(*whole[:2], "section", matched=whole[2]) if whole else None
+
+
+# 「別表はいくつの分野に分かれている」「別表の分野は全部でいくつ」「別表は何分野」: how the annex is divided.
+# Only of the annex: 「両市が協力する分野はいくつ」 counts the 取組 people call 分野 (a list of rows).
+_HOW_MANY_SECTIONS = re.compile(
+    r"(?:別表|べっぴょう)[^。?？]{0,8}?(?:(?:分野|区分)(?:は|が)?\s*(?:全部で|全体で|合計)?\s*(?:いくつ|幾つ|何個|何つ)"
+    r"|何(?:分野|区分)|いくつの(?:分野|区分)|分野の数)"
+)
+
+
+def how_many_sections(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """Every row of the annex, with a note naming its sections (and their sub-sections) as printed,
+    for a question asking how many sections it has; None for any other question, or when no
+    agreement in scope divides its annex."""
+    if _HOW_MANY_SECTIONS.search(folded) is None:
+        return None
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    notes = [note for aid in ids if (note := _division(corpus.agreement(aid)))]
+    if not notes:
+        return None
+    rows = tuple(i for aid in ids for i in in_scope(corpus, aid, "row"))
+    return Reference(rows, "", "section", " ".join(notes), _HOW_MANY_SECTIONS.search(folded).group(0))
+
+
+def _division(agreement) -> str:  # noqa: ANN001 - model.Agreement
+    """「別表の分野は3つです（(1) …、(2) …、(3) …）。(3)はア・イ・ウの3つに分かれています。」"""
+    annex = agreement.annex
+    sections = [s for s in annex.sections if s.title] if annex is not None else []
+    if not sections:
+        return ""
+    label = [s.label or (f"({s.number})" if s.number else "") for s in sections]
+    named = "、".join(f"{mark} {s.title}".strip() for mark, s in zip(label, sections, strict=True))
+    note = f"{annex.heading}の分野は{len(sections)}つです（{named}）。"
+    for mark, section in zip(label, sections, strict=True):
+        letters = [sub.letter for sub in section.subsections if sub.letter]
+        if letters:
+            note += f"{mark}は{'・'.join(letters)}の{len(letters)}つに分かれています。"
+    return note

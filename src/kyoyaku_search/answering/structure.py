@@ -17,7 +17,7 @@ from ..search.phrases import MIN_PHRASE
 from .ordinals import Ordinal, find_nested, find_ordinal, read_article
 from .places import NUMBER as _NUMBER
 from .places import Reference, in_scope, nth_words, ordered
-from .sections import in_section, titled
+from .sections import how_many_sections, in_section, titled
 
 # Reference, in_scope, nth_words and ordered live in places.py (sections.py needs them too); said
 # here as well, where the modules that resolve places have always found them.
@@ -53,7 +53,7 @@ _COPIES_TEXT = re.compile(r"[0-9０-９一二三四五六七八九十]+通")
 def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """The place `text` names, when it names one that the loaded agreements have."""
     folded = unicodedata.normalize("NFKC", text)
-    for finder in (_article, in_section, titled, _ordinal, _place, _copies, _title):
+    for finder in (_article, in_section, titled, how_many_sections, _ordinal, _place, _copies, _title):
         found = finder(corpus, folded, agreement)
         if found is not None:
             return found
