@@ -20,7 +20,7 @@ from .confidence import Asked, confident, covered_first
 from .effective import effective_units
 from .followup import settle
 from .kinds import TOGETHER
-from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
+from .listed import all_rows_answer, holding_answer, partners_answer, party_roles_answer, together_answer
 from .lists import TOGETHER_WORDS, asks_for_list
 from .missing import missing_article
 from .notfound import not_found_message, uncovered
@@ -179,6 +179,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
         return party_roles_answer(corpus, query, allowed, top_k)
+    if (holding := holding_answer(corpus, query, allowed, top_k)) is not None:  # 「甲と協力して取り組むものを全部」
+        return holding
     if asks_for_list(query):  # 「連携する取組の一覧」: every 取組, or one party's every role
         if len({p.name for p in query.parties}) == 1:
             return party_roles_answer(corpus, query, allowed, top_k)

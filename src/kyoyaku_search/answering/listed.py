@@ -8,6 +8,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..search.corpus import Corpus
+from ..search.phrases import MIN_PHRASE
+from ..search.tokenizer import fold
 from .framing import ASKS_ALL
 from .lists import partners, together_rows
 from .question import Context, Query, QuestionKind
@@ -91,4 +93,27 @@ def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k:
         )
         items = ()
     context = Context(query.parties, kind=QuestionKind.ROLE)
-    return Answer(query.question.text, Status.PARTY_ROLES, message, (), items, hits, (), query.question, context)
+    question = query.question
+    return Answer(question.text, Status.PARTY_ROLES, message, (), items, hits[:top_k], (), question, context)
+
+
+def holding_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer | None:
+    """「甲と協力して取り組むものを全部」「圏域の中心となって取り組むものの一覧」: every role cell holding
+    the run of the agreement the question quotes, listed, when they are all one party's; None
+    otherwise (a run one unit holds is quoted as usual)."""
+    phrase = query.question.phrase
+    if phrase is None or phrase.text_length < MIN_PHRASE or ASKS_ALL.search(query.question.text) is None:
+        return None
+    positions = [int(i) for i in phrase.positions if allowed[i]]
+    units = [corpus.units[i] for i in positions]
+    if len(positions) < 2 or any(u.kind != "role" for u in units) or len({u.party for u in units}) != 1:
+        return None
+    quoted = fold(query.question.text)[phrase.start : phrase.end]
+    hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:MAX_LISTED])
+    first = units[0]
+    who = next(named((p,)) for p in corpus.party_names if (p.agreement_id, p.name) == (first.agreement_id, first.party))
+    message = f"{who}の役割のうち「{quoted}」とあるものは別表に{len(positions)}項目あります。すべて示します。"
+    items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
+    context = Context(query.parties, kind=QuestionKind.ROLE)
+    question = query.question
+    return Answer(question.text, Status.PARTY_ROLES, message, (), items, hits[:top_k], (), question, context)
