@@ -75,3 +75,29 @@ def test_how_many_sections_the_annex_has(loaded, question):  # noqa: F811
 def test_the_areas_the_parties_work_in_are_the_rows(corpus):
     """「両市が協力する分野はいくつ」: people call the 取組 分野; without 別表 it asks for the rows."""
     assert ask(corpus, "この協約で両市が協力する分野はいくつある？全部知りたい").status == Status.TOGETHER
+
+
+@pytest.mark.parametrize("question", ["この協約の構成を教えて", "協約の目次", "協定全体の構成はどうなっている"])
+def test_how_the_agreement_is_made_up(loaded, question):  # noqa: F811
+    """Each part in its own order, named as its citation names it (every article by its heading)."""
+    for agreement in loaded.agreements:
+        answer = ask(loaded, question, agreement=agreement.id)
+        parts = [u for u in loaded.units if u.agreement_id == agreement.id and u.kind not in ("row", "role", "date")]
+        note = " ".join(answer.notes)
+        assert [h.unit.id for h in answer.hits] == [u.id for u in parts][: len(answer.hits)], agreement.id
+        places = [u.citation.place for u in parts]
+        assert all(place in note for place in places), agreement.id
+        assert [note.index(place) for place in places] == sorted(note.index(place) for place in places)
+
+
+@pytest.mark.parametrize("question", ["協約は何条で構成されている", "全部で何か条ある"])
+def test_how_many_articles_however_asked(loaded, question):  # noqa: F811
+    for agreement in loaded.agreements:
+        last = agreement.articles[-1].number
+        answer = ask(loaded, question, agreement=agreement.id)
+        assert answer.hits[0].unit.id == f"{agreement.id}/art-{last}"
+        assert f"第{last}条まで（{len(agreement.articles)}か条）" in " ".join(answer.notes)
+
+
+def test_a_topic_s_make_up_is_the_topic(corpus):
+    assert ask(corpus, "福祉の取組の構成").hits[0].unit.kind in ("row", "role")

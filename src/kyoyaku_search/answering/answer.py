@@ -24,7 +24,7 @@ from .listed import all_rows_answer, holding_answer, partners_answer, party_role
 from .lists import TOGETHER_WORDS, asks_for_list
 from .missing import missing_article
 from .notfound import not_found_message, uncovered
-from .provisions import annex_reference, label_definition, named_first, what_it_is, who_is_meant
+from .provisions import annex_reference, label_definition, named_first, outline, what_it_is, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
 from .relative import in_named_article, next_to
@@ -75,7 +75,8 @@ def ask(
     question = understand(corpus, text)
     reference = in_named_article(corpus, question.text, agreement) or find_reference(corpus, question.text, agreement)
     if reference is None:
-        reference = who_is_meant(corpus, question, agreement) or what_it_is(corpus, question, agreement)
+        found = (find(corpus, question, agreement) for find in (who_is_meant, what_it_is, outline))
+        reference = next((place for place in found if place is not None), None)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
         reference = label_follow_up(corpus, question, history[-1], agreement)
     if reference is None and history and history[-1].hits:  # 「次の条文は」 after 第3条

@@ -95,6 +95,33 @@ def what_it_is(corpus: Corpus, question: Question, agreement: str | None) -> Ref
     return None
 
 
+# 「この協約の構成を教えて」「協約の目次」: how the agreement is put together, in its own order.
+_OUTLINE = re.compile(r"構成|目次|章立て|全体の(?:構造|つくり|作り)")
+_OUTLINE_WORDS = frozenset(
+    {"構成", "全体", "目次", "章立て", "構造", "作り", "つくり", "協約", "協定", "文書", "成る", "様"}
+)
+_PARTS = ("preamble", "article", "supplementary", "signature")
+
+
+def outline(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
+    """Its parts in order (前文, each article by its heading, 附則, 署名欄, 別表) as a note, each part a
+    hit, for a question asking only how one agreement is made up; None for any other question."""
+    if question.parties or _OUTLINE.search(question.text) is None:
+        return None
+    if not set(question.own_topic_terms) <= _OUTLINE_WORDS:
+        return None
+    ids = {corpus.units[i].agreement_id for kind in _PARTS for i in in_scope(corpus, agreement, kind)}
+    if len(ids) != 1:
+        return None  # several agreements: which one is not said
+    aid = ids.pop()
+    positions = sorted(i for kind in _PARTS for i in in_scope(corpus, aid, kind))
+    parts = [corpus.units[i].citation.place for i in positions]
+    annex = corpus.agreement(aid).annex
+    parts += [annex.heading] if annex is not None and annex.article is None else []
+    note = f"この協約は{'、'.join(parts)}からなります。"
+    return Reference(tuple(positions), "構成", "outline", note)
+
+
 def annex_reference(corpus: Corpus, query: Query, allowed: np.ndarray) -> Reference | None:
     """The article that sets up the annex, for a question asking only where the agreement says
     what the annex holds (「連携の中身はどの条に」); None for any other question."""
