@@ -236,3 +236,34 @@ def test_a_row_by_its_place_carries_into_the_next_turn(loaded):  # noqa: F811
         first = ask(loaded, "最後の取組", agreement=agreement.id)
         got = ask(loaded, f"では{name}は？", agreement=agreement.id, history=[first]).hits[0].unit
         assert (got.row_id, got.party_label) == (rows[-1], party.label), agreement.id
+
+
+@pytest.mark.parametrize("then", ["その中で{k}番目は", "{k}番目は？", "そのうち{k}番目の取組"])
+def test_an_order_after_a_listed_section_counts_in_it(loaded, then):  # noqa: F811
+    """「…の取組を全部」 then 「その中で3番目は」「その最後の取組は」: counted in the section just listed."""
+    missed = []
+    for agreement in loaded.agreements:
+        for title, ids in titled_sections(loaded, agreement.id):
+            listed = ask(loaded, f"{title}の取組を全部", agreement=agreement.id, top_k=5)
+            asked = {then.format(k=k): ids[k - 1] for k in range(1, len(ids) + 1)} | {"その最後の取組は": ids[-1]}
+            for question, wanted in asked.items():
+                answer = ask(loaded, question, agreement=agreement.id, history=[listed])
+                if not answer.hits or answer.hits[0].unit.id != wanted:
+                    missed.append((agreement.id, title, question))
+    assert missed == []
+
+
+def test_an_order_after_a_partys_roles_counts_in_them(loaded):  # noqa: F811
+    asked = 0
+    for agreement in loaded.agreements:
+        party = [p for p in loaded.party_names if p.agreement_id == agreement.id][-1]
+        name = min((form for form in party.forms if form[-1] in "市町村"), key=len)
+        cells = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.party_label == party.label]
+        listed = ask(loaded, f"{name}の役割を一覧で", agreement=agreement.id, top_k=5)
+        if listed.status != Status.PARTY_ROLES:
+            continue  # (三原市: 「三原市の役割」 is a run of its column heading, read as a quotation)
+        asked += 1
+        for question, wanted in (("その中で2番目は", cells[1]), ("そのうち最後のものは", cells[-1])):
+            answer = ask(loaded, question, agreement=agreement.id, history=[listed])
+            assert answer.hits[0].unit.id == wanted, (agreement.id, question)
+    assert asked >= 1

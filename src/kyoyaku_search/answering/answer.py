@@ -27,7 +27,7 @@ from .notfound import not_found_message, uncovered
 from .provisions import annex_reference, label_definition, named_first, outline, what_it_is, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
-from .relative import in_named_article, next_to
+from .relative import in_list_before, in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
 from .structure import Reference, find_reference, inside_quotation
 
@@ -73,7 +73,10 @@ def ask(
     if not 1 <= top_k <= MAX_TOP_K:
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
-    reference = in_named_article(corpus, question.text, agreement) or find_reference(corpus, question.text, agreement)
+    reference = in_named_article(corpus, question.text, agreement)
+    if reference is None and history:  # 「その中で3番目は」 after a list
+        reference = in_list_before(corpus, question.text, history[-1], agreement)
+    reference = reference or find_reference(corpus, question.text, agreement)
     if reference is None:
         found = (find(corpus, question, agreement) for find in (who_is_meant, what_it_is, outline))
         reference = next((place for place in found if place is not None), None)
@@ -243,7 +246,7 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
         if not positions:
             return Answer.no_match(query.question)
         hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])
-        row = hits[0].unit if reference.kind == "row" else None  # 「最初の取組」 then 「岩見沢市の役割は」: that row
+        row = hits[0].unit if reference.kind in ("row", "role") else None  # 「最初の取組」 → 「乙の役割は」: that row
         several = reference.kind == "article" and len({h.unit.article for h in hits}) > 1  # 「第2条と第3条」
         quotes = tuple(Quote(h) for h in hits) if several else (Quote(hits[0]),)
         return quoting(query, hits, Status.ANSWERED, quotes, context_of(query, row))

@@ -74,6 +74,21 @@ _HOW_MANY_ARTICLES = re.compile(
 )
 
 
+# 「その中で3番目は」「そのうち最後の取組」「2番目は？」: an order alone, or after 「その」, counts in the
+# list the turn before gave.
+_IN_THAT = re.compile(
+    rf"^\s*(?P<that>その(?:中|なか|うち)?(?:で|の|から)?|そのうち|うち)?\s*{_ORDINAL}\s*{_BETWEEN}\s*"
+    r"(?:取組|取り組み|項目|事業|もの|やつ|役割|行)?\s*(?:は|を|って)?\s*(?:何|なに|どれ)?\s*(?:ですか|か|を?(?:教えて|見せて))?\s*[?？。]?\s*$"
+)
+
+
+def nth_in_list(folded: str) -> int | None:
+    """The place 「その中で3番目は」「そのうち最後の取組」「2番目は？」 count in the list before; None when
+    the question says more than an order (or, with 「その」 absent, names what it counts)."""
+    match = _IN_THAT.match(folded)
+    return which(match) if match else None
+
+
 def find_nested(folded: str) -> tuple[int, int, str] | None:
     """(which section, which row in it, the words) for 「2番目の分野の最後の取組」「最初の表の3つ目」:
     a section counted, then a row counted inside it; None when the question counts no such pair."""

@@ -10,8 +10,9 @@ import unicodedata
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.units import Unit
-from .ordinals import legal_step, relative_step
-from .structure import ARTICLE, Reference, in_scope
+from .ordinals import legal_step, nth_in_list, relative_step
+from .result import Answer, Status
+from .structure import ARTICLE, Reference, find_reference, in_scope
 
 # 「第4条の「前条の取組」」「第2条でいう前条」: 前条 read in the article named just before it.
 _NAMED_THEN = re.compile(r"\s*(?:の|で(?:いう|言う)|にある|に(?:出てくる|書かれた|書いてある))?\s*[「『\"]?")
@@ -128,3 +129,41 @@ def _named_before(text: str, word: str, here: int) -> int | None:
     named += [(m.start(), kanji_number(m["n1"] or m["n2"])) for m in ARTICLE.finditer(head)]
     named = [(at, n) for at, n in named if n]
     return max(named)[1] if named else None
+
+
+def in_list_before(corpus: Corpus, text: str, before: Answer, agreement: str | None = None) -> Reference | None:
+    """「その中で3番目は」「そのうち最後の取組」 after a list (an annex section's rows, a party's roles):
+    that place in the list, counted in the list's own order; None after any other answer."""
+    if before.status not in (Status.SECTION, Status.PARTY_ROLES, Status.TOGETHER) or not before.hits:
+        return None
+    nth = nth_in_list(unicodedata.normalize("NFKC", text))
+    listed = _listed(corpus, before, agreement, nth) if nth is not None else []
+    if nth is None or not 1 <= abs(nth) <= len(listed):
+        return None
+    unit = corpus.units[listed[nth if nth < 0 else nth - 1]]
+    return Reference((corpus.position(unit.id),), unit.citation.place, unit.kind)
+
+
+def _listed(corpus: Corpus, before: Answer, agreement: str | None, nth: int) -> list[int]:
+    """Every position of the list `before` gave (its hits are only the first of them), or as many
+    of its first as `nth` needs when only those are known."""
+    first = before.hits[0].unit
+    if before.status == Status.SECTION and before.question is not None:
+        named = find_reference(corpus, before.question.text, agreement)
+        if named is not None and named.kind == "section":
+            rows = list(named.positions)
+            if first.kind != "role":
+                return rows
+            cells = (corpus.row_roles(corpus.units[i].id) for i in rows)
+            return [c for row in cells for c in row if corpus.units[c].party_label == first.party_label]
+    if before.status == Status.PARTY_ROLES and len(before.items) in (0, len(_party_cells(corpus, first))):
+        return _party_cells(corpus, first)
+    hits = [corpus.position(h.unit.id) for h in before.hits]
+    if len(before.items) > len(hits):  # a longer list than its hits: counted from its start only
+        return hits[: max(0, nth)]
+    return hits
+
+
+def _party_cells(corpus: Corpus, cell: Unit) -> list[int]:
+    cells = in_scope(corpus, cell.agreement_id, "role")
+    return [i for i in cells if corpus.units[i].party_label == cell.party_label]
