@@ -27,7 +27,14 @@ TEMPLATES = (
     "{title}の取組のうち{k}番目のもの",
     "{title}の表の{k}番目の行",
 )
-WHOLE = ("{title}にはどんな取組がある", "{title}の取組を全部", "{title}の分野の取組一覧", "{title}の取組はいくつ")
+WHOLE = (
+    "{title}にはどんな取組がある",
+    "{title}の取組を全部",
+    "{title}の分野の取組一覧",
+    "{title}の取組はいくつ",
+    "{title}には何が含まれる",
+    "{title}って何番の分野",
+)
 
 
 def titled_sections(corpus: Corpus, agreement_id: str) -> list[tuple[str, list[str]]]:
@@ -267,3 +274,18 @@ def test_an_order_after_a_partys_roles_counts_in_them(loaded):  # noqa: F811
             answer = ask(loaded, question, agreement=agreement.id, history=[listed])
             assert answer.hits[0].unit.id == wanted, (agreement.id, question)
     assert asked >= 1
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [("(3)のイの取組の数", "(3)イ"), ("別表(3)のウ", "(3)ウ"), ("(2)の取組は何個ある", "(2)")],
+)
+def test_a_section_label_with_の_before_its_letter(corpus, question, label):
+    answer = ask(corpus, question)
+    assert answer.status == Status.SECTION and f"{label}の取組は" in answer.message
+
+
+@pytest.mark.parametrize("question", ["取組の数は", "連携する取組の数は"])
+def test_the_number_of_initiatives_lists_them(corpus, question):
+    answer = ask(corpus, question)
+    assert answer.status == Status.TOGETHER and len(answer.items) == 20

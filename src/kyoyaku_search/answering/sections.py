@@ -18,7 +18,7 @@ from .titles import titled_rows, titled_section
 # 別表(3)ア / 別表（３）イ / 別表の(2) / 別表第2 / 別表2 / (3)ア on its own.
 _ANNEX = re.compile(
     rf"(?:別表|べっぴょう)(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}})(?!\s*(?:番目|つ目|個目|項目|ばんめ)))\s*(?:の)?(?P<letter1>[ア-ン])?"
-    rf"|(?<![0-9])[(](?P<n4>[0-9]{{1,2}})[)]\s*(?P<letter2>[ア-ン])?"
+    rf"|(?<![0-9])[(](?P<n4>[0-9]{{1,2}})[)]\s*(?:の)?(?P<letter2>[ア-ン])?"
 )
 # 「別表（第3条関係）」「別表第3条関係の(2)」: the annex's heading names the article it belongs to,
 # not a section; dropped before sections are read.
