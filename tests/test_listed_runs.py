@@ -49,3 +49,28 @@ def test_one_partys_wording_listed(corpus, question, count):
 
 def test_a_run_asked_without_all_is_quoted(corpus):
     assert ask(corpus, "甲と協力して取り組む").status == Status.ANSWERED
+
+
+@pytest.mark.parametrize("word", ["中心", "協力", "主体"])
+def test_a_partys_roles_narrowed_by_how_it_stands(loaded, word):  # noqa: F811
+    """「札幌市が中心となる取組を全部」: the party's cells that say 中心, where some do and some do not;
+    all its cells when every one says it (「協力」 in every cell of 乙)."""
+    for agreement in loaded.agreements:
+        for party in [p for p in loaded.party_names if p.agreement_id == agreement.id]:
+            cells = [
+                u for u in loaded.units if u.agreement_id == agreement.id and u.kind == "role" and u.party == party.name
+            ]
+            if not cells:
+                continue
+            saying = [u for u in cells if word in u.text]
+            wanted = len(saying) if saying else len(cells)
+            name = min(party.forms, key=len)
+            answer = ask(loaded, f"{name}が{word}となる取組を全部", agreement=agreement.id)
+            if answer.status == Status.PARTY_ROLES and len(cells) <= 100:
+                assert len(answer.items) == wanted, (agreement.id, name, word)
+
+
+def test_the_seed_partys_leading_roles(corpus):
+    answer = ask(corpus, "札幌市が中心となる取組を全部")
+    assert answer.status == Status.PARTY_ROLES and len(answer.items) == 8
+    assert "のうち「中心」とあるもの" in answer.message
