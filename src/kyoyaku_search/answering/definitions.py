@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
 from .confidence import Content
+from .question import Question
 from .structure import Reference
 
 # Asking what a word is: 「…とは」「…って何」「…っていうのは」「…の意味」「…は何を指すか」.
@@ -28,10 +29,10 @@ _WORD_BEFORE = re.compile(r"[^\s、。,.?!「」『』()\[\]]+$")
 _DEFINITION = re.compile(r"「(?P<term>[^「」]+)」とは(?P<body>[^。]*?)(?:をいう|を指す|とする)")
 
 
-def defined_term(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
+def defined_term(corpus: Corpus, question: Question, agreement: str | None = None) -> Reference | None:
     """The units that define the word a question asks the meaning of, when the agreement defines
     it (「市民病院とは何か」 → 第1条, 「中心市宣言って何」 → the article that first uses it)."""
-    folded = fold(text)
+    folded = fold(question.text)
     for asked in _ASKS_WHAT.finditer(folded):
         before = _WORD_BEFORE.search(folded[: asked.start()].rstrip("」』"))
         if before is None:
