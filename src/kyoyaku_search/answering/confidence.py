@@ -127,7 +127,8 @@ def content_words(
             and not any(word in e.source and word != e.source for e in expansions if e.layer == "domain")
         ):
             weight = OTHER_WEIGHT
-        if word[-1] in HIRAGANA and kanji_stem(word):  # 「受け入れ」「備え」: a verb's noun, an action
+        # 「受け入れ」「備え」: a verb's noun, an action; not a noun written in part in kana (宝くじ: 宝籤)
+        if word[-1] in HIRAGANA and kanji_stem(word) and (token is None or token.term[-1] in HIRAGANA):
             weight = OTHER_WEIGHT
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT

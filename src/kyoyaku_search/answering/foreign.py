@@ -13,6 +13,7 @@ from ..search.related import HIRAGANA
 from ..search.tokenizer import Token, compound_runs
 from .confidence import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
 from .framing import ANNEX_WORDS
+from .parties import MASK
 
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
 # What a unit says of its thing: its content, outline, place in the agreement.
@@ -115,6 +116,11 @@ def foreign_modifiers(
             unheld = _absent_head(head, absent | headless, tokens, start, occurs)
             if unheld or _weak_topic(head, content, absent, weak, tokens, at):
                 found.append(head)
+            # 「下水道料金」「給食センター」: a noun before the head that no unit has, even in part, says
+            # which fee or centre, where the agreement has the head only through a synonym (料金 → 費用)
+            # or inside a longer name (「…就職センター」): a unit with that answers another thing
+            if head in absent or not occurs(head) or weak(head):
+                found.extend(w for w in words[:-1] if w in heavy and w in absent and not occurs(w))
     return tuple(dict.fromkeys(found))
 
 
@@ -143,7 +149,10 @@ def _other_named(
 
 
 _WORKER_ENDINGS = "士師員"  # 保育士・看護師・職員: people by their work
-_TOPIC_MARKS = ("を", "は", "が", "について", "に関して", "に関する", "にかんする", "とは", "って", "ってある")
+_TOPIC_MARKS = (
+    *("を", "は", "が", "について", "に関して", "に関する", "にかんする", "とは", "って", "ってある"),
+    *("に係る", "に係わる", "にかかる"),  # 「下水道料金に係る規定ぶり」
+)
 _ASKED_MARKS = ("は", "について", "に関して", "に関する", "にかんする", "とは", "って")
 _DESCRIBING_POS = frozenset({"動詞", "形容詞", "助動詞"})
 
@@ -222,6 +231,10 @@ def _topic_place(tokens: Sequence[Token], start: int, end: int) -> str | None:
     if not after or all(t.pos[0] in ("助詞", "助動詞", "補助記号", "空白") for t in after):
         return "head"
     if rest.startswith(_TOPIC_MARKS):
+        return "head"
+    # 「給食センターで札幌市が…」: what a party does in the topic; not 「立案の段階で、札幌市は」, a time
+    # or occasion of a thing before it
+    if rest.startswith("で" + MASK) and (start == 0 or tokens[start - 1].surface != "の"):
         return "head"
     if start > 0 and tokens[start - 1].pos[0] in _DESCRIBING_POS:
         return "head"
