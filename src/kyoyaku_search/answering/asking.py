@@ -71,6 +71,9 @@ def asking_words(
         word = by_word.get(token.surface)
         if word is None or word.word in found or token.term in PARTNER_WORDS:  # 「協約の相手は」 asks who
             continue
+        if word.word in held and token.term in _ASPECTS and _after_document(tokens, index) and (topic or kinds):
+            found.add(word.word)  # 「…は協約の対象に」「協定の範囲」: of the agreement, held or not
+            continue
         if word.word in held:
             anchors.add(word.word)
             if word.asks_kind:

@@ -17,6 +17,7 @@ from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import quotation_like
 from ..search.tokenizer import fold
+from .foreign import SAID_ASPECTS
 from .framing import ANNEX_WORDS, QUESTION_WORDS, SAYING_WORDS
 from .kinds import asks_for_the_annex
 from .lists import PARTNER_WORDS
@@ -89,7 +90,7 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
 
 # Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」
 # 「…に関する甲の分担内容」).
-_ASKING_WORDS = QUESTION_WORDS | SAYING_WORDS | ANNEX_WORDS
+_ASKING_WORDS = QUESTION_WORDS | SAYING_WORDS | ANNEX_WORDS | SAID_ASPECTS  # 「…は協約の対象に含まれるか」
 
 
 # 「これは地方自治法でいうどういう種類の取り決めか」「この協約の法的な位置づけは」: what kind of
