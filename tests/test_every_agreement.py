@@ -175,3 +175,27 @@ def test_a_thing_the_agreement_lacks_is_refused_however_it_is_asked(corpora, lay
             # word of its own, so 給食 alone is missing and a role question needs only half
             continue
         assert answer.status == Status.NO_MATCH, (topic, answer.hits[0].unit.id)
+
+
+# The same question in each word for the agreement: 協約 (連携協約), 協定 (定住自立圏形成協定) and the
+# written 協定書 (one word to Sudachi) ask the same, whichever the agreement itself uses.
+AGREEMENT_WORDS = ("協約", "協定", "連携協約", "協定書")
+
+
+@pytest.mark.parametrize("layout", STEMS)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "この{a}を結んだ自治体はどこ",
+        "{a}の相手はどこ",
+        "{a}の目的は",
+        "{a}を変更するには",
+        "{a}を廃止するには",
+        "{a}に定めのない事項はどうする",
+    ],
+)
+def test_the_agreement_is_asked_about_in_any_of_its_names(corpora, layout, question):
+    corpus = corpora[layout]
+    answers = {word: ask(corpus, question.format(a=word)) for word in AGREEMENT_WORDS}
+    firsts = {word: (a.status, a.hits[0].unit.id if a.hits else None) for word, a in answers.items()}
+    assert len(set(firsts.values())) == 1, firsts

@@ -97,7 +97,10 @@ def ask(
     if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
         return Answer(question.text, Status.NO_MATCH, missing, question=question)
     phrase = question.phrase
-    if reference and phrase and inside_quotation(reference, fold(question.text)[phrase.start : phrase.end]):
+    # a reference found by no words of the question (the preamble for 「この連携協約を結んだ自治体」) is
+    # inside no quotation, whatever verbatim run the question holds
+    quoted = fold(question.text)[phrase.start : phrase.end] if phrase else ""
+    if reference and reference.matched and quoted and inside_quotation(reference, quoted):
         reference = None
     if reference is not None and all(name in reference.matched for name in question.outsiders):
         question = replace(question, outsiders=())  # 「三条」 is 第3条 here, not the city of 三条

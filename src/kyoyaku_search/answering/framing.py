@@ -315,6 +315,7 @@ QUESTION_WORDS = frozenset(
         "契約",
         "文書",  # 「この文書は」: the agreement as a document
         "協約書",
+        "協定書",  # one word to Sudachi (協約書 is 協約 and 書)
         "此の",
         "この",
     }
