@@ -40,7 +40,7 @@ def defined_term(corpus: Corpus, question: Question, agreement: str | None = Non
         word = before.group(0)
         for start in range(len(word)):  # the longest defined ending: 「この協定でいう市民病院」
             forms = (f"「{word[start:]}」とは", f"以下「{word[start:]}」という")
-            positions = tuple(sorted({i for form in forms if corpus.occurs(form) for i in _holding(corpus, form)}))
+            positions = tuple(sorted({i for form in forms for i in _holding(corpus, form)}))
             if agreement is not None:
                 positions = tuple(i for i in positions if corpus.units[i].agreement_id == agreement)
             if positions:

@@ -65,16 +65,17 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     Not when the question names something more the agreement holds (a second topic), nor for a
     heading of common words alone (「目的」「その他」), which ranking finds."""
     folded = fold(question.text)
-    named = [
-        i
-        for i in in_scope(corpus, agreement, "article")
-        if (heading := fold(corpus.units[i].context)) and heading in folded and quotation_like(heading)
-    ]
+    # the distinct headings, not every article: the template repeats a handful in every agreement
+    named = [h for h in corpus.headings if fold(h) in folded and quotation_like(fold(h))]
     if not named:
         return None
-    longest = max(len(corpus.units[i].context) for i in named)
-    positions = tuple(i for i in named if len(corpus.units[i].context) == longest)
-    heading = fold(corpus.units[positions[0]].context)
+    heading = max(named, key=len)
+    positions = tuple(
+        i for i in corpus.headings[heading].tolist() if agreement is None or corpus.units[i].agreement_id == agreement
+    )
+    if not positions:
+        return None
+    heading = fold(heading)
     more = [
         c.word
         for c in question.content
