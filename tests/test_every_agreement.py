@@ -154,6 +154,12 @@ def test_a_verbatim_run_that_starts_inside_a_name_is_no_quotation(corpora, layou
 LACKING = ("下水道料金", "給食センター", "市民プール", "宝くじ")
 
 
+def test_the_connective_kakaru_is_no_word_of_the_question(corpora):
+    # 「…に係る規定ぶり」: Sudachi normalises 係る to 掛かる, which the stop list (係る) missed
+    corpus = corpora["sapporo-iwamizawa-2019"]
+    assert "掛かる" not in understand(corpus, "住民票に係る規定ぶりを確認したい。").topic_terms
+
+
 @pytest.mark.parametrize("layout", STEMS)
 @pytest.mark.parametrize(
     "template",

@@ -193,7 +193,8 @@ class Tokenizer:
             term, reading, pos, groups, content, subs = known
             tokens.append(Token(surface, term, reading, pos, groups, morpheme.begin(), morpheme.end()))
             if content:
-                if term not in stop:
+                # 「に係る」: Sudachi normalises 係る to 掛かる, so the stop list is read on the surface too
+                if term not in stop and surface not in stop:
                     terms.append((term, False))
                 terms.extend(subs)
         return tokens, terms
@@ -223,7 +224,7 @@ class Tokenizer:
             if morpheme.part_of_speech()[0] in dropped:
                 continue
             term = morpheme.normalized_form().lower()
-            if term not in stop:
+            if term not in stop and morpheme.surface() not in stop:
                 out.append((term, False))
             if self._sub_mode is not None:
                 out.extend(self._sub_terms(morpheme))
