@@ -40,7 +40,15 @@ from .kinds import (
     question_kind,
 )
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels, short_kana
-from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
+from .terms import (
+    after_a_name,
+    expansion_weights,
+    manner_words,
+    misread,
+    read_as_asking,
+    term_weights,
+    topic_terms,
+)
 from .typos import correct_typos
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
@@ -141,6 +149,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     weak |= read_as_asking(masked_tokens, readings)
     weak |= misread(masked, masked_tokens, readings, corpus.index.document_frequency)
     weak |= after_a_name(masked, masked_tokens, MASK, corpus.index.document_frequency)
+    weak |= manner_words(masked_tokens, corpus.index.document_frequency)
     # 「むすんだ ひは いつ」: two kana Sudachi takes for a place name are a misreading, not a topic
     weak |= {t.term for t in tokens if t.pos[1] == "固有名詞" and short_kana(t.surface)}
     topics = tuple(t for t in topic_terms(split, corpus.index.document_frequency) if t not in weak)

@@ -49,6 +49,22 @@ def after_a_name(text: str, tokens: list[Token], mask: str, held: Callable[[str]
     }
 
 
+# Parts of speech that say how much, how or who speaks, never what about (「もっと」「たくさん」「わし」).
+_MANNER_POS = ("副詞", "代名詞")
+
+
+def manner_words(tokens: list[Token], held: Callable[[str], int]) -> set[str]:
+    """Terms that carry no topic: an adverb or pronoun the corpus lacks (「もっと売りたい」「わしは」),
+    and a verb that only helps the one before 「て」 (「食べてもらう」「教えてくれる」)."""
+    words = {t.term for t in tokens if t.pos[0] in _MANNER_POS and not held(t.term)}
+    words |= {
+        t.term
+        for before, t in zip(tokens, tokens[1:], strict=False)
+        if t.pos[:2] == ("動詞", "非自立可能") and before.surface in ("て", "で") and before.pos[0] == "助詞"
+    }
+    return words
+
+
 def _occurrences(text: str, needle: str) -> list[int]:
     found, start = [], text.find(needle)
     while start != -1:

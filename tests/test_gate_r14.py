@@ -1,0 +1,77 @@
+"""The found / not-found gate on how residents ask (issue 10, round 9).
+
+Words that say how much, who speaks, or that a clause names a matter (「もっと」「わし」「…してもらう」
+「…する話」「…するやつ」「協約に入ってる？」「両方の市」) carry no topic: counted as content, they made
+answerable questions look half answered and refused them. The same rules on another layout, and
+what no agreement holds still refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.ingest.parser import parse_file
+from kyoyaku_search.search.corpus import build_corpus
+
+FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
+ANSWERED = (Status.ANSWERED, Status.BOTH_PARTIES)
+
+# (question, the unit that must come first, or its prefix); the comment names the rule.
+FOUND = [
+    ("女の人がもっと活躍できる話ってある？", "row-3a-4"),  # an adverb, and 「…する話」
+    ("空港をもっと使ってもらうやつ、岩見沢市は何するの", "row-2-2/乙"),  # 「…てもらう」 helps 使う; やつ
+    ("観光客をたくさん呼んでもらうやつ、札幌市は何するの", "row-1-4/甲"),
+    ("農産物をもっと食べてもらう話は入ってる？", "row-3b-2"),  # 入る: whether the agreement has it
+    ("わしは災害がこわいが、岩見沢市は何をしてくれる？", "row-3a-5/乙"),  # a pronoun
+    ("職員研修で両方の市の役割を比べて", "row-3c-1/"),  # 両方の市: both parties
+]
+
+NOT_FOUND = [
+    "ドクターヘリをもっと飛ばす話ってある？",
+    "地下鉄を延ばすやつは協約に入ってる？",
+    "わしは除雪をたくさんしてもらいたいが、札幌市はどうする？",
+    "両方の市で水道料金を同じにする話はある？",
+]
+
+
+@pytest.mark.parametrize(("question", "unit"), FOUND)
+def test_words_of_manner_do_not_refuse(corpus, question, unit):
+    answer = ask(corpus, question)
+    assert answer.status in ANSWERED
+    assert answer.hits[0].unit.id.split("/", 1)[1].startswith(unit)
+
+
+@pytest.mark.parametrize("question", NOT_FOUND)
+def test_what_the_agreement_lacks_is_still_refused(corpus, question):
+    answer = ask(corpus, question)
+    assert answer.status in (Status.NO_MATCH, Status.NOT_PARTY)
+    assert not answer.quotes
+
+
+@pytest.fixture(scope="module")
+def hiroshima(tokenizer):
+    return build_corpus([parse_file(FIXTURES / "hiroshima-iwakuni-2016.txt").agreement], tokenizer)
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("地場産品の展示販売会をもっと開く話って入ってる？", "row-1-1"),
+        ("職員の合同研修をやるやつ、岩国市は何をするの", "row-3-2/乙"),
+        ("災害のときの相互応援で両方の市の役割を比べて", "row-3-1/"),
+    ],
+)
+def test_found_in_another_agreement(hiroshima, question, unit):
+    answer = ask(hiroshima, question)
+    assert answer.status in ANSWERED
+    assert answer.hits[0].unit.id.split("/", 1)[1].startswith(unit)
+
+
+@pytest.mark.parametrize("question", ["ドクターヘリを飛ばす話ってある？", "除雪をもっとしてもらうやつは入ってる？"])
+def test_not_found_in_another_agreement(hiroshima, question):
+    answer = ask(hiroshima, question)
+    assert answer.status in (Status.NO_MATCH, Status.NOT_PARTY)
+    assert not answer.quotes
