@@ -75,3 +75,34 @@ def test_not_found_in_another_agreement(hiroshima, question):
     answer = ask(hiroshima, question)
     assert answer.status in (Status.NO_MATCH, Status.NOT_PARTY)
     assert not answer.quotes
+
+
+# A last sentence that only signs the question with the asker's office (「…課より」「…担当です」)
+# is backdrop: the question is the sentence before it.
+SIGNED = [
+    ("都市計画の情報共有で岩見沢市の役割を確認したい。都市政策担当です。", "row-3a-3/乙"),
+    ("丘珠空港の利用促進について札幌市の役割をご教示ください。交通企画課より。", "row-2-2/甲"),
+    ("職員研修の合同実施で当市は何をしますか。岩見沢市人事課の者です", "row-3c-1/乙"),
+]
+
+
+@pytest.mark.parametrize(("question", "unit"), SIGNED)
+def test_a_signature_after_the_question_is_no_topic(corpus, question, unit):
+    answer = ask(corpus, question)
+    assert answer.status in ANSWERED
+    assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+@pytest.mark.parametrize(
+    "question", ["除雪の共同化について札幌市の役割を確認したい。道路維持課です。", "ごみ収集の広域化は協約にありますか。環境政策課より。"]
+)
+def test_a_signed_question_the_agreement_lacks_is_refused(corpus, question):
+    answer = ask(corpus, question)
+    assert answer.status in (Status.NO_MATCH, Status.NOT_PARTY)
+    assert not answer.quotes
+
+
+def test_a_signed_question_in_another_agreement(hiroshima):
+    answer = ask(hiroshima, "災害時の相互応援で岩国市の役割を確認したい。危機管理担当です。")
+    assert answer.status in ANSWERED
+    assert answer.hits[0].unit.id.split("/", 1)[1] == "row-3-1/乙"

@@ -23,6 +23,12 @@ _CLAUSE = re.compile(
 # 「…を議会答弁で引用したい」「資料に載せたい」: where the quote will be used, not what it is about.
 _USE = re.compile(r"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{1,8})(?:で|に)(?:そのまま)?(?:引用|載せ|掲載|紹介|記載)")
 _SENTENCE = re.compile(r"[。．！!？?]+")
+# 「…の役割を確認したい。情報政策担当です。」「…ご教示ください。施設所管課より」: a last sentence that only
+# signs the question with the asker's office or standing, after the question itself.
+_SIGNATURE = re.compile(
+    r"[^。．！!？?、,「」]{1,24}?(?:課|係|室|部|局|担当|担当者|の者|市民|町民|村民|住民|職員|議員|記者)"
+    r"(?:です|より|から|でございます|と申します)?[。．！!\s　]*"
+)
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _MARKS = "、。,!?！？"
 # A claim to check: 「記事で「…」と書いたが正しいか」「資料に「…」と記載したが合っているか」 — the claim
@@ -43,6 +49,9 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
         # 「資料用に、」: 用 and 向け belong to the backdrop, 「として」 only ends it
         spans.append((start, match.end() if match.group(0)[0] in "用向" else match.start()))
     ends = [match.end() for match in _SENTENCE.finditer(text.rstrip("。．！!？? 　"))]
+    if ends and _SIGNATURE.fullmatch(text, ends[-1]):  # signed: the question is the sentence before
+        spans.append((ends[-1], len(text)))
+        ends.pop()
     if ends:  # every sentence but the last
         spans.append((0, ends[-1]))
     spans += [match.span() for match in _ASIDE.finditer(text)]
