@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.answering.question import understand
 from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import build_corpus
 
@@ -106,3 +107,30 @@ def test_a_signed_question_in_another_agreement(hiroshima):
     answer = ask(hiroshima, "災害時の相互応援で岩国市の役割を確認したい。危機管理担当です。")
     assert answer.status in ANSWERED
     assert answer.hits[0].unit.id.split("/", 1)[1] == "row-3-1/乙"
+
+
+# A person by their work that no unit puts before the thing the question puts it before, where a
+# unit puts another such person, names another person's thing (「…職員の不足」 beside 保育士不足,
+# 「議員同士の交流」 beside 職員交流): refused, though it weighs little as a person.
+@pytest.mark.parametrize(
+    ("question", "foreign"),
+    [
+        ("介護職員の不足対策は協約にある？", ("職員",)),
+        ("議員同士の交流は規定されている？", ("議員",)),
+        ("教員同士の交流について", ("教員",)),
+        ("看護師不足対策について岩見沢市の役割は", ("看護師",)),
+        ("職員の交流はある？", ()),  # the agreement's own person
+        ("保育士の不足対策は", ()),
+    ],
+)
+def test_another_persons_thing(corpus, question, foreign):
+    assert understand(corpus, question).foreign == foreign
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [("看護師の派遣は協約にある？", False), ("医師の派遣で岩国市の役割は", False), ("災害のとき職員の派遣で岩国市の役割は", True)],
+)
+def test_another_persons_thing_in_another_agreement(hiroshima, question, found):
+    answer = ask(hiroshima, question)
+    assert (answer.status in ANSWERED) is found

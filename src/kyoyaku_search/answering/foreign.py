@@ -103,6 +103,8 @@ def foreign_modifiers(
     found = []
     for start, at in compound_runs(tokens, COMPOUND_POS):
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
+        if words and not _listed(tokens, start, at):  # people weigh little, and still name another thing
+            found.extend(_other_person_of(tokens, start, at, occurs))
         if not words or not any(word in heavy for word in words) or _listed(tokens, start, at):
             continue
         found.extend(_other_named(tokens[start:at], document_frequency, occurs))
@@ -132,11 +134,25 @@ def _other_named(
         and not document_frequency(t.term)
         and not occurs(t.surface)
     ]
-    for token, after in zip(run, run[1:], strict=False):
+    return found
+
+
+def _other_person_of(tokens: Sequence[Token], start: int, end: int, occurs: Callable[[str], bool]) -> list[str]:
+    """A person by their work (…士・…師・…員) that no unit puts before the thing the question puts
+    it before, where a unit puts another such person (「看護師不足」「介護職員の不足対策」 beside
+    保育士不足対策, 「議員同士の交流」 beside 職員交流): another person's thing, not the agreement's."""
+    found = []
+    run = tokens[start:end]
+    pairs = list(zip(run, run[1:], strict=False))
+    nouns = [t for t in run if t.pos[0] != "接尾辞"]  # 「議員同士」「看護師さん」: the person
+    after = tokens[end + 1] if end + 1 < len(tokens) and tokens[end].surface == "の" else None
+    if nouns and after is not None and after.pos[0] == "名詞":
+        pairs.append((nouns[-1], after))
+    for token, thing in pairs:
         if (
             token.surface[-1] in _WORKER_ENDINGS
-            and not occurs(token.surface)
-            and any(occurs(ending + after.surface) for ending in _WORKER_ENDINGS)
+            and not any(occurs(token.surface + join + thing.surface) for join in ("", "の"))
+            and any(occurs(ending + join + thing.surface) for ending in _WORKER_ENDINGS for join in ("", "の"))
         ):
             found.append(token.surface)
     return found
