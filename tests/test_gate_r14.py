@@ -134,3 +134,53 @@ def test_another_persons_thing(corpus, question, foreign):
 def test_another_persons_thing_in_another_agreement(hiroshima, question, found):
     answer = ask(hiroshima, question)
     assert (answer.status in ANSWERED) is found
+
+
+# The party asked about: the one speaking 「として」, or the one whose 役割 is asked by name after
+# both were named around the topic; names joined before 役割 still ask about both.
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("札幌市として観光のPRを岩見沢市と一緒にやる件ではどういう役割？", "row-1-4/甲"),
+        ("岩見沢市として札幌市と一緒に職員研修をやる件で何をする？", "row-3c-1/乙"),
+        ("大雨が来たら札幌と岩見沢は助け合うの？ 札幌市の役割を知りたい", "row-3a-5/甲"),
+        ("地産地消で札幌と岩見沢は協力するのか。岩見沢市の役目を教えて", "row-3b-2/乙"),
+    ],
+)
+def test_the_party_asked_by_name(corpus, question, unit):
+    answer = ask(corpus, question)
+    assert answer.status is Status.ANSWERED
+    assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+@pytest.mark.parametrize("question", ["札幌市と岩見沢市の役割を観光で知りたい", "観光で札幌市と岩見沢市の役割は"])
+def test_names_joined_still_ask_about_both(corpus, question):
+    assert ask(corpus, question).status is Status.BOTH_PARTIES
+
+
+# 「一人暮らしの高齢者です。」「研究者です。」: who asks is no topic, even when the last sentence has
+# none of its own.
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("子育て中の母親の介護者です。保育士が足りないことで札幌と岩見沢は協力する？ 札幌市の役割を知りたい", "row-3a-2/甲"),
+        ("年金生活者です。救急医療で札幌と岩見沢は協力してる？ 岩見沢市の役割が知りたい", "row-3a-1/乙"),
+    ],
+)
+def test_who_asks_is_no_topic(corpus, question, unit):
+    answer = ask(corpus, question)
+    assert answer.status is Status.ANSWERED
+    assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("広島市として岩国市と一緒に災害時の相互応援をする件ではどういう役割？", "row-3-1/甲"),
+        ("年金生活者です。合同研修で広島と岩国は協力してる？ 岩国市の役割が知りたい", "row-3-2/乙"),
+    ],
+)
+def test_the_party_asked_by_name_in_another_agreement(hiroshima, question, unit):
+    answer = ask(hiroshima, question)
+    assert answer.status is Status.ANSWERED
+    assert answer.hits[0].unit.id.split("/", 1)[1] == unit

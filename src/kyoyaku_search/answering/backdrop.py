@@ -38,6 +38,19 @@ _CLAIM = re.compile(
 )
 
 
+# 「一人暮らしの高齢者です。」「研究者です。」「農家ですが、」: a sentence that only says who asks is
+# backdrop even when the rest has no topic of its own (「…協力してくれる？ 岩見沢市の役割を知りたい」).
+_INTRODUCTION = re.compile(
+    r"(?:^|(?<=[。．！!？?\s]))[^。．！!？?、,\s]{1,20}?(?:者|民|員|生|家|士|師|課|係|室|局|担当)"
+    r"(?:です|でございます|と申します)(?:が|けど)?[。．！!、,]"
+)
+
+
+def introduction_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
+    """The terms only the sentences that say who asks hold."""
+    return _terms_inside(tokenizer, text, [match.span() for match in _INTRODUCTION.finditer(text)])
+
+
 def backdrop_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each backdrop part of `text`."""
     claim = _CLAIM.search(text)
@@ -61,7 +74,10 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
 
 def backdrop_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
     """The terms only the backdrop of `text` holds (a term the question proper uses too is its own)."""
-    spans = backdrop_spans(text)
+    return _terms_inside(tokenizer, text, backdrop_spans(text))
+
+
+def _terms_inside(tokenizer: Tokenizer, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
     if not spans:
         return frozenset()
     inside = [False] * len(text)

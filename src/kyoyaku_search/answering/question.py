@@ -23,7 +23,7 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, compound_runs, fold
 from .asking import asking_words
-from .backdrop import backdrop_terms, is_claim
+from .backdrop import backdrop_terms, introduction_terms, is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
@@ -161,11 +161,11 @@ def understand(corpus: Corpus, text: str) -> Question:
     proper = any(
         t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, kind, folded, t) for t in topics
     )
-    if proper or (backdrop and ASKS_ALL.search(masked)):
+    if not (proper or (backdrop and ASKS_ALL.search(masked))):
+        backdrop = introduction_terms(corpus.tokenizer, masked)  # who asks is never the topic
+    if backdrop:
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
         topics = tuple(t for t in topics if t not in backdrop)
-    else:
-        backdrop = frozenset()
     framing = _framing(topics, tokens)
     if kind in PROCEDURE_KINDS:
         framing |= frozenset(t for t in topics if t in HEADS | _MATTERS)
