@@ -184,3 +184,23 @@ def test_the_party_asked_by_name_in_another_agreement(hiroshima, question, unit)
     answer = ask(hiroshima, question)
     assert answer.status is Status.ANSWERED
     assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+# 「連携中枢都市である札幌市は」: what a party is, said on the way, is no topic (it named 前文).
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("連携中枢都市である札幌市は、企業誘致でどんな役割を担うのか", "row-1-2/甲"),
+        ("圏域の中心都市である札幌市は、観光施策でどのような役割か", "row-1-4/甲"),
+    ],
+)
+def test_what_a_party_is_is_no_topic(corpus, question, unit):
+    answer = ask(corpus, question)
+    assert answer.status is Status.ANSWERED
+    assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+def test_what_a_party_is_in_another_agreement(hiroshima):
+    answer = ask(hiroshima, "連携中枢都市である広島市は、災害時の相互応援でどのような役割を担うのか")
+    assert answer.status is Status.ANSWERED
+    assert answer.hits[0].unit.id.split("/", 1)[1] == "row-3-1/甲"

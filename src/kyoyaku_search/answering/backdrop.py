@@ -19,6 +19,8 @@ from ..search.tokenizer import Tokenizer
 _CLAUSE = re.compile(
     r"として|ので(?=[、,])|ため(?:に)?(?=[、,](?!\s*(?:みたいな|のような|といった|っていう|という)))"
     r"|(?:用|向け)(?:に)?(?=[、,])|[のん]ですが"
+    # 「連携中枢都市である札幌市は」: what a party is, said of it on the way (the name is masked as 、)
+    r"|である(?=、)"
 )
 # 「…を議会答弁で引用したい」「資料に載せたい」: where the quote will be used, not what it is about.
 _USE = re.compile(r"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{1,8})(?:で|に)(?:そのまま)?(?:引用|載せ|掲載|紹介|記載)")
