@@ -204,3 +204,36 @@ def test_what_a_party_is_in_another_agreement(hiroshima):
     answer = ask(hiroshima, "連携中枢都市である広島市は、災害時の相互応援でどのような役割を担うのか")
     assert answer.status is Status.ANSWERED
     assert answer.hits[0].unit.id.split("/", 1)[1] == "row-3-1/甲"
+
+
+# 「…で連携する取組は」: the template's run after the topic only frames it. It vouches for no unit
+# when a noun no unit has stands before it, and a 取組 named in full still comes before the article
+# that holds the run.
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("空き家の活用で連携する取組はある？", None),
+        ("イノシシ被害の対策で連携する取組はありますか", None),
+        ("災害対策で連携する取組はありますか", "row-3a-5"),
+        ("地域医療で連携する取組は？", "row-3a-1"),
+    ],
+)
+def test_the_template_run_frames_the_topic_before_it(corpus, question, unit):
+    answer = ask(corpus, question)
+    if unit is None:
+        assert answer.status is Status.NO_MATCH and not answer.quotes
+    else:
+        assert answer.status is Status.ANSWERED
+        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [("空き家の活用で連携する取組はある？", None), ("災害時における相互応援で連携する取組は？", "row-3-1")],
+)
+def test_the_template_run_in_another_agreement(hiroshima, question, unit):
+    answer = ask(hiroshima, question)
+    if unit is None:
+        assert answer.status is Status.NO_MATCH and not answer.quotes
+    else:
+        assert answer.hits[0].unit.id.split("/", 1)[1] == unit

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..search.phrases import PhraseMatch
 from ..search.related import HIRAGANA
 from ..search.tokenizer import Token, compound_runs
 from .confidence import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
@@ -242,3 +243,16 @@ def _topic_place(tokens: Sequence[Token], start: int, end: int) -> str | None:
     if start > 0 and tokens[start - 1].pos[0] in _DESCRIBING_POS:
         return "head"
     return None
+
+
+def quoted_around(
+    phrase: PhraseMatch | None, folded: str, content: Sequence[Content], occurs: Callable[[str], bool]
+) -> PhraseMatch | None:
+    """The verbatim run, when it is what the question asks about; None when a noun no unit has
+    stands before it (「鳥獣被害対策で連携する取組は」): the topic comes first, and a run of the
+    template after it (連携する取組) only frames that topic."""
+    if phrase is None:
+        return None
+    before = folded[: phrase.start]
+    lacking = [c.word for c in content if c.weight >= 1.0 and c.word in before and not occurs(c.word)]
+    return None if lacking else phrase
