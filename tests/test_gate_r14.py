@@ -237,3 +237,28 @@ def test_the_template_run_in_another_agreement(hiroshima, question, unit):
         assert answer.status is Status.NO_MATCH and not answer.quotes
     else:
         assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+# A soft framing word the question's own verb acts on is what is done (「議会を合同で開く」), not
+# how the asking is framed (「議会で質問したいので」「議会の議決」 stay as they were).
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("両市の議会を合同で開くことはある？", None),
+        ("議会を一緒に開く話は協約に書いてある？", None),
+        ("議会の議決は必要？", "art-6"),
+        ("議会で質問したいので、観光での岩見沢市の役割を知りたい", "row-1-4/乙"),
+    ],
+)
+def test_a_framing_word_acted_on_is_the_topic(corpus, question, unit):
+    answer = ask(corpus, question)
+    if unit is None:
+        assert answer.status is Status.NO_MATCH and not answer.quotes
+    else:
+        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+@pytest.mark.parametrize("question", ["両市の議会を合同で開くことはある？", "議会を一緒に開く話は協約に書いてある？"])
+def test_a_framing_word_acted_on_in_another_agreement(hiroshima, question):
+    answer = ask(hiroshima, question)
+    assert answer.status is Status.NO_MATCH and not answer.quotes

@@ -41,6 +41,7 @@ from .kinds import (
 )
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels, short_kana
 from .terms import (
+    acted_upon,
     after_a_name,
     expansion_weights,
     manner_words,
@@ -353,7 +354,7 @@ def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
         if any(t not in SAYING_WORDS and t in nouns for t in topics):
             return frozenset(t for t in topics if t in SAYING_WORDS)
         return frozenset()
-    return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS)
+    return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS) - acted_upon(tokens)
 
 
 def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:

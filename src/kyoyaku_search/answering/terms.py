@@ -8,7 +8,7 @@ from ..search.corpus import Corpus, SearchSettings
 from ..search.lexicon import Expansion, expansion_terms
 from ..search.spelling import Correction
 from ..search.tokenizer import Token
-from .framing import QUESTION_WORDS
+from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 
 
 def read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
@@ -63,6 +63,20 @@ def manner_words(tokens: list[Token], held: Callable[[str], int]) -> set[str]:
         if t.pos[:2] == ("動詞", "非自立可能") and before.surface in ("て", "で") and before.pos[0] == "助詞"
     }
     return words
+
+
+def acted_upon(tokens: list[Token]) -> frozenset[str]:
+    """Soft framing words that the question's own verb acts on (「議会を合同で開く」): the thing
+    done, not how the asking is framed (「根拠を示して」「協力を求める」: there the verb frames too)."""
+    found = set()
+    for index, token in enumerate(tokens[:-1]):
+        # a word for where it is said is read, never acted on (「規定を読みたい」)
+        if token.term not in SOFT_FRAMING_WORDS or token.term in SAYING_WORDS or tokens[index + 1].surface != "を":
+            continue
+        verb = next((t for t in tokens[index + 2 :] if t.pos[0] == "動詞"), None)
+        if verb is not None and verb.term not in SOFT_FRAMING_WORDS and verb.term not in QUESTION_WORDS:
+            found.add(token.term)
+    return frozenset(found)
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
