@@ -262,3 +262,37 @@ def test_a_framing_word_acted_on_is_the_topic(corpus, question, unit):
 def test_a_framing_word_acted_on_in_another_agreement(hiroshima, question):
     answer = ask(hiroshima, question)
     assert answer.status is Status.NO_MATCH and not answer.quotes
+
+
+# A 取組 named in full settles the topic, unless a thing no unit has stands before the name: the
+# question asks whether that thing is part of the 取組. After the name, it asks what of it.
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("除雪車を買う支援、災害対策に入ってる？", None),
+        ("スマホ教室を開く支援、ICTインフラ整備に含まれる？", None),
+        ("委員会資料に災害対策の記述を載せたい。該当部分はどこ？", "row-3a-5"),
+        ("災害対策の該当箇所はどこか。", "row-3a-5"),
+    ],
+)
+def test_a_thing_checked_against_a_named_initiative(corpus, question, unit):
+    answer = ask(corpus, question)
+    if unit is None:
+        assert answer.status is Status.NO_MATCH and not answer.quotes
+    else:
+        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("消防車を共同購入する話、災害時における相互応援に入ってる？", None),
+        ("委員会資料に災害時における相互応援の記述を載せたい。該当部分はどこ？", "row-3-1"),
+    ],
+)
+def test_a_thing_checked_against_a_named_initiative_in_another_agreement(hiroshima, question, unit):
+    answer = ask(hiroshima, question)
+    if unit is None:
+        assert answer.status is Status.NO_MATCH and not answer.quotes
+    else:
+        assert answer.hits[0].unit.id.split("/", 1)[1] == unit

@@ -19,7 +19,7 @@ from ..search.units import Unit
 from .confidence import Asked, confident, covered_first
 from .effective import effective_units
 from .followup import settle
-from .foreign import quoted_around
+from .foreign import before_named, quoted_around
 from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
 from .lists import TOGETHER_WORDS, asks_for_list
@@ -201,7 +201,9 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     role = query.kind == QuestionKind.ROLE and bool(query.parties)
     phrase = quoted_around(question.phrase, fold(question.text), question.content, corpus.occurs)
-    asked = Asked(question.content, phrase, bool(query.inherited or query.initiatives), role, question.foreign)
+    # a 取組 named in full settles the topic, unless the question asks about a thing before it
+    named = bool(query.initiatives) and not before_named(question.text, question.foreign, query.initiatives)
+    asked = Asked(question.content, phrase, bool(query.inherited or named), role, question.foreign)
     ranked = named_first(corpus, question.text, covered_first(corpus, asked, ranked))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)

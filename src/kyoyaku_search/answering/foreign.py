@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..search.corpus import initiative_key
 from ..search.phrases import PhraseMatch
 from ..search.related import HIRAGANA
 from ..search.tokenizer import Token, compound_runs
@@ -256,3 +257,15 @@ def quoted_around(
     before = folded[: phrase.start]
     lacking = [c.word for c in content if c.weight >= 1.0 and c.word in before and not occurs(c.word)]
     return None if lacking else phrase
+
+
+def before_named(text: str, foreign: Sequence[str], initiatives: Sequence[str]) -> bool:
+    """Whether a foreign word stands before the 取組 the question names in full (「…回線を引く支援、
+    ICTインフラ整備に入ってる？」): the topic comes first, and the 取組 is what it is checked against.
+    After the name, such a word asks what of it (「まちづくり活動の記述」)."""
+    key = initiative_key(text)
+    starts = [key.find(name) for name in initiatives if name in key]
+    if not starts or not foreign:
+        return False
+    first = min(starts)
+    return any(-1 < key.find(initiative_key(word)) < first for word in foreign)
