@@ -296,3 +296,27 @@ def test_a_thing_checked_against_a_named_initiative_in_another_agreement(hiroshi
         assert answer.status is Status.NO_MATCH and not answer.quotes
     else:
         assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+# A place name that names a railway, station or port (「JR千歳線」「小樽駅」) is no municipality
+# asked about: the agreement has no such thing (no match), rather than 「…は当事者ではありません」.
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("JR千歳線の増便は協約にある？", Status.NO_MATCH),
+        ("小樽駅の整備はある？", Status.NO_MATCH),
+        ("小樽市の役割は", Status.NOT_PARTY),
+    ],
+)
+def test_a_route_is_no_municipality(corpus, question, status):
+    answer = ask(corpus, question)
+    assert answer.status is status and not answer.quotes
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [("JR呉線の増便は協約に入ってる？", Status.NO_MATCH), ("呉駅の整備はある？", Status.NO_MATCH), ("呉市の役割は", Status.NOT_PARTY)],
+)
+def test_a_route_is_no_municipality_in_another_agreement(hiroshima, question, status):
+    answer = ask(hiroshima, question)
+    assert answer.status is status and not answer.quotes

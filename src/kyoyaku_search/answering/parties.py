@@ -88,8 +88,9 @@ def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
     known_forms = corpus.names.known_forms
     named = [
         t.surface
-        for t in tokens
+        for index, t in enumerate(tokens)
         if t.pos[1:3] == ("固有名詞", "地名")
+        and not _names_a_route(tokens, index)
         and t.pos[3] != "国"
         and t.surface not in known_forms
         and t.surface not in corpus.text_blob
@@ -97,6 +98,25 @@ def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
     ]
     found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+# 「函館線」「岩見沢駅」「苫小牧港」: a place name with the suffix of a route, station or port
+_ROUTE_SUFFIXES = frozenset("線駅港")
+
+
+def _names_a_route(tokens: list[Token], index: int) -> bool:
+    """Whether the place name at `index` names a railway, station or port rather than a municipality:
+    a route suffix after it, or a line's operator before it (「JR函館線」「JR函館」)."""
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    before = tokens[index - 1] if index > 0 else None
+    if after is not None and after.begin == tokens[index].end and after.surface in _ROUTE_SUFFIXES:
+        return True
+    return (
+        before is not None
+        and before.end == tokens[index].begin
+        and before.pos[1] == "固有名詞"
+        and before.surface.isascii()
+    )
 
 
 def short_kana(surface: str) -> bool:
