@@ -320,3 +320,32 @@ def test_a_route_is_no_municipality(corpus, question, status):
 def test_a_route_is_no_municipality_in_another_agreement(hiroshima, question, status):
     answer = ask(hiroshima, question)
     assert answer.status is status and not answer.quotes
+
+
+# What the parties do together about a topic passes the gate like any question: a row that only
+# shares a word, or the words that say "together" (一緒・協力), is no answer.
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("冬の雪かきで両市は一緒に取り組むの？", None),
+        ("除雪や雪対策で札幌と岩見沢が協力するって書いてある？", None),
+        ("災害対策で札幌と岩見沢が協力するって書いてある？", "row-3a-5"),
+        ("両市が協力して取り組む救急医療は", "row-3a-1"),
+    ],
+)
+def test_together_about_a_topic_passes_the_gate(corpus, question, unit):
+    answer = ask(corpus, question)
+    if unit is None:
+        assert answer.status is Status.NO_MATCH and not answer.quotes
+    else:
+        assert answer.status is Status.ANSWERED
+        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [("冬の雪かきで両市は一緒に取り組むの？", False), ("合同研修で広島市と岩国市は協力する？", True)],
+)
+def test_together_about_a_topic_in_another_agreement(hiroshima, question, found):
+    answer = ask(hiroshima, question)
+    assert (answer.status in ANSWERED) is found

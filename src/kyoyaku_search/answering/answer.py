@@ -21,7 +21,7 @@ from .effective import effective_units
 from .followup import settle
 from .foreign import before_named, quoted_around
 from .kinds import TOGETHER
-from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
+from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer, topic_of_together
 from .lists import TOGETHER_WORDS, asks_for_list
 from .notfound import not_found_message, uncovered
 from .provisions import annex_reference, label_definition, named_first, who_is_meant
@@ -203,7 +203,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     phrase = quoted_around(question.phrase, fold(question.text), question.content, corpus.occurs)
     # a 取組 named in full settles the topic, unless the question asks about a thing before it
     named = bool(query.initiatives) and not before_named(question.text, question.foreign, query.initiatives)
-    asked = Asked(question.content, phrase, bool(query.inherited or named), role, question.foreign)
+    content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
+    asked = Asked(content or question.content, phrase, bool(query.inherited or named), role, question.foreign)
     ranked = named_first(corpus, question.text, covered_first(corpus, asked, ranked))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
