@@ -349,3 +349,18 @@ def test_together_about_a_topic_passes_the_gate(corpus, question, unit):
 def test_together_about_a_topic_in_another_agreement(hiroshima, question, found):
     answer = ask(hiroshima, question)
     assert (answer.status in ANSWERED) is found
+
+
+# Two units tied on score: the one that writes the question's noun run as a word of its own comes
+# first (「救急医療」 alone, not inside 「三次救急医療」, a narrower thing).
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("夜に子どもが熱を出したら救急医療で岩見沢市はどうするの？", "row-3a-1/乙"),
+        ("救急医療で岩見沢市は何をすることになっていますか", "row-3a-1/乙"),
+        ("三次救急医療で岩見沢市は何をする", "row-2-1/乙"),
+    ],
+)
+def test_a_run_written_alone_wins_a_tie(corpus, question, unit):
+    answer = ask(corpus, question)
+    assert answer.hits[0].unit.id.split("/", 1)[1] == unit

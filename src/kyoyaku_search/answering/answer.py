@@ -16,7 +16,7 @@ import numpy as np
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
 from ..search.units import Unit
-from .confidence import Asked, confident, covered_first
+from .confidence import Asked, Content, confident, covered_first
 from .effective import effective_units
 from .followup import settle
 from .foreign import before_named, quoted_around
@@ -26,7 +26,7 @@ from .lists import TOGETHER_WORDS, asks_for_list
 from .notfound import not_found_message, uncovered
 from .provisions import annex_reference, label_definition, named_first, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
-from .ranking import allowed_units, rank
+from .ranking import allowed_units, rank, written_alone_first
 from .relative import next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
 from .structure import Reference, find_reference, inside_quotation, missing_article
@@ -205,7 +205,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     named = bool(query.initiatives) and not before_named(question.text, question.foreign, query.initiatives)
     content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
     asked = Asked(content or question.content, phrase, bool(query.inherited or named), role, question.foreign)
-    ranked = named_first(corpus, question.text, covered_first(corpus, asked, ranked))
+    ranked = covered_first(corpus, asked, ranked)
+    ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
@@ -215,6 +216,11 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(hit_at(corpus, i, score) for i, score in ranked[:top_k])
     return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, best))
+
+
+def _runs(content: Sequence[Content]) -> tuple[str, ...]:
+    """The question's runs of nouns (「救急医療」) its content words stand in."""
+    return tuple(dict.fromkeys(c.compound for c in content if c.compound))
 
 
 def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:
