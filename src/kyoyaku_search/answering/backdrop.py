@@ -21,8 +21,12 @@ _CLAUSE = re.compile(
     r"|(?:用|向け)(?:に)?(?=[、,])|[のん]ですが"
     # 「連携中枢都市である札幌市は」: what a party is, said of it on the way (the name is masked as 、)
     r"|である(?=、)"
+    # 「議案提出の前に根拠を確認しておきたい」「審議に先立ち、」: when the asker needs it, before asking
+    r"|(?:の前に|に先立ち|に先立って|にあたり|に当たり|にあたって|に当たって)(?=[、,]|[^、。,]{0,8}(?:確認|知り|調べ|見て|聞き|教え))"
 )
 # 「…を議会答弁で引用したい」「資料に載せたい」: where the quote will be used, not what it is about.
+# 「資料用に、」「議案提出の前に」: 用, 向け and the words of when belong to the backdrop; 「として」 only ends it
+_KEPT = ("用", "向", "の前に", "に先立", "にあた", "に当た")
 _USE = re.compile(r"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{1,8})(?:で|に)(?:そのまま)?(?:引用|載せ|掲載|紹介|記載)")
 _SENTENCE = re.compile(r"[。．！!？?]+")
 # 「…の役割を確認したい。情報政策担当です。」「…ご教示ください。施設所管課より」: a last sentence that only
@@ -61,8 +65,7 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _CLAUSE.finditer(text):
         start = max(text.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
-        # 「資料用に、」: 用 and 向け belong to the backdrop, 「として」 only ends it
-        spans.append((start, match.end() if match.group(0)[0] in "用向" else match.start()))
+        spans.append((start, match.end() if match.group(0).startswith(_KEPT) else match.start()))
     ends = [match.end() for match in _SENTENCE.finditer(text.rstrip("。．！!？? 　"))]
     if ends and _SIGNATURE.fullmatch(text, ends[-1]):  # signed: the question is the sentence before
         spans.append((ends[-1], len(text)))
