@@ -198,6 +198,8 @@ AGREEMENT_WORDS = ("協約", "協定", "連携協約", "協定書")
         "{a}を変更するには",
         "{a}を廃止するには",
         "{a}に定めのない事項はどうする",
+        "この{a}はいつ締結されたか",  # the date line where no signature block holds the date
+        "{a}はいつから効力を生ずるか",
     ],
 )
 def test_the_agreement_is_asked_about_in_any_of_its_names(corpora, layout, question):

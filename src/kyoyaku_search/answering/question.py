@@ -127,8 +127,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     # 甲/乙 inside it is part of the quotation, not a filter.
     heard_text, heard = read_labels(fold(cleaned))
     phrase = corpus.phrases.longest(heard_text)
-    if phrase is not None and names_a_party(corpus, heard_text[phrase.start : phrase.end]):
-        phrase = None  # 「加西市及び加東市」 asked about is a party, not a quotation of the preamble
+    if phrase is not None and _no_quotation(corpus, heard_text[phrase.start : phrase.end]):
+        phrase = None
     quoted = range(phrase.start, phrase.end) if phrase else range(0)
     folded, corrections = correct_typos(corpus, heard_text)
     masked, parties, slips = find_parties(corpus, folded, quoted)
@@ -248,6 +248,18 @@ def understand(corpus: Corpus, text: str) -> Question:
             corpus.occurs,
         ),
     )
+
+
+def _no_quotation(corpus: Corpus, run: str) -> bool:
+    """A verbatim run that quotes nothing: a party's name as the agreement writes it (「加西市及び加東市」,
+    the party asked about), or the agreement named in the template's words (「この連携協約は」)."""
+    if names_a_party(corpus, run):
+        return True
+    tokens, _ = corpus.tokenizer.analyse(run)
+    return all(t.term in _THE_AGREEMENT for t in tokens if t.is_content)
+
+
+_THE_AGREEMENT = frozenset({"協約", "連携協約", "協定", "協約書", "協定書", "書", "本", "此の", "この", "連携"})
 
 
 _LABEL_SET = frozenset(LABEL_CHARS)

@@ -25,7 +25,7 @@ PREFERRED_KINDS = {
     "effective": ("supplementary", "article"),
     "purpose": ("article",),
     "consult": ("article",),
-    "signer": ("signature",),
+    "signer": ("signature", "date"),  # the date line stands for the signing where no block holds it
     "article": ("article",),
 }
 
