@@ -29,7 +29,10 @@ def test_a_named_rows_words_do_not_make_it_a_question_of_who(tokenizer, path, qu
     agreement = parse_file(FIXTURES / path).agreement
     answer = ask(build_corpus([agreement], tokenizer), question)
     assert answer.status is Status.ANSWERED, answer.text
-    assert answer.hits[0].unit.row_id == f"{agreement.id}/{expected}" or answer.hits[0].unit.id == f"{agreement.id}/{expected}"
+    assert (
+        answer.hits[0].unit.row_id == f"{agreement.id}/{expected}"
+        or answer.hits[0].unit.id == f"{agreement.id}/{expected}"
+    )
 
 
 @pytest.mark.parametrize("template", ["{t}の取組内容を知りたい", "{t}について教えて", "{t}の中身は"])
