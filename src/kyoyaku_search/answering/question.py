@@ -39,6 +39,7 @@ from .kinds import (
     kind_word,
     question_kind,
 )
+from .ordinals import another_of
 from .parties import (
     LABEL_CHARS,
     MASK,
@@ -241,7 +242,8 @@ def understand(corpus: Corpus, text: str) -> Question:
             corpus.index.document_frequency,
             _whole_word(corpus, masked_tokens, content),
             corpus.occurs,
-        ),
+        )
+        + _another_thing(corpus, masked, content),
     )
 
 
@@ -372,6 +374,16 @@ def _quotation(corpus: Corpus, heard_text: str, initiatives: tuple[str, ...]) ->
     if (rest != run and not quotation_like(rest)) or only_names_parties(corpus, run):
         return None
     return phrase
+
+
+def _another_thing(corpus: Corpus, masked: str, content: Sequence[Content]) -> tuple[str, ...]:
+    """The thing 「二つ目の空港」 counts, where no unit counts it so: another one than the agreement's."""
+    return tuple(
+        c.word
+        for at, order in another_of(masked)
+        for c in content
+        if masked.startswith(c.word, at) and not corpus.occurs(fold(order + c.word))
+    )
 
 
 def _named_spans(text: str, initiatives: tuple[str, ...]) -> list[tuple[int, int]]:
