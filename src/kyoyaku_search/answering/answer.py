@@ -16,17 +16,25 @@ import numpy as np
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
 from ..search.units import Unit
-from .confidence import Asked, confident, covered_first
+from .confidence import Asked, Content, confident, covered_first
 from .effective import effective_units
 from .followup import settle
+from .foreign import before_named, quoted_around
 from .kinds import TOGETHER
-from .listed import all_rows_answer, holding_answer, partners_answer, party_roles_answer, together_answer
+from .listed import (
+    all_rows_answer,
+    holding_answer,
+    partners_answer,
+    party_roles_answer,
+    together_answer,
+    topic_of_together,
+)
 from .lists import TOGETHER_WORDS, asks_for_list
 from .missing import missing_article
 from .notfound import not_found_message, uncovered
 from .provisions import annex_reference, label_definition, named_first, outline, what_it_is, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
-from .ranking import allowed_units, rank
+from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
 from .structure import Reference, find_reference, inside_quotation
@@ -207,10 +215,16 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     # Only a topic taken from the turn before settles it; a party taken leaves the topic the question's
     # own, and then so is the leniency of a role question (「冬の除雪も一緒にやるの？」 after a role).
-    settled = bool(query.initiatives) or query.topic_terms != question.topic_terms
+    taken = query.topic_terms != question.topic_terms
+    settled = bool(query.initiatives) or taken
     role = QuestionKind.ROLE in (question.kind, query.kind if settled else None) and bool(query.parties)
-    asked = Asked(question.content, question.phrase, settled, role, question.foreign)
-    ranked = named_first(corpus, question.text, covered_first(corpus, asked, ranked))
+    phrase = quoted_around(question.phrase, fold(question.text), question.content, corpus.occurs)
+    # a 取組 named in full settles the topic, unless the question asks about a thing before it
+    named = bool(query.initiatives) and not before_named(question.text, question.foreign, query.initiatives)
+    content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
+    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign)
+    ranked = covered_first(corpus, asked, ranked)
+    ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
@@ -220,6 +234,11 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(hit_at(corpus, i, score) for i, score in ranked[:top_k])
     return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, best))
+
+
+def _runs(content: Sequence[Content]) -> tuple[str, ...]:
+    """The question's runs of nouns (「救急医療」) its content words stand in."""
+    return tuple(dict.fromkeys(c.compound for c in content if c.compound))
 
 
 def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:

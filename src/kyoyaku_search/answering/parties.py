@@ -44,10 +44,12 @@ _HEARD_ASKING = (
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
 _POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
-_ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
+_ASKED = re.compile(r"は|が|では|も|側|として|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
+# 「…札幌と岩見沢は協力してくれる？ 岩見沢市の役割を知りたい」: the one party whose role is asked by name
+_ROLE_OF = re.compile(r"の(?:役割|役目|役回り|担当|責任)")
 _PARTY_WORK = re.compile(r"の仕事(?!探|を探)")
 _TOPIC = re.compile(r"は|が")
-_PARTNER = re.compile(f"と(?!{MASK})")
+_PARTNER = re.compile(f"と(?!{MASK}|して)")  # 「札幌市として」 is who acts, not a partner
 _OBJECT = re.compile(r"を|に(?!は|も|と|対し)|で(?!は|も)|から|へ")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
@@ -110,8 +112,9 @@ def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
     known_forms = corpus.names.known_forms
     named = [
         t.surface
-        for t in tokens
+        for index, t in enumerate(tokens)
         if t.pos[1:3] == ("固有名詞", "地名")
+        and not _names_a_route(tokens, index)
         and t.pos[3] != "国"
         and t.surface not in known_forms
         and t.surface not in corpus.text_blob
@@ -119,6 +122,25 @@ def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
     ]
     found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+# 「函館線」「岩見沢駅」「苫小牧港」: a place name with the suffix of a route, station or port
+_ROUTE_SUFFIXES = frozenset("線駅港")
+
+
+def _names_a_route(tokens: list[Token], index: int) -> bool:
+    """Whether the place name at `index` names a railway, station or port rather than a municipality:
+    a route suffix after it, or a line's operator before it (「JR函館線」「JR函館」)."""
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    before = tokens[index - 1] if index > 0 else None
+    if after is not None and after.begin == tokens[index].end and after.surface in _ROUTE_SUFFIXES:
+        return True
+    return (
+        before is not None
+        and before.end == tokens[index].begin
+        and before.pos[1] == "固有名詞"
+        and before.surface.isascii()
+    )
 
 
 def short_kana(surface: str) -> bool:
@@ -241,7 +263,7 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     others = [m for m in kept if m[2] not in asked]
     if asked and others and all(_POSSESSIVE.match(folded, e) or _OBJECT.match(folded, e) for _, e, _ in others):
         kept = [m for m in kept if m[2] in asked]
-    kept = _without_partners(folded, kept)
+    kept = _without_partners(folded, _role_asked(folded, kept))
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
 
 
@@ -255,6 +277,23 @@ def _asker(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str | Non
         if start == own.end() + 1 and folded[own.end()] in "(（" or _ASKER.match(folded, end):
             return party.name
     return None
+
+
+def _role_asked(folded: str, kept: list[tuple[int, int, PartyName]]) -> list[tuple[int, int, PartyName]]:
+    """The mentions of the one party whose role the question asks by name (「岩見沢市の役割を知りたい」),
+    when the others are named only around the topic; names joined (「札幌市と岩見沢市の役割」) ask
+    about both."""
+    ends = {e for _, e, _ in kept}
+    starts = {s for s, _, _ in kept}
+    joined = {
+        m
+        for m in kept
+        if (m[0] - 1 in ends and folded[m[0] - 1] in "と・") or (m[1] + 1 in starts and folded[m[1]] in "と・")
+    }
+    asked = {p for s, e, p in kept if _ROLE_OF.match(folded, e) and (s, e, p) not in joined}
+    if len(asked) != 1 or asked == {p for _, _, p in kept}:
+        return kept
+    return [m for m in kept if m[2] in asked]
 
 
 def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> list[tuple[int, int, PartyName]]:

@@ -23,7 +23,7 @@ from ..search.phrases import SHORT_PHRASE, PhraseMatch, quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, compound_runs, fold
 from .asking import asking_words
-from .backdrop import backdrop_terms, is_claim
+from .backdrop import backdrop_terms, introduction_terms, is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
@@ -50,7 +50,16 @@ from .parties import (
     read_labels,
     short_kana,
 )
-from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
+from .terms import (
+    acted_upon,
+    after_a_name,
+    expansion_weights,
+    manner_words,
+    misread,
+    read_as_asking,
+    term_weights,
+    topic_terms,
+)
 from .typos import correct_typos
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
@@ -152,6 +161,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     weak |= read_as_asking(masked_tokens, readings)
     weak |= misread(masked, masked_tokens, readings, corpus.index.document_frequency)
     weak |= after_a_name(masked, masked_tokens, MASK, corpus.index.document_frequency)
+    weak |= manner_words(masked_tokens, corpus.index.document_frequency)
     # 「むすんだ ひは いつ」: two kana Sudachi takes for a place name are a misreading, not a topic
     weak |= {t.term for t in tokens if t.pos[1] == "固有名詞" and short_kana(t.surface)}
     topics = tuple(t for t in topic_terms(split, corpus.index.document_frequency) if t not in weak)
@@ -164,11 +174,11 @@ def understand(corpus: Corpus, text: str) -> Question:
     proper = any(
         t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, kind, folded, t) for t in topics
     )
-    if proper or (backdrop and ASKS_ALL.search(masked)):
+    if not (proper or (backdrop and ASKS_ALL.search(masked))):
+        backdrop = introduction_terms(corpus.tokenizer, masked)  # who asks is never the topic
+    if backdrop:
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
         topics = tuple(t for t in topics if t not in backdrop)
-    else:
-        backdrop = frozenset()
     framing = _framing(topics, tokens)
     if kind in PROCEDURE_KINDS:
         framing |= frozenset(t for t in topics if t in HEADS | _MATTERS)
@@ -357,7 +367,7 @@ def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
         if any(t not in SAYING_WORDS and t in nouns for t in topics):
             return frozenset(t for t in topics if t in SAYING_WORDS)
         return frozenset()
-    return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS)
+    return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS) - acted_upon(tokens)
 
 
 def _quotation(corpus: Corpus, heard_text: str, initiatives: tuple[str, ...]) -> PhraseMatch | None:
