@@ -290,7 +290,8 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
         return Answer.no_match(query.question)
     hits = tuple(hit_at(corpus, i, 0.0) for i in positions)  # all listed as items; top_k of them as hits
     annex = corpus.agreement(hits[0].unit.agreement_id).annex
-    heading = annex.heading if annex is not None else "別表"
+    # 「別表第3(2)」: a label naming its table already says where
+    heading = "" if reference.label.startswith("別表") else annex.heading if annex is not None else "別表"
     whose = f"の{named(query.parties)}の役割" if query.parties else "の取組"
     message = f"{heading}{reference.label}{whose}は{len(hits)}項目あります。"
     items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)

@@ -7,6 +7,7 @@ import re
 
 from ..search.corpus import Corpus
 from ..search.names import PartyName
+from ..search.phrases import quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
 from .slips import slipped_names
@@ -60,8 +61,30 @@ _ASKER = re.compile(
     r"|(?:市|町|村)?[\u4e00-\u9fff\u30a0-\u30ff]{0,10}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
 )
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
-_AROUND = " \u3000「」『』、。"
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
+
+
+# A party's name and then its role (「三原市の役割」「乙の役目」) says whose cell is asked for.
+_ROLE_AFTER_NAME = re.compile(r"の(?:役割|役目|役回り|担当|責任|責務|分担|立場)")
+
+
+def only_names_parties(corpus: Corpus, run: str) -> bool:
+    """Whether a verbatim run of the agreement says little more than parties' names and their role
+    (「の三原市の役割」, held where an article cites the column 「三原市の役割分担…の欄」;
+    「八頭郡智頭町と」 of the preamble): the asker's filter, not a quotation, as no one quotes a
+    table's heading or the parties' names to ask about them."""
+    names = corpus.names.known_forms
+    longest = max(map(len, names), default=0)
+    kept, at, cut = [], 0, False
+    while at < len(run):
+        form = next((run[at : at + n] for n in range(longest, 1, -1) if run[at : at + n] in names), None)
+        if form is None:
+            kept.append(run[at])
+            at += 1
+            continue
+        role = _ROLE_AFTER_NAME.match(run, at + len(form))
+        at, cut = role.end() if role else at + len(form), True
+    return cut and not quotation_like("".join(kept))
 
 
 def read_labels(folded: str) -> tuple[str, list[Correction]]:
@@ -152,12 +175,6 @@ def _kana_municipalities(tokens: list[Token]) -> list[str]:
 
 def _all_hiragana(text: str) -> bool:
     return bool(text) and all("\u3041" <= ch <= "\u309f" for ch in text)
-
-
-def names_a_party(corpus: Corpus, run: str) -> bool:
-    """Whether a verbatim run of the question is only a party's name as the agreement writes it
-    (「加西市及び加東市」「八頭郡智頭町」): the party asked about, not a quotation of its preamble."""
-    return run.strip(_AROUND) in corpus.names.known_forms
 
 
 def find_parties(

@@ -19,7 +19,7 @@ import numpy as np
 from ..search.corpus import Corpus, initiative_key
 from ..search.lexicon import Expansion
 from ..search.names import PartyName
-from ..search.phrases import PhraseMatch
+from ..search.phrases import SHORT_PHRASE, PhraseMatch, quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, compound_runs, fold
 from .asking import asking_words
@@ -39,7 +39,17 @@ from .kinds import (
     kind_word,
     question_kind,
 )
-from .parties import LABEL_CHARS, MASK, find_parties, labelled, names_a_party, outsiders, read_labels, short_kana
+from .ordinals import another_of
+from .parties import (
+    LABEL_CHARS,
+    MASK,
+    find_parties,
+    labelled,
+    only_names_parties,
+    outsiders,
+    read_labels,
+    short_kana,
+)
 from .terms import (
     acted_upon,
     after_a_name,
@@ -126,11 +136,10 @@ def understand(corpus: Corpus, text: str) -> Question:
     # A run the agreement holds verbatim is text: no typo is corrected in it, and a party name or
     # 甲/乙 inside it is part of the quotation, not a filter.
     heard_text, heard = read_labels(fold(cleaned))
-    phrase = corpus.phrases.longest(heard_text)
-    if phrase is not None and _no_quotation(corpus, heard_text[phrase.start : phrase.end]):
-        phrase = None
-    quoted = range(phrase.start, phrase.end) if phrase else range(0)
     folded, corrections = correct_typos(corpus, heard_text)
+    initiatives = named_initiatives(corpus, folded)
+    phrase = _quotation(corpus, heard_text, initiatives)
+    quoted = range(phrase.start, phrase.end) if phrase else range(0)
     masked, parties, slips = find_parties(corpus, folded, quoted)
     corrections = [*corrections, *slips]
     tokens, split = corpus.tokenizer.analyse(masked)
@@ -164,7 +173,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
     # 「議会資料用に、…取組の一覧がほしい」: asking for every 取組 is a question of its own too
     # A rest whose words no unit holds (「…を引用したい。該当箇所はどこか。」) asks about the backdrop.
-    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
+    run = heard_text[phrase.start : phrase.end] if phrase else ""
+    kind = question_kind(_unheld(folded, tokens, initiatives, run), len({p.name for p in parties}))
     proper = any(
         t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, kind, folded, t) for t in topics
     )
@@ -237,7 +247,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         own_topic_terms=topics,
         expansions=tuple(expansions),
         corrections=tuple(heard + corrections + readings),
-        initiatives=named_initiatives(corpus, folded),
+        initiatives=initiatives,
         phrase=phrase,
         content=content,
         foreign=foreign_modifiers(
@@ -246,15 +256,13 @@ def understand(corpus: Corpus, text: str) -> Question:
             corpus.index.document_frequency,
             _whole_word(corpus, masked_tokens, content),
             corpus.occurs,
-        ),
+        )
+        + _another_thing(corpus, masked, content),
     )
 
 
-def _no_quotation(corpus: Corpus, run: str) -> bool:
-    """A verbatim run that quotes nothing: a party's name as the agreement writes it (「加西市及び加東市」,
-    the party asked about), or the agreement named in the template's words (「この連携協約は」)."""
-    if names_a_party(corpus, run):
-        return True
+def _names_the_agreement(corpus: Corpus, run: str) -> bool:
+    """A verbatim run that only names the agreement in the template's words (「この連携協約は」)."""
     tokens, _ = corpus.tokenizer.analyse(run)
     return all(t.term in _THE_AGREEMENT for t in tokens if t.is_content)
 
@@ -373,6 +381,58 @@ def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
             return frozenset(t for t in topics if t in SAYING_WORDS)
         return frozenset()
     return frozenset(t for t in topics if t in SOFT_FRAMING_WORDS) - acted_upon(tokens)
+
+
+def _quotation(corpus: Corpus, heard_text: str, initiatives: tuple[str, ...]) -> PhraseMatch | None:
+    """The longest run of the question the agreement holds verbatim, unless it says little more
+    than a 取組 the question names (「る人材の育成」「資源を活用した」 of 「地域資源を活用した…」, held
+    by another row's text) or the parties and their role (「三原市の役割」): those say which row
+    and whose cell, they quote nothing."""
+    phrase = corpus.phrases.longest(heard_text)
+    if phrase is None:
+        return None
+    run = heard_text[phrase.start : phrase.end]
+    named = _named_spans(heard_text, initiatives)
+    rest = "".join(ch for at, ch in enumerate(run, phrase.start) if not any(s <= at < e for s, e in named))
+    if (
+        (rest != run and not quotation_like(rest))
+        or only_names_parties(corpus, run)
+        or _names_the_agreement(corpus, run)  # 「この連携協約は」
+    ):
+        return None
+    return phrase
+
+
+def _another_thing(corpus: Corpus, masked: str, content: Sequence[Content]) -> tuple[str, ...]:
+    """The thing 「二つ目の空港」 counts, where no unit counts it so: another one than the agreement's."""
+    return tuple(
+        c.word
+        for at, order in another_of(masked)
+        for c in content
+        if masked.startswith(c.word, at) and not corpus.occurs(fold(order + c.word))
+    )
+
+
+def _named_spans(text: str, initiatives: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where `text` names each of `initiatives` (compared as `initiative_key`)."""
+    return [m.span() for name in initiatives for m in re.finditer("[ ・]?".join(map(re.escape, name)), text)]
+
+
+def _unheld(folded: str, tokens: Sequence[Token], initiatives: tuple[str, ...], run: str) -> str:
+    """The question and its words' normalized forms for reading its kind, without a 取組 it names or
+    a long run it quotes: 「自治体病院の連携の取組内容」 asks about that row, not who the partners are,
+    though the row's name holds 自治体 and 連携."""
+    spans = _named_spans(folded, initiatives)
+    # a short run is common wording as often as a quotation (「協力して取り組む」 says 共に)
+    if len(run) >= SHORT_PHRASE and (at := folded.find(run)) >= 0:
+        spans.append((at, at + len(run)))
+    if not spans:
+        return folded + "\n" + "".join(t.term for t in tokens)
+    chars = list(folded)
+    for start, end in spans:
+        chars[start:end] = MASK * (end - start)
+    terms = (MASK if any(s <= t.begin and t.end <= e for s, e in spans) else t.term for t in tokens)
+    return "".join(chars) + "\n" + "".join(terms)
 
 
 def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
