@@ -36,6 +36,7 @@ from .provisions import annex_reference, label_definition, named_first, outline,
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
+from .examples import with_example
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
 from .structure import Reference, find_reference, inside_quotation
 
@@ -113,7 +114,8 @@ def ask(
     else:
         answer = _answer(corpus, query, allowed, top_k)
     if answer.status == Status.NO_MATCH:
-        return answer
+        # the generic message suggests a question this agreement can answer, not a fixed one
+        return replace(answer, message=with_example(NO_MATCH, corpus)) if answer.message == NO_MATCH else answer
     notes = [
         query.inherited,
         reference.note if reference else "",

@@ -11,6 +11,7 @@ from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
 from ..search.tokenizer import fold
 from .confidence import Asked, Content, confident
+from .examples import with_example
 from .framing import ASKS_ALL
 from .lists import TOGETHER_WORDS, partners, together_rows
 from .question import Context, Query, QuestionKind
@@ -120,7 +121,7 @@ def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k:
     else:
         message = head + (
             f"上から順に{len(hits)}項目を示します。"
-            "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
+            + with_example("取組を添えて質問すると、その役割を引用します。", corpus, query.parties[0].name if query.parties else None)
         )
         items = ()
     context = Context(query.parties, kind=QuestionKind.ROLE)
