@@ -18,6 +18,7 @@ from ..search.tokenizer import fold
 from ..search.units import Unit
 from .confidence import Asked, Content, confident, covered_first
 from .effective import effective_units
+from .examples import with_example
 from .followup import settle
 from .foreign import before_named, quoted_around
 from .kinds import TOGETHER
@@ -36,7 +37,6 @@ from .provisions import annex_reference, label_definition, named_first, outline,
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
-from .examples import with_example
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
 from .structure import Reference, find_reference, inside_quotation
 
