@@ -19,7 +19,6 @@ from ..search.units import Unit
 from .confidence import Asked, confident, covered_first
 from .effective import effective_units
 from .followup import settle
-from .kinds import TOGETHER
 from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
 from .lists import TOGETHER_WORDS, asks_for_list
 from .notfound import not_found_message, uncovered
@@ -82,7 +81,7 @@ def ask(
     if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
         return Answer(question.text, Status.NO_MATCH, missing, question=question)
     phrase = question.phrase
-    if reference and phrase and inside_quotation(reference, fold(question.text)[phrase.start : phrase.end]):
+    if reference and phrase and inside_quotation(reference, question.reading.folded_text[phrase.start : phrase.end]):
         reference = None
     if reference is not None and all(name in reference.matched for name in question.outsiders):
         question = replace(question, outsiders=())  # 「三条」 is 第3条 here, not the city of 三条
@@ -141,7 +140,7 @@ def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
     if not any(expansion.layer == "domain" for expansion in question.expansions):
         return []  # most questions: no quote to fold
     quoted = fold("\n".join(f"{h.unit.context}\n{h.unit.text}" for h in hits))
-    asked = fold(question.text)
+    asked = question.reading.folded_text
     used: dict[str, list[str]] = {}
     for expansion in question.expansions:
         target = fold(expansion.target)
@@ -181,7 +180,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     if asks_for_list(query):  # 「連携する取組の一覧」: every 取組, or one party's every role
         if len({p.name for p in query.parties}) == 1:
             return party_roles_answer(corpus, query, allowed, top_k)
-        if TOGETHER.search(question.text):
+        if question.reading.together:
             together = together_answer(corpus, replace(query, topic_terms=()), allowed, top_k)
             if together.status != Status.NO_MATCH:  # else no role says 「…と協力して」: every 取組
                 return together
@@ -194,7 +193,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         context = Context(
             query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False
         )
-        message = not_found_message([c.word for c in question.content], fold(question.text), corpus.occurs)
+        message = not_found_message([c.word for c in question.content], question.reading.folded_text, corpus.occurs)
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
@@ -217,7 +216,7 @@ def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]]
     question = query.question
     missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
     related = tuple(hit_at(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
-    said = not_found_message(missing, fold(question.text), corpus.occurs) or NO_MATCH
+    said = not_found_message(missing, question.reading.folded_text, corpus.occurs) or NO_MATCH
     message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
     context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False)
     return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)

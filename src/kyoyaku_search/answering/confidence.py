@@ -82,8 +82,7 @@ def content_words(
     tokens: Sequence[Token],
     topics: Sequence[str],
     expansions: Sequence[Expansion],
-    kind_word: Callable[[str], bool] = lambda word: False,
-    in_kind_phrase: Callable[[str], bool] = lambda word: False,
+    asks_kind: Callable[[str], bool] = lambda word: False,
 ) -> tuple[Content, ...]:
     """For each of the question's own topic terms: the word, the terms that cover it (itself, the
     synonyms it was expanded to; for a word inside hiragana the corpus words it was read as; for
@@ -107,7 +106,7 @@ def content_words(
             covering = {(term,)}
             same: dict[str, bool] = {}  # a source with several targets is the word or not once
             for expansion in expansions:
-                if expansion.layer == "kind" and not (kind_word(word) or in_kind_phrase(word)):
+                if expansion.layer == "kind" and not asks_kind(word):
                     continue
                 if expansion.example and not _as_example(tokens, token):
                     continue
@@ -132,7 +131,7 @@ def content_words(
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
         if word not in found:
-            asks = kind_word(word) or in_kind_phrase(word)
+            asks = asks_kind(word)
             compound = compounds.get(token.begin, "") if token is not None else ""
             covers = tuple(sorted(c for c in covering if c))
             acts_on = acted_on.get(token.begin, ()) if token is not None else ()

@@ -92,6 +92,7 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Asking what someone does is a role question when a party is named, else a content one.
     ("does", re.compile(r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする|何する")),
 )
+KIND_PATTERNS: dict[str, re.Pattern[str]] = dict(QUESTION_KINDS)
 # The template's own word for what each kind of question asks about: 「効力はいつから」 asks for
 # 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
 KIND_TERMS = {
@@ -104,14 +105,6 @@ KIND_TERMS = {
 }
 
 
-def in_kind_phrase(kind: str, text: str) -> Callable[[str], bool]:
-    """Whether a word stands inside the words of `text` that ask for `kind` (「話」 of 「集まって話を
-    する」, 「かね」 of 「おかね」, 「割合」 of 「分担割合」)."""
-    pattern = dict(QUESTION_KINDS).get(kind)
-    phrases = [m.group(0) for m in pattern.finditer(text) if len(m.group(0)) > 1] if pattern else []
-    return lambda word: any(word in phrase for phrase in phrases)
-
-
 # 「変更手続」「廃止方法」「費用負担規定」: a kind's word and how it is done or said is that kind too.
 _HOW_SAID = frozenset({"手続", "手続き", "方法", "手順", "規定", "条項", "条文", "ルール"})
 # 「負担金」「負担額」「費用額」: how much of it is the kind too.
@@ -121,7 +114,7 @@ _AMOUNT = frozenset({"金", "額", "金額"})
 def kind_word(kind: str) -> Callable[[str], bool]:
     """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
     「始まっ」「費用負担」 ask for 施行 / 変更 / 費用; 「有効期間」 does not: what follows is another word)."""
-    pattern = dict(QUESTION_KINDS).get(kind)
+    pattern = KIND_PATTERNS.get(kind)
     if pattern is None:
         return lambda word: False
 
@@ -173,7 +166,7 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     if LEADS.search(folded) or compares or STANCE.search(folded):
         return QuestionKind.ROLE
     # 「なんのために両市は手を組んだの」: why they joined at all is the agreement's purpose
-    if _JOINED.search(folded) and dict(QUESTION_KINDS)["purpose"].search(folded):
+    if _JOINED.search(folded) and KIND_PATTERNS["purpose"].search(folded):
         return QuestionKind.PURPOSE
     if TOGETHER.search(folded) and (parties_named >= 2 or BOTH.search(folded)):
         return QuestionKind.TOGETHER
@@ -206,10 +199,7 @@ def asks_for_the_annex(kind: str, topics: tuple[str, ...], terms: tuple[str, ...
 _BOTH_AS_MODIFIER = re.compile(r"の(?!役割|役目|役回り|担当|責任|責務|担|果|側|立場|違い|差|比較|分担|関係|関わり)")
 
 
-def asks_for_both(folded: str, named: bool = False) -> bool:
-    """「両市」「双方」「甲と乙」: the question is about every party, whichever it also names; but
-    not when a party is named and every such word only modifies a thing (「両市の人事交流」)."""
-    matches = list(BOTH.finditer(folded))
-    if named and matches and all(_BOTH_AS_MODIFIER.match(folded, m.end()) for m in matches):
-        return False
-    return bool(matches)
+def both_only_modify(folded: str) -> bool:
+    """Whether every 「両市」「双方」「甲と乙」 of `folded` only modifies a thing (「両市の人事交流」):
+    then, with a party named, the question is about that party (see `Reading.asks_for_both_named`)."""
+    return all(_BOTH_AS_MODIFIER.match(folded, m.end()) for m in BOTH.finditer(folded))

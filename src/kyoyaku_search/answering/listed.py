@@ -8,7 +8,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..search.corpus import Corpus
-from .framing import ASKS_ALL
 from .lists import partners, together_rows
 from .question import Context, Query, QuestionKind
 from .result import Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
@@ -77,7 +76,7 @@ def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k:
     if not positions:
         return Answer.no_match(query.question)
     # 「全部」「すべて」: the whole list, when it is one a person can read (not 甲 of 1,500 agreements)
-    everything = ASKS_ALL.search(query.question.text) is not None and len(positions) <= MAX_LISTED
+    everything = query.question.reading.asks_all and len(positions) <= MAX_LISTED
     hits = tuple(hit_at(corpus, int(i), 0.0) for i in positions[:top_k])
     head = f"{named(query.parties)}の役割は別表に{len(positions)}項目あります。"
     if everything:  # every item listed; the hits (cards to open) stay within top_k

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,25 +23,15 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, compound_runs, fold
 from .asking import asking_words
-from .backdrop import backdrop_terms, is_claim
+from .backdrop import is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import ASKS_ALL, SAYING_WORDS, SOFT_FRAMING_WORDS
-from .kinds import (
-    HEADS,
-    KIND_TERMS,
-    PROCEDURE_KINDS,
-    QuestionKind,
-    annex_framing,
-    asks_for_both,
-    in_kind_phrase,
-    kind_word,
-    question_kind,
-)
-from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels, short_kana
+from .kinds import HEADS, KIND_TERMS, PROCEDURE_KINDS, QuestionKind, annex_framing
+from .parties import MASK, short_kana
+from .reading import Reading, read
 from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
-from .typos import correct_typos
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
 
@@ -57,6 +47,8 @@ class Question:
     kind: QuestionKind
     weights: tuple[tuple[str, float], ...]  # search terms and how much each counts
     topic_terms: tuple[str, ...]  # whole words that are not words of asking: a unit must hold one
+    # The text read once (its forms, words, kind and wording facts), for the stages after this one.
+    reading: Reading = field(compare=False, repr=False)
     own_topic_terms: tuple[str, ...] = ()  # those the user wrote (not added by a synonym layer)
     expansions: tuple[Expansion, ...] = ()  # synonyms added to the search, and why
     corrections: tuple[Correction, ...] = ()  # typos corrected and hiragana read, to tell the user
@@ -113,28 +105,10 @@ class Query:
 
 
 def understand(corpus: Corpus, text: str) -> Question:
-    cleaned = clean_question(text)
-    # A run the agreement holds verbatim is text: no typo is corrected in it, and a party name or
-    # 甲/乙 inside it is part of the quotation, not a filter.
-    heard_text, heard = read_labels(fold(cleaned))
-    phrase = corpus.phrases.longest(heard_text)
-    quoted = range(phrase.start, phrase.end) if phrase else range(0)
-    folded, corrections = correct_typos(corpus, heard_text)
-    masked, parties, slips = find_parties(corpus, folded, quoted)
-    corrections = [*corrections, *slips]
-    tokens, split = corpus.tokenizer.analyse(masked)
-    # 「甲」「乙」, and 「甲乙」 as Sudachi keeps it, one word (most questions have no label character)
-    labels = () if _LABEL_SET.isdisjoint(masked) else _labels(tokens, quoted)
-    parties += tuple(p for p in labelled(corpus, labels) if p not in parties)
-    strangers = outsiders(corpus, tokens)
-    # Neither a label nor a municipality that is not a party is a topic to search for.
-    masked_tokens = tokens
-    if labels or strangers:
-        for name in (*labels, *strangers):
-            masked = masked.replace(name, MASK * len(name))
-        masked_tokens, split = corpus.tokenizer.analyse(masked)
-    readings = corpus.spelling.read(masked, corpus.occurs)
-    weights = term_weights(split, corpus.search)
+    reading = read(corpus, text)
+    folded, masked, tokens, masked_tokens = reading.folded, reading.masked, reading.tokens, reading.words
+    kind, parties, readings = reading.kind, reading.parties, reading.readings
+    weights = term_weights(reading.split, corpus.search)
     # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics.
     weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
     weak |= {t.term for t in tokens if t.pos[1] == "数詞" or t.pos[2] == "助数詞"}  # 「二つの市」
@@ -143,20 +117,15 @@ def understand(corpus: Corpus, text: str) -> Question:
     weak |= after_a_name(masked, masked_tokens, MASK, corpus.index.document_frequency)
     # 「むすんだ ひは いつ」: two kana Sudachi takes for a place name are a misreading, not a topic
     weak |= {t.term for t in tokens if t.pos[1] == "固有名詞" and short_kana(t.surface)}
-    topics = tuple(t for t in topic_terms(split, corpus.index.document_frequency) if t not in weak)
-    backdrop = backdrop_terms(corpus.tokenizer, masked)
+    topics = tuple(t for t in topic_terms(reading.split, corpus.index.document_frequency) if t not in weak)
+    backdrop = reading.backdrop
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
     # 「議会資料用に、…取組の一覧がほしい」: asking for every 取組 is a question of its own too
     # A rest whose words no unit holds (「…を引用したい。該当箇所はどこか。」) asks about the backdrop.
-    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
-    proper = any(
-        t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, kind, folded, t) for t in topics
-    )
+    proper = any(t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, reading, t) for t in topics)
     if proper or (backdrop and ASKS_ALL.search(masked)):
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
         topics = tuple(t for t in topics if t not in backdrop)
-    else:
-        backdrop = frozenset()
     framing = _framing(topics, tokens)
     if kind in PROCEDURE_KINDS:
         framing |= frozenset(t for t in topics if t in HEADS | _MATTERS)
@@ -165,9 +134,9 @@ def understand(corpus: Corpus, text: str) -> Question:
     # 「記事で「費用は札幌市が全額負担する」と書いたが正しいか」: the article of the procedure or the
     # purpose is what the claim is checked against; what the claim adds (全額, 観光だけ) is what to check
     if kind in (*PROCEDURE_KINDS, "purpose") and is_claim(masked):
-        framing |= frozenset(t for t in topics if not kind_word(kind)(t) and t not in KIND_TERMS[kind])
+        framing |= frozenset(t for t in topics if not reading.is_kind_word(t) and t not in KIND_TERMS[kind])
     framing |= annex_framing(kind, tuple(t for t in topics if t not in framing))
-    if kind == QuestionKind.ROLE and asks_for_both(folded):
+    if kind == QuestionKind.ROLE and reading.asks_for_both:
         # 「観光で両市はどう分担するの」: how the parties split a thing is each one's role in it,
         # which the role cells say without the word 分担
         sharing = frozenset(t for t in topics if t in _SHARING)
@@ -176,11 +145,11 @@ def understand(corpus: Corpus, text: str) -> Question:
     if framing:
         topics = tuple(t for t in topics if t not in framing)
         weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in framing if t in weights)
-    if kind == QuestionKind.ROLE and parties and asks_for_both(folded, named=True):
+    if kind == QuestionKind.ROLE and parties and reading.asks_for_both_named:
         # 「両市は対等なのか、それとも札幌市が主導するのか」: every party of those agreements, side by side
         agreements = {p.agreement_id for p in parties}
         parties = tuple(p for p in corpus.party_names if p.agreement_id in agreements)
-    elif kind == QuestionKind.ROLE and not parties and asks_for_both(folded) and not corpus.multi:
+    elif kind == QuestionKind.ROLE and not parties and reading.asks_for_both and not corpus.multi:
         parties = corpus.party_names  # 「企業誘致は両市でどう分担するの」: the one agreement's parties
     expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
     expansions += corpus.lexicon.kana_expansions(masked_tokens, corpus.tokenizer.reading)
@@ -191,9 +160,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     added = expansion_weights(corpus, expansions, weights)
     content = relate(
         corpus.tokenizer,
-        content_words(
-            corpus.tokenizer, masked_tokens, topics, expansions, kind_word(kind), in_kind_phrase(kind, folded)
-        ),
+        content_words(corpus.tokenizer, masked_tokens, topics, expansions, reading.asks_kind),
         corpus.stems,
         corpus.index.document_frequency,
     )
@@ -211,18 +178,18 @@ def understand(corpus: Corpus, text: str) -> Question:
         topics = tuple(t for t in topics if t not in asking_terms)
         weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in asking_terms if t in weights)
     return Question(
-        text=cleaned,
+        text=reading.text,
         parties=parties,
-        labels=labels,
-        outsiders=strangers,
+        labels=reading.labels,
+        outsiders=reading.outsiders,
         kind=kind,
         weights=tuple({**weights, **added}.items()),
         topic_terms=tuple(dict.fromkeys((*topics, *added))),
         own_topic_terms=topics,
         expansions=tuple(expansions),
-        corrections=tuple(heard + corrections + readings),
+        corrections=(*reading.corrections, *readings),
         initiatives=named_initiatives(corpus, folded),
-        phrase=phrase,
+        phrase=reading.phrase,
         content=content,
         foreign=foreign_modifiers(
             masked_tokens,
@@ -231,33 +198,16 @@ def understand(corpus: Corpus, text: str) -> Question:
             _whole_word(corpus, masked_tokens, content),
             corpus.occurs,
         ),
+        reading=reading,
     )
 
 
-_LABEL_SET = frozenset(LABEL_CHARS)
-
-
-def _labels(tokens: Sequence[Token], quoted: range) -> tuple[str, ...]:
-    """The labels (甲, 乙) the question's nouns are made of, outside a verbatim run."""
-    return tuple(
-        dict.fromkeys(
-            ch
-            for t in tokens
-            if t.pos[0] == "名詞" and all(ch in LABEL_CHARS for ch in t.surface) and t.begin not in quoted
-            for ch in t.surface
-        )
-    )
-
-
-def _own_topic(corpus: Corpus, kind: QuestionKind, folded: str, term: str) -> bool:
+def _own_topic(corpus: Corpus, reading: Reading, term: str) -> bool:
     """Whether a word of the question proper can be its topic: one the corpus holds, whole or in
     part, or a word for the kind asked (改正・経費負担); not only words no unit holds."""
     df = corpus.index.document_frequency
     return bool(
-        df(term)
-        or any(df(part) for part, _ in corpus.tokenizer.split_terms_of_word(term))
-        or kind_word(kind)(term)
-        or in_kind_phrase(kind, folded)(term)
+        df(term) or any(df(part) for part, _ in corpus.tokenizer.split_terms_of_word(term)) or reading.asks_kind(term)
     )
 
 
