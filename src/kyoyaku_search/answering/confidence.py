@@ -18,6 +18,7 @@ from ..search.phrases import PhraseMatch
 from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
 from .framing import SAYING_WORDS
+from .reading import Reading
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
 # the weighted share of content words the best unit must cover to be quoted as the answer: more
@@ -78,20 +79,16 @@ class Content:
 
 
 def content_words(
-    tokenizer: Tokenizer,
-    tokens: Sequence[Token],
-    topics: Sequence[str],
-    expansions: Sequence[Expansion],
-    asks_kind: Callable[[str], bool] = lambda word: False,
+    tokenizer: Tokenizer, reading: Reading, topics: Sequence[str], expansions: Sequence[Expansion]
 ) -> tuple[Content, ...]:
     """For each of the question's own topic terms: the word, the terms that cover it (itself, the
     synonyms it was expanded to; for a word inside hiragana the corpus words it was read as; for
     a word that is itself the kind of question asked, 「効力」, or stands inside the words that ask
     for it, 「話」 of 「集まって話をする」, the template's word for it).
     The question's backdrop (answering/backdrop.py) is not among `topics`."""
+    tokens, asks_kind = reading.words, reading.asks_kind
     by_term = {token.term: token for token in tokens if token.is_content}
-    compounds = _noun_runs(tokens)
-    acted_on = _acted_on(tokens)
+    compounds, acted_on = _noun_runs(tokens, reading.noun_runs)
     readings = [e for e in expansions if e.layer == "reading"]
     # where a noun that can be an adjective is followed by 「な」: it describes, as an adjective does
     adjectival = {t.begin for t in tokens if t.surface == "な" and t.pos[0] == "助動詞"}
@@ -251,35 +248,21 @@ def _held_word(tokenizer: Tokenizer, word: str, document_frequency: Callable[[st
     return bool(terms) and all(document_frequency(t) for t in terms)
 
 
-def _acted_on(tokens: Sequence[Token]) -> dict[int, tuple[str, ...]]:
-    """Token start of a word of striving that ends a run of nouns → the nouns before it in the run
-    (「保育士確保」: 確保 → 保育士). Not after 「の」: there a verbal noun is as often the thing asked
-    about (「職員の給与」「ビジョンの策定」)."""
+def _noun_runs(
+    tokens: Sequence[Token], runs: Sequence[tuple[int, int]]
+) -> tuple[dict[int, str], dict[int, tuple[str, ...]]]:
+    """Token start → the run of two or more adjacent nouns it stands in (「ごみ処理」); and the start
+    of a word of striving that ends such a run → the nouns before it (「保育士確保」: 確保 → 保育士).
+    Not after 「の」: there a verbal noun is as often the thing asked about (「職員の給与」)."""
+    compounds: dict[int, str] = {}
     acted: dict[int, tuple[str, ...]] = {}
-    run: list[Token] = []
-    for token in [*tokens, None]:
-        if token is not None and token.pos[0] == "名詞" and (not run or run[-1].end == token.begin):
-            run.append(token)
-            continue
-        if len(run) > 1 and run[-1].surface in STRIVING:
+    for start, end in runs:
+        run = tokens[start:end]
+        joined = "".join(t.surface for t in run)
+        compounds.update((t.begin, joined) for t in run)
+        if run[-1].surface in STRIVING:
             acted[run[-1].begin] = tuple(t.surface for t in run[:-1])
-        run = [token] if token is not None and token.pos[0] == "名詞" else []
-    return acted
-
-
-def _noun_runs(tokens: Sequence[Token]) -> dict[int, str]:
-    """Token start → the run of two or more adjacent nouns it stands in (「ごみ処理」)."""
-    runs: dict[int, str] = {}
-    run: list[Token] = []
-    for token in [*tokens, None]:
-        if token is not None and token.pos[0] == "名詞" and (not run or run[-1].end == token.begin):
-            run.append(token)
-            continue
-        if len(run) > 1:
-            joined = "".join(r.surface for r in run)
-            runs.update((t.begin, joined) for t in run)
-        run = [token] if token is not None and token.pos[0] == "名詞" else []
-    return runs
+    return compounds, acted
 
 
 def _cover(tokenizer: Tokenizer, word: str, expansion: Expansion) -> tuple[str, ...]:

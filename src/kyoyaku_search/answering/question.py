@@ -160,7 +160,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     added = expansion_weights(corpus, expansions, weights)
     content = relate(
         corpus.tokenizer,
-        content_words(corpus.tokenizer, masked_tokens, topics, expansions, reading.asks_kind),
+        content_words(corpus.tokenizer, reading, topics, expansions),
         corpus.stems,
         corpus.index.document_frequency,
     )

@@ -17,7 +17,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
-from ..search.tokenizer import Token, fold
+from ..search.tokenizer import Token, compound_runs, fold
 from .backdrop import backdrop_terms
 from .cleaning import clean_question
 from .framing import ASKS_ALL
@@ -26,6 +26,7 @@ from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_
 from .typos import correct_typos
 
 _LABEL_SET = frozenset(LABEL_CHARS)
+_NOUN = frozenset({"名詞"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,11 @@ class Reading:
     def asks_kind(self, word: str) -> bool:
         """Whether a word asks for the kind of answer, whole or inside the words that ask for it."""
         return self.is_kind_word(word) or self.in_kind_phrase(word)
+
+    @cached_property
+    def noun_runs(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each run of two or more adjacent nouns among `words` (「ごみ処理」「保育士確保」)."""
+        return tuple((start, end) for start, end in compound_runs(self.words, _NOUN) if end - start > 1)
 
     @cached_property
     def asks_for_both(self) -> bool:
