@@ -59,10 +59,12 @@ def asking_words(
     Read in order: a word is one only when what came before it is a topic the agreement has —
     nothing it lacks, or more of what it holds than of what it lacks (「職員の人事交流に関する
     …所掌」); never after a topic it lacks (「宝くじは協約の対象に」「給食センターの件、…受け持ちは」)."""
+    held = {c.word for c in content if _held(c, document_frequency)}
+    if len(held) == len(content):
+        return frozenset()  # most questions: only a word no unit holds can be one of asking
     if _FIGURE.search("".join(t.surface for t in tokens)):
         return frozenset()
     by_word = {c.word: c for c in content}
-    held = {c.word for c in content if _held(c, document_frequency)}
     anchors: set[str] = set()
     topic = kinds = lacking = 0.0  # weight seen so far: held topic words, held kind words, words lacking
     thing = False  # a thing, name or person the agreement lacks seen so far

@@ -9,7 +9,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
-from .slips import slipped_names
+from .slips import slip_readings, slipped_names
 
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
 # words on either side do not fuse into a new compound.
@@ -61,8 +61,15 @@ _ASKER = re.compile(
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 
 
+# Kana that every reading above starts from: a question holding none (most) is read as it is.
+# (Each substitution writes kanji, so it never makes another pattern's kana.)
+_HEARD_KANA = re.compile(r"こう|おつ|へい|なにし|なん[こけ]|きょうやく|ふそく|べっぴょう|ちょう")
+
+
 def read_labels(folded: str) -> tuple[str, list[Correction]]:
     """`folded` with 甲・乙・丙 (and 何市・市長 …) written for their readings, and the readings made."""
+    if _HEARD_KANA.search(folded) is None:
+        return folded, []
     heard = [Correction(m[1], _LABEL_READINGS[m[1]], "reading") for m in _KANA_LABEL.finditer(folded)]
     if heard:
         folded = _KANA_LABEL.sub(lambda m: _LABEL_READINGS[m[1]], folded)
@@ -168,7 +175,8 @@ def find_parties(
     slips: list[Correction] = []
     if not mentions:  # 「いわみさわ市」「さっぽrp」: a name typed with a slip, when none is written right
         is_word = corpus.spelling.readings.__contains__
-        for start, end, party in slipped_names("".join(chars), corpus.party_names, is_word):
+        readings = corpus.memo.get(("slip readings",), lambda: slip_readings(corpus.party_names))
+        for start, end, party in slipped_names("".join(chars), readings, is_word):
             if start in quoted:
                 continue
             if end < len(chars) and party.name[-1] in SUFFIXES and chars[end] == party.name[-1]:
