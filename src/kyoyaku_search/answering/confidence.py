@@ -142,6 +142,8 @@ COORDINATORS = ("や", "・")
 
 def _either(tokens: Sequence[Token], found: dict[str, Content]) -> tuple[Content, ...]:
     """Each noun joined to another by 「や」「・」, with that other noun (see `relate`)."""
+    if not any(token.surface in COORDINATORS for token in tokens):
+        return tuple(found.values())  # most questions join no nouns
     for first, mark, second in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if mark.surface not in COORDINATORS or first.pos[0] != "名詞" or second.pos[0] != "名詞":
             continue

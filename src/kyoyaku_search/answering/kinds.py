@@ -129,6 +129,9 @@ def kind_word(kind: str) -> Callable[[str], bool]:
     return asks
 
 
+# kind_word of each kind, made once.
+KIND_WORDS: dict[str, Callable[[str], bool]] = {kind: kind_word(kind) for kind in QuestionKind}
+
 TOGETHER = re.compile(r"協力|一緒|いっしょ|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
 # Joining at all (the agreement itself), not doing one thing together.
 _JOINED = re.compile(r"手を(?:組|結)|(?:協約|協定)を(?:結|締結)|組んだ|結んだ")

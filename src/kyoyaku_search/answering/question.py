@@ -28,7 +28,7 @@ from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import ASKS_ALL, SAYING_WORDS, SOFT_FRAMING_WORDS
-from .kinds import HEADS, KIND_TERMS, PROCEDURE_KINDS, QuestionKind, annex_framing
+from .kinds import HEADS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing
 from .parties import MASK, short_kana
 from .reading import Reading, read
 from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
@@ -134,7 +134,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     # 「記事で「費用は札幌市が全額負担する」と書いたが正しいか」: the article of the procedure or the
     # purpose is what the claim is checked against; what the claim adds (全額, 観光だけ) is what to check
     if kind in (*PROCEDURE_KINDS, "purpose") and is_claim(masked):
-        framing |= frozenset(t for t in topics if not reading.is_kind_word(t) and t not in KIND_TERMS[kind])
+        framing |= frozenset(t for t in topics if not KIND_WORDS[kind](t) and t not in KIND_TERMS[kind])
     framing |= annex_framing(kind, tuple(t for t in topics if t not in framing))
     if kind == QuestionKind.ROLE and reading.asks_for_both:
         # 「観光で両市はどう分担するの」: how the parties split a thing is each one's role in it,

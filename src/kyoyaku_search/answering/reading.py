@@ -9,7 +9,7 @@ out on first use and kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,7 +21,7 @@ from ..search.tokenizer import Token, compound_runs, fold
 from .backdrop import backdrop_terms
 from .cleaning import clean_question
 from .framing import ASKS_ALL
-from .kinds import BOTH, KIND_PATTERNS, TOGETHER, QuestionKind, both_only_modify, kind_word, question_kind
+from .kinds import BOTH, KIND_PATTERNS, KIND_WORDS, TOGETHER, QuestionKind, both_only_modify, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
 from .typos import correct_typos
 
@@ -48,35 +48,18 @@ class Reading:
     readings: tuple[Correction, ...]  # hiragana runs read as the corpus's words (spelling.read)
     kind: QuestionKind
     backdrop: frozenset[str]  # terms only the question's backdrop holds (answering/backdrop.py)
+    kind_phrases: tuple[str, ...]  # the words of `folded` (two characters or more) that ask for the kind
+    noun_runs: tuple[tuple[int, int], ...]  # (start, end) of each run of two or more nouns in `words`
 
     @cached_property
     def folded_text(self) -> str:
         """The text as the user wrote it, NFKC-folded (no reading or correction)."""
         return fold(self.text)
 
-    @cached_property
-    def kind_phrases(self) -> tuple[str, ...]:
-        """The words of `folded`, two characters or more, that ask for the kind (「話をする」「おかね」)."""
-        pattern = KIND_PATTERNS.get(self.kind)
-        return tuple(m.group(0) for m in pattern.finditer(self.folded) if len(m.group(0)) > 1) if pattern else ()
-
-    def in_kind_phrase(self, word: str) -> bool:
-        """Whether `word` stands inside the words that ask for the kind (「話」 of 「集まって話をする」)."""
-        return any(word in phrase for phrase in self.kind_phrases)
-
-    @cached_property
-    def is_kind_word(self) -> Callable[[str], bool]:
-        """Whether a word, whole, asks for the kind (kinds.kind_word: 「効力」「見直す」「費用負担」)."""
-        return kind_word(self.kind)
-
     def asks_kind(self, word: str) -> bool:
-        """Whether a word asks for the kind of answer, whole or inside the words that ask for it."""
-        return self.is_kind_word(word) or self.in_kind_phrase(word)
-
-    @cached_property
-    def noun_runs(self) -> tuple[tuple[int, int], ...]:
-        """(start, end) of each run of two or more adjacent nouns among `words` (「ごみ処理」「保育士確保」)."""
-        return tuple((start, end) for start, end in compound_runs(self.words, _NOUN) if end - start > 1)
+        """Whether a word asks for the kind of answer, whole (kinds.kind_word: 「効力」「費用負担」) or
+        inside the words that ask for it."""
+        return KIND_WORDS[self.kind](word) or any(word in phrase for phrase in self.kind_phrases)
 
     @cached_property
     def asks_for_both(self) -> bool:
@@ -120,6 +103,7 @@ def read(corpus: Corpus, text: str) -> Reading:
         for name in (*labels, *strangers):
             masked = masked.replace(name, MASK * len(name))
         words, split = corpus.tokenizer.analyse(masked)
+    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
     return Reading(
         text=cleaned,
         folded=folded,
@@ -133,9 +117,17 @@ def read(corpus: Corpus, text: str) -> Reading:
         outsiders=strangers,
         corrections=(*heard, *typos, *slips),
         readings=tuple(corpus.spelling.read(masked, corpus.occurs)),
-        kind=question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties})),
+        kind=kind,
         backdrop=backdrop_terms(corpus.tokenizer, masked),
+        kind_phrases=_kind_phrases(kind, folded),
+        noun_runs=tuple((start, end) for start, end in compound_runs(words, _NOUN) if end - start > 1),
     )
+
+
+def _kind_phrases(kind: QuestionKind, folded: str) -> tuple[str, ...]:
+    """The words of `folded`, two characters or more, that ask for `kind` (「話をする」「おかね」「分担割合」)."""
+    pattern = KIND_PATTERNS.get(kind)
+    return tuple(m.group(0) for m in pattern.finditer(folded) if len(m.group(0)) > 1) if pattern else ()
 
 
 def _labels(tokens: Sequence[Token], quoted: range) -> tuple[str, ...]:
