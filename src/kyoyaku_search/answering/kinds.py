@@ -29,6 +29,12 @@ class QuestionKind(StrEnum):
     GENERAL = "general"  # none of the above: a topic only
 
 
+# What asks for the agreement's aim before 目標, and the counts of aims (「三つの目標」): each a
+# literal of its own, so every alternative of "purpose" begins with a character (see below).
+_AIM_HEADS = ("協約の", "協約の主な", "協約書の", "協約書の主な", "協定の", "協定の主な", "協定書の", "協定書の主な")
+_AIM_HEADS += ("どんな", "どのような", "どういう", "主な")
+_COUNTS = (*"0123456789一二三四五六七八九十", "ふた", "みっ", "よっ", "いつ")
+
 # Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
 # question before it is a role question. Each alternative begins with a character, not a group
 # or a look-behind (「(?<!こ)とは」 is written 「とは(?<!ことは)」): the regex engine then skips
@@ -61,12 +67,13 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "purpose",
         re.compile(
             # 「協約が何を目指しているのか」「この協約でめざしてる暮らし」: what the agreement aims at
-            r"(?:協約|協定)[^。？?]{0,6}(?:目指|めざ)|(?:何|なに)を(?:目指|めざ)"
-            r"|目的|趣旨|目当て|めあて|ねらい|狙い|(?<!大)柱|(?<=[ただ])(?:わけ|訳)|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由"
+            r"協約[^。？?]{0,6}(?:目指|めざ)|協定[^。？?]{0,6}(?:目指|めざ)|何を(?:目指|めざ)|なにを(?:目指|めざ)"
+            r"|目的|趣旨|目当て|めあて|ねらい|狙い|柱(?<!大柱)|わけ(?<=[ただ]わけ)|訳(?<=[ただ]訳)"
+            r"|何の(?:ため|為)|なんの(?:ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由"
             # the agreement's aim, not a figure's target (「人口の目標は何人」「目標人口」)
-            r"|(?:(?:協約|協定)書?の(?:主な)?|どんな|どのような|どういう|主な)目標(?![\u4e00-\u9fff])"
+            + "".join(f"|{head}目標(?![\u4e00-\u9fff])" for head in _AIM_HEADS)
             # 「三つの目標」「3つのポイント」「三つの方向性」: counted aims are the ones the purpose lists
-            r"|(?:[0-9一二三四五六七八九十]|ふた|みっ|よっ|いつ)(?:つ|本)の(?:目標|方向性?|ポイント|テーマ|視点)"
+            + "".join(f"|{count}(?:つ|本)の(?:目標|方向性?|ポイント|テーマ|視点)" for count in _COUNTS)
         ),
     ),
     (
