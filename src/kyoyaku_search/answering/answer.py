@@ -71,14 +71,15 @@ def ask(
     if not 1 <= top_k <= MAX_TOP_K:
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
-    reference = find_reference(corpus, question.text, agreement)
+    said = question.reading.pointers  # what the text says of places, for both look-ups below
+    reference = find_reference(corpus, said, agreement)
     if reference is None:
         reference = who_is_meant(corpus, question, agreement)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
         reference = label_follow_up(corpus, question, history[-1], agreement)
     if reference is None and history and history[-1].hits:  # 「次の条文は」 after 第3条
         reference = next_to(corpus, question.text, history[-1].hits[0].unit)
-    if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
+    if reference is None and question.phrase is None and (missing := missing_article(corpus, said, agreement)):
         return Answer(question.text, Status.NO_MATCH, missing, question=question)
     phrase = question.phrase
     if reference and phrase and inside_quotation(reference, question.reading.folded_text[phrase.start : phrase.end]):

@@ -64,11 +64,28 @@ class Reference:
     matched: str = ""  # the words of the question that name it (「三条」, which Sudachi also knows as a city)
 
 
-def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
-    """The place `text` names, when it names one that the loaded agreements have."""
+@dataclass(frozen=True)
+class Pointers:
+    """What a question's text says of places by number, order or sound, read once for both
+    `find_reference` and `missing_article`: its 第N条, its ordinal, its 第N条 as heard."""
+
+    folded: str  # the text, NFKC-folded
+    articles: tuple[re.Match[str], ...]  # each 第N条 / N条 (ARTICLE)
+    ordinal: Ordinal | None  # 「最後の条文」「3番目の取組」「冒頭」
+    heard: tuple[int, str] | None  # 「だいろくじょう」「Article 6」: (N, the words)
+
+
+def pointers(text: str) -> Pointers:
+    """Read what `text` says of places (see `Pointers`)."""
     folded = unicodedata.normalize("NFKC", text)
+    return Pointers(folded, tuple(ARTICLE.finditer(folded)), find_ordinal(folded), read_article(folded))
+
+
+def find_reference(corpus: Corpus, text: str | Pointers, agreement: str | None = None) -> Reference | None:
+    """The place `text` names, when it names one that the loaded agreements have."""
+    said = text if isinstance(text, Pointers) else pointers(text)
     for finder in (_article, _section, _ordinal, _place, _copies, _title):
-        found = finder(corpus, folded, agreement)
+        found = finder(corpus, said, agreement)
         if found is not None:
             return found
     return None
@@ -89,8 +106,8 @@ def in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
     return np.flatnonzero(mask).tolist()
 
 
-def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    for match in ARTICLE.finditer(folded):
+def _article(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
+    for match in said.articles:
         number = kanji_number(match["n1"] or match["n2"])
         if number is None:
             continue
@@ -99,7 +116,7 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if positions:
             note = _paragraph_note(corpus, positions[0], match)
             return Reference(positions, f"第{number}条", "article", note, match.group(0))
-    read = read_article(folded)
+    read = said.heard
     if read is not None:
         positions = tuple(i for i in in_scope(corpus, agreement, "article") if corpus.units[i].article == read[0])
         if positions:
@@ -120,8 +137,8 @@ def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
     return f"{label}第{paragraph}項を含む{label}の全文を示します。"
 
 
-def _section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    folded = _BELONGS.sub("", folded)
+def _section(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
+    folded = _BELONGS.sub("", said.folded)
     for match in _ANNEX.finditer(folded):
         number = kanji_number(match["n1"] or match["n2"] or match["n3"] or match["n4"] or "")
         letter = match["letter1"] or match["letter2"]
@@ -181,9 +198,9 @@ def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: st
     ]
 
 
-def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+def _ordinal(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
     """「最後の条文」「最初の取組」「二つ目の分野」「協約の冒頭」: counted in each agreement's own order."""
-    ordinal = find_ordinal(folded)
+    ordinal = said.ordinal
     if ordinal is None:
         return None
     picked = [
@@ -242,7 +259,8 @@ def _nth(nth: int) -> str:
     return f"{nth}番目" if nth > 0 else "最後" if nth == -1 else f"最後から{-nth}番目"
 
 
-def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+def _place(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
+    folded = said.folded
     for kind, pattern in _PLACES:
         if pattern.search(folded):
             positions = tuple(in_scope(corpus, agreement, kind))
@@ -252,9 +270,9 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     return None
 
 
-def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+def _title(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
     """The preamble, with the agreement's title, for 「この協約の正式な名前は」 (one agreement in scope)."""
-    match = _TITLE.search(folded)
+    match = _TITLE.search(said.folded)
     positions = tuple(in_scope(corpus, agreement, "preamble")) if match else ()
     ids = {corpus.units[i].agreement_id for i in positions}
     if len(ids) != 1:
@@ -263,8 +281,8 @@ def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     return Reference(positions, "前文", "preamble", f"この協約の題名は「{title}」です。", match.group(0))
 
 
-def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    if _COPIES.search(folded) is None:
+def _copies(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
+    if _COPIES.search(said.folded) is None:
         return None
     for kind in ("supplementary", "signature"):
         positions = tuple(i for i in in_scope(corpus, agreement, kind) if _COPIES_TEXT.search(corpus.units[i].text))
@@ -276,19 +294,19 @@ def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | N
 _COUNTED = {"article": ("条文", "条"), "row": ("取組", "項目"), "section": ("分野", "分野")}
 
 
-def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> str | None:
+def missing_article(corpus: Corpus, text: str | Pointers, agreement: str | None = None) -> str | None:
     """「第7条はこの協約にありません（第1条から第6条まで）。」 for an article number the loaded
     agreements do not have, 「30番目の取組はありません（別表の取組は20項目）。」 for a place counted
     past the end; None when the question names neither."""
-    folded = unicodedata.normalize("NFKC", text)
-    ordinal = find_ordinal(folded)
+    said = text if isinstance(text, Pointers) else pointers(text)
+    ordinal = said.ordinal
     if ordinal is not None and ordinal.kind in _COUNTED:
         counts = [len(places) for places in _ordered(corpus, agreement, ordinal)]
         if counts and all(abs(ordinal.nth) > count for count in counts):
             noun, unit = _COUNTED[ordinal.kind]
             return f"{_nth(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
-    numbers = [kanji_number(m["n1"] or m["n2"]) for m in ARTICLE.finditer(folded) if m["n1"]]
-    if not numbers and (read := read_article(folded)) is not None:  # 「だいじゅうじょう」 as heard
+    numbers = [kanji_number(m["n1"] or m["n2"]) for m in said.articles if m["n1"]]
+    if not numbers and (read := said.heard) is not None:  # 「だいじゅうじょう」 as heard
         numbers = [read[0]]
     if not numbers or numbers[0] is None:
         return None
