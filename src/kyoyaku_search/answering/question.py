@@ -151,7 +151,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         parties = tuple(p for p in corpus.party_names if p.agreement_id in agreements)
     elif kind == QuestionKind.ROLE and not parties and reading.asks_for_both and not corpus.multi:
         parties = corpus.party_names  # 「企業誘致は両市でどう分担するの」: the one agreement's parties
-    expansions = corpus.lexicon.expansions(fold(masked), masked_tokens)
+    expansions = corpus.lexicon.expansions(reading.said, masked_tokens)
     expansions += corpus.lexicon.kana_expansions(masked_tokens, corpus.tokenizer.reading)
     if framing:  # a framing word's synonyms frame too (根拠 → 地方自治法)
         expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
@@ -166,7 +166,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     )
     # 「…について札幌市の責務は」「協約の中身を」: words of asking no unit holds, after a topic it does
     asking = asking_words(
-        masked_tokens,
+        reading,
         content,
         corpus.index.document_frequency,
         corpus.occurs,
@@ -192,7 +192,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         phrase=reading.phrase,
         content=content,
         foreign=foreign_modifiers(
-            masked_tokens,
+            reading,
             content,
             corpus.index.document_frequency,
             _whole_word(corpus, masked_tokens, content),

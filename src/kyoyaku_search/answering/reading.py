@@ -40,6 +40,7 @@ class Reading:
     masked: str  # `folded` with the parties, 甲/乙 and municipalities that are no party masked
     tokens: tuple[Token, ...]  # Sudachi's words of `folded` with the parties masked
     words: tuple[Token, ...]  # the words of `masked` (the same as `tokens` when it names no label or outsider)
+    said: str  # the text `words` were read from (`masked`, NFKC-folded): their surfaces, end to end
     split: tuple[tuple[str, bool], ...]  # the index terms of `words`, and whether each is a sub-word
     phrase: PhraseMatch | None  # the longest run (≥ 6 characters) some unit holds verbatim
     parties: tuple[PartyName, ...]  # parties named (by name, reading or 甲/乙)
@@ -116,6 +117,7 @@ def read(corpus: Corpus, text: str) -> Reading:
         masked=masked,
         tokens=tuple(tokens),
         words=tuple(words),
+        said=fold(masked),
         split=tuple(split),
         phrase=phrase,
         parties=parties,
