@@ -141,6 +141,11 @@ class Corpus:
         return {heading: np.array(positions, dtype=np.int64) for heading, positions in found.items()}
 
     @cached_property
+    def headings_text(self) -> str:
+        """Every distinct article heading, joined by NUL: a word in none of them is told in one look."""
+        return "\0".join(self.headings)
+
+    @cached_property
     def initiative_codes(self) -> np.ndarray:
         """Per unit, the code of its 取組 (-1 for units outside the annex): one comparison per
         named 取組 finds its rows and role cells, however large the corpus."""
