@@ -96,7 +96,10 @@ def _kana_party(
     """The one name whose reading the run starts with, one slip away, and where it ends (one name
     may be a party of several agreements). `readings`: (reading, party, its base kana), longest first."""
     hits: dict[str, tuple[int, list[PartyName]]] = {}
+    first = base_kana(kana[:1])  # a slip keeps a name's first kana (up to its dakuten): most readings end here
     for reading, party, base in readings:
+        if base[:1] != first:
+            continue
         window = kana[: len(reading)]
         if len(window) < len(reading) or window == reading or not _AFTER.match(kana, len(reading)):
             continue
