@@ -16,12 +16,14 @@ from ..search.tokenizer import Tokenizer
 
 # 「議会資料用に、」「説明会向けに、」: what the answer is for, ended by a comma
 # 「…保つため、みたいなこと」: a ため、 the asker goes on to paraphrase is the content, not a reason
+# (Each alternative begins with a character, so the regex engine skips to where a match can begin.)
 _CLAUSE = re.compile(
     r"として|ので(?=[、,])|ため(?:に)?(?=[、,](?!\s*(?:みたいな|のような|といった|っていう|という)))"
-    r"|(?:用|向け)(?:に)?(?=[、,])|[のん]ですが"
+    r"|用(?:に)?(?=[、,])|向け(?:に)?(?=[、,])|のですが|んですが"
 )
 # 「…を議会答弁で引用したい」「資料に載せたい」: where the quote will be used, not what it is about.
-_USE = re.compile(r"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{1,8})(?:で|に)(?:そのまま)?(?:引用|載せ|掲載|紹介|記載)")
+_USE_WORDS = ("引用", "載せ", "掲載", "紹介", "記載")
+_USE = re.compile(rf"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{{1,8}})(?:で|に)(?:そのまま)?(?:{'|'.join(_USE_WORDS)})")
 _SENTENCE = re.compile(r"[。．！!？?]+")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _MARKS = "、。,!?！？"
@@ -46,7 +48,8 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
     if ends:  # every sentence but the last
         spans.append((0, ends[-1]))
     spans += [match.span() for match in _ASIDE.finditer(text)]
-    spans += [match.span("use") for match in _USE.finditer(text)]
+    if any(word in text for word in _USE_WORDS):  # most questions use none: no scan for one
+        spans += [match.span("use") for match in _USE.finditer(text)]
     return spans
 
 

@@ -64,7 +64,7 @@ def asks_for_list(query: Query) -> bool:
     themselves: every one is listed."""
     question = query.question
     # 「取組の一覧はどこに」「別表の根拠になっている条文は」: the article (第3条), not the list
-    if query.inherited or _WHERE.search(question.text) is not None or query.kind == "article":
+    if query.inherited or query.kind == "article" or _WHERE.search(question.text) is not None:
         return False
     pieces = _read_list_words(question)
     own = tuple(term for term in question.own_topic_terms if term not in pieces)

@@ -242,7 +242,7 @@ def _whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Conten
     (人口 in 「圏域人口」「人口減少」 only: the population of something else), unless the question
     holds the compound's other nouns too, itself or through a synonym (「情報を共有」 is 「情報共有」,
     「販路を広げる」 「販路拡大」): tokenises the few units holding the term, only when asked."""
-    question = {t.term for t in asked} | {term for c in content for terms in c.terms for term in terms}
+    words: list[set[str]] = []  # the question's terms, gathered the first time a line is read
 
     def whole(term: str) -> bool:
         if any(term in name for name in corpus.initiatives):  # 「戦略的な観光施策」: a 取組 is about it
@@ -250,7 +250,9 @@ def _whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Conten
         lines = corpus.memo.get(("lines holding", term), lambda: _lines_holding(corpus, term))
         if lines is None or not lines or len(lines) > _WHOLE_LINES:
             return True
-        return any(_stands_alone(corpus, line, term, question) for line in lines)
+        if not words:
+            words.append({t.term for t in asked} | {term for c in content for terms in c.terms for term in terms})
+        return any(_stands_alone(corpus, line, term, words[0]) for line in lines)
 
     return whole
 
@@ -288,6 +290,8 @@ def _stands_alone(corpus: Corpus, text: str, term: str, question: set[str]) -> b
 def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:
     """The soft framing words among `topics` when a noun or verb besides them is the topic (「法的な
     根拠」 asks about 根拠: 法的 is neither; 「移り住む人を増やす」 about 移り住む)."""
+    if not any(t in SOFT_FRAMING_WORDS or t in SAYING_WORDS for t in topics):
+        return frozenset()  # most questions: none of the words it could return
     nouns = {t.term for t in tokens if t.pos[0] in ("名詞", "動詞")}
     if not any(t not in SOFT_FRAMING_WORDS and t in nouns for t in topics):
         # 「役割分担の根拠条文」: the words for where it is said frame any other word (役割分担)

@@ -17,6 +17,8 @@ def read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
     for reading in readings:
         runs.setdefault(reading.before, []).append(reading.after)
     asking = [run for run, words in runs.items() if all(word in QUESTION_WORDS for word in words)]
+    if not asking:
+        return set()  # most questions: no run read as a word of asking
     return {t.term for t in tokens if t.surface and any(t.surface in run for run in asking)}
 
 
@@ -38,6 +40,8 @@ def misread(text: str, tokens: list[Token], readings: list[Correction], held: Ca
 def after_a_name(text: str, tokens: list[Token], mask: str, held: Callable[[str], int]) -> set[str]:
     """A hiragana word Sudachi began with the particle after a masked name (「いわみざわはなにするの」:
     はな of 「は、なに」), which the corpus lacks: no topic."""
+    if mask not in text:
+        return set()  # no name masked: no word after one
     return {
         t.term
         for t in tokens
