@@ -83,19 +83,18 @@ def foreign_modifiers(
         and HIRAGANA.isdisjoint(c.word)
         and not any(all(document_frequency(t) for t in terms) for terms in c.terms)
     }
-    by_word = {c.word: c for c in content}
-    own = {t.term for t in tokens}
     # 「参加人数」「利用料金」: a held part, then a head of two or more characters no unit has
     headless = {c.word for c in content if c.partial and _unheld_tail(c.word, c.partial) not in ("", *SAID_ASPECTS)}
 
     def weak(word: str) -> bool:
         """Held only inside longer words of the corpus (人口 of 圏域人口), through no synonym."""
-        c = by_word[word]
+        c = next(c for c in content if c.word == word)
         held = [terms for terms in c.terms if all(document_frequency(t) for t in terms)]
         return (
             len(held) == 1
             and len(held[0]) == 1
-            and held[0][0] in own  # a synonym (病院 → 医療) is the corpus's word for it: any compound
+            # the question's own word: a synonym (病院 → 医療) is the corpus's word for it, in any compound
+            and any(t.term == held[0][0] for t in tokens)
             and not any(ch in HIRAGANA for ch in word)
             and word[-1] not in PERSON_ENDINGS
             and not whole(held[0][0])
