@@ -311,7 +311,7 @@ def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
     lengths = corpus.initiative_lengths
     spans = [
         (start, start + length)
-        for start in range(len(text) - 1)
+        for start in (match.start() for match in corpus.initiative_starts.finditer(text))
         for length in lengths.get(text[start : start + 2], ())
         if start + length <= len(text) and text[start : start + length] in known
     ]
