@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 
+from ..search.lexicon import Expansion
 from .framing import ANNEX_WORDS, COMPARES, INITIATIVE_WORDS, LEADS, SOFT_FRAMING_WORDS, STANCE
 
 
@@ -144,6 +145,10 @@ def kind_word(kind: str) -> Callable[[str], bool]:
 
 # kind_word of each kind, made once.
 KIND_WORDS: dict[str, Callable[[str], bool]] = {kind: kind_word(kind) for kind in QuestionKind}
+# KIND_TERMS as the expansions a question of the kind adds (source: the kind), made once.
+KIND_EXPANSIONS: dict[str, tuple[Expansion, ...]] = {
+    kind: tuple(Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())) for kind in QuestionKind
+}
 
 TOGETHER = re.compile(r"協力|一緒|いっしょ|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
 # Joining at all (the agreement itself), not doing one thing together.

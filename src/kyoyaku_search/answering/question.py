@@ -28,7 +28,7 @@ from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .confidence import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import ASKS_ALL, SAYING_WORDS, SOFT_FRAMING_WORDS
-from .kinds import HEADS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing
+from .kinds import HEADS, KIND_EXPANSIONS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing
 from .parties import MASK, short_kana
 from .reading import Reading, read
 from .terms import after_a_name, expansion_weights, misread, read_as_asking, term_weights, topic_terms
@@ -156,7 +156,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     if framing:  # a framing word's synonyms frame too (根拠 → 地方自治法)
         expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
-    expansions += [Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())]
+    expansions += KIND_EXPANSIONS[kind]
     added = expansion_weights(corpus, expansions, weights)
     content = relate(
         corpus.tokenizer,
