@@ -122,7 +122,7 @@ class SudachiSynonyms:
     def __init__(self, lines: dict[int, str]) -> None:
         self._lines = lines  # group id → its words as written: "0:費用\t1:出費…"
         self._groups: dict[int, tuple[tuple[int, str], ...]] = {}
-        self._expanded: dict[tuple[str, str, tuple[int, ...]], tuple[str, ...]] = {}
+        self._expanded: dict[tuple[str, str, tuple[int, ...]], tuple[Expansion, ...]] = {}
 
     @classmethod
     def load(cls, path: Path) -> SudachiSynonyms:
