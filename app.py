@@ -42,10 +42,12 @@ from kyoyaku_search.views.web import (
     dom_key,
     escape_markdown,
     example_questions,
+    has_content,
     highlighted,
     hit_label,
     party_choices,
     read_link,
+    row_fields,
     row_units,
     share_link,
 )
@@ -237,7 +239,8 @@ def show_quotes(corpus: Corpus, answer: Answer, number: int) -> None:
         for rank, hit in enumerate(dict.fromkeys(q.hit.unit.row_id or q.hit.unit.id for q in answer.quotes)):
             quoted = next(q.hit for q in answer.quotes if (q.hit.unit.row_id or q.hit.unit.id) == hit)
             family = row_units(corpus, quoted.unit)
-            label = f"「{quoted.unit.initiative}」の内容と各当事者の役割" if family else "この箇所を協約全文で見る"
+            what = "の内容と各当事者の役割" if family and has_content(family[0]) else "の各当事者の役割"
+            label = f"「{quoted.unit.initiative}」{what}" if family else "この箇所を協約全文で見る"
             show_card(corpus, answer, quoted, f"{number}-q{rank}", label, whole=True)
 
 
@@ -285,9 +288,7 @@ def show_card(corpus: Corpus, answer: Answer, hit: Hit, key: str, label: str, wh
             st.markdown(
                 f"**取組**　{escape_markdown(unit.initiative or '')}　（{escape_markdown(unit.section or '')}）"
             )
-            for member in family:
-                party = corpus.agreement(member.agreement_id).party(member.party_label or "")
-                heading = "内容" if member.kind == "row" else f"{party.display if party else ''}の役割"
+            for heading, member in row_fields(corpus, unit):
                 mark = "　← 引用した箇所" if member.id == unit.id and not whole else ""
                 st.markdown(f"**{escape_markdown(heading)}**{mark}  \n{highlighted(corpus, member.text, answer)}")
             st.caption(escape_markdown(corpus.agreement(unit.agreement_id).party_key))

@@ -30,6 +30,9 @@ def check_repairs(raw_text: str, parsed: ParsedSource) -> None:
             assert (repair.before, repair.after) == (raw[number - 1], ""), repair
             dropped.add(number)
             continue
+        if repair.kind == "rowspan":  # a cell read from the row above: no text changed, checked by check_quotes
+            assert not repair.before and repair.after, repair
+            continue
         if repair.kind in JOINS:  # the blank lines between a row and its continuation go
             between = repair.lines[1:-1]
             assert all(not raw[n - 1].strip() for n in between), repair
@@ -107,20 +110,23 @@ def _replay_row(raw: list[str], line: SourceLine, repairs: list[Repair]) -> None
 
 def check_quotes(parsed: ParsedSource) -> None:
     """Each line of each unit's text stands verbatim in a repaired line the unit says it came from,
-    and each annex row's cells are, in order, the cells of its own repaired line."""
+    and each annex row's cells are, in order, the cells of its own repaired line (a cell listed as
+    spanning from the row above is that row's cell)."""
     agreement = parsed.agreement
     lines = parsed.lines
     for unit in agreement_units(agreement):
         own = [line.text for line in lines if set(line.numbers) & set(unit.lines)]
         for piece in unit.text.split("\n"):
             assert any(piece in text for text in own), (unit.id, piece)
+    spanned = {r.lines[-1]: r for r in parsed.repairs if r.kind == "rowspan"}
     for row in _rows(agreement):
         (line,) = [line for line in lines if line.numbers == row.lines]
-        assert [cell.strip() for cell in line.text.split("\t")] == [
-            row.initiative,
-            row.content,
-            *(cell.text for cell in row.roles),
-        ]
+        cells = [row.initiative, row.content, *(cell.text for cell in row.roles)]
+        if repair := spanned.get(line.first):  # the 取組 printed once above, spanning this row (listed)
+            (above,) = [each for each in lines if each.first == repair.lines[0]]
+            assert above.text.split("\t")[repair.column].strip() == repair.after == cells[repair.column]
+            cells = cells[repair.column + 1 :]
+        assert [cell.strip() for cell in line.text.split("\t")] == cells
         assert all(set(cell.lines) <= set(row.lines) for cell in row.roles)
 
 

@@ -22,7 +22,7 @@ from kyoyaku_search.search.tokenizer import fold
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 SEED = Path(__file__).parent.parent / "data" / "sapporo-iwamizawa-2019.txt"
-# Layouts that do not load yet (test_layouts.LATER); the HTML twins ask the same as their text.
+# The layouts the gate was measured on; the HTML twins ask the same as their text.
 LAYOUT_FILES = (
     "chizu-tottori-2010.txt",
     "hiroshima-iwakuni-2016.txt",

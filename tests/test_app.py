@@ -403,3 +403,38 @@ def test_a_section_named_lists_its_rows_as_the_answer(app):
     reply = replies(app)[0]
     assert reply.markdown[0].value.startswith(escape_markdown("別表（第3条関係）(3)アの取組は5項目あります。"))
     assert "該当する箇所（別表の順）" in [c.value for c in reply.caption]
+
+
+def test_the_uploader_speaks_japanese(app):
+    """Streamlit draws the dropzone's button and limits in English with no option to change them;
+    the page hides them and says them in Japanese (the browser test checks what is shown)."""
+    from kyoyaku_search.views.upload import CHOOSE_FILE, LIMITS
+
+    (uploader,) = app.sidebar.get("file_uploader")
+    assert uploader.proto.label == "テキスト・HTML・PDF・Word" and "MB まで" in uploader.proto.help
+    styles = [html.proto.body for html in app.get("html") if "stFileUploaderDropzone" in html.proto.body]
+    assert styles and f'content: "{CHOOSE_FILE}"' in styles[0] and f'content: "{LIMITS}"' in styles[0]
+    assert CHOOSE_FILE == "ファイルを選ぶ" and LIMITS == "10 MB まで・テキスト、HTML、PDF、Word（.docx）"
+
+
+@pytest.fixture
+def no_content_column(tmp_path, monkeypatch):
+    """A data folder holding one real layout whose tables have no 内容 column (取組 / 甲の役割 / 乙の役割)."""
+    from .test_layouts import FIXTURES
+
+    name = "yamaga-kumamoto-2022.txt"
+    (tmp_path / name).write_text((FIXTURES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("KYOYAKU_SEARCH_DATA", str(tmp_path))
+    return new_app()
+
+
+def test_a_table_without_a_content_column_shows_no_content_in_the_answer(no_content_column):
+    at = chat(no_content_column, "山鹿市は図書館の相互利用で何をするか")
+    reply = replies(at)[0]
+    assert reply.expander[0].label == "「図書館の相互利用」の各当事者の役割"
+    card = texts(reply.expander[0])
+    assert "**取組**　図書館の相互利用" in card
+    assert "**内容**" not in card  # the 取組 is never shown again as its 内容
+    assert "甲（熊本市）の役割" in card and "乙（山鹿市）の役割" in card
+    rows = [e.label for e in reply.expander[1:] if "当事者共通" in e.label]
+    assert all(label.startswith("取組（当事者共通）") for label in rows)

@@ -54,6 +54,15 @@ def test_a_file_that_is_no_agreement_gets_a_japanese_message(chromium, tmp_path)
     binary.write_bytes(bytes(range(256)) * 8)
     with streamlit_server() as server, chromium_page() as page:
         page.goto(server.url)
+        dropzone = page.locator("[data-testid='stFileUploaderDropzone']")
+        dropzone.wait_for()
+        # Streamlit's English (「Upload」「10MB per file • TXT, …」) is hidden, said in Japanese instead
+        assert "Upload" not in dropzone.inner_text() and "per file" not in dropzone.inner_text()
+        said = dropzone.evaluate(
+            "zone => [zone.querySelector('button'), zone.querySelector(\"[data-testid='stFileUploaderDropzoneInstructions']\")]"
+            ".map(element => getComputedStyle(element, '::after').content)"
+        )
+        assert said == ['"ファイルを選ぶ"', '"10 MB まで・テキスト、HTML、PDF、Word（.docx）"']
         _upload(page, binary)
         error = page.locator("[data-testid='stSidebar'] [data-testid='stAlert']", has_text="読み込めませんでした")
         error.wait_for()

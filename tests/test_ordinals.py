@@ -21,7 +21,6 @@ from .loaded import variant_corpus
 from .test_structure import kanji
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
-UNLOADABLE = {"mihara-fukuyama-2015.txt", "taka-kasai-kato-2015.txt"}  # see test_layouts.LATER
 _KANA = ["", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう"]
 
 
@@ -38,7 +37,7 @@ def several(tmp_path_factory) -> Corpus:
 
 @pytest.fixture(scope="module")
 def layouts(tokenizer) -> Corpus:
-    files = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html") and p.name not in UNLOADABLE)
+    files = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html"))
     agreements = [parse_file(path, f"{path.stem}-{path.suffix[1:]}").agreement for path in files]
     return build_corpus(agreements, tokenizer)
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from kyoyaku_search import ask
 from kyoyaku_search.errors import AgreementFormatError
 from kyoyaku_search.ingest.parser import parse_bytes, parse_file
+from kyoyaku_search.search.corpus import build_corpus
 from kyoyaku_search.views.cli import main
 
 from .conftest import SEED_TEXT
@@ -64,6 +66,15 @@ def test_units_know_their_pages(printed_pdf, tokenizer):
     units = {u.id.split("/", 1)[1]: u for u in agreement_units(parse_file(printed_pdf).agreement)}
     assert units["preamble"].pages == (1,)
     assert units["row-3a-5/乙"].pages and units["row-3a-5/乙"].pages[0] >= 3
+
+
+def test_a_quote_from_a_pdf_cites_its_page_not_a_line_of_extracted_text(printed_pdf, tokenizer):
+    agreement = parse_file(printed_pdf).agreement
+    answer = ask(build_corpus([agreement], tokenizer), QUESTION)
+    hit = answer.hits[0]
+    (page,) = hit.unit.pages  # the 災害対策 row stands on one page of the printed annex
+    assert hit.source == f"sapporo-iwamizawa-printed.pdf {page}ページ"
+    assert f"原文: sapporo-iwamizawa-printed.pdf {page}ページ" in answer.text and "行" not in hit.source
 
 
 def test_source_accepts_a_pdf(printed_pdf):

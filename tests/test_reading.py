@@ -59,23 +59,6 @@ def test_both_parties_asked_for(corpus, question, both, both_named):
     assert (reading.asks_for_both, reading.asks_for_both_named) == (both, both_named)
 
 
-@pytest.mark.parametrize(
-    ("question", "articles", "heard", "ordinal"),
-    [
-        ("第3条には何が書いてある", ["第3条"], None, None),
-        ("だいろくじょうの中身", [], (6, "だいろくじょう"), None),
-        ("最後の条文は", [], None, ("article", -1)),
-        ("岩見沢市の災害対策での役割は", [], None, None),
-    ],
-)
-def test_what_the_text_says_of_places_is_read_once(corpus, question, articles, heard, ordinal):
-    pointers = read(corpus, question).pointers
-    assert [m.group(0) for m in pointers.articles] == articles
-    assert pointers.heard == heard
-    found = pointers.ordinal
-    assert (None if found is None else (found.kind, found.nth)) == ordinal
-
-
 def test_the_question_carries_its_reading(corpus):
     question = understand(corpus, "岩見沢市の災害対策での役割は")
     assert question.reading.text == question.text

@@ -19,15 +19,16 @@ from ..search.units import Unit
 from .confidence import Asked, confident, covered_first
 from .effective import effective_units
 from .followup import settle
-from .listed import all_rows_answer, partners_answer, party_roles_answer, together_answer
+from .listed import all_rows_answer, holding_answer, partners_answer, party_roles_answer, together_answer
 from .lists import TOGETHER_WORDS, asks_for_list
+from .missing import missing_article
 from .notfound import not_found_message, uncovered
-from .provisions import annex_reference, label_definition, named_first, who_is_meant
+from .provisions import annex_reference, label_definition, named_first, outline, what_it_is, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank
-from .relative import next_to
+from .relative import in_list_before, in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
-from .structure import Reference, find_reference, inside_quotation, missing_article
+from .structure import Reference, find_reference, inside_quotation
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [
@@ -71,15 +72,18 @@ def ask(
     if not 1 <= top_k <= MAX_TOP_K:
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
-    said = question.reading.pointers  # what the text says of places, for both look-ups below
-    reference = find_reference(corpus, said, agreement)
+    reference = in_named_article(corpus, question.text, agreement)
+    if reference is None and history:  # 「その中で3番目は」 after a list
+        reference = in_list_before(corpus, question.text, history[-1], agreement)
+    reference = reference or find_reference(corpus, question.text, agreement)
     if reference is None:
-        reference = who_is_meant(corpus, question, agreement)
+        found = (find(corpus, question, agreement) for find in (who_is_meant, what_it_is, outline))
+        reference = next((place for place in found if place is not None), None)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
         reference = label_follow_up(corpus, question, history[-1], agreement)
     if reference is None and history and history[-1].hits:  # 「次の条文は」 after 第3条
         reference = next_to(corpus, question.text, history[-1].hits[0].unit)
-    if reference is None and question.phrase is None and (missing := missing_article(corpus, said, agreement)):
+    if reference is None and question.phrase is None and (missing := missing_article(corpus, question.text, agreement)):
         return Answer(question.text, Status.NO_MATCH, missing, question=question)
     phrase = question.phrase
     if reference and phrase and inside_quotation(reference, question.reading.folded_text[phrase.start : phrase.end]):
@@ -178,6 +182,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
         return party_roles_answer(corpus, query, allowed, top_k)
+    if (holding := holding_answer(corpus, query, allowed, top_k)) is not None:  # 「甲と協力して取り組むものを全部」
+        return holding
     if asks_for_list(query):  # 「連携する取組の一覧」: every 取組, or one party's every role
         if len({p.name for p in query.parties}) == 1:
             return party_roles_answer(corpus, query, allowed, top_k)
@@ -198,8 +204,11 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
-    role = query.kind == QuestionKind.ROLE and bool(query.parties)
-    asked = Asked(question.content, question.phrase, bool(query.inherited or query.initiatives), role, question.foreign)
+    # Only a topic taken from the turn before settles it; a party taken leaves the topic the question's
+    # own, and then so is the leniency of a role question (「冬の除雪も一緒にやるの？」 after a role).
+    settled = bool(query.initiatives) or query.topic_terms != question.topic_terms
+    role = QuestionKind.ROLE in (question.kind, query.kind if settled else None) and bool(query.parties)
+    asked = Asked(question.content, question.phrase, settled, role, question.foreign)
     ranked = named_first(corpus, question.text, covered_first(corpus, asked, ranked))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
@@ -236,7 +245,10 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
         if not positions:
             return Answer.no_match(query.question)
         hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])
-        return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, None))
+        row = hits[0].unit if reference.kind in ("row", "role") else None  # 「最初の取組」 → 「乙の役割は」: that row
+        several = reference.kind == "article" and len({h.unit.article for h in hits}) > 1  # 「第2条と第3条」
+        quotes = tuple(Quote(h) for h in hits) if several else (Quote(hits[0]),)
+        return quoting(query, hits, Status.ANSWERED, quotes, context_of(query, row))
     if query.parties:
         positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id) if allowed[c]]
     if not positions:

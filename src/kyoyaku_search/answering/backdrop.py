@@ -14,14 +14,20 @@ import re
 
 from ..search.tokenizer import Tokenizer
 
+# Words of when the asker needs it (「議案提出の前に」「審議に先立ち」), before what it is for.
+_WHEN = ("の前に", "に先立ち", "に先立って", "にあたり", "に当たり", "にあたって", "に当たって")
 # 「議会資料用に、」「説明会向けに、」: what the answer is for, ended by a comma
 # 「…保つため、みたいなこと」: a ため、 the asker goes on to paraphrase is the content, not a reason
 # (Each alternative begins with a character, so the regex engine skips to where a match can begin.)
 _CLAUSE = re.compile(
     r"として|ので(?=[、,])|ため(?:に)?(?=[、,](?!\s*(?:みたいな|のような|といった|っていう|という)))"
     r"|用(?:に)?(?=[、,])|向け(?:に)?(?=[、,])|のですが|んですが"
+    # 「議案提出の前に根拠を確認しておきたい」「審議に先立ち、」: when the asker needs it, before asking
+    + "".join(f"|{when}(?=[、,]|[^、。,]{{0,8}}(?:確認|知り|調べ|見て|聞き|教え))" for when in _WHEN)
 )
 # 「…を議会答弁で引用したい」「資料に載せたい」: where the quote will be used, not what it is about.
+# 「資料用に、」「議案提出の前に」: 用, 向け and the words of when belong to the backdrop; 「として」 only ends it
+_KEPT = ("用", "向", "の前に", "に先立", "にあた", "に当た")
 _USE_WORDS = ("引用", "載せ", "掲載", "紹介", "記載")
 _USE = re.compile(rf"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{{1,8}})(?:で|に)(?:そのまま)?(?:{'|'.join(_USE_WORDS)})")
 _SENTENCE = re.compile(r"[。．！!？?]+")
@@ -42,8 +48,7 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _CLAUSE.finditer(text):
         start = max(text.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
-        # 「資料用に、」: 用 and 向け belong to the backdrop, 「として」 only ends it
-        spans.append((start, match.end() if match.group(0)[0] in "用向" else match.start()))
+        spans.append((start, match.end() if match.group(0).startswith(_KEPT) else match.start()))
     ends = [match.end() for match in _SENTENCE.finditer(text.rstrip("。．！!？? 　"))]
     if ends:  # every sentence but the last
         spans.append((0, ends[-1]))

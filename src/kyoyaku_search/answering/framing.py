@@ -137,6 +137,7 @@ FRAMING_WORDS = frozenset(
         "片方",  # 「片方の市だけで変えられるか」: one of the parties, as such
         "片一方",
         "両者",
+        "両方",  # 「両方の市は」: the parties as such
         "双方",
         "両自治体",
         "役所",

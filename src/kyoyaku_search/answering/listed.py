@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..search.corpus import Corpus
+from ..search.phrases import MIN_PHRASE
 from .lists import partners, together_rows
 from .question import Context, Query, QuestionKind
 from .result import Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
@@ -70,15 +71,32 @@ def _agreements(corpus: Corpus, positions: Sequence[int]) -> list:
     return [corpus.agreement(aid) for aid in dict.fromkeys(corpus.units[i].agreement_id for i in positions)]
 
 
+# 「札幌市が中心となる取組を全部」「岩見沢市が協力する取組」: how the party stands in them, when its
+# cells say so in some rows and not in others.
+_STANDING = ("中心", "主体", "協力", "支援", "補完", "主導")
+
+
+def _standing(corpus: Corpus, text: str, positions: list[int]) -> tuple[list[int], str]:
+    """The cells saying the standing the question asks about (and 「のうち「中心」とあるもの」), or
+    every cell and "" when it asks none or every cell says it."""
+    for word in _STANDING:
+        if word in text:
+            kept = [i for i in positions if word in corpus.units[i].text]
+            if 0 < len(kept) < len(positions):
+                return kept, f"のうち「{word}」とあるもの"
+    return positions, ""
+
+
 def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     """「岩見沢市の役割は」: no topic, so list the party's role cells in the annex's order."""
     positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["role"])).tolist()
+    positions, how = _standing(corpus, query.question.text, positions)
     if not positions:
         return Answer.no_match(query.question)
     # 「全部」「すべて」: the whole list, when it is one a person can read (not 甲 of 1,500 agreements)
     everything = query.question.reading.asks_all and len(positions) <= MAX_LISTED
     hits = tuple(hit_at(corpus, int(i), 0.0) for i in positions[:top_k])
-    head = f"{named(query.parties)}の役割は別表に{len(positions)}項目あります。"
+    head = f"{named(query.parties)}の役割{how}は別表に{len(positions)}項目あります。"
     if everything:  # every item listed; the hits (cards to open) stay within top_k
         message = head + "すべて示します。"
         every = (corpus.units[int(i)] for i in positions)
@@ -90,4 +108,27 @@ def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k:
         )
         items = ()
     context = Context(query.parties, kind=QuestionKind.ROLE)
-    return Answer(query.question.text, Status.PARTY_ROLES, message, (), items, hits, (), query.question, context)
+    question = query.question
+    return Answer(question.text, Status.PARTY_ROLES, message, (), items, hits[:top_k], (), question, context)
+
+
+def holding_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer | None:
+    """「甲と協力して取り組むものを全部」「圏域の中心となって取り組むものの一覧」: every role cell holding
+    the run of the agreement the question quotes, listed, when they are all one party's; None
+    otherwise (a run one unit holds is quoted as usual)."""
+    phrase = query.question.phrase
+    if phrase is None or phrase.text_length < MIN_PHRASE or not query.question.reading.asks_all:
+        return None
+    positions = [int(i) for i in phrase.positions if allowed[i]]
+    units = [corpus.units[i] for i in positions]
+    if len(positions) < 2 or any(u.kind != "role" for u in units) or len({u.party for u in units}) != 1:
+        return None
+    quoted = query.question.reading.folded_text[phrase.start : phrase.end]
+    hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:MAX_LISTED])
+    first = units[0]
+    who = next(named((p,)) for p in corpus.party_names if (p.agreement_id, p.name) == (first.agreement_id, first.party))
+    message = f"{who}の役割のうち「{quoted}」とあるものは別表に{len(positions)}項目あります。すべて示します。"
+    items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
+    context = Context(query.parties, kind=QuestionKind.ROLE)
+    question = query.question
+    return Answer(question.text, Status.PARTY_ROLES, message, (), items, hits[:top_k], (), question, context)

@@ -43,7 +43,7 @@ TOGETHER_WORDS = frozenset(
     }
 )
 # Words that ask for the annex's 取組 as such: 「連携する取組の一覧」「両市の連携事業のリスト」.
-LIST_WORDS = TOGETHER_WORDS | {"事業", "連携事業", "分野", "項目", "施策", "内容", "遣る", "する", "何"}
+LIST_WORDS = TOGETHER_WORDS | {"事業", "連携事業", "分野", "項目", "施策", "内容", "遣る", "する", "何", "数"}
 # 「載っている」 (Sudachi: 乗る), 「盛り込まれた」「含まれる」, and the words of 「残らず」「漏れなく」 themselves
 LIST_WORDS |= {"乗る", "載る", "掲げる", "盛り込む", "含む", "含まれる", "入る", "残る", "漏れる"}
 # 「別表に載っている取組をすべて」: the annex is where every 連携協約 lists them, not a topic
@@ -55,7 +55,9 @@ LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "全体像", "全容",
 # 「取組名を全部」: the names of the 取組
 LIST_WORDS |= {"名", "名称"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
-_WHICH_KINDS = re.compile(r"どんな|どのような|どういった|どういう|何が|なにが|どれ|何件|いくつ|幾つ|何個|何項目|件数")
+_WHICH_KINDS = re.compile(
+    r"どんな|どのような|どういった|どういう|何が|なにが|どれ|何件|いくつ|幾つ|何個|何項目|件数|の数"  # 「取組の数は」
+)
 _ITEMS = frozenset({"取組", "取り組み", "事業", "連携事業", "分野", "施策", "項目", "別表"})
 
 

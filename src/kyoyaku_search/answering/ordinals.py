@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..ingest.dates import kanji_number
 
-_FIRST_WORDS = ("一番最初", "最初", "一番初め", "初め", "はじめ", "始め", "先頭")
+_FIRST_WORDS = ("一番最初", "最初", "一番初め", "一番はじめ", "一番始め", "初め", "はじめ", "始め", "先頭")
 _FIRST_WORDS += ("いちばん(?:さいしょ|はじめ)", "さいしょ")
 _LAST_WORDS = ("一番最後", "最後", "最終", "一番後ろ", "一番うしろ", "終わり", "おわり", "おしまい", "ラスト")
 _LAST_WORDS += ("いちばん(?:さいご|うしろ)", "さいご")
@@ -78,8 +78,35 @@ class Ordinal:
 
 # 「協約は何条まである」「条文はいくつ」: how many articles there are — the last one says it.
 _HOW_MANY_ARTICLES = re.compile(
-    r"何条\s*まで|何条\s*(?:ある|あり|から)|条文(?:は|が)?(?:いくつ|幾つ|何個|全部で)|条文の数"
+    r"何条\s*まで|何条\s*(?:ある|あり|から|で(?:構成|成)|に分かれ)|何[かヶカケ箇]条|条文(?:は|が)?(?:いくつ|幾つ|何個|全部で)|条文の数"
 )
+
+
+# 「その中で3番目は」「そのうち最後の取組」「2番目は？」: an order alone, or after 「その」, counts in the
+# list the turn before gave.
+_IN_THAT = re.compile(
+    rf"^\s*(?P<that>その(?:中|なか|うち)?(?:で|の|から)?|そのうち|うち)?\s*{_ORDINAL}\s*{_BETWEEN}\s*"
+    r"(?:取組|取り組み|項目|事業|もの|やつ|役割|行)?\s*(?:は|を|って)?\s*(?:何|なに|どれ)?\s*(?:ですか|か|を?(?:教えて|見せて))?\s*[?？。]?\s*$"
+)
+
+
+def nth_in_list(folded: str) -> int | None:
+    """The place 「その中で3番目は」「そのうち最後の取組」「2番目は？」 count in the list before; None when
+    the question says more than an order (or, with 「その」 absent, names what it counts)."""
+    match = _IN_THAT.match(folded)
+    return which(match) if match else None
+
+
+def find_nested(folded: str) -> tuple[int, int, str] | None:
+    """(which section, which row in it, the words) for 「2番目の分野の最後の取組」「最初の表の3つ目」:
+    a section counted, then a row counted inside it; None when the question counts no such pair."""
+    match = dict(_BEFORE)["section"].search(folded)
+    section = which(match) if match else None
+    if section is None:
+        return None
+    row = _ORDINAL_AFTER.match(folded, match.end())
+    nth = which(row) if row else None
+    return (section, nth, folded[match.start() : row.end()]) if nth is not None else None
 
 
 def find_ordinal(folded: str) -> Ordinal | None:
@@ -119,6 +146,28 @@ def which(match: re.Match[str]) -> int | None:
         return -1
     word = match["n"]
     return _KANA_COUNT.get(word) or kanji_number(word)
+
+
+# 「生活機能の強化の中で3番目の取組」「…の強化の2つ目」: an order right after a name (a section's
+# title), counting rows; what the name is, `titles` decides. Not 「…の最初に」「…の2番目の条文」.
+_ROW_TARGET = dict(_TARGETS)["row"]
+# 「…のけん引の取組のうち最後のもの」: the rows named before the order; 「最初に載っている取組」 as in _BETWEEN
+_ROWS_NAMED = rf"(?:の\s*(?:{_ROW_TARGET}))?"
+_AFTER_NAME = re.compile(
+    rf"{_ROWS_NAMED}\s*(?:の中で|の中の|の中から|のなかで|のうち|の|で|にある)\s*{_ORDINAL}\s*{_BETWEEN}\s*"
+    rf"(?:(?P<target>{_ROW_TARGET}|もの|やつ)|(?=は|を|が|って|とは|[?？。]|$))"
+)
+
+
+def ordinals_after_names(folded: str) -> list[tuple[int, int, str]]:
+    """(where the name before it ends, 1-based place or -1 for the last, the words) for each order
+    in `folded` that follows a name and counts rows (「…の最後の取組」「…の2つ目」)."""
+    found = []
+    for match in _AFTER_NAME.finditer(folded):
+        nth = which(match)
+        if nth is not None and match.start() > 0:
+            found.append((match.start(), nth, match.group(0)))
+    return found
 
 
 def ordinal_after(text: str) -> int | None:

@@ -37,12 +37,14 @@ _INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})�
 
 # 「「甲」とはどの自治体を指すか」: the words for what a label stands for are no topic of their own.
 _WHICH_MUNICIPALITY = frozenset({"自治体", "市町村", "地方公共団体", "団体", "都市", "まち"})
+# 「協約に出てくる「乙」」「文中で使われている甲」: where the label is met, not a topic either.
+_MET_IN_TEXT = frozenset({"出る", "来る", "登場", "書く", "使う", "記載", "見る", "文中", "文章", "条文"})
 
 
 def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
     """The unit saying who the parties are, for 「乙とは誰を指すのか」 and 「この協約を結んだ自治体は」
     (no municipality named to find the partners of: the parties themselves)."""
-    if question.labels and all(t in _WHICH_MUNICIPALITY for t in question.own_topic_terms):
+    if question.labels and all(t in _WHICH_MUNICIPALITY | _MET_IN_TEXT for t in question.own_topic_terms):
         return label_definition(corpus, question.text, agreement)
     if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
         return None
@@ -51,6 +53,73 @@ def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> R
     if question.kind == QuestionKind.PARTNERS or which and question.kind in ("signer", "general"):
         return the_parties(corpus, agreement)
     return None
+
+
+# 「これは地方自治法でいうどういう種類の取り決めか」「この協約の法的な位置づけは」: what kind of
+# instrument the agreement is, which it says where it names the law it is made under.
+_WHAT_KIND = re.compile(r"種類|性格|位置づけ|位置付け|性質")
+_ABOUT_ITSELF = frozenset(
+    {
+        "地方自治法",
+        "法",
+        "法律",
+        "法的",
+        "上",
+        "種類",
+        "性格",
+        "性質",
+        "位置付け",
+        "位置",
+        "文書",
+        "取り決め",
+        "取る",
+        "協約",
+        "協定",
+    }
+)
+_UNDER_A_LAW = re.compile(r"法[^。]{0,40}基づ")
+
+
+def what_it_is(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
+    """The unit that names the law the agreement is made under (the preamble in the template),
+    for a question asking only what kind of instrument it is; None for any other question."""
+    if question.parties or _WHAT_KIND.search(question.text) is None:
+        return None
+    if not question.own_topic_terms or not set(question.own_topic_terms) <= _ABOUT_ITSELF:
+        return None
+    for kind in ("preamble", "article"):
+        for position in in_scope(corpus, agreement, kind):
+            if _UNDER_A_LAW.search(corpus.units[position].text):
+                unit = corpus.units[position]
+                return Reference((position,), unit.citation.place, unit.kind)
+    return None
+
+
+# 「この協約の構成を教えて」「協約の目次」: how the agreement is put together, in its own order.
+_OUTLINE = re.compile(r"構成|目次|章立て|全体の(?:構造|つくり|作り)")
+_OUTLINE_WORDS = frozenset(
+    {"構成", "全体", "目次", "章立て", "構造", "作り", "つくり", "協約", "協定", "文書", "成る", "様"}
+)
+_PARTS = ("preamble", "article", "supplementary", "signature")
+
+
+def outline(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
+    """Its parts in order (前文, each article by its heading, 附則, 署名欄, 別表) as a note, each part a
+    hit, for a question asking only how one agreement is made up; None for any other question."""
+    if question.parties or _OUTLINE.search(question.text) is None:
+        return None
+    if not set(question.own_topic_terms) <= _OUTLINE_WORDS:
+        return None
+    ids = {corpus.units[i].agreement_id for kind in _PARTS for i in in_scope(corpus, agreement, kind)}
+    if len(ids) != 1:
+        return None  # several agreements: which one is not said
+    aid = ids.pop()
+    positions = sorted(i for kind in _PARTS for i in in_scope(corpus, aid, kind))
+    parts = [corpus.units[i].citation.place for i in positions]
+    annex = corpus.agreement(aid).annex
+    parts += [annex.heading] if annex is not None and annex.article is None else []
+    note = f"この協約は{'、'.join(parts)}からなります。"
+    return Reference(tuple(positions), "構成", "outline", note)
 
 
 def annex_reference(corpus: Corpus, query: Query, allowed: np.ndarray) -> Reference | None:

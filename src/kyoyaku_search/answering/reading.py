@@ -23,7 +23,6 @@ from .cleaning import clean_question
 from .framing import ASKS_ALL
 from .kinds import BOTH, KIND_PATTERNS, KIND_WORDS, TOGETHER, QuestionKind, both_only_modify, question_kind
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
-from .structure import Pointers, pointers
 from .typos import correct_typos
 
 _LABEL_SET = frozenset(LABEL_CHARS)
@@ -62,11 +61,6 @@ class Reading:
         """Whether a word asks for the kind of answer, whole (kinds.kind_word: 「効力」「費用負担」) or
         inside the words that ask for it."""
         return KIND_WORDS[self.kind](word) or any(word in phrase for phrase in self.kind_phrases)
-
-    @cached_property
-    def pointers(self) -> Pointers:
-        """What the text says of places by number, order or sound (structure.Pointers)."""
-        return pointers(self.text)
 
     @cached_property
     def asks_for_both(self) -> bool:

@@ -10,8 +10,42 @@ import unicodedata
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.units import Unit
-from .ordinals import legal_step, relative_step
-from .structure import ARTICLE, Reference, in_scope
+from .ordinals import legal_step, nth_in_list, relative_step
+from .result import Answer, Status
+from .structure import ARTICLE, Reference, find_reference, in_scope
+
+# 「第4条の「前条の取組」」「第2条でいう前条」: 前条 read in the article named just before it.
+_NAMED_THEN = re.compile(r"\s*(?:の|で(?:いう|言う)|にある|に(?:出てくる|書かれた|書いてある))?\s*[「『\"]?")
+
+
+# 「第5条の次の条文」「第3条の一つ前の条」: the article beside the one named, in everyday words.
+_BESIDE = re.compile(
+    r"\s*の\s*(?:(?P<next>次|つぎ|一つ後|ひとつ後|一つ先|ひとつ先)|(?P<prev>前|まえ|一つ前|ひとつ前))の\s*(?:条文|条項|条)"
+)
+
+
+def _beside_named(
+    corpus: Corpus, agreement: str | None, named: re.Match[str], beside: re.Match[str]
+) -> Reference | None:
+    """The article after (or before) the named one, in each agreement in scope that has it; None
+    when none has the named one (then it is said to be missing, as any article number is)."""
+    number = kanji_number(named["n1"] or named["n2"])
+    step = 1 if beside["next"] else -1
+    words = named.group(0) + beside.group(0)
+    picked, has = [], False
+    for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
+        articles = in_scope(corpus, aid, "article")  # document order
+        numbers = [corpus.units[i].article for i in articles]
+        has = has or number in numbers
+        at = numbers.index(number) + step if number in numbers else -1
+        if 0 <= at < len(articles):
+            picked.append(articles[at])
+    if not has:
+        return None
+    if not picked:  # 「第6条の次の条」 of an agreement that ends at 第6条
+        note = f"第{number}条の{'次' if step > 0 else '前'}の条はこの協約にありません。"
+        return Reference((), words, "article", note, words)
+    return Reference(tuple(picked), corpus.units[picked[0]].citation.place, "article", matched=words)
 
 
 def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
@@ -47,7 +81,30 @@ def next_to(corpus: Corpus, text: str, last: Unit | None) -> Reference | None:
     return Reference((position,), unit.citation.place, unit.kind)
 
 
-def _beside_article(corpus: Corpus, last: Unit, step: int, matched: str) -> Reference | None:
+def in_named_article(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
+    """「第4条の「前条の取組」」: the article 前条, 次条 or 同条 stands for in the article the
+    question names (not the one last quoted); 「第5条の次の条文」: the article after it; None when
+    the question says no such thing."""
+    folded = unicodedata.normalize("NFKC", text)
+    for match in ARTICLE.finditer(folded):
+        if (beside := _BESIDE.match(folded, match.end())) is not None:
+            return _beside_named(corpus, agreement, match, beside)
+        then = _NAMED_THEN.match(folded, match.end())
+        legal = legal_step(folded[then.end() :]) if then else None
+        if legal is None or not folded[then.end() :].startswith(legal[1]):
+            continue
+        number = kanji_number(match["n1"] or match["n2"])
+        named = [i for i in in_scope(corpus, agreement, "article") if corpus.units[i].article == number]
+        if len(named) == 1:
+            span = folded[match.start() : then.end() + len(legal[1])]
+            found = _beside_article(corpus, corpus.units[named[0]], legal[0], legal[1], "")
+            return found and Reference(found.positions, found.label, found.kind, found.note, span)
+    return None
+
+
+def _beside_article(
+    corpus: Corpus, last: Unit, step: int, matched: str, before: str = "前の回答の"
+) -> Reference | None:
     articles = {corpus.units[i].article: i for i in in_scope(corpus, last.agreement_id, "article")}
     number = (last.article or 0) + step
     if matched == "同条":  # 「前条に規定する取組…同条に定める」: the article named just before it
@@ -58,7 +115,7 @@ def _beside_article(corpus: Corpus, last: Unit, step: int, matched: str) -> Refe
         note = f"{last.citation.place}はこの協約の{end}の条で、「{matched}」に当たる条はありません。"
         return Reference((), matched, "article", note, matched)
     unit = corpus.units[position]
-    note = f"前の回答の{last.citation.place}でいう「{matched}」は{unit.citation.place}です。"
+    note = f"{before}{last.citation.place}でいう「{matched}」は{unit.citation.place}です。"
     return Reference((position,), unit.citation.place, unit.kind, note, matched)
 
 
@@ -72,3 +129,41 @@ def _named_before(text: str, word: str, here: int) -> int | None:
     named += [(m.start(), kanji_number(m["n1"] or m["n2"])) for m in ARTICLE.finditer(head)]
     named = [(at, n) for at, n in named if n]
     return max(named)[1] if named else None
+
+
+def in_list_before(corpus: Corpus, text: str, before: Answer, agreement: str | None = None) -> Reference | None:
+    """「その中で3番目は」「そのうち最後の取組」 after a list (an annex section's rows, a party's roles):
+    that place in the list, counted in the list's own order; None after any other answer."""
+    if before.status not in (Status.SECTION, Status.PARTY_ROLES, Status.TOGETHER) or not before.hits:
+        return None
+    nth = nth_in_list(unicodedata.normalize("NFKC", text))
+    listed = _listed(corpus, before, agreement, nth) if nth is not None else []
+    if nth is None or not 1 <= abs(nth) <= len(listed):
+        return None
+    unit = corpus.units[listed[nth if nth < 0 else nth - 1]]
+    return Reference((corpus.position(unit.id),), unit.citation.place, unit.kind)
+
+
+def _listed(corpus: Corpus, before: Answer, agreement: str | None, nth: int) -> list[int]:
+    """Every position of the list `before` gave (its hits are only the first of them), or as many
+    of its first as `nth` needs when only those are known."""
+    first = before.hits[0].unit
+    if before.status == Status.SECTION and before.question is not None:
+        named = find_reference(corpus, before.question.text, agreement)
+        if named is not None and named.kind == "section":
+            rows = list(named.positions)
+            if first.kind != "role":
+                return rows
+            cells = (corpus.row_roles(corpus.units[i].id) for i in rows)
+            return [c for row in cells for c in row if corpus.units[c].party_label == first.party_label]
+    if before.status == Status.PARTY_ROLES and len(before.items) in (0, len(_party_cells(corpus, first))):
+        return _party_cells(corpus, first)
+    hits = [corpus.position(h.unit.id) for h in before.hits]
+    if len(before.items) > len(hits):  # a longer list than its hits: counted from its start only
+        return hits[: max(0, nth)]
+    return hits
+
+
+def _party_cells(corpus: Corpus, cell: Unit) -> list[int]:
+    cells = in_scope(corpus, cell.agreement_id, "role")
+    return [i for i in cells if corpus.units[i].party_label == cell.party_label]

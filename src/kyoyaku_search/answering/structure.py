@@ -10,31 +10,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-
-import numpy as np
 
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
-from ..search.tokenizer import fold
-from .ordinals import Ordinal, find_ordinal, ordinal_after, read_article
+from .ordinals import Ordinal, find_nested, find_ordinal, read_article
+from .places import NUMBER as _NUMBER
+from .places import Reference, in_scope, nth_words, ordered
+from .sections import how_many_sections, in_section, titled
 
-_NUMBER = r"[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}"
+# Reference, in_scope, nth_words and ordered live in places.py (sections.py needs them too); said
+# here as well, where the modules that resolve places have always found them.
+__all__ = ["ARTICLE", "Reference", "find_reference", "in_scope", "inside_quotation", "nth_words", "ordered"]
+
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
 # 「第3条関係」 (the annex's heading), not an address (「北1条西2丁目」: a bare number after a kanji).
 ARTICLE = re.compile(
     rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![\u4e00-\u9fff0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
     rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
 )
-# 別表(3)ア / 別表（３）イ / 別表の(2) / 別表第2 / 別表2 / (3)ア on its own.
-_ANNEX = re.compile(
-    rf"別表(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}}))\s*(?:の)?(?P<letter1>[ア-ン])?"
-    rf"|(?<![0-9])[(](?P<n4>[0-9]{{1,2}})[)]\s*(?P<letter2>[ア-ン])?"
-)
-# 「別表（第3条関係）」「別表第3条関係の(2)」: the annex's heading names the article it belongs to,
-# not a section; dropped before sections are read.
-_BELONGS = re.compile(rf"[(]?第(?:{_NUMBER})条関係[)]?")
 _PLACES = (
     ("preamble", re.compile(r"前文|前書き|前書|まえがき|はしがき")),
     ("supplementary", re.compile(r"附\s*則|付則")),
@@ -49,43 +43,18 @@ _TITLE = re.compile(
 )
 # 「協約書は何通作られたのか」: every agreement closes with 「本連携協約書N通を作成し」, in 附則 or
 # the signature block depending on the layout; the unit that says it answers.
-_COPIES = re.compile(r"何通|何部|通数|部数|何枚")
+# 「協約書はだれが持ってるの」「原本はどこが保管」: who keeps the copies, said in the same sentence.
+_COPIES = re.compile(
+    r"何通|何部|通数|部数|何枚|(?:協約書|協定書|本書|原本|正本)[^。?？]{0,12}(?:持っ|持つ|保有|保管|所持|預か)"
+)
 _COPIES_TEXT = re.compile(r"[0-9０-９一二三四五六七八九十]+通")
 
 
-@dataclass(frozen=True)
-class Reference:
-    """What a question points at: unit positions (document order) and how to say it."""
-
-    positions: tuple[int, ...]
-    label: str  # 「第5条」「(3)イ」 (of 別表), 「前文」
-    kind: str  # "article", "section", "row" (one row of a section), or a unit kind ("preamble", …)
-    note: str = ""  # e.g. a paragraph that does not exist
-    matched: str = ""  # the words of the question that name it (「三条」, which Sudachi also knows as a city)
-
-
-@dataclass(frozen=True)
-class Pointers:
-    """What a question's text says of places by number, order or sound, read once for both
-    `find_reference` and `missing_article`: its 第N条, its ordinal, its 第N条 as heard."""
-
-    folded: str  # the text, NFKC-folded
-    articles: tuple[re.Match[str], ...]  # each 第N条 / N条 (ARTICLE)
-    ordinal: Ordinal | None  # 「最後の条文」「3番目の取組」「冒頭」
-    heard: tuple[int, str] | None  # 「だいろくじょう」「Article 6」: (N, the words)
-
-
-def pointers(text: str) -> Pointers:
-    """Read what `text` says of places (see `Pointers`)."""
-    folded = unicodedata.normalize("NFKC", text)
-    return Pointers(folded, tuple(ARTICLE.finditer(folded)), find_ordinal(folded), read_article(folded))
-
-
-def find_reference(corpus: Corpus, text: str | Pointers, agreement: str | None = None) -> Reference | None:
+def find_reference(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """The place `text` names, when it names one that the loaded agreements have."""
-    said = text if isinstance(text, Pointers) else pointers(text)
-    for finder in (_article, _section, _ordinal, _place, _copies, _title):
-        found = finder(corpus, said, agreement)
+    folded = unicodedata.normalize("NFKC", text)
+    for finder in (_article, in_section, titled, how_many_sections, _ordinal, _place, _copies, _title):
+        found = finder(corpus, folded, agreement)
         if found is not None:
             return found
     return None
@@ -98,30 +67,64 @@ def inside_quotation(reference: Reference, quotation: str) -> bool:
     return reference.matched in quotation and len(quotation) - len(reference.matched) >= MIN_PHRASE
 
 
-def in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
-    """Positions of the units of `kind` (in `agreement` when given), from the unit columns."""
-    mask = corpus.columns.of_kinds([kind])
-    if agreement is not None:
-        mask &= corpus.columns.in_agreements([agreement])
-    return np.flatnonzero(mask).tolist()
-
-
-def _article(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
-    for match in said.articles:
+def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    for match in ARTICLE.finditer(folded):
+        if _OF_ANNEX.match(folded, match.end()) and (within := _in_annex(corpus, folded, agreement)):
+            return within  # 「第3条の別表の最初の取組」: the article names the annex, not itself
         number = kanji_number(match["n1"] or match["n2"])
         if number is None:
             continue
         units = corpus.units
         positions = tuple(i for i in in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
+            joined = _joined(corpus, folded, match, number, agreement)
+            if joined is not None:  # 「第2条と第3条」「第2条から第4条まで」: each of them
+                return joined
             note = _paragraph_note(corpus, positions[0], match)
             return Reference(positions, f"第{number}条", "article", note, match.group(0))
-    read = said.heard
+    read = read_article(folded)
     if read is not None:
         positions = tuple(i for i in in_scope(corpus, agreement, "article") if corpus.units[i].article == read[0])
         if positions:
             return Reference(positions, f"第{read[0]}条", "article", matched=read[1])
     return None
+
+
+_AND = re.compile(r"\s*(?:と|及び|および|並びに|、|,|・|や)\s*")
+_TO = re.compile(r"\s*(?:から|〜|~|－|-)\s*")
+
+
+def _joined(
+    corpus: Corpus, folded: str, first: re.Match[str], number: int, agreement: str | None
+) -> Reference | None:
+    """Articles named together after `first` (「と第3条」「から第4条まで」), all quoted in order; None
+    when `first` stands alone."""
+    numbers, end = [number], first.end()
+    while (link := _AND.match(folded, end) or _TO.match(folded, end)) and (
+        after := ARTICLE.match(folded, link.end())
+    ):
+        then = kanji_number(after["n1"] or after["n2"])
+        if then is None:
+            break
+        ranged = _TO.fullmatch(link.group(0)) is not None and then > numbers[-1]
+        numbers += list(range(numbers[-1] + 1, then + 1)) if ranged else [then]
+        end = after.end()
+    if len(numbers) == 1:
+        return None
+    wanted = set(numbers)
+    positions = tuple(i for i in in_scope(corpus, agreement, "article") if corpus.units[i].article in wanted)
+    label = "・".join(f"第{n}条" for n in sorted(wanted))
+    return Reference(positions, label, "article", matched=folded[first.start() : end]) if positions else None
+
+
+# 「第3条の別表」「第3条に掲げる別表」: the annex the article refers to.
+_OF_ANNEX = re.compile(r"\s*(?:の|に(?:ある|掲げる|いう))?\s*(?:別表|べっぴょう)")
+
+
+def _in_annex(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """A place inside the annex (its section, a row by its order) for 「第3条の別表の…」."""
+    found = (finder(corpus, folded, agreement) for finder in (in_section, titled, _ordinal))
+    return next((reference for reference in found if reference is not None), None)
 
 
 def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
@@ -137,75 +140,17 @@ def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
     return f"{label}第{paragraph}項を含む{label}の全文を示します。"
 
 
-def _section(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
-    folded = _BELONGS.sub("", said.folded)
-    for match in _ANNEX.finditer(folded):
-        number = kanji_number(match["n1"] or match["n2"] or match["n3"] or match["n4"] or "")
-        letter = match["letter1"] or match["letter2"]
-        if number is None:
-            continue
-        found = _section_rows(corpus, number, letter, agreement)
-        if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
-            found, letter = _section_rows(corpus, number, None, agreement), None
-        if not found:
-            continue
-        label = f"({number}){letter or ''}"
-        nth = ordinal_after(_after_title(folded[match.end() :], corpus.units[found[0]].section))
-        if nth is not None and 1 <= abs(nth) <= len(found):
-            row = found[nth if nth < 0 else nth - 1]
-            return Reference((row,), f"{label}の{_nth(nth)}", "row", matched=match.group(0))
-        return Reference(tuple(found), label, "section", matched=match.group(0))
-    return _letter_only(corpus, folded, agreement)
-
-
-def _after_title(rest: str, section: str) -> str:
-    """「(3)ア 生活機能の強化の最後の取組」: what follows the section's own title, when the
-    question repeats it after the label."""
-    title = fold(section.split(" ", 1)[1].strip()) if " " in section else ""
-    stripped = rest.lstrip(" \u3000")
-    return stripped[len(title) :] if title and stripped.startswith(title) else rest
-
-
-# 「別表のイには何が入ってる」: a sub-section by its letter alone, where one section has it.
-_LETTER_ONLY = re.compile(r"別表(?:の|中の)\s*(?P<letter>[ア-ン])(?=には|は|に|の|って|で|\s|[?？]|$)")
-
-
-def _letter_only(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    match = _LETTER_ONLY.search(folded)
-    if match is None:
-        return None
-    rows = [i for i in in_scope(corpus, agreement, "row") if corpus.units[i].section]
-    labels = {corpus.units[i].section.split(" ", 1)[0] for i in rows}
-    wanted = [label for label in labels if re.fullmatch(rf"[(][0-9]{{1,2}}[)]{match['letter']}", label)]
-    if len(wanted) != 1:
-        return None  # no such sub-section, or one in several sections: which one is not said
-    found = tuple(i for i in rows if corpus.units[i].section.split(" ", 1)[0] == wanted[0])
-    return Reference(found, wanted[0], "section", matched=match.group(0))
-
-
-def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: str | None) -> list[int]:
-    """The row units of 別表 section (number), or of its sub-section `letter`, in document order."""
-    wanted = f"({number}){letter}" if letter else f"({number})"
-    return [
-        i
-        for i in in_scope(corpus, agreement, "row")
-        if corpus.units[i].kind == "row"
-        and corpus.units[i].section is not None
-        and (
-            corpus.units[i].section.split(" ", 1)[0] == wanted
-            or (not letter and corpus.units[i].section.startswith(wanted))
-        )
-    ]
-
-
-def _ordinal(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
-    """「最後の条文」「最初の取組」「二つ目の分野」「協約の冒頭」: counted in each agreement's own order."""
-    ordinal = said.ordinal
+def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """「最後の条文」「最初の取組」「二つ目の分野」「協約の冒頭」: counted in each agreement's own order;
+    「2番目の分野の最後の取組」: a row counted in a section counted so."""
+    if (nested := find_nested(folded)) is not None:
+        return _row_of_counted_section(corpus, agreement, *nested)
+    ordinal = find_ordinal(folded)
     if ordinal is None:
         return None
     picked = [
         group[ordinal.nth if ordinal.nth < 0 else ordinal.nth - 1]
-        for group in _ordered(corpus, agreement, ordinal)
+        for group in ordered(corpus, agreement, ordinal)
         if group and abs(ordinal.nth) <= len(group)
     ]
     if not picked:
@@ -215,52 +160,26 @@ def _ordinal(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference
     if ordinal.kind == "section":
         return Reference(flat, first.section or "", "section", matched=ordinal.matched)
     if ordinal.kind == "row":
-        return Reference(flat, _nth(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
-    groups = _ordered(corpus, agreement, ordinal)
+        return Reference(flat, nth_words(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
+    groups = ordered(corpus, agreement, ordinal)
     counted = ordinal.counts and len(groups) == 1
     note = f"この協約の条文は第{first.article}条まで（{len(groups[0])}か条）です。" if counted else ""
     return Reference(flat, first.citation.place, first.kind, note, ordinal.matched)
 
 
-def _ordered(corpus: Corpus, agreement: str | None, ordinal: Ordinal) -> list[list[tuple[int, ...]]]:
-    """Per agreement in scope, the places `ordinal` counts, each as its unit positions, in order."""
-    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
-    by_agreement = []
-    for aid in ids:
-        if ordinal.kind == "article":
-            places = [(i,) for i in in_scope(corpus, aid, "article")]
-        elif ordinal.kind in ("row", "section"):
-            rows = [(i, corpus.units[i]) for i in in_scope(corpus, aid, "row")]
-            if ordinal.kind == "row":
-                places = [(i,) for i, _ in rows]
-            else:  # one table of the annex each: its section, or its key where it has no heading
-                groups: dict[str, list[int]] = {}
-                for i, unit in rows:
-                    groups.setdefault(unit.section or unit.id.rsplit("/", 1)[1].split("-")[1], []).append(i)
-                places = [tuple(group) for group in groups.values()]
-        else:
-            places = [(i,) for i in _ends(corpus, aid, ordinal.kind == "opening")]
-        by_agreement.append(places)
-    return by_agreement
+def _row_of_counted_section(
+    corpus: Corpus, agreement: str | None, section: int, row: int, words: str
+) -> Reference | None:
+    tables = ordered(corpus, agreement, Ordinal("section", section, words))
+    picked = [
+        rows[row if row < 0 else row - 1]
+        for found in tables
+        if abs(section) <= len(found) and abs(row) <= len(rows := found[section if section < 0 else section - 1])
+    ]
+    return Reference(tuple(picked), corpus.units[picked[0]].citation.place, "row", matched=words) if picked else None
 
 
-def _ends(corpus: Corpus, agreement: str, opening: bool) -> list[int]:
-    """The agreement's opening (前文, else its first article) or its closing (署名欄, else 附則,
-    else its last article): the annex is attached to it, not its end."""
-    kinds = ("preamble", "article") if opening else ("signature", "supplementary", "article")
-    for kind in kinds:
-        positions = in_scope(corpus, agreement, kind)
-        if positions:
-            return [positions[0] if opening else positions[-1]]
-    return []
-
-
-def _nth(nth: int) -> str:
-    return f"{nth}番目" if nth > 0 else "最後" if nth == -1 else f"最後から{-nth}番目"
-
-
-def _place(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
-    folded = said.folded
+def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     for kind, pattern in _PLACES:
         if pattern.search(folded):
             positions = tuple(in_scope(corpus, agreement, kind))
@@ -270,9 +189,9 @@ def _place(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference |
     return None
 
 
-def _title(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
+def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     """The preamble, with the agreement's title, for 「この協約の正式な名前は」 (one agreement in scope)."""
-    match = _TITLE.search(said.folded)
+    match = _TITLE.search(folded)
     positions = tuple(in_scope(corpus, agreement, "preamble")) if match else ()
     ids = {corpus.units[i].agreement_id for i in positions}
     if len(ids) != 1:
@@ -281,37 +200,11 @@ def _title(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference |
     return Reference(positions, "前文", "preamble", f"この協約の題名は「{title}」です。", match.group(0))
 
 
-def _copies(corpus: Corpus, said: Pointers, agreement: str | None) -> Reference | None:
-    if _COPIES.search(said.folded) is None:
+def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    if _COPIES.search(folded) is None:
         return None
     for kind in ("supplementary", "signature"):
         positions = tuple(i for i in in_scope(corpus, agreement, kind) if _COPIES_TEXT.search(corpus.units[i].text))
         if positions:
             return Reference(positions, corpus.units[positions[0]].citation.place, kind)
     return None
-
-
-_COUNTED = {"article": ("条文", "条"), "row": ("取組", "項目"), "section": ("分野", "分野")}
-
-
-def missing_article(corpus: Corpus, text: str | Pointers, agreement: str | None = None) -> str | None:
-    """「第7条はこの協約にありません（第1条から第6条まで）。」 for an article number the loaded
-    agreements do not have, 「30番目の取組はありません（別表の取組は20項目）。」 for a place counted
-    past the end; None when the question names neither."""
-    said = text if isinstance(text, Pointers) else pointers(text)
-    ordinal = said.ordinal
-    if ordinal is not None and ordinal.kind in _COUNTED:
-        counts = [len(places) for places in _ordered(corpus, agreement, ordinal)]
-        if counts and all(abs(ordinal.nth) > count for count in counts):
-            noun, unit = _COUNTED[ordinal.kind]
-            return f"{_nth(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
-    numbers = [kanji_number(m["n1"] or m["n2"]) for m in said.articles if m["n1"]]
-    if not numbers and (read := said.heard) is not None:  # 「だいじゅうじょう」 as heard
-        numbers = [read[0]]
-    if not numbers or numbers[0] is None:
-        return None
-    articles = sorted({corpus.units[i].article for i in in_scope(corpus, agreement, "article")} - {None})
-    if not articles:
-        return None
-    where = "この協約" if not corpus.multi or agreement else "読み込まれている協約"
-    return f"第{numbers[0]}条は{where}にありません（第{articles[0]}条から第{articles[-1]}条まで）。"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import Annex, AnnexRow, AnnexSection, AnnexSubsection, Party, RoleCell
 from .dates import kanji_number
 from .repair import is_complete, join_continuation, repair_sentence
-from .source_lines import ParseContext, SourceLine
+from .source_lines import ParseContext, Repair, SourceLine
 from .table import Table, breaks_row, cell_lines, read_header
 from .template import ANNEX_HEADING
 
@@ -33,6 +33,7 @@ class _RowBuilder:
     lines: list[int]
     position: int  # index of the row's line in the output lines
     first_sentence: int = 1  # cells from here on are sentences (内容, roles); 取組 and 分野 are names
+    spanned: int = 0  # leading cells taken from the row above: a rowspan a copy does not repeat
 
     def open_columns(self) -> list[int]:
         return [i for i in range(self.first_sentence, len(self.cells)) if not is_complete(self.cells[i])]
@@ -88,6 +89,7 @@ class _AnnexParser:
         self.parties = parties
         self.title = ""
         self.columns: tuple[str, ...] = ()
+        self.last: tuple[list[str], list[list[int]]] | None = None  # the row closed last: cells, lines
 
     def parse(self) -> tuple[Annex, list[SourceLine]]:
         heading = self.lines[0]
@@ -215,9 +217,13 @@ class _AnnexParser:
             )
         width = len(self.table.columns)
         if cells[0]:
-            if len(cells) != width:
-                # one cell short under a row: a cell spanning rows (rowspan) that a copy dropped, or
-                # a lost tab — they read the same, so the file says which it is, not a guess
+            self._close_row()
+            table = self.table
+            first = table.content if table.content is not None else len(table.columns) - len(table.role_labels)
+            spanned = self._spanned(cells, width, first) if len(cells) != width else []
+            if spanned is None:
+                # one cell short, and the cells do not read as a row under a spanned 取組: a lost
+                # tab, or a spanned cell the file does not show — the file says which, not a guess
                 hint = (
                     "（上の行と縦に結合されたセルが抜けているなら、その文字を補うか、"
                     "例規集のページを HTML のまま読み込んでください）"
@@ -229,10 +235,19 @@ class _AnnexParser:
                     f"表の列の数が違います（{len(cells)}列、見出しは{width}列）{hint}"
                     f" / row has {len(cells)} cells, the header has {width}",
                 )
-            self._close_row()
-            table = self.table
-            first = table.content if table.content is not None else len(table.columns) - len(table.role_labels)
-            self.row = _RowBuilder(cells, cell_lines(line, len(cells)), list(line.numbers), len(self.out), first)
+            for column, (text, lines) in enumerate(spanned):
+                # listed: a lost tab can read the same, and the upload shows what was assumed
+                self.ctx.repairs.append(
+                    Repair((*lines, line.first), "rowspan", "", text, column, self._column_name(column))
+                )
+            self.row = _RowBuilder(
+                [*(cell for cell, _ in spanned), *cells],
+                [*(lines for _, lines in spanned), *cell_lines(line, len(cells))],
+                list(line.numbers),
+                len(self.out),
+                first,
+                len(spanned),
+            )
             self.out.append(line)
             return
         self._continue_row(line, cells, width)
@@ -298,11 +313,12 @@ class _AnnexParser:
             repaired.append(text)
         original = self.out[row.position]
         padded = original.text.split("\t")
-        if repaired != [c.strip() for c in padded] or len(row.lines) > 1:
+        printed = repaired[row.spanned :]  # the spanned cells stand on the row above, not here
+        if printed != [c.strip() for c in padded] or len(row.lines) > 1:
             # Each cell keeps the blanks it was printed with; only its repaired words change.
             cells = [
                 raw.replace(raw.strip(), text, 1) if raw.strip() else raw + text
-                for raw, text in zip(padded, repaired, strict=False)
+                for raw, text in zip(padded, printed, strict=False)
             ]
             self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(cells))
         table = self.table
@@ -327,6 +343,21 @@ class _AnnexParser:
             for i, label in enumerate(table.role_labels)
         )
         rows.append(AnnexRow(initiative, content, roles, tuple(row.lines)))
+        self.last = (repaired, row.cell_lines)
+
+    def _spanned(self, cells: list[str], width: int, first: int) -> list[tuple[str, list[int]]] | None:
+        """The leading cells of the row above, for a row a browser copied without its rowspan
+        取組 (or 分野): only name columns can be missing, and each printed cell must read as its
+        column does — a sentence under 内容 and the roles, a name under 取組. A lost tab fuses two
+        cells and fails that, unless the fused cell happens to read as a sentence."""
+        missing = width - len(cells)
+        if not 0 < missing <= first or self.last is None or not self._current_rows():
+            return None
+        sentences = [column >= first for column in range(missing, width)]
+        if any(is_complete(cell) != sentence for cell, sentence in zip(cells, sentences, strict=True)):
+            return None
+        above, lines = self.last
+        return [(above[column], list(lines[column])) for column in range(missing)]
 
     def _group(self, value: str, line: int) -> None:
         """A 分野 column's value heads a sub-section of its own (「医療」), as ア/イ would."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import AgreementFormatError
 from .docx import read_docx
+from .flat import split_flattened
 from .html import read_html
 from .pdf import read_pdf
 from .reader import decode_source
@@ -75,7 +76,8 @@ def detect_format(data: bytes, name: str) -> str:
 def read_text(data: bytes, name: str) -> SourceDocument:
     """A plain text in any encoding `reader` knows. A leading block of `# ` lines (a fixture's
     provenance) is kept as blank lines, so line numbers stay those of the file, and may give
-    the URL the text was published at."""
+    the URL the text was published at. A text flattened onto one line is split back into the
+    template's lines, each keeping the number of the line it came from."""
     source = decode_source(data, name)
     lines = source.text.split("\n")
     url = None
@@ -85,7 +87,10 @@ def read_text(data: bytes, name: str) -> SourceDocument:
         if url is None and (match := _URL.search(line)):
             url = match.group(0)
         lines[index] = ""
-    return SourceDocument(name, "\n".join(lines), "text", url)
+    text, numbers, repairs = split_flattened("\n".join(lines))
+    if not repairs:
+        return SourceDocument(name, text, "text", url)
+    return SourceDocument(name, text, "text", url, source_lines=numbers, repairs=repairs)
 
 
 def _too_large(path: str | Path, size: int) -> AgreementFormatError:

@@ -31,6 +31,8 @@ NO_DEFINITION = (
 )
 # The body speaks of its parties by label: 「甲及び乙は」.
 _USES_LABELS = re.compile(r"甲(?:及び|又は|と|、)乙")
+_CHROME = re.compile(r"^[A-Za-z][A-Za-z .\-]*$")  # a site's label in Latin letters (「Contract」), never a title
+_SUBMITTED = re.compile(r"日[ \u3000]*提出")
 
 
 def _wrapped(text: str, following: str) -> bool:
@@ -67,6 +69,13 @@ def drop_rule_lines(lines: list[SourceLine], ctx: ParseContext) -> list[SourceLi
     return kept
 
 
+def dated_front(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines before the preamble that may give the agreement's date: not a sentence (a date
+    inside one is another document's, 「要綱(平成20年12月26日…)に基づき」), nor a bill's
+    submission date (「平成27年9月2日提出」)."""
+    return [line for line in lines if not line.text.strip().endswith(SENTENCE_END) and not _SUBMITTED.search(line.text)]
+
+
 def preamble_index(lines: list[SourceLine], ctx: ParseContext) -> int | None:
     """The preamble: the line defining 甲/乙, else one naming the parties before 「は、」
     (「福山市及び三原市は、…締結する。」); None when the text has no preamble."""
@@ -97,17 +106,26 @@ def first_body_index(lines: list[SourceLine]) -> int:
 
 def find_title(lines: list[SourceLine], start: int, ctx: ParseContext) -> tuple[int, str]:
     """The agreement's own title: the text line above the preamble (「○…連携協約」), with the
-    date, 告示第N号 and 種別 (「県知事届出」) lines of a 例規集 page between skipped."""
-    index = start - 1
-    while index >= 0 and (not lines[index].text.strip() or is_front_line(lines[index].text.strip())):
+    date, 告示第N号 and 種別 (「県知事届出」) lines of a 例規集 page between skipped. A copy that
+    dropped the title (an aggregator's: 「Contract / 平成30年6月 日 / 深川市・秩父別町」) is named
+    by its cover's party line, but only when nothing else stands above it: any other line there
+    may be a title broken by the copy, and is refused."""
+    index, cover = start - 1, None
+    while index >= 0:
+        text = lines[index].text.strip()
+        if text and not is_front_line(text) and not _CHROME.match(text):
+            if "協約" in text or "協定" in text:
+                return index, text.lstrip("○◯〇 \u3000")
+            if cover is not None or len(municipalities(text)) < 2:
+                break
+            cover = index
         index -= 1
-    title = lines[index].text.strip().lstrip("○◯〇 \u3000") if index >= 0 else ""
-    if "協約" not in title and "協定" not in title:
-        raise ctx.error(
-            lines[start if index < 0 else index].first,
-            "前文の直前に協約の題名（「…連携協約」）がありません / no agreement title just above the preamble",
-        )
-    return index, title
+    if cover is not None and index < 0:
+        return cover, lines[cover].text.strip()
+    raise ctx.error(
+        lines[start if index < 0 else index].first,
+        "前文の直前に協約の題名（「…連携協約」）がありません / no agreement title just above the preamble",
+    )
 
 
 def named_parties(lines: list[SourceLine], line: SourceLine, title: str, ctx: ParseContext) -> tuple[Party, ...]:

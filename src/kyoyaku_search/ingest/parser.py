@@ -18,6 +18,7 @@ from .annex import looks_like_table_row, parse_annexes
 from .dates import kanji_number
 from .document import SourceDocument, document_from_bytes, read_document
 from .front import (
+    dated_front,
     defined_parties,
     drop_rule_lines,
     find_title,
@@ -38,6 +39,7 @@ from .template import (
     HEADING,
     NUMBERED,
     PARAGRAPH_NUMBER,
+    PART,
     PARTY_DEF,
     SIGNER,
     SUPPLEMENTARY,
@@ -114,7 +116,7 @@ class _Parser:
         else:
             where = self.lines[start] if start is not None else self.lines[title_index]
             parties = named_parties(self.lines, where, title, self.ctx)
-        front = self.lines[:anchor]
+        front = dated_front(self.lines[:anchor])
         cover_date = first_date(front, self.ctx)
         date_line = next((line for line in front if first_date([line], self.ctx)), None)
         join_wrapped(self.lines, anchor, self.ctx)
@@ -167,6 +169,14 @@ class _Parser:
         numbers = tuple(n for ln in parts for n in ln.numbers)
         return SourceLine(numbers, "\n".join(repaired)), end
 
+    def _repaired_text(self, line: SourceLine) -> SourceLine:
+        """An item's text line (not its marker line) with PDF artefacts repaired, as now stored."""
+        if marker_kind(line.text):
+            return line
+        index = self.lines.index(line)
+        self._repair_line(line, line.text.strip())
+        return self.lines[index]
+
     def _repair_line(self, line: SourceLine, sentence: str) -> str:
         """Repair one sentence of body text in place; return the repaired sentence."""
         repaired, changes = repair_sentence(sentence)
@@ -202,6 +212,8 @@ class _Parser:
                     heading.first,
                     f"見出し{heading.text.strip()}の後に条がありません / a heading not followed by an article",
                 )
+            if PART.match(text):
+                continue  # 「第一編 総則」: groups the articles, numbered straight through
             if HEADING.match(text):
                 heading = line
             elif match := ARTICLE.match(text):
@@ -229,7 +241,8 @@ class _Parser:
                     for lead in block[:first_item]:
                         articles[-1]["parts"].append(self._paragraph(lead, lead.text.strip()))
                         articles[-1]["lines"].extend(lead.numbers)
-                    inline.append(parse_inline(number, block[first_item:], parties, self.ctx))
+                    items = [self._repaired_text(each) for each in block[first_item:]]
+                    inline.append(parse_inline(number, items, parties, self.ctx))
                     index = end
             elif articles:
                 self._check_paragraph(articles[-1], line, text, after_blank)
@@ -259,7 +272,13 @@ class _Parser:
         one, 附則, 別表 or closing statement."""
         for end in range(index, len(self.lines)):
             text = self.lines[end].text.strip()
-            if ARTICLE.match(text) or SUPPLEMENTARY.match(text) or self._starts_annex(end) or CLOSING.search(text):
+            if (
+                ARTICLE.match(text)
+                or PART.match(text)
+                or SUPPLEMENTARY.match(text)
+                or self._starts_annex(end)
+                or CLOSING.search(text)
+            ):
                 return end
             if HEADING.match(text):
                 after = next((each.text.strip() for each in self.lines[end + 1 :] if each.text.strip()), "")

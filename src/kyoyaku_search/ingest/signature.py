@@ -38,8 +38,15 @@ def parse_signature(
         signer = SIGNER.match(text)
         if signer and signer["label"] in labels:
             current = signer["label"]
-            details[current].update(address=signer["address"].strip())
+            rest = signer["address"].strip()
             details[current]["lines"].append(line.first)
+            if rest.endswith("長"):
+                # 「甲 加西市長 加東市長」: a draft's block names only the mayors — no address, and
+                # no name follows (what does is the page's footer, not this party's)
+                details[current].update(mayor_title=rest)
+                current = None
+            else:
+                details[current].update(address=rest)
             continue
         if current is None:
             continue

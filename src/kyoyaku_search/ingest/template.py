@@ -14,10 +14,13 @@ LABELS = "甲乙丙丁戊己庚辛壬癸"
 # but never just a blank: 「岩見 沢市」 split by the extractor must not define 「沢市」.
 PARTY_DEF = re.compile(
     rf"(?:^|(?<=及び)|(?<=並びに)|(?<=[、,，])|(?<=[）)]と))\s*(?P<name>[^\s、,，。「」『』（）()]+?)"
-    rf"[（(]以下[「『](?P<label>[{LABELS}])[」』]という。?[）)]"
+    rf"[（(][ \u3000]*以下(?:これらを|これを|両市を|両者を)?[「『](?P<label>[{LABELS}])[」』]という。?[）)]"
 )
-HEADING = re.compile(r"^[（(](?P<heading>[^（）()]{1,40})[）)]$")
+# 「( 基本方針)」: a PDF converter's blank inside the brackets is no part of the heading.
+HEADING = re.compile(r"^[（(][ \u3000]*(?P<heading>[^（）()]{1,40}?)[ \u3000]*[）)]$")
 ARTICLE = re.compile(r"^第(?P<number>[0-9０-９一二三四五六七八九十]{1,3})条(?:[ \u3000]+(?P<text>\S.*))?$")
+# A part heading between articles: 「第一編 総則」「第2章 連携項目」. Structure only, no text of its own.
+PART = re.compile(r"^第[0-9０-９一二三四五六七八九十]{1,3}[編章節](?:[ \u3000]+\S.*)?$")
 SUPPLEMENTARY = re.compile(r"^附[ \u3000]*則(?:[ \u3000]*[（(][^（）()]*[）)])?$")
 PARAGRAPH_NUMBER = re.compile(r"^(?P<number>[0-9０-９]{1,2}[ \u3000]+)(?=\S)")
 # A numbered paragraph (「2 」) or item (「一 」「(1)」「ア 」) of an article.
@@ -38,6 +41,8 @@ NAMED_PREAMBLE = re.compile(r"^[^、。は]{3,60}?は、.*(?:締結|協約|協�
 _MUNICIPALITY = re.compile(r"^(?:\S{1,3}?[都道府県])?(?:\S{1,4}?郡)?\S{1,6}?[市町村区]$")
 # Lines a 例規集 page prints between the title and the preamble: 告示第55号, 種別 (県知事届出).
 _NOTICE = re.compile(r"^(?:\S{0,12}(?:告示|公告|訓令|規程|条例|規則))?第[0-9０-９一二三四五六七八九十百]+号$")
+_NUMBER_OR_BLANK = r"[ \u3000]*[0-9０-９元]{0,2}[ \u3000]*"
+_BLANK_DATE = re.compile(rf"^(?:令和|平成|昭和){_NUMBER_OR_BLANK}年{_NUMBER_OR_BLANK}月{_NUMBER_OR_BLANK}日$")
 _KIND_LINE = re.compile(r"^(?:連携協約|協約|協定|締結|(?:\S{0,4}知事)?届出|告示|公告)$")
 
 
@@ -49,8 +54,9 @@ def municipalities(text: str) -> list[str]:
 
 
 def is_front_line(text: str) -> bool:
-    """A date, notice number or kind line between a 例規集 page's title and its preamble."""
-    if _NOTICE.match(text) or _KIND_LINE.match(text):
+    """A date (also one with its day left blank, 「平成30年6月 日」), notice number or kind line
+    between a 例規集 page's title and its preamble."""
+    if _NOTICE.match(text) or _KIND_LINE.match(text) or _BLANK_DATE.match(text):
         return True
     try:
         found = find_date(text)
@@ -72,5 +78,7 @@ def is_date_line(text: str) -> bool:
 
 
 def starts_body(text: str) -> bool:
-    """A heading, an article, 附則 or 別表: where the preamble ends."""
-    return bool(HEADING.match(text) or ARTICLE.match(text) or SUPPLEMENTARY.match(text) or ANNEX.match(text))
+    """A heading, an article, a part heading, 附則 or 別表: where the preamble ends."""
+    return bool(
+        HEADING.match(text) or ARTICLE.match(text) or PART.match(text) or SUPPLEMENTARY.match(text) or ANNEX.match(text)
+    )

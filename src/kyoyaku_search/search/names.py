@@ -174,9 +174,17 @@ def party_names(tokenizer: Tokenizer, agreements: Sequence[Agreement]) -> Iterat
 
 def name_forms(name: str) -> tuple[str, ...]:
     """山口県岩国市 → 山口県岩国市, 岩国市, 岩国: a party defined with its prefecture or 郡 is
-    asked about by the municipality's own name."""
-    local = local_name(name)
-    return tuple(dict.fromkeys((name, short_name(name), local, short_name(local))))
+    asked about by the municipality's own name. Two cities defined as one party (「加西市及び
+    加東市（以下これらを「甲」という。）」) are each asked about by their own name."""
+    members = [each for each in _JOINT.split(name) if each]
+    forms = [name]
+    for member in members if len(members) > 1 else [name]:
+        local = local_name(member)
+        forms += [member, short_name(member), local, short_name(local)]
+    return tuple(dict.fromkeys(forms))
+
+
+_JOINT = re.compile(r"及び|並びに|・|、")
 
 
 _PREFIX = re.compile(r"^(?:(?:北海道|東京都|京都府|大阪府|[^\s]{2,3}?県)(?=.{2,}))?(?:[^\s]{1,4}?郡(?=.{2,}))?")

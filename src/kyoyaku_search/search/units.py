@@ -53,11 +53,16 @@ class Unit:
 
 
 def source_place(agreement: Agreement, lines: Lines) -> str:
-    """Where a unit stands in the published source: 「sapporo-iwamizawa-2019.txt 97〜99行」."""
+    """Where a unit stands in the published source: 「sapporo-iwamizawa-2019.txt 97〜99行」; a PDF
+    whose pages the reader knows by page, 「協約.pdf 3ページ」 (its text lines are no line of the
+    PDF); an HTML page or a text split back into lines by the lines of the published file."""
+    location = agreement.location(lines)
+    pages = tuple(page for page in location.pages if page > 0)
+    numbers, unit = (pages, "ページ") if pages else (location.lines, "行")
     where = ""
-    if lines:
-        first, last = min(lines), max(lines)
-        where = f"{first}行" if first == last else f"{first}〜{last}行"
+    if numbers:
+        first, last = min(numbers), max(numbers)
+        where = f"{first}{unit}" if first == last else f"{first}〜{last}{unit}"
     return " ".join(part for part in (agreement.source or "", where) if part)
 
 

@@ -88,7 +88,8 @@ def roles_view(corpus: Corpus, agreement: str | None, party: str | None) -> None
             _, cells = section_table(section, words=words, tokenizer=corpus.tokenizer, terms=found.terms)
             for row, marked in zip(section.rows, cells, strict=True):
                 with st.container(border=True):
-                    lines = [f"**{marked[0]}**　{escape_markdown(section.section)}", f"内容: {marked[1]}"]
+                    lines = [f"**{marked[0]}**　{escape_markdown(section.section)}"]
+                    lines += [f"内容: {marked[1]}"] if row.content else []  # a table without 内容: the 取組 only
                     roles = zip(row.roles, marked[2:], strict=True)
                     lines += [f"**{escape_markdown(cell.heading)}**  \n{text}" for cell, text in roles]
                     st.markdown("\n\n".join(lines))

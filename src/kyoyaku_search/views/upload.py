@@ -32,6 +32,16 @@ KEEP_ENV = "KYOYAKU_SEARCH_UPLOAD_DIR"
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in AGREEMENT_SUFFIXES]
 MAX_UPLOADS = 5  # per session: each one is indexed in this process
 MAX_UNITS = 3_000  # an agreement has tens to a few hundred units
+# Streamlit draws the dropzone's button (「Upload」) and limits (「10MB per file • TXT, …」) in
+# English, with no option to change them: they are hidden and said again in Japanese.
+CHOOSE_FILE = "ファイルを選ぶ"
+LIMITS = f"{MAX_BYTES // 1024 // 1024} MB まで・テキスト、HTML、PDF、Word（.docx）"
+UPLOADER_STYLE = f"""<style>
+[data-testid="stFileUploaderDropzoneInstructions"] > * {{ display: none !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"]::after {{ content: "{LIMITS}"; font-size: 0.875rem; opacity: 0.7; }}
+[data-testid="stFileUploaderDropzone"] button > * {{ display: none !important; }}
+[data-testid="stFileUploaderDropzone"] button::after {{ content: "{CHOOSE_FILE}"; }}
+</style>"""
 
 
 @dataclass(frozen=True)
@@ -129,6 +139,7 @@ def upload_sidebar(corpus: Corpus) -> Corpus:
     uploads: dict[str, tuple[Agreement, Summary]] = state.setdefault("uploads", {})
     refused: dict[str, str] = state.setdefault("upload_errors", {})
     with st.sidebar.expander("協約ファイルを追加", expanded=True, icon=":material/upload_file:"):
+        st.html(UPLOADER_STYLE)
         file = st.file_uploader(
             "テキスト・HTML・PDF・Word",
             type=UPLOAD_TYPES,

@@ -99,7 +99,8 @@ def hit_label(corpus: Corpus, hit: Hit) -> str:
         party = agreement.party(unit.party_label)
         return f"{party.display if party else unit.party_label}の役割｜{title}{unit.section}「{unit.initiative}」"
     if unit.kind == "row":
-        return f"取組の内容（当事者共通）｜{title}{unit.section}「{unit.initiative}」"
+        what = "取組の内容" if has_content(unit) else "取組"
+        return f"{what}（当事者共通）｜{title}{unit.section}「{unit.initiative}」"
     return f"{title}{unit.citation.place}"
 
 
@@ -185,6 +186,25 @@ def _filter_spans(
     if tokenizer is not None and terms:
         spans = merge_spans([*spans, *matched_spans(tokenizer, text, terms)])
     return spans
+
+
+def has_content(unit: Unit) -> bool:
+    """Does this row unit hold a 内容? A table of 取組 / 甲の役割 / 乙の役割 has none: its row
+    unit's text is then the 取組 itself, never to be shown under 内容."""
+    return unit.kind == "row" and unit.text != unit.initiative
+
+
+def row_fields(corpus: Corpus, unit: Unit) -> tuple[tuple[str, Unit], ...]:
+    """A row card's fields, headed: 内容 (when its table has that column), then each party's role."""
+    fields = []
+    for member in row_units(corpus, unit):
+        if member.kind == "row":
+            if has_content(member):
+                fields.append(("内容", member))
+            continue
+        party = corpus.agreement(member.agreement_id).party(member.party_label or "")
+        fields.append((f"{party.display if party else member.party_label}の役割", member))
+    return tuple(fields)
 
 
 def row_units(corpus: Corpus, unit: Unit) -> tuple[Unit, ...]:

@@ -1,0 +1,136 @@
+"""Places in the annex: a section by its label (「別表(3)ア」「別表第2」「(2)」), by its letter alone
+(「別表のイ」) or by its title (「生活機能の強化の取組を全部」), and a row by its order inside one
+(「別表(3)イの最後の取組」「…の強化の中で3番目の取組」). Sections are read from the loaded agreements.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest.dates import kanji_number
+from ..search.corpus import Corpus
+from ..search.tokenizer import fold
+from .ordinals import ordinal_after
+from .places import NUMBER as _NUMBER
+from .places import Reference, in_scope, nth_words
+from .titles import titled_rows, titled_section
+
+# 別表(3)ア / 別表（３）イ / 別表の(2) / 別表第2 / 別表2 / (3)ア on its own.
+_ANNEX = re.compile(
+    rf"(?:別表|べっぴょう)(?:の|中の)?\s*(?:第(?P<n1>{_NUMBER})|[(](?P<n2>{_NUMBER})[)]|(?P<n3>[0-9]{{1,2}})(?!\s*(?:番目|つ目|個目|項目|ばんめ)))\s*(?:の)?(?P<letter1>[ア-ン])?"
+    rf"|(?<![0-9])[(](?P<n4>[0-9]{{1,2}})[)]\s*(?:の)?(?P<letter2>[ア-ン])?"
+)
+# 「別表（第3条関係）」「別表第3条関係の(2)」: the annex's heading names the article it belongs to,
+# not a section; dropped before sections are read.
+_BELONGS = re.compile(rf"[(]?第(?:{_NUMBER})条関係[)]?")
+
+
+def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    folded = _BELONGS.sub("", folded)
+    for match in _ANNEX.finditer(folded):
+        number = kanji_number(match["n1"] or match["n2"] or match["n3"] or match["n4"] or "")
+        letter = match["letter1"] or match["letter2"]
+        if number is None:
+            continue
+        found = _section_rows(corpus, number, letter, agreement)
+        if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
+            found, letter = _section_rows(corpus, number, None, agreement), None
+        if not found:
+            continue
+        label = f"({number}){letter or ''}"
+        nth = ordinal_after(_after_title(folded[match.end() :], corpus.units[found[0]].section))
+        if nth is not None and 1 <= abs(nth) <= len(found):
+            row = found[nth if nth < 0 else nth - 1]
+            return Reference((row,), f"{label}の{nth_words(nth)}", "row", matched=match.group(0))
+        return Reference(tuple(found), label, "section", matched=match.group(0))
+    return _letter_only(corpus, folded, agreement)
+
+
+def _after_title(rest: str, section: str) -> str:
+    """「(3)ア 生活機能の強化の最後の取組」: what follows the section's own title, when the
+    question repeats it after the label."""
+    title = fold(section.split(" ", 1)[1].strip()) if " " in section else ""
+    stripped = rest.lstrip(" \u3000")
+    return stripped[len(title) :] if title and stripped.startswith(title) else rest
+
+
+# 「別表のイには何が入ってる」: a sub-section by its letter alone, where one section has it.
+_LETTER_ONLY = re.compile(r"別表(?:の|中の)\s*(?P<letter>[ア-ン])(?=には|は|に|の|って|で|\s|[?？]|$)")
+
+
+def _letter_only(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    match = _LETTER_ONLY.search(folded)
+    if match is None:
+        return None
+    rows = [i for i in in_scope(corpus, agreement, "row") if corpus.units[i].section]
+    labels = {corpus.units[i].section.split(" ", 1)[0] for i in rows}
+    wanted = [label for label in labels if re.fullmatch(rf"[(][0-9]{{1,2}}[)]{match['letter']}", label)]
+    if len(wanted) != 1:
+        return None  # no such sub-section, or one in several sections: which one is not said
+    found = tuple(i for i in rows if corpus.units[i].section.split(" ", 1)[0] == wanted[0])
+    return Reference(found, wanted[0], "section", matched=match.group(0))
+
+
+def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: str | None) -> list[int]:
+    """The row units of 別表 section (number), or of its sub-section `letter`, in document order."""
+    wanted = f"({number}){letter}" if letter else f"({number})"
+    return [
+        i
+        for i in in_scope(corpus, agreement, "row")
+        if corpus.units[i].kind == "row"
+        and corpus.units[i].section is not None
+        and (
+            corpus.units[i].section.split(" ", 1)[0] == wanted
+            or (not letter and corpus.units[i].section.startswith(wanted))
+        )
+    ]
+
+
+def titled(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """「生活機能の強化の中で3番目の取組」: a row counted inside a section named by its title;
+    「生活機能の強化にはどんな取組がある」: the section's rows."""
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    found = titled_rows(corpus, folded, ids)
+    if found is not None:
+        rows, words = found
+        return Reference(rows, corpus.units[rows[0]].citation.place, "row", matched=words)
+    whole = titled_section(corpus, folded, ids)
+    return Reference(*whole[:2], "section", matched=whole[2]) if whole else None
+
+
+# 「別表はいくつの分野に分かれている」「別表の分野は全部でいくつ」「別表は何分野」: how the annex is divided.
+# Only of the annex: 「両市が協力する分野はいくつ」 counts the 取組 people call 分野 (a list of rows).
+_HOW_MANY_SECTIONS = re.compile(
+    r"(?:別表|べっぴょう)[^。?？]{0,8}?(?:(?:分野|区分)(?:は|が)?\s*(?:全部で|全体で|合計)?\s*(?:いくつ|幾つ|何個|何つ)"
+    r"|何(?:分野|区分)|いくつの(?:分野|区分)|分野の数)"
+)
+
+
+def how_many_sections(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """Every row of the annex, with a note naming its sections (and their sub-sections) as printed,
+    for a question asking how many sections it has; None for any other question, or when no
+    agreement in scope divides its annex."""
+    if _HOW_MANY_SECTIONS.search(folded) is None:
+        return None
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    notes = [note for aid in ids if (note := _division(corpus.agreement(aid)))]
+    if not notes:
+        return None
+    rows = tuple(i for aid in ids for i in in_scope(corpus, aid, "row"))
+    return Reference(rows, "", "section", " ".join(notes), _HOW_MANY_SECTIONS.search(folded).group(0))
+
+
+def _division(agreement) -> str:  # noqa: ANN001 - model.Agreement
+    """「別表の分野は3つです（(1) …、(2) …、(3) …）。(3)はア・イ・ウの3つに分かれています。」"""
+    annex = agreement.annex
+    sections = [s for s in annex.sections if s.title] if annex is not None else []
+    if not sections:
+        return ""
+    label = [s.label or (f"({s.number})" if s.number else "") for s in sections]
+    named = "、".join(f"{mark} {s.title}".strip() for mark, s in zip(label, sections, strict=True))
+    note = f"{annex.heading}の分野は{len(sections)}つです（{named}）。"
+    for mark, section in zip(label, sections, strict=True):
+        letters = [sub.letter for sub in section.subsections if sub.letter]
+        if letters:
+            note += f"{mark}は{'・'.join(letters)}の{len(letters)}つに分かれています。"
+    return note

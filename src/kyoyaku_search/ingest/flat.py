@@ -1,0 +1,105 @@
+"""A text whose line ends were all lost — a PDF copied as one line, every line end a space —
+split back into the lines of the template, at the shapes the parser reads line by line:
+「(見出し) 第N条 …」, 「。 2 …」, items 「(1) 」「ア 」「(ア) 」, a field title 「(ア) 取組内容」,
+the preamble defining 甲/乙, the title just above it, the closing statement and the
+signatures. Every piece keeps the number of the line it came from; the split is listed as a
+repair, so an upload says its text was taken apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .source_lines import Repair
+
+_NUMBER = r"[0-9０-９一二三四五六七八九十]{1,3}"
+_ARTICLE = rf"第{_NUMBER}条[ \u3000]"
+# An article starting mid-line after a heading or a sentence: two or more make a line flattened.
+_MID_ARTICLE = re.compile(rf"(?:[)）]|。)[ \u3000]+{_ARTICLE}")
+_HEADED_ARTICLE = re.compile(rf"[ \u3000]+(?P<heading>[(（][^()（）\s]{{1,40}}[)）])[ \u3000]+(?={_ARTICLE})")
+_KATAKANA = "アイウエオカキクケコサシスセソタチツテト"
+_ITEM = rf"(?:[(（](?:[0-9]{{1,2}}|[{_KATAKANA}]|[a-z])[)）]|[{_KATAKANA}]|[a-z]|[0-9０-９]{{1,2}})[ \u3000]"
+# Where a new line starts in the body: an article or a numbered paragraph after a sentence,
+# an item anywhere (a title ends no sentence), the closing statement.
+_BODY_BREAK = re.compile(
+    rf"(?<=。)[ \u3000]+(?={_ARTICLE}|[0-9０-９]{{1,2}}[ \u3000])"
+    rf"|[ \u3000]+(?=(?:[(（](?:[0-9]{{1,2}}|[{_KATAKANA}]|[a-z])[)）]|[{_KATAKANA}]|[a-z])[ \u3000])"
+    r"|[ \u3000]+(?=[(（][0-9]{1,2}[)）]\S)"  # 「(1)生活機能…」: a numbered item needs no blank after it
+    r"|(?<=。)[ \u3000]+(?=[^。\s]{0,30}(?:証する|証として))"
+)
+# An item whose title is a field (「(ア) 取組内容」「(イ) 甲の役割」): its text starts a line of its own.
+_FIELD = re.compile(
+    rf"^(?P<field>{_ITEM}[ \u3000]*(?:取組の?内容|内容|役割分担|\S{{1,12}}?の役割(?:分担)?))[ \u3000]+(?=\S)"
+)
+# The signatures: the signing date and each 「甲 …」 start a line.
+_SIGNATURE_BREAK = re.compile(
+    r"(?<=。)[ \u3000]+|[ \u3000]+(?=(?:令和|平成|昭和)[0-9０-９元]{1,2}年)|[ \u3000]+(?=[甲乙丙丁戊][ \u3000])"
+)
+_PARTY_DEF = re.compile(r"[(（]以下[^「『（）()]{0,6}?[「『][甲乙丙丁戊己庚辛壬癸][」』]という")
+_CLOSING = re.compile(r"証する|証として")
+
+
+def is_flattened(line: str) -> bool:
+    """Two articles or more begin inside this one line."""
+    return len(_MID_ARTICLE.findall(line)) >= 2
+
+
+def split_flattened(text: str) -> tuple[str, tuple[int, ...], tuple[Repair, ...]]:
+    """The text with each flattened line split; per output line its input line; the repairs."""
+    out: list[str] = []
+    numbers: list[int] = []
+    repairs: list[Repair] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        pieces = split_line(line) if is_flattened(line) else [line]
+        if len(pieces) > 1:
+            repairs.append(Repair((number,), "flattened-line", line[:40], f"{len(pieces)} 行に分けて読みました"))
+        out.extend(pieces)
+        numbers.extend([number] * len(pieces))
+    return "\n".join(out), tuple(numbers), tuple(repairs)
+
+
+def split_line(line: str) -> list[str]:
+    """One flattened line → the lines of the template (see the module docstring)."""
+    first_article = _first_article(line)
+    front, body = line[:first_article], line[first_article:]
+    closing = _CLOSING.search(body)
+    closing_at = body.rfind("。", 0, closing.start()) + 1 if closing else len(body)
+    body, signature = body[:closing_at], body[closing_at:]
+    lines = [*_front_lines(front), *_body_lines(body), *_signature_lines(signature)]
+    return [piece.strip(" \u3000") for piece in lines if piece.strip(" \u3000")]
+
+
+def _first_article(line: str) -> int:
+    heading = _HEADED_ARTICLE.search(line)
+    plain = re.search(rf"(?<=。)[ \u3000]+(?={_ARTICLE})", line)
+    return min(match.start() for match in (heading, plain) if match) if heading or plain else 0
+
+
+def _front_lines(front: str) -> list[str]:
+    """Cover and preamble: the preamble starts at the sentence defining 甲/乙, the title is the
+    word just before it (「…協定書(案)」), and the sentences before are lines of their own."""
+    definition = _PARTY_DEF.search(front)
+    if definition is None:
+        return re.split(r"(?<=。)[ \u3000]+", front)
+    preamble_at = max(front.rfind(" ", 0, definition.start()), front.rfind("\u3000", 0, definition.start())) + 1
+    cover, preamble = front[:preamble_at].rstrip(), front[preamble_at:]
+    words = cover.rsplit(" ", 1)
+    title = words[-1] if len(words) == 2 and ("協定" in words[-1] or "協約" in words[-1]) else ""
+    cover = words[0] if title else cover
+    return [*re.split(r"(?<=。)[ \u3000]+", cover), title, preamble]
+
+
+def _body_lines(body: str) -> list[str]:
+    body = _HEADED_ARTICLE.sub(lambda match: f"\n{match['heading']}\n", body)
+    lines: list[str] = []
+    for piece in _BODY_BREAK.sub("\n", body).split("\n"):
+        field = _FIELD.match(piece.strip())
+        if field:
+            lines += [field["field"], piece.strip()[field.end() :]]
+        else:
+            lines.append(piece)
+    return lines
+
+
+def _signature_lines(signature: str) -> list[str]:
+    return _SIGNATURE_BREAK.sub("\n", signature).split("\n")
