@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from ..search.related import HIRAGANA
 from ..search.tokenizer import Token
-from .confidence import PERSON_ENDINGS, Content
+from .content import PERSON_ENDINGS, Content
 from .foreign import SAID_ASPECTS
 from .framing import ANNEX_WORDS, PARTNER_WORDS, SAYING_WORDS
 from .parties import MASK

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from ..search.related import HIRAGANA
 from ..search.tokenizer import Token, compound_runs
-from .confidence import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
+from .content import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
 from .framing import ANNEX_WORDS
 from .reading import Reading
 

@@ -25,7 +25,7 @@ from ..search.tokenizer import Token, compound_runs, fold
 from .asking import asking_words
 from .backdrop import is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
-from .confidence import Content, content_words, relate
+from .content import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import ASKS_ALL, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import HEADS, KIND_EXPANSIONS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing

@@ -25,7 +25,7 @@ def read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
 def misread(text: str, tokens: list[Token], readings: list[Correction], held: Callable[[str], int]) -> set[str]:
     """Terms Sudachi cut across the end of a hiragana run the corpus's readings read (「けいは」 of
     「いりょうのれんけいは」, read 医療・連携) that the corpus lacks: a misreading, no topic. A token
-    inside the run is already answered by the run's reading (confidence.content_words)."""
+    inside the run is already answered by the run's reading (content.content_words)."""
     if not readings:
         return set()  # most questions: no hiragana run was read, no token can cross one
     runs = {r.before for r in readings}
