@@ -11,6 +11,7 @@ from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
 from .slips import slip_readings, slipped_names
 
+Mention = tuple[int, int, PartyName]  # a party named in the question: (start, end, the party)
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
 # words on either side do not fuse into a new compound.
 MASK = "、"
@@ -53,12 +54,9 @@ _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|�
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
 # (Each alternative begins with a character, so the regex engine skips to where a match can begin.)
 _OWN = re.compile(
-    "|".join(
-        (
-            *(f"{own}(?:市|町|村)" for own in ("本", "当", "自", "我が", "わが")),
-            *(f"{our}の(?:市|町|村|まち)" for our in ("うち", "私たち", "わたしたち", "自分たち", "私ども")),
-        )
-    )
+    "|".join(f"{own}(?:市|町|村)" for own in ("本", "当", "自", "我が", "わが"))
+    + "|"
+    + "|".join(f"{our}の(?:市|町|村|まち)" for our in ("うち", "私たち", "わたしたち", "自分たち", "私ども"))
 )
 _ASKER = re.compile(
     r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))"
@@ -154,7 +152,7 @@ def find_parties(
     `quoted` (a verbatim run of the agreement) is text, not a party, and so are the names that
     only name the agreement or a place (see `_subjects`)."""
     chars = list(folded)
-    mentions: list[tuple[int, int, PartyName]] = []
+    mentions: list[Mention] = []
     names = corpus.names
     masked: set[tuple[int, int]] = set()  # one name may be a party of several agreements (札幌市)
     for form, party in names.written.found_in(folded):
@@ -206,9 +204,7 @@ def find_parties(
     return "".join(chars), _subjects(folded, mentions, own), slips
 
 
-def _subjects(
-    folded: str, mentions: list[tuple[int, int, PartyName]], own: re.Match[str] | None
-) -> tuple[PartyName, ...]:
+def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -> tuple[PartyName, ...]:
     """The parties the question is about. Not a filter: names that together name the agreement
     (「札幌市と岩見沢市の連携協約において」), and, when another party is named as well, a name that
     begins a compound of a place (「札幌都心部の再開発に岩見沢市は」)."""
@@ -240,7 +236,7 @@ def _subjects(
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
 
 
-def _asker(folded: str, mentions: list[tuple[int, int, PartyName]], own: re.Match[str] | None) -> str | None:
+def _asker(folded: str, mentions: list[Mention], own: re.Match[str] | None) -> str | None:
     """The party `own` (the first 「本市」「うちの町」) stands for: the one named as the asker's
     (「岩見沢市議として」, 「当市（札幌市）」); None when the question has no such word or names no asker."""
     if own is None:
@@ -251,9 +247,7 @@ def _asker(folded: str, mentions: list[tuple[int, int, PartyName]], own: re.Matc
     return None
 
 
-def _without_partners(
-    folded: str, kept: list[tuple[int, int, PartyName]], owned: bool
-) -> list[tuple[int, int, PartyName]]:
+def _without_partners(folded: str, kept: list[Mention], owned: bool) -> list[Mention]:
     """「岩見沢市は大きな災害のとき札幌とどう動く」: a name after the party asked about (「は」「が」)
     and followed by 「と」 is whom it acts with, not whom the question is about (「札幌市と岩見沢市の
     役割」, names joined before anything is asked, asks about both)."""
@@ -272,7 +266,7 @@ def _without_partners(
     return rest if rest and {p for _, _, p in rest} != {p for _, _, p in kept} else kept
 
 
-def _masked(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str:
+def _masked(folded: str, mentions: list[Mention]) -> str:
     chars = list(folded)
     for start, end, _ in mentions:
         chars[start:end] = MASK * (end - start)
