@@ -1,5 +1,5 @@
-"""Understanding a question: which party it names, who it names that is not a party, what
-kind of answer it wants, and the topic terms left to search with.
+"""Understanding a question: from its reading (answering/reading.py: whom it names, what kind of
+answer it wants), the topic terms left to search with, how much each weighs, and its content words.
 
 Three types, one per moment of a turn:
 - `Question`: what the user wrote, as the search understands it on its own;
