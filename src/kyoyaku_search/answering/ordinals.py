@@ -100,6 +100,8 @@ def nth_in_list(folded: str) -> int | None:
 def find_nested(folded: str) -> tuple[int, int, str] | None:
     """(which section, which row in it, the words) for 「2番目の分野の最後の取組」「最初の表の3つ目」:
     a section counted, then a row counted inside it; None when the question counts no such pair."""
+    if _ORDINAL_WORDS.search(folded) is None:  # the section's order holds one (see find_ordinal)
+        return None
     match = dict(_BEFORE)["section"].search(folded)
     section = which(match) if match else None
     if section is None:
@@ -162,6 +164,8 @@ _AFTER_NAME = re.compile(
 def ordinals_after_names(folded: str) -> list[tuple[int, int, str]]:
     """(where the name before it ends, 1-based place or -1 for the last, the words) for each order
     in `folded` that follows a name and counts rows (「…の最後の取組」「…の2つ目」)."""
+    if _ORDINAL_WORDS.search(folded) is None:  # every order holds one (see find_ordinal)
+        return []
     found = []
     for match in _AFTER_NAME.finditer(folded):
         nth = which(match)
