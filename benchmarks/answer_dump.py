@@ -1,12 +1,13 @@
 """Every answer, field by field, to diff before and after a change that must not change answers.
 
-    .venv/bin/python benchmarks/answer_dump.py OUT.jsonl [--framing]
+    .venv/bin/python benchmarks/answer_dump.py OUT.jsonl [--framing] [--variants]
     diff before.jsonl after.jsonl
 
 For every question of every set `make eval` scores (follow-ups asked after their turns), asked
 of the seed alone and of the seed with the fixture layouts (tests/fixtures/agreements) loaded
 together; with --framing also the generated framing cases, each layout on its own
-(tests/framing_cases.py). One JSON line per answer: status, message, quotes, listed items,
+(tests/framing_cases.py); with --variants each eval case also with the default top_k and with each
+party as the filter. One JSON line per answer: status, message, quotes, listed items,
 ranked units with their exact scores and citations, notes, the question as understood and the
 context a follow-up inherits. Speed work keeps this file byte for byte.
 """
@@ -95,22 +96,29 @@ def _context(context: Context | None) -> object:
     return None if context is None else repr(sorted(asdict(context).items()))
 
 
-def eval_lines(label: str, corpus: Corpus) -> Iterator[str]:
+def eval_lines(label: str, corpus: Corpus, variants: bool = False) -> Iterator[str]:
+    """Each case asked as `make eval` asks it; with `variants` also with the default top_k and
+    with each party of the corpus as the sidebar's filter."""
+    ways: list[dict] = [{"top_k": EVAL_TOP_K}]
+    if variants:
+        ways += [{}, *({"party": name} for name in dict.fromkeys(p.name for p in corpus.party_names))]
     for name in EVAL_SETS:
         _, set_cases = load_cases(ROOT / "tests" / f"{name}.yaml")
         for case in set_cases:
-            yield _line(label, name, case, _ask(corpus, case))
+            for way in ways:
+                yield _line(label, name, case, way, _ask(corpus, case, way))
 
 
-def _ask(corpus: Corpus, case: Case) -> Answer:
+def _ask(corpus: Corpus, case: Case, way: dict) -> Answer:
     history: list[Answer] = []
     for earlier in case.history:
-        history.append(ask(corpus, earlier, top_k=EVAL_TOP_K, history=tuple(history)))
-    return ask(corpus, case.question, top_k=EVAL_TOP_K, history=tuple(history))
+        history.append(ask(corpus, earlier, history=tuple(history), **way))
+    return ask(corpus, case.question, history=tuple(history), **way)
 
 
-def _line(label: str, name: str, case: Case, answer: Answer) -> str:
+def _line(label: str, name: str, case: Case, way: dict, answer: Answer) -> str:
     record = {"corpus": label, "set": name, "q": case.question, "history": list(case.history)}
+    record |= {"way": way} if way != {"top_k": EVAL_TOP_K} else {}
     return json.dumps({**record, **answer_record(answer)}, ensure_ascii=False, sort_keys=True)
 
 
@@ -131,12 +139,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--framing", action="store_true", help="also the generated framing cases per layout")
+    parser.add_argument("--variants", action="store_true", help="also the default top_k and each party as filter")
     args = parser.parse_args()
     seed = parse_file(SEED).agreement
     layouts = [parse_file(FIXTURES / name).agreement for name in LAYOUT_FILES]
     with args.out.open("w", encoding="utf-8") as out:
         for label, agreements in (("seed", [seed]), ("seed+layouts", [seed, *layouts])):
-            for line in eval_lines(label, build_corpus(agreements)):
+            for line in eval_lines(label, build_corpus(agreements), args.variants):
                 out.write(line + "\n")
         if args.framing:
             for line in framing_lines():
