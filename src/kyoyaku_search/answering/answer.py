@@ -17,15 +17,25 @@ from ..search.corpus import Corpus
 from ..search.tokenizer import fold
 from ..search.units import Unit
 from .confidence import Asked, confident, covered_first
+from .content import Content
 from .effective import effective_units
+from .examples import with_example
 from .followup import settle
-from .listed import all_rows_answer, holding_answer, partners_answer, party_roles_answer, together_answer
+from .foreign import before_named, quoted_around
+from .listed import (
+    all_rows_answer,
+    holding_answer,
+    partners_answer,
+    party_roles_answer,
+    together_answer,
+    topic_of_together,
+)
 from .lists import TOGETHER_WORDS, asks_for_list
 from .missing import missing_article
 from .notfound import not_found_message, uncovered
 from .provisions import annex_reference, label_definition, named_first, outline, what_it_is, who_is_meant
 from .question import Context, Query, Question, QuestionKind, understand
-from .ranking import allowed_units, rank
+from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
 from .structure import Reference, find_reference, inside_quotation
@@ -104,7 +114,8 @@ def ask(
     else:
         answer = _answer(corpus, query, allowed, top_k)
     if answer.status == Status.NO_MATCH:
-        return answer
+        # the generic message suggests a question this agreement can answer, not a fixed one
+        return replace(answer, message=with_example(NO_MATCH, corpus)) if answer.message == NO_MATCH else answer
     notes = [
         query.inherited,
         reference.note if reference else "",
@@ -206,10 +217,16 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     # Only a topic taken from the turn before settles it; a party taken leaves the topic the question's
     # own, and then so is the leniency of a role question (「冬の除雪も一緒にやるの？」 after a role).
-    settled = bool(query.initiatives) or query.topic_terms != question.topic_terms
+    taken = query.topic_terms != question.topic_terms
+    settled = bool(query.initiatives) or taken
     role = QuestionKind.ROLE in (question.kind, query.kind if settled else None) and bool(query.parties)
-    asked = Asked(question.content, question.phrase, settled, role, question.foreign)
-    ranked = named_first(corpus, question.text, covered_first(corpus, asked, ranked))
+    phrase = quoted_around(question.phrase, question.reading.folded_text, question.content, corpus.occurs)
+    # a 取組 named in full settles the topic, unless the question asks about a thing before it
+    named = bool(query.initiatives) and not before_named(question.text, question.foreign, query.initiatives)
+    content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
+    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign)
+    ranked = covered_first(corpus, asked, ranked)
+    ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
@@ -219,6 +236,11 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(hit_at(corpus, i, score) for i, score in ranked[:top_k])
     return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, best))
+
+
+def _runs(content: Sequence[Content]) -> tuple[str, ...]:
+    """The question's runs of nouns (「救急医療」) its content words stand in."""
+    return tuple(dict.fromkeys(c.compound for c in content if c.compound))
 
 
 def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:
@@ -255,7 +277,8 @@ def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Re
         return Answer.no_match(query.question)
     hits = tuple(hit_at(corpus, i, 0.0) for i in positions)  # all listed as items; top_k of them as hits
     annex = corpus.agreement(hits[0].unit.agreement_id).annex
-    heading = annex.heading if annex is not None else "別表"
+    # 「別表第3(2)」: a label naming its table already says where
+    heading = "" if reference.label.startswith("別表") else annex.heading if annex is not None else "別表"
     whose = f"の{named(query.parties)}の役割" if query.parties else "の取組"
     message = f"{heading}{reference.label}{whose}は{len(hits)}項目あります。"
     items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)

@@ -22,8 +22,9 @@ _WHEN = ("の前に", "に先立ち", "に先立って", "にあたり", "に当
 _CLAUSE = re.compile(
     r"として|ので(?=[、,])|ため(?:に)?(?=[、,](?!\s*(?:みたいな|のような|といった|っていう|という)))"
     r"|用(?:に)?(?=[、,])|向け(?:に)?(?=[、,])|のですが|んですが"
+    # 「連携中枢都市である札幌市は」: what a party is, said of it on the way (the name is masked as 、)
+    r"|である(?=、)" + "".join(f"|{when}(?=[、,]|[^、。,]{{0,8}}(?:確認|知り|調べ|見て|聞き|教え))" for when in _WHEN)
     # 「議案提出の前に根拠を確認しておきたい」「審議に先立ち、」: when the asker needs it, before asking
-    + "".join(f"|{when}(?=[、,]|[^、。,]{{0,8}}(?:確認|知り|調べ|見て|聞き|教え))" for when in _WHEN)
 )
 # 「…を議会答弁で引用したい」「資料に載せたい」: where the quote will be used, not what it is about.
 # 「資料用に、」「議案提出の前に」: 用, 向け and the words of when belong to the backdrop; 「として」 only ends it
@@ -31,6 +32,12 @@ _KEPT = ("用", "向", "の前に", "に先立", "にあた", "に当た")
 _USE_WORDS = ("引用", "載せ", "掲載", "紹介", "記載")
 _USE = re.compile(rf"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{{1,8}})(?:で|に)(?:そのまま)?(?:{'|'.join(_USE_WORDS)})")
 _SENTENCE = re.compile(r"[。．！!？?]+")
+# 「…の役割を確認したい。情報政策担当です。」「…ご教示ください。施設所管課より」: a last sentence that only
+# signs the question with the asker's office or standing, after the question itself.
+_SIGNATURE = re.compile(
+    r"[^。．！!？?、,「」]{1,24}?(?:課|係|室|部|局|担当|担当者|の者|市民|町民|村民|住民|職員|議員|記者)"
+    r"(?:です|より|から|でございます|と申します)?[。．！!\s　]*"
+)
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _MARKS = "、。,!?！？"
 # A claim to check: 「記事で「…」と書いたが正しいか」「資料に「…」と記載したが合っているか」 — the claim
@@ -38,6 +45,19 @@ _MARKS = "、。,!?！？"
 _CLAIM = re.compile(
     r"「(?P<claim>[^「」]{4,})」(?:と|って)(?:書|かい|記|説明|言|い[っうい]|述|報|紹介|まとめ|伝え|答弁|発言|聞)"
 )
+
+
+# 「一人暮らしの高齢者です。」「研究者です。」「農家ですが、」: a sentence that only says who asks is
+# backdrop even when the rest has no topic of its own (「…協力してくれる？ 岩見沢市の役割を知りたい」).
+_INTRODUCTION = re.compile(
+    r"(?:^|(?<=[。．！!？?\s]))[^。．！!？?、,\s]{1,20}?(?:者|民|員|生|家|士|師|課|係|室|局|担当)"
+    r"(?:です|でございます|と申します)(?:が|けど)?[。．！!、,]"
+)
+
+
+def introduction_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
+    """The terms only the sentences that say who asks hold."""
+    return _terms_inside(tokenizer, text, [match.span() for match in _INTRODUCTION.finditer(text)])
 
 
 def backdrop_spans(text: str) -> list[tuple[int, int]]:
@@ -50,6 +70,9 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
         start = max(text.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
         spans.append((start, match.end() if match.group(0).startswith(_KEPT) else match.start()))
     ends = [match.end() for match in _SENTENCE.finditer(text.rstrip("。．！!？? 　"))]
+    if ends and _SIGNATURE.fullmatch(text, ends[-1]):  # signed: the question is the sentence before
+        spans.append((ends[-1], len(text)))
+        ends.pop()
     if ends:  # every sentence but the last
         spans.append((0, ends[-1]))
     spans += [match.span() for match in _ASIDE.finditer(text)]
@@ -60,7 +83,10 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
 
 def backdrop_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
     """The terms only the backdrop of `text` holds (a term the question proper uses too is its own)."""
-    spans = backdrop_spans(text)
+    return _terms_inside(tokenizer, text, backdrop_spans(text))
+
+
+def _terms_inside(tokenizer: Tokenizer, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
     if not spans:
         return frozenset()
     inside = [False] * len(text)

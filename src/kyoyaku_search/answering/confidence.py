@@ -51,7 +51,7 @@ def covered_first(
 ) -> list[tuple[int, float]]:
     """Of the best `depth`, the units that cover the question come before those that only
     outscore them (「誰が」 pulling the signature block above the row the question names)."""
-    if asked.settled or not asked.content:
+    if not asked.content:
         return ranked
     head = ranked[:depth]
     shares = coverages(corpus, asked.content, [position for position, _ in head])

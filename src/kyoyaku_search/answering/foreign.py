@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..search.corpus import initiative_key
+from ..search.phrases import PhraseMatch
 from ..search.related import HIRAGANA
 from ..search.tokenizer import Token, compound_runs
 from .content import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
@@ -104,6 +106,8 @@ def foreign_modifiers(
     found = []
     for start, at in compound_runs(tokens, COMPOUND_POS):
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
+        if words and not _listed(tokens, said, start, at):  # people weigh little, and still name another thing
+            found.extend(_other_person_of(tokens, start, at, occurs))
         if not words or not any(word in heavy for word in words) or _listed(tokens, said, start, at):
             continue
         found.extend(_other_named(tokens[start:at], document_frequency, occurs))
@@ -133,11 +137,25 @@ def _other_named(
         and not document_frequency(t.term)
         and not occurs(t.surface)
     ]
-    for token, after in zip(run, run[1:], strict=False):
+    return found
+
+
+def _other_person_of(tokens: Sequence[Token], start: int, end: int, occurs: Callable[[str], bool]) -> list[str]:
+    """A person by their work (…士・…師・…員) that no unit puts before the thing the question puts
+    it before, where a unit puts another such person (「看護師不足」「介護職員の不足対策」 beside
+    保育士不足対策, 「議員同士の交流」 beside 職員交流): another person's thing, not the agreement's."""
+    found = []
+    run = tokens[start:end]
+    pairs = list(zip(run, run[1:], strict=False))
+    nouns = [t for t in run if t.pos[0] != "接尾辞"]  # 「議員同士」「看護師さん」: the person
+    after = tokens[end + 1] if end + 1 < len(tokens) and tokens[end].surface == "の" else None
+    if nouns and after is not None and after.pos[0] == "名詞":
+        pairs.append((nouns[-1], after))
+    for token, thing in pairs:
         if (
             token.surface[-1] in _WORKER_ENDINGS
-            and not occurs(token.surface)
-            and any(occurs(ending + after.surface) for ending in _WORKER_ENDINGS)
+            and not any(occurs(token.surface + join + thing.surface) for join in ("", "の"))
+            and any(occurs(ending + join + thing.surface) for ending in _WORKER_ENDINGS for join in ("", "の"))
         ):
             found.append(token.surface)
     return found
@@ -228,6 +246,31 @@ def _topic_place(tokens: Sequence[Token], said: str, start: int, end: int) -> st
     if start > 0 and tokens[start - 1].pos[0] in _DESCRIBING_POS:
         return "head"
     return None
+
+
+def quoted_around(
+    phrase: PhraseMatch | None, folded: str, content: Sequence[Content], occurs: Callable[[str], bool]
+) -> PhraseMatch | None:
+    """The verbatim run, when it is what the question asks about; None when a noun no unit has
+    stands before it (「鳥獣被害対策で連携する取組は」): the topic comes first, and a run of the
+    template after it (連携する取組) only frames that topic."""
+    if phrase is None:
+        return None
+    before = folded[: phrase.start]
+    lacking = [c.word for c in content if c.weight >= 1.0 and c.word in before and not occurs(c.word)]
+    return None if lacking else phrase
+
+
+def before_named(text: str, foreign: Sequence[str], initiatives: Sequence[str]) -> bool:
+    """Whether a foreign word stands before the 取組 the question names in full (「…回線を引く支援、
+    ICTインフラ整備に入ってる？」): the topic comes first, and the 取組 is what it is checked against.
+    After the name, such a word asks what of it (「まちづくり活動の記述」)."""
+    key = initiative_key(text)
+    starts = [key.find(name) for name in initiatives if name in key]
+    if not starts or not foreign:
+        return False
+    first = min(starts)
+    return any(-1 < key.find(initiative_key(word)) < first for word in foreign)
 
 
 def _rest(tokens: Sequence[Token], said: str, end: int) -> str:

@@ -124,6 +124,9 @@ FRAMING_WORDS = frozenset(
         # pointing back at the turn before (「同じ取組で」「その件で」), not a topic of its own
         "同じ",
         "件",
+        # 「…する話ってある」「空から写真を撮るやつ」: the matter or thing a clause describes, as 件
+        "話",
+        "奴",
         "最後",  # the order of asking (「最後に、札幌市の役割を」「次は札幌市の」); a place by order: ordinals.py
         "最初",
         "次",
@@ -185,6 +188,7 @@ SOFT_FRAMING_WORDS = frozenset(
         "求める",  # 「岩見沢市に求められている協力」: what the party is to do, its role
         "果たす",
         "関わる",
+        "入る",  # 「協約に入ってる？」: whether the agreement has it
         "関与",
         "関係",
         "支える",

@@ -9,7 +9,10 @@ import numpy as np
 
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
-from .lists import partners, together_rows
+from .confidence import Asked, confident
+from .content import Content
+from .examples import with_example
+from .lists import TOGETHER_WORDS, partners, together_rows
 from .question import Context, Query, QuestionKind
 from .result import Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
 
@@ -21,12 +24,25 @@ def together_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: in
     rows, ranked = together_rows(corpus, query, allowed)
     if not rows or (ranked and query.question.foreign):  # 「両市で共同で使う斎場」: not in any row
         return Answer.no_match(query.question)
+    # 「冬の除雪で両市が協力するって書いてある？」: a row that only shares a word answers nothing; the
+    # caller then ranks every unit, and the gate offers the closest only as 関連
+    question = query.question
+    settled = bool(query.inherited or query.initiatives)
+    content = topic_of_together(question.content)
+    if ranked and content and not confident(corpus, Asked(content, question.phrase, settled), rows[0][0]):
+        return Answer.no_match(question)
     hits = tuple(hit_at(corpus, i, score) for i, score in rows)
     if ranked:  # 「…が協力して取り組む災害対策は」: the best of those rows, quoted
         return quoting(query, hits[:top_k], Status.ANSWERED, (Quote(hits[0]),), context_of(query, hits[0].unit))
     names = _party_list(corpus, [i for i, _ in rows])
     message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。"
     return _listing(query, message, hits, top_k)
+
+
+def topic_of_together(content: Sequence[Content]) -> tuple[Content, ...]:
+    """The content words of a question about what the parties do together, but the words that say
+    "together" (一緒・協力・取り組む): those are the asking, not the topic."""
+    return tuple(c for c in content if not all(set(terms) <= TOGETHER_WORDS for terms in c.terms))
 
 
 def all_rows_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
@@ -102,10 +118,9 @@ def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k:
         every = (corpus.units[int(i)] for i in positions)
         items = tuple(ListItem(u.initiative or "", u.citation.render(corpus.multi)) for u in every)
     else:
-        message = head + (
-            f"上から順に{len(hits)}項目を示します。"
-            "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
-        )
+        asked = query.parties[0].name if query.parties else None
+        hint = with_example("取組を添えて質問すると、その役割を引用します。", corpus, asked)
+        message = f"{head}上から順に{len(hits)}項目を示します。{hint}"
         items = ()
     context = Context(query.parties, kind=QuestionKind.ROLE)
     question = query.question

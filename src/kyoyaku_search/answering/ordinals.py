@@ -90,6 +90,25 @@ _IN_THAT = re.compile(
 )
 
 
+# 「二つ目の空港」「3番目の大学を作るの」: an order from the second on, before a thing that is no place
+# of the agreement (its articles, rows, sections, roles, parties), asks about another such thing.
+_NTH_OF = re.compile(rf"{_NTH}\s*の\s*")
+_PLACE_WORDS = re.compile(
+    "|".join(target for _, target in _TARGETS) + r"|役割|当事者|質問|段落|[甲乙丙市町村問文](?![\u4e00-\u9fff])"
+)
+
+
+def another_of(folded: str) -> list[tuple[int, str]]:
+    """(where the thing starts, the order's words) for each 「二つ目の…」 counting a thing that is no
+    place of the agreement: a second airport is not the airport the agreement names."""
+    found = []
+    for match in _NTH_OF.finditer(folded):
+        nth = _KANA_COUNT.get(match["n"]) or kanji_number(match["n"])
+        if nth is not None and nth >= 2 and not _PLACE_WORDS.match(folded, match.end()):
+            found.append((match.end(), match.group(0)))
+    return found
+
+
 def nth_in_list(folded: str) -> int | None:
     """The place 「その中で3番目は」「そのうち最後の取組」「2番目は？」 count in the list before; None when
     the question says more than an order (or, with 「その」 absent, names what it counts)."""

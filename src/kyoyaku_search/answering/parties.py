@@ -7,6 +7,7 @@ import re
 
 from ..search.corpus import Corpus
 from ..search.names import PartyName
+from ..search.phrases import quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
 from .slips import slip_readings, slipped_names
@@ -44,10 +45,12 @@ _HEARD_ASKING = (
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
 _POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
-_ASKED = re.compile(r"は|が|では|も|側|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
+_ASKED = re.compile(r"は|が|では|も|側|として|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
+# 「…札幌と岩見沢は協力してくれる？ 岩見沢市の役割を知りたい」: the one party whose role is asked by name
+_ROLE_OF = re.compile(r"の(?:役割|役目|役回り|担当|責任)")
 _PARTY_WORK = re.compile(r"の仕事(?!探|を探)")
 _TOPIC = re.compile(r"は|が")
-_PARTNER = re.compile(f"と(?!{MASK})")
+_PARTNER = re.compile(f"と(?!{MASK}|して)")  # 「札幌市として」 is who acts, not a partner
 _OBJECT = re.compile(r"を|に(?!は|も|と|対し)|で(?!は|も)|から|へ")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
@@ -65,6 +68,29 @@ _ASKER = re.compile(
 )
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
+
+
+# A party's name and then its role (「三原市の役割」「乙の役目」) says whose cell is asked for.
+_ROLE_AFTER_NAME = re.compile(r"の(?:役割|役目|役回り|担当|責任|責務|分担|立場)")
+
+
+def only_names_parties(corpus: Corpus, run: str) -> bool:
+    """Whether a verbatim run of the agreement says little more than parties' names and their role
+    (「の三原市の役割」, held where an article cites the column 「三原市の役割分担…の欄」;
+    「八頭郡智頭町と」 of the preamble): the asker's filter, not a quotation, as no one quotes a
+    table's heading or the parties' names to ask about them."""
+    names = corpus.names.known_forms
+    longest = max(map(len, names), default=0)
+    kept, at, cut = [], 0, False
+    while at < len(run):
+        form = next((run[at : at + n] for n in range(longest, 1, -1) if run[at : at + n] in names), None)
+        if form is None:
+            kept.append(run[at])
+            at += 1
+            continue
+        role = _ROLE_AFTER_NAME.match(run, at + len(form))
+        at, cut = role.end() if role else at + len(form), True
+    return cut and not quotation_like("".join(kept))
 
 
 # Kana that every reading above starts from: a question holding none (most) is read as it is.
@@ -93,21 +119,57 @@ def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
     return tuple(p for p in corpus.party_names if p.label in labels)
 
 
-def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
+def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) -> tuple[str, ...]:
     """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ),
-    and names written in kana that Sudachi ends with the suffix 市・町・村 (「えべつしの役割」)."""
+    and names written in kana that Sudachi ends with the suffix 市・町・村 (「えべつしの役割」).
+
+    When the question names a party, a place only said to be where someone comes from or where
+    something is (「東京から戻る人」「東区にある飛行場」) is scenery, not a municipality asked about."""
     known_forms = corpus.names.known_forms
     named = [
         t.surface
-        for t in tokens
+        for index, t in enumerate(tokens)
         if t.pos[1:3] == ("固有名詞", "地名")
+        and not _names_a_route(tokens, index)
         and t.pos[3] != "国"
         and t.surface not in known_forms
         and t.surface not in corpus.text_blob
         and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
     ]
+    if party_named and named:
+        scenery = {t.surface for i, t in enumerate(tokens) if t.surface in named and _is_scenery(tokens, i)}
+        said = {t.surface for i, t in enumerate(tokens) if t.surface in named and not _is_scenery(tokens, i)}
+        named = [name for name in named if name not in scenery - said]
     found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+# What follows a place said only as where someone comes from, lives, or where a thing stands.
+_SCENERY_AFTER = ("から", "にある", "にいる", "に住", "出身", "在住", "生まれ", "育ち", "まで", "へ")
+
+
+def _is_scenery(tokens: list[Token], index: int) -> bool:
+    after = "".join(t.surface for t in tokens[index + 1 : index + 3])
+    return after.startswith(_SCENERY_AFTER)
+
+
+# 「函館線」「岩見沢駅」「苫小牧港」: a place name with the suffix of a route, station or port
+_ROUTE_SUFFIXES = frozenset("線駅港")
+
+
+def _names_a_route(tokens: list[Token], index: int) -> bool:
+    """Whether the place name at `index` names a railway, station or port rather than a municipality:
+    a route suffix after it, or a line's operator before it (「JR函館線」「JR函館」)."""
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    before = tokens[index - 1] if index > 0 else None
+    if after is not None and after.begin == tokens[index].end and after.surface in _ROUTE_SUFFIXES:
+        return True
+    return (
+        before is not None
+        and before.end == tokens[index].begin
+        and before.pos[1] == "固有名詞"
+        and before.surface.isascii()
+    )
 
 
 def short_kana(surface: str) -> bool:
@@ -232,7 +294,7 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
     others = [m for m in kept if m[2] not in asked]
     if asked and others and all(_POSSESSIVE.match(folded, e) or _OBJECT.match(folded, e) for _, e, _ in others):
         kept = [m for m in kept if m[2] in asked]
-    kept = _without_partners(folded, kept, own is not None)
+    kept = _without_partners(folded, _role_asked(folded, kept), own is not None)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
 
 
@@ -245,6 +307,23 @@ def _asker(folded: str, mentions: list[Mention], own: re.Match[str] | None) -> s
         if start == own.end() + 1 and folded[own.end()] in "(（" or _ASKER.match(folded, end):
             return party.name
     return None
+
+
+def _role_asked(folded: str, kept: list[Mention]) -> list[Mention]:
+    """The mentions of the one party whose role the question asks by name (「岩見沢市の役割を知りたい」),
+    when the others are named only around the topic; names joined (「札幌市と岩見沢市の役割」) ask
+    about both."""
+    ends = {e for _, e, _ in kept}
+    starts = {s for s, _, _ in kept}
+    joined = {
+        m
+        for m in kept
+        if (m[0] - 1 in ends and folded[m[0] - 1] in "と・") or (m[1] + 1 in starts and folded[m[1]] in "と・")
+    }
+    asked = {p for s, e, p in kept if _ROLE_OF.match(folded, e) and (s, e, p) not in joined}
+    if len(asked) != 1 or asked == {p for _, _, p in kept}:
+        return kept
+    return [m for m in kept if m[2] in asked]
 
 
 def _without_partners(folded: str, kept: list[Mention], owned: bool) -> list[Mention]:

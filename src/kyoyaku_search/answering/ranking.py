@@ -149,3 +149,37 @@ def _boosted(corpus: Corpus, query: Query, result: np.ndarray, positions: np.nda
             hit |= codes == corpus.initiatives[key]
         result = result * np.where(hit, corpus.search.topic_boost, 1.0)
     return result
+
+
+# Scores this close (a share of the best) are a tie that BM25's length normalisation decided.
+TIE = 0.01
+
+
+def written_alone_first(
+    corpus: Corpus, runs: Sequence[str], ranked: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """Of the best two units when they tie, the one that writes the question's noun run as a word of
+    its own first (「救急医療」 alone, not inside 「三次救急医療」, a narrower thing)."""
+    if len(ranked) < 2 or not runs:
+        return ranked
+    (first, best), (second, score) = ranked[0], ranked[1]
+    if best <= 0 or best - score > TIE * best:
+        return ranked
+    if _alone(corpus.units[second].text, runs) and not _alone(corpus.units[first].text, runs):
+        return [ranked[1], ranked[0], *ranked[2:]]
+    return ranked
+
+
+def _alone(text: str, runs: Sequence[str]) -> bool:
+    """Whether `text` holds one of `runs` not joined to a kanji or katakana before it."""
+    for run in runs:
+        start = text.find(run)
+        while start != -1:
+            if start == 0 or not _joins(text[start - 1]):
+                return True
+            start = text.find(run, start + 1)
+    return False
+
+
+def _joins(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u30a0" <= ch <= "\u30ff"

@@ -9,20 +9,21 @@ out on first use and kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..search.corpus import Corpus
+from ..search.corpus import Corpus, initiative_key
 from ..search.names import PartyName
-from ..search.phrases import PhraseMatch
+from ..search.phrases import SHORT_PHRASE, PhraseMatch, quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, compound_runs, fold
 from .backdrop import backdrop_terms
 from .cleaning import clean_question
 from .framing import ASKS_ALL
 from .kinds import BOTH, KIND_PATTERNS, KIND_WORDS, TOGETHER, QuestionKind, both_only_modify, question_kind
-from .parties import LABEL_CHARS, MASK, find_parties, labelled, outsiders, read_labels
+from .parties import LABEL_CHARS, MASK, find_parties, labelled, only_names_parties, outsiders, read_labels
 from .typos import correct_typos
 
 _LABEL_SET = frozenset(LABEL_CHARS)
@@ -49,6 +50,7 @@ class Reading:
     readings: tuple[Correction, ...]  # hiragana runs read as the corpus's words (spelling.read)
     kind: QuestionKind
     backdrop: frozenset[str]  # terms only the question's backdrop holds (answering/backdrop.py)
+    initiatives: tuple[str, ...]  # 取組 named in full (as `initiative_key`), longest match only
     kind_phrases: tuple[str, ...]  # the words of `folded` (two characters or more) that ask for the kind
     noun_runs: tuple[tuple[int, int], ...]  # (start, end) of each run of two or more nouns in `words`
 
@@ -89,22 +91,24 @@ def read(corpus: Corpus, text: str) -> Reading:
     # A run the agreement holds verbatim is text: no typo is corrected in it, and a party name or
     # 甲/乙 inside it is part of the quotation, not a filter.
     heard_text, heard = read_labels(fold(cleaned))
-    phrase = corpus.phrases.longest(heard_text)
-    quoted = range(phrase.start, phrase.end) if phrase else range(0)
     folded, typos = correct_typos(corpus, heard_text)
+    initiatives = named_initiatives(corpus, folded)
+    phrase = _quotation(corpus, heard_text, initiatives)
+    quoted = range(phrase.start, phrase.end) if phrase else range(0)
     masked, parties, slips = find_parties(corpus, folded, quoted)
     tokens, split = corpus.tokenizer.analyse(masked)
     # 「甲」「乙」, and 「甲乙」 as Sudachi keeps it, one word (most questions have no label character)
     labels = () if _LABEL_SET.isdisjoint(masked) else _labels(tokens, quoted)
     parties += tuple(p for p in labelled(corpus, labels) if p not in parties)
-    strangers = outsiders(corpus, tokens)
+    strangers = outsiders(corpus, tokens, party_named=bool(parties))
     # Neither a label nor a municipality that is not a party is a topic to search for.
     words = tokens
     if labels or strangers:
         for name in (*labels, *strangers):
             masked = masked.replace(name, MASK * len(name))
         words, split = corpus.tokenizer.analyse(masked)
-    kind = question_kind(folded + "\n" + "".join(t.term for t in tokens), len({p.name for p in parties}))
+    run = heard_text[phrase.start : phrase.end] if phrase else ""
+    kind = question_kind(_unheld(folded, tokens, initiatives, run), len({p.name for p in parties}))
     return Reading(
         text=cleaned,
         folded=folded,
@@ -121,6 +125,7 @@ def read(corpus: Corpus, text: str) -> Reading:
         readings=tuple(corpus.spelling.read(masked, corpus.occurs)),
         kind=kind,
         backdrop=backdrop_terms(corpus.tokenizer, masked),
+        initiatives=initiatives,
         kind_phrases=_kind_phrases(kind, folded),
         noun_runs=tuple((start, end) for start, end in compound_runs(words, _NOUN) if end - start > 1),
     )
@@ -142,3 +147,59 @@ def _labels(tokens: Sequence[Token], quoted: range) -> tuple[str, ...]:
             for ch in t.surface
         )
     )
+
+
+def _quotation(corpus: Corpus, heard_text: str, initiatives: tuple[str, ...]) -> PhraseMatch | None:
+    """The longest run of the question the agreement holds verbatim, unless it says little more
+    than a 取組 the question names (「る人材の育成」「資源を活用した」 of 「地域資源を活用した…」, held
+    by another row's text) or the parties and their role (「三原市の役割」): those say which row
+    and whose cell, they quote nothing."""
+    phrase = corpus.phrases.longest(heard_text)
+    if phrase is None:
+        return None
+    run = heard_text[phrase.start : phrase.end]
+    named = _named_spans(heard_text, initiatives)
+    rest = "".join(ch for at, ch in enumerate(run, phrase.start) if not any(s <= at < e for s, e in named))
+    if (rest != run and not quotation_like(rest)) or only_names_parties(corpus, run):
+        return None
+    return phrase
+
+
+def _named_spans(text: str, initiatives: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where `text` names each of `initiatives` (compared as `initiative_key`)."""
+    return [m.span() for name in initiatives for m in re.finditer("[ ・]?".join(map(re.escape, name)), text)]
+
+
+def _unheld(folded: str, tokens: Sequence[Token], initiatives: tuple[str, ...], run: str) -> str:
+    """The question and its words' normalized forms for reading its kind, without a 取組 it names or
+    a long run it quotes: 「自治体病院の連携の取組内容」 asks about that row, not who the partners are,
+    though the row's name holds 自治体 and 連携."""
+    spans = _named_spans(folded, initiatives)
+    # a short run is common wording as often as a quotation (「協力して取り組む」 says 共に)
+    if len(run) >= SHORT_PHRASE and (at := folded.find(run)) >= 0:
+        spans.append((at, at + len(run)))
+    if not spans:
+        return folded + "\n" + "".join(t.term for t in tokens)
+    chars = list(folded)
+    for start, end in spans:
+        chars[start:end] = MASK * (end - start)
+    terms = (MASK if any(s <= t.begin and t.end <= e for s, e in spans) else t.term for t in tokens)
+    return "".join(chars) + "\n" + "".join(terms)
+
+
+def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:
+    """The 取組 whose whole name the question contains; a name inside a longer named one does not
+    count (「高等教育機関の集積を活かした人材の育成」 names that row, not 「人材の育成」)."""
+    known = corpus.initiatives
+    if not known:
+        return ()
+    text = initiative_key(folded)
+    lengths = corpus.initiative_lengths
+    spans = [
+        (start, start + length)
+        for start in (match.start() for match in corpus.initiative_starts.finditer(text))
+        for length in lengths.get(text[start : start + 2], ())
+        if start + length <= len(text) and text[start : start + length] in known
+    ]
+    kept = [(s, e) for s, e in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans)]
+    return tuple(dict.fromkeys(text[s:e] for s, e in kept))

@@ -32,6 +32,8 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
         letter = match["letter1"] or match["letter2"]
         if number is None:
             continue
+        if match["n1"] and (tables := _numbered_annexes(corpus, agreement)):
+            return _in_table(corpus, folded, match, number, tables)
         found = _section_rows(corpus, number, letter, agreement)
         if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
             found, letter = _section_rows(corpus, number, None, agreement), None
@@ -44,6 +46,67 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
             return Reference((row,), f"{label}の{nth_words(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
     return _letter_only(corpus, folded, agreement)
+
+
+# 「別表第1の(2)の…」「別表第3(1)ア」: a section inside the table 別表第N names.
+_LABEL = re.compile(r"[(][0-9]{1,2}[)]")
+_INSIDE_TABLE = re.compile(r"\s*(?:の|中の)?\s*[(](?P<n>[0-9]{1,2})[)]\s*(?:の)?(?P<letter>[ア-ン])?")
+
+
+def _numbered_annexes(corpus: Corpus, agreement: str | None) -> dict[str, tuple]:
+    """The agreements in scope printed with several tables 別表第1, 別表第2 …, and their annexes:
+    there 「別表第1」 names a table, not section (1) of one annex."""
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    found = {}
+    for aid in ids:
+        annexes = corpus.agreement(aid).annexes()
+        if len(annexes) > 1 and all(annex.number is not None for annex in annexes):
+            found[aid] = annexes
+    return found
+
+
+def _table_rows(corpus: Corpus, tables: dict[str, tuple], number: int) -> list[int]:
+    """The row units of 別表第{number} of each agreement in `tables`, in document order."""
+    rows = []
+    for aid, annexes in tables.items():
+        for index, annex in enumerate(annexes, start=1):
+            if annex.number != number:
+                continue
+            prefix = "" if index == 1 else f"x{index}."  # as units.py numbers the rows
+            for table in annex.tables():
+                rows += [corpus.position(f"{aid}/row-{prefix}{table.key}-{n}") for n in range(1, len(table.rows) + 1)]
+    return rows
+
+
+def _in_table(
+    corpus: Corpus, folded: str, match: re.Match[str], number: int, tables: dict[str, tuple]
+) -> Reference | None:
+    """「別表第1の3番目」「別表第3の(2)の最後の取組」「別表第2」: the table, a section inside it, a row."""
+    rows = _table_rows(corpus, tables, number)
+    if not rows:
+        return None
+    label, end = f"別表第{number}", match.end()
+    if match["letter1"]:
+        end = match.start("letter1")  # 「別表第3ア」 is no section label: read the letter with (N) only
+    inner = _INSIDE_TABLE.match(folded, end)
+    if inner is not None:
+        wanted = f"({inner['n']}){inner['letter'] or ''}"
+        labelled = any(_LABEL.match(corpus.units[i].section or "") for i in rows)
+        if labelled:
+            rows = [i for i in rows if (corpus.units[i].section or "").split(" ", 1)[0].startswith(wanted)]
+            label += wanted
+        elif wanted != "(1)":
+            rows = []  # a table not divided into numbered sections is its own (1), and has no (2)
+        if not rows:
+            note = f"{label}に{wanted}はありません。" if not labelled else f"{label}はありません。"
+            return Reference((), label, "row", note, folded[match.start() : inner.end()])
+        end = inner.end()
+    nth = ordinal_after(_after_title(folded[end:], corpus.units[rows[0]].section or ""))
+    matched = folded[match.start() : end]
+    if nth is not None and 1 <= abs(nth) <= len(rows):
+        row = rows[nth if nth < 0 else nth - 1]
+        return Reference((row,), f"{label}の{nth_words(nth)}", "row", matched=matched)
+    return Reference(tuple(rows), label, "section", matched=matched)
 
 
 def _after_title(rest: str, section: str) -> str:

@@ -8,7 +8,7 @@ from ..search.corpus import Corpus, SearchSettings
 from ..search.lexicon import Expansion, expansion_terms
 from ..search.spelling import Correction
 from ..search.tokenizer import Token
-from .framing import QUESTION_WORDS
+from .framing import QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 
 
 def read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
@@ -51,6 +51,36 @@ def after_a_name(text: str, tokens: list[Token], mask: str, held: Callable[[str]
         and _is_hiragana(t.surface)
         and not held(t.term)
     }
+
+
+# Parts of speech that say how much, how or who speaks, never what about (「もっと」「たくさん」「わし」).
+_MANNER_POS = ("副詞", "代名詞")
+
+
+def manner_words(tokens: list[Token], held: Callable[[str], int]) -> set[str]:
+    """Terms that carry no topic: an adverb or pronoun the corpus lacks (「もっと売りたい」「わしは」),
+    and a verb that only helps the one before 「て」 (「食べてもらう」「教えてくれる」)."""
+    words = {t.term for t in tokens if t.pos[0] in _MANNER_POS and not held(t.term)}
+    words |= {
+        t.term
+        for before, t in zip(tokens, tokens[1:], strict=False)
+        if t.pos[:2] == ("動詞", "非自立可能") and before.surface in ("て", "で") and before.pos[0] == "助詞"
+    }
+    return words
+
+
+def acted_upon(tokens: list[Token]) -> frozenset[str]:
+    """Soft framing words that the question's own verb acts on (「議会を合同で開く」): the thing
+    done, not how the asking is framed (「根拠を示して」「協力を求める」: there the verb frames too)."""
+    found = set()
+    for index, token in enumerate(tokens[:-1]):
+        # a word for where it is said is read, never acted on (「規定を読みたい」)
+        if token.term not in SOFT_FRAMING_WORDS or token.term in SAYING_WORDS or tokens[index + 1].surface != "を":
+            continue
+        verb = next((t for t in tokens[index + 2 :] if t.pos[0] == "動詞"), None)
+        if verb is not None and verb.term not in SOFT_FRAMING_WORDS and verb.term not in QUESTION_WORDS:
+            found.add(token.term)
+    return frozenset(found)
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
