@@ -1,11 +1,13 @@
 """Measure chiVe word vectors in the found / not-found decision and as a low-weight expansion
 (issue 10, second design; not part of the package).
 
-    .venv/bin/python benchmarks/vector_gate.py /tmp/ginza/ja_ginza/ja_ginza-*/vocab [--framing]
+    pip download ja-ginza==5.3.0 --no-deps -d /tmp/ginza && unzip -q /tmp/ginza/ja_ginza-*.whl -d /tmp/ginza
+    .venv/bin/python benchmarks/vector_gate.py /tmp/ginza/ja_ginza/ja_ginza-5.3.0/vocab --framing [--partial]
 
 A question content word (noun, verb, adjective; not a proper noun) that no unit holds is
-covered by a unit holding a corpus term within cosine θ of it (at most `--limit` terms), and
-those terms are added to the search at weight w. The vetoes (answering/foreign.py: proper
+covered by a unit holding a corpus term within cosine θ of it (at most `--limit` terms; with
+`--partial` in part, at PARTIAL_CREDIT), and those terms are added to the search at weight w,
+only for a word the question is about (not its backdrop or asking words, 「市民です。」). The vetoes (answering/foreign.py: proper
 nouns, professions, properties no unit states) and the words of asking are decided on the
 question as it is without vectors, so they keep refusing what they refused. Per grid point:
 hit@1/hit@3 of every `make eval` set and the dev set, off-topic quoted per set (cases expecting
@@ -204,7 +206,7 @@ def main() -> int:
     parser.add_argument("vocab", type=Path, help="the vocab/ folder of the ja_ginza package")
     parser.add_argument("--sets", nargs="+", default=SETS)
     parser.add_argument("--limit", type=int, default=2)
-    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.5, 0.6, 0.7])
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.5, 0.55, 0.6, 0.65, 0.7])
     parser.add_argument("--weights", type=float, nargs="+", default=[0.1, 0.2, 0.3])
     parser.add_argument("--framing", action="store_true", help="run the framing gate at each point too (slow)")
     parser.add_argument("--partial", action="store_true", help="a neighbour covers a word in part, not whole")
