@@ -18,6 +18,7 @@ from ..search.tokenizer import fold
 from ..search.units import Unit
 from .confidence import Asked, Content, confident, covered_first
 from .effective import effective_units
+from .examples import with_example
 from .followup import settle
 from .foreign import before_named, quoted_around
 from .kinds import TOGETHER
@@ -113,7 +114,8 @@ def ask(
     else:
         answer = _answer(corpus, query, allowed, top_k)
     if answer.status == Status.NO_MATCH:
-        return answer
+        # the generic message suggests a question this agreement can answer, not a fixed one
+        return replace(answer, message=with_example(NO_MATCH, corpus)) if answer.message == NO_MATCH else answer
     notes = [
         query.inherited,
         reference.note if reference else "",

@@ -23,7 +23,7 @@ def clean_question(text: object) -> str:
     # Most questions have nothing to clean: isprintable() is false for every category below.
     cleaned = (text if text.isprintable() else "".join(_clean_char(ch) for ch in text)).strip()
     if not cleaned:
-        raise QuestionError("質問が空です。知りたいことを入力してください（例: 岩見沢市の災害対策での役割は）。")
+        raise QuestionError("質問が空です。知りたいこと（当事者の市町村名と取組など）を入力してください。")
     if len(cleaned) > MAX_QUESTION_CHARS:
         raise _too_long(len(cleaned))
     return cleaned

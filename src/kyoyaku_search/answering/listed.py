@@ -11,6 +11,7 @@ from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
 from ..search.tokenizer import fold
 from .confidence import Asked, Content, confident
+from .examples import with_example
 from .framing import ASKS_ALL
 from .lists import TOGETHER_WORDS, partners, together_rows
 from .question import Context, Query, QuestionKind
@@ -118,10 +119,9 @@ def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k:
         every = (corpus.units[int(i)] for i in positions)
         items = tuple(ListItem(u.initiative or "", u.citation.render(corpus.multi)) for u in every)
     else:
-        message = head + (
-            f"上から順に{len(hits)}項目を示します。"
-            "取組を添えて質問すると、その役割を引用します（例: 岩見沢市の災害対策での役割は）。"
-        )
+        asked = query.parties[0].name if query.parties else None
+        hint = with_example("取組を添えて質問すると、その役割を引用します。", corpus, asked)
+        message = f"{head}上から順に{len(hits)}項目を示します。{hint}"
         items = ()
     context = Context(query.parties, kind=QuestionKind.ROLE)
     question = query.question

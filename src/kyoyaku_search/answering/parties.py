@@ -106,9 +106,12 @@ def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
     return tuple(p for p in corpus.party_names if p.label in labels)
 
 
-def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
+def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) -> tuple[str, ...]:
     """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ),
-    and names written in kana that Sudachi ends with the suffix 市・町・村 (「えべつしの役割」)."""
+    and names written in kana that Sudachi ends with the suffix 市・町・村 (「えべつしの役割」).
+
+    When the question names a party, a place only said to be where someone comes from or where
+    something is (「東京から戻る人」「東区にある飛行場」) is scenery, not a municipality asked about."""
     known_forms = corpus.names.known_forms
     named = [
         t.surface
@@ -120,8 +123,21 @@ def outsiders(corpus: Corpus, tokens: list[Token]) -> tuple[str, ...]:
         and t.surface not in corpus.text_blob
         and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
     ]
+    if party_named and named:
+        scenery = {t.surface for i, t in enumerate(tokens) if t.surface in named and _is_scenery(tokens, i)}
+        said = {t.surface for i, t in enumerate(tokens) if t.surface in named and not _is_scenery(tokens, i)}
+        named = [name for name in named if name not in scenery - said]
     found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+# What follows a place said only as where someone comes from, lives, or where a thing stands.
+_SCENERY_AFTER = ("から", "にある", "にいる", "に住", "出身", "在住", "生まれ", "育ち", "まで", "へ")
+
+
+def _is_scenery(tokens: list[Token], index: int) -> bool:
+    after = "".join(t.surface for t in tokens[index + 1 : index + 3])
+    return after.startswith(_SCENERY_AFTER)
 
 
 # 「函館線」「岩見沢駅」「苫小牧港」: a place name with the suffix of a route, station or port

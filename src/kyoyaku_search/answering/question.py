@@ -146,7 +146,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     # 「甲」「乙」, and 「甲乙」 as Sudachi keeps it, one word (most questions have no label character)
     labels = () if _LABEL_SET.isdisjoint(masked) else _labels(tokens, quoted)
     parties += tuple(p for p in labelled(corpus, labels) if p not in parties)
-    strangers = outsiders(corpus, tokens)
+    strangers = outsiders(corpus, tokens, party_named=bool(parties))
     # Neither a label nor a municipality that is not a party is a topic to search for.
     masked_tokens = tokens
     if labels or strangers:

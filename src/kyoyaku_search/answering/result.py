@@ -15,7 +15,7 @@ from .question import Context, Query, Question
 
 NO_MATCH = (
     "該当する条文・別表の項目は見つかりませんでした。"
-    "言葉を変えて質問してみてください（例: 岩見沢市の災害対策での役割は）。"
+    "言葉を変えて質問してみてください。"
 )
 
 
@@ -167,7 +167,8 @@ def hit_at(corpus: Corpus, position: int, score: float) -> Hit:
 
 
 def named(parties: Sequence[PartyName]) -> str:
-    return "・".join(dict.fromkeys(f"{p.name}（{p.label}）" for p in parties))
+    """「岩見沢市（乙）」; a party the agreement names without a label is not repeated (「三原市」)."""
+    return "・".join(dict.fromkeys(p.name if p.label == p.name else f"{p.name}（{p.label}）" for p in parties))
 
 
 def quoting(query: Query, hits: tuple[Hit, ...], status: Status, quotes: tuple[Quote, ...], context: Context) -> Answer:

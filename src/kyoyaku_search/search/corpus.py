@@ -226,7 +226,7 @@ def _spelling(
 
 
 def load_corpus(
-    sources: Sequence[str] | None = None,
+    sources: Sequence[str | Path] | str | Path | None = None,
     tokenizer: Tokenizer | None = None,
     bm25: Bm25Settings | None = None,
     search: SearchSettings | None = None,
@@ -239,7 +239,10 @@ def load_corpus(
 
     `cache`: True for the default directory (see `cache.py`), a directory, or False for none.
     `lexicon`: the synonym lists questions are expanded with; default `Lexicon.bundled()`.
+    A single path is one source (a str would otherwise be read as one source per character).
     """
+    if isinstance(sources, (str, Path)):
+        sources = [str(sources)]
     lexicon = lexicon if lexicon is not None else Lexicon.bundled()
     tokenizer = tokenizer or Tokenizer()
     bm25 = bm25 or Bm25Settings()
