@@ -16,13 +16,13 @@ import numpy as np
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
 from ..search.units import Unit
-from .confidence import Asked, Content, confident, covered_first
+from .confidence import Asked, confident, covered_first
+from .content import Content
 from .definitions import defined_term, only_explains
 from .effective import effective_units
 from .examples import with_example
 from .followup import settle
 from .foreign import before_named, quoted_around
-from .kinds import TOGETHER
 from .listed import (
     all_rows_answer,
     holding_answer,
@@ -108,7 +108,7 @@ def ask(
     phrase = question.phrase
     # a reference found by no words of the question (the preamble for 「この連携協約を結んだ自治体」) is
     # inside no quotation, whatever verbatim run the question holds
-    quoted = fold(question.text)[phrase.start : phrase.end] if phrase else ""
+    quoted = question.reading.folded_text[phrase.start : phrase.end] if phrase else ""
     if reference and reference.matched and quoted and inside_quotation(reference, quoted):
         reference = None
     if reference is not None and all(name in reference.matched for name in question.outsiders):
@@ -169,7 +169,7 @@ def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
     if not any(expansion.layer == "domain" for expansion in question.expansions):
         return []  # most questions: no quote to fold
     quoted = fold("\n".join(f"{h.unit.context}\n{h.unit.text}" for h in hits))
-    asked = fold(question.text)
+    asked = question.reading.folded_text
     used: dict[str, list[str]] = {}
     for expansion in question.expansions:
         target = fold(expansion.target)
@@ -211,7 +211,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     if asks_for_list(query):  # 「連携する取組の一覧」: every 取組, or one party's every role
         if len({p.name for p in query.parties}) == 1:
             return party_roles_answer(corpus, query, allowed, top_k)
-        if TOGETHER.search(question.text):
+        if question.reading.together:
             together = together_answer(corpus, replace(query, topic_terms=()), allowed, top_k)
             if together.status != Status.NO_MATCH:  # else no role says 「…と協力して」: every 取組
                 return together
@@ -226,7 +226,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         context = Context(
             query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False
         )
-        message = not_found_message([c.word for c in question.content], fold(question.text), corpus.occurs)
+        message = not_found_message([c.word for c in question.content], question.reading.folded_text, corpus.occurs)
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
@@ -235,7 +235,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     taken = query.topic_terms != question.topic_terms
     settled = bool(query.initiatives) or taken
     role = QuestionKind.ROLE in (question.kind, query.kind if settled else None) and bool(query.parties)
-    phrase = quoted_around(question.phrase, fold(question.text), question.content, corpus.occurs)
+    phrase = quoted_around(question.phrase, question.reading.folded_text, question.content, corpus.occurs)
     # a 取組 named in full settles the topic, unless the question asks about a thing before it
     named = bool(query.initiatives) and not before_named(question.text, question.foreign, query.initiatives)
     content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
@@ -263,7 +263,7 @@ def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]]
     question = query.question
     missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
     related = tuple(hit_at(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
-    said = not_found_message(missing, fold(question.text), corpus.occurs) or NO_MATCH
+    said = not_found_message(missing, question.reading.folded_text, corpus.occurs) or NO_MATCH
     message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
     context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False)
     return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)

@@ -18,10 +18,11 @@ from collections.abc import Callable, Sequence
 
 from ..search.related import HIRAGANA
 from ..search.tokenizer import Token
-from .confidence import PERSON_ENDINGS, Content
+from .content import PERSON_ENDINGS, Content
 from .foreign import SAID_ASPECTS
 from .framing import ANNEX_WORDS, PARTNER_WORDS, SAYING_WORDS
 from .parties import MASK
+from .reading import Reading
 
 # Across these the question turns from its topic to the asking (「救急医療については…整理」).
 _TURNS = (
@@ -48,7 +49,7 @@ _ASPECTS = SAID_ASPECTS | SAYING_WORDS | {"箇所", "部分", "範囲"}
 
 
 def asking_words(
-    tokens: Sequence[Token],
+    reading: Reading,
     content: Sequence[Content],
     document_frequency: Callable[[str], int],
     occurs: Callable[[str], bool],
@@ -59,10 +60,15 @@ def asking_words(
     Read in order: a word is one only when what came before it is a topic the agreement has —
     nothing it lacks, or more of what it holds than of what it lacks (「職員の人事交流に関する
     …所掌」); never after a topic it lacks (「宝くじは協約の対象に」「給食センターの件、…受け持ちは」)."""
-    if _FIGURE.search("".join(t.surface for t in tokens)):
+    tokens, said = reading.words, reading.said
+    held = {c.word for c in content if _held(c, document_frequency)}
+    if len(held) == len(content) and not any(c.word in _ASPECTS for c in content):
+        # most questions: only a word no unit holds can be one of asking, or an aspect of the
+        # agreement (「協約の対象」), held or not
+        return frozenset()
+    if _FIGURE.search(said):
         return frozenset()
     by_word = {c.word: c for c in content}
-    held = {c.word for c in content if _held(c, document_frequency)}
     anchors: set[str] = set()
     topic = kinds = lacking = 0.0  # weight seen so far: held topic words, held kind words, words lacking
     thing = False  # a thing, name or person the agreement lacks seen so far
@@ -94,7 +100,10 @@ def asking_words(
             and not _becomes(tokens, index)  # 「救急車を有料にする」: what the topic would be made
             and (
                 _after_document(tokens, index)
-                or ((topic or kinds) and (_after_whose(tokens, index, anchors) or _after_topic(tokens, index, anchors)))
+                or (
+                    bool(topic or kinds)
+                    and (_after_whose(tokens, index, anchors) or _after_topic(tokens, said, index, anchors))
+                )
             )
         )
         if asking:
@@ -112,7 +121,7 @@ def asking_words(
         and word.word not in found
         and word.word not in held
         and word.weight >= 1.0
-        and _after_topic(tokens, index, anchors)
+        and _after_topic(tokens, said, index, anchors)
     ]
     return frozenset() if second else frozenset(found)
 
@@ -202,10 +211,10 @@ def _after_whose(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool
     return owner in anchors and (tokens[index].term in SAID_ASPECTS or after in _TEXT_PLACES)
 
 
-def _after_topic(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool:
+def _after_topic(tokens: Sequence[Token], said: str, index: int, anchors: set[str]) -> bool:
     """A held topic stands before the word, and the question turns from it in between."""
     for start in range(index - 1, -1, -1):
-        between = "".join(t.surface for t in tokens[start + 1 : index])
+        between = said[tokens[start + 1].begin : tokens[index].begin]  # the words between, end to end
         if tokens[start].surface in anchors and any(turn in between for turn in _TURNS):
             return True
     return False

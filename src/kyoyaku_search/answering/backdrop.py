@@ -14,20 +14,23 @@ import re
 
 from ..search.tokenizer import Tokenizer
 
+# Words of when the asker needs it (「議案提出の前に」「審議に先立ち」), before what it is for.
+_WHEN = ("の前に", "に先立ち", "に先立って", "にあたり", "に当たり", "にあたって", "に当たって")
 # 「議会資料用に、」「説明会向けに、」: what the answer is for, ended by a comma
 # 「…保つため、みたいなこと」: a ため、 the asker goes on to paraphrase is the content, not a reason
+# (Each alternative begins with a character, so the regex engine skips to where a match can begin.)
 _CLAUSE = re.compile(
     r"として|ので(?=[、,])|ため(?:に)?(?=[、,](?!\s*(?:みたいな|のような|といった|っていう|という)))"
-    r"|(?:用|向け)(?:に)?(?=[、,])|[のん]ですが"
+    r"|用(?:に)?(?=[、,])|向け(?:に)?(?=[、,])|のですが|んですが"
     # 「連携中枢都市である札幌市は」: what a party is, said of it on the way (the name is masked as 、)
-    r"|である(?=、)"
+    r"|である(?=、)" + "".join(f"|{when}(?=[、,]|[^、。,]{{0,8}}(?:確認|知り|調べ|見て|聞き|教え))" for when in _WHEN)
     # 「議案提出の前に根拠を確認しておきたい」「審議に先立ち、」: when the asker needs it, before asking
-    r"|(?:の前に|に先立ち|に先立って|にあたり|に当たり|にあたって|に当たって)(?=[、,]|[^、。,]{0,8}(?:確認|知り|調べ|見て|聞き|教え))"
 )
 # 「…を議会答弁で引用したい」「資料に載せたい」: where the quote will be used, not what it is about.
 # 「資料用に、」「議案提出の前に」: 用, 向け and the words of when belong to the backdrop; 「として」 only ends it
 _KEPT = ("用", "向", "の前に", "に先立", "にあた", "に当た")
-_USE = re.compile(r"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{1,8})(?:で|に)(?:そのまま)?(?:引用|載せ|掲載|紹介|記載)")
+_USE_WORDS = ("引用", "載せ", "掲載", "紹介", "記載")
+_USE = re.compile(rf"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{{1,8}})(?:で|に)(?:そのまま)?(?:{'|'.join(_USE_WORDS)})")
 _SENTENCE = re.compile(r"[。．！!？?]+")
 # 「…の役割を確認したい。情報政策担当です。」「…ご教示ください。施設所管課より」: a last sentence that only
 # signs the question with the asker's office or standing, after the question itself.
@@ -73,7 +76,8 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
     if ends:  # every sentence but the last
         spans.append((0, ends[-1]))
     spans += [match.span() for match in _ASIDE.finditer(text)]
-    spans += [match.span("use") for match in _USE.finditer(text)]
+    if any(word in text for word in _USE_WORDS):  # most questions use none: no scan for one
+        spans += [match.span("use") for match in _USE.finditer(text)]
     return spans
 
 

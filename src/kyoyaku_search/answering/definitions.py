@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
-from .confidence import Content
+from .content import Content
 from .question import Question
 from .structure import Reference
 

@@ -13,9 +13,10 @@ from ..search.corpus import initiative_key
 from ..search.phrases import PhraseMatch
 from ..search.related import HIRAGANA
 from ..search.tokenizer import Token, compound_runs
-from .confidence import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
+from .content import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
 from .framing import ANNEX_WORDS
 from .parties import MASK
+from .reading import Reading
 
 _LISTING = frozenset({"や", "と", "・", "、", "も"})  # joining a word to the one before it
 # What a unit says of its thing: its content, outline, place in the agreement.
@@ -57,7 +58,7 @@ def _topic_noun(token: Token) -> bool:
 
 
 def foreign_modifiers(
-    tokens: Sequence[Token],
+    reading: Reading,
     content: Sequence[Content],
     document_frequency: Callable[[str], int],
     whole: Callable[[str], bool] = lambda term: True,
@@ -75,6 +76,7 @@ def foreign_modifiers(
     (「国際会議や展示会の誘致」) is not one: another member may be there; nor is a word with kana
     (「お店」), everyday speech rather than the name of a thing, nor people (「若者の定着」「外国人
     の」): who benefits."""
+    tokens, said = reading.words, reading.said
     heavy = {c.word for c in content if c.weight >= 1.0}
     absent = {  # the cheap checks first: most words are held, and looking that up costs most
         c.word
@@ -84,19 +86,18 @@ def foreign_modifiers(
         and HIRAGANA.isdisjoint(c.word)
         and not any(all(document_frequency(t) for t in terms) for terms in c.terms)
     }
-    by_word = {c.word: c for c in content}
-    own = {t.term for t in tokens}
     # 「参加人数」「利用料金」: a held part, then a head of two or more characters no unit has
     headless = {c.word for c in content if c.partial and _unheld_tail(c.word, c.partial) not in ("", *SAID_ASPECTS)}
 
     def weak(word: str) -> bool:
         """Held only inside longer words of the corpus (人口 of 圏域人口), through no synonym."""
-        c = by_word[word]
+        c = next(c for c in content if c.word == word)
         held = [terms for terms in c.terms if all(document_frequency(t) for t in terms)]
         return (
             len(held) == 1
             and len(held[0]) == 1
-            and held[0][0] in own  # a synonym (病院 → 医療) is the corpus's word for it: any compound
+            # the question's own word: a synonym (病院 → 医療) is the corpus's word for it, in any compound
+            and any(t.term == held[0][0] for t in tokens)
             and not any(ch in HIRAGANA for ch in word)
             and word[-1] not in PERSON_ENDINGS
             and not whole(held[0][0])
@@ -106,19 +107,19 @@ def foreign_modifiers(
     found = []
     for start, at in compound_runs(tokens, COMPOUND_POS):
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
-        if words and not _listed(tokens, start, at):  # people weigh little, and still name another thing
+        if words and not _listed(tokens, said, start, at):  # people weigh little, and still name another thing
             found.extend(_other_person_of(tokens, start, at, occurs))
-        if not words or not any(word in heavy for word in words) or _listed(tokens, start, at):
+        if not words or not any(word in heavy for word in words) or _listed(tokens, said, start, at):
             continue
         found.extend(_other_named(tokens[start:at], document_frequency, occurs))
-        place = _topic_place(tokens, start, at)
+        place = _topic_place(tokens, said, start, at)
         if place == "modifier":
             if all(word in absent for word in words):
                 found.extend(word for word in words if word in heavy)
         elif place == "head":
             head = [word for word in words if word in heavy][-1]
             unheld = _absent_head(head, absent | headless, tokens, start, occurs)
-            if unheld or _weak_topic(head, content, absent, weak, tokens, at):
+            if unheld or _weak_topic(head, content, absent, weak, tokens, said, at):
                 found.append(head)
             # 「下水道料金」「給食センター」: a noun before the head that no unit has, even in part, says
             # which fee or centre, where the agreement has the head only through a synonym (料金 → 費用)
@@ -197,12 +198,13 @@ def _weak_topic(
     absent: set[str],
     weak: Callable[[str], bool],
     tokens: Sequence[Token],
+    said: str,
     end: int,
 ) -> bool:
     """The one word asked about (「岩見沢市の人口は」), which the corpus holds only inside longer
     words (「圏域人口」「人口減少」): no other noun of the question is there to carry it."""
     others = any(c.word != head and c.word not in absent and c.weight >= 1.0 for c in content)
-    return not others and _asked_about(tokens, end) and weak(head)
+    return not others and _asked_about(tokens, said, end) and weak(head)
 
 
 def _aspect(tokens: Sequence[Token], start: int, head: str, occurs: Callable[[str], bool]) -> bool:
@@ -218,10 +220,10 @@ def _aspect(tokens: Sequence[Token], start: int, head: str, occurs: Callable[[st
     )
 
 
-def _asked_about(tokens: Sequence[Token], end: int) -> bool:
+def _asked_about(tokens: Sequence[Token], said: str, end: int) -> bool:
     """Whether the compound ending at `end` is what is asked about: before 「は」「について」
     「とは」…, or at the end (not the 「が」「を」 of a verb, which carries the topic too)."""
-    rest = "".join(t.surface for t in tokens[end:])
+    rest = _rest(tokens, said, end)
     return (
         not rest
         or rest.startswith(_ASKED_MARKS)
@@ -229,19 +231,19 @@ def _asked_about(tokens: Sequence[Token], end: int) -> bool:
     )
 
 
-def _listed(tokens: Sequence[Token], start: int, end: int) -> bool:
+def _listed(tokens: Sequence[Token], said: str, start: int, end: int) -> bool:
     """Whether the compound at tokens[start:end] is one member of a list (「国際会議や展示会」)."""
     before = tokens[start - 1].surface if start > 0 else ""
-    after = "".join(t.surface for t in tokens[end : end + 3])
+    after = said[tokens[end].begin : tokens[min(end + 3, len(tokens)) - 1].end] if end < len(tokens) else ""
     return before in _LISTING or after.startswith(("や", "・", "、", *EXAMPLE_MARKS))
 
 
-def _topic_place(tokens: Sequence[Token], start: int, end: int) -> str | None:
+def _topic_place(tokens: Sequence[Token], said: str, start: int, end: int) -> str | None:
     """Where the compound at tokens[start:end] stands: "modifier" before 「の」 and a noun (not
     「のとき」), "head" where a topic stands (before 「を」「は」「について」…, after a describing
     clause, at the end), None elsewhere (「大学で」「ゼミで」: a means or a place)."""
     after = tokens[end:]
-    rest = "".join(t.surface for t in after)
+    rest = _rest(tokens, said, end)
     if rest.startswith("の"):
         if len(after) > 1 and _topic_noun(after[1]):
             return "modifier"
@@ -282,3 +284,8 @@ def before_named(text: str, foreign: Sequence[str], initiatives: Sequence[str]) 
         return False
     first = min(starts)
     return any(-1 < key.find(initiative_key(word)) < first for word in foreign)
+
+
+def _rest(tokens: Sequence[Token], said: str, end: int) -> str:
+    """The words of `said` from tokens[end] on (Sudachi's words cover the text they were read from)."""
+    return said[tokens[end].begin :] if end < len(tokens) else ""

@@ -3,7 +3,7 @@
 「他の協約と比較したいので、費用分担の定めを教えて」 asks about 費用分担; 「比較」「定め」「教えて」 only
 frame it. Left in the search, such words pull the ranking (「根拠」→ 地方自治法 → 第6条) and make
 a unit that merely shares them look like an answer. They weigh as words of asking
-(`SearchSettings.question_word_weight`) and never count as content (answering/confidence.py).
+(`SearchSettings.question_word_weight`) and never count as content (answering/content.py).
 """
 
 from __future__ import annotations

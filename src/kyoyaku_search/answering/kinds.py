@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 
+from ..search.lexicon import Expansion
 from .framing import ANNEX_WORDS, COMPARES, INITIATIVE_WORDS, LEADS, SOFT_FRAMING_WORDS, STANCE
 
 
@@ -29,16 +30,26 @@ class QuestionKind(StrEnum):
     GENERAL = "general"  # none of the above: a topic only
 
 
+# What asks for the agreement's aim before 目標, and the counts of aims (「三つの目標」): each a
+# literal of its own, so every alternative of "purpose" begins with a character (see below).
+_AIM_HEADS = ("協約の", "協約の主な", "協約書の", "協約書の主な", "協定の", "協定の主な", "協定書の", "協定書の主な")
+_AIM_HEADS += ("どんな", "どのような", "どういう", "主な")
+_COUNTS = (*"0123456789一二三四五六七八九十", "ふた", "みっ", "よっ", "いつ")
+
 # Kind of question → what the wording looks like. Checked in this order: 「費用分担」 is a cost
-# question before it is a role question.
+# question before it is a role question. Each alternative begins with a character, not a group
+# or a look-behind (「(?<!こ)とは」 is written 「とは(?<!ことは)」): the regex engine then skips
+# straight to the characters that can begin a match, several times faster on every question.
 QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 「負担割合」 as one word; 「おかね」「だれがはらう」 as residents write them
     (
         "cost",
         re.compile(
-            r"(?:負担|分担)(?:割合|比率)|按分|費用|経費|負担|予算|お金|おかね|コスト|財源|(?:誰|だれ)が(?:払|はら|出す|だす)"
+            r"負担(?:割合|比率)|分担(?:割合|比率)|按分|費用|経費|負担|予算|お金|おかね|コスト|財源"
+            r"|誰が(?:払|はら|出す|だす)|だれが(?:払|はら|出す|だす)"
             # as heard and as said: 「けいひ」「どっちもち」 (who bears it), 「払う」「支払」
-            r"|金額|出し方|出し合|出しあ|けいひ|ひよう|ふたん|(?:どっち|どちら|誰|だれ)(?:が|の)?(?:もち|持ち)"
+            r"|金額|出し方|出し合|出しあ|けいひ|ひよう|ふたん"
+            r"|どっち(?:が|の)?(?:もち|持ち)|どちら(?:が|の)?(?:もち|持ち)|誰(?:が|の)?(?:もち|持ち)|だれ(?:が|の)?(?:もち|持ち)"
             r"|支払|払う|払い|払わ|はらう|はらい|はらわ"
         ),
     ),
@@ -57,26 +68,29 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "purpose",
         re.compile(
             # 「協約が何を目指しているのか」「この協約でめざしてる暮らし」: what the agreement aims at
-            r"(?:協約|協定)[^。？?]{0,6}(?:目指|めざ)|(?:何|なに)を(?:目指|めざ)"
-            r"|目的|趣旨|目当て|めあて|ねらい|狙い|(?<!大)柱|(?<=[ただ])(?:わけ|訳)|(何|なん)の(ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由"
+            r"協約[^。？?]{0,6}(?:目指|めざ)|協定[^。？?]{0,6}(?:目指|めざ)|何を(?:目指|めざ)|なにを(?:目指|めざ)"
+            r"|目的|趣旨|目当て|めあて|ねらい|狙い|柱(?<!大柱)|わけ(?<=[ただ]わけ)|訳(?<=[ただ]訳)"
+            r"|何の(?:ため|為)|なんの(?:ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由"
             # the agreement's aim, not a figure's target (「人口の目標は何人」「目標人口」)
-            r"|(?:(?:協約|協定)書?の(?:主な)?|どんな|どのような|どういう|主な)目標(?![\u4e00-\u9fff])"
+            + "".join(f"|{head}目標(?![\u4e00-\u9fff])" for head in _AIM_HEADS)
             # 「三つの目標」「3つのポイント」「三つの方向性」: counted aims are the ones the purpose lists
-            r"|(?:[0-9一二三四五六七八九十]|ふた|みっ|よっ|いつ)(?:つ|本)の(?:目標|方向性?|ポイント|テーマ|視点)"
+            + "".join(f"|{count}(?:つ|本)の(?:目標|方向性?|ポイント|テーマ|視点)" for count in _COUNTS)
         ),
     ),
     (
         "consult",
         re.compile(
             r"協議|話し合|話合|話を(?:する|し)|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ"
-            r"|(?<!出)会(?:う|っ|わ)"  # 「どのくらい会うの」
+            r"|会(?<!出会)(?:う|っ|わ)"  # 「どのくらい会うの」
         ),
     ),
     # The signature block is where every agreement gives each party's address and head.
     (
         "signer",
         re.compile(
-            r"署名|押印|記名|ハンコ|はんこ|判子|印鑑|(?:判|はんこ|ハンコ|印)を?(?:押|お)(?:し|す|さ)|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名|日付"
+            r"署名|押印|記名|ハンコ|はんこ|判子|印鑑"
+            r"|判を?(?:押|お)(?:し|す|さ)|はんこを?(?:押|お)(?:し|す|さ)|ハンコを?(?:押|お)(?:し|す|さ)|印を?(?:押|お)(?:し|す|さ)"
+            r"|市長|町長|村長|首長|誰が|締結|調印|サイン|結ば|結ん|結ぶ|住所|所在地|所在|長名|日付"
             r"|西暦|和暦|元号|何年の(?:協約|協定)"  # the year it was made, in the calendar asked for
         ),
     ),
@@ -84,14 +98,15 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "role",
         re.compile(
             r"役割|役目|役回り|役どころ|関わり|かかわり|関与|担当|担う|責任|受け持|果たす|任され|それぞれ|各々|おのおの|どちらが|どっちが"
-            r"|(?<!費用)(?<!経費)分担(?!金|額)"  # 「両市でどう分担する」 (a cost's 分担 is matched before)
+            r"|分担(?<!費用分担)(?<!経費分担)(?!金|額)"  # 「両市でどう分担する」 (a cost's 分担 is matched before)
         ),
     ),
     # 「とは」, not the 「ことは」 of 「することは」
-    ("content", re.compile(r"内容|概要|(?<!こ)とは|どんなこと|どんな取|何を行う|何が行われ")),
+    ("content", re.compile(r"内容|概要|とは(?<!ことは)|どんなこと|どんな取|何を行う|何が行われ")),
     # Asking what someone does is a role question when a party is named, else a content one.
     ("does", re.compile(r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする|何する")),
 )
+KIND_PATTERNS: dict[str, re.Pattern[str]] = dict(QUESTION_KINDS)
 # The template's own word for what each kind of question asks about: 「効力はいつから」 asks for
 # 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
 KIND_TERMS = {
@@ -104,14 +119,6 @@ KIND_TERMS = {
 }
 
 
-def in_kind_phrase(kind: str, text: str) -> Callable[[str], bool]:
-    """Whether a word stands inside the words of `text` that ask for `kind` (「話」 of 「集まって話を
-    する」, 「かね」 of 「おかね」, 「割合」 of 「分担割合」)."""
-    pattern = dict(QUESTION_KINDS).get(kind)
-    phrases = [m.group(0) for m in pattern.finditer(text) if len(m.group(0)) > 1] if pattern else []
-    return lambda word: any(word in phrase for phrase in phrases)
-
-
 # 「変更手続」「廃止方法」「費用負担規定」: a kind's word and how it is done or said is that kind too.
 _HOW_SAID = frozenset({"手続", "手続き", "方法", "手順", "規定", "条項", "条文", "ルール"})
 # 「負担金」「負担額」「費用額」: how much of it is the kind too.
@@ -121,7 +128,7 @@ _AMOUNT = frozenset({"金", "額", "金額"})
 def kind_word(kind: str) -> Callable[[str], bool]:
     """Whether a word, whole, is one that asks for `kind`, inflected or not (「効力」「見直す」
     「始まっ」「費用負担」 ask for 施行 / 変更 / 費用; 「有効期間」 does not: what follows is another word)."""
-    pattern = dict(QUESTION_KINDS).get(kind)
+    pattern = KIND_PATTERNS.get(kind)
     if pattern is None:
         return lambda word: False
 
@@ -136,6 +143,13 @@ def kind_word(kind: str) -> Callable[[str], bool]:
     return asks
 
 
+# kind_word of each kind, made once.
+KIND_WORDS: dict[str, Callable[[str], bool]] = {kind: kind_word(kind) for kind in QuestionKind}
+# KIND_TERMS as the expansions a question of the kind adds (source: the kind), made once.
+KIND_EXPANSIONS: dict[str, tuple[Expansion, ...]] = {
+    kind: tuple(Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())) for kind in QuestionKind
+}
+
 TOGETHER = re.compile(r"協力|一緒|いっしょ|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
 # Joining at all (the agreement itself), not doing one thing together.
 _JOINED = re.compile(r"手を(?:組|結)|(?:協約|協定)を(?:結|締結)|組んだ|結んだ")
@@ -144,7 +158,10 @@ _JOINED = re.compile(r"手を(?:組|結)|(?:協約|協定)を(?:結|締結)|組�
 HEADS = frozenset({"市長", "町長", "村長", "首長", "長"})  # 「両市長」: Sudachi's 両市 and 長
 PROCEDURE_KINDS = ("cost", "change", "effective", "consult")
 _OTHERS = re.compile(r"他の|他市|他都市|ほかの|他圏域|他地域|他自治体|他団体|全国")
-BOTH = re.compile(r"両市|両者|双方|両自治体|両方|2市|二市|(?:2|二|ふた)つの(?:市|自治体|まち)|甲と乙|乙と甲")
+BOTH = re.compile(
+    r"両市|両者|双方|両自治体|両方|2市|二市|2つの(?:市|自治体|まち)|二つの(?:市|自治体|まち)|ふたつの(?:市|自治体|まち)"
+    r"|甲と乙|乙と甲"
+)
 _PARTNERS = re.compile(
     r"(?:市|町|村)と(?:の間で)?(?:協約|協定)を(?:結|締結)|(どこ|どの市町村|どの市|どの自治体|どの町)と[^。？?]{0,8}(連携|協力|協約|協定|結|組|一緒)|(連携|協力|協約を結|協定を結|組ん)[^。\n]*(市町村|自治体|まち|相手|どの市|どこの(市|町|村|自治体))"
 )
@@ -173,7 +190,7 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     if LEADS.search(folded) or compares or STANCE.search(folded):
         return QuestionKind.ROLE
     # 「なんのために両市は手を組んだの」: why they joined at all is the agreement's purpose
-    if _JOINED.search(folded) and dict(QUESTION_KINDS)["purpose"].search(folded):
+    if _JOINED.search(folded) and KIND_PATTERNS["purpose"].search(folded):
         return QuestionKind.PURPOSE
     if TOGETHER.search(folded) and (parties_named >= 2 or BOTH.search(folded)):
         return QuestionKind.TOGETHER
@@ -206,10 +223,7 @@ def asks_for_the_annex(kind: str, topics: tuple[str, ...], terms: tuple[str, ...
 _BOTH_AS_MODIFIER = re.compile(r"の(?!役割|役目|役回り|担当|責任|責務|担|果|側|立場|違い|差|比較|分担|関係|関わり)")
 
 
-def asks_for_both(folded: str, named: bool = False) -> bool:
-    """「両市」「双方」「甲と乙」: the question is about every party, whichever it also names; but
-    not when a party is named and every such word only modifies a thing (「両市の人事交流」)."""
-    matches = list(BOTH.finditer(folded))
-    if named and matches and all(_BOTH_AS_MODIFIER.match(folded, m.end()) for m in matches):
-        return False
-    return bool(matches)
+def both_only_modify(folded: str) -> bool:
+    """Whether every 「両市」「双方」「甲と乙」 of `folded` only modifies a thing (「両市の人事交流」):
+    then, with a party named, the question is about that party (see `Reading.asks_for_both_named`)."""
+    return all(_BOTH_AS_MODIFIER.match(folded, m.end()) for m in BOTH.finditer(folded))

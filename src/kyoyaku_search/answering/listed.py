@@ -9,10 +9,9 @@ import numpy as np
 
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
-from ..search.tokenizer import fold
-from .confidence import Asked, Content, confident
+from .confidence import Asked, confident
+from .content import Content
 from .examples import with_example
-from .framing import ASKS_ALL
 from .lists import TOGETHER_WORDS, partners, together_rows
 from .question import Context, Query, QuestionKind
 from .result import Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
@@ -111,7 +110,7 @@ def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k:
     if not positions:
         return Answer.no_match(query.question)
     # 「全部」「すべて」: the whole list, when it is one a person can read (not 甲 of 1,500 agreements)
-    everything = ASKS_ALL.search(query.question.text) is not None and len(positions) <= MAX_LISTED
+    everything = query.question.reading.asks_all and len(positions) <= MAX_LISTED
     hits = tuple(hit_at(corpus, int(i), 0.0) for i in positions[:top_k])
     head = f"{named(query.parties)}の役割{how}は別表に{len(positions)}項目あります。"
     if everything:  # every item listed; the hits (cards to open) stay within top_k
@@ -133,13 +132,13 @@ def holding_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int
     the run of the agreement the question quotes, listed, when they are all one party's; None
     otherwise (a run one unit holds is quoted as usual)."""
     phrase = query.question.phrase
-    if phrase is None or phrase.text_length < MIN_PHRASE or ASKS_ALL.search(query.question.text) is None:
+    if phrase is None or phrase.text_length < MIN_PHRASE or not query.question.reading.asks_all:
         return None
     positions = [int(i) for i in phrase.positions if allowed[i]]
     units = [corpus.units[i] for i in positions]
     if len(positions) < 2 or any(u.kind != "role" for u in units) or len({u.party for u in units}) != 1:
         return None
-    quoted = fold(query.question.text)[phrase.start : phrase.end]
+    quoted = query.question.reading.folded_text[phrase.start : phrase.end]
     hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:MAX_LISTED])
     first = units[0]
     who = next(named((p,)) for p in corpus.party_names if (p.agreement_id, p.name) == (first.agreement_id, first.party))

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..search.corpus import Corpus
-from .framing import ASKS_ALL, PARTNER_WORDS, SOFT_FRAMING_WORDS
-from .kinds import TOGETHER
+from .framing import PARTNER_WORDS, SOFT_FRAMING_WORDS
 from .question import Query, Question
 from .ranking import rank
 
@@ -67,13 +66,13 @@ def asks_for_list(query: Query) -> bool:
     themselves: every one is listed."""
     question = query.question
     # 「取組の一覧はどこに」「別表の根拠になっている条文は」: the article (第3条), not the list
-    if query.inherited or _WHERE.search(question.text) is not None or query.kind == "article":
+    if query.inherited or query.kind == "article" or _WHERE.search(question.text) is not None:
         return False
     pieces = _read_list_words(question)
     own = tuple(term for term in question.own_topic_terms if term not in pieces)
     if not all(term in LIST_WORDS or term in SOFT_FRAMING_WORDS for term in own):
         return False
-    if ASKS_ALL.search(question.text) is not None:
+    if question.reading.asks_all:
         return True
     # 「どんな取組がありますか」: which 取組 there are, not the first one
     # and 「協力してやることは何がある」: which ones the parties do together; 「協力分野を教えて」: the 取組
@@ -81,7 +80,7 @@ def asks_for_list(query: Query) -> bool:
     items = any(t in _ITEMS for t, _ in question.weights)
     if items and question.phrase is None and all(term in LIST_WORDS for term in own):
         return True  # (a pasted run of the agreement, 「別表に掲げるとおり」, is quoted)
-    together = TOGETHER.search(question.text) is not None
+    together = question.reading.together
     return _WHICH_KINDS.search(question.text) is not None and (items or together)
 
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
-from .confidence import Content
+from .content import Content
 
 MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 

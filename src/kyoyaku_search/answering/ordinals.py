@@ -12,8 +12,12 @@ from dataclasses import dataclass
 
 from ..ingest.dates import kanji_number
 
-_FIRST = r"一番最初|最初|一番初め|一番はじめ|一番始め|初め|はじめ|始め|先頭|いちばん(?:さいしょ|はじめ)|さいしょ"
-_LAST = r"一番最後|最後|最終|一番後ろ|一番うしろ|終わり|おわり|おしまい|ラスト|いちばん(?:さいご|うしろ)|さいご"
+_FIRST_WORDS = ("一番最初", "最初", "一番初め", "一番はじめ", "一番始め", "初め", "はじめ", "始め", "先頭")
+_FIRST_WORDS += ("いちばん(?:さいしょ|はじめ)", "さいしょ")
+_LAST_WORDS = ("一番最後", "最後", "最終", "一番後ろ", "一番うしろ", "終わり", "おわり", "おしまい", "ラスト")
+_LAST_WORDS += ("いちばん(?:さいご|うしろ)", "さいご")
+_FIRST = "|".join(_FIRST_WORDS)
+_LAST = "|".join(_LAST_WORDS)
 _KANA_COUNT = {"ひと": 1, "ふた": 2, "みっ": 3, "よっ": 4, "いつ": 5, "むっ": 6, "なな": 7, "やっ": 8, "ここの": 9}
 _COUNTERS = r"つ目|つめ|番目|ばんめ|個目|こめ"
 _NTH = rf"(?P<n>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}|{'|'.join(_KANA_COUNT)})\s*(?:{_COUNTERS})"
@@ -42,8 +46,12 @@ _END = r"(?=\s*(?:は|を|が|って|とは|[?？。]|$))"
 _AFTER = [(kind, re.compile(rf"(?:{target})(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}")) for kind, target in _TARGETS]
 # 「協約の冒頭」「書き出し」 → the agreement's opening (前文); 「末尾」「最後の部分」 → its closing.
 _PART = r"の(?:部分|ところ|文|文章|段落|方)|に(?:は)?(?:何|なに|書)"
-_OPENING = re.compile(rf"冒頭|書き出し|(?:{_FIRST})(?:{_PART})")
-_CLOSING = re.compile(rf"末尾|締めくくり|結びの(?:部分|文)|(?:{_LAST})(?:{_PART})")
+# Each word for the first or the last spelled out before the part, so every alternative begins
+# with a character and the regex engine skips to where a match can begin.
+_OPENING = re.compile("|".join(("冒頭", "書き出し", *(f"{first}(?:{_PART})" for first in _FIRST_WORDS))))
+_CLOSING = re.compile(
+    "|".join(("末尾", "締めくくり", "結びの(?:部分|文)", *(f"{last}(?:{_PART})" for last in _LAST_WORDS)))
+)
 # 第N条 as heard (「だい6じょう」「だいろくじょう」) or in English (「Article 6」「Art. 6」).
 _KANA_DIGITS = (
     ("きゅう", 9), ("いち", 1), ("しち", 7), ("なな", 7), ("よん", 4), ("さん", 3), ("はち", 8), ("ろく", 6),
@@ -111,6 +119,8 @@ def nth_in_list(folded: str) -> int | None:
 def find_nested(folded: str) -> tuple[int, int, str] | None:
     """(which section, which row in it, the words) for 「2番目の分野の最後の取組」「最初の表の3つ目」:
     a section counted, then a row counted inside it; None when the question counts no such pair."""
+    if _ORDINAL_WORDS.search(folded) is None:  # the section's order holds one (see find_ordinal)
+        return None
     match = dict(_BEFORE)["section"].search(folded)
     section = which(match) if match else None
     if section is None:
@@ -173,6 +183,8 @@ _AFTER_NAME = re.compile(
 def ordinals_after_names(folded: str) -> list[tuple[int, int, str]]:
     """(where the name before it ends, 1-based place or -1 for the last, the words) for each order
     in `folded` that follows a name and counts rows (「…の最後の取組」「…の2つ目」)."""
+    if _ORDINAL_WORDS.search(folded) is None:  # every order holds one (see find_ordinal)
+        return []
     found = []
     for match in _AFTER_NAME.finditer(folded):
         nth = which(match)

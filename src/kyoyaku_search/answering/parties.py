@@ -10,8 +10,9 @@ from ..search.names import PartyName
 from ..search.phrases import quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, to_katakana
-from .slips import slipped_names
+from .slips import slip_readings, slipped_names
 
+Mention = tuple[int, int, PartyName]  # a party named in the question: (start, end, the party)
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
 # words on either side do not fuse into a new compound.
 MASK = "、"
@@ -54,7 +55,12 @@ _OBJECT = re.compile(r"を|に(?!は|も|と|対し)|で(?!は|も)|から|へ")
 _KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
-_OWN = re.compile(r"(?:本|当|自|我が|わが)(?:市|町|村)|(?:うち|私たち|わたしたち|自分たち|私ども)の(?:市|町|村|まち)")
+# (Each alternative begins with a character, so the regex engine skips to where a match can begin.)
+_OWN = re.compile(
+    "|".join(f"{own}(?:市|町|村)" for own in ("本", "当", "自", "我が", "わが"))
+    + "|"
+    + "|".join(f"{our}の(?:市|町|村|まち)" for our in ("うち", "私たち", "わたしたち", "自分たち", "私ども"))
+)
 _ASKER = re.compile(
     r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))"
     # 「岩見沢市農政課です」「札幌市危機管理局の者ですが」: the asker's own office
@@ -87,8 +93,15 @@ def only_names_parties(corpus: Corpus, run: str) -> bool:
     return cut and not quotation_like("".join(kept))
 
 
+# Kana that every reading above starts from: a question holding none (most) is read as it is.
+# (Each substitution writes kanji, so it never makes another pattern's kana.)
+_HEARD_KANA = re.compile(r"こう|おつ|へい|なにし|なん[こけ]|きょうやく|ふそく|べっぴょう|ちょう")
+
+
 def read_labels(folded: str) -> tuple[str, list[Correction]]:
     """`folded` with 甲・乙・丙 (and 何市・市長 …) written for their readings, and the readings made."""
+    if _HEARD_KANA.search(folded) is None:
+        return folded, []
     heard = [Correction(m[1], _LABEL_READINGS[m[1]], "reading") for m in _KANA_LABEL.finditer(folded)]
     if heard:
         folded = _KANA_LABEL.sub(lambda m: _LABEL_READINGS[m[1]], folded)
@@ -201,7 +214,7 @@ def find_parties(
     `quoted` (a verbatim run of the agreement) is text, not a party, and so are the names that
     only name the agreement or a place (see `_subjects`)."""
     chars = list(folded)
-    mentions: list[tuple[int, int, PartyName]] = []
+    mentions: list[Mention] = []
     names = corpus.names
     masked: set[tuple[int, int]] = set()  # one name may be a party of several agreements (札幌市)
     for form, party in names.written.found_in(folded):
@@ -230,7 +243,8 @@ def find_parties(
     slips: list[Correction] = []
     if not mentions:  # 「いわみさわ市」「さっぽrp」: a name typed with a slip, when none is written right
         is_word = corpus.spelling.readings.__contains__
-        for start, end, party in slipped_names("".join(chars), corpus.party_names, is_word):
+        readings = corpus.memo.get(("slip readings",), lambda: slip_readings(corpus.party_names))
+        for start, end, party in slipped_names("".join(chars), readings, is_word):
             if start in quoted:
                 continue
             if end < len(chars) and party.name[-1] in SUFFIXES and chars[end] == party.name[-1]:
@@ -239,25 +253,26 @@ def find_parties(
                 slips.append(Correction(folded[start:end], party.name, "reading"))
             chars[start:end] = MASK * (end - start)
             mentions.append((start, end, party))
-    if _OWN.search(folded):  # 「岩見沢市議です。本市の…」: who asks (市議) is no topic either
+    own = _OWN.search(folded)  # 「本市」「うちの町」, read once for the rules below
+    if own is not None:  # 「岩見沢市議です。本市の…」: who asks (市議) is no topic either
         for _, end, _ in mentions:
             if suffix := _ASKER.match(folded, end):
                 chars[end : suffix.end()] = MASK * (suffix.end() - end)
-        for own in _OWN.finditer(folded):  # 「当市は」: Sudachi's one word 当市 names a party, no topic
-            chars[own.start() : own.end()] = MASK * (own.end() - own.start())
+        for word in _OWN.finditer(folded):  # 「当市は」: Sudachi's one word 当市 names a party, no topic
+            chars[word.start() : word.end()] = MASK * (word.end() - word.start())
     for _, end, _ in mentions:  # 「札幌市の仕事？」: a party's 仕事 is its 役割 (not 仕事探し, a job hunt)
         if _PARTY_WORK.match(folded, end):
             chars[end + 1 : end + 3] = "役割"
-    return "".join(chars), _subjects(folded, mentions), slips
+    return "".join(chars), _subjects(folded, mentions, own), slips
 
 
-def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[PartyName, ...]:
+def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -> tuple[PartyName, ...]:
     """The parties the question is about. Not a filter: names that together name the agreement
     (「札幌市と岩見沢市の連携協約において」), and, when another party is named as well, a name that
     begins a compound of a place (「札幌都心部の再開発に岩見沢市は」)."""
     if not mentions:
         return ()  # no name to weigh: none of the rules below has anything to keep
-    asker = _asker(folded, mentions)
+    asker = _asker(folded, mentions, own)
     if asker is not None:  # 「本市の役割」: the asker's city, whoever else the question names
         return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))
     spans = [m.span() for m in _NAMES_AGREEMENT.finditer(_masked(folded, mentions))]
@@ -279,14 +294,13 @@ def _subjects(folded: str, mentions: list[tuple[int, int, PartyName]]) -> tuple[
     others = [m for m in kept if m[2] not in asked]
     if asked and others and all(_POSSESSIVE.match(folded, e) or _OBJECT.match(folded, e) for _, e, _ in others):
         kept = [m for m in kept if m[2] in asked]
-    kept = _without_partners(folded, _role_asked(folded, kept))
+    kept = _without_partners(folded, _role_asked(folded, kept), own is not None)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
 
 
-def _asker(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str | None:
-    """The party a 「本市」「うちの町」 stands for: the one named as the asker's (「岩見沢市議として」,
-    「当市（札幌市）」); None when the question has no such word or names no asker."""
-    own = _OWN.search(folded)
+def _asker(folded: str, mentions: list[Mention], own: re.Match[str] | None) -> str | None:
+    """The party `own` (the first 「本市」「うちの町」) stands for: the one named as the asker's
+    (「岩見沢市議として」, 「当市（札幌市）」); None when the question has no such word or names no asker."""
     if own is None:
         return None
     for start, end, party in sorted(mentions, key=lambda m: m[0]):
@@ -295,7 +309,7 @@ def _asker(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str | Non
     return None
 
 
-def _role_asked(folded: str, kept: list[tuple[int, int, PartyName]]) -> list[tuple[int, int, PartyName]]:
+def _role_asked(folded: str, kept: list[Mention]) -> list[Mention]:
     """The mentions of the one party whose role the question asks by name (「岩見沢市の役割を知りたい」),
     when the others are named only around the topic; names joined (「札幌市と岩見沢市の役割」) ask
     about both."""
@@ -312,7 +326,7 @@ def _role_asked(folded: str, kept: list[tuple[int, int, PartyName]]) -> list[tup
     return [m for m in kept if m[2] in asked]
 
 
-def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> list[tuple[int, int, PartyName]]:
+def _without_partners(folded: str, kept: list[Mention], owned: bool) -> list[Mention]:
     """「岩見沢市は大きな災害のとき札幌とどう動く」: a name after the party asked about (「は」「が」)
     and followed by 「と」 is whom it acts with, not whom the question is about (「札幌市と岩見沢市の
     役割」, names joined before anything is asked, asks about both)."""
@@ -320,20 +334,18 @@ def _without_partners(folded: str, kept: list[tuple[int, int, PartyName]]) -> li
     # 「札幌市と一緒に観光PRをする件で、岩見沢市の担当範囲は」: a partner named first, the asked party
     # after it (names joined as 「札幌市と岩見沢市の」 are no partner: _PARTNER wants no name after と)
     asked += [-1 for s, e, _ in kept if _ASKED.match(folded, e) and not _TOPIC.match(folded, e)]
-    if _OWN.search(folded):  # 「岩見沢市議として…札幌と…本市の役割」: 本市 is the other one named
+    if owned:  # 「岩見沢市議として…札幌と…本市の役割」: 本市 is the other one named
         asked = [-1]
     if not asked:
         return kept
     # 「札幌市と岩見沢市の役割の違い」: と joining two names is no partner (folded is not masked here)
     joined = {s - 1 for s, _, _ in kept}
-    partners = [
-        m for m in kept if _PARTNER.match(folded, m[1]) and m[1] not in joined and any(s < m[0] for s in asked)
-    ]
+    partners = [m for m in kept if _PARTNER.match(folded, m[1]) and m[1] not in joined and any(s < m[0] for s in asked)]
     rest = [m for m in kept if m not in partners]
     return rest if rest and {p for _, _, p in rest} != {p for _, _, p in kept} else kept
 
 
-def _masked(folded: str, mentions: list[tuple[int, int, PartyName]]) -> str:
+def _masked(folded: str, mentions: list[Mention]) -> str:
     chars = list(folded)
     for start, end, _ in mentions:
         chars[start:end] = MASK * (end - start)

@@ -107,7 +107,8 @@ def _boosts(corpus: Corpus, query: Query, positions: np.ndarray) -> list[tuple[l
 
 def _named_headings(corpus: Corpus, query: Query) -> list[np.ndarray]:
     """The units under each heading that names what is asked, once per term it holds."""
-    terms = {*KIND_TERMS.get(query.kind, ()), *query.topic_terms}
+    headings = corpus.headings_text
+    terms = [term for term in {*KIND_TERMS.get(query.kind, ()), *query.topic_terms} if term in headings]
     return [at for heading, at in corpus.headings.items() for term in terms if term in heading]
 
 

@@ -60,12 +60,18 @@ _KANA_BASES = {
 }
 
 
+def slip_readings(parties: Sequence[PartyName]) -> tuple[tuple[str, PartyName, str], ...]:
+    """(reading, party, its base kana) of each party reading long enough to be typed with a slip,
+    in the parties' order: what `slipped_names` compares a question's kana with, made once a corpus."""
+    return tuple((r, p, base_kana(r)) for p in parties for r in p.readings if len(r) >= MIN_SLIP - 1)
+
+
 def slipped_names(
-    text: str, parties: Sequence[PartyName], is_word: Callable[[str], bool]
+    text: str, readings: Sequence[tuple[str, PartyName, str]], is_word: Callable[[str], bool]
 ) -> Iterator[tuple[int, int, PartyName]]:
-    """(start, end, party) for each party name in `text` typed with a slip; `is_word(kana)` says
-    the corpus reads those kana as a word of its own (then they are that word, not a slip)."""
-    readings = [(r, p) for p in parties for r in p.readings if len(r) >= MIN_SLIP - 1]
+    """(start, end, party) for each party name in `text` typed with a slip; `readings` are the
+    parties' (`slip_readings`); `is_word(kana)` says the corpus reads those kana as a word of its
+    own (then they are that word, not a slip)."""
     taken: set[int] = set()
     for match in _ROMAJI_TAIL.finditer(text):
         found = _romaji_party(to_katakana(match["kana"]), match["latin"], readings)
@@ -77,7 +83,7 @@ def slipped_names(
         if match.start() in taken:
             continue
         if not longest_first:
-            longest_first = [(r, p, base_kana(r)) for r, p in sorted(readings, key=lambda pair: -len(pair[0]))]
+            longest_first = sorted(readings, key=lambda reading: -len(reading[0]))
         found = _kana_party(to_katakana(match.group(0)), longest_first, is_word)
         if found is not None:
             length, named = found
@@ -90,7 +96,10 @@ def _kana_party(
     """The one name whose reading the run starts with, one slip away, and where it ends (one name
     may be a party of several agreements). `readings`: (reading, party, its base kana), longest first."""
     hits: dict[str, tuple[int, list[PartyName]]] = {}
+    first = base_kana(kana[:1])  # a slip keeps a name's first kana (up to its dakuten): most readings end here
     for reading, party, base in readings:
+        if base[:1] != first:
+            continue
         window = kana[: len(reading)]
         if len(window) < len(reading) or window == reading or not _AFTER.match(kana, len(reading)):
             continue
@@ -109,12 +118,12 @@ def _one_off(window: str, reading: str) -> bool:
     return len(diffs) == 1 and diffs[0] > 0
 
 
-def _romaji_party(kana: str, latin: str, readings: list[tuple[str, PartyName]]) -> list[PartyName]:
+def _romaji_party(kana: str, latin: str, readings: Sequence[tuple[str, PartyName, str]]) -> list[PartyName]:
     """「サッポ」 + 「rp」: the one party whose reading begins with the kana and goes on with a kana
     whose romaji begins with the first letter typed (ロ, r), no longer than what was typed."""
     hits = [
         party
-        for reading, party in readings
+        for reading, party, _ in readings
         if reading.startswith(kana)
         and 1 <= len(reading) - len(kana) <= len(latin)
         and romaji_initial(reading[len(kana)]) == latin[0]

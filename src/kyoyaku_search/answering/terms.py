@@ -17,13 +17,15 @@ def read_as_asking(tokens: list[Token], readings: list[Correction]) -> set[str]:
     for reading in readings:
         runs.setdefault(reading.before, []).append(reading.after)
     asking = [run for run, words in runs.items() if all(word in QUESTION_WORDS for word in words)]
+    if not asking:
+        return set()  # most questions: no run read as a word of asking
     return {t.term for t in tokens if t.surface and any(t.surface in run for run in asking)}
 
 
 def misread(text: str, tokens: list[Token], readings: list[Correction], held: Callable[[str], int]) -> set[str]:
     """Terms Sudachi cut across the end of a hiragana run the corpus's readings read (「けいは」 of
     「いりょうのれんけいは」, read 医療・連携) that the corpus lacks: a misreading, no topic. A token
-    inside the run is already answered by the run's reading (confidence.content_words)."""
+    inside the run is already answered by the run's reading (content.content_words)."""
     if not readings:
         return set()  # most questions: no hiragana run was read, no token can cross one
     runs = {r.before for r in readings}
@@ -38,6 +40,8 @@ def misread(text: str, tokens: list[Token], readings: list[Correction], held: Ca
 def after_a_name(text: str, tokens: list[Token], mask: str, held: Callable[[str], int]) -> set[str]:
     """A hiragana word Sudachi began with the particle after a masked name (「いわみざわはなにするの」:
     はな of 「は、なに」), which the corpus lacks: no topic."""
+    if mask not in text:
+        return set()  # no name masked: no word after one
     return {
         t.term
         for t in tokens

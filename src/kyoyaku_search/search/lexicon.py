@@ -61,11 +61,16 @@ class DomainSynonyms:
     def expand(self, folded: str, normalized: str) -> list[Expansion]:
         """Entries whose left side the question uses, as written or as normalized forms."""
         used = self._used(folded) | self._used(normalized)
-        return [
-            Expansion(self.entries[number][0], target, "domain", self.entries[number][0] in self.examples)
-            for number in sorted(used)  # the list's order, without walking every entry
-            for target in self.entries[number][1]
-        ]
+        by_entry = self._expansions
+        return [expansion for number in sorted(used) for expansion in by_entry[number]]  # the list's order
+
+    @cached_property
+    def _expansions(self) -> tuple[tuple[Expansion, ...], ...]:
+        """Each entry's expansions, made once (they are the same for every question that uses it)."""
+        return tuple(
+            tuple(Expansion(key, target, "domain", key in self.examples) for target in targets)
+            for key, targets in self.entries
+        )
 
     def _used(self, text: str) -> set[int]:
         """Numbers of the entries whose left side occurs in `text`, except those found only inside
@@ -117,7 +122,7 @@ class SudachiSynonyms:
     def __init__(self, lines: dict[int, str]) -> None:
         self._lines = lines  # group id → its words as written: "0:費用\t1:出費…"
         self._groups: dict[int, tuple[tuple[int, str], ...]] = {}
-        self._expanded: dict[tuple[str, str, tuple[int, ...]], tuple[str, ...]] = {}
+        self._expanded: dict[tuple[str, str, tuple[int, ...]], tuple[Expansion, ...]] = {}
 
     @classmethod
     def load(cls, path: Path) -> SudachiSynonyms:
@@ -157,12 +162,12 @@ class SudachiSynonyms:
         found = []
         for token in tokens:
             targets = self._targets(token)
-            if targets:  # most words have none: no generator for them
-                found.extend(Expansion(token.surface, word, "sudachi") for word in targets)
+            if targets:  # most words have none
+                found.extend(targets)
         return found
 
-    def _targets(self, token: Token) -> tuple[str, ...]:
-        """The words a token expands to through its groups (remembered: whole groups are long and
+    def _targets(self, token: Token) -> tuple[Expansion, ...]:
+        """The expansions of a token through its groups (remembered: whole groups are long and
         the same words recur in every question)."""
         key = (token.surface, token.term, token.synonym_groups)
         known = self._expanded.get(key)
@@ -175,7 +180,7 @@ class SudachiSynonyms:
             if own != 0:  # 1: only ever a target; 2: never used
                 continue
             targets.extend(word for flag, word in words if flag != 2 and fold(word) not in (token.surface, token.term))
-        known = tuple(targets)
+        known = tuple(Expansion(token.surface, word, "sudachi") for word in targets)
         if len(self._expanded) < MAX_REMEMBERED:
             self._expanded[key] = known
         return known

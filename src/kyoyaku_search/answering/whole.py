@@ -1,0 +1,69 @@
+"""Whether a term stands as a word of its own in the corpus (`whole_word`), or only inside longer
+compounds: 人口 in 「圏域人口」「人口減少」 is the population of something else. A question's one
+topic the corpus holds only so is not in the agreement (answering/foreign.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from ..search.corpus import Corpus
+from ..search.tokenizer import Token, compound_runs, fold
+from .content import Content
+
+# A term in more units than this, or on more distinct lines, is taken as a word of its own.
+_WHOLE_UNITS = 200
+_WHOLE_LINES = 12
+_COMPOUND = frozenset({"名詞"})
+
+
+def whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Content]) -> Callable[[str], bool]:
+    """Whether a term stands as a noun of its own in some unit, not only inside a longer compound
+    (人口 in 「圏域人口」「人口減少」 only: the population of something else), unless the question
+    holds the compound's other nouns too, itself or through a synonym (「情報を共有」 is 「情報共有」,
+    「販路を広げる」 「販路拡大」): tokenises the few units holding the term, only when asked."""
+    words: list[set[str]] = []  # the question's terms, gathered the first time a line is read
+
+    def whole(term: str) -> bool:
+        if any(term in name for name in corpus.initiatives):  # 「戦略的な観光施策」: a 取組 is about it
+            return True
+        lines = corpus.memo.get(("lines holding", term), lambda: _lines_holding(corpus, term))
+        if lines is None or not lines or len(lines) > _WHOLE_LINES:
+            return True
+        if not words:
+            words.append({t.term for t in asked} | {term for c in content for terms in c.terms for term in terms})
+        return any(_stands_alone(corpus, line, term, words[0]) for line in lines)
+
+    return whole
+
+
+def _lines_holding(corpus: Corpus, term: str) -> tuple[str, ...] | None:
+    """The distinct folded lines of the units holding `term` that contain it; None when no unit or
+    more than _WHOLE_UNITS hold it. Role cells repeat their row, rows their section: each distinct
+    line once."""
+    positions = np.flatnonzero(corpus.index.matches([term]))
+    if not len(positions) or len(positions) > _WHOLE_UNITS:
+        return None
+    texts = (fold(corpus.units[p].search_text) for p in positions)
+    return tuple(dict.fromkeys(line for text in texts for line in text.splitlines() if term in line))
+
+
+def _stands_alone(corpus: Corpus, text: str, term: str, question: set[str]) -> bool:
+    """Whether `term` is in `text` as a compound of its own, or in one with another noun the
+    question has too (itself or one of its parts: 「自立支援法」's 支援)."""
+    tokens = corpus.memo.get(("tokens", text), lambda: tuple(corpus.tokenizer.tokens(text)))
+    for start, at in compound_runs(tokens, _COMPOUND):
+        parts = [{w for w, _ in corpus.tokenizer.split_terms_of_word(t.surface)} | {t.term} for t in tokens[start:at]]
+        inside = [i for i, words in enumerate(parts) if term in words]
+        if not inside:
+            continue
+        if at - start == 1 and tokens[start].term == term:  # the whole compound
+            return True
+        last = tokens[at - 1]  # 「丘珠空港」 is a 空港: a name ending in the word is one of it
+        if last.pos[1] == "固有名詞" and last.term.endswith(term):
+            return True
+        if any(other - {term} & question for other in parts):
+            return True
+    return False
