@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.answering.answer import QUOTING, Status, ask
 from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import build_corpus
 
@@ -107,3 +107,33 @@ def test_a_party_named_where_the_agreement_holds_the_same_run(tokenizer, path, q
     answer = ask(build_corpus([agreement], tokenizer), question)
     assert answer.status is Status.ANSWERED, answer.text
     assert answer.hits[0].unit.id == f"{agreement.id}/{expected}", answer.text
+
+
+# 「両市で…」 says who does the thing; the one party whose own role is asked by name comes first.
+BOTH_DO_TEMPLATES = (
+    "双方で{topic}を進める件での{asked}の受け持ちは",
+    "二つの市でまとめてやる{topic}で、{asked}の役割は",
+    "{asked}の、{topic}を双方でまとめてやる件での受け持ちは",  # 「乙の」 far from 受け持ち: both shown, 乙 first
+)
+
+
+@pytest.mark.parametrize("path", LAYOUTS, ids=lambda path: path.name)
+def test_both_doing_the_thing_leaves_the_asked_party_first(tokenizer, path):
+    corpus = build_corpus([parse_file(path).agreement], tokenizer)
+    topics = sorted({u.initiative for u in corpus.units if u.party and u.initiative})
+    missed = []
+    for topic in topics:
+        for asked in corpus.party_names:
+            for template in BOTH_DO_TEMPLATES:
+                question = template.format(topic=topic, asked=asked.name)
+                answer = ask(corpus, question)
+                first = answer.hits[0].unit if answer.hits and answer.status in QUOTING else None
+                if first is None or first.party_label != asked.label or first.initiative != topic:
+                    missed.append(question)
+    assert topics
+    assert missed == []
+
+
+@pytest.mark.parametrize("question", ["両市でどう分担するの、観光で", "観光は双方でそれぞれ何をするの"])
+def test_how_both_split_a_thing_still_shows_both(corpus, question):
+    assert ask(corpus, question).status is Status.BOTH_PARTIES

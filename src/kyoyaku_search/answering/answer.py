@@ -332,6 +332,9 @@ def _row_roles(
         if not allowed[row]:
             return Answer.no_match(query.question)
         cells = [row]
+    named = {p.name for p in query.question.reading.parties}
+    if len(named) == 1:  # 「二つの市でやるPRでの、乙の…受け持ちは」: both side by side, the one named first
+        cells.sort(key=lambda i: corpus.units[i].party not in named)
     rest = [i for i, _ in ranked if i not in cells]
     hits = tuple(hit_at(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
     context = context_of(query, corpus.units[cells[0]])

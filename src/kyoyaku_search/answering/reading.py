@@ -22,7 +22,16 @@ from ..search.tokenizer import Token, compound_runs, fold
 from .backdrop import backdrop_terms
 from .cleaning import clean_question
 from .framing import ASKS_ALL
-from .kinds import BOTH, KIND_PATTERNS, KIND_WORDS, TOGETHER, QuestionKind, both_only_modify, question_kind
+from .kinds import (
+    BOTH,
+    KIND_PATTERNS,
+    KIND_WORDS,
+    TOGETHER,
+    QuestionKind,
+    both_only_do,
+    both_only_modify,
+    question_kind,
+)
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, only_names_parties, outsiders, read_labels
 from .typos import correct_typos
 
@@ -72,7 +81,11 @@ class Reading:
     @cached_property
     def asks_for_both_named(self) -> bool:
         """`asks_for_both`, unless a party is named and every such word only modifies a thing (「両市の人事交流」)."""
-        return self.asks_for_both and not both_only_modify(self.folded)
+        if not self.asks_for_both or both_only_modify(self.folded):
+            return False
+        if len({p.name for p in self.parties}) != 1:
+            return True
+        return not both_only_do(self.folded, [*(f for p in self.parties for f in p.forms), *self.labels])
 
     @cached_property
     def asks_all(self) -> bool:
