@@ -42,7 +42,7 @@ browser:
 	else echo "chromium を入れられません（root でない、または apt-get がない）: ブラウザのテストは飛ばします / cannot install chromium: the browser test will skip"; fi
 
 eval: $(STAMP)
-	$(BIN)/python -m kyoyaku_search.views.evaluate tests/questions.yaml tests/questions-holdout.yaml tests/questions-tuning.yaml tests/questions-offtopic.yaml tests/questions-blind-r1.yaml tests/questions-blind-r2.yaml tests/questions-blind-r3.yaml tests/questions-blind-r4.yaml tests/questions-blind-r5.yaml tests/questions-blind-r6.yaml tests/questions-blind-r7a.yaml tests/questions-blind-r7b.yaml tests/questions-blind-r8a.yaml tests/questions-blind-r8b.yaml tests/questions-blind-r9a.yaml tests/questions-blind-r9b.yaml tests/questions-dev-paraphrase.yaml
+	$(BIN)/python -m kyoyaku_search.views.evaluate tests/questions.yaml tests/questions-holdout.yaml tests/questions-tuning.yaml tests/questions-offtopic.yaml tests/questions-blind-r1.yaml tests/questions-blind-r2.yaml tests/questions-blind-r3.yaml tests/questions-blind-r4.yaml tests/questions-blind-r5.yaml tests/questions-blind-r6.yaml tests/questions-blind-r7a.yaml tests/questions-blind-r7b.yaml tests/questions-blind-r8a.yaml tests/questions-blind-r8b.yaml tests/questions-blind-r9a.yaml tests/questions-blind-r9b.yaml tests/questions-dev-paraphrase.yaml tests/questions-blind-r10.yaml tests/questions-blind-r11a.yaml tests/questions-blind-r11b.yaml
 
 eval-grid: $(STAMP)
 	$(BIN)/python benchmarks/eval_grid.py
