@@ -59,6 +59,33 @@ def test_random_phrases_bring_a_unit_holding_them_first(loaded):
     assert rate >= REQUIRED, missed[:20]
 
 
+def with_a_stray_space(phrase: str, rng: random.Random) -> str:
+    """The phrase with one space between two Japanese characters, as a PDF's line break leaves it."""
+    places = [i for i in range(1, len(phrase)) if not phrase[i - 1].isascii() and not phrase[i].isascii()]
+    at = rng.choice(places) if places else len(phrase)
+    return f"{phrase[:at]} {phrase[at:]}"
+
+
+def test_a_phrase_pasted_with_a_stray_space_still_brings_its_unit_first(loaded):
+    rng = random.Random(11)
+    phrases = random_phrases(loaded, SAMPLES, seed=12)
+    missed = [p for p in phrases if not first_holds_spaced(loaded, p, with_a_stray_space(p, rng))]
+    rate = 1 - len(missed) / len(phrases)
+    print(f"phrases with a stray space first: {rate:.3f} ({len(phrases) - len(missed)}/{len(phrases)})")
+    assert rate >= REQUIRED, missed[:20]
+
+
+def first_holds_spaced(corpus: Corpus, phrase: str, spaced: str) -> bool:
+    answer = ask(corpus, spaced)
+    return bool(answer.hits) and phrase in fold(answer.hits[0].unit.text)
+
+
+def test_a_pasted_cell_with_pdf_spaces_is_the_cell_that_says_it(corpus):
+    # 「甲と協力して」 is text of 乙's cell, also when copied with the PDF's spaces (「につい て」「取 り組む」)
+    answer = ask(corpus, "能力の強化に関する連携につい て、甲と協力して取 り組む")
+    assert answer.hits[0].unit.id.endswith("/乙"), answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

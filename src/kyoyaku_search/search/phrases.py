@@ -79,7 +79,18 @@ class PhraseIndex:
 
     def longest(self, folded: str) -> PhraseMatch | None:
         """The longest run of `folded` (at least MIN_PHRASE characters) that some unit holds
-        verbatim; the leftmost among equally long ones."""
+        verbatim; the leftmost among equally long ones. A space between two Japanese characters
+        is read past (「につい て」「取 り組む」, copied from a PDF's line breaks), and the run's
+        place is given in `folded` with its spaces."""
+        kept = _without_inner_spaces(folded)
+        if kept is None:
+            return self._longest(folded)
+        match = self._longest("".join(folded[i] for i in kept))
+        if match is None:
+            return None
+        return PhraseMatch(kept[match.start], kept[match.end - 1] + 1, match.positions)
+
+    def _longest(self, folded: str) -> PhraseMatch | None:
         best: tuple[int, int, list[int]] | None = None
         best_length = MIN_PHRASE - 1
         # The whole question pasted from the agreement is a quotation however short its words
@@ -124,3 +135,19 @@ def quotation_like(run: str) -> bool:
     """Whether a verbatim run says enough to be a quotation rather than common wording."""
     words = sum(ch.isalnum() and not "\u3041" <= ch <= "\u309f" for ch in run)
     return len(run) >= SHORT_PHRASE or words >= MIN_WORD_CHARS
+
+
+def _without_inner_spaces(folded: str) -> list[int] | None:
+    """The places of `folded` kept when the spaces between two non-ASCII characters are dropped;
+    None when there are none (most questions)."""
+    if " " not in folded:  # NFKC has made the ideographic space an ASCII one
+        return None
+    kept = []
+    for at, ch in enumerate(folded):
+        if ch == " ":
+            before = folded[:at].rstrip(" ")[-1:]
+            after = folded[at:].lstrip(" ")[:1]
+            if before and after and not before.isascii() and not after.isascii():
+                continue
+        kept.append(at)
+    return kept if len(kept) < len(folded) else None
