@@ -198,3 +198,17 @@ def test_cli_jsonl_lines_stay_independent_without_conversation():
 def test_cli_conversation_needs_jsonl(capsys):
     assert main(["ask", "観光", "--conversation"]) == 2
     assert "--jsonl" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("turns", "last_id", "names"),
+    [
+        # the asker said whose city is theirs; 「うちの市」 in the next turn keeps it, with the row
+        (["岩見沢に住んでるんだけど、移住のことってかいてある？", "うちの市はなにするの？"], "row-3b-3/乙", "岩見沢市"),
+        (["札幌市職員です。災害対策の取組について書いてある？", "本市は何をするの？"], "row-3a-5/甲", "札幌市"),
+    ],
+)
+def test_a_follow_up_without_a_party_keeps_the_party_and_the_row_before(corpus, turns, last_id, names):
+    last = converse(corpus, *turns)[-1]
+    assert last.hits[0].unit.id == f"{SEED_ID}/{last_id}", last.text
+    assert names in last.inherited

@@ -14,6 +14,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from .framing import SAYING_WORDS
 from .kinds import QuestionKind
+from .parties import says_own_city
 from .question import Context, Query, Question
 from .ranking import allowed_units, rank
 
@@ -51,7 +52,8 @@ def resolve(question: Question, previous: Context | None) -> Query:
     own = Query.own(question)
     if previous is None or question.outsiders or not _is_follow_up(question):
         return own
-    that_party = _THAT_PARTY.search(question.text.strip()) is not None
+    # 「その市は」, or 「本市は」「うちの市は」 after a turn that said whose city is the asker's
+    that_party = _THAT_PARTY.search(question.text.strip()) is not None or says_own_city(question.text)
     takes_parties = (
         not question.parties and bool(previous.parties) and (question.kind in ("role", "general") or that_party)
     )
@@ -66,11 +68,12 @@ def resolve(question: Question, previous: Context | None) -> Query:
         kind = QuestionKind.ROLE  # 「その市は…何をするの」: what that party does
     if takes_topic and previous.row_id is not None:
         topic = previous.initiative or ""
-        names = _names(question.parties) or "両当事者"
+        parties = previous.parties if takes_parties else question.parties
+        names = _names(parties) or "両当事者"
         note = f"前の質問の「{topic}」を引き継いで、{names}の役割を示します。"
         return Query(
             question,
-            question.parties,
+            parties,
             previous.weights,
             (),
             "role" if kind == "general" else kind,

@@ -74,6 +74,11 @@ _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(
 _ROLE_AFTER_NAME = re.compile(r"の(?:役割|役目|役回り|担当|責任|責務|分担|立場)")
 
 
+def says_own_city(text: str) -> bool:
+    """「本市」「うちの市」: the asker's own municipality, whichever it is."""
+    return _OWN.search(text) is not None
+
+
 def only_names_parties(corpus: Corpus, run: str) -> bool:
     """Whether a verbatim run of the agreement says little more than parties' names and their role
     (「の三原市の役割」, held where an article cites the column 「三原市の役割分担…の欄」;
