@@ -45,6 +45,7 @@ FOUND = [
     ("連絡調整の場はあるか", ("art-5",)),
     ("協約はどの法律に基づいて結ばれたの", ("preamble",)),
     ("ふそくって なにが かいてあるの", ("supplementary",)),  # 附則 asked by name in kana
+    ("ふそく って なに かいてあるの", ("supplementary",)),  # with a space before って
     ("両市で話し合って決めるとされていることは", ("art-4", "art-5", "art-6")),
 ]
 
@@ -60,7 +61,7 @@ def test_article_questions_as_people_ask_them(corpus, question, units):
     assert answer.hits[0].unit.id.removeprefix(SEED) in units
 
 
-@pytest.mark.parametrize("question", ["ほいくしの ふそくは", "さいがいの ふそくに そなえる"])
+@pytest.mark.parametrize("question", ["ほいくしの ふそくは", "さいがいの ふそくに そなえる", "ほいくしの ふそく って どうなってるの"])
 def test_fusoku_after_a_word_is_still_shortage(corpus, question):
     answer = ask(corpus, question)
     assert not answer.hits or answer.hits[0].unit.kind != "supplementary"

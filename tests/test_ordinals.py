@@ -234,3 +234,39 @@ def test_places_as_heard_and_the_title_in_every_layout(loaded):
         if f"この協約の題名は「{agreement.title}」です。" not in title.notes:
             missed.append((agreement.id, "title", title.notes))
     assert missed == []
+
+
+def test_every_article_said_in_kana_alone(loaded):
+    """「よんじょう って なにが かいてあるの」: a number in kana and じょう, without だい, is 第N条."""
+    missed = []
+    for agreement in loaded.agreements:
+        for article in agreement.articles:
+            for question in (f"{kana(article.number)}じょう って なにが かいてあるの", f"{kana(article.number)}じょうは"):
+                got = first_id(loaded, question, agreement.id)
+                if got != f"{agreement.id}/art-{article.number}":
+                    missed.append((agreement.id, question, got))
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    "question", ["いじょう です", "しじょうの かっせいか", "じょうほう きょうゆう", "くじょうは どこに いえばいい", "にじょうほう"]
+)
+def test_joh_inside_another_word_is_no_article(question):
+    assert ordinals.read_article(question) is None
+
+
+@pytest.mark.parametrize("letters", [("", ""), ("の あ", "ア"), ("の い", "イ")])
+def test_every_annex_section_said_in_kana_is_the_written_one(loaded, letters):
+    """「べっぴょうの さんの あ」 names what 「別表(3)ア」 names, in every agreement whose annex has it."""
+    said, written = letters
+    missed, checked = [], 0
+    for agreement in loaded.agreements:
+        for number in range(1, 6):
+            reference = find_reference(loaded, f"別表({number}){written}って何", agreement.id)
+            if reference is None or reference.kind == "article":
+                continue
+            checked += 1
+            heard = find_reference(loaded, f"べっぴょうの {kana(number)}{said} って なに", agreement.id)
+            if heard is None or heard.positions != reference.positions:
+                missed.append((agreement.id, number, said))
+    assert missed == [] and checked

@@ -58,11 +58,16 @@ _KANA_DIGITS = (
     ("ご", 5), ("に", 2), ("し", 4), ("く", 9),
 )  # fmt: skip
 _KANA_NUMBER = r"[ぁ-ゖ]{1,10}?"
+SPOKEN_DIGIT = "いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう"
+SPOKEN_NUMBER = rf"(?:(?:に|さん)?じゅう(?:{SPOKEN_DIGIT})?|{SPOKEN_DIGIT})"
 _READ_ARTICLE = re.compile(
     rf"(?:第|だい)\s*(?P<n>[0-9０-９]{{1,3}}|[〇一二三四五六七八九十]{{1,3}}|{_KANA_NUMBER})\s*(?:じょう|ジョウ)"
     r"|\b(?:[Aa]rticle|ART|Art\.?)\s*(?P<e>[0-9]{1,3})\b"
     # 「5じょうは」: a number in digits before じょう is an article however little else is written
     r"|(?<![0-9])(?P<d>[0-9]{1,3})\s*(?:じょう|ジョウ)(?!けん|れい|やく|ほう|ぶん|ず|たつ)"
+    # 「よんじょう って」: a number in kana and じょう standing alone as one word (not 「いじょう」
+    # 「しじょう」「くじょう」, whose first kana is no number said on its own, nor 「じょうほう」)
+    rf"|(?:^|(?<=[\s、。の「]))(?P<k>{SPOKEN_NUMBER})じょう(?=\s|って|は|に|の|を|で|と|が|$|[?？、。」])"
 )
 
 
@@ -203,7 +208,8 @@ def read_article(folded: str) -> tuple[int, str] | None:
     """(N, the words) for 第N条 written as heard (「だい6じょう」「だいろくじょう」) or in English."""
     for match in _READ_ARTICLE.finditer(folded):
         digits = match["e"] or match["d"]
-        number = int(digits) if digits else kanji_number(match["n"]) or kana_number(match["n"])
+        kana = match["n"] or match["k"]
+        number = int(digits) if digits else kanji_number(kana) or kana_number(kana)
         if number:
             return number, match.group(0)
     return None

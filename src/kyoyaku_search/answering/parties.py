@@ -36,7 +36,10 @@ _HEARD_ASKING = (
     (re.compile(r"(?<!ち)きょうやく"), "協約"),  # not 今日+やく; 「ちきょうやく」 is no word either
     # the parts of an agreement asked about by name in kana, where 不足 or 付録 would not be asked
     # that way (「ふそくには なにが かいてあるの」, not 「ほいくしの ふそく」)
-    (re.compile(r"(?:^|(?<=[\s、。]))ふそく(?=には|は|って|に(?:何|なに)|の(?:中身|内容|ないよう|なかみ))"), "附則"),
+    (
+        re.compile(r"(?:^|(?<=[\s、。]))ふそく(?=\s*(?:には|は|って)|に(?:何|なに)|の(?:中身|内容|ないよう|なかみ))"),
+        "附則",
+    ),
     (re.compile(r"(?:^|(?<=[\s、。の]))べっぴょう"), "別表"),
     (re.compile(r"しちょう(?=さん|さま|様|は|が|の)"), "市長"),
     (re.compile(r"そんちょう(?=さん|さま|様|は|が|の)"), "村長"),

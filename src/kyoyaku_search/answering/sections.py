@@ -9,8 +9,8 @@ import re
 
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
-from ..search.tokenizer import fold
-from .ordinals import ordinal_after
+from ..search.tokenizer import fold, to_katakana
+from .ordinals import SPOKEN_NUMBER, kana_number, ordinal_after
 from .places import NUMBER as _NUMBER
 from .places import Reference, in_scope, nth_words
 from .titles import titled_rows, titled_section
@@ -25,8 +25,24 @@ _ANNEX = re.compile(
 _BELONGS = re.compile(rf"[(]?第(?:{_NUMBER})条関係[)]?")
 
 
+# 「べっぴょうの さんの あ」: a section said aloud, its number and its letter (ア・イ・ウ …) in kana.
+_SPOKEN_ANNEX = re.compile(
+    rf"(?:別表|べっぴょう)(?:の|中の)?\s*(?P<n>{SPOKEN_NUMBER})"
+    r"(?:\s*の\s*(?P<letter>[あいうえおかきくけこ]))?(?=\s|って|は|の|に|を|で|$|[?？、。])"
+)
+
+
+def _spoken_section(folded: str) -> str:
+    """`folded` with an annex section said in kana written as the annex labels it (別表(3)ア)."""
+    if "別表" not in folded and "べっぴょう" not in folded:  # most questions name no annex
+        return folded
+    return _SPOKEN_ANNEX.sub(
+        lambda m: f"別表({kana_number(m['n'])}){to_katakana(m['letter'] or '')}", folded
+    )
+
+
 def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    folded = _BELONGS.sub("", folded)
+    folded = _BELONGS.sub("", _spoken_section(folded))
     for match in _ANNEX.finditer(folded):
         number = kanji_number(match["n1"] or match["n2"] or match["n3"] or match["n4"] or "")
         letter = match["letter1"] or match["letter2"]
