@@ -36,9 +36,7 @@ def _spoken_section(folded: str) -> str:
     """`folded` with an annex section said in kana written as the annex labels it (別表(3)ア)."""
     if "別表" not in folded and "べっぴょう" not in folded:  # most questions name no annex
         return folded
-    return _SPOKEN_ANNEX.sub(
-        lambda m: f"別表({kana_number(m['n'])}){to_katakana(m['letter'] or '')}", folded
-    )
+    return _SPOKEN_ANNEX.sub(lambda m: f"別表({kana_number(m['n'])}){to_katakana(m['letter'] or '')}", folded)
 
 
 def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:

@@ -58,8 +58,31 @@ def _two_kanji_typos(corpus: Corpus, text: str, corrections: list[Correction]) -
     # single nouns: not 「何市」's 何 or 「本市」's prefix 本 and suffix 市
     singles = {t.surface for t in tokens if len(t.surface) == 1 and t.pos[:2] == ("名詞", "普通名詞")}
     for run, candidate in runs:
-        if run not in names and not all(ch in singles for ch in run):
-            continue  # Sudachi reads it as a word of its own
+        # A word of Sudachi's own is meant as written, unless the input method offered the wrong
+        # kanji for the corpus word's sound (「感光の共同PR」 → 観光); see _homophone_in_context.
+        if (
+            run not in names
+            and not all(ch in singles for ch in run)
+            and not _homophone_in_context(corpus, text, run, candidate)
+        ):
+            continue
         text = text.replace(run, candidate, 1)
         corrections = [*corrections, Correction(run, candidate, "typo")]
     return text, corrections
+
+
+def _homophone_in_context(corpus: Corpus, text: str, run: str, candidate: str) -> bool:
+    """Whether `run`, a real word that reads exactly like the corpus's `candidate`, stands for it:
+    another word of the question is said with `candidate` in one unit (「異住の促進」: 移住 and 促進
+    in one row), and that word is a topic of a few units (a quarter at most: not 連携) nor a party's name. Without
+    such a word 「保険について」 is a topic of its own, not 保健 misconverted."""
+    reading = corpus.tokenizer.reading_of_word
+    if reading(run) != reading(candidate):
+        return False
+    names, texts = corpus.names.known_forms, [unit.text for unit in corpus.units]
+    others = {m.group(0) for m in _KANJI.finditer(text) if len(m.group(0)) > 1} - {run} - set(names)
+    for other in others:
+        holding = [t for t in texts if other in t]
+        if len(holding) <= len(texts) // 4 and any(candidate in t for t in holding):
+            return True
+    return False
