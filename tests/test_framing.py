@@ -149,3 +149,17 @@ def test_every_row_listed_in_every_layout(layouts, question):  # noqa: F811
         assert answer.status == Status.TOGETHER, (agreement.id, question)
         names = [item.name for item in answer.items]  # every 取組, or those both say they do together
         assert names and set(names) <= set(rows), (agreement.id, question)
+
+
+@pytest.mark.parametrize("template", ["{name}が担う役割の一覧を出して", "{name}の役割をすべて出してください"])
+def test_putting_out_a_list_is_no_topic(layouts, template):  # noqa: F811
+    """「…の一覧を出して」: 出す says what the answer should do; each party's roles are listed, in
+    every layout."""
+    wrong = []
+    for agreement in layouts.agreements:
+        for party in agreement.parties:
+            answer = ask(layouts, template.format(name=party.name), agreement=agreement.id)
+            labels = {h.unit.party_label for h in answer.hits}
+            if answer.status != Status.PARTY_ROLES or labels != {party.label}:
+                wrong.append((agreement.id, party.name, answer.status))
+    assert wrong == []

@@ -74,6 +74,7 @@ FRAMING_WORDS = frozenset(
         "引用",
         "列挙",
         "並べる",
+        "出す",  # 「一覧を出して」: what the answer should do; who pays (お金を出す) is said by お金
         "抜粋",
         # asking words Sudachi does not tag as such
         "いくら",
