@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kyoyaku_search.answering import ordinals
+from kyoyaku_search.answering import ordinals, sections
 from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.answering.ordinals import find_ordinal, kana_number
 from kyoyaku_search.answering.structure import find_reference
@@ -270,3 +270,8 @@ def test_every_annex_section_said_in_kana_is_the_written_one(loaded, letters):
             if heard is None or heard.positions != reference.positions:
                 missed.append((agreement.id, number, said))
     assert missed == [] and checked
+
+
+@pytest.mark.parametrize("question", ["別表には何が書いてある", "べっぴょうには なにが ある", "別表にごみの話はある"])
+def test_a_particle_after_the_annex_is_no_section_number(question):
+    assert sections._spoken_section(question) == question

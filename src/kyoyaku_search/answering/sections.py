@@ -25,9 +25,10 @@ _ANNEX = re.compile(
 _BELONGS = re.compile(rf"[(]?第(?:{_NUMBER})条関係[)]?")
 
 
-# 「べっぴょうの さんの あ」: a section said aloud, its number and its letter (ア・イ・ウ …) in kana.
+# 「べっぴょうの さんの あ」: a section said aloud, its number and its letter (ア・イ・ウ …) in kana,
+# after の or a space (「別表には」 is the particle に, not section 2).
 _SPOKEN_ANNEX = re.compile(
-    rf"(?:別表|べっぴょう)(?:の|中の)?\s*(?P<n>{SPOKEN_NUMBER})"
+    rf"(?:別表|べっぴょう)(?:(?:の|中の)\s*|\s+)(?P<n>{SPOKEN_NUMBER})"
     r"(?:\s*の\s*(?P<letter>[あいうえおかきくけこ]))?(?=\s|って|は|の|に|を|で|$|[?？、。])"
 )
 
