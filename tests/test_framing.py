@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.answering.kinds import QuestionKind, question_kind
 from kyoyaku_search.views.evaluate import load_cases
 from tests.conftest import QUESTIONS
 from tests.loaded import variant_corpus
@@ -162,4 +163,20 @@ def test_putting_out_a_list_is_no_topic(layouts, template):  # noqa: F811
             labels = {h.unit.party_label for h in answer.hits}
             if answer.status != Status.PARTY_ROLES or labels != {party.label}:
                 wrong.append((agreement.id, party.name, answer.status))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "question", ["この協約はどこの市とどこの市が結んだの？", "どこの町とどこの町が協定を結んだの", "どの市とどの市が結んだ協約？"]
+)
+def test_which_two_municipalities_signed_is_the_preamble(layouts, question):  # noqa: F811
+    """「どこの市とどこの市が結んだ」 asks for the pair, which the preamble names, in every layout."""
+    assert question_kind(question) == QuestionKind.PARTNERS
+    wrong = []
+    for agreement in layouts.agreements:
+        if not any(u.agreement_id == agreement.id and u.kind == "preamble" for u in layouts.units):
+            continue
+        answer = ask(layouts, question, agreement=agreement.id)
+        if not answer.hits or answer.hits[0].unit.kind != "preamble":
+            wrong.append((agreement.id, answer.status, [h.unit.kind for h in answer.hits[:2]]))
     assert wrong == []
