@@ -38,6 +38,22 @@ NOT_FOUND = [
 ]
 
 
+def assert_answers_with(corpus, question: str, unit: str) -> None:
+    """The question is answered with one quote, and `unit` (「row-3a-2/甲」) comes first."""
+    answer = ask(corpus, question)
+    assert answer.status is Status.ANSWERED, answer.text
+    assert answer.hits[0].unit.id.split("/", 1)[1] == unit, answer.text
+
+
+def assert_found_or_refused(corpus, question: str, unit: str | None) -> None:
+    """`unit` None: refused with no quote; else answered with `unit` first."""
+    if unit is None:
+        answer = ask(corpus, question)
+        assert answer.status is Status.NO_MATCH and not answer.quotes, answer.text
+    else:
+        assert_answers_with(corpus, question, unit)
+
+
 @pytest.mark.parametrize(("question", "unit"), FOUND)
 def test_words_of_manner_do_not_refuse(corpus, question, unit):
     answer = ask(corpus, question)
@@ -95,7 +111,11 @@ def test_a_signature_after_the_question_is_no_topic(corpus, question, unit):
 
 
 @pytest.mark.parametrize(
-    "question", ["除雪の共同化について札幌市の役割を確認したい。道路維持課です。", "ごみ収集の広域化は協約にありますか。環境政策課より。"]
+    "question",
+    [
+        "除雪の共同化について札幌市の役割を確認したい。道路維持課です。",
+        "ごみ収集の広域化は協約にありますか。環境政策課より。",
+    ],
 )
 def test_a_signed_question_the_agreement_lacks_is_refused(corpus, question):
     answer = ask(corpus, question)
@@ -129,7 +149,11 @@ def test_another_persons_thing(corpus, question, foreign):
 
 @pytest.mark.parametrize(
     ("question", "found"),
-    [("看護師の派遣は協約にある？", False), ("医師の派遣で岩国市の役割は", False), ("災害のとき職員の派遣で岩国市の役割は", True)],
+    [
+        ("看護師の派遣は協約にある？", False),
+        ("医師の派遣で岩国市の役割は", False),
+        ("災害のとき職員の派遣で岩国市の役割は", True),
+    ],
 )
 def test_another_persons_thing_in_another_agreement(hiroshima, question, found):
     answer = ask(hiroshima, question)
@@ -148,9 +172,7 @@ def test_another_persons_thing_in_another_agreement(hiroshima, question, found):
     ],
 )
 def test_the_party_asked_by_name(corpus, question, unit):
-    answer = ask(corpus, question)
-    assert answer.status is Status.ANSWERED
-    assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_answers_with(corpus, question, unit)
 
 
 @pytest.mark.parametrize("question", ["札幌市と岩見沢市の役割を観光で知りたい", "観光で札幌市と岩見沢市の役割は"])
@@ -163,14 +185,15 @@ def test_names_joined_still_ask_about_both(corpus, question):
 @pytest.mark.parametrize(
     ("question", "unit"),
     [
-        ("子育て中の母親の介護者です。保育士が足りないことで札幌と岩見沢は協力する？ 札幌市の役割を知りたい", "row-3a-2/甲"),
+        (
+            "子育て中の母親の介護者です。保育士が足りないことで札幌と岩見沢は協力する？ 札幌市の役割を知りたい",
+            "row-3a-2/甲",
+        ),
         ("年金生活者です。救急医療で札幌と岩見沢は協力してる？ 岩見沢市の役割が知りたい", "row-3a-1/乙"),
     ],
 )
 def test_who_asks_is_no_topic(corpus, question, unit):
-    answer = ask(corpus, question)
-    assert answer.status is Status.ANSWERED
-    assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_answers_with(corpus, question, unit)
 
 
 @pytest.mark.parametrize(
@@ -181,9 +204,7 @@ def test_who_asks_is_no_topic(corpus, question, unit):
     ],
 )
 def test_the_party_asked_by_name_in_another_agreement(hiroshima, question, unit):
-    answer = ask(hiroshima, question)
-    assert answer.status is Status.ANSWERED
-    assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_answers_with(hiroshima, question, unit)
 
 
 # 「連携中枢都市である札幌市は」: what a party is, said on the way, is no topic (it named 前文).
@@ -195,9 +216,7 @@ def test_the_party_asked_by_name_in_another_agreement(hiroshima, question, unit)
     ],
 )
 def test_what_a_party_is_is_no_topic(corpus, question, unit):
-    answer = ask(corpus, question)
-    assert answer.status is Status.ANSWERED
-    assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_answers_with(corpus, question, unit)
 
 
 def test_what_a_party_is_in_another_agreement(hiroshima):
@@ -219,12 +238,7 @@ def test_what_a_party_is_in_another_agreement(hiroshima):
     ],
 )
 def test_the_template_run_frames_the_topic_before_it(corpus, question, unit):
-    answer = ask(corpus, question)
-    if unit is None:
-        assert answer.status is Status.NO_MATCH and not answer.quotes
-    else:
-        assert answer.status is Status.ANSWERED
-        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_found_or_refused(corpus, question, unit)
 
 
 @pytest.mark.parametrize(
@@ -232,11 +246,7 @@ def test_the_template_run_frames_the_topic_before_it(corpus, question, unit):
     [("空き家の活用で連携する取組はある？", None), ("災害時における相互応援で連携する取組は？", "row-3-1")],
 )
 def test_the_template_run_in_another_agreement(hiroshima, question, unit):
-    answer = ask(hiroshima, question)
-    if unit is None:
-        assert answer.status is Status.NO_MATCH and not answer.quotes
-    else:
-        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_found_or_refused(hiroshima, question, unit)
 
 
 # A soft framing word the question's own verb acts on is what is done (「議会を合同で開く」), not
@@ -251,11 +261,7 @@ def test_the_template_run_in_another_agreement(hiroshima, question, unit):
     ],
 )
 def test_a_framing_word_acted_on_is_the_topic(corpus, question, unit):
-    answer = ask(corpus, question)
-    if unit is None:
-        assert answer.status is Status.NO_MATCH and not answer.quotes
-    else:
-        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_found_or_refused(corpus, question, unit)
 
 
 @pytest.mark.parametrize("question", ["両市の議会を合同で開くことはある？", "議会を一緒に開く話は協約に書いてある？"])
@@ -276,11 +282,7 @@ def test_a_framing_word_acted_on_in_another_agreement(hiroshima, question):
     ],
 )
 def test_a_thing_checked_against_a_named_initiative(corpus, question, unit):
-    answer = ask(corpus, question)
-    if unit is None:
-        assert answer.status is Status.NO_MATCH and not answer.quotes
-    else:
-        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_found_or_refused(corpus, question, unit)
 
 
 @pytest.mark.parametrize(
@@ -291,11 +293,7 @@ def test_a_thing_checked_against_a_named_initiative(corpus, question, unit):
     ],
 )
 def test_a_thing_checked_against_a_named_initiative_in_another_agreement(hiroshima, question, unit):
-    answer = ask(hiroshima, question)
-    if unit is None:
-        assert answer.status is Status.NO_MATCH and not answer.quotes
-    else:
-        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_found_or_refused(hiroshima, question, unit)
 
 
 # A place name that names a railway, station or port (「JR千歳線」「小樽駅」) is no municipality
@@ -315,7 +313,11 @@ def test_a_route_is_no_municipality(corpus, question, status):
 
 @pytest.mark.parametrize(
     ("question", "status"),
-    [("JR呉線の増便は協約に入ってる？", Status.NO_MATCH), ("呉駅の整備はある？", Status.NO_MATCH), ("呉市の役割は", Status.NOT_PARTY)],
+    [
+        ("JR呉線の増便は協約に入ってる？", Status.NO_MATCH),
+        ("呉駅の整備はある？", Status.NO_MATCH),
+        ("呉市の役割は", Status.NOT_PARTY),
+    ],
 )
 def test_a_route_is_no_municipality_in_another_agreement(hiroshima, question, status):
     answer = ask(hiroshima, question)
@@ -334,12 +336,7 @@ def test_a_route_is_no_municipality_in_another_agreement(hiroshima, question, st
     ],
 )
 def test_together_about_a_topic_passes_the_gate(corpus, question, unit):
-    answer = ask(corpus, question)
-    if unit is None:
-        assert answer.status is Status.NO_MATCH and not answer.quotes
-    else:
-        assert answer.status is Status.ANSWERED
-        assert answer.hits[0].unit.id.split("/", 1)[1] == unit
+    assert_found_or_refused(corpus, question, unit)
 
 
 @pytest.mark.parametrize(
