@@ -121,7 +121,7 @@ def read(corpus: Corpus, text: str) -> Reading:
             masked = masked.replace(name, MASK * len(name))
         words, split = corpus.tokenizer.analyse(masked)
     run = heard_text[phrase.start : phrase.end] if phrase else ""
-    kind = question_kind(_unheld(folded, tokens, initiatives, run), len({p.name for p in parties}))
+    kind = question_kind(_unheld(corpus, folded, tokens, initiatives, run), len({p.name for p in parties}))
     return Reading(
         text=cleaned,
         folded=folded,
@@ -171,7 +171,7 @@ def _quotation(corpus: Corpus, heard_text: str, initiatives: tuple[str, ...]) ->
     if phrase is None:
         return None
     run = heard_text[phrase.start : phrase.end]
-    named = _named_spans(heard_text, initiatives)
+    named = _named_spans(corpus, heard_text, initiatives)
     rest = "".join(ch for at, ch in enumerate(run, phrase.start) if not any(s <= at < e for s, e in named))
     if (
         (rest != run and not quotation_like(rest))
@@ -191,16 +191,22 @@ def _names_the_agreement(corpus: Corpus, run: str) -> bool:
 _THE_AGREEMENT = frozenset({"協約", "連携協約", "協定", "協約書", "協定書", "書", "本", "此の", "この", "連携"})
 
 
-def _named_spans(text: str, initiatives: tuple[str, ...]) -> list[tuple[int, int]]:
+def _named_spans(corpus: Corpus, text: str, initiatives: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where `text` names each of `initiatives` (compared as `initiative_key`)."""
-    return [m.span() for name in initiatives for m in re.finditer("[ ・]?".join(map(re.escape, name)), text)]
+    return [m.span() for name in initiatives for m in _name_pattern(corpus, name).finditer(text)]
 
 
-def _unheld(folded: str, tokens: Sequence[Token], initiatives: tuple[str, ...], run: str) -> str:
+def _name_pattern(corpus: Corpus, name: str) -> re.Pattern[str]:
+    """A 取組's name written with or without a space or 「・」 between its characters; made once
+    per corpus and name, not for every question that names it."""
+    return corpus.memo.get(("initiative name", name), lambda: re.compile("[ ・]?".join(map(re.escape, name))))
+
+
+def _unheld(corpus: Corpus, folded: str, tokens: Sequence[Token], initiatives: tuple[str, ...], run: str) -> str:
     """The question and its words' normalized forms for reading its kind, without a 取組 it names or
     a long run it quotes: 「自治体病院の連携の取組内容」 asks about that row, not who the partners are,
     though the row's name holds 自治体 and 連携."""
-    spans = _named_spans(folded, initiatives)
+    spans = _named_spans(corpus, folded, initiatives)
     # a short run is common wording as often as a quotation (「協力して取り組む」 says 共に)
     if len(run) >= SHORT_PHRASE and (at := folded.find(run)) >= 0:
         spans.append((at, at + len(run)))

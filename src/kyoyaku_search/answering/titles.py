@@ -29,9 +29,13 @@ class Named:
     label: str = ""  # 「(3)ア 生活機能の強化」, as the citations print it
 
 
-def sections_of(corpus: Corpus, agreement_id: str) -> list[Named]:
+def sections_of(corpus: Corpus, agreement_id: str) -> tuple[Named, ...]:
     """Every table of the agreement's annexes, and every section that holds sub-sections (its
-    rows are theirs), with its title."""
+    rows are theirs), with its title; read once per corpus, not per question."""
+    return corpus.memo.get(("annex sections", agreement_id), lambda: tuple(_sections(corpus, agreement_id)))
+
+
+def _sections(corpus: Corpus, agreement_id: str) -> list[Named]:
     agreement = corpus.agreement(agreement_id)
     named = []
     for index, annex in enumerate(agreement.annexes(), start=1):
@@ -81,10 +85,15 @@ _EVERY_ROW = re.compile(
     r"|(?:何|なに)が\s*(?:含ま|あ[るり]|入|載)|(?:何番|どの|どこの)\s*(?:目)?の?\s*(?:分野|区分|表))"
 )
 
+# A word each alternative of _EVERY_ROW holds (連携事業 holds 事業, 何の 何, なんの なん).
+_EVERY_ROW_WORDS = re.compile(r"取組|取り組み|とりくみ|事業|項目|どんな|どういう|どのような|何|なに|なん|どの|どこの")
+
 
 def titled_section(corpus: Corpus, folded: str, agreement_ids: list[str]) -> tuple[tuple[int, ...], str, str] | None:
     """(every row of the section, its label, the words) for a section named by its title and asked
     for whole (「…の強化にはどんな取組がある」); None when no title names one unambiguously."""
+    if not _EVERY_ROW_WORDS.search(folded):  # most questions: no need to try _EVERY_ROW at every place
+        return None
     for match in _EVERY_ROW.finditer(folded):
         head = _name(folded[: match.start()])
         found = [s for aid in agreement_ids if (s := _best(sections_of(corpus, aid), head)) is not None]
@@ -101,7 +110,7 @@ def _name(head: str) -> str:
     return _SECTION_WORD.sub("", head.rstrip()) or head.rstrip()
 
 
-def _best(sections: list[Named], head: str) -> Named | None:
+def _best(sections: tuple[Named, ...], head: str) -> Named | None:
     """The section whose title holds the longest end of `head`; None on a tie or when the end it
     holds is ordinary wording rather than a name."""
     scored = sorted(((_held_end(section.title, head), section) for section in sections), key=lambda s: -s[0])
