@@ -1,5 +1,5 @@
-"""Who a question names: the parties (by name, short name, reading or 甲/乙), and
-municipalities that are not parties."""
+"""Who a question names: the parties (by name, short name, reading or 甲/乙), and which of them
+it asks about. Municipalities that are not parties: strangers.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.phrases import quotation_like
 from ..search.spelling import Correction
-from ..search.tokenizer import Token, to_katakana
+from ..search.tokenizer import to_katakana
 from .slips import slip_readings, slipped_names
 
 Mention = tuple[int, int, PartyName]  # a party named in the question: (start, end, the party)
@@ -55,7 +55,6 @@ _PARTY_WORK = re.compile(r"の仕事(?!探|を探)")
 _TOPIC = re.compile(r"は|が")
 _PARTNER = re.compile(f"と(?!{MASK}|して)")  # 「札幌市として」 is who acts, not a partner
 _OBJECT = re.compile(r"を|に(?!は|も|と|対し)|で(?!は|も)|から|へ")
-_KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
 # (Each alternative begins with a character, so the regex engine skips to where a match can begin.)
@@ -125,93 +124,6 @@ def labelled(corpus: Corpus, labels: tuple[str, ...]) -> tuple[PartyName, ...]:
     if len(labels) <= 1:
         return corpus.names.by_label.get(labels[0], ()) if labels else ()
     return tuple(p for p in corpus.party_names if p.label in labels)
-
-
-def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) -> tuple[str, ...]:
-    """Place names that are neither a party nor a place the agreements mention (丘珠, さっぽろ),
-    and names written in kana that Sudachi ends with the suffix 市・町・村 (「えべつしの役割」).
-
-    When the question names a party, a place only said to be where someone comes from or where
-    something is (「東京から戻る人」「東区にある飛行場」) is scenery, not a municipality asked about."""
-    known_forms = corpus.names.known_forms
-    named = [
-        t.surface
-        for index, t in enumerate(tokens)
-        if t.pos[1:3] == ("固有名詞", "地名")
-        and not _names_a_route(tokens, index)
-        and t.pos[3] != "国"
-        and t.surface not in known_forms
-        and t.surface not in corpus.text_blob
-        and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
-    ]
-    if party_named and named:
-        scenery = {t.surface for i, t in enumerate(tokens) if t.surface in named and _is_scenery(tokens, i)}
-        said = {t.surface for i, t in enumerate(tokens) if t.surface in named and not _is_scenery(tokens, i)}
-        named = [name for name in named if name not in scenery - said]
-    found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
-    return tuple(name for name in found if not any(name != other and name in other for other in found))
-
-
-# What follows a place said only as where someone comes from, lives, or where a thing stands.
-_SCENERY_AFTER = ("から", "にある", "にいる", "に住", "出身", "在住", "生まれ", "育ち", "まで", "へ")
-
-
-def _is_scenery(tokens: list[Token], index: int) -> bool:
-    after = "".join(t.surface for t in tokens[index + 1 : index + 3])
-    return after.startswith(_SCENERY_AFTER)
-
-
-# 「函館線」「岩見沢駅」「苫小牧港」: a place name with the suffix of a route, station or port
-_ROUTE_SUFFIXES = frozenset("線駅港")
-
-
-def _names_a_route(tokens: list[Token], index: int) -> bool:
-    """Whether the place name at `index` names a railway, station or port rather than a municipality:
-    a route suffix after it, or a line's operator before it (「JR函館線」「JR函館」)."""
-    after = tokens[index + 1] if index + 1 < len(tokens) else None
-    before = tokens[index - 1] if index > 0 else None
-    if after is not None and after.begin == tokens[index].end and after.surface in _ROUTE_SUFFIXES:
-        return True
-    return (
-        before is not None
-        and before.end == tokens[index].begin
-        and before.pos[1] == "固有名詞"
-        and before.surface.isascii()
-    )
-
-
-def short_kana(surface: str) -> bool:
-    """Two kana or fewer: what Sudachi takes for a proper noun there (「ひは」) is a misreading."""
-    return len(surface) <= 2 and all("\u3041" <= ch <= "\u309f" for ch in surface)
-
-
-def _kana_municipalities(tokens: list[Token]) -> list[str]:
-    """A name in hiragana at the start of the question or of a clause, ended by し・ちょう・まち・むら
-    (市町村) and a particle, that Sudachi cannot read as one word: it cuts it into a filler, a
-    proper noun or the suffix し (「えべつしの」「えにわしは」「おたるしは」), where 「ふくしの」 is 福祉.
-    A party's kana name is masked before this runs, so what is left is not a party."""
-    matches = list(_KANA_NAME.finditer("".join(t.surface for t in tokens)))
-    if not matches:
-        return []  # most questions: no word offsets to look up
-    starts = {t.begin - tokens[0].begin: t for t in tokens}
-    found = []
-    for match in matches:
-        inside = [t for at, t in starts.items() if match.start() <= at < match.end("name")]
-        if len(inside) < 2 or starts.get(match.start()) is None:
-            continue  # one word (「わたしは」) or a cut through a word
-        # 「びばいしは」: び (an adverb) + ばいし (a verb) — kana cut into words that make no phrase
-        if (
-            any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside)
-            or (inside[0].pos[0] in ("副詞", "動詞") and len(inside[0].surface) == 1)
-            or (inside[0].pos[0] in ("副詞", "動詞") and inside[-1].surface in ("し", "ちょう", "まち", "むら"))
-        ):
-            # 「ちとせしは」: ちと + せ + し — the suffix cut off on its own after a cut-up name
-            found.append(match["name"])
-    return found
-
-
-def _all_hiragana(text: str) -> bool:
-    return bool(text) and all("\u3041" <= ch <= "\u309f" for ch in text)
 
 
 def find_parties(

@@ -28,9 +28,10 @@ from .foreign import foreign_modifiers
 from .framing import ASKS_ALL, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import HEADS, KIND_EXPANSIONS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing
 from .ordinals import another_of
-from .parties import MASK, short_kana
+from .parties import MASK
 from .reading import Reading, read
 from .reading import named_initiatives as named_initiatives  # said here too, where tests find it
+from .strangers import short_kana
 from .terms import (
     acted_upon,
     after_a_name,

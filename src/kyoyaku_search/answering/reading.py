@@ -32,7 +32,8 @@ from .kinds import (
     both_only_modify,
     question_kind,
 )
-from .parties import LABEL_CHARS, MASK, find_parties, labelled, only_names_parties, outsiders, read_labels
+from .parties import LABEL_CHARS, MASK, find_parties, labelled, only_names_parties, read_labels
+from .strangers import outsiders
 from .typos import correct_typos
 
 _LABEL_SET = frozenset(LABEL_CHARS)
