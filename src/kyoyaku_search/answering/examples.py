@@ -19,6 +19,11 @@ def example_question(corpus: Corpus, party: str | None = None) -> str | None:
     `party` (a municipality name) prefers that party's cells, so a list of its roles suggests
     asking about one of them.
     """
+    # One scan of the units per corpus and party, not one per refused question.
+    return corpus.memo.get(("example question", party), lambda: _example(corpus, party))
+
+
+def _example(corpus: Corpus, party: str | None) -> str | None:
     cells = [u for u in corpus.units if u.party and u.initiative and len(u.initiative) <= LONGEST_TOPIC]
     cells = [u for u in cells if u.party == party] or cells
     if not cells:
