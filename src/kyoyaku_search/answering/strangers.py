@@ -30,9 +30,9 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
         and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
     ]
     if party_named and named:
-        scenery = {t.surface for i, t in enumerate(tokens) if t.surface in named and _is_scenery(tokens, i)}
-        said = {t.surface for i, t in enumerate(tokens) if t.surface in named and not _is_scenery(tokens, i)}
-        named = [name for name in named if name not in scenery - said]
+        # a place said once as scenery and once otherwise (「…から来た人で、江別市の役割」) is asked about
+        asked = {t.surface for i, t in enumerate(tokens) if t.surface in named and not _is_scenery(tokens, i)}
+        named = [name for name in named if name in asked]
     found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
 
