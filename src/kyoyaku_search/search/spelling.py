@@ -94,13 +94,12 @@ class Spelling:
         boundaries: Callable[[], frozenset[int]] | None = None,
         in_words: Callable[[], frozenset[int]] | None = None,
     ) -> Correction | None:
-        heads, tails = self._shapes
         for size in range(min(len(run), MAX_PHRASE), MIN_PHRASE - 1, -1):
             for start in range(len(run) - size + 1):
                 window = run[start : start + size]
-                # `_may_be_near` inline and first: most windows are near no phrase, and every
-                # test here only skips a window, so their order changes nothing
-                if (size, window[:2]) not in heads and window[2:] not in tails:
+                # the cheapest test first: most windows are near no phrase, and every test here
+                # only skips a window, so their order changes nothing
+                if not self._may_be_near(window):
                     continue
                 if window in self.phrases:
                     continue
