@@ -220,7 +220,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     if effective is not None:
         return _effective(corpus, query, *effective, top_k)
     ranked = rank(corpus, query, allowed)
-    asked = fold(question.text)  # a unit that only explains other terms with the words says nothing of them
+    asked = question.reading.folded_text  # a unit that only explains other terms with the words says nothing of them
     ranked = [(i, s) for i, s in ranked if not only_explains(corpus.units[i].text, question.content, asked)]
     if not ranked:
         context = Context(

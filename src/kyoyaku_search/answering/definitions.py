@@ -32,7 +32,7 @@ _DEFINITION = re.compile(r"「(?P<term>[^「」]+)」とは(?P<body>[^。]*?)(?:
 def defined_term(corpus: Corpus, question: Question, agreement: str | None = None) -> Reference | None:
     """The units that define the word a question asks the meaning of, when the agreement defines
     it (「市民病院とは何か」 → 第1条, 「中心市宣言って何」 → the article that first uses it)."""
-    folded = fold(question.text)
+    folded = question.reading.folded_text
     for asked in _ASKS_WHAT.finditer(folded):
         before = _WORD_BEFORE.search(folded[: asked.start()].rstrip("」』"))
         if before is None:

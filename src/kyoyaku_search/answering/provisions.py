@@ -64,7 +64,7 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     a heading named word for word is the article asked for, whatever else its words would rank.
     Not when the question names something more the agreement holds (a second topic), nor for a
     heading of common words alone (「目的」「その他」), which ranking finds."""
-    folded = fold(question.text)
+    folded = question.reading.folded_text
     # the distinct headings, not every article: the template repeats a handful in every agreement
     named = [h for h in corpus.headings if fold(h) in folded and quotation_like(fold(h))]
     if not named:
