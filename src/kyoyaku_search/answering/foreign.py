@@ -107,9 +107,12 @@ def foreign_modifiers(
     found = []
     for start, at in compound_runs(tokens, COMPOUND_POS):
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
-        if words and not _listed(tokens, said, start, at):  # people weigh little, and still name another thing
+        if not words:
+            continue
+        listed = _listed(tokens, said, start, at)
+        if not listed:  # people weigh little, and still name another thing
             found.extend(_other_person_of(tokens, start, at, occurs))
-        if not words or not any(word in heavy for word in words) or _listed(tokens, said, start, at):
+        if listed or not any(word in heavy for word in words):
             continue
         found.extend(_other_named(tokens[start:at], document_frequency, occurs))
         place = _topic_place(tokens, said, start, at)
@@ -150,8 +153,10 @@ def _other_person_of(tokens: Sequence[Token], start: int, end: int, occurs: Call
     """A person by their work (…士・…師・…員) that no unit puts before the thing the question puts
     it before, where a unit puts another such person (「看護師不足」「介護職員の不足対策」 beside
     保育士不足対策, 「議員同士の交流」 beside 職員交流): another person's thing, not the agreement's."""
-    found = []
     run = tokens[start:end]
+    if not any(token.surface[-1] in _WORKER_ENDINGS for token in run):  # most compounds name no person
+        return []
+    found = []
     pairs = list(zip(run, run[1:], strict=False))
     nouns = [t for t in run if t.pos[0] != "接尾辞"]  # 「議員同士」「看護師さん」: the person
     after = tokens[end + 1] if end + 1 < len(tokens) and tokens[end].surface == "の" else None
