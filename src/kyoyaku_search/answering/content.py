@@ -67,11 +67,12 @@ def content_words(
         read = [e for e in readings if word in e.source]
         if read:  # Sudachi's guess at a hiragana run is not the user's word; its reading is
             word, covering = read[0].source, {tokenizer.whole_terms_of_word(e.target) for e in read}
-        else:
+        asks = asks_kind(word)
+        if not read:
             covering = {(term,)}
             same: dict[str, bool] = {}  # a source with several targets is the word or not once
             for expansion in expansions:
-                if expansion.layer == "kind" and not asks_kind(word):
+                if expansion.layer == "kind" and not asks:
                     continue
                 if expansion.example and not _as_example(tokens, token):
                     continue
@@ -97,7 +98,6 @@ def content_words(
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
         if word not in found:
-            asks = asks_kind(word)
             compound = compounds.get(token.begin, "") if token is not None else ""
             covers = tuple(sorted(c for c in covering if c))
             acts_on = acted_on.get(token.begin, ()) if token is not None else ()
