@@ -82,3 +82,25 @@ def test_a_name_before_another_noun_names_a_field(corpora, question, named_only_
     answer = ask(corpus, question)
     words = answer.question.reading.words
     assert names_only_a_field(words, answer.question.initiatives, corpus.occurs) is named_only_as_a_field
+
+
+# A person by their work the agreement does not put before the thing asked about, where it puts
+# another person (保育士不足対策, 職員交流): another person's thing. Its own person is found.
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("福祉課です。介護職員の人材不足対策について協約に規定はありますか。", None),  # 福祉課: who asks
+        ("親の介護してます。介護職員の人手不足の対策ってある？", None),
+        ("消防士の不足対策について協約上どう整理されているか。", None),  # 消防士: one word, no 職員
+        ("看護師の人手不足の対策ってある？", None),
+        ("保育士の不足対策について協約上どう整理されているか。", "row-3a-2"),
+        ("市職員同士の交流で札幌市は何をする", "row-3c-2/甲"),  # 市職員: one word, and a 職員
+    ],
+)
+def test_another_persons_thing_is_refused(corpora, question, expected):
+    answer = ask(corpora["sapporo-iwamizawa-2019"], question)
+    if expected is None:
+        assert answer.status == Status.NO_MATCH, answer.hits[0].unit.id
+    else:
+        assert answer.status != Status.NO_MATCH, answer.message
+        assert answer.hits[0].unit.id == f"sapporo-iwamizawa-2019/{expected}"

@@ -14,40 +14,44 @@ from ..search.tokenizer import Token
 
 
 def names_only_a_field(tokens: Sequence[Token], initiatives: Sequence[str], occurs: Callable[[str], bool]) -> bool:
-    """Whether every 取組 the question names stands before another noun of a compound no unit
-    holds (「障がい者福祉サービス」「図書館の相互利用ロボット」): it asks about a thing of that field,
-    which the 取組's row need not hold, so naming it settles nothing. 「子育て支援施設」, written so
-    in a unit, is named there."""
+    """Whether every 取組 the question names stands before more of a compound no unit writes
+    (「障がい者福祉サービス」「図書館の相互利用ロボット」「福祉課です」): it asks about a thing of that
+    field, or says who asks, and the 取組's row need not hold that, so naming it settles nothing.
+    「子育て支援施設」, written so in a unit, is named there."""
     if not initiatives:
         return False
-    ends: dict[int, int] = {}  # where each word ends in the key of the question → that word's index
-    key = ""
+    owner: list[int] = []  # for each character of the question's key, the index of its word
     for index, token in enumerate(tokens):
-        key += initiative_key(token.surface)
-        ends[len(key)] = index
-    return all(_modifies(tokens, key, ends, name, occurs) for name in initiatives)
+        owner.extend([index] * len(initiative_key(token.surface)))
+    key = "".join(initiative_key(token.surface) for token in tokens)
+    return all(_modifies(tokens, key, owner, name, occurs) for name in initiatives)
 
 
-def _modifies(
-    tokens: Sequence[Token], key: str, ends: dict[int, int], name: str, occurs: Callable[[str], bool]
+def _modifies(tokens: Sequence[Token], key: str, owner: list[int], name: str, occurs: Callable[[str], bool]) -> bool:
+    """Whether `name`, wherever the question names it, is followed by more of its compound (the rest
+    of its word, or nouns after it) that no unit writes after it."""
+    ends = [at + len(name) for at in range(len(key)) if key.startswith(name, at)]
+    return bool(ends) and all(_continued(tokens, key, owner, end, name, occurs) for end in ends)
+
+
+def _continued(
+    tokens: Sequence[Token], key: str, owner: list[int], end: int, name: str, occurs: Callable[[str], bool]
 ) -> bool:
-    """Whether `name`, wherever the question names it, ends at a noun followed by more nouns that
-    no unit writes after it."""
-    found = [at + len(name) for at in range(len(key)) if key.startswith(name, at)]
-    return bool(found) and all(_before_noun(tokens, ends.get(end), name, occurs) for end in found)
-
-
-def _before_noun(tokens: Sequence[Token], last: int | None, name: str, occurs: Callable[[str], bool]) -> bool:
-    if last is None or last + 1 >= len(tokens):
+    if end >= len(key):
         return False
-    if tokens[last].pos[0] not in _NOUNS or tokens[last + 1].pos[0] != "名詞":
+    last, following = owner[end - 1], owner[end]
+    if last == following:  # the name ends inside a word (「福祉課」): the word's rest continues it
+        rest = key[end : end + owner[end:].count(last)]
+        following += 1
+    elif tokens[last].pos[0] in _NOUNS and tokens[following].pos[0] in _NOUNS:
+        rest = ""
+    else:
         return False
-    rest = ""
-    for token in tokens[last + 1 :]:
-        if token.pos[0] != "名詞":
+    for token in tokens[following:]:
+        if token.pos[0] not in _NOUNS:
             break
         rest += token.surface
-    return not occurs(name + rest)
+    return bool(rest) and not occurs(name + rest)
 
 
 _NOUNS = frozenset({"名詞", "接尾辞"})
