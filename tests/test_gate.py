@@ -104,3 +104,29 @@ def test_another_persons_thing_is_refused(corpora, question, expected):
     else:
         assert answer.status != Status.NO_MATCH, answer.message
         assert answer.hits[0].unit.id == f"sapporo-iwamizawa-2019/{expected}"
+
+
+# A question in several sentences: who asks first, the question, then a sentence that only asks
+# for the answer. The question is the sentence before that request, whatever the layout.
+MULTI_SENTENCE = "議会の質問準備をしています。{t}について{p}はどういう立場を担いますか。根拠となる欄を示してください。"
+
+
+@pytest.mark.parametrize("layout", STEMS)
+def test_a_last_sentence_that_only_asks_for_the_answer_leaves_the_question_before_it(corpora, layout):
+    corpus = corpora[layout]
+    missed = []
+    for name, rows in initiatives(corpus):
+        cells = [u for u in corpus.units if u.kind == "role" and u.id.startswith(rows) and u.party_label]
+        if not cells:
+            continue
+        party = next((p.name for p in corpus.party_names if p.label == cells[0].party_label), None)
+        if party is None:
+            continue
+        answer = ask(corpus, MULTI_SENTENCE.format(t=name, p=party))
+        if answer.status == Status.NO_MATCH or not answer.hits[0].unit.id.startswith(rows):
+            missed.append((name, party, answer.message[:40]))
+    for thing in ("下水道料金", "市民プール"):
+        answer = ask(corpus, MULTI_SENTENCE.format(t=thing, p=corpus.party_names[0].name))
+        if answer.status != Status.NO_MATCH:
+            missed.append((thing, "quoted", answer.hits[0].unit.id))
+    assert not missed

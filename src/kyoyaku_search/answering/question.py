@@ -21,7 +21,7 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .asking import asking_words
-from .backdrop import introduction_terms, is_claim
+from .backdrop import backdrop_terms_before, introduction_terms, is_claim, request_ends
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .content import Content, content_words, relate
 from .foreign import foreign_modifiers
@@ -138,8 +138,15 @@ def understand(corpus: Corpus, text: str) -> Question:
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
     # 「議会資料用に、…取組の一覧がほしい」: asking for every 取組 is a question of its own too
     # A rest whose words no unit holds (「…を引用したい。該当箇所はどこか。」) asks about the backdrop.
-    proper = any(t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, reading, t) for t in topics)
-    if not (proper or (backdrop and ASKS_ALL.search(masked))):
+    def proper(backdrop: frozenset[str]) -> bool:
+        return any(t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, reading, t) for t in topics)
+
+    if backdrop and not proper(backdrop):
+        # 「議会の質問準備をしています。…札幌市はどういう立場か。根拠となる欄を示してください。」: a last
+        # sentence that only asks for the answer; the question is the sentence before it
+        earlier = (backdrop_terms_before(corpus.tokenizer, masked, end) for end in request_ends(masked))
+        backdrop = next((b for b in earlier if proper(b)), backdrop)
+    if not (proper(backdrop) or (backdrop and ASKS_ALL.search(masked))):
         backdrop = introduction_terms(corpus.tokenizer, masked)  # who asks is never the topic
     if backdrop:
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
