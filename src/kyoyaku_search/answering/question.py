@@ -25,7 +25,7 @@ from .backdrop import introduction_terms, is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .content import Content, content_words, relate
 from .foreign import foreign_modifiers
-from .framing import ASKS_ALL, SAYING_WORDS, SOFT_FRAMING_WORDS
+from .framing import ASKS_ALL, QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import HEADS, KIND_EXPANSIONS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing
 from .ordinals import another_of
 from .parties import MASK
@@ -171,8 +171,9 @@ def understand(corpus: Corpus, text: str) -> Question:
         parties = corpus.party_names  # 「企業誘致は両市でどう分担するの」: the one agreement's parties
     expansions = corpus.lexicon.expansions(reading.said, masked_tokens)
     expansions += corpus.lexicon.kana_expansions(masked_tokens, corpus.tokenizer.reading)
-    if framing:  # a framing word's synonyms frame too (根拠 → 地方自治法)
-        expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
+    # a framing word's synonyms frame too (根拠 → 地方自治法), and a word of asking's ask too (担当 → 受持)
+    asking_only = framing | QUESTION_WORDS
+    expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= asking_only]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
     expansions += KIND_EXPANSIONS[kind]
     added = expansion_weights(corpus, expansions, weights)
