@@ -1,4 +1,4 @@
-"""A follow-up that names a party and no topic, however long, asks about the topic of the turn
+"""A follow-up that names a party and no topic (how to answer, 「詳しく」「具体的に」, is none), however long, asks about the topic of the turn
 before (「岩見沢市の役割をそのまま引用してください」 after a row): that party's cell of the row. Asking
 for all of it (「じゃあ岩見沢市の役割を全部見せて」) asks for every role instead. Checked on every
 layout, each in its own rows and party names, in wordings of the round's sets and new ones."""
@@ -20,6 +20,9 @@ _ONE_CELL = [
     # new wordings, not in any set
     ("{row}はどう書かれていますか", "{name}がすることを原文どおりに示してほしい"),
     ("{row}について教えて", "それ、{name}の担当はどういう書きぶりになっているか確認したい"),
+    # how to answer, in words no unit holds, is no topic (「具体的に」「詳しく」)
+    ("{row}について教えて", "{name}の役割を詳しく"),
+    ("{row}はどう書かれていますか", "{name}の役割をもっと具体的に"),
 ]
 _EVERY_ROLE = [
     ("{row}について何が定められていますか。", "じゃあ{name}の役割を全部見せて"),
