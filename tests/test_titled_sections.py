@@ -201,7 +201,20 @@ def test_a_row_counted_in_a_section_counted_by_its_place(loaded):  # noqa: F811
     assert missed == []
 
 
-@pytest.mark.parametrize(("template", "step"), [("第{n}条の次の条文は何", 1), ("第{n}条の一つ前の条", -1)])
+@pytest.mark.parametrize(
+    ("template", "step"),
+    [
+        ("第{n}条の次の条文は何", 1),
+        ("第{n}条の一つ前の条", -1),
+        # however the nearness is said
+        ("第{n}条のすぐ次の条文を教えて", 1),
+        ("第{n}条の直後の条はどれ", 1),
+        ("第{n}条に続く条文", 1),
+        ("第{n}条の次に来る条は何", 1),
+        ("第{n}条の直前の条", -1),
+        ("第{n}条のすぐ前の条文を見せて", -1),
+    ],
+)
 def test_the_article_beside_a_named_one(loaded, template, step):  # noqa: F811
     """「第5条の次の条文」「第3条の一つ前の条」: beside the named article, in each agreement's own order;
     past either end, said."""
