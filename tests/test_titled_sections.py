@@ -68,9 +68,17 @@ def test_every_row_of_every_section_named_by_its_title(loaded):  # noqa: F811
                     asked += 1
                     if (got := first_id(loaded, question, agreement.id)) != wanted:
                         missed.append((question, wanted, got))
-            question = f"{title}の最後の取組"
-            if (got := first_id(loaded, question, agreement.id)) != ids[-1]:
-                missed.append((question, ids[-1], got))
+            # the first or the last, the superlative said in kana or kanji (「いちばん最後」「一番先頭」)
+            ends = {
+                f"{title}の最後の取組": ids[-1],
+                f"{title}のいちばん最後の項目": ids[-1],
+                f"{title}の一番最後の取組は？": ids[-1],
+                f"{title}のいちばん最初の項目": ids[0],
+                f"{title}の一番先頭の取組": ids[0],
+            }
+            for question, wanted in ends.items():
+                if (got := first_id(loaded, question, agreement.id)) != wanted:
+                    missed.append((question, wanted, got))
     assert asked >= 100
     assert missed == []
 
