@@ -76,6 +76,11 @@ _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(
 _ROLE_AFTER_NAME = re.compile(r"の(?:役割|役目|役回り|担当|責任|責務|分担|立場)")
 
 
+def names_role(text: str) -> bool:
+    """「…の役割」「…の担当」: a party's role is named."""
+    return _ROLE_AFTER_NAME.search(text) is not None
+
+
 def says_own_city(text: str) -> bool:
     """「本市」「うちの市」: the asker's own municipality, whichever it is."""
     return _OWN.search(text) is not None

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from ..search.corpus import Corpus, initiative_key
 from ..search.names import PartyName
-from ..search.phrases import SHORT_PHRASE, PhraseMatch, quotation_like
+from ..search.phrases import MIN_PHRASE, SHORT_PHRASE, PhraseMatch, quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, compound_runs, fold
 from .backdrop import backdrop_terms
@@ -32,7 +32,7 @@ from .kinds import (
     both_only_modify,
     question_kind,
 )
-from .parties import LABEL_CHARS, MASK, find_parties, labelled, only_names_parties, read_labels
+from .parties import LABEL_CHARS, MASK, find_parties, labelled, names_role, only_names_parties, read_labels
 from .strangers import outsiders
 from .typos import correct_typos
 
@@ -176,11 +176,25 @@ def _quotation(corpus: Corpus, heard_text: str, initiatives: tuple[str, ...]) ->
     rest = "".join(ch for at, ch in enumerate(run, phrase.start) if not any(s <= at < e for s, e in named))
     if (
         (rest != run and not quotation_like(rest))
-        or only_names_parties(corpus, run)
+        or (only_names_parties(corpus, run) and not _pasted(corpus, run, heard_text))
         or _names_the_agreement(corpus, run)  # 「この連携協約は」
     ):
         return None
     return phrase
+
+
+def _pasted(corpus: Corpus, run: str, heard_text: str) -> bool:
+    """A question that is nothing but a run of the agreement, six characters or more, is a
+    paste: a quotation even where the run is mostly parties' names, as in an agreement whose
+    names fill its sentences (「、特別区長会と京都府市長会・町村会」) — unless the run is one
+    party's name or names a party's role (「三原市の役割」): those ask about the party."""
+    whole = heard_text.strip(" \u3000。？?！!")
+    return (
+        len(run) >= MIN_PHRASE
+        and whole == run.strip(" \u3000。？?！!")
+        and run not in corpus.names.known_forms
+        and not names_role(run)
+    )
 
 
 def _names_the_agreement(corpus: Corpus, run: str) -> bool:
