@@ -56,3 +56,25 @@ def test_related_units_are_not_hits(corpus):
     assert evaluate(corpus, agreement_id, [case]).hit_at(1) == 1
     refused = evaluate(corpus, agreement_id, [case], ask_fn=refuse)
     assert (refused.hit_at(3), refused.offered()) == (0, 1)
+
+
+def test_a_set_names_its_own_agreement(tmp_path):
+    """A set written for another layout is scored against that agreement, not the seed."""
+    from pathlib import Path
+
+    from kyoyaku_search.search.corpus import load_corpus
+    from kyoyaku_search.views.evaluate import set_source
+
+    fixture = Path(__file__).parent / "fixtures" / "agreements" / "inami-himeji-2015.txt"
+    questions = tmp_path / "q.yaml"
+    questions.write_text(
+        f"agreement: inami-himeji-2015\nsource: {fixture}\ncases:\n"
+        "- {q: 第4条には何が書いてある, expect: art-4, category: article}\n"
+        "- {q: 稲美町の役割を全部, expect: '@party_roles', category: list}\n",
+        encoding="utf-8",
+    )
+    assert set_source(questions) == fixture.resolve()
+    agreement_id, cases = load_cases(questions)
+    report = evaluate(load_corpus([set_source(questions)], cache=False), agreement_id, cases)
+    assert report.hit_at(1) == 1, format_report(report)
+    assert set_source(Path(__file__).parent / "questions.yaml") is None

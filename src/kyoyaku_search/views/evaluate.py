@@ -2,6 +2,8 @@
 
 A case expects one unit id (relative to its agreement: ``row-3a-5/乙``), a list of ids any of
 which is right, or a status: ``@no_match``, ``@not_party``, ``@party_roles``.
+A set may name its agreement file (``source:``, relative to the set's own file); it is then
+scored against that agreement alone, so sets written for other layouts sit beside the seed's.
 """
 
 from __future__ import annotations
@@ -77,6 +79,12 @@ def load_cases(path: str | Path) -> tuple[str, list[Case]]:
     return data["agreement"], cases
 
 
+def set_source(path: str | Path) -> Path | None:
+    """The agreement file a question set is written for, when it names one."""
+    source = yaml.safe_load(Path(path).read_text(encoding="utf-8")).get("source")
+    return (Path(path).parent / source).resolve() if source else None
+
+
 def _expected(item: dict) -> tuple[str, ...]:
     expected = item["expect"]
     return tuple(expected) if isinstance(expected, list) else (expected,)
@@ -147,11 +155,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("cases", nargs="+", help="質問集の YAML / question set(s) to score, e.g. tests/questions.yaml")
     parser.add_argument("--source", action="append")
     args = parser.parse_args(argv)
-    corpus = load_corpus(args.source)
+    corpora: dict[Path | None, Corpus] = {}
     for path in args.cases:
         agreement_id, cases = load_cases(path)
+        own = None if args.source else set_source(path)
+        if own not in corpora:
+            corpora[own] = load_corpus([own] if own else args.source)
         print(f"== {Path(path).name} ==")
-        print(format_report(evaluate(corpus, agreement_id, cases)))
+        print(format_report(evaluate(corpora[own], agreement_id, cases)))
         print()
     return 0
 
