@@ -8,12 +8,13 @@ much of them a unit holds).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..search.lexicon import Expansion
 from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
 from .reading import Reading
+from .records import record
 
 OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
 SINGLE_CHAR_WEIGHT = 0.5
@@ -27,7 +28,7 @@ STRIVING = frozenset(
 )  # 若者・市民・学生・観光客: people (not 家: 空き家)
 
 
-@dataclass(frozen=True)
+@record
 class Content:
     """One content word of the question and what covers it."""
 
