@@ -69,7 +69,7 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     heading of common words alone (「目的」「その他」), which ranking finds."""
     folded = question.reading.folded_text
     # the distinct headings, not every article: the template repeats a handful in every agreement
-    named = [(h, f) for h, f in _folded_headings(corpus) if f in folded and quotation_like(f)]
+    named = [(h, f) for h, f in corpus.folded_headings if f in folded and quotation_like(f)]  # folded once per corpus
     if not named:
         return None
     written, heading = max(named, key=lambda pair: len(pair[0]))
@@ -89,11 +89,6 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     if more:
         return None
     return Reference(positions, corpus.units[positions[0]].citation.place, "article", matched=heading)
-
-
-def _folded_headings(corpus: Corpus) -> tuple[tuple[str, str], ...]:
-    """Each distinct heading as written and NFKC-folded, folded once per corpus, not per question."""
-    return corpus.memo.get(("folded headings",), lambda: tuple((h, fold(h)) for h in corpus.headings))
 
 
 # Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」

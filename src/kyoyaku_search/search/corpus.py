@@ -149,6 +149,11 @@ class Corpus:
         return {heading: np.array(positions, dtype=np.int64) for heading, positions in found.items()}
 
     @cached_property
+    def folded_headings(self) -> tuple[tuple[str, str], ...]:
+        """Each distinct article heading as written and NFKC-folded, folded once, not per question."""
+        return tuple((heading, fold(heading)) for heading in self.headings)
+
+    @cached_property
     def headings_text(self) -> str:
         """Every distinct article heading, joined by NUL: a word in none of them is told in one look."""
         return "\0".join(self.headings)
