@@ -111,12 +111,13 @@ def backdrop_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
 
 # 「議会資料用にまとめて」「説明会向けに出して」: a noun made a purpose by the suffix 用 or 向け, then に
 _PURPOSE_SUFFIXES = ("用", "向け")
+_PURPOSE_MARKS = tuple(f"{suffix}に" for suffix in _PURPOSE_SUFFIXES)
 
 
 def purpose_spans(tokenizer: Tokenizer, text: str) -> list[tuple[int, int]]:
     """(start, end) of each purpose said without a comma after it (「議会資料用にまとめて出して」):
     the nouns before the suffix 用 or 向け, and the suffix. 「利用に」 is one word, not a purpose."""
-    if not any(f"{suffix}に" in text for suffix in _PURPOSE_SUFFIXES):
+    if not any(mark in text for mark in _PURPOSE_MARKS):
         return []  # most questions: no purpose to look for
     tokens = tokenizer.tokens_unfolded(text)
     spans = []

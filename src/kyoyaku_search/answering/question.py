@@ -271,9 +271,10 @@ def _manner(tokens: list[Token], frequency: Callable[[str], int]) -> frozenset[s
     for token, following, then in zip(tokens, after, after[1:], strict=False):
         adverb = token.pos[0] == "副詞"
         adjectival = token.pos[2] == "形状詞可能" and following is not None and following.surface == "に"
+        adjective = token.pos[0] == "形容詞"  # _how_asked wants one of these: most words are neither
         if (adverb or adjectival) and not frequency(token.term):
             found.add(token.term)
-        elif _how_asked(token, following, then if adjectival else following):
+        elif (adjective or adjectival) and _how_asked(token, following, then if adjectival else following):
             found.add(token.term)  # however often the agreement says 具体的, 「役割を具体的に」 asks how
     return frozenset(found)
 
