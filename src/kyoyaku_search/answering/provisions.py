@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..chars import KANJI, KATAKANA
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import quotation_like
@@ -33,7 +34,7 @@ _WHO_IS = re.compile(
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
 # 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
 _NAME_OF = re.compile(
-    r"(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]+)の(?:名称|名前|呼び名|呼称)|何という(?P<after>[\u4e00-\u9fff]+)"
+    f"(?P<noun>[{KANJI}{KATAKANA}]+)の(?:名称|名前|呼び名|呼称)|何という(?P<after>[{KANJI}]+)"
 )
 _INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})条")  # a row's citation in an article
 

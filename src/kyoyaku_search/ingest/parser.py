@@ -9,14 +9,13 @@ are repaired on the way and every repair is recorded.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Agreement, Annex, Article, Party, Preamble, Supplementary
 from .annex import looks_like_table_row, parse_annexes
 from .dates import kanji_number
-from .document import SourceDocument, document_from_bytes, read_document
+from .document import SourceDocument, document_from_bytes, id_stem, read_document
 from .front import (
     dated_front,
     defined_parties,
@@ -93,8 +92,7 @@ def parse_text(text: str, path: str | Path, agreement_id: str) -> ParsedSource:
 
 def _id_of(name: str) -> str:
     """An agreement id from a file name: its stem, with what a URL or a YAML key cannot hold dropped."""
-    stem = re.sub(r"[^0-9A-Za-z_.\-\u3040-\u30ff\u3400-\u9fff]+", "-", Path(name).stem).strip("-.")
-    return stem[:80] or "upload"
+    return id_stem(name)[:80] or "upload"
 
 
 class _Parser:
