@@ -75,6 +75,15 @@ _ASKER = re.compile(
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 
 
+# A party's name and then its role (「三原市の役割」「乙の役目」) says whose cell is asked for.
+_ROLE_AFTER_NAME = re.compile(ROLE_OF)
+
+
+def names_role(text: str) -> bool:
+    """「…の役割」「…の担当」: a party's role is named."""
+    return _ROLE_AFTER_NAME.search(text) is not None
+
+
 def says_own_city(text: str) -> bool:
     """「本市」「うちの市」: the asker's own municipality, whichever it is."""
     return _OWN.search(text) is not None
