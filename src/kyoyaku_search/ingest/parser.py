@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Agreement, Annex, Party, Preamble
-from .annex import looks_like_table_row, parse_annexes
+from .annex import parse_annexes
 from .articles import BodyReader
 from .document import SourceDocument, document_from_bytes, id_stem, read_document
 from .front import (
@@ -29,6 +29,7 @@ from .front import (
 from .reflow import reorder_articles
 from .signature import first_date, parse_signature
 from .source_lines import ParseContext, Repair, SourceLine
+from .table import looks_like_table_row
 from .template import (
     ANNEX,
     PARTY_DEF,
