@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..chars import HIRAGANA, KANJI, KANJI_NOMA, KATAKANA
+from ..ingest.template import LABELS
 from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.phrases import quotation_like
@@ -18,7 +19,7 @@ Mention = tuple[int, int, PartyName]  # a party named in the question: (start, e
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
 # words on either side do not fuse into a new compound.
 MASK = "、"
-LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
+LABEL_CHARS = LABELS  # 甲乙丙…: the labels an agreement may define, as the template gives them
 SUFFIXES = "市町村区"
 # 甲・乙・丙 read aloud where nothing else is meant: the reading stands alone and is asked about
 # (「おつって どこのこと」「こうとおつは誰」「へいとは」).
