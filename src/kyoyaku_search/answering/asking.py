@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..search.related import HIRAGANA
+from ..chars import HIRAGANA, KANJI
 from ..search.tokenizer import Token
 from .content import PERSON_ENDINGS, Content
 from .foreign import SAID_ASPECTS
@@ -140,11 +140,11 @@ def _common(token: Token) -> bool:
     surface = token.surface
     return (
         token.pos[1] != "固有名詞"
-        and "\u4e00" <= surface[0] <= "\u9fff"
-        and all("\u4e00" <= ch <= "\u9fff" or ch in HIRAGANA for ch in surface)
+        and surface[0] in KANJI
+        and all(ch in KANJI or ch in HIRAGANA for ch in surface)
         and surface[-1] not in PERSON_ENDINGS
         and surface[-1] not in _WORKER_ENDINGS  # 講師・看護師: people by their work
-        and not (surface.endswith("方") and len(surface) > 1 and "\u4e00" <= surface[-2] <= "\u9fff")  # 相手方: a side
+        and not (surface.endswith("方") and len(surface) > 1 and surface[-2] in KANJI)  # 相手方: a side
         and not _thing(surface)
         and surface[-1] not in _MEASURE_ENDINGS
     )
@@ -157,7 +157,7 @@ def _compounded(word: Content, content: Sequence[Content], parts: Callable[[str]
     nouns = [*parts(word.word)]
     if word.compound:
         nouns += [c.word for c in content if c.compound == word.compound and c.weight >= 1.0]
-    named = {n for n in nouns if len(n) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in n)}
+    named = {n for n in nouns if len(n) >= 2 and all(ch in KANJI for ch in n)}
     return len(named) >= 2 and not named & _ASPECTS
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..chars import KANJI, KATAKANA
 from ..search.tokenizer import Tokenizer
 
 # Words of when the asker needs it (「議案提出の前に」「審議に先立ち」), before what it is for.
@@ -30,7 +31,7 @@ _CLAUSE = re.compile(
 # 「資料用に、」「議案提出の前に」: 用, 向け and the words of when belong to the backdrop; 「として」 only ends it
 _KEPT = ("用", "向", "の前に", "に先立", "にあた", "に当た")
 _USE_WORDS = ("引用", "載せ", "掲載", "紹介", "記載")
-_USE = re.compile(rf"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{{1,8}})(?:で|に)(?:そのまま)?(?:{'|'.join(_USE_WORDS)})")
+_USE = re.compile(rf"(?P<use>[{KANJI}{KATAKANA}]{{1,8}})(?:で|に)(?:そのまま)?(?:{'|'.join(_USE_WORDS)})")
 _SENTENCE = re.compile(r"[。．！!？?]+")
 # 「…の役割を確認したい。情報政策担当です。」「…ご教示ください。施設所管課より」: a last sentence that only
 # signs the question with the asker's office or standing, after the question itself.

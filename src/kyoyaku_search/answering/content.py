@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from ..chars import HIRAGANA, KANJI
 from ..search.lexicon import Expansion
-from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
+from ..search.related import held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
 from .reading import Reading
 
@@ -208,5 +209,5 @@ def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
     the question differently from the synonym key (「お金のこと」→「お」「金のこ」), a shared kanji."""
     if term in tokenizer.terms_of_word(source) or source in ("お" + word, "ご" + word):  # 「おかね」's かね
         return True
-    kanji = [ch for ch in word if "\u4e00" <= ch <= "\u9fff"]  # every one (「開館」 is not 「図書館」)
+    kanji = [ch for ch in word if ch in KANJI]  # every one (「開館」 is not 「図書館」)
     return bool(kanji) and all(ch in source for ch in kanji)

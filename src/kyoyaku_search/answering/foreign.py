@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..chars import HIRAGANA
 from ..search.corpus import initiative_key
 from ..search.phrases import PhraseMatch
-from ..search.related import HIRAGANA
 from ..search.tokenizer import Token, compound_runs
 from .content import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
 from .framing import ANNEX_WORDS
