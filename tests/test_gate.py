@@ -12,6 +12,7 @@ import pytest
 from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.answering.heads import names_only_a_field
 from kyoyaku_search.search.corpus import Corpus
+from kyoyaku_search.search.tokenizer import compound_runs, fold
 
 from .framing_cases import layout_corpora
 from .test_every_agreement import STEMS
@@ -129,4 +130,31 @@ def test_a_last_sentence_that_only_asks_for_the_answer_leaves_the_question_befor
         answer = ask(corpus, MULTI_SENTENCE.format(t=thing, p=corpus.party_names[0].name))
         if answer.status != Status.NO_MATCH:
             missed.append((thing, "quoted", answer.hits[0].unit.id))
+    assert not missed
+
+
+def front_compounds(corpus: Corpus) -> list[str]:
+    """Words of two parts or more that a row writes first in a longer compound (「遠隔会議システム」's
+    遠隔会議): each names what that compound is of."""
+    found: dict[str, None] = {}
+    for unit in corpus.units:
+        if unit.kind != "row":
+            continue
+        tokens = list(corpus.tokenizer.tokens(fold(unit.text)))
+        for start, end in compound_runs(tokens, {"名詞"}):
+            first = tokens[start]
+            parts = [word for word, sub in corpus.tokenizer.split_terms_of_word(first.surface) if sub]
+            if end - start > 1 and len(parts) > 1 and first.pos[1] != "固有名詞":
+                found.setdefault(first.surface)
+    return list(found)
+
+
+@pytest.mark.parametrize("layout", STEMS)
+def test_a_compound_written_first_in_a_longer_one_is_found(corpora, layout):
+    corpus = corpora[layout]
+    missed = []
+    for word in front_compounds(corpus):
+        answer = ask(corpus, f"{word}ってなにするの")
+        if answer.status == Status.NO_MATCH or word not in fold(answer.hits[0].unit.text):
+            missed.append(word)
     assert not missed
