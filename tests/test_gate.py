@@ -14,7 +14,7 @@ from kyoyaku_search.answering.heads import names_only_a_field
 from kyoyaku_search.search.corpus import Corpus
 from kyoyaku_search.search.tokenizer import compound_runs, fold
 
-from .framing_cases import layout_corpora
+from .framing_cases import Case, absent_topics, layout_corpora, right_first, topics
 from .test_every_agreement import STEMS
 
 
@@ -157,4 +157,23 @@ def test_a_compound_written_first_in_a_longer_one_is_found(corpora, layout):
         answer = ask(corpus, f"{word}ってなにするの")
         if answer.status == Status.NO_MATCH or word not in fold(answer.hits[0].unit.text):
             missed.append(word)
+    assert not missed
+
+
+# Whether a thing is among what the agreement or its partnership covers: 「対象」 asks about the text.
+SCOPE_TEMPLATES = ("{t}は連携の対象になっていますか？", "{t}は協約の対象になっていますか？")
+
+
+@pytest.mark.parametrize("layout", STEMS)
+@pytest.mark.parametrize("template", SCOPE_TEMPLATES)
+def test_whether_a_thing_is_covered_is_asked_of_its_row(corpora, layout, template):
+    corpus = corpora[layout]
+    missed = []
+    for topic in topics(corpus):
+        case = Case(layout, template, topic, template.format(t=topic), True)
+        if not right_first(case, answer := ask(corpus, case.question)):
+            missed.append((topic, answer.message[:40]))
+    for topic in absent_topics(list(corpora.values())):
+        if (answer := ask(corpus, template.format(t=topic))).status != Status.NO_MATCH:
+            missed.append((topic, "quoted", answer.hits[0].unit.id))
     assert not missed
