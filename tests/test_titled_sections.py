@@ -68,9 +68,17 @@ def test_every_row_of_every_section_named_by_its_title(loaded):  # noqa: F811
                     asked += 1
                     if (got := first_id(loaded, question, agreement.id)) != wanted:
                         missed.append((question, wanted, got))
-            question = f"{title}の最後の取組"
-            if (got := first_id(loaded, question, agreement.id)) != ids[-1]:
-                missed.append((question, ids[-1], got))
+            # the first or the last, the superlative said in kana or kanji (「いちばん最後」「一番先頭」)
+            ends = {
+                f"{title}の最後の取組": ids[-1],
+                f"{title}のいちばん最後の項目": ids[-1],
+                f"{title}の一番最後の取組は？": ids[-1],
+                f"{title}のいちばん最初の項目": ids[0],
+                f"{title}の一番先頭の取組": ids[0],
+            }
+            for question, wanted in ends.items():
+                if (got := first_id(loaded, question, agreement.id)) != wanted:
+                    missed.append((question, wanted, got))
     assert asked >= 100
     assert missed == []
 
@@ -201,7 +209,20 @@ def test_a_row_counted_in_a_section_counted_by_its_place(loaded):  # noqa: F811
     assert missed == []
 
 
-@pytest.mark.parametrize(("template", "step"), [("第{n}条の次の条文は何", 1), ("第{n}条の一つ前の条", -1)])
+@pytest.mark.parametrize(
+    ("template", "step"),
+    [
+        ("第{n}条の次の条文は何", 1),
+        ("第{n}条の一つ前の条", -1),
+        # however the nearness is said
+        ("第{n}条のすぐ次の条文を教えて", 1),
+        ("第{n}条の直後の条はどれ", 1),
+        ("第{n}条に続く条文", 1),
+        ("第{n}条の次に来る条は何", 1),
+        ("第{n}条の直前の条", -1),
+        ("第{n}条のすぐ前の条文を見せて", -1),
+    ],
+)
 def test_the_article_beside_a_named_one(loaded, template, step):  # noqa: F811
     """「第5条の次の条文」「第3条の一つ前の条」: beside the named article, in each agreement's own order;
     past either end, said."""

@@ -246,7 +246,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
     asked = Asked(content or question.content, phrase, taken or named, role, question.foreign)
     ranked = covered_first(corpus, asked, ranked)
-    ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked))
+    quoted = question.phrase.positions.tolist() if question.phrase is not None else ()
+    ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]

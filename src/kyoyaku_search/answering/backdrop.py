@@ -106,7 +106,29 @@ def backdrop_terms_before(tokenizer: Tokenizer, text: str, end: int) -> frozense
 
 def backdrop_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
     """The terms only the backdrop of `text` holds (a term the question proper uses too is its own)."""
-    return _terms_inside(tokenizer, text, backdrop_spans(text))
+    return _terms_inside(tokenizer, text, backdrop_spans(text) + purpose_spans(tokenizer, text))
+
+
+# 「議会資料用にまとめて」「説明会向けに出して」: a noun made a purpose by the suffix 用 or 向け, then に
+_PURPOSE_SUFFIXES = ("用", "向け")
+
+
+def purpose_spans(tokenizer: Tokenizer, text: str) -> list[tuple[int, int]]:
+    """(start, end) of each purpose said without a comma after it (「議会資料用にまとめて出して」):
+    the nouns before the suffix 用 or 向け, and the suffix. 「利用に」 is one word, not a purpose."""
+    if not any(f"{suffix}に" in text for suffix in _PURPOSE_SUFFIXES):
+        return []  # most questions: no purpose to look for
+    tokens = tokenizer.tokens_unfolded(text)
+    spans = []
+    for at, token in enumerate(tokens[1:-1], start=1):
+        if token.surface not in _PURPOSE_SUFFIXES or token.pos[0] != "接尾辞" or tokens[at + 1].surface != "に":
+            continue
+        start = at
+        while start > 0 and tokens[start - 1].pos[0] in ("名詞", "接頭辞"):
+            start -= 1
+        if start < at:
+            spans.append((tokens[start].begin, token.end))
+    return spans
 
 
 def _terms_inside(tokenizer: Tokenizer, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:

@@ -24,12 +24,15 @@ _FOLLOW_UP = re.compile(
     # 「その件で岩見沢市は何をするの」「同じ取組で札幌市は」: pointing back at the topic before
     r"|^(その|この|あの|同じ|今の|さっきの|先ほどの)\s*(件|話|取組|取り組み|分野|点|事業|こと|テーマ|項目)"
     r"|^(それ|そこ|これ)(って|は|で|に|について|に関して|では|には|の)"
+    r"|^(それ|そこ|これ)[\s、,]"  # 「それ、札幌市は」「それ さっぽろは」: set off by a space or a comma
     # 「そのうち医療に関するものだけ」: a narrowing of the answer before
     r"|^(そのうち|その中で|そのなかで|その中から|そのなかから|うち|中でも|なかでも)"
     # 「職員交流の方はどうなっている？」
     # 「岩見沢市のほうも同じような書き方ですか」: the other side, compared with the answer before
     r"|(の方|のほう)[はも]|同じ(?:よう|ような|く)|はどうなって(いる|る|います|いますか)?[?？]?$"
 )
+# 「そのうち」「その中で」「それ」: pointing back at the answer before, which 「全部」 then narrows
+_POINTS_BACK = re.compile(r"^(その|それ|そこ|この|これ|うち|中でも|なかでも)")
 # 「その市は観光で何をするの」 after 「甲ってどこの市？」: the party the turn before named.
 _THAT_PARTY = re.compile(r"^(その|この|あの|同)(市|町|村|自治体|まち)|^(そこ|そちら|そっち)(は|が|の|で)")
 _SHORT = 12  # a question this short that lacks a party or a topic leans on the one before
@@ -45,6 +48,7 @@ _STANDING = frozenset(
 _HOW_SAID = SAYING_WORDS | {"書く", "記す", "定める", "決める", "述べる", "規定", "表す"}
 # 「岩見沢市のほうも同じような書き方ですか」: the wording itself, as a noun
 _HOW_SAID |= {"書き方", "書きぶり", "書き振り", "言い回し", "書かれ方", "記載内容"}
+_HOW_SAID |= {"振り"}  # 「書きぶり」 as Sudachi cuts it: 書く + 振り
 
 
 def resolve(question: Question, previous: Context | None) -> Query:
@@ -57,10 +61,10 @@ def resolve(question: Question, previous: Context | None) -> Query:
     takes_parties = (
         not question.parties and bool(previous.parties) and (question.kind in ("role", "general") or that_party)
     )
-    standing = bool(question.own_topic_terms) and all(term in _STANDING for term in question.own_topic_terms)
-    said = all(term in _HOW_SAID for term in question.own_topic_terms)  # 「…の役割はどう書かれている」
-    own_topic = bool(question.topic_terms) and not (question.parties and (standing or said))
+    own_topic = bool(question.topic_terms) and not (question.parties and _only_how(question))
     takes_topic = not own_topic and (previous.row_id is not None or bool(previous.weights))
+    if takes_topic and question.reading.asks_all and not _POINTS_BACK.search(question.text):
+        takes_topic = False  # 「じゃあ岩見沢市の役割を全部見せて」: every role, not the one topic before
     if not (takes_parties or takes_topic):
         return own
     kind = previous.kind if question.kind == "general" else question.kind
@@ -107,7 +111,28 @@ def settle(corpus: Corpus, question: Question, previous: Context | None, agreeme
 
 def _is_follow_up(question: Question) -> bool:
     text = question.text.strip()
-    return len(text) <= _SHORT or bool(_FOLLOW_UP.search(text)) or bool(_THAT_PARTY.search(text))
+    return (
+        len(text) <= _SHORT
+        or bool(_FOLLOW_UP.search(text))
+        or bool(_THAT_PARTY.search(text))
+        or _party_alone(question)
+    )
+
+
+def _party_alone(question: Question) -> bool:
+    """A party's role asked with no topic (「岩見沢市の役割をそのまま引用してください」): however long,
+    it asks about the topic of the turn before, as 「では岩見沢市は？」 does."""
+    if not question.parties or question.kind not in ("role", "general"):
+        return False
+    return not question.topic_terms or _only_how(question)
+
+
+def _only_how(question: Question) -> bool:
+    """Its own words only say how a party stands in something or how the agreement says it
+    (「岩見沢市の関わり方は」「札幌市の担当はどう書かれている」): no topic of its own."""
+    own = question.own_topic_terms
+    standing = bool(own) and all(term in _STANDING for term in own)
+    return standing or all(term in _HOW_SAID for term in own)
 
 
 def _names(parties: tuple[PartyName, ...]) -> str:

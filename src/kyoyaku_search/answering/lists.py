@@ -54,6 +54,8 @@ LIST_WORDS |= {"幾つ", "いくつ", "何個", "何件"}
 LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "全体像", "全容", "総覧", "リストアップ", "列挙", "羅列"}
 # 「取組名を全部」: the names of the 取組
 LIST_WORDS |= {"名", "名称"}
+# 「協力して取り組むとされている事項をすべて」: the matters the annex lists are its 取組
+LIST_WORDS |= {"事項", "事柄"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
 _WHICH_KINDS = re.compile(
     r"どんな|どのような|どういった|どういう|何が|なにが|どれ|何件|いくつ|幾つ|何個|何項目|件数|の数"  # 「取組の数は」

@@ -18,12 +18,14 @@ _LAST_WORDS = ("一番最後", "最後", "最終", "一番後ろ", "一番うし
 _LAST_WORDS += ("いちばん(?:さいご|うしろ)", "さいご")
 _FIRST = "|".join(_FIRST_WORDS)
 _LAST = "|".join(_LAST_WORDS)
+# 「いちばん最後」「一番先頭」: the superlative said in kana or kanji before any of them
+_MOST = r"(?:一番|いちばん)\s*"
 _KANA_COUNT = {"ひと": 1, "ふた": 2, "みっ": 3, "よっ": 4, "いつ": 5, "むっ": 6, "なな": 7, "やっ": 8, "ここの": 9}
 _COUNTERS = r"つ目|つめ|番目|ばんめ|個目|こめ"
 _NTH = rf"(?P<n>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}}|{'|'.join(_KANA_COUNT)})\s*(?:{_COUNTERS})"
 # 「最後から2番目」: counted from the end
 _BACK = rf"(?:最後|後ろ|うしろ|末尾)から\s*(?P<back>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:{_COUNTERS})"
-_ORDINAL = rf"(?:{_BACK}|(?P<first>{_FIRST})|(?P<last>{_LAST})|{_NTH})"
+_ORDINAL = rf"(?:{_BACK}|(?P<first>(?:{_MOST})?(?:{_FIRST}))|(?P<last>(?:{_MOST})?(?:{_LAST}))|{_NTH})"
 # A word every match of _ORDINAL holds: a counter, or a word for the first or the last.
 _ORDINAL_WORDS = re.compile(
     r"つ目|つめ|番目|ばんめ|個目|こめ|最初|初め|はじめ|始め|先頭|さいしょ"

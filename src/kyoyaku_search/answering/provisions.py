@@ -32,8 +32,11 @@ _WHO_IS = re.compile(
 # 「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them.
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
 # 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
+# 「なんていう圏域」「どういう名前の都市圏」 too.
 _NAME_OF = re.compile(
-    r"(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]+)の(?:名称|名前|呼び名|呼称)|何という(?P<after>[\u4e00-\u9fff]+)"
+    r"(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]+)の(?:名称|名前|呼び名|呼称)"
+    r"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[\u4e00-\u9fff]+)"
+    r"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[\u4e00-\u9fff]+)"
 )
 _INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})条")  # a row's citation in an article
 
@@ -220,11 +223,23 @@ def named_first(corpus: Corpus, text: str, ranked: list[tuple[int, float]], dept
     match = _NAME_OF.search(text)
     if match is None or not ranked:
         return ranked
-    noun = match["noun"] or match["after"]
-    names = re.compile(rf"[\w・ー]*{re.escape(noun[-3:])}")
+    noun = match["noun"] or match["after"] or match["named"]
+    # an area (圏域) is named by its 圏: 「さっぽろ連携中枢都市圏」「新庄最上定住自立圏」
+    # (the word ending there: 「圏域人口」「圏内」 are no names of it)
+    end = "圏(?![\u4e00-\u9fff])" if noun.endswith("圏域") else re.escape(noun[-3:])
+    names = re.compile(rf"[\w・ー]*{end}")
 
     def longest(position: int) -> int:
         return max((len(m.group(0)) for m in names.finditer(corpus.units[position].text)), default=0)
 
+    if not any(longest(position) for position, _ in ranked[:depth]):
+        # none of the best names it (「圏域の名前は」): the unit of that agreement that does, ranked or not
+        # (「新庄最上定住自立圏」 holds no word 圏域 to be ranked by)
+        aid = corpus.units[ranked[0][0]].agreement_id
+        held = [i for i, unit in enumerate(corpus.units) if unit.agreement_id == aid and longest(i)]
+        if not held:
+            return ranked
+        best = max(held, key=longest)  # the first of the longest
+        return [(best, ranked[0][1]), *(item for item in ranked if item[0] != best)]
     head = sorted(ranked[:depth], key=lambda item: -longest(item[0]))  # stable: ties keep their rank
     return head + ranked[depth:]

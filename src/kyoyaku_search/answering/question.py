@@ -25,7 +25,7 @@ from .backdrop import backdrop_terms_before, introduction_terms, is_claim, reque
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .content import Content, content_words, relate
 from .foreign import foreign_modifiers
-from .framing import ASKS_ALL, SAYING_WORDS, SOFT_FRAMING_WORDS
+from .framing import ASKS_ALL, FRAMING_WORDS, QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import HEADS, KIND_EXPANSIONS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing
 from .ordinals import another_of
 from .parties import MASK
@@ -149,9 +149,11 @@ def understand(corpus: Corpus, text: str) -> Question:
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
         topics = tuple(t for t in topics if t not in backdrop)
     framing = _framing(topics, tokens)
+    # 「岩見沢市の役割を具体的に」「一方的に変えられる？」: how to answer or how a thing would be done,
+    # in words no unit holds, never what about
+    framing |= _manner(tokens, corpus.index.document_frequency) & set(topics)
     if kind in PROCEDURE_KINDS:
         framing |= frozenset(t for t in topics if t in HEADS | _MATTERS)
-        framing |= _manner(tokens, corpus.index.document_frequency) & set(topics)
         framing |= frozenset(m[1] for m in _THE_AGREEMENT_ITSELF.finditer(folded)) & set(topics)
     # 「記事で「費用は札幌市が全額負担する」と書いたが正しいか」: the article of the procedure or the
     # purpose is what the claim is checked against; what the claim adds (全額, 観光だけ) is what to check
@@ -175,8 +177,9 @@ def understand(corpus: Corpus, text: str) -> Question:
         parties = corpus.party_names  # 「企業誘致は両市でどう分担するの」: the one agreement's parties
     expansions = corpus.lexicon.expansions(reading.said, masked_tokens)
     expansions += corpus.lexicon.kana_expansions(masked_tokens, corpus.tokenizer.reading)
-    if framing:  # a framing word's synonyms frame too (根拠 → 地方自治法)
-        expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= framing]
+    # a framing word's synonyms frame too (根拠 → 地方自治法), and a word of asking's ask too (担当 → 受持)
+    asking_only = framing | QUESTION_WORDS
+    expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= asking_only]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
     expansions += KIND_EXPANSIONS[kind]
     added = expansion_weights(corpus, expansions, weights)
@@ -247,16 +250,32 @@ _SHARING = frozenset({"分担", "分ける", "分け合う", "手分け", "役�
 _THE_AGREEMENT_ITSELF = re.compile(r"(?:協約|協定|約束|取り?決め)(?:書)?の(中身|内容|条文|文言|規定|条項)")
 
 
+_ASKING = QUESTION_WORDS | FRAMING_WORDS
+
+
 def _manner(tokens: list[Token], frequency: Callable[[str], int]) -> frozenset[str]:
     """How a procedure would be done, in words the agreement does not use (「勝手に」「一方的に」
     「平等に」): what the asker wants checked against the procedure's article, not a topic."""
     found = set()
-    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+    after = [*tokens[1:], None, None]
+    for token, following, then in zip(tokens, after, after[1:], strict=False):
         adverb = token.pos[0] == "副詞"
         adjectival = token.pos[2] == "形状詞可能" and following is not None and following.surface == "に"
         if (adverb or adjectival) and not frequency(token.term):
             found.add(token.term)
+        elif _how_asked(token, following, then if adjectival else following):
+            found.add(token.term)  # however often the agreement says 具体的, 「役割を具体的に」 asks how
     return frozenset(found)
+
+
+def _how_asked(token: Token, following: Token | None, then: Token | None) -> bool:
+    """An adverbial saying how to answer (「役割を詳しく」「具体的に教えて」): ending the question or
+    before a word of asking. 「安く使える」 says what about: 使える is no word of asking."""
+    adjective = token.pos[0] == "形容詞" and token.pos[5].startswith("連用形")
+    adjectival = token.pos[2] == "形状詞可能" and following is not None and following.surface == "に"
+    if not (adjective or adjectival):
+        return False
+    return then is None or then.pos[0] in ("補助記号", "助詞") or then.term in _ASKING
 
 
 def _framing(topics: tuple[str, ...], tokens: list[Token]) -> frozenset[str]:

@@ -19,8 +19,12 @@ _NAMED_THEN = re.compile(r"\s*(?:の|で(?:いう|言う)|にある|に(?:出て
 
 
 # 「第5条の次の条文」「第3条の一つ前の条」: the article beside the one named, in everyday words.
+# 「第1条のすぐ次の条文」「第1条の直後の条」「第1条に続く条文」「第2条の次に来る条」: the same, however
+# the nearness is said.
 _BESIDE = re.compile(
-    r"\s*の\s*(?:(?P<next>次|つぎ|一つ後|ひとつ後|一つ先|ひとつ先)|(?P<prev>前|まえ|一つ前|ひとつ前))の\s*(?:条文|条項|条)"
+    r"\s*(?:の\s*(?:すぐ|直ぐ)?\s*(?:(?P<next>次|つぎ|一つ後|ひとつ後|一つ先|ひとつ先|直後|後ろ|あと)"
+    r"|(?P<prev>前|まえ|一つ前|ひとつ前|直前|手前))(?:の|に(?:来る|くる))|に(?:すぐ)?(?P<follows>続く|つづく))"
+    r"\s*(?:条文|条項|条)"
 )
 
 
@@ -30,7 +34,7 @@ def _beside_named(
     """The article after (or before) the named one, in each agreement in scope that has it; None
     when none has the named one (then it is said to be missing, as any article number is)."""
     number = kanji_number(named["n1"] or named["n2"])
-    step = 1 if beside["next"] else -1
+    step = 1 if beside["next"] or beside["follows"] else -1
     words = named.group(0) + beside.group(0)
     picked, has = [], False
     for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:

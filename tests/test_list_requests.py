@@ -1,0 +1,64 @@
+"""A request for a whole list is recognised whatever it says around the list: the matters (事項・
+事柄) the parties take on are the annex's 取組, and a purpose made by a suffix without a comma
+(「答弁資料用にまとめて」「説明会向けに」) says what the list is for, not what it is about. Checked on
+every layout, each with its own party names, in wordings of no question set."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyoyaku_search.answering.answer import Status, ask
+from kyoyaku_search.answering.backdrop import purpose_spans
+
+from .test_ordinals import layouts, loaded, several  # noqa: F401 (fixtures)
+
+_EVERY_ROLE = [
+    "{name}の役割をすべて、答弁資料用にまとめてください。",
+    "説明会向けに{name}の役割を全部並べて",
+    "{name}が担う役割を一覧で、勉強会用に出して",
+]
+_EVERY_ROW = [
+    "{a}と{b}が協力して取り組むとされている事項をすべて挙げてください。",
+    "連携して取り組む事柄を全部教えて",
+    "広報紙用にまとめたいので、両者で取り組む事項を残らず",
+]
+
+
+def _names(corpus, agreement):  # noqa: ANN001, ANN202
+    parties = [p for p in corpus.party_names if p.agreement_id == agreement.id]
+    return [min((f for f in p.forms if f[-1] in "市町村"), key=len, default=p.name) for p in parties]
+
+
+@pytest.mark.parametrize("wording", _EVERY_ROLE)
+def test_every_role_of_a_party(loaded, wording):  # noqa: F811
+    missed = []
+    for agreement in loaded.agreements:
+        for name in _names(loaded, agreement):
+            answer = ask(loaded, wording.format(name=name), agreement=agreement.id)
+            if answer.status != Status.PARTY_ROLES:
+                missed.append((agreement.id, name, answer.status))
+    assert missed == []
+
+
+@pytest.mark.parametrize("wording", _EVERY_ROW)
+def test_every_initiative(loaded, wording):  # noqa: F811
+    missed = []
+    for agreement in loaded.agreements:
+        a, b = _names(loaded, agreement)[:2]
+        answer = ask(loaded, wording.format(a=a, b=b), agreement=agreement.id)
+        if answer.status != Status.TOGETHER:
+            missed.append((agreement.id, answer.status))
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("議会資料用にまとめて", ["議会資料用"]),
+        ("説明会向けに出して", ["説明会向け"]),
+        ("公共施設の相互利用について", []),  # 利用 is one word, not a purpose
+        ("費用について", []),
+    ],
+)
+def test_purpose_spans(tokenizer, text, spans):
+    assert [text[a:b] for a, b in purpose_spans(tokenizer, text)] == spans
