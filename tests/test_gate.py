@@ -11,6 +11,7 @@ import pytest
 
 from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.answering.heads import names_only_a_field
+from kyoyaku_search.answering.question import understand
 from kyoyaku_search.search.corpus import Corpus
 from kyoyaku_search.search.tokenizer import compound_runs, fold
 
@@ -177,3 +178,33 @@ def test_whether_a_thing_is_covered_is_asked_of_its_row(corpora, layout, templat
         if (answer := ask(corpus, template.format(t=topic))).status != Status.NO_MATCH:
             missed.append((topic, "quoted", answer.hits[0].unit.id))
     assert not missed
+
+
+def held_runs(corpus: Corpus) -> list[str]:
+    """Runs of three common nouns or more a row writes, each of two characters or more, less the
+    last noun (「救急医療体制」 → 救急医療), once each."""
+    found: dict[str, None] = {}
+    for unit in corpus.units:
+        if unit.kind == "row":
+            tokens = list(corpus.tokenizer.tokens(fold(unit.text)))
+            for start, end in compound_runs(tokens, {"名詞"}):
+                run = tokens[start : end - 1]
+                if end - start > 2 and all(t.pos[1] == "普通名詞" and len(t.surface) > 1 for t in run):
+                    found.setdefault("".join(t.surface for t in run))
+    return list(found)
+
+
+# A verbal noun after nouns the agreement holds says what is done about them (「まちづくり参加」
+# beside まちづくり活動): no veto, coverage decides. A thing after them is another thing (プール).
+@pytest.mark.parametrize("layout", STEMS)
+def test_a_verbal_noun_the_agreement_lacks_after_held_nouns_vetoes_nothing(corpora, layout):
+    corpus = corpora[layout]
+    vetoed = []
+    for run in held_runs(corpus):
+        for head, verbal in (("参画", True), ("後援", True), ("プール", False)):
+            if corpus.occurs(head) or corpus.occurs(run + head):
+                continue
+            question = understand(corpus, f"{run}{head}について協約上どう整理されているか。")
+            if (head in question.foreign) is verbal:
+                vetoed.append((run + head, question.foreign))
+    assert not vetoed
