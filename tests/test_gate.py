@@ -208,3 +208,23 @@ def test_a_verbal_noun_the_agreement_lacks_after_held_nouns_vetoes_nothing(corpo
             if (head in question.foreign) is verbal:
                 vetoed.append((run + head, question.foreign))
     assert not vetoed
+
+
+# Who asks, in a sentence of its own, then the question in words the agreement has only through
+# a synonym (売り先 → 販路): the first sentence is backdrop. A fee of a thing the agreement lacks
+# (「下水道料金」's 料金 → 費用) is no such word.
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("うちは八百屋をやってる。売り先を広げる支援で岩見沢市は何をするの？", "row-1-3/乙"),
+        ("パン屋をやってます。売り先ひろげる支援って札幌市は何してくれるの？", "row-1-3/甲"),
+        ("町内会の役員をしている。下水道料金の条文上の表現を資料に載せたい。", None),
+    ],
+)
+def test_who_asks_is_backdrop_beside_a_topic_said_through_a_synonym(corpora, question, expected):
+    answer = ask(corpora["sapporo-iwamizawa-2019"], question)
+    if expected is None:
+        assert answer.status == Status.NO_MATCH, answer.hits[0].unit.id
+    else:
+        assert answer.status != Status.NO_MATCH, answer.message
+        assert answer.hits[0].unit.id == f"sapporo-iwamizawa-2019/{expected}"
