@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
-from ..search.tokenizer import Token
+from ..search.phrases import quotation_like
+from ..search.tokenizer import Token, fold
 from .backdrop import backdrop_terms_before, introduction_terms, request_ends
 from .framing import ASKS_ALL, SOFT_FRAMING_WORDS
 from .reading import Reading
@@ -50,7 +51,13 @@ def _proper(
     return any(
         t not in backdrop and t not in SOFT_FRAMING_WORDS and (t in said_otherwise or own_topic(corpus, reading, t))
         for t in topics
-    )
+    ) or _names_heading(corpus, reading)
+
+
+def _names_heading(corpus: Corpus, reading: Reading) -> bool:
+    """「連携分野について、庁内調整に先立ち、…」: an article's heading named word for word is a topic,
+    even one made only of words that elsewhere frame a question (連携・分野)."""
+    return any(quotation_like(heading) and fold(heading) in reading.folded_text for heading in corpus.headings)
 
 
 def _held_through(corpus: Corpus, tokens: Sequence[Token], expansions: Sequence[Expansion]) -> frozenset[str]:
