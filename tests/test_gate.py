@@ -228,3 +228,22 @@ def test_who_asks_is_backdrop_beside_a_topic_said_through_a_synonym(corpora, que
     else:
         assert answer.status != Status.NO_MATCH, answer.message
         assert answer.hits[0].unit.id == f"sapporo-iwamizawa-2019/{expected}"
+
+
+# One word to Sudachi whose last part the agreement holds and whose first part, which says which
+# one, it does not (個人情報: 情報 held, 個人 not): that part does not answer the word even in part.
+ONE_WORD_COMPOUNDS = (("個人情報", "個人", "情報"), ("私立学校", "私立", "学校"), ("仮想通貨", "仮想", "通貨"))
+
+
+@pytest.mark.parametrize("layout", STEMS)
+@pytest.mark.parametrize("template", ["{t}の取扱いはどう決めてる？", "共有する情報の{t}の扱いは？", TEMPLATE])
+def test_the_head_of_a_one_word_compound_answers_it_not_even_in_part(corpora, layout, template):
+    corpus = corpora[layout]
+    df = corpus.index.document_frequency
+    quoted = []
+    for word, which, head in ONE_WORD_COMPOUNDS:
+        if df(head) and not df(which) and not corpus.occurs(word):
+            answer = ask(corpus, template.format(t=word))
+            if answer.status != Status.NO_MATCH:
+                quoted.append((word, answer.hits[0].unit.id))
+    assert not quoted
