@@ -247,3 +247,28 @@ def test_the_head_of_a_one_word_compound_answers_it_not_even_in_part(corpora, la
             if answer.status != Status.NO_MATCH:
                 quoted.append((word, answer.hits[0].unit.id))
     assert not quoted
+
+
+# Who asks, said in a clause of plain speech (「わしは…の農家だが、」) or a sentence, beside the question:
+# never its topic, on every layout; and a thing the agreement lacks stays refused so asked.
+INTRODUCED = ("わしは{p}の農家だが、{t}で{p}は何をしてくれるのかね", "研究者です。{t}で{p}は何をするの？")
+
+
+@pytest.mark.parametrize("layout", STEMS)
+@pytest.mark.parametrize("template", INTRODUCED)
+def test_who_asks_is_never_the_topic_on_any_layout(corpora, layout, template):
+    corpus = corpora[layout]
+    missed = []
+    for name, rows in initiatives(corpus):
+        cells = [u for u in corpus.units if u.kind == "role" and u.id.startswith(rows) and u.party_label]
+        party = next((p.name for p in corpus.party_names if cells and p.label == cells[0].party_label), None)
+        if party is None:
+            continue
+        answer = ask(corpus, template.format(t=name, p=party))
+        if answer.status == Status.NO_MATCH or not answer.hits[0].unit.id.startswith(rows):
+            missed.append((name, answer.message[:40]))
+    for thing in ("下水道料金", "市民プール"):
+        answer = ask(corpus, template.format(t=thing, p=corpus.party_names[0].name))
+        if answer.status != Status.NO_MATCH:
+            missed.append((thing, "quoted", answer.hits[0].unit.id))
+    assert not missed

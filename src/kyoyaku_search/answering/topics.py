@@ -26,17 +26,24 @@ def question_backdrop(
     「議会資料用に、…取組の一覧がほしい」: asking for every 取組 is a question of its own too. A rest
     whose words no unit holds (「…を引用したい。該当箇所はどこか。」) asks about the backdrop."""
     backdrop, masked = reading.backdrop, reading.masked
+    # who asks (「研究者です。」「わしは岩見沢の農家だが、」), read in the folded text, where a party's name
+    # is not masked into marks that end a clause
+    introduction = introduction_terms(corpus.tokenizer, reading.folded)
+    if not backdrop and not introduction:
+        return backdrop  # most questions
     # 「うちは…農家。売り先ひろげる支援って…」: a word the corpus has through a synonym (売り先 → 販路) is
     # a topic of the question's own as much as one it has as written
-    said_otherwise = _held_through(corpus, reading.words, expansions) if backdrop else frozenset()
+    said_otherwise = _held_through(corpus, reading.words, expansions)
     if backdrop and not _proper(corpus, reading, topics, backdrop, said_otherwise):
         # 「議会の質問準備をしています。…札幌市はどういう立場か。根拠となる欄を示してください。」: a last
         # sentence that only asks for the answer; the question is the sentence before it
         earlier = (backdrop_terms_before(corpus.tokenizer, masked, end) for end in request_ends(masked))
         backdrop = next((b for b in earlier if _proper(corpus, reading, topics, b, said_otherwise)), backdrop)
-    if _proper(corpus, reading, topics, backdrop, said_otherwise) or (backdrop and ASKS_ALL.search(masked)):
+    if _proper(corpus, reading, topics, backdrop, said_otherwise):
+        return backdrop | introduction  # who asks is backdrop beside any topic
+    if backdrop and ASKS_ALL.search(masked):
         return backdrop
-    return introduction_terms(corpus.tokenizer, masked)  # who asks is never the topic
+    return introduction  # who asks is never the topic
 
 
 def _proper(
