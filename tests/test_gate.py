@@ -11,7 +11,6 @@ import pytest
 
 from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.answering.heads import names_only_a_field
-from kyoyaku_search.answering.question import understand
 from kyoyaku_search.search.corpus import Corpus
 from kyoyaku_search.search.tokenizer import compound_runs, fold
 
@@ -178,56 +177,6 @@ def test_whether_a_thing_is_covered_is_asked_of_its_row(corpora, layout, templat
         if (answer := ask(corpus, template.format(t=topic))).status != Status.NO_MATCH:
             missed.append((topic, "quoted", answer.hits[0].unit.id))
     assert not missed
-
-
-def held_runs(corpus: Corpus) -> list[str]:
-    """Runs of three common nouns or more a row writes, each of two characters or more, less the
-    last noun (「救急医療体制」 → 救急医療), once each."""
-    found: dict[str, None] = {}
-    for unit in corpus.units:
-        if unit.kind == "row":
-            tokens = list(corpus.tokenizer.tokens(fold(unit.text)))
-            for start, end in compound_runs(tokens, {"名詞"}):
-                run = tokens[start : end - 1]
-                if end - start > 2 and all(t.pos[1] == "普通名詞" and len(t.surface) > 1 for t in run):
-                    found.setdefault("".join(t.surface for t in run))
-    return list(found)
-
-
-# A verbal noun after nouns the agreement holds says what is done about them (「まちづくり参加」
-# beside まちづくり活動): no veto, coverage decides. A thing after them is another thing (プール).
-@pytest.mark.parametrize("layout", STEMS)
-def test_a_verbal_noun_the_agreement_lacks_after_held_nouns_vetoes_nothing(corpora, layout):
-    corpus = corpora[layout]
-    vetoed = []
-    for run in held_runs(corpus):
-        for head, verbal in (("参画", True), ("後援", True), ("プール", False)):
-            if corpus.occurs(head) or corpus.occurs(run + head):
-                continue
-            question = understand(corpus, f"{run}{head}について協約上どう整理されているか。")
-            if (head in question.foreign) is verbal:
-                vetoed.append((run + head, question.foreign))
-    assert not vetoed
-
-
-# Who asks, in a sentence of its own, then the question in words the agreement has only through
-# a synonym (売り先 → 販路): the first sentence is backdrop. A fee of a thing the agreement lacks
-# (「下水道料金」's 料金 → 費用) is no such word.
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("うちは八百屋をやってる。売り先を広げる支援で岩見沢市は何をするの？", "row-1-3/乙"),
-        ("パン屋をやってます。売り先ひろげる支援って札幌市は何してくれるの？", "row-1-3/甲"),
-        ("町内会の役員をしている。下水道料金の条文上の表現を資料に載せたい。", None),
-    ],
-)
-def test_who_asks_is_backdrop_beside_a_topic_said_through_a_synonym(corpora, question, expected):
-    answer = ask(corpora["sapporo-iwamizawa-2019"], question)
-    if expected is None:
-        assert answer.status == Status.NO_MATCH, answer.hits[0].unit.id
-    else:
-        assert answer.status != Status.NO_MATCH, answer.message
-        assert answer.hits[0].unit.id == f"sapporo-iwamizawa-2019/{expected}"
 
 
 # One word to Sudachi whose last part the agreement holds and whose first part, which says which

@@ -120,9 +120,6 @@ def foreign_modifiers(
         elif place == "head":
             head = [word for word in words if word in heavy][-1]
             unheld = _absent_head(head, absent | headless, tokens, start, occurs)
-            # 「まちづくり参加」 beside 「まちづくり活動」: a verbal noun after nouns the agreement holds
-            # says what is done about them, not which thing is asked about
-            unheld = unheld and not _done_to_held(tokens[start:at], head, words, absent)
             if unheld or _weak_topic(head, content, absent, weak, tokens, said, at):
                 found.append(head)
             # 「下水道料金」「給食センター」: a noun before the head that no unit has, even in part, says
@@ -199,20 +196,6 @@ def _unheld_tail(word: str, held: tuple[tuple[str, ...], ...]) -> str:
     ends = [word.rfind(part[0]) + len(part[0]) for part in held if part and part[0] in word]
     tail = word[max(ends) :] if ends else ""
     return tail if len(tail) >= 2 else ""
-
-
-def _done_to_held(run: Sequence[Token], head: str, words: Sequence[str], absent: set[str]) -> bool:
-    """Whether `head` is a verbal noun of kanji (参加・管理; not プール, which Sudachi also lets take
-    する) after nouns of the question, all held."""
-    last = next((t for t in reversed(run) if t.surface == head), None)
-    before = [word for word in words if word != head]
-    return (
-        last is not None
-        and "サ変可能" in last.pos[2]
-        and all("\u4e00" <= ch <= "\u9fff" for ch in head)
-        and bool(before)
-        and not any(w in absent for w in before)
-    )
 
 
 def _absent_head(
