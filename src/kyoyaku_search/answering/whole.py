@@ -66,4 +66,8 @@ def _stands_alone(corpus: Corpus, text: str, term: str, question: set[str]) -> b
             return True
         if any(other - {term} & question for other in parts):
             return True
+        # 「遠隔会議システム」: a compound of its own first in a longer one names what that is of (the
+        # system of 遠隔会議), where one word last names a property of another thing (圏域人口)
+        if inside[0] == 0 and tokens[start].term == term and len(parts[0]) > 2:
+            return True
     return False
