@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
@@ -31,6 +31,7 @@ from .ordinals import another_of
 from .parties import MASK
 from .reading import Reading, read
 from .reading import named_initiatives as named_initiatives  # said here too, where tests find it
+from .records import record
 from .strangers import short_kana
 from .terms import (
     acted_upon,
@@ -48,7 +49,7 @@ from .whole import whole_word
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     """A question as the search understands it."""
 
@@ -76,7 +77,7 @@ class Question:
         return tuple(term for term, _ in self.weights)
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     """What one answered turn settled, for the next turn to inherit."""
 
@@ -89,7 +90,7 @@ class Context:
     found: bool = True  # False when the agreement had nothing on its topic
 
 
-@dataclass(frozen=True)
+@record
 class Query:
     """The search one turn runs: its own question completed by what it inherits."""
 
