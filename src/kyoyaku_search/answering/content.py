@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ..chars import HIRAGANA, KANJI
 from ..search.lexicon import Expansion
-from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
+from ..search.related import held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
 from .reading import Reading
 from .records import record
@@ -160,7 +161,10 @@ def relate(
         # 「スタートアップや創業」: a word the agreement lacks, beside one it has, names the same field
         if word.either in by_word:
             terms += by_word[word.either].terms
-        parts = held_parts((t for t, sub in tokenizer.split_terms_of_word(word.word) if sub), document_frequency)
+        subwords = [t for t, sub in tokenizer.split_terms_of_word(word.word) if sub]
+        # 「個人情報」 by 情報 alone: the compound's head is the kind of thing every such compound is, and
+        # the part that says which one (個人) is missing; 「保育園」's 保育 says which, and counts
+        parts = tuple(p for p in held_parts(subwords, document_frequency) if [p] != subwords[-1:])
         # People the agreement never names (「若者の定着」「学生の就職」) say who benefits: the rest is the topic
         weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in PERSON_ENDINGS else word.weight
         # 「保育士確保」「販路開拓」: the agreement names the thing, not this way of acting on it
@@ -209,5 +213,5 @@ def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
     the question differently from the synonym key (「お金のこと」→「お」「金のこ」), a shared kanji."""
     if term in tokenizer.terms_of_word(source) or source in ("お" + word, "ご" + word):  # 「おかね」's かね
         return True
-    kanji = [ch for ch in word if "\u4e00" <= ch <= "\u9fff"]  # every one (「開館」 is not 「図書館」)
+    kanji = [ch for ch in word if ch in KANJI]  # every one (「開館」 is not 「図書館」)
     return bool(kanji) and all(ch in source for ch in kanji)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..chars import HIRAGANA
 from ..search.corpus import initiative_key
 from ..search.phrases import PhraseMatch
-from ..search.related import HIRAGANA
 from ..search.tokenizer import Token, compound_runs
 from .content import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
 from .framing import ANNEX_WORDS
@@ -252,6 +252,9 @@ def _asked_about(tokens: Sequence[Token], said: str, end: int) -> bool:
 def _listed(tokens: Sequence[Token], said: str, start: int, end: int) -> bool:
     """Whether the compound at tokens[start:end] is one member of a list (「国際会議や展示会」)."""
     before = tokens[start - 1].surface if start > 0 else ""
+    # 「…農家だが、下水道料金で」: a comma after a clause, not after a noun, begins no list member
+    if before == "、" and (start < 2 or tokens[start - 2].pos[0] not in ("名詞", "接尾辞")):
+        before = ""
     after = said[tokens[end].begin : tokens[min(end + 3, len(tokens)) - 1].end] if end < len(tokens) else ""
     return before in _LISTING or after.startswith(("や", "・", "、", *EXAMPLE_MARKS))
 

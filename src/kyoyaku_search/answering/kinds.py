@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
+from ..chars import HIRAGANA, KANJI
 from ..search.lexicon import Expansion
 from .framing import ANNEX_WORDS, COMPARES, INITIATIVE_WORDS, LEADS, SOFT_FRAMING_WORDS, STANCE
 from .roles import ROLE_OF, of_but_not
@@ -73,7 +74,7 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|目的|趣旨|目当て|めあて|ねらい|狙い|柱(?<!大柱)|わけ(?<=[ただ]わけ)|訳(?<=[ただ]訳)"
             r"|何の(?:ため|為)|なんの(?:ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由"
             # the agreement's aim, not a figure's target (「人口の目標は何人」「目標人口」)
-            + "".join(f"|{head}目標(?![\u4e00-\u9fff])" for head in _AIM_HEADS)
+            + "".join(f"|{head}目標(?![{KANJI}])" for head in _AIM_HEADS)
             # 「三つの目標」「3つのポイント」「三つの方向性」: counted aims are the ones the purpose lists
             + "".join(f"|{count}(?:つ|本)の(?:目標|方向性?|ポイント|テーマ|視点)" for count in _COUNTS)
         ),
@@ -139,7 +140,7 @@ def kind_word(kind: str) -> Callable[[str], bool]:
         while (match := pattern.match(word, end)) is not None and match.end() > end:
             end = match.end()
         rest = word[end:]
-        return end > 0 and (all("\u3041" <= ch <= "\u309f" for ch in rest) or rest in _HOW_SAID or rest in _AMOUNT)
+        return end > 0 and (all(ch in HIRAGANA for ch in rest) or rest in _HOW_SAID or rest in _AMOUNT)
 
     return asks
 

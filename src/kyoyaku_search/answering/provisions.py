@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..chars import KANJI, KATAKANA
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import quotation_like
@@ -34,9 +35,9 @@ _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|�
 # 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
 # 「なんていう圏域」「どういう名前の都市圏」 too.
 _NAME_OF = re.compile(
-    r"(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]+)の(?:名称|名前|呼び名|呼称)"
-    r"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[\u4e00-\u9fff]+)"
-    r"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[\u4e00-\u9fff]+)"
+    f"(?P<noun>[{KANJI}{KATAKANA}]+)の(?:名称|名前|呼び名|呼称)"
+    rf"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[{KANJI}]+)"
+    f"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[{KANJI}]+)"
 )
 _INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})条")  # a row's citation in an article
 
@@ -227,7 +228,7 @@ def named_first(corpus: Corpus, text: str, ranked: list[tuple[int, float]], dept
     noun = match["noun"] or match["after"] or match["named"]
     # an area (圏域) is named by its 圏: 「さっぽろ連携中枢都市圏」「新庄最上定住自立圏」
     # (the word ending there: 「圏域人口」「圏内」 are no names of it)
-    end = "圏(?![\u4e00-\u9fff])" if noun.endswith("圏域") else re.escape(noun[-3:])
+    end = f"圏(?![{KANJI}])" if noun.endswith("圏域") else re.escape(noun[-3:])
     names = re.compile(rf"[\w・ー]*{end}")
 
     def longest(position: int) -> int:

@@ -242,15 +242,21 @@ def _unheld(
 
 
 def _party_spans(folded: str, parties: Sequence[PartyName]) -> list[tuple[int, int]]:
-    """Where the question writes a named party's name, unless 長 follows it (「札幌市長」)."""
+    """Where the question writes the name of a named party that is no municipality (「京都府市長会」,
+    a 協議会, a 広域連合), unless 長 follows it. A municipality's name stays: 「札幌市と協約を結んで
+    いるのは」 asks for partners by it, 「札幌市長は」 for the signer."""
     spans = []
-    for form in {form for party in parties for form in party.forms if len(form) >= 2}:
+    bodies = {form for party in parties for form in party.forms if len(form) >= 2 and not form.endswith(_MUNICIPAL)}
+    for form in bodies:
         start = folded.find(form)
         while start != -1:
             if folded[start + len(form) : start + len(form) + 1] != "長":
                 spans.append((start, start + len(form)))
             start = folded.find(form, start + 1)
     return spans
+
+
+_MUNICIPAL = ("都", "道", "府", "県", "市", "町", "村", "区")
 
 
 def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:

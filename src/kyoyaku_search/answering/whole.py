@@ -70,11 +70,15 @@ def _compounds_holding(corpus: Corpus, term: str) -> _Compounds | None:
         tokens = corpus.tokenizer.tokens(line)
         for start, at in compound_runs(tokens, _COMPOUND):
             parts = [{w for w, _ in split(t.surface)} | {t.term} for t in tokens[start:at]]
-            if not any(term in words for words in parts):
+            inside = [i for i, words in enumerate(parts) if term in words]
+            if not inside:
                 continue
             last = tokens[at - 1]  # 「丘珠空港」 is a 空港: a name ending in the word is one of it
             whole_compound = at - start == 1 and tokens[start].term == term
-            if whole_compound or (last.pos[1] == "固有名詞" and last.term.endswith(term)):
+            # 「遠隔会議システム」: a compound of its own first in a longer one names what that is of (the
+            # system of 遠隔会議), where one word last names a property of another thing (圏域人口)
+            leading = inside[0] == 0 and tokens[start].term == term and len(parts[0]) > 2
+            if whole_compound or leading or (last.pos[1] == "固有名詞" and last.term.endswith(term)):
                 alone = True
             beside.update(*(words - {term} for words in parts))  # 「自立支援法」's 支援: a part of another noun
     return _Compounds(alone, frozenset(beside))
