@@ -154,9 +154,21 @@ def test_empty_input_gets_a_message(app, text, message):
     assert replies(app)[0].warning[0].value.startswith(message)
 
 
-def test_chat_box_limits_the_length(app):
-    """The chat box stops at 500 characters; a longer `?q=` gets a message (below)."""
-    assert app.chat_input(key="chat").proto.max_chars == 500
+def test_the_chat_box_sends_a_long_paste(app):
+    """No cap in the box: a capped box would not send a longer paste, and say nothing."""
+    assert app.chat_input(key="chat").proto.max_chars == 0
+
+
+def test_a_long_paste_is_taken_and_told_why_it_is_not_searched(app):
+    pasted = "圏域の救急医療体制を確保するため、" * 70  # 1,190 characters, as a pasted passage
+    chat(app, pasted)
+    reply = replies(app)[0]
+    assert reply.warning[0].value.startswith(f"質問が長すぎます（{len(pasted)}文字）。500文字以内で入力してください。")
+    assert "探したい一文" in reply.caption[0].value
+    asked = app.chat_message[0]
+    assert asked.text[0].value == pasted[:120] + f"…（全{len(pasted)}文字）"  # its start, not a wall of text
+    assert asked.code[0].value == pasted  # the whole of it, to copy and shorten
+    assert "q" not in app.query_params  # no link that would only be refused again
 
 
 @pytest.mark.parametrize(
@@ -438,3 +450,15 @@ def test_a_table_without_a_content_column_shows_no_content_in_the_answer(no_cont
     assert "甲（熊本市）の役割" in card and "乙（山鹿市）の役割" in card
     rows = [e.label for e in reply.expander[1:] if "当事者共通" in e.label]
     assert all(label.startswith("取組（当事者共通）") for label in rows)
+
+
+def test_what_a_quote_stands_for_is_said_above_it(tmp_path, monkeypatch):
+    """A quoted answer with a message of its own — the term's start given where no article says
+    when the agreement takes effect — shows that message, not only the quote."""
+    fixture = Path(__file__).parent / "fixtures" / "agreements" / "kariya-xx-town-2021.txt"
+    (tmp_path / fixture.name).write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("KYOYAKU_SEARCH_DATA", str(tmp_path))
+    at = chat(new_app(), "この協定はいつから効力を生ずるか")
+    shown = " ".join(m.value for m in replies(at)[0].markdown)
+    assert "効力の発生を定めた条文はありません。期間の始まりを定めた条文を示します。" in shown
+    assert "この協定の期間は、令和3年4月1日から" in shown

@@ -42,6 +42,9 @@ _FIGURE = re.compile(
 )
 # The agreement as a text: 「協約の中身」「条文上の表現」「別表の全体像」 ask about how it is written.
 _DOCUMENT_WORDS = SAYING_WORDS | ANNEX_WORDS | {"協約", "連携協約", "協定", "本協約", "文書", "条", "本文"}
+# Whose scope 「対象」「範囲」 ask about after a topic: the agreement's, and the partnership it makes
+# (「創業支援は連携の対象になっていますか」).
+_SCOPES = _DOCUMENT_WORDS | {"連携"}
 # Places in the text: 「該当箇所」「記載部分」 ask where the agreement says it.
 _TEXT_PLACES = frozenset({"箇所", "個所", "部分", "くだり"})
 # What a row says of its thing (内容・範囲・体制・箇所 …): joined to a word, it still asks about the text.
@@ -77,8 +80,10 @@ def asking_words(
         word = by_word.get(token.surface)
         if word is None or word.word in found or token.term in PARTNER_WORDS:  # 「協約の相手は」 asks who
             continue
-        if word.word in held and token.term in _ASPECTS and _after_document(tokens, index) and (topic or kinds):
-            found.add(word.word)  # 「…は協約の対象に」「協定の範囲」: of the agreement, held or not
+        # 「…は協約の対象に」「協定の範囲」「連携の対象になって」: of the agreement, held or not
+        scope = token.term in _ASPECTS and _after_document(tokens, index, _SCOPES) and bool(topic or kinds)
+        if word.word in held and scope:
+            found.add(word.word)
             continue
         if word.word in held:
             anchors.add(word.word)
@@ -92,7 +97,7 @@ def asking_words(
         clear = not thing and (lacking == 0 or topic > lacking)
         # a word asking for the kind of answer (相手・任務) is the question's own when nothing else is held
         clear = clear and (not word.asks_kind or bool(anchors))
-        asking = (
+        asking = (clear and scope) or (
             clear
             and _may_ask(token, occurs)
             and not _modifies(tokens, index, document_frequency)  # 「国民健康保険の役割」: a topic
@@ -186,7 +191,7 @@ def _modifies(tokens: Sequence[Token], index: int, document_frequency: Callable[
     )
 
 
-def _after_document(tokens: Sequence[Token], index: int) -> bool:
+def _after_document(tokens: Sequence[Token], index: int, words: frozenset[str] = _DOCUMENT_WORDS) -> bool:
     """「協約の中身」「条文上の表現」「役割分担の全体像」: of the agreement as a text."""
     before = [t for t in tokens[max(0, index - 3) : index]]
     if not before:
@@ -195,7 +200,7 @@ def _after_document(tokens: Sequence[Token], index: int) -> bool:
         return True
     if len(before) >= 2 and [t.surface for t in before[-2:]] == ["上", "の"]:
         return True
-    return len(before) >= 2 and before[-1].surface == "の" and before[-2].term in _DOCUMENT_WORDS
+    return len(before) >= 2 and before[-1].surface == "の" and before[-2].term in words
 
 
 def _after_whose(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool:

@@ -48,11 +48,11 @@ _CLAIM = re.compile(
 )
 
 
-# 「一人暮らしの高齢者です。」「研究者です。」「農家ですが、」: a sentence that only says who asks is
-# backdrop even when the rest has no topic of its own (「…協力してくれる？ 岩見沢市の役割を知りたい」).
+# 「一人暮らしの高齢者です。」「研究者です。」「農家ですが、」「わしは農家だが、」: a sentence that only
+# says who asks is backdrop even when the rest has no topic of its own (「…協力してくれる？ 岩見沢市の役割を知りたい」).
 _INTRODUCTION = re.compile(
     r"(?:^|(?<=[。．！!？?\s]))[^。．！!？?、,\s]{1,20}?(?:者|民|員|生|家|士|師|課|係|室|局|担当)"
-    r"(?:です|でございます|と申します)(?:が|けど)?[。．！!、,]"
+    r"(?:(?:です|でございます|と申します)(?:が|けど)?|だ(?:が|けど|けれど))[。．！!、,]"
 )
 
 

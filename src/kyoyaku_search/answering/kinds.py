@@ -177,6 +177,8 @@ _WHERE_SAID = re.compile(
 )
 _BASIS = re.compile(r"根拠|法的|法律|法令|基づ")
 _ARTICLE_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
+# QuestionKind(value) goes through the Enum's call machinery for every question; the same members by value
+_KIND_OF = {kind.value: kind for kind in QuestionKind}
 
 
 def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
@@ -184,7 +186,7 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     「やくわり」 asks for a role as 「役割」 does."""
     if not parties_named and _WHERE_SAID.search(folded):
         kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
-        return QuestionKind(kind) if kind in _ARTICLE_KINDS else QuestionKind.ARTICLE
+        return _KIND_OF[kind] if kind in _ARTICLE_KINDS else QuestionKind.ARTICLE
     # Who leads, how the parties compare, or where one stands: a role question even when the
     # wording says 「協力」 (「札幌市が中心で岩見沢市は協力する立場か」).
     # Comparing the parties, not this agreement with others (「他市の協約と比較したいので」).
@@ -203,7 +205,7 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
         return QuestionKind.GENERAL
     if kind == "does":  # asking what someone does: a role when a party is named
         return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
-    return QuestionKind(kind)
+    return _KIND_OF[kind]
 
 
 def annex_framing(kind: str, topics: tuple[str, ...]) -> frozenset[str]:

@@ -73,6 +73,9 @@ _READ_ARTICLE = re.compile(
     rf"|(?:^|(?<=[\s、。の「]))(?P<k>{SPOKEN_NUMBER})じょう(?=\s|って|は|に|の|を|で|と|が|$|[?？、。」])"
 )
 
+# A word every match of _READ_ARTICLE holds: じょう or ジョウ, or the "rt"/"RT" of Article, Art, ART.
+_READ_ARTICLE_WORDS = ("じょう", "ジョウ", "rt", "RT")
+
 
 @dataclass(frozen=True)
 class Ordinal:
@@ -209,6 +212,8 @@ def ordinal_after(text: str) -> int | None:
 
 def read_article(folded: str) -> tuple[int, str] | None:
     """(N, the words) for 第N条 written as heard (「だい6じょう」「だいろくじょう」) or in English."""
+    if not any(word in folded for word in _READ_ARTICLE_WORDS):  # most questions: no place to try at every character
+        return None
     for match in _READ_ARTICLE.finditer(folded):
         digits = match["e"] or match["d"]
         kana = match["n"] or match["k"]

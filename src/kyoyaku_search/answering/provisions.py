@@ -70,16 +70,15 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     heading of common words alone (「目的」「その他」), which ranking finds."""
     folded = question.reading.folded_text
     # the distinct headings, not every article: the template repeats a handful in every agreement
-    named = [h for h in corpus.headings if fold(h) in folded and quotation_like(fold(h))]
+    named = [(h, f) for h, f in _folded_headings(corpus) if f in folded and quotation_like(f)]
     if not named:
         return None
-    heading = max(named, key=len)
+    written, heading = max(named, key=lambda pair: len(pair[0]))
     positions = tuple(
-        i for i in corpus.headings[heading].tolist() if agreement is None or corpus.units[i].agreement_id == agreement
+        i for i in corpus.headings[written].tolist() if agreement is None or corpus.units[i].agreement_id == agreement
     )
     if not positions:
         return None
-    heading = fold(heading)
     more = [
         c.word
         for c in question.content
@@ -91,6 +90,11 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     if more:
         return None
     return Reference(positions, corpus.units[positions[0]].citation.place, "article", matched=heading)
+
+
+def _folded_headings(corpus: Corpus) -> tuple[tuple[str, str], ...]:
+    """Each distinct heading as written and NFKC-folded, folded once per corpus, not per question."""
+    return corpus.memo.get(("folded headings",), lambda: tuple((h, fold(h)) for h in corpus.headings))
 
 
 # Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」
@@ -168,8 +172,10 @@ def outline(corpus: Corpus, question: Question, agreement: str | None) -> Refere
 def annex_reference(corpus: Corpus, query: Query, allowed: np.ndarray) -> Reference | None:
     """The article that sets up the annex, for a question asking only where the agreement says
     what the annex holds (「連携の中身はどの条に」); None for any other question."""
+    if query.parties or query.kind != QuestionKind.ARTICLE:  # most questions: no terms to gather
+        return None
     terms = tuple(term for term, _ in query.question.weights)
-    if query.parties or not asks_for_the_annex(query.kind, query.question.own_topic_terms, terms):
+    if not asks_for_the_annex(query.kind, query.question.own_topic_terms, terms):
         return None
     ids = {corpus.units[i].agreement_id for i in np.flatnonzero(allowed).tolist()}
     return annex_article(corpus, [t for t in terms if t in ANNEX_WORDS], ids.pop() if len(ids) == 1 else None)

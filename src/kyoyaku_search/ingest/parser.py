@@ -72,7 +72,17 @@ def parse_document(document: SourceDocument, agreement_id: str) -> ParsedSource:
         source_pages=document.pages,
         source_lines=document.source_lines,
     )
-    return ParsedSource(agreement, parsed.repairs, parsed.lines)
+    # the parser's repairs name lines of the text it read: listed at the lines of the file
+    made = len(document.repairs)
+    repairs = parsed.repairs[:made] + tuple(_in_file(r, document.source_lines) for r in parsed.repairs[made:])
+    return ParsedSource(agreement, repairs, parsed.lines)
+
+
+def _in_file(repair: Repair, source_lines: tuple[int, ...]) -> Repair:
+    if not source_lines:
+        return repair
+    lines = tuple(source_lines[n - 1] if 0 < n <= len(source_lines) else n for n in repair.lines)
+    return replace(repair, lines=tuple(dict.fromkeys(lines)))
 
 
 def parse_text(text: str, path: str | Path, agreement_id: str) -> ParsedSource:
