@@ -10,17 +10,6 @@ from __future__ import annotations
 
 import re
 
-# Who leads or is in charge of something: the row's role cells answer it (「圏域の中心となって取り
-# 組む」 or 「…に対し必要な協力をする」), not the signature block that 「誰」 alone would find.
-LEADS = re.compile(
-    r"(誰|だれ|どこ|どちら|どっち|どの市)(が|の)?[^。？?]*(中心|主導|リード|主体|担当|責任|まとめ|進め|引っ張|牽引|けん引)"
-    r"|(中心|主導|リード|主体|担当|責任者|まとめ役)[^。？?]*(誰|だれ|どこ|どちら|どっち|どの市)"
-)
-# Asking about the parties' standing in something (「札幌市が中心で岩見沢市は協力する立場か」
-# 「両市は対等なのか」): the row's role cells answer it, which say who leads and who helps.
-STANCE = re.compile(r"立場|対等|主導|主体(と|に|で|的)|中心(と|に|で|的)|協力する側|支える側|役割分担|どちらが")
-# Comparing the parties: both role cells of the row, side by side.
-COMPARES = re.compile(r"違い|違う|比較|比べ|異な|差は|差異|対比|それぞれ")
 # Asking for everything: the whole list, not its first few.
 ASKS_ALL = re.compile(
     r"全部|ぜんぶ|すべて|全て|総て|全件|一覧|残らず|漏れなく|もれなく|リスト|ひととおり|一通り|まとめて|全体像|全容|all",

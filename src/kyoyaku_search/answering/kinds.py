@@ -11,8 +11,8 @@ from enum import StrEnum
 
 from ..chars import HIRAGANA, KANJI
 from ..search.lexicon import Expansion
-from .framing import ANNEX_WORDS, COMPARES, INITIATIVE_WORDS, LEADS, SOFT_FRAMING_WORDS, STANCE
-from .roles import ROLE_OF, of_but_not
+from .framing import ANNEX_WORDS, INITIATIVE_WORDS, SOFT_FRAMING_WORDS
+from .roles import COMPARES, LEADS, ROLE_OF, STANCE, of_but_not
 
 
 class QuestionKind(StrEnum):
