@@ -62,3 +62,39 @@ def test_every_initiative(loaded, wording):  # noqa: F811
 )
 def test_purpose_spans(tokenizer, text, spans):
     assert [text[a:b] for a, b in purpose_spans(tokenizer, text)] == spans
+
+
+_NAMED_WITH = [
+    "「{word}」ってつく取組ってどれ？",
+    "名前に「{word}」が入っている取組を全部",
+    "「{word}」という言葉を含む取組の一覧",
+]
+
+
+def _a_word_some_names_hold(names):  # noqa: ANN001, ANN202
+    """A two-character run of one 取組 name that some other names hold too, and not every one."""
+    for name in names:
+        for at in range(len(name) - 1):
+            word = name[at : at + 2]
+            held = [n for n in names if word in n]
+            if 1 < len(held) < len(names) and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+                return word, held
+    return None
+
+
+@pytest.mark.parametrize("wording", _NAMED_WITH)
+def test_initiatives_whose_name_holds_a_quoted_word(loaded, wording):  # noqa: F811
+    """Every 取組 whose name holds the word, in the annex's order, and no other."""
+    missed, asked = [], 0
+    for agreement in loaded.agreements:
+        rows = [u for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
+        found = _a_word_some_names_hold([u.initiative or "" for u in rows])
+        if found is None:
+            continue
+        word, held = found
+        asked += 1
+        answer = ask(loaded, wording.format(word=word), agreement=agreement.id)
+        if answer.status != Status.SECTION or [item.name for item in answer.items] != held:
+            missed.append((agreement.id, word, answer.status, [item.name for item in answer.items][:3]))
+    assert asked >= 1
+    assert missed == []

@@ -28,6 +28,7 @@ from .listed import (
     holding_answer,
     partners_answer,
     party_roles_answer,
+    rows_named_answer,
     together_answer,
     topic_of_together,
 )
@@ -208,6 +209,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return party_roles_answer(corpus, query, allowed, top_k)
     if (holding := holding_answer(corpus, query, allowed, top_k)) is not None:  # 「甲と協力して取り組むものを全部」
         return holding
+    if (named := rows_named_answer(corpus, query, allowed, top_k)) is not None:  # 「「その他」とつく取組」
+        return named
     if asks_for_list(query):  # 「連携する取組の一覧」: every 取組, or one party's every role
         if len({p.name for p in query.parties}) == 1:
             return party_roles_answer(corpus, query, allowed, top_k)
