@@ -47,6 +47,7 @@ FRAMING_WORDS = frozenset(
         "分野",
         "部分",
         "箇所",
+        "該当",  # 「「…」の該当箇所」「該当する欄」: where it is said, as 箇所
         "場",  # 「協議する場はあるのか」「話し合う機会は」: whether, not what
         "機会",
         "欄",
