@@ -53,7 +53,8 @@ def test_an_order_before_a_place_still_counts_it(tokenizer, path):
     corpus = build_corpus([parse_file(path).agreement], tokenizer)
     rows = [u.id for u in corpus.units if u.kind == "row"]
     articles = [u.id for u in corpus.units if u.kind == "article"]
-    assert ask(corpus, "二つ目の取組").hits[0].unit.id == rows[1]
+    if rows:  # articles only (sendai, tokubetsuku): no row to count
+        assert ask(corpus, "二つ目の取組").hits[0].unit.id == rows[1]
     assert ask(corpus, "2番目の条文").hits[0].unit.id == articles[1]
 
 

@@ -84,7 +84,7 @@ def test_the_asked_partys_cell_first_on_every_layout(tokenizer, path):
                     wrong.append(question)
                 elif first is None or first.party_label != asked.label or first.initiative != topic:
                     missed.append(question)
-    assert topics
+    assert topics or not corpus.agreements[0].annexes()  # an agreement of articles only (sendai) has no cells
     assert wrong == []
     assert missed == []
 
@@ -130,7 +130,7 @@ def test_both_doing_the_thing_leaves_the_asked_party_first(tokenizer, path):
                 first = answer.hits[0].unit if answer.hits and answer.status in QUOTING else None
                 if first is None or first.party_label != asked.label or first.initiative != topic:
                     missed.append(question)
-    assert topics
+    assert topics or not corpus.agreements[0].annexes()  # an agreement of articles only (sendai) has no cells
     assert missed == []
 
 

@@ -26,6 +26,9 @@ def layout(request):
 
 def test_the_example_is_a_question_the_agreement_answers_with_that_cell(layout):
     example = example_question(layout)
+    if not any(u.party for u in layout.units):
+        assert example is None  # articles only (sendai, tokubetsuku): no cell to make an example of
+        return
     assert example is not None
     answer = ask(layout, example)
     assert answer.status == Status.ANSWERED, (example, answer.message)
@@ -42,11 +45,15 @@ def test_a_party_asked_for_gets_an_example_of_its_own(layout):
 def test_not_found_suggests_the_loaded_agreements_example(layout):
     answer = ask(layout, "？？？")
     assert answer.status == Status.NO_MATCH
-    assert f"（例: {example_question(layout)}）" in answer.message
+    example = example_question(layout)
+    assert f"（例: {example}）" in answer.message if example else "（例:" not in answer.message
 
 
 def test_the_list_of_a_partys_roles_suggests_one_of_them(layout):
-    party = sorted({u.party for u in layout.units if u.party})[0]
+    parties = sorted({u.party for u in layout.units if u.party})
+    if not parties:
+        return  # articles only: no party has cells to list
+    party = parties[0]
     answer = ask(layout, f"{party}の役割を教えて")
     if answer.status == Status.PARTY_ROLES and "上から順に" in answer.message:
         assert f"（例: {example_question(layout, party)}）" in answer.message

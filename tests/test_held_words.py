@@ -47,5 +47,5 @@ def test_every_row_asked_by_its_name_is_answered_with_it(tokenizer, path, templa
         first = answer.hits[0].unit if answer.hits else None
         if answer.status is not Status.ANSWERED or first is None or first.initiative != name:
             missed.append((name, answer.status, first and first.id))
-    assert names
+    assert names or not corpus.agreements[0].annexes()  # articles only: no row to ask for by name
     assert missed == []

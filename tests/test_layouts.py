@@ -48,7 +48,7 @@ def counts(agreement: Agreement) -> tuple[int, int, int]:
 def test_layouts_md_lists_every_fixture():
     files = {p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html")}
     assert {name for name, *_ in COUNTS} == files
-    assert len(files) == 20  # 16 agreements, 4 of them also as HTML
+    assert len(files) == 23  # 19 agreements, 4 of them also as HTML
 
 
 @pytest.mark.parametrize(
@@ -220,6 +220,24 @@ QUESTIONS = [
     ("xx-town-xx-city-2020.txt", "費用はどう負担するか。", "art-6", "第6条（費用負担）"),
     ("xx-town-xx-city-2020.txt", "語句の定義は", "art-1", "第1条（語句の定義）"),
     ("xx-town-xx-city-2020.txt", "この協定はいつから効力を生ずるか。", "signature", "署名欄"),
+    # no title at all, 分野 / 取組 / roles without 内容, the 別表 set up by 第2条, a fixed term
+    (
+        "kariya-xx-town-2021.txt",
+        "xx町は病児保育の相互利用で何をするか。",
+        "row-0b-1/乙",
+        "別表(第2条関係)子育て「病児保育の相互利用」乙（xx町）の役割",
+    ),
+    ("kariya-xx-town-2021.txt", "費用はどう負担するか。", "art-3", "第3条（事務執行に当たっての連携及び協力並びに費用負担）"),
+    ("kariya-xx-town-2021.txt", "この協定はいつから効力を生ずるか。", "art-4", "第4条（協定の期間）"),
+    # re-flowed out of order by the aggregator, no 甲/乙, articles only: read in number order
+    ("sendai-yamagata-2016.txt", "防災の連携はどこに書いてある", "art-2", "第2条（連携分野）"),
+    ("sendai-yamagata-2016.txt", "費用はどう負担するか。", "art-4", "第4条（費用負担）"),
+    ("sendai-yamagata-2016.txt", "この協定はいつから効力を生ずるか。", "art-5", "第5条（期間）"),
+    ("sendai-yamagata-2016.txt", "第6条", "art-6", "第6条（その他）"),
+    # three bodies, two defined together by a short name; PDF wraps; articles only
+    ("tokubetsuku-kyoto.txt", "住民同士の交流について", "art-2", "第2条（連携・協力事項）"),
+    ("tokubetsuku-kyoto.txt", "連携・協力推進委員会とは", "art-3", "第3条（推進体制等）"),
+    ("tokubetsuku-kyoto.txt", "この協定はいつから効力を生ずるか。", "art-4", "第4条（期間）"),
 ]
 
 
@@ -247,6 +265,66 @@ def test_without_a_provision_the_answer_says_so_and_gives_the_date(name, tokeniz
     assert "附則も、効力の発生を定めた条文もありません" in answer.message
     assert agreement.date_text in answer.message and agreement.date_text in answer.quotes[0].text
     assert "効力を失" not in answer.text  # 失効 is not commencement
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("kariya-xx-town-2021.txt", "「この協定の期間は、令和3年4月1日から"),
+        ("sendai-yamagata-2016.txt", "締結の日は平成28年11月2日です"),
+        ("tokubetsuku-kyoto.txt", "締結の日は記されていません"),
+    ],
+)
+def test_a_fixed_term_says_when_an_agreement_without_a_commencement_clause_starts(name, start, tokenizer):
+    """No 附則 and no 効力を生ずる, but a term 「期間は、…から」: that article, never 「no provision」."""
+    agreement = parse_file(FIXTURES / name).agreement
+    answer = ask(build_corpus([agreement], tokenizer), "この協定はいつから効力を生ずるか")
+    assert "効力の発生を定めた条文はありません。期間の始まりを定めた条文を示します。" in answer.message
+    assert "附則も" not in answer.message
+    assert start in answer.text
+
+
+def test_a_copy_reflowed_out_of_order_is_read_in_number_order():
+    parsed = parse_file(FIXTURES / "sendai-yamagata-2016.txt")
+    agreement = parsed.agreement
+    assert [a.number for a in agreement.articles] == [1, 2, 3, 4, 5, 6]
+    assert agreement.location(agreement.articles[5].lines).lines == (20, 21)  # 第6条 cited where it stands
+    assert agreement.signature.text.endswith("平成28年11月2日") and agreement.date == "2016-11-02"
+    assert agreement.articles[1].text.split("\n")[1:3] == ["(1)防災に関する分野", "(2)観光・交流に関する分野"]
+    assert [p.name for p in agreement.parties] == ["仙台市", "山形市"]
+    kinds = [r.kind for r in parsed.repairs]
+    assert "reordered" in kinds and "pipe-cells" in kinds and "|" not in agreement.articles[1].text
+
+
+def test_a_gap_in_the_article_numbers_is_still_refused_at_its_line(tmp_path):
+    """Reordering needs every number once: with 第3条 lost the text is refused where 第4条 stands."""
+    lines = (FIXTURES / "sendai-yamagata-2016.txt").read_text(encoding="utf-8").split("\n")
+    gone = next(i for i, line in enumerate(lines) if line.startswith("第3条"))
+    del lines[gone - 1 : gone + 1]
+    path = tmp_path / "gap.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(AgreementFormatError) as caught:
+        parse_file(path)
+    assert caught.value.path == str(path) and caught.value.line == 21  # 第6条 where 第2条 should be
+
+
+def test_bodies_defined_by_a_short_name_of_their_own_are_the_parties():
+    agreement = parse_file(FIXTURES / "tokubetsuku-kyoto.txt").agreement
+    assert [(p.label, p.name) for p in agreement.parties] == [
+        ("特別区長会", "特別区長会"),
+        ("京都府市長会・町村会", "京都府市長会及び京都府町村会"),
+    ]
+    assert agreement.title == "特別区長会と京都府市長会及び京都府町村会の連携協力に関する協定書"  # broken at 「の」
+    assert agreement.date is None  # the copy gives no date: none is made up
+
+
+def test_a_copy_with_nothing_above_its_preamble_is_named_by_its_parties(tokenizer):
+    parsed = parse_file(FIXTURES / "kariya-xx-town-2021.txt")
+    assert parsed.agreement.title == "刈谷市・xx町"
+    assert [r.kind for r in parsed.repairs] == ["untitled"]
+    answer = ask(build_corpus([parsed.agreement], tokenizer), "この協定の正式な名前は")
+    notes = " ".join(answer.notes)
+    assert "題名が記されていません" in notes and "題名は「" not in notes
 
 
 def test_sentences_wrapped_by_a_pdf_extractor_are_joined_and_listed():

@@ -78,6 +78,10 @@ def test_every_row_by_its_place(loaded):
     missed = []
     for agreement in loaded.agreements:
         rows = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
+        if not rows:  # articles only (sendai, tokubetsuku): no row is made up, and that is said
+            answer = ask(loaded, "最初の取組は何", agreement=agreement.id)
+            assert answer.status == Status.NO_MATCH and "取組は0項目" in answer.message, answer.message
+            continue
         asked = {"最初の取組は何": rows[0], "最後の取組": rows[-1], "連携事業のうち最後は": rows[-1]}
         asked |= {"別表の最後に載っている取組": rows[-1], "一番初めに掲げられた事業": rows[0]}
         asked |= {"別表の最後の行": rows[-1], "2番目の行": rows[1]}
@@ -101,6 +105,8 @@ def test_next_to_the_place_answered_before(loaded):
                 if got != f"{agreement.id}/art-{wanted}":
                     missed.append((agreement.id, question, got))
         rows = [u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
+        if not rows:
+            continue  # articles only: no row to step from
         first = ask(loaded, "最初の取組", agreement=agreement.id)
         if ask(loaded, "次の取組は", agreement=agreement.id, history=[first]).hits[0].unit.id != rows[1]:
             missed.append((agreement.id, "次の取組は"))
@@ -137,6 +143,8 @@ def test_the_last_row_of_a_named_section(corpus):
 
 def test_a_party_named_with_a_row_by_its_place_gets_its_cell(loaded):
     for agreement in loaded.agreements:
+        if not agreement.annexes():
+            continue  # articles only: no cell to give
         party = [p for p in loaded.party_names if p.agreement_id == agreement.id][-1]
         name = min((form for form in party.forms if form[-1] in "市町村"), key=len)  # 智頭町, as people say it
         answer = ask(loaded, f"{name}は最初の取組で何をするのか", agreement=agreement.id)
@@ -220,18 +228,20 @@ def test_places_as_heard_and_the_title_in_every_layout(loaded):
     the 前文 with the agreement's own title, whatever the layout."""
     missed = []
     for agreement in loaded.agreements:
-        first_row = next(u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row")
+        first_row = next((u.id for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"), None)
         number = agreement.articles[-1].number
-        asked = {
-            f"{number}じょうは なんて かいてあるの": f"{agreement.id}/art-{number}",
-            "別表の最初に出てくる取組は": first_row,
-        }
+        asked = {f"{number}じょうは なんて かいてあるの": f"{agreement.id}/art-{number}"}
+        if first_row is not None:
+            asked["別表の最初に出てくる取組は"] = first_row
         for question, wanted in asked.items():
             got = first_id(loaded, question, agreement.id)
             if got != wanted:
                 missed.append((agreement.id, question, got))
         title = ask(loaded, "この協約の正式な名前は？", agreement=agreement.id)
-        if f"この協約の題名は「{agreement.title}」です。" not in title.notes:
+        # a copy that printed no title is named by its parties, and the answer says no title is printed
+        printed = any(word in agreement.title for word in ("協約", "協定"))
+        said = f"この協約の題名は「{agreement.title}」です。" if printed else "この協約の写しには題名が記されていません"
+        if not any(said in note for note in title.notes):
             missed.append((agreement.id, "title", title.notes))
     assert missed == []
 

@@ -23,6 +23,7 @@ from .effective import effective_units
 from .examples import with_example
 from .followup import settle
 from .foreign import before_named, quoted_around
+from .heads import names_only_a_field
 from .listed import (
     all_rows_answer,
     holding_answer,
@@ -240,11 +241,16 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     role = QuestionKind.ROLE in (question.kind, query.kind if settled else None) and bool(query.parties)
     phrase = quoted_around(question.phrase, question.reading.folded_text, question.content, corpus.occurs)
     # a 取組 named in full settles the topic, unless the question asks about a thing before it
-    named = bool(query.initiatives) and not before_named(question.text, question.foreign, query.initiatives)
+    named = (
+        bool(query.initiatives)
+        and not before_named(question.text, question.foreign, query.initiatives)
+        and not names_only_a_field(question.reading.words, question.initiatives, corpus.occurs)
+    )
     content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
     asked = Asked(content or question.content, phrase, taken or named, role, question.foreign)
     ranked = covered_first(corpus, asked, ranked)
-    ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked))
+    quoted = question.phrase.positions.tolist() if question.phrase is not None else ()
+    ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))
     if not confident(corpus, asked, ranked[0][0]):
         return _not_found(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]

@@ -81,6 +81,29 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# 「…を示してください。」「引用してほしい。」「お願いします。」: a sentence that asks for the answer
+_REQUEST = re.compile(r"(?:ください|下さい|ほしい|欲しい|たい|願います|願いたい|頼みます)[。．！!\s　]*$")
+
+
+def request_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends that only requests sentences after it (「…示してください。」),
+    the latest first: the question read as ending there."""
+    ends = [match.end() for match in _SENTENCE.finditer(text.rstrip("。．！!？? 　"))]
+    found = []
+    for end in reversed(ends):
+        after = text[end:]
+        if not all(_REQUEST.search(s) for s in _SENTENCE.split(after.rstrip("。．！!？? 　")) if s.strip()):
+            break
+        found.append(end)
+    return found
+
+
+def backdrop_terms_before(tokenizer: Tokenizer, text: str, end: int) -> frozenset[str]:
+    """The backdrop terms of `text` read as a question ending at `end`: the sentences after it only
+    ask for the answer (「…の役割は。該当欄を引用してください。」), and are backdrop too."""
+    return _terms_inside(tokenizer, text, [*backdrop_spans(text[:end]), (end, len(text))])
+
+
 def backdrop_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
     """The terms only the backdrop of `text` holds (a term the question proper uses too is its own)."""
     return _terms_inside(tokenizer, text, backdrop_spans(text) + purpose_spans(tokenizer, text))

@@ -16,6 +16,9 @@ from ..search.corpus import Corpus
 # 施行する / 効力を生ずる / 効力を生じ / 効力を発する / 効力を有する — not 効力を失う.
 COMMENCEMENT = re.compile(r"施行する|施行し|効力を生|効力を発|効力を有")
 RELATIVE = "締結の日"
+# A fixed term says when the agreement starts to bind, where no article says 効力を生ずる:
+# 「この協定の期間は、令和3年4月1日から…」「本協定の有効期間は、本協定締結の日から…」.
+TERM_START = re.compile(r"期間は、[^。]{0,30}?から")
 # A question about when it starts (「いつから」「施行日」「効力を生ずる」), not about how long it
 # lasts (「有効期間は何年」), which the usual ranking answers or finds no provision for.
 # 「いつまで有効」 asks how long it lasts: an end, not a start.
@@ -45,6 +48,11 @@ def effective_units(corpus: Corpus, allowed: np.ndarray, question: str) -> tuple
     if stated:
         relative = RELATIVE in corpus.units[stated[0]].text and date
         return stated, f"締結の日は{date}です（協約の日付）。" if relative else ""
+    term = [i for i in positions if corpus.units[i].kind == "article" and TERM_START.search(corpus.units[i].text)]
+    if term:
+        relative = RELATIVE in corpus.units[term[0]].text
+        when = (f"締結の日は{date}です（協約の日付）。" if date else "締結の日は記されていません。") if relative else ""
+        return term, f"効力の発生を定めた条文はありません。期間の始まりを定めた条文を示します。{when}"
     dated = [
         i for i in positions if corpus.units[i].kind in ("date", "signature") and date and date in corpus.units[i].text
     ]

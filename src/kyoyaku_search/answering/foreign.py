@@ -107,7 +107,8 @@ def foreign_modifiers(
     found = []
     for start, at in compound_runs(tokens, COMPOUND_POS):
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
-        if words and not _listed(tokens, said, start, at):  # people weigh little, and still name another thing
+        # people weigh little, and still name another thing (「消防士」, whose content word is 消防 alone)
+        if not _listed(tokens, said, start, at):
             found.extend(_other_person_of(tokens, start, at, occurs))
         if not words or not any(word in heavy for word in words) or _listed(tokens, said, start, at):
             continue
@@ -148,23 +149,37 @@ def _other_named(
 
 def _other_person_of(tokens: Sequence[Token], start: int, end: int, occurs: Callable[[str], bool]) -> list[str]:
     """A person by their work (…士・…師・…員) that no unit puts before the thing the question puts
-    it before, where a unit puts another such person (「看護師不足」「介護職員の不足対策」 beside
-    保育士不足対策, 「議員同士の交流」 beside 職員交流): another person's thing, not the agreement's."""
+    it before, where a unit puts another such person (「看護師不足」「介護職員の人材不足対策」 beside
+    保育士不足対策, 「議員同士の交流」 beside 職員交流): another person's thing, not the agreement's.
+    The thing is the nouns after the person, or ending them (「人材不足対策」 ends in 不足対策)."""
     found = []
     run = tokens[start:end]
-    pairs = list(zip(run, run[1:], strict=False))
     nouns = [t for t in run if t.pos[0] != "接尾辞"]  # 「議員同士」「看護師さん」: the person
-    after = tokens[end + 1] if end + 1 < len(tokens) and tokens[end].surface == "の" else None
-    if nouns and after is not None and after.pos[0] == "名詞":
+    pairs = [(token, "".join(t.surface for t in run[i + 1 :])) for i, token in enumerate(run[:-1])]
+    after = _run_after(tokens, end + 1) if end < len(tokens) and tokens[end].surface == "の" else ""
+    if nouns and after:
         pairs.append((nouns[-1], after))
+    joins = ("", "の")
     for token, thing in pairs:
-        if (
-            token.surface[-1] in _WORKER_ENDINGS
-            and not any(occurs(token.surface + join + thing.surface) for join in ("", "の"))
-            and any(occurs(ending + join + thing.surface) for ending in _WORKER_ENDINGS for join in ("", "の"))
-        ):
+        if token.surface[-1] not in _WORKER_ENDINGS:
+            continue
+        tails = [thing[at:] for at in range(len(thing) - 1)]  # the thing, and each tail of two or more
+        # the person too: 「市職員」 is one word to Sudachi, and a 職員
+        people = [token.surface[at:] for at in range(len(token.surface) - 1)]
+        theirs = any(occurs(person + join + tail) for person in people for tail in tails for join in joins)
+        if not theirs and any(occurs(e + join + tail) for e in _WORKER_ENDINGS for join in joins for tail in tails):
             found.append(token.surface)
     return found
+
+
+def _run_after(tokens: Sequence[Token], at: int) -> str:
+    """The nouns from tokens[at] on, joined (「人材不足対策」 after 「介護職員の」)."""
+    run = ""
+    for token in tokens[at:]:
+        if token.pos[0] != "名詞":
+            break
+        run += token.surface
+    return run
 
 
 _WORKER_ENDINGS = "士師員"  # 保育士・看護師・職員: people by their work

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from ..search.lexicon import Expansion
 from .framing import ANNEX_WORDS, COMPARES, INITIATIVE_WORDS, LEADS, SOFT_FRAMING_WORDS, STANCE
+from .roles import ROLE_OF, of_but_not
 
 
 class QuestionKind(StrEnum):
@@ -220,13 +221,13 @@ def asks_for_the_annex(kind: str, topics: tuple[str, ...], terms: tuple[str, ...
 
 
 # 「両市の人事交流で岩見沢市が担うこと」: 両市 only says whose exchange; the party named is asked.
-_BOTH_AS_MODIFIER = re.compile(r"の(?!役割|役目|役回り|担当|責任|責務|担|果|側|立場|違い|差|比較|分担|関係|関わり)")
+_BOTH_AS_MODIFIER = re.compile(of_but_not("違い", "差", "比較", "関係", "関わり"))
 
 
 # 「二つの市でまとめてやるPRで、乙の受け持ちは」: 両市で… says who does the thing; the one party whose
 # own role is asked by name is whom the question is about. 「両市でどう分担する」 still asks both.
 _BOTH_AS_DOERS = re.compile(r"で(?!どう|どの|何|なに|どんな|それぞれ|各々|おのおの)")
-ROLE_AFTER_NAME = r"の(?:役割|役目|役回り|担当|責任|責務|受け?持ち|持ち場|立場|仕事)"
+_ROLE_AFTER_NAME = f"{ROLE_OF}|の仕事"
 
 
 def both_only_do(folded: str, names: Sequence[str]) -> bool:
@@ -234,7 +235,7 @@ def both_only_do(folded: str, names: Sequence[str]) -> bool:
     one of `names` (one party's forms and label) is followed by its role (「乙の受け持ち」)."""
     if not names or not all(_BOTH_AS_DOERS.match(folded, m.end()) for m in BOTH.finditer(folded)):
         return False
-    return re.search(f"(?:{'|'.join(map(re.escape, names))}){ROLE_AFTER_NAME}", folded) is not None
+    return re.search(f"(?:{'|'.join(map(re.escape, names))})(?:{_ROLE_AFTER_NAME})", folded) is not None
 
 
 def both_only_modify(folded: str) -> bool:

@@ -10,6 +10,7 @@ from ..search.names import PartyName
 from ..search.phrases import quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import to_katakana
+from .roles import ROLE_OF, ROLE_OR_DOING_OF, SIDE, of_but_not
 from .slips import slip_readings, slipped_names
 
 Mention = tuple[int, int, PartyName]  # a party named in the question: (start, end, the party)
@@ -47,10 +48,11 @@ _HEARD_ASKING = (
 )
 # After a party's name: 「の」 and a noun that is not its role (「札幌の中心部」), or the marks of the
 # party a question is about (「岩見沢市は」「岩見沢市が」「岩見沢市の役割」).
-_POSSESSIVE = re.compile(r"の(?!役割|役目|役回り|担当|責任|担|果|側|立場|取組|取り組|する|やる|こと|方)")
-_ASKED = re.compile(r"は|が|では|も|側|として|の(?:役割|役目|役回り|担当|責任|担|果|立場)")
-# 「…札幌と岩見沢は協力してくれる？ 岩見沢市の役割を知りたい」: the one party whose role is asked by name
-_ROLE_OF = re.compile(r"の(?:役割|役目|役回り|担当|責任)")
+_POSSESSIVE = re.compile(of_but_not("取組", "取り組", "する", "やる", "こと", "方"))
+_ASKED = re.compile(f"は|が|では|も|{SIDE}|として|{ROLE_OR_DOING_OF}")
+# A party's name and then its role (「三原市の役割」「乙の役目」) says whose cell is asked for
+# (「…札幌と岩見沢は協力してくれる？ 岩見沢市の役割を知りたい」: the one party whose role is asked by name).
+_ROLE_OF = re.compile(ROLE_OF)
 _PARTY_WORK = re.compile(r"の仕事(?!探|を探)")
 _TOPIC = re.compile(r"は|が")
 _PARTNER = re.compile(f"と(?!{MASK}|して)")  # 「札幌市として」 is who acts, not a partner
@@ -73,7 +75,12 @@ _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(
 
 
 # A party's name and then its role (「三原市の役割」「乙の役目」) says whose cell is asked for.
-_ROLE_AFTER_NAME = re.compile(r"の(?:役割|役目|役回り|担当|責任|責務|分担|立場)")
+_ROLE_AFTER_NAME = re.compile(ROLE_OF)
+
+
+def names_role(text: str) -> bool:
+    """「…の役割」「…の担当」: a party's role is named."""
+    return _ROLE_AFTER_NAME.search(text) is not None
 
 
 def says_own_city(text: str) -> bool:
@@ -95,7 +102,7 @@ def only_names_parties(corpus: Corpus, run: str) -> bool:
             kept.append(run[at])
             at += 1
             continue
-        role = _ROLE_AFTER_NAME.match(run, at + len(form))
+        role = _ROLE_OF.match(run, at + len(form))
         at, cut = role.end() if role else at + len(form), True
     return cut and not quotation_like("".join(kept))
 

@@ -21,7 +21,7 @@ from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .asking import asking_words
-from .backdrop import introduction_terms, is_claim
+from .backdrop import backdrop_terms_before, introduction_terms, is_claim, request_ends
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .content import Content, content_words, relate
 from .foreign import foreign_modifiers
@@ -138,8 +138,12 @@ def understand(corpus: Corpus, text: str) -> Question:
     # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
     # 「議会資料用に、…取組の一覧がほしい」: asking for every 取組 is a question of its own too
     # A rest whose words no unit holds (「…を引用したい。該当箇所はどこか。」) asks about the backdrop.
-    proper = any(t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, reading, t) for t in topics)
-    if not (proper or (backdrop and ASKS_ALL.search(masked))):
+    if backdrop and not _proper(corpus, reading, topics, backdrop):
+        # 「議会の質問準備をしています。…札幌市はどういう立場か。根拠となる欄を示してください。」: a last
+        # sentence that only asks for the answer; the question is the sentence before it
+        earlier = (backdrop_terms_before(corpus.tokenizer, masked, end) for end in request_ends(masked))
+        backdrop = next((b for b in earlier if _proper(corpus, reading, topics, b)), backdrop)
+    if not (_proper(corpus, reading, topics, backdrop) or (backdrop and ASKS_ALL.search(masked))):
         backdrop = introduction_terms(corpus.tokenizer, masked)  # who asks is never the topic
     if backdrop:
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
@@ -222,6 +226,11 @@ def understand(corpus: Corpus, text: str) -> Question:
         + _another_thing(corpus, masked, content),
         reading=reading,
     )
+
+
+def _proper(corpus: Corpus, reading: Reading, topics: Sequence[str], backdrop: frozenset[str]) -> bool:
+    """Whether the question has a topic of its own besides its backdrop."""
+    return any(t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, reading, t) for t in topics)
 
 
 def _own_topic(corpus: Corpus, reading: Reading, term: str) -> bool:

@@ -156,14 +156,16 @@ TIE = 0.01
 
 
 def written_alone_first(
-    corpus: Corpus, runs: Sequence[str], ranked: list[tuple[int, float]]
+    corpus: Corpus, runs: Sequence[str], ranked: list[tuple[int, float]], quoted: Sequence[int] = ()
 ) -> list[tuple[int, float]]:
     """Of the best two units when they tie, the one that writes the question's noun run as a word of
-    its own first (「救急医療」 alone, not inside 「三次救急医療」, a narrower thing)."""
+    its own first (「救急医療」 alone, not inside 「三次救急医療」, a narrower thing) — but never
+    before the unit holding the question's verbatim run (`quoted`, the positions that hold it):
+    pasted text is answered by the unit that says it."""
     if len(ranked) < 2 or not runs:
         return ranked
     (first, best), (second, score) = ranked[0], ranked[1]
-    if best <= 0 or best - score > TIE * best:
+    if best <= 0 or best - score > TIE * best or (first in quoted and second not in quoted):
         return ranked
     if _alone(corpus.units[second].text, runs) and not _alone(corpus.units[first].text, runs):
         return [ranked[1], ranked[0], *ranked[2:]]

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from ..search.corpus import Corpus, initiative_key
 from ..search.names import PartyName
-from ..search.phrases import SHORT_PHRASE, PhraseMatch, quotation_like
+from ..search.phrases import MIN_PHRASE, SHORT_PHRASE, PhraseMatch, quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, compound_runs, fold
 from .backdrop import backdrop_terms
@@ -32,7 +32,7 @@ from .kinds import (
     both_only_modify,
     question_kind,
 )
-from .parties import LABEL_CHARS, MASK, find_parties, labelled, only_names_parties, read_labels
+from .parties import LABEL_CHARS, MASK, find_parties, labelled, names_role, only_names_parties, read_labels
 from .strangers import outsiders
 from .typos import correct_typos
 
@@ -122,7 +122,7 @@ def read(corpus: Corpus, text: str) -> Reading:
             masked = masked.replace(name, MASK * len(name))
         words, split = corpus.tokenizer.analyse(masked)
     run = heard_text[phrase.start : phrase.end] if phrase else ""
-    kind = question_kind(_unheld(corpus, folded, tokens, initiatives, run), len({p.name for p in parties}))
+    kind = question_kind(_unheld(corpus, folded, tokens, initiatives, run, parties), len({p.name for p in parties}))
     return Reading(
         text=cleaned,
         folded=folded,
@@ -176,11 +176,25 @@ def _quotation(corpus: Corpus, heard_text: str, initiatives: tuple[str, ...]) ->
     rest = "".join(ch for at, ch in enumerate(run, phrase.start) if not any(s <= at < e for s, e in named))
     if (
         (rest != run and not quotation_like(rest))
-        or only_names_parties(corpus, run)
+        or (only_names_parties(corpus, run) and not _pasted(corpus, run, heard_text))
         or _names_the_agreement(corpus, run)  # 「この連携協約は」
     ):
         return None
     return phrase
+
+
+def _pasted(corpus: Corpus, run: str, heard_text: str) -> bool:
+    """A question that is nothing but a run of the agreement, six characters or more, is a
+    paste: a quotation even where the run is mostly parties' names, as in an agreement whose
+    names fill its sentences (「、特別区長会と京都府市長会・町村会」) — unless the run is one
+    party's name or names a party's role (「三原市の役割」): those ask about the party."""
+    whole = heard_text.strip(" \u3000。？?！!")
+    return (
+        len(run) >= MIN_PHRASE
+        and whole == run.strip(" \u3000。？?！!")
+        and run not in corpus.names.known_forms
+        and not names_role(run)
+    )
 
 
 def _names_the_agreement(corpus: Corpus, run: str) -> bool:
@@ -203,11 +217,19 @@ def _name_pattern(corpus: Corpus, name: str) -> re.Pattern[str]:
     return corpus.memo.get(("initiative name", name), lambda: re.compile("[ ・]?".join(map(re.escape, name))))
 
 
-def _unheld(corpus: Corpus, folded: str, tokens: Sequence[Token], initiatives: tuple[str, ...], run: str) -> str:
-    """The question and its words' normalized forms for reading its kind, without a 取組 it names or
-    a long run it quotes: 「自治体病院の連携の取組内容」 asks about that row, not who the partners are,
-    though the row's name holds 自治体 and 連携."""
-    spans = _named_spans(corpus, folded, initiatives)
+def _unheld(
+    corpus: Corpus,
+    folded: str,
+    tokens: Sequence[Token],
+    initiatives: tuple[str, ...],
+    run: str,
+    parties: Sequence[PartyName] = (),
+) -> str:
+    """The question and its words' normalized forms for reading its kind, without a 取組 it names,
+    a long run it quotes, or a party's name: 「自治体病院の連携の取組内容」 asks about that row, not
+    who the partners are, though the row's name holds 自治体 and 連携; 「京都府市長会の役割は」 asks a
+    role, though the party's name holds 市長 (「札幌市長は」 still asks who signed: 長 follows the name)."""
+    spans = _named_spans(corpus, folded, initiatives) + _party_spans(folded, parties)
     # a short run is common wording as often as a quotation (「協力して取り組む」 says 共に)
     if len(run) >= SHORT_PHRASE and (at := folded.find(run)) >= 0:
         spans.append((at, at + len(run)))
@@ -218,6 +240,18 @@ def _unheld(corpus: Corpus, folded: str, tokens: Sequence[Token], initiatives: t
         chars[start:end] = MASK * (end - start)
     terms = (MASK if any(s <= t.begin and t.end <= e for s, e in spans) else t.term for t in tokens)
     return "".join(chars) + "\n" + "".join(terms)
+
+
+def _party_spans(folded: str, parties: Sequence[PartyName]) -> list[tuple[int, int]]:
+    """Where the question writes a named party's name, unless 長 follows it (「札幌市長」)."""
+    spans = []
+    for form in {form for party in parties for form in party.forms if len(form) >= 2}:
+        start = folded.find(form)
+        while start != -1:
+            if folded[start + len(form) : start + len(form) + 1] != "長":
+                spans.append((start, start + len(form)))
+            start = folded.find(form, start + 1)
+    return spans
 
 
 def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:

@@ -189,6 +189,9 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     return None
 
 
+_NAMES_AN_AGREEMENT = re.compile(r"協約|協定|合意書|覚書")
+
+
 def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     """The preamble, with the agreement's title, for 「この協約の正式な名前は」 (one agreement in scope)."""
     match = _TITLE.search(folded)
@@ -197,6 +200,10 @@ def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     if len(ids) != 1:
         return None
     title = corpus.agreement(ids.pop()).title
+    if not _NAMES_AN_AGREEMENT.search(title):
+        # a copy that printed no title is known by its parties (「深川市・秩父別町」): no title to give
+        message = f"この協約の写しには題名が記されていません（当事者から「{title}」と呼んでいます）。"
+        return Reference(positions, "前文", "preamble", message, match.group(0))
     return Reference(positions, "前文", "preamble", f"この協約の題名は「{title}」です。", match.group(0))
 
 

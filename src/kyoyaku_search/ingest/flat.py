@@ -35,6 +35,10 @@ _FIELD = re.compile(
 _SIGNATURE_BREAK = re.compile(
     r"(?<=。)[ \u3000]+|[ \u3000]+(?=(?:令和|平成|昭和)[0-9０-９元]{1,2}年)|[ \u3000]+(?=[甲乙丙丁戊][ \u3000])"
 )
+# A heading and its article on one line: 「(連携分野) 第2条 両市は、…」.
+_LINE_HEADED_ARTICLE = re.compile(rf"^[ \u3000]*[(（][^()（）\s]{{1,40}}[)）][ \u3000]+{_ARTICLE}")
+# The cells of a pipe table at the end of a line: 「 | 仙台市長x x | x | 山形市長 x x x x |」, 「 | |||||」.
+_PIPE_CELLS = re.compile(r"[ \u3000]*\|[^|\n]*(?:\|[^|\n]*)*$")
 _PARTY_DEF = re.compile(r"[(（]以下[^「『（）()]{0,6}?[「『][甲乙丙丁戊己庚辛壬癸][」』]という")
 _CLOSING = re.compile(r"証する|証として")
 
@@ -45,12 +49,23 @@ def is_flattened(line: str) -> bool:
 
 
 def split_flattened(text: str) -> tuple[str, tuple[int, ...], tuple[Repair, ...]]:
-    """The text with each flattened line split; per output line its input line; the repairs."""
+    """The text with each flattened line split; per output line its input line; the repairs.
+    Also split: a line an aggregator gave a heading, its article and the article's first item
+    (「(連携分野) 第2条 両市は、…。 (1)防災に関する分野」); and dropped: the cells of a pipe
+    table it merged into a line (「(2)観光・交流に関する分野 | |||||」), listed as a repair."""
     out: list[str] = []
     numbers: list[int] = []
     repairs: list[Repair] = []
     for number, line in enumerate(text.split("\n"), start=1):
-        pieces = split_line(line) if is_flattened(line) else [line]
+        if (cells := _PIPE_CELLS.search(line)) and line[: cells.start()].strip() and "\t" not in line:
+            repairs.append(Repair((number,), "pipe-cells", cells.group(0).strip(), ""))
+            line = line[: cells.start()]
+        if is_flattened(line):
+            pieces = split_line(line)
+        elif _LINE_HEADED_ARTICLE.match(line):
+            pieces = [piece.strip(" \u3000") for piece in _body_lines(" " + line) if piece.strip(" \u3000")]
+        else:
+            pieces = [line]
         if len(pieces) > 1:
             repairs.append(Repair((number,), "flattened-line", line[:40], f"{len(pieces)} 行に分けて読みました"))
         out.extend(pieces)

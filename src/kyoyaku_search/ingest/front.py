@@ -11,6 +11,7 @@ from ..model import Party
 from .items import marker_kind
 from .repair import SENTENCE_END, is_rule_line
 from .source_lines import ParseContext, Repair, SourceLine
+from .subject import subject_parties
 from .template import (
     ANNEX,
     ARTICLE,
@@ -97,25 +98,44 @@ def preamble_index(lines: list[SourceLine], ctx: ParseContext) -> int | None:
             break
         if NAMED_PREAMBLE.match(text) and len(municipalities(text.split("は、", 1)[0])) >= 2:
             return index
+        if subject_parties(_with_wrapped(lines, index), line.first):
+            return index
     return None
+
+
+def _with_wrapped(lines: list[SourceLine], index: int) -> str:
+    """A line with the next one when a PDF extractor wrapped the sentence there (「…(以下「京都府
+    市長会・町村会」」 / 「という。)は、…」): the preamble may hold its subject over two lines."""
+    text = lines[index].text.strip()
+    following = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    return text + following if _wrapped(text, following) else text
 
 
 def first_body_index(lines: list[SourceLine]) -> int:
     return next(i for i, line in enumerate(lines) if starts_body(line.text.strip()))
 
 
-def find_title(lines: list[SourceLine], start: int, ctx: ParseContext) -> tuple[int, str]:
+def _no_title(text: str) -> bool:
+    """A blank, a date, notice or kind line, or a site's label: nothing that can be a title."""
+    return not text or is_front_line(text) or bool(_CHROME.match(text))
+
+
+def find_title(lines: list[SourceLine], start: int, ctx: ParseContext) -> tuple[int, str | None]:
     """The agreement's own title: the text line above the preamble (「○…連携協約」), with the
     date, 告示第N号 and 種別 (「県知事届出」) lines of a 例規集 page between skipped. A copy that
     dropped the title (an aggregator's: 「Contract / 平成30年6月 日 / 深川市・秩父別町」) is named
     by its cover's party line, but only when nothing else stands above it: any other line there
-    may be a title broken by the copy, and is refused."""
+    may be a title broken by the copy, and is refused. None when nothing but page chrome and
+    dates stands above the preamble (「Contract」 then 「刈谷市(以下「甲」という。)…」): no title
+    was printed, so none is read."""
+    if all(_no_title(line.text.strip()) for line in lines[:start]):
+        return start, None
     index, cover = start - 1, None
     while index >= 0:
         text = lines[index].text.strip()
         if text and not is_front_line(text) and not _CHROME.match(text):
             if "協約" in text or "協定" in text:
-                return index, text.lstrip("○◯〇 \u3000")
+                return index, _title_broken_above(lines, index, text).lstrip("○◯〇 \u3000")
             if cover is not None or len(municipalities(text)) < 2:
                 break
             cover = index
@@ -128,6 +148,19 @@ def find_title(lines: list[SourceLine], start: int, ctx: ParseContext) -> tuple[
     )
 
 
+# A line that ends like this stops mid-title: 「特別区長会と京都府市長会及び京都府町村会の」.
+_TITLE_CUT = ("の", "と", "及び", "並びに", "における")
+
+
+def _title_broken_above(lines: list[SourceLine], index: int, text: str) -> str:
+    """The title, with the line above when the copy broke it there (「…京都府町村会の」 /
+    「連携協力に関する協定書」)."""
+    above = lines[index - 1].text.strip() if index > 0 else ""
+    if above.endswith(_TITLE_CUT) and not is_front_line(above) and "協定" not in above and "協約" not in above:
+        return above + text
+    return text
+
+
 def named_parties(lines: list[SourceLine], line: SourceLine, title: str, ctx: ParseContext) -> tuple[Party, ...]:
     """Parties named without 甲/乙, from the preamble (「福山市及び三原市は、」) or, when there is
     none, from the title (「福山市と三原市との間における…」). Each is its own label."""
@@ -136,6 +169,9 @@ def named_parties(lines: list[SourceLine], line: SourceLine, title: str, ctx: Pa
         # 「甲及び乙は」 with no 甲 defined: the definitions were lost
         first_article = next(each.first for each in lines if ARTICLE.match(each.text.strip()))
         raise ctx.error(first_article, NO_DEFINITION)
+    named = subject_parties(text, line.first)
+    if named:
+        return named
     names = municipalities(text.split("は、", 1)[0]) if NAMED_PREAMBLE.match(text) else []
     if len(names) < 2:
         names = municipalities(re.split(r"(?:との間|の間)?における|(?:との間|の間)?の", title, maxsplit=1)[0])

@@ -29,6 +29,7 @@ from .front import (
     starts_annex,
 )
 from .items import has_inline_roles, marker_kind, parse_inline
+from .reflow import reorder_articles
 from .repair import SENTENCE_END, repair_sentence
 from .signature import first_date, parse_signature
 from .source_lines import ParseContext, Repair, SourceLine
@@ -111,15 +112,18 @@ class _Parser:
         defined = start is not None and bool(PARTY_DEF.search(self.lines[start].text))
         anchor = start if start is not None else first_body_index(self.lines)
         title_index, title = find_title(self.lines, anchor, self.ctx)
+        self.lines = reorder_articles(self.lines, anchor, self.ctx)
+        join_wrapped(self.lines, anchor, self.ctx)  # a preamble naming its parties may be wrapped
         if defined:
             parties = defined_parties(self.lines[start], self.ctx)
         else:
             where = self.lines[start] if start is not None else self.lines[title_index]
-            parties = named_parties(self.lines, where, title, self.ctx)
+            parties = named_parties(self.lines, where, title or "", self.ctx)
+        if title is None:
+            title = self._untitled(parties)
         front = dated_front(self.lines[:anchor])
         cover_date = first_date(front, self.ctx)
         date_line = next((line for line in front if first_date([line], self.ctx)), None)
-        join_wrapped(self.lines, anchor, self.ctx)
         if start is not None:
             preamble, body_start = self._preamble(start)
         else:
@@ -156,6 +160,13 @@ class _Parser:
             source_format="text",
         )
         return ParsedSource(agreement, tuple(self.ctx.repairs), tuple(self.lines))
+
+    def _untitled(self, parties: tuple[Party, ...]) -> str:
+        """A copy that printed no title is known by its parties, as a cover line names them
+        (「深川市・秩父別町」); listed as a repair, so the upload says the name is not printed."""
+        name = "・".join(party.name for party in parties)
+        self.ctx.repairs.append(Repair(parties[0].lines[:1], "untitled", "", name))
+        return name
 
     # --- preamble -----------------------------------------------------------------------
 

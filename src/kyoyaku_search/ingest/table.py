@@ -53,16 +53,20 @@ def read_header(cells: list[str], line: int, parties: tuple[Party, ...], ctx: Pa
         )
     named = cells[:first_role]
     content = next((i for i, c in enumerate(named) if "内容" in c and i > 0), None)  # 取組 comes first
-    if first_role == 2 and content is None:
-        content = 1  # the template's two columns before the roles: 取組, 内容
+    if first_role == 2 and content is None and not _names_initiative(named[1]):
+        content = 1  # the template's two columns before the roles: 取組, 内容 (「分野・取組」 is no 内容)
     others = [i for i in range(first_role) if i != content]
-    initiative = next((i for i in others if "取組" in named[i] or "事項" in named[i]), others[-1])
+    initiative = next((i for i in others if _names_initiative(named[i])), others[-1])
     group = next((i for i in others if i != initiative), None)
     if len(others) > 2 or (group is not None and group > initiative):
         raise ctx.error(
             line, "表の見出しは「取組・内容・各当事者の役割」の順に並んでいません / header is not 取組, 内容, roles"
         )
     return Table(cells, labels, line, initiative, content, group)
+
+
+def _names_initiative(heading: str) -> bool:
+    return "取組" in heading or "事項" in heading
 
 
 def breaks_row(

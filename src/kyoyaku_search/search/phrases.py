@@ -85,10 +85,15 @@ class PhraseIndex:
         kept = _without_inner_spaces(folded)
         if kept is None:
             return self._longest(folded)
+        # a space the text itself holds (「特別区長会 会長」 of a signature block) is read as written
+        as_written = self._longest(folded)
         match = self._longest("".join(folded[i] for i in kept))
         if match is None:
-            return None
-        return PhraseMatch(kept[match.start], kept[match.end - 1] + 1, match.positions)
+            return as_written
+        read_past = PhraseMatch(kept[match.start], kept[match.end - 1] + 1, match.positions)
+        if as_written is not None and as_written.end - as_written.start > read_past.end - read_past.start:
+            return as_written
+        return read_past
 
     def _longest(self, folded: str) -> PhraseMatch | None:
         best: tuple[int, int, list[int]] | None = None

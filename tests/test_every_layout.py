@@ -1,0 +1,65 @@
+"""The properties the seed is held to, on each real layout loaded alone (as an upload is):
+every article by number in every numeral form; a run of six or more characters pasted from a
+unit brings a unit holding it first (≥ 95 %); no string the agreement holds is "corrected".
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from kyoyaku_search.answering.answer import ask
+from kyoyaku_search.ingest.parser import parse_file
+from kyoyaku_search.search.corpus import Corpus, build_corpus
+from kyoyaku_search.search.tokenizer import fold
+
+from .test_phrases import REQUIRED, first_holds, random_phrases
+from .test_structure import forms
+
+FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
+# The HTML twins hold the same text as their .txt: one of each agreement.
+LAYOUTS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix == ".txt")
+SAMPLES = 150  # phrases per layout (the seed's test takes 400 of one corpus)
+
+
+@pytest.fixture(scope="module", params=LAYOUTS)
+def layout(request, tokenizer) -> Corpus:
+    return build_corpus([parse_file(FIXTURES / request.param).agreement], tokenizer)
+
+
+def test_every_article_by_number_in_every_form(layout):
+    agreement = layout.agreements[0]
+    missed = []
+    for article in agreement.articles:
+        for question in forms(article.number):
+            answer = ask(layout, question)
+            first = answer.hits[0].unit.id if answer.hits else answer.status
+            if first != f"{agreement.id}/art-{article.number}":
+                missed.append((question, first))
+    assert missed == []
+
+
+def test_random_phrases_bring_a_unit_holding_them_first(layout):
+    phrases = random_phrases(layout, SAMPLES, seed=3)
+    missed = [p for p in phrases if not first_holds(layout, p)]
+    assert 1 - len(missed) / len(phrases) >= REQUIRED, missed[:20]
+
+
+def test_no_string_of_the_agreement_is_corrected(layout):
+    rng = random.Random(5)
+    texts = [fold(unit.text) for unit in layout.units if unit.text.strip()]
+    corrected = []
+    for _ in range(300):
+        text = rng.choice(texts)
+        size = rng.randint(3, min(8, len(text)))
+        start = rng.randint(0, len(text) - size)
+        window = text[start : start + size]
+        if "\n" in window or not window.strip():
+            continue
+        _, corrections = layout.spelling.correct(window, frozenset(), layout.occurs)
+        corrections += layout.spelling.read(window, layout.occurs)
+        if corrections:
+            corrected.append((window, corrections))
+    assert corrected == []
