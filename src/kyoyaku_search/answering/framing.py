@@ -94,6 +94,8 @@ FRAMING_WORDS = frozenset(
         "纏める",
         "人",
         "者",
+        "自分",  # 「自分たちの役割」: the asker's own party, as 「うちの市」
+        "達",
         # a person of a field (「保育園の先生」「病院のスタッフ」): the field is the topic
         "先生",
         "スタッフ",
