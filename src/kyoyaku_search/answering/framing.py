@@ -193,6 +193,8 @@ SOFT_FRAMING_WORDS = frozenset(
         "果たす",
         "関わる",
         "入る",  # 「協約に入ってる？」: whether the agreement has it
+        "載る",  # 「…って載ってる？」「のってる？」 (Sudachi: 乗る) too
+        "乗る",
         "関与",
         "関係",
         "支える",
