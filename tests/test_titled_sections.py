@@ -221,6 +221,10 @@ def test_a_row_counted_in_a_section_counted_by_its_place(loaded):  # noqa: F811
         ("第{n}条の次に来る条は何", 1),
         ("第{n}条の直前の条", -1),
         ("第{n}条のすぐ前の条文を見せて", -1),
+        # counted
+        ("第{n}条の二つ後の条", 2),
+        ("第{n}条の2つ前の条文", -2),
+        ("第{n}条のふたつ先の条は", 2),
     ],
 )
 def test_the_article_beside_a_named_one(loaded, template, step):  # noqa: F811
