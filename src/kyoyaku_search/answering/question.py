@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
 from ..search.names import PartyName
-from ..search.phrases import PhraseMatch
+from ..search.phrases import PhraseMatch, quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .asking import asking_words
@@ -231,7 +231,15 @@ def understand(corpus: Corpus, text: str) -> Question:
 
 def _proper(corpus: Corpus, reading: Reading, topics: Sequence[str], backdrop: frozenset[str]) -> bool:
     """Whether the question has a topic of its own besides its backdrop."""
-    return any(t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, reading, t) for t in topics)
+    return any(
+        t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, reading, t) for t in topics
+    ) or _names_heading(corpus, reading)
+
+
+def _names_heading(corpus: Corpus, reading: Reading) -> bool:
+    """「連携分野について、庁内調整に先立ち、…」: an article's heading named word for word is a topic,
+    even one made only of words that elsewhere frame a question (連携・分野)."""
+    return any(quotation_like(heading) and fold(heading) in reading.folded_text for heading in corpus.headings)
 
 
 def _own_topic(corpus: Corpus, reading: Reading, term: str) -> bool:
