@@ -270,7 +270,10 @@ def test_a_row_by_its_place_carries_into_the_next_turn(loaded):  # noqa: F811
         assert (got.row_id, got.party_label) == (rows[-1], party.label), agreement.id
 
 
-@pytest.mark.parametrize("then", ["その中で{k}番目は", "{k}番目は？", "そのうち{k}番目の取組"])
+@pytest.mark.parametrize(
+    "then",
+    ["その中で{k}番目は", "{k}番目は？", "そのうち{k}番目の取組", "{k}つ目を詳しく", "そのうち{k}番目の中身は"],
+)
 def test_an_order_after_a_listed_section_counts_in_it(loaded, then):  # noqa: F811
     """「…の取組を全部」 then 「その中で3番目は」「その最後の取組は」: counted in the section just listed."""
     missed = []
