@@ -315,3 +315,30 @@ def test_a_section_label_with_の_before_its_letter(corpus, question, label):
 def test_the_number_of_initiatives_lists_them(corpus, question):
     answer = ask(corpus, question)
     assert answer.status == Status.TOGETHER and len(answer.items) == 20
+
+
+def test_an_order_and_a_party_after_a_list(loaded):  # noqa: F811
+    """「2番目の乙の役割」 after a section's rows, 「最後の<other>の役割は」 after one party's roles: that
+    place in the list before, and the asked party's cell of it (not the listed party's)."""
+    missed = []
+    for agreement in loaded.agreements:
+        parties = [p for p in loaded.party_names if p.agreement_id == agreement.id]
+        cells = [u for u in loaded.units if u.agreement_id == agreement.id and u.kind == "role"]
+        if len(parties) < 2 or not cells:
+            continue
+        first, other = parties[0], parties[1]
+        names = [min((f for f in p.forms if f[-1] in "市町村"), key=len, default=p.name) for p in (first, other)]
+        listed = ask(loaded, f"{names[0]}の役割を一覧で", agreement=agreement.id, top_k=5)
+        last_row = [u for u in cells if u.party_label == first.label][-1].row_id
+        answer = ask(loaded, f"最後の{names[1]}の役割は", agreement=agreement.id, history=[listed])
+        got = answer.hits[0].unit if answer.hits else None
+        if got is None or (got.row_id, got.party_label) != (last_row, other.label):
+            missed.append((agreement.id, "last", got.id if got else answer.status))
+        for title, ids in titled_sections(loaded, agreement.id)[:2]:
+            section = ask(loaded, f"{title}の取組を全部", agreement=agreement.id, top_k=5)
+            for k in range(1, min(len(ids), 3) + 1):
+                answer = ask(loaded, f"{k}番目の{other.label}の役割", agreement=agreement.id, history=[section])
+                got = answer.hits[0].unit if answer.hits else None
+                if got is None or (got.row_id, got.party_label) != (ids[k - 1], other.label):
+                    missed.append((agreement.id, title, k, got.id if got else answer.status))
+    assert missed == []
