@@ -110,3 +110,19 @@ def test_a_topic_of_its_own_is_no_pointing_at_the_other_party(corpus):
     """「相手方に通告すれば解約できる？」 asks about giving notice (第6条's kind), whoever was asked before."""
     answer = _talk(corpus, ["福祉で岩見沢市は何をするの", "相手方に通告すれば解約できる？"], None)[-1]
     assert answer.hits[0].unit.kind == "article"
+
+
+@pytest.mark.parametrize("then", ["それって何条に書いてある？", "それはどう書かれてる？", "その根拠条文は？"])
+def test_how_the_row_before_is_said(loaded, then):  # noqa: F811
+    """How or where the agreement says what the turn before answered is asked of that row, not of
+    the words 書く or 条文 (which found nothing, or another article)."""
+    missed, asked = [], 0
+    for agreement, row, _, _ in _cases(loaded):
+        before, after = _talk(loaded, [f"{row.initiative}について教えて", then], agreement)
+        if before.context is None or before.context.row_id != row.id:
+            continue
+        asked += 1
+        if not after.hits or after.hits[0].unit.row_id != row.id:
+            missed.append((agreement, row.initiative, after.hits[0].unit.id if after.hits else after.status))
+    assert asked >= 20
+    assert missed == []

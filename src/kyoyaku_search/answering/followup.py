@@ -62,9 +62,12 @@ def resolve(question: Question, previous: Context | None) -> Query:
     takes_parties = (
         not question.parties and bool(previous.parties) and (question.kind in ("role", "general") or that_party)
     )
-    own_topic = bool(question.topic_terms) and not (question.parties and _only_how(question))
+    # 「岩見沢市の役割はどう書かれている」「それって何条に書いてある？」: how it is said, of a party or
+    # of what the turn before answered, is no topic of its own
+    pointing = _POINTS_BACK.search(question.text) is not None
+    own_topic = bool(question.topic_terms) and not ((question.parties or pointing) and _only_how(question))
     takes_topic = not own_topic and (previous.row_id is not None or bool(previous.weights))
-    if takes_topic and question.reading.asks_all and not _POINTS_BACK.search(question.text):
+    if takes_topic and question.reading.asks_all and not pointing:
         takes_topic = False  # 「じゃあ岩見沢市の役割を全部見せて」: every role, not the one topic before
     if not (takes_parties or takes_topic):
         return own
