@@ -193,6 +193,7 @@ SOFT_FRAMING_WORDS = frozenset(
         "果たす",
         "関わる",
         "入る",  # 「協約に入ってる？」: whether the agreement has it
+        "対象",  # 「創業支援は連携の対象になっていますか」: whether it is covered, as 入る
         "載る",  # 「…って載ってる？」「のってる？」 (Sudachi: 乗る) too
         "乗る",
         "関与",
