@@ -340,8 +340,9 @@ def test_an_order_and_a_party_after_a_list(loaded):  # noqa: F811
         for title, ids in titled_sections(loaded, agreement.id)[:2]:
             section = ask(loaded, f"{title}の取組を全部", agreement=agreement.id, top_k=5)
             for k in range(1, min(len(ids), 3) + 1):
-                answer = ask(loaded, f"{k}番目の{other.label}の役割", agreement=agreement.id, history=[section])
-                got = answer.hits[0].unit if answer.hits else None
-                if got is None or (got.row_id, got.party_label) != (ids[k - 1], other.label):
-                    missed.append((agreement.id, title, k, got.id if got else answer.status))
+                for then in (f"{k}番目の{other.label}の役割", f"その中で{k}番目のものの{other.label}の役割"):
+                    answer = ask(loaded, then, agreement=agreement.id, history=[section])
+                    got = answer.hits[0].unit if answer.hits else None
+                    if got is None or (got.row_id, got.party_label) != (ids[k - 1], other.label):
+                        missed.append((agreement.id, title, then, got.id if got else answer.status))
     assert missed == []
