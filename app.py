@@ -13,7 +13,6 @@ from datetime import datetime
 import streamlit as st
 
 from kyoyaku_search import (
-    MAX_QUESTION_CHARS,
     Answer,
     Corpus,
     Hit,
@@ -37,6 +36,7 @@ from kyoyaku_search.views.pdf import conversation_pdf
 from kyoyaku_search.views.upload import upload_sidebar
 from kyoyaku_search.views.web import (
     ALL_AGREEMENTS,
+    TOO_LONG_HINT,
     Turn,
     answer_turn,
     dom_key,
@@ -45,11 +45,14 @@ from kyoyaku_search.views.web import (
     has_content,
     highlighted,
     hit_label,
+    offered_whole,
     party_choices,
+    question_preview,
     read_link,
     row_fields,
     row_units,
     share_link,
+    too_long,
 )
 
 CHAT, ROLES, FULL = "質問", "役割一覧", "協約全文"
@@ -170,7 +173,10 @@ def conversation_actions(corpus: Corpus) -> None:
 
 
 def chat_view(corpus: Corpus, agreement: str | None, party: str | None) -> None:
-    prompt = st.chat_input("協約について質問してください", key="chat", max_chars=MAX_QUESTION_CHARS)
+    # No cap in the box: a longer paste is taken and answered with a message saying why it is
+    # not searched (a capped box would refuse to send it, silently). The library refuses more
+    # than MAX_INPUT_CHARS before reading a character, so the box needs no cap of its own.
+    prompt = st.chat_input("協約について質問してください", key="chat")
     question = prompt if prompt is not None else state.pop("pending", None)
     if question is not None:
         # The earlier turns go with the question, so 「では札幌市は？」 follows the one before.
@@ -184,7 +190,10 @@ def chat_view(corpus: Corpus, agreement: str | None, party: str | None) -> None:
 
 
 def follow_in_address(turn: Turn) -> None:
-    """The address bar asks the latest question again when reloaded or shared."""
+    """The address bar asks the latest question again when reloaded or shared (not one too
+    long to search: such a link would only be refused again)."""
+    if too_long(turn.question):
+        return
     params = {"q": turn.question, "party": turn.party, "agreement": turn.agreement}
     st.query_params.from_dict({key: value for key, value in params.items() if value})
 
@@ -202,7 +211,10 @@ def welcome(corpus: Corpus, agreement: str | None) -> None:
 
 def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
     with st.chat_message("user"):
-        st.text(turn.question)
+        st.text(question_preview(turn.question))
+        if offered_whole(turn.question):
+            with st.expander(f"入力した全文（{len(turn.question)}文字）", icon=":material/content_copy:"):
+                st.code(turn.question, language=None, wrap_lines=True)
         filters = [f for f in (turn.party, turn.agreement and corpus.agreement(turn.agreement).title) if f]
         if filters:
             st.caption(escape_markdown("絞り込み: " + "・".join(filters)))
@@ -210,6 +222,8 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
         answer = turn.answer
         if answer is None:
             st.warning(escape_markdown(turn.error or ""))
+            if too_long(turn.question):
+                st.caption(TOO_LONG_HINT)
             return
         for note in answer.notes:
             st.caption(escape_markdown(note))

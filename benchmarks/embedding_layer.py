@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import kyoyaku_search.answering.question as question_module  # noqa: E402
 from chive import Neighbours, WordVectors  # noqa: E402
 from kyoyaku_search.answering.framing import QUESTION_WORDS  # noqa: E402
-from kyoyaku_search.search.corpus import Corpus, load_corpus  # noqa: E402
+from kyoyaku_search.search.corpus import Corpus  # noqa: E402
 from kyoyaku_search.search.lexicon import Expansion, expansion_terms  # noqa: E402
+from kyoyaku_search.search.loading import load_corpus  # noqa: E402
 from kyoyaku_search.views.evaluate import evaluate, load_cases  # noqa: E402
 
 NO_ANSWER = ("off-topic", "no-match")

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kyoyaku_search.answering.answer import ask  # noqa: E402
-from kyoyaku_search.search.corpus import load_corpus  # noqa: E402
+from kyoyaku_search.search.loading import load_corpus  # noqa: E402
 from kyoyaku_search.views.evaluate import load_cases  # noqa: E402
 from tests.browser import ask_in_sessions, streamlit_server  # noqa: E402
 

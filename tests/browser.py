@@ -25,6 +25,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 CHAT_BOX = "[data-testid='stChatInput'] textarea"
+SEND_READY = "[data-testid='stChatInputSubmitButton']:not([disabled])"
+BOX_EMPTY = "s => document.querySelector(s).value === ''"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -106,10 +108,26 @@ def chromium_page(width: int = 1280, height: int = 900) -> Iterator:  # noqa: AN
 
 
 def ask_in_chat(page, question: str) -> None:  # noqa: ANN001
+    """Type `question` and send it. The box's React state takes a filled value on its own
+    schedule: Enter pressed before it has (a loaded machine) sends nothing and the test waits for
+    a reply that never comes. The send button is enabled only once the value is taken, so the
+    question is sent then, and it is sent once the box is empty again."""
     box = page.locator(CHAT_BOX)
     box.wait_for(state="visible")
     box.fill(question)
+    page.locator(SEND_READY).wait_for()
     box.press("Enter")
+    page.wait_for_function(BOX_EMPTY, arg=CHAT_BOX)
+
+
+def activate(locator) -> None:  # noqa: ANN001 - a playwright Locator
+    """Press a button (or open a summary) by keyboard. A click is aimed at coordinates, and they
+    go stale when the page scrolls between Playwright's check and the click — Streamlit pins a
+    chat page to its end as it grows, late on a loaded machine — so the click lands beside the
+    button and is lost. Focus and Enter do not depend on where the button is."""
+    locator.wait_for(state="visible")
+    locator.focus()
+    locator.press("Enter")
 
 
 ANSWER_DONE = "[data-testid='stChatMessage']"
@@ -158,8 +176,10 @@ async def ask_in_sessions(url: str, questions: list[list[str]], timeout_ms: int 
                     box = page.locator(CHAT_BOX)
                     await box.wait_for(state="visible")
                     await box.fill(question)
+                    await page.locator(SEND_READY).wait_for()  # the value is taken (see ask_in_chat)
                     asked = time.perf_counter()
                     await box.press("Enter")
+                    await page.wait_for_function(BOX_EMPTY, arg=CHAT_BOX)
                     # the welcome message is replaced by user/assistant pairs: wait for this turn's reply
                     reply = page.locator(ANSWER_DONE).nth(2 * number - 1)
                     await reply.locator(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kyoyaku_search.search.corpus import Corpus, load_corpus
+from kyoyaku_search.search.corpus import Corpus
+from kyoyaku_search.search.loading import load_corpus
 
 from .conftest import SEED_TEXT
 from .variants import add_articles, drop_lines_containing, reiwa, rename_parties

@@ -154,9 +154,21 @@ def test_empty_input_gets_a_message(app, text, message):
     assert replies(app)[0].warning[0].value.startswith(message)
 
 
-def test_chat_box_limits_the_length(app):
-    """The chat box stops at 500 characters; a longer `?q=` gets a message (below)."""
-    assert app.chat_input(key="chat").proto.max_chars == 500
+def test_the_chat_box_sends_a_long_paste(app):
+    """No cap in the box: a capped box would not send a longer paste, and say nothing."""
+    assert app.chat_input(key="chat").proto.max_chars == 0
+
+
+def test_a_long_paste_is_taken_and_told_why_it_is_not_searched(app):
+    pasted = "圏域の救急医療体制を確保するため、" * 70  # 1,190 characters, as a pasted passage
+    chat(app, pasted)
+    reply = replies(app)[0]
+    assert reply.warning[0].value.startswith(f"質問が長すぎます（{len(pasted)}文字）。500文字以内で入力してください。")
+    assert "探したい一文" in reply.caption[0].value
+    asked = app.chat_message[0]
+    assert asked.text[0].value == pasted[:120] + f"…（全{len(pasted)}文字）"  # its start, not a wall of text
+    assert asked.code[0].value == pasted  # the whole of it, to copy and shorten
+    assert "q" not in app.query_params  # no link that would only be refused again
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ask_in_chat, streamlit_server, wait_idle
+from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, activate, ask_in_chat, streamlit_server, wait_idle
 
 QUESTION = "岩見沢市の災害対策での役割は"
 ROLE_CELL = "災害に備える連携、消防の連携及び協力並びに災害時における連携の推進等について、甲と協力して取り組む。"
@@ -57,12 +57,12 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
         # One labelled copy action; what it copies is the quote, the citation and who 甲/乙 are.
         button = reply.locator("button.kyoyaku-copy").first
         assert button.inner_text() == "引用と出典をコピー"
-        button.click()
+        activate(button)
         reply.locator(".kyoyaku-copied", has_text="コピーしました").first.wait_for()
         assert (
             page.evaluate("() => navigator.clipboard.readText()") == f"「{ROLE_CELL}」\n出典: {TITLE} {CITATION}\n{KEY}"
         )
-        assert "?q=" in page.url  # the address follows the question
+        page.wait_for_function("() => location.search.includes('q=')")  # the address follows the question
         # Printed, the answer is the question, the quote and its citation: no cards, buttons, sidebar.
         page.emulate_media(media="print")
         assert reply.locator("[data-testid='stExpander']").first.is_hidden()
@@ -71,8 +71,8 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
         page.screenshot(path=str(ARTIFACTS / f"print-answer-{width}.png"))
         page.emulate_media(media="screen")
         # 「協約全文で開く」 scrolls to the passage and marks it.
-        reply.locator("[data-testid='stExpander'] summary").first.click()
-        reply.get_by_role("button", name="協約全文で開く").first.click()
+        activate(reply.locator("[data-testid='stExpander'] summary").first)
+        activate(reply.get_by_role("button", name="協約全文で開く").first)
         try:
             page.locator(".st-key-passage-sapporo-iwamizawa-2019-row-3a-5--").wait_for(state="attached")
             page.wait_for_function(IN_VIEW, arg="passage-sapporo-iwamizawa-2019-row-3a-5--")
@@ -87,9 +87,8 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
             )
             raise
         page.screenshot(path=str(ARTIFACTS / f"full-text-{width}.png"))
-        page.screenshot(path=str(ARTIFACTS / f"full-text-{width}.png"))
         # 役割一覧: one table on a desktop, one card per 取組 on a phone.
-        page.locator(".st-key-view button", has_text="役割一覧").click()
+        activate(page.locator(".st-key-view button", has_text="役割一覧"))
         page.locator(".st-key-role-table").wait_for(state="attached")
         wait_idle(page)
         table, cards = page.locator(".st-key-role-table"), page.locator(".st-key-role-cards")
@@ -103,7 +102,7 @@ def test_answer_copy_jump_roles_and_print(server, width, height):
         page.screenshot(path=str(ARTIFACTS / f"print-roles-{width}.png"), full_page=True)
         page.emulate_media(media="screen")
         if width < 640:  # the sidebar's controls are one tap away on a phone
-            page.locator("[data-testid='stExpandSidebarButton']").click()
+            activate(page.locator("[data-testid='stExpandSidebarButton']"))
             page.get_by_role("radiogroup").first.wait_for(state="visible")
             page.wait_for_function(
                 "() => document.querySelector(\"[data-testid='stSidebar']\").getBoundingClientRect().left >= 0"

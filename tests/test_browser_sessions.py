@@ -7,7 +7,7 @@ import asyncio
 import re
 
 from kyoyaku_search.answering.answer import ask
-from kyoyaku_search.search.corpus import load_corpus
+from kyoyaku_search.search.loading import load_corpus
 from kyoyaku_search.views.evaluate import load_cases
 from tests.browser import ARTIFACTS, ask_in_sessions, streamlit_server
 from tests.conftest import QUESTIONS

@@ -62,7 +62,7 @@ def test_a_set_names_its_own_agreement(tmp_path):
     """A set written for another layout is scored against that agreement, not the seed."""
     from pathlib import Path
 
-    from kyoyaku_search.search.corpus import load_corpus
+    from kyoyaku_search.search.loading import load_corpus
     from kyoyaku_search.views.evaluate import set_source
 
     fixture = Path(__file__).parent / "fixtures" / "agreements" / "inami-himeji-2015.txt"

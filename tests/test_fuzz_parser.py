@@ -224,6 +224,8 @@ def _check_provenance(broken: Mutated, parsed: ParsedSource) -> None:
             )
     # The agreement's own title, or — when every line between them is gone — the cover's.
     titles = [line.text.strip() for line in broken.lines if line.origin in TITLE_LINES]
+    if not any(titles):  # no title line left at all: known by its parties, as an untitled copy is
+        titles = ["・".join(party.name for party in agreement.parties)]
     assert agreement.title in titles, f"title {agreement.title!r} is not a title line"
     for party in agreement.parties:  # a name as printed, or with an inserted character — never cut short
         assert party.name in PARTY_NAMES or not any(party.name in name for name in PARTY_NAMES), f"party {party.name!r}"

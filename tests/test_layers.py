@@ -1,7 +1,7 @@
 """The package's shape, read from its imports: stages flow one way and nothing imports in a circle.
 
 ingest (any source → Agreement) → search (index, corpus) → answering (question → Answer) →
-views (CLI, web page, exports); model.py and errors.py are used by all. The page and the CLI
+views (CLI, web page, exports); model.py, errors.py and chars.py are used by all. The page and the CLI
 use only the public API (`kyoyaku_search.__all__`) and the views.
 """
 
@@ -16,7 +16,7 @@ import kyoyaku_search
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "kyoyaku_search"
-STAGES = {"model": 0, "errors": 0, "ingest": 1, "search": 2, "answering": 3, "views": 4}
+STAGES = {"model": 0, "errors": 0, "chars": 0, "ingest": 1, "search": 2, "answering": 3, "views": 4}
 
 
 def _modules() -> dict[str, Path]:

@@ -67,3 +67,12 @@ def test_the_asked_party_or_the_refusal(corpora, name, question, expected):
 def test_a_head_of_a_party_still_asks_who_signed(corpus, question):
     # 長 right after the party's name: the head of the municipality, as the signature block gives it
     assert ask(corpus, question).hits[0].unit.kind == "signature"
+
+
+@pytest.mark.parametrize("name", ["sendai-yamagata-2016.txt", "tokubetsuku-kyoto.txt"])
+@pytest.mark.parametrize("question", ["この協定に含まれる事業をすべて教えて", "最後の取組", "両者の連携事業は何件ある"])
+def test_an_agreement_of_articles_only_makes_up_no_list(corpora, name, question):
+    """No 別表 and no cells: a list of 取組 is refused, never made of other units. (Known gap, for the
+    list answers: quoting the article whose numbered items are the fields, 第2条, would serve better.)"""
+    answer = ask(corpora.get(name) or build_corpus([parse_file(FIXTURES / name).agreement]), question)
+    assert answer.status is Status.NO_MATCH and not answer.items, answer.text

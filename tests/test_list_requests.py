@@ -37,7 +37,9 @@ def _names(corpus, agreement):  # noqa: ANN001, ANN202
 @pytest.mark.parametrize("wording", _EVERY_ROLE)
 def test_every_role_of_a_party(loaded, wording):  # noqa: F811
     missed = []
-    for agreement in (a for a in loaded.agreements if _has(loaded, a, "role")):
+    for agreement in loaded.agreements:
+        if not agreement.annexes():
+            continue  # articles only (sendai, tokubetsuku): no party has roles to list
         for name in _names(loaded, agreement):
             answer = ask(loaded, wording.format(name=name), agreement=agreement.id)
             if answer.status != Status.PARTY_ROLES:
@@ -48,7 +50,9 @@ def test_every_role_of_a_party(loaded, wording):  # noqa: F811
 @pytest.mark.parametrize("wording", _EVERY_ROW)
 def test_every_initiative(loaded, wording):  # noqa: F811
     missed = []
-    for agreement in (a for a in loaded.agreements if _has(loaded, a, "row")):
+    for agreement in loaded.agreements:
+        if not agreement.annexes():
+            continue  # articles only: no 取組 to list
         a, b = _names(loaded, agreement)[:2]
         answer = ask(loaded, wording.format(a=a, b=b), agreement=agreement.id)
         if answer.status != Status.TOGETHER:

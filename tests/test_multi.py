@@ -8,7 +8,8 @@ import pytest
 
 from kyoyaku_search.answering.answer import ask
 from kyoyaku_search.answering.ranking import allowed_units
-from kyoyaku_search.search.corpus import Corpus, load_corpus
+from kyoyaku_search.search.corpus import Corpus
+from kyoyaku_search.search.loading import load_corpus
 
 from .conftest import SEED_TEXT
 from .variants import drop_lines_containing, rename_parties

@@ -12,7 +12,8 @@ from .errors import AgreementFormatError, KyoyakuError, QuestionError
 from .ingest.parser import ParsedSource, parse_file, parse_text
 from .ingest.store import default_data_dir, load_sources, load_yaml, to_yaml
 from .model import Agreement, AnnexRow, Article, Party, RoleCell
-from .search.corpus import Corpus, build_corpus, load_corpus
+from .search.corpus import Corpus, build_corpus
+from .search.loading import load_corpus
 from .search.units import Citation, Unit, source_place
 
 __all__ = [

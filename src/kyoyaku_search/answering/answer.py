@@ -14,7 +14,6 @@ from dataclasses import replace
 import numpy as np
 
 from ..search.corpus import Corpus
-from ..search.tokenizer import fold
 from ..search.units import Unit
 from .confidence import Asked, confident, covered_first
 from .content import Content
@@ -35,7 +34,9 @@ from .listed import (
 )
 from .lists import TOGETHER_WORDS, asks_for_list
 from .missing import missing_article
-from .notfound import not_found_message, uncovered
+from .notes import reading_notes, synonym_notes
+from .notfound import not_found_message
+from .placed import effective_answer, referenced_answer, related_answer, row_roles_answer
 from .provisions import (
     annex_reference,
     label_definition,
@@ -48,7 +49,7 @@ from .provisions import (
 from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
-from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, named, quoting
+from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, quoting
 from .structure import Reference, find_reference, inside_quotation
 
 # Re-exported: the answer's parts are part of this module's interface.
@@ -71,7 +72,6 @@ __all__ = [
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
-RELATED = 3  # units offered as 関連 when the agreement has no answer
 INHERITED_NOT_FOUND = "前の質問の話題についての定めは、この協約には見つかりませんでした。"
 
 
@@ -125,7 +125,7 @@ def ask(
         query = replace(query, parties=tuple(p for p in corpus.party_names if p.name == party))
     allowed = allowed_units(corpus, query.parties, agreement)
     if reference is not None:
-        answer = _referenced(corpus, query, allowed, reference, top_k)
+        answer = referenced_answer(corpus, query, allowed, reference, top_k)
     else:
         answer = _answer(corpus, query, allowed, top_k)
     if answer.status == Status.NO_MATCH:
@@ -153,38 +153,6 @@ def label_follow_up(corpus: Corpus, question: Question, before: Answer, agreemen
     return label_definition(corpus, asked.text, agreement)
 
 
-def reading_notes(question: Question) -> list[str]:
-    """「地域医寮」を「地域医療」と読み替えて検索しました。 — one line per corrected or read word."""
-    notes = [
-        f"「{c.before}」を「{c.after}」と読み替えて検索しました。" for c in question.corrections if c.kind == "typo"
-    ]
-    read: dict[str, list[str]] = {}
-    for correction in question.corrections:
-        if correction.kind == "reading":
-            read.setdefault(correction.before, []).append(correction.after)
-    notes += [f"「{run}」を「{'」「'.join(words)}」と読んで検索しました。" for run, words in read.items()]
-    return notes
-
-
-def synonym_notes(question: Question, hits: Sequence[Hit]) -> list[str]:
-    """Say so when the quote answers a word the user wrote only through a domain synonym."""
-    if not any(expansion.layer == "domain" for expansion in question.expansions):
-        return []  # most questions: no quote to fold
-    quoted = fold("\n".join(f"{h.unit.context}\n{h.unit.text}" for h in hits))
-    asked = question.reading.folded_text
-    used: dict[str, list[str]] = {}
-    for expansion in question.expansions:
-        target = fold(expansion.target)
-        if (
-            expansion.layer == "domain"
-            and fold(expansion.source) not in quoted
-            and target in quoted
-            and target not in asked
-        ):
-            used.setdefault(expansion.source, []).append(expansion.target)
-    return [f"「{source}」を「{'」「'.join(targets)}」として検索しました。" for source, targets in used.items()]
-
-
 def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer:
     question = query.question
     if not query.topic_found:  # what the turn before asked about is not in the agreement, for anyone
@@ -203,9 +171,9 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return partners_answer(corpus, query, top_k)
     annex = annex_reference(corpus, query, allowed)
     if annex is not None:  # 「連携の中身はどの条に書いてある」
-        return _referenced(corpus, query, allowed, annex, top_k)
+        return referenced_answer(corpus, query, allowed, annex, top_k)
     if query.row_id is not None:
-        return _row_roles(corpus, query, allowed, query.row_id, top_k)
+        return row_roles_answer(corpus, query, allowed, query.row_id, top_k)
     if query.parties and not query.topic_terms and query.kind in (QuestionKind.ROLE, QuestionKind.GENERAL):
         return party_roles_answer(corpus, query, allowed, top_k)
     if (holding := holding_answer(corpus, query, allowed, top_k)) is not None:  # 「甲と協力して取り組むものを全部」
@@ -222,7 +190,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return all_rows_answer(corpus, query, allowed, top_k)
     effective = effective_units(corpus, allowed, question.text) if query.kind == QuestionKind.EFFECTIVE else None
     if effective is not None:
-        return _effective(corpus, query, *effective, top_k)
+        return effective_answer(corpus, query, *effective, top_k)
     ranked = rank(corpus, query, allowed)
     asked = question.reading.folded_text  # a unit that only explains other terms with the words says nothing of them
     ranked = [(i, s) for i, s in ranked if not only_explains(corpus.units[i].text, question.content, asked)]
@@ -252,12 +220,12 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     quoted = question.phrase.positions.tolist() if question.phrase is not None else ()
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))
     if not confident(corpus, asked, ranked[0][0]):
-        return _not_found(corpus, query, ranked, top_k)
+        return related_answer(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
     # A role question, or one naming a party, about an annex row: that row's (party's) cells — its
     # role, or its cost where a table gives each party's 役割分担及び費用分担.
     if (query.kind == QuestionKind.ROLE or query.parties) and best.row_id is not None:
-        return _row_roles(corpus, query, allowed, best.row_id, top_k, ranked)
+        return row_roles_answer(corpus, query, allowed, best.row_id, top_k, ranked)
     hits = tuple(hit_at(corpus, i, score) for i, score in ranked[:top_k])
     return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context_of(query, best))
 
@@ -265,94 +233,6 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
 def _runs(content: Sequence[Content]) -> tuple[str, ...]:
     """The question's runs of nouns (「救急医療」) its content words stand in."""
     return tuple(dict.fromkeys(c.compound for c in content if c.compound))
-
-
-def _not_found(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, float]], top_k: int) -> Answer:
-    """「この協約には…についての定めは見つかりませんでした」, with the closest units only as 関連."""
-    question = query.question
-    missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
-    related = tuple(hit_at(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
-    said = not_found_message(missing, question.reading.folded_text, corpus.occurs) or NO_MATCH
-    message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
-    context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False)
-    return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)
-
-
-def _referenced(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Reference, top_k: int) -> Answer:
-    """A place the question names: the article, 前文, 附則 or 署名欄 quoted; an annex section's rows
-    listed (a party named: that party's role cells of those rows)."""
-    positions = list(reference.positions)
-    # 「別表(2)の4番目の乙の役割」: that row's cell of 乙; 「最後の札幌市の役割は」 after 岩見沢市's roles: the
-    # asked party's cell of that row, not the listed party's
-    if reference.kind in ("row", "role") and query.parties:
-        positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].row_id or corpus.units[i].id)]
-    positions = [i for i in positions if allowed[i]]
-    if reference.kind != "section":
-        if not reference.positions and reference.note:  # a place that does not exist, and why
-            return Answer(query.question.text, Status.NO_MATCH, reference.note, question=query.question)
-        if not positions:
-            return Answer.no_match(query.question)
-        hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])
-        row = hits[0].unit if reference.kind in ("row", "role") else None  # 「最初の取組」 → 「乙の役割は」: that row
-        several = reference.kind == "article" and len({h.unit.article for h in hits}) > 1  # 「第2条と第3条」
-        quotes = tuple(Quote(h) for h in hits) if several else (Quote(hits[0]),)
-        return quoting(query, hits, Status.ANSWERED, quotes, context_of(query, row))
-    if query.parties:
-        positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id) if allowed[c]]
-    if not positions:
-        return Answer.no_match(query.question)
-    hits = tuple(hit_at(corpus, i, 0.0) for i in positions)  # all listed as items; top_k of them as hits
-    annex = corpus.agreement(hits[0].unit.agreement_id).annex
-    # 「別表第3(2)」: a label naming its table already says where
-    heading = "" if reference.label.startswith("別表") else annex.heading if annex is not None else "別表"
-    whose = f"の{named(query.parties)}の役割" if query.parties else "の取組"
-    message = f"{heading}{reference.label}{whose}は{len(hits)}項目あります。"
-    items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
-    context = context_of(query, None)
-    return Answer(query.question.text, Status.SECTION, message, (), items, hits[:top_k], (), query.question, context)
-
-
-def _effective(corpus: Corpus, query: Query, positions: list[int], note: str, top_k: int) -> Answer:
-    """附則 or the article that says when the agreement takes effect; or, when none does, the
-    agreement's date, saying so."""
-    hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:top_k])
-    context = context_of(query, hits[0].unit if hits else None)
-    if not hits:
-        return Answer(query.question.text, Status.NO_MATCH, note, question=query.question, context=context)
-    quotes = (Quote(hits[0]),)
-    return Answer(
-        query.question.text, Status.ANSWERED, note, quotes, hits=hits, question=query.question, context=context
-    )
-
-
-def _row_roles(
-    corpus: Corpus,
-    query: Query,
-    allowed: np.ndarray,
-    row_id: str,
-    top_k: int,
-    ranked: Sequence[tuple[int, float]] = (),
-) -> Answer:
-    """The allowed role cells of one row first: one party's, or both side by side."""
-    scores = dict(ranked)
-    cells = [i for i in corpus.row_roles(row_id) if allowed[i]]
-    if not cells or len(cells) > top_k:
-        # No cell this question may quote, or fewer hits asked for than there are parties:
-        # quote the row, which takes no side, rather than one party's cell picked by score.
-        row = corpus.position(row_id)
-        if not allowed[row]:
-            return Answer.no_match(query.question)
-        cells = [row]
-    named = {p.name for p in query.question.reading.parties}
-    if len(named) == 1:  # 「二つの市でやるPRでの、乙の…受け持ちは」: both side by side, the one named first
-        cells.sort(key=lambda i: corpus.units[i].party not in named)
-    rest = [i for i, _ in ranked if i not in cells]
-    hits = tuple(hit_at(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
-    context = context_of(query, corpus.units[cells[0]])
-    if len(cells) > 1:
-        quotes = tuple(Quote(h, f"{h.unit.party}（{h.unit.party_label}）") for h in hits[: len(cells)])
-        return quoting(query, hits, Status.BOTH_PARTIES, quotes, context)
-    return quoting(query, hits, Status.ANSWERED, (Quote(hits[0]),), context)
 
 
 def not_a_party_message(corpus: Corpus, outsiders: Sequence[str]) -> str:

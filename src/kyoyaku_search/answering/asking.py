@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..search.related import HIRAGANA
+from ..chars import HIRAGANA, KANJI
 from ..search.tokenizer import Token
 from .content import PERSON_ENDINGS, Content
 from .foreign import SAID_ASPECTS
@@ -42,6 +42,9 @@ _FIGURE = re.compile(
 )
 # The agreement as a text: 「協約の中身」「条文上の表現」「別表の全体像」 ask about how it is written.
 _DOCUMENT_WORDS = SAYING_WORDS | ANNEX_WORDS | {"協約", "連携協約", "協定", "本協約", "文書", "条", "本文"}
+# Whose scope 「対象」「範囲」 ask about after a topic: the agreement's, and the partnership it makes
+# (「創業支援は連携の対象になっていますか」).
+_SCOPES = _DOCUMENT_WORDS | {"連携"}
 # Places in the text: 「該当箇所」「記載部分」 ask where the agreement says it.
 _TEXT_PLACES = frozenset({"箇所", "個所", "部分", "くだり"})
 # What a row says of its thing (内容・範囲・体制・箇所 …): joined to a word, it still asks about the text.
@@ -77,8 +80,10 @@ def asking_words(
         word = by_word.get(token.surface)
         if word is None or word.word in found or token.term in PARTNER_WORDS:  # 「協約の相手は」 asks who
             continue
-        if word.word in held and token.term in _ASPECTS and _after_document(tokens, index) and (topic or kinds):
-            found.add(word.word)  # 「…は協約の対象に」「協定の範囲」: of the agreement, held or not
+        # 「…は協約の対象に」「協定の範囲」「連携の対象になって」: of the agreement, held or not
+        scope = token.term in _ASPECTS and _after_document(tokens, index, _SCOPES) and bool(topic or kinds)
+        if word.word in held and scope:
+            found.add(word.word)
             continue
         if word.word in held:
             anchors.add(word.word)
@@ -92,7 +97,7 @@ def asking_words(
         clear = not thing and (lacking == 0 or topic > lacking)
         # a word asking for the kind of answer (相手・任務) is the question's own when nothing else is held
         clear = clear and (not word.asks_kind or bool(anchors))
-        asking = (
+        asking = (clear and scope) or (
             clear
             and _may_ask(token, occurs)
             and not _modifies(tokens, index, document_frequency)  # 「国民健康保険の役割」: a topic
@@ -140,11 +145,11 @@ def _common(token: Token) -> bool:
     surface = token.surface
     return (
         token.pos[1] != "固有名詞"
-        and "\u4e00" <= surface[0] <= "\u9fff"
-        and all("\u4e00" <= ch <= "\u9fff" or ch in HIRAGANA for ch in surface)
+        and surface[0] in KANJI
+        and all(ch in KANJI or ch in HIRAGANA for ch in surface)
         and surface[-1] not in PERSON_ENDINGS
         and surface[-1] not in _WORKER_ENDINGS  # 講師・看護師: people by their work
-        and not (surface.endswith("方") and len(surface) > 1 and "\u4e00" <= surface[-2] <= "\u9fff")  # 相手方: a side
+        and not (surface.endswith("方") and len(surface) > 1 and surface[-2] in KANJI)  # 相手方: a side
         and not _thing(surface)
         and surface[-1] not in _MEASURE_ENDINGS
     )
@@ -157,7 +162,7 @@ def _compounded(word: Content, content: Sequence[Content], parts: Callable[[str]
     nouns = [*parts(word.word)]
     if word.compound:
         nouns += [c.word for c in content if c.compound == word.compound and c.weight >= 1.0]
-    named = {n for n in nouns if len(n) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in n)}
+    named = {n for n in nouns if len(n) >= 2 and all(ch in KANJI for ch in n)}
     return len(named) >= 2 and not named & _ASPECTS
 
 
@@ -186,7 +191,7 @@ def _modifies(tokens: Sequence[Token], index: int, document_frequency: Callable[
     )
 
 
-def _after_document(tokens: Sequence[Token], index: int) -> bool:
+def _after_document(tokens: Sequence[Token], index: int, words: frozenset[str] = _DOCUMENT_WORDS) -> bool:
     """「協約の中身」「条文上の表現」「役割分担の全体像」: of the agreement as a text."""
     before = [t for t in tokens[max(0, index - 3) : index]]
     if not before:
@@ -195,7 +200,7 @@ def _after_document(tokens: Sequence[Token], index: int) -> bool:
         return True
     if len(before) >= 2 and [t.surface for t in before[-2:]] == ["上", "の"]:
         return True
-    return len(before) >= 2 and before[-1].surface == "の" and before[-2].term in _DOCUMENT_WORDS
+    return len(before) >= 2 and before[-1].surface == "の" and before[-2].term in words
 
 
 def _after_whose(tokens: Sequence[Token], index: int, anchors: set[str]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..chars import KANJI, KATAKANA
 from ..search.tokenizer import Tokenizer
 
 # Words of when the asker needs it (「議案提出の前に」「審議に先立ち」), before what it is for.
@@ -30,7 +31,7 @@ _CLAUSE = re.compile(
 # 「資料用に、」「議案提出の前に」: 用, 向け and the words of when belong to the backdrop; 「として」 only ends it
 _KEPT = ("用", "向", "の前に", "に先立", "にあた", "に当た")
 _USE_WORDS = ("引用", "載せ", "掲載", "紹介", "記載")
-_USE = re.compile(rf"(?P<use>[\u4e00-\u9fff\u30a0-\u30ff]{{1,8}})(?:で|に)(?:そのまま)?(?:{'|'.join(_USE_WORDS)})")
+_USE = re.compile(rf"(?P<use>[{KANJI}{KATAKANA}]{{1,8}})(?:で|に)(?:そのまま)?(?:{'|'.join(_USE_WORDS)})")
 _SENTENCE = re.compile(r"[。．！!？?]+")
 # 「…の役割を確認したい。情報政策担当です。」「…ご教示ください。施設所管課より」: a last sentence that only
 # signs the question with the asker's office or standing, after the question itself.
@@ -47,11 +48,11 @@ _CLAIM = re.compile(
 )
 
 
-# 「一人暮らしの高齢者です。」「研究者です。」「農家ですが、」: a sentence that only says who asks is
-# backdrop even when the rest has no topic of its own (「…協力してくれる？ 岩見沢市の役割を知りたい」).
+# 「一人暮らしの高齢者です。」「研究者です。」「農家ですが、」「わしは農家だが、」: a sentence that only
+# says who asks is backdrop even when the rest has no topic of its own (「…協力してくれる？ 岩見沢市の役割を知りたい」).
 _INTRODUCTION = re.compile(
     r"(?:^|(?<=[。．！!？?\s]))[^。．！!？?、,\s]{1,20}?(?:者|民|員|生|家|士|師|課|係|室|局|担当)"
-    r"(?:です|でございます|と申します)(?:が|けど)?[。．！!、,]"
+    r"(?:(?:です|でございます|と申します)(?:が|けど)?|だ(?:が|けど|けれど))[。．！!、,]"
 )
 
 

@@ -10,12 +10,12 @@ expanded to. A unit that covers too little is offered only as 関連 under 「�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..search.corpus import Corpus
 from ..search.phrases import PhraseMatch
 from .content import Content
 from .framing import SAYING_WORDS
+from .records import record
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
 # the weighted share of content words the best unit must cover to be quoted as the answer: more
@@ -26,7 +26,7 @@ ROLE_COVERAGE = 0.5
 PARTIAL_CREDIT = 0.5
 
 
-@dataclass(frozen=True)
+@record
 class Asked:
     """What confidence needs of a query: its content words, its verbatim run, and whether its
     topic was settled otherwise (inherited from the turn before, or a 取組 named in full)."""

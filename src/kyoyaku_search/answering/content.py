@@ -8,12 +8,14 @@ much of them a unit holds).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ..chars import HIRAGANA, KANJI
 from ..search.lexicon import Expansion
-from ..search.related import HIRAGANA, held_parts, kanji_stem, same_stem
+from ..search.related import held_parts, kanji_stem, same_stem
 from ..search.tokenizer import Token, Tokenizer
 from .reading import Reading
+from .records import record
 
 OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
 SINGLE_CHAR_WEIGHT = 0.5
@@ -27,7 +29,7 @@ STRIVING = frozenset(
 )  # 若者・市民・学生・観光客: people (not 家: 空き家)
 
 
-@dataclass(frozen=True)
+@record
 class Content:
     """One content word of the question and what covers it."""
 
@@ -67,11 +69,12 @@ def content_words(
         read = [e for e in readings if word in e.source]
         if read:  # Sudachi's guess at a hiragana run is not the user's word; its reading is
             word, covering = read[0].source, {tokenizer.whole_terms_of_word(e.target) for e in read}
-        else:
+        asks = asks_kind(word)
+        if not read:
             covering = {(term,)}
             same: dict[str, bool] = {}  # a source with several targets is the word or not once
             for expansion in expansions:
-                if expansion.layer == "kind" and not asks_kind(word):
+                if expansion.layer == "kind" and not asks:
                     continue
                 if expansion.example and not _as_example(tokens, token):
                     continue
@@ -97,7 +100,6 @@ def content_words(
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
         if word not in found:
-            asks = asks_kind(word)
             compound = compounds.get(token.begin, "") if token is not None else ""
             covers = tuple(sorted(c for c in covering if c))
             acts_on = acted_on.get(token.begin, ()) if token is not None else ()
@@ -159,7 +161,10 @@ def relate(
         # 「スタートアップや創業」: a word the agreement lacks, beside one it has, names the same field
         if word.either in by_word:
             terms += by_word[word.either].terms
-        parts = held_parts((t for t, sub in tokenizer.split_terms_of_word(word.word) if sub), document_frequency)
+        subwords = [t for t, sub in tokenizer.split_terms_of_word(word.word) if sub]
+        # 「個人情報」 by 情報 alone: the compound's head is the kind of thing every such compound is, and
+        # the part that says which one (個人) is missing; 「保育園」's 保育 says which, and counts
+        parts = tuple(p for p in held_parts(subwords, document_frequency) if [p] != subwords[-1:])
         # People the agreement never names (「若者の定着」「学生の就職」) say who benefits: the rest is the topic
         weight = min(word.weight, OTHER_WEIGHT) if word.word[-1] in PERSON_ENDINGS else word.weight
         # 「保育士確保」「販路開拓」: the agreement names the thing, not this way of acting on it
@@ -208,5 +213,5 @@ def _same_word(tokenizer: Tokenizer, term: str, word: str, source: str) -> bool:
     the question differently from the synonym key (「お金のこと」→「お」「金のこ」), a shared kanji."""
     if term in tokenizer.terms_of_word(source) or source in ("お" + word, "ご" + word):  # 「おかね」's かね
         return True
-    kanji = [ch for ch in word if "\u4e00" <= ch <= "\u9fff"]  # every one (「開館」 is not 「図書館」)
+    kanji = [ch for ch in word if ch in KANJI]  # every one (「開館」 is not 「図書館」)
     return bool(kanji) and all(ch in source for ch in kanji)

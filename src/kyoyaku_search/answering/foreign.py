@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..chars import HIRAGANA
 from ..search.corpus import initiative_key
 from ..search.phrases import PhraseMatch
-from ..search.related import HIRAGANA
 from ..search.tokenizer import Token, compound_runs
 from .content import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
 from .framing import ANNEX_WORDS
@@ -107,10 +107,11 @@ def foreign_modifiers(
     found = []
     for start, at in compound_runs(tokens, COMPOUND_POS):
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
+        listed = _listed(tokens, said, start, at)
         # people weigh little, and still name another thing (「消防士」, whose content word is 消防 alone)
-        if not _listed(tokens, said, start, at):
+        if not listed:
             found.extend(_other_person_of(tokens, start, at, occurs))
-        if not words or not any(word in heavy for word in words) or _listed(tokens, said, start, at):
+        if not words or listed or not any(word in heavy for word in words):
             continue
         found.extend(_other_named(tokens[start:at], document_frequency, occurs))
         place = _topic_place(tokens, said, start, at)
@@ -152,8 +153,10 @@ def _other_person_of(tokens: Sequence[Token], start: int, end: int, occurs: Call
     it before, where a unit puts another such person (「看護師不足」「介護職員の人材不足対策」 beside
     保育士不足対策, 「議員同士の交流」 beside 職員交流): another person's thing, not the agreement's.
     The thing is the nouns after the person, or ending them (「人材不足対策」 ends in 不足対策)."""
-    found = []
     run = tokens[start:end]
+    if not any(token.surface[-1] in _WORKER_ENDINGS for token in run):  # most compounds name no person
+        return []
+    found = []
     nouns = [t for t in run if t.pos[0] != "接尾辞"]  # 「議員同士」「看護師さん」: the person
     pairs = [(token, "".join(t.surface for t in run[i + 1 :])) for i, token in enumerate(run[:-1])]
     after = _run_after(tokens, end + 1) if end < len(tokens) and tokens[end].surface == "の" else ""
@@ -249,6 +252,9 @@ def _asked_about(tokens: Sequence[Token], said: str, end: int) -> bool:
 def _listed(tokens: Sequence[Token], said: str, start: int, end: int) -> bool:
     """Whether the compound at tokens[start:end] is one member of a list (「国際会議や展示会」)."""
     before = tokens[start - 1].surface if start > 0 else ""
+    # 「…農家だが、下水道料金で」: a comma after a clause, not after a noun, begins no list member
+    if before == "、" and (start < 2 or tokens[start - 2].pos[0] not in ("名詞", "接尾辞")):
+        before = ""
     after = said[tokens[end].begin : tokens[min(end + 3, len(tokens)) - 1].end] if end < len(tokens) else ""
     return before in _LISTING or after.startswith(("や", "・", "、", *EXAMPLE_MARKS))
 

@@ -20,10 +20,9 @@ def names_only_a_field(tokens: Sequence[Token], initiatives: Sequence[str], occu
     「子育て支援施設」, written so in a unit, is named there."""
     if not initiatives:
         return False
-    owner: list[int] = []  # for each character of the question's key, the index of its word
-    for index, token in enumerate(tokens):
-        owner.extend([index] * len(initiative_key(token.surface)))
-    key = "".join(initiative_key(token.surface) for token in tokens)
+    keys = [initiative_key(token.surface) for token in tokens]  # each word's key, made once
+    owner = [index for index, word in enumerate(keys) for _ in word]  # per character of the key, its word
+    key = "".join(keys)
     return all(_modifies(tokens, key, owner, name, occurs) for name in initiatives)
 
 

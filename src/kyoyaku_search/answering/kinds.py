@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
+from ..chars import HIRAGANA, KANJI
 from ..search.lexicon import Expansion
 from .framing import ANNEX_WORDS, COMPARES, INITIATIVE_WORDS, LEADS, SOFT_FRAMING_WORDS, STANCE
 from .roles import ROLE_OF, of_but_not
@@ -73,7 +74,7 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|目的|趣旨|目当て|めあて|ねらい|狙い|柱(?<!大柱)|わけ(?<=[ただ]わけ)|訳(?<=[ただ]訳)"
             r"|何の(?:ため|為)|なんの(?:ため|為)|なぜ|なんで(?!す)|何で(?!す)|どうして|理由"
             # the agreement's aim, not a figure's target (「人口の目標は何人」「目標人口」)
-            + "".join(f"|{head}目標(?![\u4e00-\u9fff])" for head in _AIM_HEADS)
+            + "".join(f"|{head}目標(?![{KANJI}])" for head in _AIM_HEADS)
             # 「三つの目標」「3つのポイント」「三つの方向性」: counted aims are the ones the purpose lists
             + "".join(f"|{count}(?:つ|本)の(?:目標|方向性?|ポイント|テーマ|視点)" for count in _COUNTS)
         ),
@@ -146,7 +147,7 @@ def kind_word(kind: str) -> Callable[[str], bool]:
         while (match := pattern.match(word, end)) is not None and match.end() > end:
             end = match.end()
         rest = word[end:]
-        return end > 0 and (all("\u3041" <= ch <= "\u309f" for ch in rest) or rest in _HOW_SAID or rest in _AMOUNT)
+        return end > 0 and (all(ch in HIRAGANA for ch in rest) or rest in _HOW_SAID or rest in _AMOUNT)
 
     return asks
 
@@ -183,6 +184,8 @@ _WHERE_SAID = re.compile(
 )
 _BASIS = re.compile(r"根拠|法的|法律|法令|基づ")
 _ARTICLE_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
+# QuestionKind(value) goes through the Enum's call machinery for every question; the same members by value
+_KIND_OF = {kind.value: kind for kind in QuestionKind}
 
 
 def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
@@ -190,7 +193,7 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     「やくわり」 asks for a role as 「役割」 does."""
     if not parties_named and _WHERE_SAID.search(folded):
         kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
-        return QuestionKind(kind) if kind in _ARTICLE_KINDS else QuestionKind.ARTICLE
+        return _KIND_OF[kind] if kind in _ARTICLE_KINDS else QuestionKind.ARTICLE
     # Who leads, how the parties compare, or where one stands: a role question even when the
     # wording says 「協力」 (「札幌市が中心で岩見沢市は協力する立場か」).
     # Comparing the parties, not this agreement with others (「他市の協約と比較したいので」).
@@ -209,7 +212,7 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
         return QuestionKind.GENERAL
     if kind == "does":  # asking what someone does: a role when a party is named
         return QuestionKind.ROLE if parties_named else QuestionKind.CONTENT
-    return QuestionKind(kind)
+    return _KIND_OF[kind]
 
 
 def annex_framing(kind: str, topics: tuple[str, ...]) -> frozenset[str]:

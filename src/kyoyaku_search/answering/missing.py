@@ -9,7 +9,7 @@ from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from .ordinals import find_ordinal, read_article
 from .places import in_scope, nth_words, ordered
-from .structure import ARTICLE
+from .structure import articles_named
 
 _COUNTED = {"article": ("条文", "条"), "row": ("取組", "項目"), "section": ("分野", "分野")}
 
@@ -25,7 +25,7 @@ def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> 
         if counts and all(abs(ordinal.nth) > count for count in counts):
             noun, unit = _COUNTED[ordinal.kind]
             return f"{nth_words(ordinal.nth)}の{noun}はありません（{noun}は{max(counts)}{unit}です）。"
-    numbers = [kanji_number(m["n1"] or m["n2"]) for m in ARTICLE.finditer(folded) if m["n1"]]
+    numbers = [kanji_number(m["n1"] or m["n2"]) for m in articles_named(folded) if m["n1"]]
     if not numbers and (read := read_article(folded)) is not None:  # 「だいじゅうじょう」 as heard
         numbers = [read[0]]
     if not numbers or numbers[0] is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..chars import HIRAGANA_LETTERS, KANJI
 from ..ingest.dates import kanji_number
 
 _FIRST_WORDS = ("一番最初", "最初", "一番初め", "一番はじめ", "一番始め", "初め", "はじめ", "始め", "先頭")
@@ -42,7 +43,7 @@ _TARGETS = (
 # 「最後の条文」「3番目の取組」, or 「条文の最後は」「取組のうち二つ目は」 (then nothing else may follow:
 # 「事業の最初の段階」 is not a row).
 # 「最後に載っている取組」「最初に出てくる取組」「一番目に並んでいる事業」
-_BETWEEN = r"(?:の|にある|に(?:載|書|掲|挙|出|で|並|登場|来|く)[ぁ-ゖ]{1,6})?"
+_BETWEEN = f"(?:の|にある|に(?:載|書|掲|挙|出|で|並|登場|来|く)[{HIRAGANA_LETTERS}]{{1,6}})?"
 _BEFORE = [(kind, re.compile(rf"{_ORDINAL}\s*{_BETWEEN}\s*(?:{target})")) for kind, target in _TARGETS]
 _END = r"(?=\s*(?:は|を|が|って|とは|[?？。]|$))"
 _AFTER = [(kind, re.compile(rf"(?:{target})(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}")) for kind, target in _TARGETS]
@@ -59,7 +60,7 @@ _KANA_DIGITS = (
     ("きゅう", 9), ("いち", 1), ("しち", 7), ("なな", 7), ("よん", 4), ("さん", 3), ("はち", 8), ("ろく", 6),
     ("ご", 5), ("に", 2), ("し", 4), ("く", 9),
 )  # fmt: skip
-_KANA_NUMBER = r"[ぁ-ゖ]{1,10}?"
+_KANA_NUMBER = f"[{HIRAGANA_LETTERS}]{{1,10}}?"
 SPOKEN_DIGIT = "いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう"
 SPOKEN_NUMBER = rf"(?:(?:に|さん)?じゅう(?:{SPOKEN_DIGIT})?|{SPOKEN_DIGIT})"
 _READ_ARTICLE = re.compile(
@@ -71,6 +72,9 @@ _READ_ARTICLE = re.compile(
     # 「しじょう」「くじょう」, whose first kana is no number said on its own, nor 「じょうほう」)
     rf"|(?:^|(?<=[\s、。の「]))(?P<k>{SPOKEN_NUMBER})じょう(?=\s|って|は|に|の|を|で|と|が|$|[?？、。」])"
 )
+
+# A word every match of _READ_ARTICLE holds: じょう or ジョウ, or the "rt"/"RT" of Article, Art, ART.
+_READ_ARTICLE_WORDS = ("じょう", "ジョウ", "rt", "RT")
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ _IN_THAT = re.compile(
 # of the agreement (its articles, rows, sections, roles, parties), asks about another such thing.
 _NTH_OF = re.compile(rf"{_NTH}\s*の\s*")
 _PLACE_WORDS = re.compile(
-    "|".join(target for _, target in _TARGETS) + r"|役割|当事者|質問|段落|[甲乙丙市町村問文](?![\u4e00-\u9fff])"
+    "|".join(target for _, target in _TARGETS) + f"|役割|当事者|質問|段落|[甲乙丙市町村問文](?![{KANJI}])"
 )
 
 
@@ -214,6 +218,8 @@ def ordinal_after(text: str) -> int | None:
 
 def read_article(folded: str) -> tuple[int, str] | None:
     """(N, the words) for 第N条 written as heard (「だい6じょう」「だいろくじょう」) or in English."""
+    if not any(word in folded for word in _READ_ARTICLE_WORDS):  # most questions: no place to try at every character
+        return None
     for match in _READ_ARTICLE.finditer(folded):
         digits = match["e"] or match["d"]
         kana = match["n"] or match["k"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..chars import HIRAGANA, KANJI, KANJI_NOMA, KATAKANA
+from ..ingest.template import LABELS
 from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.phrases import quotation_like
@@ -17,7 +19,7 @@ Mention = tuple[int, int, PartyName]  # a party named in the question: (start, e
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
 # words on either side do not fuse into a new compound.
 MASK = "、"
-LABEL_CHARS = "甲乙丙丁戊己庚辛壬癸"
+LABEL_CHARS = LABELS  # 甲乙丙…: the labels an agreement may define, as the template gives them
 SUFFIXES = "市町村区"
 # 甲・乙・丙 read aloud where nothing else is meant: the reading stands alone and is asked about
 # (「おつって どこのこと」「こうとおつは誰」「へいとは」).
@@ -68,7 +70,7 @@ _OWN = re.compile(
 _ASKER = re.compile(
     r"(?:市|町|村)?(?:議会議員|議員|議|民|職員|役所|役場|在住|出身|に住|で働|の(?:職員|議員|者|住民))"
     # 「岩見沢市農政課です」「札幌市危機管理局の者ですが」: the asker's own office
-    r"|(?:市|町|村)?[\u4e00-\u9fff\u30a0-\u30ff]{0,10}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
+    f"|(?:市|町|村)?[{KANJI}{KATAKANA}]{{0,10}}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
 )
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
@@ -280,7 +282,7 @@ def _masked(folded: str, mentions: list[Mention]) -> str:
 
 
 def _is_ideograph(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or ch == "々"
+    return ch in KANJI_NOMA
 
 
 def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
@@ -299,6 +301,4 @@ def _occurrences(text: str, needle: str):  # noqa: ANN202
 
 
 def _is_kana(ch: str, hiragana_only: bool = False) -> bool:
-    if "\u3041" <= ch <= "\u309f":
-        return True
-    return not hiragana_only and ("\u30a0" <= ch <= "\u30ff")
+    return ch in HIRAGANA or (not hiragana_only and ch in KATAKANA)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..chars import KANJI, KATAKANA
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import quotation_like
@@ -34,9 +35,9 @@ _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|�
 # 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
 # 「なんていう圏域」「どういう名前の都市圏」 too.
 _NAME_OF = re.compile(
-    r"(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]+)の(?:名称|名前|呼び名|呼称)"
-    r"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[\u4e00-\u9fff]+)"
-    r"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[\u4e00-\u9fff]+)"
+    f"(?P<noun>[{KANJI}{KATAKANA}]+)の(?:名称|名前|呼び名|呼称)"
+    rf"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[{KANJI}]+)"
+    f"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[{KANJI}]+)"
 )
 _INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})条")  # a row's citation in an article
 
@@ -69,16 +70,15 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     heading of common words alone (「目的」「その他」), which ranking finds."""
     folded = question.reading.folded_text
     # the distinct headings, not every article: the template repeats a handful in every agreement
-    named = [h for h in corpus.headings if fold(h) in folded and quotation_like(fold(h))]
+    named = [(h, f) for h, f in _folded_headings(corpus) if f in folded and quotation_like(f)]
     if not named:
         return None
-    heading = max(named, key=len)
+    written, heading = max(named, key=lambda pair: len(pair[0]))
     positions = tuple(
-        i for i in corpus.headings[heading].tolist() if agreement is None or corpus.units[i].agreement_id == agreement
+        i for i in corpus.headings[written].tolist() if agreement is None or corpus.units[i].agreement_id == agreement
     )
     if not positions:
         return None
-    heading = fold(heading)
     more = [
         c.word
         for c in question.content
@@ -90,6 +90,11 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     if more:
         return None
     return Reference(positions, corpus.units[positions[0]].citation.place, "article", matched=heading)
+
+
+def _folded_headings(corpus: Corpus) -> tuple[tuple[str, str], ...]:
+    """Each distinct heading as written and NFKC-folded, folded once per corpus, not per question."""
+    return corpus.memo.get(("folded headings",), lambda: tuple((h, fold(h)) for h in corpus.headings))
 
 
 # Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」
@@ -167,8 +172,10 @@ def outline(corpus: Corpus, question: Question, agreement: str | None) -> Refere
 def annex_reference(corpus: Corpus, query: Query, allowed: np.ndarray) -> Reference | None:
     """The article that sets up the annex, for a question asking only where the agreement says
     what the annex holds (「連携の中身はどの条に」); None for any other question."""
+    if query.parties or query.kind != QuestionKind.ARTICLE:  # most questions: no terms to gather
+        return None
     terms = tuple(term for term, _ in query.question.weights)
-    if query.parties or not asks_for_the_annex(query.kind, query.question.own_topic_terms, terms):
+    if not asks_for_the_annex(query.kind, query.question.own_topic_terms, terms):
         return None
     ids = {corpus.units[i].agreement_id for i in np.flatnonzero(allowed).tolist()}
     return annex_article(corpus, [t for t in terms if t in ANNEX_WORDS], ids.pop() if len(ids) == 1 else None)
@@ -226,7 +233,7 @@ def named_first(corpus: Corpus, text: str, ranked: list[tuple[int, float]], dept
     noun = match["noun"] or match["after"] or match["named"]
     # an area (圏域) is named by its 圏: 「さっぽろ連携中枢都市圏」「新庄最上定住自立圏」
     # (the word ending there: 「圏域人口」「圏内」 are no names of it)
-    end = "圏(?![\u4e00-\u9fff])" if noun.endswith("圏域") else re.escape(noun[-3:])
+    end = f"圏(?![{KANJI}])" if noun.endswith("圏域") else re.escape(noun[-3:])
     names = re.compile(rf"[\w・ー]*{end}")
 
     def longest(position: int) -> int:

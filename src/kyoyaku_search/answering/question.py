@@ -12,25 +12,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..search.corpus import Corpus
 from ..search.lexicon import Expansion
 from ..search.names import PartyName
-from ..search.phrases import PhraseMatch, quotation_like
+from ..search.phrases import PhraseMatch
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, fold
 from .asking import asking_words
-from .backdrop import backdrop_terms_before, introduction_terms, is_claim, request_ends
+from .backdrop import is_claim
 from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .content import Content, content_words, relate
 from .foreign import foreign_modifiers
-from .framing import ASKS_ALL, FRAMING_WORDS, QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
+from .framing import FRAMING_WORDS, QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
 from .kinds import HEADS, KIND_EXPANSIONS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing
 from .ordinals import another_of
 from .parties import MASK
 from .reading import Reading, read
 from .reading import named_initiatives as named_initiatives  # said here too, where tests find it
+from .records import record
 from .strangers import short_kana
 from .terms import (
     acted_upon,
@@ -42,12 +43,13 @@ from .terms import (
     term_weights,
     topic_terms,
 )
+from .topics import question_backdrop
 from .whole import whole_word
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_QUESTION_CHARS", "Context", "Query", "Question", "clean_question", "understand"]
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     """A question as the search understands it."""
 
@@ -75,7 +77,7 @@ class Question:
         return tuple(term for term, _ in self.weights)
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     """What one answered turn settled, for the next turn to inherit."""
 
@@ -88,7 +90,7 @@ class Context:
     found: bool = True  # False when the agreement had nothing on its topic
 
 
-@dataclass(frozen=True)
+@record
 class Query:
     """The search one turn runs: its own question completed by what it inherits."""
 
@@ -135,17 +137,8 @@ def understand(corpus: Corpus, text: str) -> Question:
     weak |= {t.term for t in tokens if t.pos[1] == "固有名詞" and short_kana(t.surface)}
     weak |= _names_cut_from_kana(tokens)
     topics = tuple(t for t in topic_terms(reading.split, corpus.index.document_frequency) if t not in weak)
-    backdrop = reading.backdrop
-    # The backdrop is no topic when the rest has one (「…として書かれている」: the rest only frames).
-    # 「議会資料用に、…取組の一覧がほしい」: asking for every 取組 is a question of its own too
-    # A rest whose words no unit holds (「…を引用したい。該当箇所はどこか。」) asks about the backdrop.
-    if backdrop and not _proper(corpus, reading, topics, backdrop):
-        # 「議会の質問準備をしています。…札幌市はどういう立場か。根拠となる欄を示してください。」: a last
-        # sentence that only asks for the answer; the question is the sentence before it
-        earlier = (backdrop_terms_before(corpus.tokenizer, masked, end) for end in request_ends(masked))
-        backdrop = next((b for b in earlier if _proper(corpus, reading, topics, b)), backdrop)
-    if not (_proper(corpus, reading, topics, backdrop) or (backdrop and ASKS_ALL.search(masked))):
-        backdrop = introduction_terms(corpus.tokenizer, masked)  # who asks is never the topic
+    lexical = corpus.lexicon.expansions(reading.said, masked_tokens)
+    backdrop = question_backdrop(corpus, reading, topics, lexical)
     if backdrop:
         weights.update((t, min(w, corpus.search.question_word_weight)) for t, w in weights.items() if t in backdrop)
         topics = tuple(t for t in topics if t not in backdrop)
@@ -176,7 +169,7 @@ def understand(corpus: Corpus, text: str) -> Question:
         parties = tuple(p for p in corpus.party_names if p.agreement_id in agreements)
     elif kind == QuestionKind.ROLE and not parties and reading.asks_for_both and not corpus.multi:
         parties = corpus.party_names  # 「企業誘致は両市でどう分担するの」: the one agreement's parties
-    expansions = corpus.lexicon.expansions(reading.said, masked_tokens)
+    expansions = list(lexical)
     expansions += corpus.lexicon.kana_expansions(masked_tokens, corpus.tokenizer.reading)
     # a framing word's synonyms frame too (根拠 → 地方自治法), and a word of asking's ask too (担当 → 受持)
     asking_only = framing | QUESTION_WORDS
@@ -226,28 +219,6 @@ def understand(corpus: Corpus, text: str) -> Question:
         )
         + _another_thing(corpus, masked, content),
         reading=reading,
-    )
-
-
-def _proper(corpus: Corpus, reading: Reading, topics: Sequence[str], backdrop: frozenset[str]) -> bool:
-    """Whether the question has a topic of its own besides its backdrop."""
-    return any(
-        t not in backdrop and t not in SOFT_FRAMING_WORDS and _own_topic(corpus, reading, t) for t in topics
-    ) or _names_heading(corpus, reading)
-
-
-def _names_heading(corpus: Corpus, reading: Reading) -> bool:
-    """「連携分野について、庁内調整に先立ち、…」: an article's heading named word for word is a topic,
-    even one made only of words that elsewhere frame a question (連携・分野)."""
-    return any(quotation_like(heading) and fold(heading) in reading.folded_text for heading in corpus.headings)
-
-
-def _own_topic(corpus: Corpus, reading: Reading, term: str) -> bool:
-    """Whether a word of the question proper can be its topic: one the corpus holds, whole or in
-    part, or a word for the kind asked (改正・経費負担); not only words no unit holds."""
-    df = corpus.index.document_frequency
-    return bool(
-        df(term) or any(df(part) for part, _ in corpus.tokenizer.split_terms_of_word(term)) or reading.asks_kind(term)
     )
 
 

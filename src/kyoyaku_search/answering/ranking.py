@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..chars import KANJI, KATAKANA
 from ..search.corpus import Corpus
 from ..search.names import PartyName
 from .question import KIND_TERMS, Query
@@ -184,4 +185,4 @@ def _alone(text: str, runs: Sequence[str]) -> bool:
 
 
 def _joins(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u30a0" <= ch <= "\u30ff"
+    return ch in KANJI or ch in KATAKANA

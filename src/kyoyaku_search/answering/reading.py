@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property
 
 from ..search.corpus import Corpus, initiative_key
 from ..search.names import PartyName
@@ -33,6 +31,7 @@ from .kinds import (
     question_kind,
 )
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, names_role, only_names_parties, read_labels
+from .records import derived, record
 from .strangers import outsiders
 from .typos import correct_typos
 
@@ -40,7 +39,7 @@ _LABEL_SET = frozenset(LABEL_CHARS)
 _NOUN = frozenset({"名詞"})
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     """A question as read, before anything is weighed: the forms of its text, its words, whom
     it names and the kind of answer it asks for."""
@@ -64,7 +63,7 @@ class Reading:
     kind_phrases: tuple[str, ...]  # the words of `folded` (two characters or more) that ask for the kind
     noun_runs: tuple[tuple[int, int], ...]  # (start, end) of each run of two or more nouns in `words`
 
-    @cached_property
+    @derived
     def folded_text(self) -> str:
         """The text as the user wrote it, NFKC-folded (no reading or correction)."""
         return fold(self.text)
@@ -74,12 +73,12 @@ class Reading:
         inside the words that ask for it."""
         return KIND_WORDS[self.kind](word) or any(word in phrase for phrase in self.kind_phrases)
 
-    @cached_property
+    @derived
     def asks_for_both(self) -> bool:
         """「両市」「双方」「甲と乙」: the question is about every party, whichever it also names."""
         return BOTH.search(self.folded) is not None
 
-    @cached_property
+    @derived
     def asks_for_both_named(self) -> bool:
         """`asks_for_both`, unless a party is named and every such word only modifies a thing (「両市の人事交流」)."""
         if not self.asks_for_both or both_only_modify(self.folded):
@@ -88,12 +87,12 @@ class Reading:
             return True
         return not both_only_do(self.folded, [*(f for p in self.parties for f in p.forms), *self.labels])
 
-    @cached_property
+    @derived
     def asks_all(self) -> bool:
         """「全部」「一覧」「すべて」: the whole list is asked for (in the text as written)."""
         return ASKS_ALL.search(self.text) is not None
 
-    @cached_property
+    @derived
     def together(self) -> bool:
         """「協力」「一緒」「両市が共に」: what the parties do together (in the text as written)."""
         return TOGETHER.search(self.text) is not None
@@ -243,15 +242,21 @@ def _unheld(
 
 
 def _party_spans(folded: str, parties: Sequence[PartyName]) -> list[tuple[int, int]]:
-    """Where the question writes a named party's name, unless 長 follows it (「札幌市長」)."""
+    """Where the question writes the name of a named party that is no municipality (「京都府市長会」,
+    a 協議会, a 広域連合), unless 長 follows it. A municipality's name stays: 「札幌市と協約を結んで
+    いるのは」 asks for partners by it, 「札幌市長は」 for the signer."""
     spans = []
-    for form in {form for party in parties for form in party.forms if len(form) >= 2}:
+    bodies = {form for party in parties for form in party.forms if len(form) >= 2 and not form.endswith(_MUNICIPAL)}
+    for form in bodies:
         start = folded.find(form)
         while start != -1:
             if folded[start + len(form) : start + len(form) + 1] != "長":
                 spans.append((start, start + len(form)))
             start = folded.find(form, start + 1)
     return spans
+
+
+_MUNICIPAL = ("都", "道", "府", "県", "市", "町", "村", "区")
 
 
 def named_initiatives(corpus: Corpus, folded: str) -> tuple[str, ...]:

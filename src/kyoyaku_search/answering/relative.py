@@ -12,7 +12,7 @@ from ..search.corpus import Corpus
 from ..search.units import Unit
 from .ordinals import legal_step, nth_in_list, relative_step
 from .result import Answer, Status
-from .structure import ARTICLE, Reference, find_reference, in_scope
+from .structure import ARTICLE, Reference, articles_named, find_reference, in_scope
 
 # 「第4条の「前条の取組」」「第2条でいう前条」: 前条 read in the article named just before it.
 _NAMED_THEN = re.compile(r"\s*(?:の|で(?:いう|言う)|にある|に(?:出てくる|書かれた|書いてある))?\s*[「『\"]?")
@@ -97,7 +97,7 @@ def in_named_article(corpus: Corpus, text: str, agreement: str | None = None) ->
     question names (not the one last quoted); 「第5条の次の条文」: the article after it; None when
     the question says no such thing."""
     folded = unicodedata.normalize("NFKC", text)
-    for match in ARTICLE.finditer(folded):
+    for match in articles_named(folded):
         if (beside := _BESIDE.match(folded, match.end())) is not None:
             return _beside_named(corpus, agreement, match, beside)
         then = _NAMED_THEN.match(folded, match.end())

@@ -12,6 +12,7 @@ from ..search.corpus import Corpus
 from ..search.names import PartyName
 from ..search.units import Unit
 from .question import Context, Query, Question
+from .records import record
 
 NO_MATCH = (
     "該当する条文・別表の項目は見つかりませんでした。"
@@ -36,7 +37,7 @@ class Status(StrEnum):
 QUOTING = (Status.ANSWERED, Status.BOTH_PARTIES)
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     """A ranked unit. Its quote is `unit.text`, the exact source text; who 甲/乙 are is
     `parties`, shown beside the quote and never written into it."""
@@ -73,7 +74,7 @@ class Hit:
         }
 
 
-@dataclass(frozen=True)
+@record
 class Quote:
     """One quoted passage of an answer: the hit it quotes, and whose role it is when the answer
     quotes several parties side by side (「札幌市（甲）」)."""
@@ -116,7 +117,7 @@ class ListItem:
     citation: str
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     """The answer to one question, in parts: views render these fields, never parse `text`."""
 

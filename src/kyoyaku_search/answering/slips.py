@@ -11,15 +11,18 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 
+from ..chars import KANA_LETTERS
 from ..search.names import PartyName
 from ..search.tokenizer import to_katakana
 
 # A kana name as typed: at the start of the question or after something that is not kana.
-_KANA_RUN = re.compile(r"(?<![ぁ-ゖァ-ヺー])[ぁ-ゖァ-ヺー]{3,}")
+_KANA_RUN = re.compile(f"(?<![{KANA_LETTERS}])[{KANA_LETTERS}]{{3,}}")
 # Kana, then one to three Latin letters the IME did not convert, then no more letters.
-_ROMAJI_TAIL = re.compile(r"(?<![ぁ-ゖァ-ヺーa-z])(?P<kana>[ぁ-ゖァ-ヺー]{2,})(?P<latin>[a-z]{1,3})(?![a-z])")
+_ROMAJI_TAIL = re.compile(f"(?<![{KANA_LETTERS}a-z])(?P<kana>[{KANA_LETTERS}]{{2,}})(?P<latin>[a-z]{{1,3}})(?![a-z])")
 # What may follow a name: a particle, the municipal suffix in kana or kanji, or nothing.
-_AFTER = re.compile(r"$|[^ぁ-ゖァ-ヺー]|(?:シ|チョウ|マチ|ムラ)?(?:ハ|ノ|ガ|デ|モ|ト|ッテ|ニ|ヘ|ヲ|$|[^ぁ-ゖァ-ヺー])")
+_AFTER = re.compile(
+    f"$|[^{KANA_LETTERS}]|(?:シ|チョウ|マチ|ムラ)?(?:ハ|ノ|ガ|デ|モ|ト|ッテ|ニ|ヘ|ヲ|$|[^{KANA_LETTERS}])"
+)
 _SMALL = str.maketrans("ァィゥェォッャュョヮ", "アイウエオツヤユヨワ")
 # The romaji a kana starts with, by the row of its base (unvoiced) form.
 _ROWS = {
@@ -52,7 +55,7 @@ def _base_kana(kana: str) -> str:
 
 # Kana change one by one under _base_kana (no mark is left to join two), so a table of each does
 # the same as the two normalisations.
-_KANA_ONLY = re.compile(r"[ぁ-ゖァ-ヺー]*")
+_KANA_ONLY = re.compile(f"[{KANA_LETTERS}]*")
 _KANA_BASES = {
     ord(ch): _base_kana(ch)
     for ch in map(chr, [*range(ord("ぁ"), ord("ゖ") + 1), *range(ord("ァ"), ord("ヺ") + 1)])

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 
+from ..chars import HIRAGANA, HIRAGANA_LETTERS
 from ..search.corpus import Corpus
 from ..search.tokenizer import Token, to_katakana
 
-_KANA_NAME = re.compile(r"(?:^|(?<=[、。,\s]))(?P<name>[ぁ-ゖ]{2,8}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)")
+_KANA_NAME = re.compile(
+    rf"(?:^|(?<=[、。,\s]))(?P<name>[{HIRAGANA_LETTERS}]{{2,8}}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)"
+)
 
 
 def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) -> tuple[str, ...]:
@@ -76,7 +79,7 @@ def _names_a_route(tokens: list[Token], index: int) -> bool:
 
 def short_kana(surface: str) -> bool:
     """Two kana or fewer: what Sudachi takes for a proper noun there (「ひは」) is a misreading."""
-    return len(surface) <= 2 and all("\u3041" <= ch <= "\u309f" for ch in surface)
+    return len(surface) <= 2 and all(ch in HIRAGANA for ch in surface)
 
 
 def _kana_municipalities(tokens: list[Token]) -> list[str]:

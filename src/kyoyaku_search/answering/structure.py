@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
+from ..chars import KANJI
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
@@ -21,12 +23,21 @@ from .sections import how_many_sections, in_section, titled
 
 # Reference, in_scope, nth_words and ordered live in places.py (sections.py needs them too); said
 # here as well, where the modules that resolve places have always found them.
-__all__ = ["ARTICLE", "Reference", "find_reference", "in_scope", "inside_quotation", "nth_words", "ordered"]
+__all__ = [
+    "ARTICLE",
+    "Reference",
+    "articles_named",
+    "find_reference",
+    "in_scope",
+    "inside_quotation",
+    "nth_words",
+    "ordered",
+]
 
 # 第N条 / N条 / 第N条第M項. Not a law's article (「地方自治法第252条」「法律第67号）第252条」), not
 # 「第3条関係」 (the annex's heading), not an address (「北1条西2丁目」: a bare number after a kanji).
 ARTICLE = re.compile(
-    rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![\u4e00-\u9fff0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
+    rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![{KANJI}0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
     rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
 )
 _PLACES = (
@@ -69,8 +80,14 @@ def inside_quotation(reference: Reference, quotation: str) -> bool:
     return reference.matched in quotation and len(quotation) - len(reference.matched) >= MIN_PHRASE
 
 
+def articles_named(folded: str) -> Iterator[re.Match[str]]:
+    """ARTICLE's matches in `folded`. Every match holds 条: a question without one (most) is not
+    tried at every character."""
+    return ARTICLE.finditer(folded) if "条" in folded else iter(())
+
+
 def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    for match in ARTICLE.finditer(folded):
+    for match in articles_named(folded):
         if _OF_ANNEX.match(folded, match.end()) and (within := _in_annex(corpus, folded, agreement)):
             return within  # 「第3条の別表の最初の取組」: the article names the annex, not itself
         number = kanji_number(match["n1"] or match["n2"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..chars import CHOONPU, HIRAGANA
 from ..search.corpus import Corpus, SearchSettings
 from ..search.lexicon import Expansion, expansion_terms
 from ..search.spelling import Correction
@@ -92,7 +93,7 @@ def _occurrences(text: str, needle: str) -> list[int]:
 
 
 def _is_hiragana(text: str) -> bool:
-    return bool(text) and all("\u3041" <= ch <= "\u309f" or ch == "ー" for ch in text)
+    return bool(text) and all(ch in HIRAGANA or ch in CHOONPU for ch in text)
 
 
 def expansion_weights(corpus: Corpus, expansions: list[Expansion], own: dict[str, float]) -> dict[str, float]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
+from ..chars import KANJI, KANJI_NOMA
 from ..search.corpus import Corpus
 from ..search.related import two_kanji_candidate
 from ..search.spelling import Correction
 from ..search.tokenizer import Token
 
-_KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
-_TWO_KANJI_RUN = re.compile(r"(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff\u3005])")
+_KANJI = re.compile(f"[{KANJI_NOMA}]+")
+_TWO_KANJI_RUN = re.compile(f"(?<![{KANJI_NOMA}])[{KANJI}]{{2}}(?![{KANJI_NOMA}])")
 
 
 def correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:

@@ -6,6 +6,7 @@ topic the corpus holds only so is not in the agreement (answering/foreign.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -29,12 +30,12 @@ def whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Content
     def whole(term: str) -> bool:
         if any(term in name for name in corpus.initiatives):  # 「戦略的な観光施策」: a 取組 is about it
             return True
-        lines = corpus.memo.get(("lines holding", term), lambda: _lines_holding(corpus, term))
-        if lines is None or not lines or len(lines) > _WHOLE_LINES:
+        compounds = corpus.memo.get(("compounds holding", term), lambda: _compounds_holding(corpus, term))
+        if compounds is None or compounds.alone:
             return True
         if not words:
             words.append({t.term for t in asked} | {term for c in content for terms in c.terms for term in terms})
-        return any(_stands_alone(corpus, line, term, words[0]) for line in lines)
+        return not compounds.beside.isdisjoint(words[0])
 
     return whole
 
@@ -50,20 +51,34 @@ def _lines_holding(corpus: Corpus, term: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(line for text in texts for line in text.splitlines() if term in line))
 
 
-def _stands_alone(corpus: Corpus, text: str, term: str, question: set[str]) -> bool:
-    """Whether `term` is in `text` as a compound of its own, or in one with another noun the
-    question has too (itself or one of its parts: 「自立支援法」's 支援)."""
-    tokens = corpus.memo.get(("tokens", text), lambda: tuple(corpus.tokenizer.tokens(text)))
-    for start, at in compound_runs(tokens, _COMPOUND):
-        parts = [{w for w, _ in corpus.tokenizer.split_terms_of_word(t.surface)} | {t.term} for t in tokens[start:at]]
-        inside = [i for i, words in enumerate(parts) if term in words]
-        if not inside:
-            continue
-        if at - start == 1 and tokens[start].term == term:  # the whole compound
-            return True
-        last = tokens[at - 1]  # 「丘珠空港」 is a 空港: a name ending in the word is one of it
-        if last.pos[1] == "固有名詞" and last.term.endswith(term):
-            return True
-        if any(other - {term} & question for other in parts):
-            return True
-    return False
+class _Compounds(NamedTuple):
+    """How a term stands in the compounds of the corpus lines holding it."""
+
+    alone: bool  # a compound of its own somewhere, or the end of a proper noun (「丘珠空港」 is a 空港)
+    beside: frozenset[str]  # the other nouns of the compounds it stands in, and their parts
+
+
+def _compounds_holding(corpus: Corpus, term: str) -> _Compounds | None:
+    """How `term` stands in the lines holding it, read once per corpus and term (the question only
+    decides which of `beside` it has too); None when no unit or too many hold it: a word of its own."""
+    lines = _lines_holding(corpus, term)
+    if not lines or len(lines) > _WHOLE_LINES:
+        return None
+    split = corpus.tokenizer.split_terms_of_word
+    alone, beside = False, set()
+    for line in lines:
+        tokens = corpus.tokenizer.tokens(line)
+        for start, at in compound_runs(tokens, _COMPOUND):
+            parts = [{w for w, _ in split(t.surface)} | {t.term} for t in tokens[start:at]]
+            inside = [i for i, words in enumerate(parts) if term in words]
+            if not inside:
+                continue
+            last = tokens[at - 1]  # 「丘珠空港」 is a 空港: a name ending in the word is one of it
+            whole_compound = at - start == 1 and tokens[start].term == term
+            # 「遠隔会議システム」: a compound of its own first in a longer one names what that is of (the
+            # system of 遠隔会議), where one word last names a property of another thing (圏域人口)
+            leading = inside[0] == 0 and tokens[start].term == term and len(parts[0]) > 2
+            if whole_compound or leading or (last.pos[1] == "固有名詞" and last.term.endswith(term)):
+                alone = True
+            beside.update(*(words - {term} for words in parts))  # 「自立支援法」's 支援: a part of another noun
+    return _Compounds(alone, frozenset(beside))

@@ -1,4 +1,5 @@
-"""Parse 別表: sections (1)(2)…, sub-sections ア/イ/ウ…, and tab-separated rows.
+"""Parse 別表: its outline (sections (1)(2)…, sub-sections ア/イ/ウ…: outline.py) and its
+tab-separated rows (table.py), into the model's Annex.
 
 Rows split across a page break are joined cell by cell here, because only the table knows
 which cells were left unfinished.
@@ -6,52 +7,25 @@ which cells were left unfinished.
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass, field
 
-from ..model import Annex, AnnexRow, AnnexSection, AnnexSubsection, Party, RoleCell
+from ..model import Annex, AnnexRow, Party, RoleCell
 from .dates import kanji_number
-from .repair import is_complete, join_continuation, repair_sentence
+from .outline import SECTION, SUBSECTION, Section, check_filled
+from .repair import join_continuation, repair_sentence
 from .source_lines import ParseContext, Repair, SourceLine
-from .table import Table, breaks_row, cell_lines, read_header
-from .template import ANNEX_HEADING
-
-_SECTION = re.compile(
-    r"^(?:[(（](?P<number>[0-9０-９]{1,2})[)）][ \u3000]*|(?P<plain>[0-9０-９]{1,2})[ \u3000]+)(?P<title>\S.*)$"
+from .table import (
+    RowBuilder,
+    Table,
+    breaks_row,
+    cell_lines,
+    continuation_columns,
+    looks_like_table_row,
+    read_header,
+    reprint,
+    spanned_cells,
 )
-_LETTERS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
-_SUBSECTION = re.compile(rf"^(?P<letter>[{_LETTERS}])[ \u3000]+(?P<title>\S.*)$")
-
-
-@dataclass
-class _RowBuilder:
-    """A row being read; cells may still grow from a continuation line."""
-
-    cells: list[str]
-    cell_lines: list[list[int]]
-    lines: list[int]
-    position: int  # index of the row's line in the output lines
-    first_sentence: int = 1  # cells from here on are sentences (内容, roles); 取組 and 分野 are names
-    spanned: int = 0  # leading cells taken from the row above: a rowspan a copy does not repeat
-
-    def open_columns(self) -> list[int]:
-        return [i for i in range(self.first_sentence, len(self.cells)) if not is_complete(self.cells[i])]
-
-
-@dataclass
-class _Section:
-    number: int
-    title: str
-    lines: list[int]
-    rows: list[AnnexRow] = field(default_factory=list)
-    subsections: list[tuple[str, str, list[int], list[AnnexRow]]] = field(default_factory=list)
-    label: str = ""
-
-
-def looks_like_table_row(text: str) -> bool:
-    """Three or more tab-separated cells with text: a line of 別表, whatever its heading."""
-    return sum(1 for cell in text.split("\t") if cell.strip()) >= 3
+from .template import ANNEX_HEADING
 
 
 def parse_annex(
@@ -83,9 +57,9 @@ class _AnnexParser:
         self.labels = {party.label for party in parties}
         self.ctx = ctx
         self.out: list[SourceLine] = []
-        self.sections: list[_Section] = []
+        self.sections: list[Section] = []
         self.table: Table | None = None
-        self.row: _RowBuilder | None = None
+        self.row: RowBuilder | None = None
         self.parties = parties
         self.title = ""
         self.columns: tuple[str, ...] = ()
@@ -107,17 +81,8 @@ class _AnnexParser:
         self._close_row()
         if not self.sections:
             raise self.ctx.error(heading.first, "別表に区分（(1) など）がありません / the annex has no sections")
-        sections = tuple(self._freeze(section) for section in self.sections)
-        for section in sections:
-            if not section.rows and not any(sub.rows for sub in section.subsections):
-                raise self.ctx.error(
-                    section.lines[0], f"別表の区分({section.number})に行がありません / annex section has no rows"
-                )
-            for sub in section.subsections:
-                if not sub.rows:
-                    raise self.ctx.error(
-                        sub.lines[0], f"別表の小見出し「{sub.letter}」に行がありません / annex sub-section has no rows"
-                    )
+        sections = tuple(section.freeze() for section in self.sections)
+        check_filled(sections, self.ctx)
         match = ANNEX_HEADING.match(heading.text.strip())
         number = kanji_number(match["number"]) if match and match["number"] else None
         return Annex(
@@ -134,7 +99,7 @@ class _AnnexParser:
             return
         stripped = text.strip()
         self.out.append(line)
-        section = _SECTION.match(stripped)
+        section = SECTION.match(stripped)
         if section:
             self._close_row()
             self.table = None
@@ -152,16 +117,16 @@ class _AnnexParser:
                     f" / expected annex section ({len(self.sections) + 1})",
                 )
             label = section["plain"] or ""  # 「2 高次の…」 is cited as 2, 「(2) …」 as (2)
-            self.sections.append(_Section(number, section["title"].strip(), [line.first], label=label))
+            self.sections.append(Section(number, section["title"].strip(), [line.first], label=label))
             return
         if not self.sections and self.table is None and not self.title and not looks_like_table_row(text):
             self.title = stripped  # 「圏域全体の経済成長のけん引に係る政策分野」 under 別表第1
             return
-        sub = _SUBSECTION.match(stripped)
+        sub = SUBSECTION.match(stripped)
         if sub and self.sections and self.sections[-1].number:
             self._close_row()
             self.table = None
-            self._check_subsection(self.sections[-1], sub["letter"], line.first)
+            self.sections[-1].check_subsection(sub["letter"], line.first, self.ctx)
             self.sections[-1].subsections.append((sub["letter"], sub["title"].strip(), [line.first], []))
             return
         raise self.ctx.error(
@@ -169,20 +134,6 @@ class _AnnexParser:
             "別表の中で解釈できない行です（区分の見出しでも表の行でもありません）"
             f" / unexpected line in the annex: {stripped[:40]}",
         )
-
-    def _check_subsection(self, section: _Section, letter: str, line: int) -> None:
-        if section.rows:  # rows straight under (3) and then ア: the heading of those rows was lost
-            raise self.ctx.error(
-                section.rows[0].lines[0],
-                f"別表の区分({section.number})で、"
-                "小見出し（ア など）の前に表の行があります（小見出しが抜けていませんか）"
-                " / rows before the first sub-heading",
-            )
-        expected = _LETTERS[len(section.subsections)]
-        if letter != expected:
-            raise self.ctx.error(
-                line, f"小見出し「{expected}」があるべき所に「{letter}」があります / expected sub-heading {expected}"
-            )
 
     def _table_line(self, line: SourceLine) -> None:
         cells = [cell.strip() for cell in line.text.split("\t")]
@@ -203,14 +154,14 @@ class _AnnexParser:
             self.columns = self.columns or tuple(header.columns)
             self.out.append(line)
             if not self.sections:
-                self.sections.append(_Section(0, self.title, [line.first]))  # an annex of one table, no sections
+                self.sections.append(Section(0, self.title, [line.first]))  # an annex of one table, no sections
             return
         if not self.sections:
             if header is None:
                 raise self.ctx.error(
                     line.first, "別表の区分（(1) など）より前に表の行があります / a table row before any annex section"
                 )
-            self.sections.append(_Section(0, self.title, [line.first]))  # an annex of one table, no sections
+            self.sections.append(Section(0, self.title, [line.first]))  # an annex of one table, no sections
         if self.table is None:
             raise self.ctx.error(
                 line.first, "表の見出し行（取組・内容・甲の役割…）より前に行があります / a row before the table header"
@@ -220,7 +171,8 @@ class _AnnexParser:
             self._close_row()
             table = self.table
             first = table.content if table.content is not None else len(table.columns) - len(table.role_labels)
-            spanned = self._spanned(cells, width, first) if len(cells) != width else []
+            above = self.last if self._current_rows() else None  # the row above, in this table
+            spanned = spanned_cells(cells, width, first, above) if len(cells) != width else []
             if spanned is None:
                 # one cell short, and the cells do not read as a row under a spanned 取組: a lost
                 # tab, or a spanned cell the file does not show — the file says which, not a guess
@@ -240,7 +192,7 @@ class _AnnexParser:
                 self.ctx.repairs.append(
                     Repair((*lines, line.first), "rowspan", "", text, column, self._column_name(column))
                 )
-            self.row = _RowBuilder(
+            self.row = RowBuilder(
                 [*(cell for cell, _ in spanned), *cells],
                 [*(lines for _, lines in spanned), *cell_lines(line, len(cells))],
                 list(line.numbers),
@@ -260,7 +212,7 @@ class _AnnexParser:
                 "取組が空の行ですが、続きとなる前の行がありません（列の数や区切りを確認してください）"
                 " / a row with no 取組 that continues no unfinished row",
             )
-        target = self._continuation_columns(row, cells, width)
+        target = continuation_columns(row, cells, width)
         if target is None:
             raise self.ctx.error(
                 line.first,
@@ -279,21 +231,6 @@ class _AnnexParser:
             row.cell_lines[column].append(line.first)
         row.lines.append(line.first)
 
-    @staticmethod
-    def _continuation_columns(row: _RowBuilder, cells: list[str], width: int) -> list[tuple[int, str]] | None:
-        """Which unfinished cell each fragment continues, or None when that is ambiguous."""
-        open_columns = row.open_columns()
-        fragments = [cell for cell in cells if cell]
-        if len(fragments) == len(open_columns):
-            return list(zip(open_columns, fragments, strict=False))
-        # Positional: extra leading empty cells are a known extraction artefact; trim them.
-        while len(cells) > width and cells[0] == "":
-            cells = cells[1:]
-        if len(cells) != width:
-            return None
-        target = [(i, cell) for i, cell in enumerate(cells) if cell]
-        return target if all(i in open_columns for i, _ in target) else None
-
     def _close_row(self) -> None:
         row, self.row = self.row, None
         if row is None:
@@ -311,16 +248,8 @@ class _AnnexParser:
             text, changes = repair_sentence(cell)
             self.ctx.record(tuple(row.cell_lines[column]), changes, column, self._column_name(column))
             repaired.append(text)
-        original = self.out[row.position]
-        padded = original.text.split("\t")
         printed = repaired[row.spanned :]  # the spanned cells stand on the row above, not here
-        if printed != [c.strip() for c in padded] or len(row.lines) > 1:
-            # Each cell keeps the blanks it was printed with; only its repaired words change.
-            cells = [
-                raw.replace(raw.strip(), text, 1) if raw.strip() else raw + text
-                for raw, text in zip(padded, printed, strict=False)
-            ]
-            self.out[row.position] = SourceLine(tuple(row.lines), "\t".join(cells))
+        self.out[row.position] = reprint(self.out[row.position], printed, row.lines)
         table = self.table
         assert table is not None
         if table.group is not None:
@@ -345,20 +274,6 @@ class _AnnexParser:
         rows.append(AnnexRow(initiative, content, roles, tuple(row.lines)))
         self.last = (repaired, row.cell_lines)
 
-    def _spanned(self, cells: list[str], width: int, first: int) -> list[tuple[str, list[int]]] | None:
-        """The leading cells of the row above, for a row a browser copied without its rowspan
-        取組 (or 分野): only name columns can be missing, and each printed cell must read as its
-        column does — a sentence under 内容 and the roles, a name under 取組. A lost tab fuses two
-        cells and fails that, unless the fused cell happens to read as a sentence."""
-        missing = width - len(cells)
-        if not 0 < missing <= first or self.last is None or not self._current_rows():
-            return None
-        sentences = [column >= first for column in range(missing, width)]
-        if any(is_complete(cell) != sentence for cell, sentence in zip(cells, sentences, strict=True)):
-            return None
-        above, lines = self.last
-        return [(above[column], list(lines[column])) for column in range(missing)]
-
     def _group(self, value: str, line: int) -> None:
         """A 分野 column's value heads a sub-section of its own (「医療」), as ア/イ would."""
         section = self.sections[-1]
@@ -372,15 +287,4 @@ class _AnnexParser:
         return self.row is not None or (bool(self.sections) and bool(self._current_rows()))
 
     def _current_rows(self) -> list[AnnexRow]:
-        section = self.sections[-1]
-        return section.subsections[-1][3] if section.subsections else section.rows
-
-    @staticmethod
-    def _freeze(section: _Section) -> AnnexSection:
-        subsections = tuple(
-            AnnexSubsection(letter, title, tuple(rows), tuple(lines))
-            for letter, title, lines, rows in section.subsections
-        )
-        return AnnexSection(
-            section.number, section.title, tuple(section.rows), subsections, tuple(section.lines), section.label
-        )
+        return self.sections[-1].current_rows()

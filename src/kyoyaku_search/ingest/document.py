@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..chars import KANA, KANJI, KANJI_EXT_A
 from ..errors import AgreementFormatError
 from .docx import read_docx
 from .flat import split_flattened
@@ -28,7 +29,14 @@ FORMATS = ("text", "html", "pdf", "docx")
 MAX_BYTES = 10 * 1024 * 1024  # an agreement is tens of KB as text, a few MB as a PDF
 
 _URL = re.compile(r"https?://[^\s<>\"']+")
+# What a URL or a YAML key cannot hold, in an id made from a file name.
+_NOT_IN_ID = re.compile(f"[^0-9A-Za-z_.\\-{KANA}{KANJI_EXT_A}{KANJI}]+")
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table)\b", re.I | re.S)
+
+
+def id_stem(name: str) -> str:
+    """A file name's stem with each run of what a URL or a YAML key cannot hold made one 「-」."""
+    return _NOT_IN_ID.sub("-", Path(name).stem).strip("-.")
 
 
 def read_document(path: str | Path) -> SourceDocument:

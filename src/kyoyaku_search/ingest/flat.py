@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .source_lines import Repair
+from .template import LABELS
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十]{1,3}"
 _ARTICLE = rf"第{_NUMBER}条[ \u3000]"
@@ -39,7 +40,7 @@ _SIGNATURE_BREAK = re.compile(
 _LINE_HEADED_ARTICLE = re.compile(rf"^[ \u3000]*[(（][^()（）\s]{{1,40}}[)）][ \u3000]+{_ARTICLE}")
 # The cells of a pipe table at the end of a line: 「 | 仙台市長x x | x | 山形市長 x x x x |」, 「 | |||||」.
 _PIPE_CELLS = re.compile(r"[ \u3000]*\|[^|\n]*(?:\|[^|\n]*)*$")
-_PARTY_DEF = re.compile(r"[(（]以下[^「『（）()]{0,6}?[「『][甲乙丙丁戊己庚辛壬癸][」』]という")
+_PARTY_DEF = re.compile(rf"[(（]以下[^「『（）()]{{0,6}}?[「『][{LABELS}][」』]という")
 _CLOSING = re.compile(r"証する|証として")
 
 

@@ -16,6 +16,7 @@ import re
 import lxml.etree
 import lxml.html
 
+from ..chars import CJK
 from ..errors import AgreementFormatError
 from .source import Block, SourceDocument
 
@@ -78,9 +79,8 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
-_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A line break in the markup between two Japanese characters is formatting, not a space.
-_WRAPPED = re.compile(rf"(?<=[{_CJK}])[ \t\r\n]*\n[ \t\r\n]*(?=[{_CJK}])")
+_WRAPPED = re.compile(rf"(?<=[{CJK}])[ \t\r\n]*\n[ \t\r\n]*(?=[{CJK}])")
 _URL = re.compile(r"https?://[^\s<>\"']+")
 MAX_ELEMENTS = 200_000  # a page with more is not an agreement; refused before any work on it
 

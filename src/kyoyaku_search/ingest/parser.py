@@ -9,14 +9,13 @@ are repaired on the way and every repair is recorded.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..model import Agreement, Annex, Article, Party, Preamble, Supplementary
-from .annex import looks_like_table_row, parse_annexes
-from .dates import kanji_number
-from .document import SourceDocument, document_from_bytes, read_document
+from ..model import Agreement, Annex, Party, Preamble
+from .annex import parse_annexes
+from .articles import BodyReader
+from .document import SourceDocument, document_from_bytes, id_stem, read_document
 from .front import (
     dated_front,
     defined_parties,
@@ -26,25 +25,14 @@ from .front import (
     join_wrapped,
     named_parties,
     preamble_index,
-    starts_annex,
 )
-from .items import has_inline_roles, marker_kind, parse_inline
 from .reflow import reorder_articles
-from .repair import SENTENCE_END, repair_sentence
 from .signature import first_date, parse_signature
 from .source_lines import ParseContext, Repair, SourceLine
+from .table import looks_like_table_row
 from .template import (
     ANNEX,
-    ARTICLE,
-    CLOSING,
-    HEADING,
-    NUMBERED,
-    PARAGRAPH_NUMBER,
-    PART,
     PARTY_DEF,
-    SIGNER,
-    SUPPLEMENTARY,
-    is_date_line,
     starts_body,
 )
 
@@ -84,7 +72,17 @@ def parse_document(document: SourceDocument, agreement_id: str) -> ParsedSource:
         source_pages=document.pages,
         source_lines=document.source_lines,
     )
-    return ParsedSource(agreement, parsed.repairs, parsed.lines)
+    # the parser's repairs name lines of the text it read: listed at the lines of the file
+    made = len(document.repairs)
+    repairs = parsed.repairs[:made] + tuple(_in_file(r, document.source_lines) for r in parsed.repairs[made:])
+    return ParsedSource(agreement, repairs, parsed.lines)
+
+
+def _in_file(repair: Repair, source_lines: tuple[int, ...]) -> Repair:
+    if not source_lines:
+        return repair
+    lines = tuple(source_lines[n - 1] if 0 < n <= len(source_lines) else n for n in repair.lines)
+    return replace(repair, lines=tuple(dict.fromkeys(lines)))
 
 
 def parse_text(text: str, path: str | Path, agreement_id: str) -> ParsedSource:
@@ -94,8 +92,7 @@ def parse_text(text: str, path: str | Path, agreement_id: str) -> ParsedSource:
 
 def _id_of(name: str) -> str:
     """An agreement id from a file name: its stem, with what a URL or a YAML key cannot hold dropped."""
-    stem = re.sub(r"[^0-9A-Za-z_.\-\u3040-\u30ff\u3400-\u9fff]+", "-", Path(name).stem).strip("-.")
-    return stem[:80] or "upload"
+    return id_stem(name)[:80] or "upload"
 
 
 class _Parser:
@@ -121,14 +118,15 @@ class _Parser:
             parties = named_parties(self.lines, where, title or "", self.ctx)
         if title is None:
             title = self._untitled(parties)
+        body = BodyReader(self.lines, self.ctx)  # repairs its sentences in self.lines, in place
         front = dated_front(self.lines[:anchor])
         cover_date = first_date(front, self.ctx)
         date_line = next((line for line in front if first_date([line], self.ctx)), None)
         if start is not None:
-            preamble, body_start = self._preamble(start)
+            preamble, body_start = self._preamble(start, body)
         else:
             preamble, body_start = SourceLine((), ""), anchor
-        articles, annexes, supplementary, signature_start = self._articles(body_start, parties)
+        articles, annexes, supplementary, signature_start = body.read(body_start, parties)
         annex_start = next(
             (i for i in range(signature_start, len(self.lines)) if ANNEX.match(self.lines[i].text.strip())),
             len(self.lines),
@@ -170,170 +168,15 @@ class _Parser:
 
     # --- preamble -----------------------------------------------------------------------
 
-    def _preamble(self, start: int) -> tuple[SourceLine, int]:
+    def _preamble(self, start: int, body: BodyReader) -> tuple[SourceLine, int]:
         """The preamble may run over several lines, up to the first heading or article."""
         end = start + 1
         while end < len(self.lines) and not starts_body(self.lines[end].text.strip()):
             end += 1
         parts = [ln for ln in self.lines[start:end] if ln.text.strip()]
-        repaired = [self._repair_line(ln, ln.text.strip()) for ln in parts]
+        repaired = [body.repair_line(ln, ln.text.strip()) for ln in parts]
         numbers = tuple(n for ln in parts for n in ln.numbers)
         return SourceLine(numbers, "\n".join(repaired)), end
-
-    def _repaired_text(self, line: SourceLine) -> SourceLine:
-        """An item's text line (not its marker line) with PDF artefacts repaired, as now stored."""
-        if marker_kind(line.text):
-            return line
-        index = self.lines.index(line)
-        self._repair_line(line, line.text.strip())
-        return self.lines[index]
-
-    def _repair_line(self, line: SourceLine, sentence: str) -> str:
-        """Repair one sentence of body text in place; return the repaired sentence."""
-        repaired, changes = repair_sentence(sentence)
-        if changes:
-            self.ctx.record(line.numbers, changes)
-            index = self.lines.index(line)
-            self.lines[index] = SourceLine(line.numbers, line.text.replace(sentence, repaired, 1))
-        return repaired
-
-    # --- articles and 附則 ----------------------------------------------------------------
-
-    def _articles(
-        self, start: int, parties: tuple[Party, ...]
-    ) -> tuple[tuple[Article, ...], list[Annex], Supplementary | None, int]:
-        """The articles, any 取組 written inline in one of them (as annexes), 附則, and where
-        the signature block starts."""
-        articles: list[dict] = []
-        inline: list[Annex] = []
-        heading: SourceLine | None = None
-        index, after_blank = start, True
-        while index < len(self.lines):
-            line = self.lines[index]
-            text = line.text.strip()
-            index += 1
-            if not text:
-                after_blank = True
-                continue
-            if SUPPLEMENTARY.match(text) or self._starts_annex(index - 1) or CLOSING.search(text):
-                index -= 1
-                break
-            if heading is not None and not ARTICLE.match(text):
-                raise self.ctx.error(
-                    heading.first,
-                    f"見出し{heading.text.strip()}の後に条がありません / a heading not followed by an article",
-                )
-            if PART.match(text):
-                continue  # 「第一編 総則」: groups the articles, numbered straight through
-            if HEADING.match(text):
-                heading = line
-            elif match := ARTICLE.match(text):
-                number = kanji_number(match["number"])
-                expected = len(articles) + 1
-                if number != expected:
-                    raise self.ctx.error(
-                        line.first, f"第{expected}条があるべき所に{text[:8]}があります / expected article {expected}"
-                    )
-                body = self._repair_line(line, match["text"]) if match["text"] else ""
-                name = HEADING.match(heading.text.strip())["heading"] if heading else None
-                articles.append(
-                    {
-                        "number": number,
-                        "heading": name,
-                        "parts": [body],
-                        "lines": [*(heading.numbers if heading else ()), *line.numbers],
-                    }
-                )
-                heading = None
-                end = self._article_end(index)
-                if has_inline_roles(self.lines[index:end], parties):
-                    block = [each for each in self.lines[index:end] if each.text.strip()]
-                    first_item = next((i for i, each in enumerate(block) if marker_kind(each.text)), len(block))
-                    for lead in block[:first_item]:
-                        articles[-1]["parts"].append(self._paragraph(lead, lead.text.strip()))
-                        articles[-1]["lines"].extend(lead.numbers)
-                    items = [self._repaired_text(each) for each in block[first_item:]]
-                    inline.append(parse_inline(number, items, parties, self.ctx))
-                    index = end
-            elif articles:
-                self._check_paragraph(articles[-1], line, text, after_blank)
-                articles[-1]["parts"].append(self._paragraph(line, text))
-                articles[-1]["lines"].extend(line.numbers)
-            else:
-                raise self.ctx.error(line.first, f"条の外に文があります / text outside any article: {text[:30]}")
-            after_blank = False
-        if heading is not None:
-            raise self.ctx.error(heading.first, "見出しの後に条がありません / a heading not followed by an article")
-        if not articles:
-            raise self.ctx.error(
-                self.lines[min(start, len(self.lines) - 1)].first, "条（第1条 …）が一つもありません / no articles"
-            )
-        frozen = tuple(
-            Article(a["number"], a["heading"], "\n".join(p for p in a["parts"] if p), tuple(a["lines"]))
-            for a in articles
-        )
-        supplementary, index = self._supplementary(index)
-        return frozen, inline, supplementary, index
-
-    def _starts_annex(self, index: int) -> bool:
-        return starts_annex(self.lines, index)
-
-    def _article_end(self, index: int) -> int:
-        """Where the article whose body starts at `index` ends: the next article, heading of
-        one, 附則, 別表 or closing statement."""
-        for end in range(index, len(self.lines)):
-            text = self.lines[end].text.strip()
-            if (
-                ARTICLE.match(text)
-                or PART.match(text)
-                or SUPPLEMENTARY.match(text)
-                or self._starts_annex(end)
-                or CLOSING.search(text)
-            ):
-                return end
-            if HEADING.match(text):
-                after = next((each.text.strip() for each in self.lines[end + 1 :] if each.text.strip()), "")
-                if ARTICLE.match(after):
-                    return end
-        return len(self.lines)
-
-    def _check_paragraph(self, article: dict, line: SourceLine, text: str, after_blank: bool) -> None:
-        """A new block (after a blank line) once the article's sentence has ended must be a
-        numbered paragraph or item; anything else is a lost heading or 附則 that would
-        otherwise be quoted as this article. A line with no blank before it continues a
-        sentence wrapped by the PDF extractor."""
-        if after_blank and article["parts"][-1].endswith(SENTENCE_END) and not NUMBERED.match(text):
-            raise self.ctx.error(
-                line.first,
-                f"第{article['number']}条の後に、"
-                f"条・項・見出しのどれでもない行があります（見出しや「附則」が崩れていませんか）: {text[:20]}"
-                " / a line that is no article, paragraph or heading",
-            )
-
-    def _paragraph(self, line: SourceLine, text: str) -> str:
-        """A later paragraph (「2 …」): repair the sentence, keep its number as printed."""
-        number = PARAGRAPH_NUMBER.match(text)
-        prefix = number.group(0) if number else ""
-        return prefix + self._repair_line(line, text[len(prefix) :])
-
-    def _supplementary(self, index: int) -> tuple[Supplementary | None, int]:
-        if index >= len(self.lines) or not SUPPLEMENTARY.match(self.lines[index].text.strip()):
-            return None, index
-        heading = self.lines[index]
-        parts: list[SourceLine] = []
-        index += 1
-        while index < len(self.lines):
-            text = self.lines[index].text.strip()
-            if CLOSING.search(text) or ANNEX.match(text) or SIGNER.match(text) or is_date_line(text):
-                break
-            if text:
-                parts.append(self.lines[index])
-            index += 1
-        if not parts:
-            raise self.ctx.error(heading.first, "附則に本文がありません / 附則 has no text")
-        texts = [self._paragraph(line, line.text.strip()) for line in parts]
-        numbers = heading.numbers + tuple(n for line in parts for n in line.numbers)
-        return Supplementary("\n".join(texts), numbers), index
 
     # --- checks across stages ------------------------------------------------------------
 

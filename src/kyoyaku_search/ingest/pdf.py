@@ -23,13 +23,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..chars import CJK, KANJI_COMPAT, RADICALS
 from ..errors import AgreementFormatError
 from .repair import is_complete
 from .source import Block, SourceDocument
 from .source_lines import Repair
 
 MAX_PAGES = 60  # an agreement runs to ten or twenty pages; more is not one, or is hostile
-_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Radicals-supplement glyphs that NFKC leaves alone, as fonts use them for common kanji.
 _RADICALS = str.maketrans(
     {
@@ -56,7 +56,7 @@ _RADICALS = str.maketrans(
         "\u2eca": "足",
     }
 )
-_COMPAT = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+_COMPAT = re.compile(f"[{RADICALS}{KANJI_COMPAT}]")
 _STARTS_BLOCK = re.compile(
     r"^(?:第[0-9０-９一二三四五六七八九十]+条|[（(][^）)]{1,40}[）)]$|附[ \u3000]*則|別[ \u3000]*表"
     r"|[（(]?[0-9０-９]{1,2}[）)]?[ \u3000]|[アイウエオカキクケコ][ \u3000])"
@@ -225,7 +225,7 @@ def _join_lines(lines: list[str]) -> list[str]:
     for line in (each.strip() for each in lines):
         if not line:
             continue
-        if out and not (re.match(f"[{_CJK}]", out[-1][-1]) or re.match(f"[{_CJK}]", line[0])):
+        if out and not (out[-1][-1] in CJK or line[0] in CJK):
             out.append(" ")
         out.append(line)
     return out

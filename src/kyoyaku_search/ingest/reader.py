@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..chars import HALFWIDTH_KATAKANA, KANA, KANJI, PRIVATE_USE
 from ..errors import AgreementFormatError
 
 # Shift_JIS files from Japanese municipalities are almost always CP932 (Windows) in practice;
@@ -22,8 +23,8 @@ FALLBACK_ENCODINGS = ("cp932", "euc_jp")
 # Control characters no text file holds; tab, line ends, and the form feed pdftotext puts at
 # page breaks are text.
 _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_PLAIN_JAPANESE = re.compile("[\u3041-\u30ff\u4e00-\u9fff]")  # kana and common kanji
-_UNLIKELY = re.compile("[\uff61-\uff9f\ue000-\uf8ff]")  # half-width katakana, private use
+_PLAIN_JAPANESE = re.compile(f"[{KANA}{KANJI}]")
+_UNLIKELY = re.compile(f"[{HALFWIDTH_KATAKANA}{PRIVATE_USE}]")
 _NOT_TEXT_BYTES = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # ESC (0x1b) aside: ISO-2022-JP uses it
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..chars import KANA, KANJI, KANJI_COMPAT, KANJI_EXT_A, NOMA
+
 # Characters of running Japanese text: kana, kanji, iteration marks, and the punctuation that
 # sits inside sentences. A space between two of these is never part of the wording.
-_JA = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001\u3002\u300c-\u300f\uff08\uff09\u30fb"
+_JA = f"{NOMA}〆{KANA}{KANJI_EXT_A}{KANJI}{KANJI_COMPAT}、。「」『』（）"
 _STRAY_SPACE = re.compile(f"(?<=[{_JA}]) (?=[{_JA}])")
 
 _ALNUM = "A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\uff10-\uff19"

@@ -100,3 +100,68 @@ def cell_lines(line: SourceLine, width: int) -> list[list[int]]:
     first, second = line.numbers
     split = line.text.split("\n")[0].count("\t")  # the cell that holds the line break
     return [[first] if i < split else [first, second] if i == split else [second] for i in range(width)]
+
+
+def looks_like_table_row(text: str) -> bool:
+    """Three or more tab-separated cells with text: a line of 別表, whatever its heading."""
+    return sum(1 for cell in text.split("\t") if cell.strip()) >= 3
+
+
+@dataclass
+class RowBuilder:
+    """A row being read; cells may still grow from a continuation line."""
+
+    cells: list[str]
+    cell_lines: list[list[int]]
+    lines: list[int]
+    position: int  # index of the row's line in the output lines
+    first_sentence: int = 1  # cells from here on are sentences (内容, roles); 取組 and 分野 are names
+    spanned: int = 0  # leading cells taken from the row above: a rowspan a copy does not repeat
+
+    def open_columns(self) -> list[int]:
+        return [i for i in range(self.first_sentence, len(self.cells)) if not is_complete(self.cells[i])]
+
+
+def continuation_columns(row: RowBuilder, cells: list[str], width: int) -> list[tuple[int, str]] | None:
+    """Which unfinished cell each fragment continues, or None when that is ambiguous."""
+    open_columns = row.open_columns()
+    fragments = [cell for cell in cells if cell]
+    if len(fragments) == len(open_columns):
+        return list(zip(open_columns, fragments, strict=False))
+    # Positional: extra leading empty cells are a known extraction artefact; trim them.
+    while len(cells) > width and cells[0] == "":
+        cells = cells[1:]
+    if len(cells) != width:
+        return None
+    target = [(i, cell) for i, cell in enumerate(cells) if cell]
+    return target if all(i in open_columns for i, _ in target) else None
+
+
+def spanned_cells(
+    cells: list[str], width: int, first: int, above: tuple[list[str], list[list[int]]] | None
+) -> list[tuple[str, list[int]]] | None:
+    """The leading cells of the row `above` (its cells and their lines), for a row a browser copied
+    without its rowspan 取組 (or 分野): only name columns can be missing, and each printed cell must
+    read as its column does — a sentence under 内容 and the roles, a name under 取組. A lost tab
+    fuses two cells and fails that, unless the fused cell happens to read as a sentence."""
+    missing = width - len(cells)
+    if not 0 < missing <= first or above is None:
+        return None
+    sentences = [column >= first for column in range(missing, width)]
+    if any(is_complete(cell) != sentence for cell, sentence in zip(cells, sentences, strict=True)):
+        return None
+    texts, lines = above
+    return [(texts[column], list(lines[column])) for column in range(missing)]
+
+
+def reprint(line: SourceLine, printed: list[str], lines: list[int]) -> SourceLine:
+    """A row's line with its cells' repaired words, joined with the continuation `lines` it took
+    in; each cell keeps the blanks it was printed with. The line itself when nothing changed."""
+    padded = line.text.split("\t")
+    if printed == [c.strip() for c in padded] and len(lines) == 1:
+        return line
+    cells = [
+        raw.replace(raw.strip(), text, 1) if raw.strip() else raw + text
+        for raw, text in zip(padded, printed, strict=False)
+    ]
+    return SourceLine(tuple(lines), "\t".join(cells))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..chars import HIRAGANA
 from ..errors import KyoyakuError
 from ..ingest.store import BUNDLED_DATA
 from .tokenizer import Token, Tokenizer, fold, to_katakana
@@ -24,7 +25,7 @@ from .tokenizer import Token, Tokenizer, fold, to_katakana
 DOMAIN_SYNONYMS = Path("lexicon") / "domain-synonyms.yaml"
 SUDACHI_SYNONYMS = Path("lexicon") / "sudachi-synonyms.tsv"
 _ASCII_WORD = re.compile(r"[A-Za-z]")
-_HIRAGANA = re.compile(r"[\u3041-\u309f]+")
+_HIRAGANA = re.compile(f"[{HIRAGANA}]+")
 MAX_REMEMBERED = 10_000  # bound of SudachiSynonyms' memo of expanded words
 
 

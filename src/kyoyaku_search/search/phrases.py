@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..chars import HIRAGANA, KANJI
 from .tokenizer import fold
 
 MIN_PHRASE = 6  # shorter runs (「について」「の役割」) are ordinary wording, not a quotation
@@ -134,12 +135,12 @@ def _cuts_a_word(folded: str, start: int) -> bool:
 
 
 def _kanji(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return ch in KANJI
 
 
 def quotation_like(run: str) -> bool:
     """Whether a verbatim run says enough to be a quotation rather than common wording."""
-    words = sum(ch.isalnum() and not "\u3041" <= ch <= "\u309f" for ch in run)
+    words = sum(ch.isalnum() and ch not in HIRAGANA for ch in run)
     return len(run) >= SHORT_PHRASE or words >= MIN_WORD_CHARS
 
 

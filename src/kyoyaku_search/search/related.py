@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-_KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
-HIRAGANA = frozenset(chr(code) for code in range(0x3041, 0x30A0))
-_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+from ..chars import HIRAGANA, KANJI, KANJI_NOMA
+
+_KANJI = re.compile(f"[{KANJI_NOMA}]")
+_HIRAGANA = re.compile(f"[{HIRAGANA}]")
 # A word written as kanji with okurigana only: it starts with a kanji and holds nothing but
 # kanji and hiragana (「備え」「受け入れる」, not 「お金」 or 「ICT」).
-_OKURIGANA_WORD = re.compile(r"[\u4e00-\u9fff\u3005][\u4e00-\u9fff\u3005\u3041-\u309f]*")
+_OKURIGANA_WORD = re.compile(f"[{KANJI_NOMA}][{KANJI_NOMA}{HIRAGANA}]*")
 
 
 def kanji_stem(word: str) -> str | None:
@@ -49,7 +50,7 @@ def held_parts(parts: Iterable[str], document_frequency: Callable[[str], int]) -
     return tuple(p for p in parts if len(p) >= 2 and _KANJI.match(p) and document_frequency(p))
 
 
-_TWO_KANJI = re.compile(r"[\u4e00-\u9fff]{2}")
+_TWO_KANJI = re.compile(f"[{KANJI}]{{2}}")
 
 
 def two_kanji_near(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:

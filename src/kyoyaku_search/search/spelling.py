@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..chars import CHOONPU, HIRAGANA_LETTERS, KANJI_NOMA, KATAKANA_LETTERS
 from .tokenizer import Token, to_katakana
 
-_PHRASE = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{3,}")
-_HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{4,}")
+_PHRASE = re.compile(f"[{KANJI_NOMA}{KATAKANA_LETTERS}{CHOONPU}]{{3,}}")
+_HIRAGANA_RUN = re.compile(f"[{HIRAGANA_LETTERS}{CHOONPU}]{{4,}}")
 MIN_PHRASE, MAX_PHRASE = 3, 8
 MIN_READING = 3  # shorter readings (コウ, シ) match too much to be evidence
 MIN_COVERAGE = 0.7  # share of a hiragana run that known words must explain
@@ -22,7 +23,7 @@ _PARTICLES = "のはでをにがともへや"
 _KANA_PARTICLES = to_katakana(_PARTICLES)  # _segment reads katakana
 # 「れんけいするの」: a verbal noun's する (and a particle after it) is not part of the word.
 _SURU = re.compile(r"(?:する|して|した|します|される|させる)[のはかよね]?$")
-_SURU_INSIDE = re.compile(r"(?<=[\u3041-\u3096]{3})(?:する|される|させる)")
+_SURU_INSIDE = re.compile(f"(?<=[{HIRAGANA_LETTERS}]{{3}})(?:する|される|させる)")
 
 
 def _never(text: str) -> bool:

@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from ..answering.answer import QUOTING, Answer, Status, ask
-from ..search.corpus import Corpus, load_corpus
+from ..search.corpus import Corpus
+from ..search.loading import load_corpus
 
 EVAL_TOP_K = 10
 # Statuses whose hits a case's expected units are looked for in: the quoting ones, and the

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from ..errors import AgreementFormatError
-from ..ingest.document import AGREEMENT_SUFFIXES, MAX_BYTES
+from ..ingest.document import AGREEMENT_SUFFIXES, MAX_BYTES, id_stem
 from ..ingest.isolated import parse_isolated
 from ..ingest.source_lines import Repair
 from ..ingest.store import load_sources
@@ -97,7 +96,7 @@ def read_upload(data: bytes, name: str, taken: set[str]) -> tuple[Agreement, Sum
 
 
 def _free_id(name: str, taken: set[str]) -> str:
-    stem = re.sub(r"[^0-9A-Za-z_.\-\u3040-\u30ff\u3400-\u9fff]+", "-", Path(name).stem).strip("-.")[:60] or "upload"
+    stem = id_stem(name)[:60] or "upload"
     candidate, number = stem, 2
     while candidate in taken:
         candidate, number = f"{stem}-{number}", number + 1

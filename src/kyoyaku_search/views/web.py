@@ -14,6 +14,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
 from ..answering.answer import Answer, Hit, ask
+from ..answering.cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS
 from ..errors import QuestionError
 from ..search.corpus import Corpus
 from ..search.tokenizer import Tokenizer
@@ -66,6 +67,29 @@ class Turn:
     error: str | None = None  # a QuestionError's message, when the question could not be searched
     party: str | None = None  # the sidebar's party filter when it was asked
     agreement: str | None = None  # the agreement id it searched, None for all
+
+
+# A question too long to search is shown by its start (the whole of it, to copy, folded away).
+PREVIEW_CHARS = 120
+TOO_LONG_HINT = (
+    "長い文章を貼り付けた場合は、探したい一文（取組の名前や条文の一部）か、知りたいこと（市町村名と取組）だけを入力してください。"
+)
+
+
+def question_preview(text: str) -> str:
+    """The question as its user bubble shows it: whole, or its start when too long to search."""
+    if len(text) <= MAX_QUESTION_CHARS:
+        return text
+    return f"{text[:PREVIEW_CHARS]}…（全{len(text)}文字）"
+
+
+def too_long(text: str) -> bool:
+    return len(text) > MAX_QUESTION_CHARS
+
+
+def offered_whole(text: str) -> bool:
+    """Whether the page offers the whole of a too-long question to copy (not megabytes of it)."""
+    return too_long(text) and len(text) <= MAX_INPUT_CHARS
 
 
 def answer_turn(
