@@ -98,7 +98,8 @@ def ask(
         reference = in_list_before(corpus, question.text, history[-1], agreement)
     reference = reference or find_reference(corpus, question.text, agreement)
     if reference is None:
-        finders = (who_is_meant, what_it_is, outline, defined_term, named_heading)
+        # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
+        finders = (named_heading, who_is_meant, what_it_is, outline, defined_term)
         found = (find(corpus, question, agreement) for find in finders)
         reference = next((place for place in found if place is not None), None)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
