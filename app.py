@@ -231,6 +231,8 @@ def show_turn(corpus: Corpus, turn: Turn, number: int) -> None:
             st.info(escape_markdown(answer.message))
             st.caption("上の「役割一覧」「協約全文」から探すこともできます。")
         elif answer.quotes:
+            if answer.message:  # what the quote stands for: 「効力の発生を定めた条文はありません。…」「締結の日は…」
+                st.markdown(escape_markdown(answer.message))
             show_quotes(corpus, answer, number)
         else:
             lines = [answer.message, *(f"・{item.name}（出典: {item.citation}）" for item in answer.items)]

@@ -450,3 +450,15 @@ def test_a_table_without_a_content_column_shows_no_content_in_the_answer(no_cont
     assert "甲（熊本市）の役割" in card and "乙（山鹿市）の役割" in card
     rows = [e.label for e in reply.expander[1:] if "当事者共通" in e.label]
     assert all(label.startswith("取組（当事者共通）") for label in rows)
+
+
+def test_what_a_quote_stands_for_is_said_above_it(tmp_path, monkeypatch):
+    """A quoted answer with a message of its own — the term's start given where no article says
+    when the agreement takes effect — shows that message, not only the quote."""
+    fixture = Path(__file__).parent / "fixtures" / "agreements" / "kariya-xx-town-2021.txt"
+    (tmp_path / fixture.name).write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("KYOYAKU_SEARCH_DATA", str(tmp_path))
+    at = chat(new_app(), "この協定はいつから効力を生ずるか")
+    shown = " ".join(m.value for m in replies(at)[0].markdown)
+    assert "効力の発生を定めた条文はありません。期間の始まりを定めた条文を示します。" in shown
+    assert "この協定の期間は、令和3年4月1日から" in shown

@@ -1,4 +1,4 @@
-"""`record` is `dataclass(frozen=True)` built in one step, and `derived` a fact worked out once:
+"""`record` is `dataclass(frozen=True)`, and `derived` a fact worked out once:
 the same class either way, for every use the package makes of it."""
 
 from __future__ import annotations
@@ -76,20 +76,3 @@ def test_derived_is_worked_out_once_per_instance():
     assert fast.calls == [1]
     assert Fast("観光", ("観光",)).first == "観光"
     assert Fast.first.__doc__ == "The first term (worked out on first use)."
-
-
-def test_what_a_record_does_not_take_is_refused():
-    with pytest.raises(TypeError, match="plain defaults"):
-
-        @record
-        class WithFactory:
-            terms: list[str] = field(default_factory=list)
-
-    with pytest.raises(TypeError, match="__post_init__"):
-
-        @record
-        class WithPostInit:
-            word: str
-
-            def __post_init__(self) -> None:
-                pass
