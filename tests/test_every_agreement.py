@@ -84,6 +84,7 @@ def headed_articles(corpus: Corpus) -> list[tuple[str, str]]:
         "{t}の条文上の表現を資料に載せたい。",
         "{t}って何が書いてあるの",
         "{t}の該当箇所はどこか。",
+        "{t}はどこか。",  # どこ asks where the heading is, not which municipalities are parties
         "{t}は協約の対象に含まれているか。",  # 対象 is the agreement's scope, though units say 対象とした
     ],
 )

@@ -87,3 +87,42 @@ def test_party_alone_asking_for_all_lists_every_role(loaded, first, then):  # no
 )
 def test_every_role_after_any_turn(corpus, first, then):
     assert _talk(corpus, [first, then], None)[-1].status == Status.PARTY_ROLES
+
+
+@pytest.mark.parametrize("then", ["もう一方の市は？", "相手方の役割も教えて", "では相手の市は？", "もう片方は"])
+def test_the_other_party_of_the_turn_before(loaded, then):  # noqa: F811
+    """「もう一方の市は？」 after one party's cell: another party's cell of the same row, never the
+    same party's again (a wrong party first)."""
+    missed, asked = [], 0
+    for agreement, row, label, name in _cases(loaded):
+        before, after = _talk(loaded, [f"{row.initiative}で{name}は何をするの", then], agreement)
+        if not before.hits or (before.hits[0].unit.row_id, before.hits[0].unit.party_label) != (row.id, label):
+            continue
+        asked += 1
+        got = after.hits[0].unit if after.hits else None
+        if got is None or got.row_id != row.id or got.party_label in (None, label):
+            missed.append((agreement, row.initiative, name, got.id if got else after.status))
+    assert asked >= 20
+    assert missed == []
+
+
+def test_a_topic_of_its_own_is_no_pointing_at_the_other_party(corpus):
+    """「相手方に通告すれば解約できる？」 asks about giving notice (第6条's kind), whoever was asked before."""
+    answer = _talk(corpus, ["福祉で岩見沢市は何をするの", "相手方に通告すれば解約できる？"], None)[-1]
+    assert answer.hits[0].unit.kind == "article"
+
+
+@pytest.mark.parametrize("then", ["それって何条に書いてある？", "それはどう書かれてる？", "その根拠条文は？"])
+def test_how_the_row_before_is_said(loaded, then):  # noqa: F811
+    """How or where the agreement says what the turn before answered is asked of that row, not of
+    the words 書く or 条文 (which found nothing, or another article)."""
+    missed, asked = [], 0
+    for agreement, row, _, _ in _cases(loaded):
+        before, after = _talk(loaded, [f"{row.initiative}について教えて", then], agreement)
+        if before.context is None or before.context.row_id != row.id:
+            continue
+        asked += 1
+        if not after.hits or after.hits[0].unit.row_id != row.id:
+            missed.append((agreement, row.initiative, after.hits[0].unit.id if after.hits else after.status))
+    assert asked >= 20
+    assert missed == []

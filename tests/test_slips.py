@@ -10,6 +10,7 @@ from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.answering.question import understand
 from kyoyaku_search.answering.slips import base_kana, romaji_initial
 from kyoyaku_search.search.names import short_name
+from kyoyaku_search.search.tokenizer import to_katakana
 
 from .test_ordinals import layouts  # noqa: F401 (a fixture)
 
@@ -135,3 +136,31 @@ def test_a_kana_municipality_never_leaves_one_partys_cell_first(corpus, name, te
 def test_the_answer_says_how_a_slipped_name_was_read(corpus):
     answer = ask(corpus, "いわみさわ市の地域医療での役割")
     assert "「いわみさわ市」を「岩見沢市」と読んで検索しました。" in answer.notes
+
+
+def _words_read_with_a_last_shi(corpus, agreement_id):  # noqa: ANN001, ANN202
+    """The kanji compounds of the agreement's rows read to a last し (実施 じっし, 福祉 ふくし), in hiragana."""
+    hiragana = {to_katakana(chr(c)): chr(c) for c in range(ord("ぁ"), ord("ゖ") + 1)}
+    found = {}
+    for unit in corpus.units:
+        if unit.agreement_id != agreement_id or unit.kind != "row":
+            continue
+        for token in corpus.tokenizer.tokens(unit.text):
+            kana = "".join(hiragana.get(ch, "") for ch in token.reading)
+            if token.pos[0] == "名詞" and len(kana) >= 3 and kana.endswith("し") and len(kana) == len(token.reading):
+                found[kana] = token.surface
+    return found
+
+
+def test_the_agreements_words_spelled_to_a_last_shi_name_no_municipality(layouts):  # noqa: F811
+    """「ごうどうじっしで」「ふくしで」: the agreement's own words in kana, not a municipality 「…し」."""
+    wrong, asked = [], 0
+    for agreement in layouts.agreements:
+        party = [p for p in layouts.party_names if p.agreement_id == agreement.id][0]
+        for kana, word in _words_read_with_a_last_shi(layouts, agreement.id).items():
+            asked += 1
+            answer = ask(layouts, f"{party.name}は {kana}で なにをするの", agreement=agreement.id)
+            if answer.status == Status.NOT_PARTY:
+                wrong.append((agreement.id, word, kana))
+    assert asked >= 5
+    assert wrong == []

@@ -34,6 +34,9 @@ WHOLE = (
     "{title}の取組はいくつ",
     "{title}には何が含まれる",
     "{title}って何番の分野",
+    "{title}に入っている取組をすべて",
+    "{title}に含まれる項目の一覧",
+    "{title}に属する事業はいくつ",
 )
 
 
@@ -221,6 +224,10 @@ def test_a_row_counted_in_a_section_counted_by_its_place(loaded):  # noqa: F811
         ("第{n}条の次に来る条は何", 1),
         ("第{n}条の直前の条", -1),
         ("第{n}条のすぐ前の条文を見せて", -1),
+        # counted
+        ("第{n}条の二つ後の条", 2),
+        ("第{n}条の2つ前の条文", -2),
+        ("第{n}条のふたつ先の条は", 2),
     ],
 )
 def test_the_article_beside_a_named_one(loaded, template, step):  # noqa: F811
@@ -268,7 +275,10 @@ def test_a_row_by_its_place_carries_into_the_next_turn(loaded):  # noqa: F811
         assert (got.row_id, got.party_label) == (rows[-1], party.label), agreement.id
 
 
-@pytest.mark.parametrize("then", ["その中で{k}番目は", "{k}番目は？", "そのうち{k}番目の取組"])
+@pytest.mark.parametrize(
+    "then",
+    ["その中で{k}番目は", "{k}番目は？", "そのうち{k}番目の取組", "{k}つ目を詳しく", "そのうち{k}番目の中身は"],
+)
 def test_an_order_after_a_listed_section_counts_in_it(loaded, then):  # noqa: F811
     """「…の取組を全部」 then 「その中で3番目は」「その最後の取組は」: counted in the section just listed."""
     missed = []
@@ -312,3 +322,31 @@ def test_a_section_label_with_の_before_its_letter(corpus, question, label):
 def test_the_number_of_initiatives_lists_them(corpus, question):
     answer = ask(corpus, question)
     assert answer.status == Status.TOGETHER and len(answer.items) == 20
+
+
+def test_an_order_and_a_party_after_a_list(loaded):  # noqa: F811
+    """「2番目の乙の役割」 after a section's rows, 「最後の<other>の役割は」 after one party's roles: that
+    place in the list before, and the asked party's cell of it (not the listed party's)."""
+    missed = []
+    for agreement in loaded.agreements:
+        parties = [p for p in loaded.party_names if p.agreement_id == agreement.id]
+        cells = [u for u in loaded.units if u.agreement_id == agreement.id and u.kind == "role"]
+        if len(parties) < 2 or not cells:
+            continue
+        first, other = parties[0], parties[1]
+        names = [min((f for f in p.forms if f[-1] in "市町村"), key=len, default=p.name) for p in (first, other)]
+        listed = ask(loaded, f"{names[0]}の役割を一覧で", agreement=agreement.id, top_k=5)
+        last_row = [u for u in cells if u.party_label == first.label][-1].row_id
+        answer = ask(loaded, f"最後の{names[1]}の役割は", agreement=agreement.id, history=[listed])
+        got = answer.hits[0].unit if answer.hits else None
+        if got is None or (got.row_id, got.party_label) != (last_row, other.label):
+            missed.append((agreement.id, "last", got.id if got else answer.status))
+        for title, ids in titled_sections(loaded, agreement.id)[:2]:
+            section = ask(loaded, f"{title}の取組を全部", agreement=agreement.id, top_k=5)
+            for k in range(1, min(len(ids), 3) + 1):
+                for then in (f"{k}番目の{other.label}の役割", f"その中で{k}番目のものの{other.label}の役割"):
+                    answer = ask(loaded, then, agreement=agreement.id, history=[section])
+                    got = answer.hits[0].unit if answer.hits else None
+                    if got is None or (got.row_id, got.party_label) != (ids[k - 1], other.label):
+                        missed.append((agreement.id, title, then, got.id if got else answer.status))
+    assert missed == []

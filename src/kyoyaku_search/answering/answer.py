@@ -28,6 +28,7 @@ from .listed import (
     holding_answer,
     partners_answer,
     party_roles_answer,
+    rows_named_answer,
     together_answer,
     topic_of_together,
 )
@@ -97,7 +98,8 @@ def ask(
         reference = in_list_before(corpus, question.text, history[-1], agreement)
     reference = reference or find_reference(corpus, question.text, agreement)
     if reference is None:
-        finders = (who_is_meant, what_it_is, outline, defined_term, named_heading)
+        # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
+        finders = (named_heading, who_is_meant, what_it_is, outline, defined_term)
         found = (find(corpus, question, agreement) for find in finders)
         reference = next((place for place in found if place is not None), None)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
@@ -177,6 +179,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         return party_roles_answer(corpus, query, allowed, top_k)
     if (holding := holding_answer(corpus, query, allowed, top_k)) is not None:  # 「甲と協力して取り組むものを全部」
         return holding
+    if (named := rows_named_answer(corpus, query, allowed, top_k)) is not None:  # 「「その他」とつく取組」
+        return named
     if asks_for_list(query):  # 「連携する取組の一覧」: every 取組, or one party's every role
         if len({p.name for p in query.parties}) == 1:
             return party_roles_answer(corpus, query, allowed, top_k)

@@ -9,6 +9,7 @@ inheritance is said in the answer, so nobody is misled about what was searched.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..search.corpus import Corpus
 from ..search.names import PartyName
@@ -61,9 +62,12 @@ def resolve(question: Question, previous: Context | None) -> Query:
     takes_parties = (
         not question.parties and bool(previous.parties) and (question.kind in ("role", "general") or that_party)
     )
-    own_topic = bool(question.topic_terms) and not (question.parties and _only_how(question))
+    # 「岩見沢市の役割はどう書かれている」「それって何条に書いてある？」: how it is said, of a party or
+    # of what the turn before answered, is no topic of its own
+    pointing = _POINTS_BACK.search(question.text) is not None
+    own_topic = bool(question.topic_terms) and not ((question.parties or pointing) and _only_how(question))
     takes_topic = not own_topic and (previous.row_id is not None or bool(previous.weights))
-    if takes_topic and question.reading.asks_all and not _POINTS_BACK.search(question.text):
+    if takes_topic and question.reading.asks_all and not pointing:
         takes_topic = False  # 「じゃあ岩見沢市の役割を全部見せて」: every role, not the one topic before
     if not (takes_parties or takes_topic):
         return own
@@ -98,7 +102,11 @@ def resolve(question: Question, previous: Context | None) -> Query:
 
 def settle(corpus: Corpus, question: Question, previous: Context | None, agreement: str | None = None) -> Query:
     """`resolve`, except that a question with a topic of its own outside the annex (「協約の法的な
-    根拠は」) does not take the party of the turn before: parties only narrow role cells."""
+    根拠は」) does not take the party of the turn before: parties only narrow role cells; and
+    「もう一方の市は？」「相手方の役割も」 take the other party of the turn before, not its own."""
+    if previous is not None and (others := _other_parties(corpus, question, previous)):
+        question = _without_words(question, _OTHER_WORDS)
+        previous = replace(previous, parties=others)
     query = resolve(question, previous)
     if query.parties == question.parties or not question.topic_terms:
         return query
@@ -107,6 +115,35 @@ def settle(corpus: Corpus, question: Question, previous: Context | None, agreeme
     if ranked and corpus.units[ranked[0][0]].kind not in ("row", "role"):
         return own
     return query
+
+
+# 「もう一方の市は」「相手方の役割も」「他方は」「反対側の市」: the party the turn before did not name
+_OTHER = re.compile(
+    r"もう(?:一方|いっぽう|片方|かたほう|一つの|ひとつの)|相手|他方|反対側|残りの(?:市|町|村|自治体|方)"
+)
+_OTHER_WORDS = frozenset({"一方", "片方", "相手", "相手方", "相手側", "他方", "反対", "反対側", "残り", "一つ"})
+
+
+def _other_parties(corpus: Corpus, question: Question, previous: Context) -> tuple[PartyName, ...]:
+    """The parties of the agreement before other than the one it named, when the question points
+    at them and asks nothing else of its own (「相手方に通告すれば」 has a topic: no pointing)."""
+    if question.parties or not previous.parties or _OTHER.search(question.text) is None:
+        return ()
+    if any(term not in _OTHER_WORDS for term in question.own_topic_terms):
+        return ()
+    agreements = {p.agreement_id for p in previous.parties}
+    named = {p.name for p in previous.parties}
+    return tuple(p for p in corpus.party_names if p.agreement_id in agreements and p.name not in named)
+
+
+def _without_words(question: Question, words: frozenset[str]) -> Question:
+    """`question` with `words` no longer topics or search terms of its own."""
+    return replace(
+        question,
+        topic_terms=tuple(t for t in question.topic_terms if t not in words),
+        own_topic_terms=tuple(t for t in question.own_topic_terms if t not in words),
+        weights=tuple((t, w) for t, w in question.weights if t not in words),
+    )
 
 
 def _is_follow_up(question: Question) -> bool:

@@ -36,6 +36,7 @@ FRAMING_WORDS = frozenset(
         "分野",
         "部分",
         "箇所",
+        "該当",  # 「「…」の該当箇所」「該当する欄」: where it is said, as 箇所
         "場",  # 「協議する場はあるのか」「話し合う機会は」: whether, not what
         "機会",
         "欄",
@@ -82,6 +83,8 @@ FRAMING_WORDS = frozenset(
         "纏める",
         "人",
         "者",
+        "自分",  # 「自分たちの役割」: the asker's own party, as 「うちの市」
+        "達",
         # a person of a field (「保育園の先生」「病院のスタッフ」): the field is the topic
         "先生",
         "スタッフ",
@@ -179,6 +182,9 @@ SOFT_FRAMING_WORDS = frozenset(
         "果たす",
         "関わる",
         "入る",  # 「協約に入ってる？」: whether the agreement has it
+        "対象",  # 「創業支援は連携の対象になっていますか」: whether it is covered, as 入る
+        "載る",  # 「…って載ってる？」「のってる？」 (Sudachi: 乗る) too
+        "乗る",
         "関与",
         "関係",
         "支える",

@@ -106,7 +106,14 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 「とは」, not the 「ことは」 of 「することは」
     ("content", re.compile(r"内容|概要|とは(?<!ことは)|どんなこと|どんな取|何を行う|何が行われ")),
     # Asking what someone does is a role question when a party is named, else a content one.
-    ("does", re.compile(r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする|何する")),
+    # 「札幌市がどのように取り組むとされているか」「どう関わるの」: how it goes about it is what it does
+    (
+        "does",
+        re.compile(
+            r"何をする|何をして|何をやる|何をしてくれ|やること|すること|どうする|何する"
+            r"|(?:どのように|どの様に|どう|どういうふうに|どんなふうに)(?:取り組|取組|関わ|かかわ)"
+        ),
+    ),
 )
 KIND_PATTERNS: dict[str, re.Pattern[str]] = dict(QUESTION_KINDS)
 # The template's own word for what each kind of question asks about: 「効力はいつから」 asks for

@@ -3,7 +3,9 @@ municipality's partners. Each item is a quoted 取組 name or party with its cit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -54,6 +56,33 @@ def all_rows_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: in
     more = f"最初の{MAX_LISTED}項目を示します。" if len(positions) > MAX_LISTED else ""
     message = f"{_party_list(corpus, positions)}が連携する取組は、別表に{len(positions)}項目あります。{more}"
     return _listing(query, message, hits, top_k)
+
+
+def rows_named_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> Answer | None:
+    """「「その他」ってつく取組ってどれ」「名前に「交流」が入っている取組を全部」: the 取組 whose name holds
+    the word the question quotes in brackets, when some do and others not; None otherwise."""
+    text = query.question.text
+    words = [m[1] for m in _BRACKETED.finditer(text) if m[1].strip() and _NAMED_WITH.match(text, m.end())]
+    if not words or _ROW_WORDS.search(text) is None:
+        return None
+    positions = np.flatnonzero(allowed & corpus.columns.of_kinds(["row"])).tolist()
+    names = {i: corpus.units[i].initiative or "" for i in positions}
+    for word in words:
+        kept = [i for i in positions if word in names[i]]
+        if 0 < len(kept) < len(positions):
+            hits = tuple(hit_at(corpus, i, 0.0) for i in kept[:MAX_LISTED])
+            message = f"取組の名前に「{word}」とあるものは、別表に{len(kept)}項目あります。"
+            return replace(_listing(query, message, hits, top_k), status=Status.SECTION)  # rows it names
+    return None
+
+
+# A word quoted in brackets: 「その他」, 『交流』; and what says a name holds it (「ってつく」「が入っている」
+# 「という言葉を含む」), which a quotation the question asks about (「「交流」について」) lacks
+_BRACKETED = re.compile(r"[「『]([^「」『』]{1,20})[」』]")
+_NAMED_WITH = re.compile(
+    r"\s*(?:って|と|という(?:言葉|語|文字|字)?(?:が|の|を)?|が|を|の)?\s*(?:つく|付く|付い|つい|入っ|入る|含む|含ま|含ん)"
+)
+_ROW_WORDS = re.compile(r"取組|取り組み|項目|事業|名前|名称|名")
 
 
 def _party_list(corpus: Corpus, positions: Sequence[int]) -> str:

@@ -95,9 +95,15 @@ _HOW_MANY_ARTICLES = re.compile(
 
 # 「その中で3番目は」「そのうち最後の取組」「2番目は？」: an order alone, or after 「その」, counts in the
 # list the turn before gave.
+# 「3つ目を詳しく」「2番目をもっと詳しく教えて」「そのうち4つ目の中身は」「2番目の乙の役割」: how much of
+# it, its contents or a party's cell, asked of that place all the same.
 _IN_THAT = re.compile(
     rf"^\s*(?P<that>その(?:中|なか|うち)?(?:で|の|から)?|そのうち|うち)?\s*{_ORDINAL}\s*{_BETWEEN}\s*"
-    r"(?:取組|取り組み|項目|事業|もの|やつ|役割|行)?\s*(?:は|を|って)?\s*(?:何|なに|どれ)?\s*(?:ですか|か|を?(?:教えて|見せて))?\s*[?？。]?\s*$"
+    r"(?:取組|取り組み|項目|事業|もの|やつ|役割|行)?\s*(?:の\s*(?:中身|内容|詳細|全文))?\s*"
+    # 「2番目の乙の役割」「3つ目の札幌市の担当」: a party's cell of it (the party narrows the answer)
+    r"(?:の?\s*[^\s、。のは]{1,12}の\s*(?:役割|役目|担当|受け持ち))?\s*(?:は|を|って)?\s*"
+    r"(?:何|なに|どれ)?\s*(?:もっと|もう少し|もうすこし)?\s*(?:詳しく|くわしく|詳細に)?\s*"
+    r"(?:ですか|か|を?(?:教えて|見せて|知りたい))?\s*[?？。]?\s*$"
 )
 
 

@@ -21,8 +21,10 @@ def referenced_answer(corpus: Corpus, query: Query, allowed: np.ndarray, referen
     """A place the question names: the article, 前文, 附則 or 署名欄 quoted; an annex section's rows
     listed (a party named: that party's role cells of those rows)."""
     positions = list(reference.positions)
-    if reference.kind == "row" and query.parties:  # 「別表(2)の4番目の乙の役割」: that row's cell of 乙
-        positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].id)]
+    # 「別表(2)の4番目の乙の役割」: that row's cell of 乙; 「最後の札幌市の役割は」 after 岩見沢市's roles: the
+    # asked party's cell of that row, not the listed party's
+    if reference.kind in ("row", "role") and query.parties:
+        positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].row_id or corpus.units[i].id)]
     positions = [i for i in positions if allowed[i]]
     if reference.kind != "section":
         if not reference.positions and reference.note:  # a place that does not exist, and why

@@ -135,6 +135,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     weak |= manner_words(masked_tokens, corpus.index.document_frequency)
     # 「むすんだ ひは いつ」: two kana Sudachi takes for a place name are a misreading, not a topic
     weak |= {t.term for t in tokens if t.pos[1] == "固有名詞" and short_kana(t.surface)}
+    weak |= _names_cut_from_kana(tokens)
     topics = tuple(t for t in topic_terms(reading.split, corpus.index.document_frequency) if t not in weak)
     lexical = corpus.lexicon.expansions(reading.said, masked_tokens)
     backdrop = question_backdrop(corpus, reading, topics, lexical)
@@ -221,6 +222,21 @@ def understand(corpus: Corpus, text: str) -> Question:
     )
 
 
+_HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
+
+
+def _names_cut_from_kana(tokens: Sequence[Token]) -> set[str]:
+    """「りょうほうで」 cut into a person's name りょう and ほう: a name Sudachi cuts from a longer
+    hiragana word is a misreading, not a topic (「まもる」 alone between spaces is a word of its own)."""
+    return {
+        t.term
+        for t, after in zip(tokens, tokens[1:], strict=False)
+        if t.pos[1:3] == ("固有名詞", "人名")
+        and _HIRAGANA_WORD.fullmatch(t.surface)
+        and after.begin == t.end
+        and after.pos[0] == "名詞"
+        and _HIRAGANA_WORD.fullmatch(after.surface)
+    }
 # 「協議で決めることとされている事項」: the matters a procedure decides are what its articles say.
 _MATTERS = frozenset({"事項", "項目", "事柄", "もの"})
 # How parties split a thing between them (「両市でどう分担する」): asking for their roles in it.

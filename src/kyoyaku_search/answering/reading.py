@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..search.corpus import Corpus, initiative_key
 from ..search.names import PartyName
-from ..search.phrases import MIN_PHRASE, SHORT_PHRASE, PhraseMatch, quotation_like
+from ..search.phrases import MIN_PHRASE, SHORT_PHRASE, PhraseMatch, quotation_like, without_repeated_breaks
 from ..search.spelling import Correction
 from ..search.tokenizer import Token, compound_runs, fold
 from .backdrop import backdrop_terms
@@ -103,7 +103,7 @@ def read(corpus: Corpus, text: str) -> Reading:
     cleaned = clean_question(text)
     # A run the agreement holds verbatim is text: no typo is corrected in it, and a party name or
     # 甲/乙 inside it is part of the quotation, not a filter.
-    heard_text, heard = read_labels(fold(cleaned))
+    heard_text, heard = read_labels(without_repeated_breaks(fold(cleaned)))
     folded, typos = correct_typos(corpus, heard_text)
     initiatives = named_initiatives(corpus, folded)
     phrase = _quotation(corpus, heard_text, initiatives)

@@ -25,7 +25,10 @@ _BESIDE = re.compile(
     r"\s*(?:の\s*(?:すぐ|直ぐ)?\s*(?:(?P<next>次|つぎ|一つ後|ひとつ後|一つ先|ひとつ先|直後|後ろ|あと)"
     r"|(?P<prev>前|まえ|一つ前|ひとつ前|直前|手前))(?:の|に(?:来る|くる))|に(?:すぐ)?(?P<follows>続く|つづく))"
     r"\s*(?:条文|条項|条)"
+    # 「第3条の二つ後の条」「第6条の2つ前の条文」: counted
+    r"|\s*の\s*(?P<count>[2-9]|[二三四五六七八九]|ふた|みっ|よっ)\s*つ\s*(?:(?P<after>後|あと|先|さき)|前|まえ)の\s*(?:条文|条項|条)"
 )
+_COUNTS = {"ふた": 2, "みっ": 3, "よっ": 4}
 
 
 def _beside_named(
@@ -34,7 +37,11 @@ def _beside_named(
     """The article after (or before) the named one, in each agreement in scope that has it; None
     when none has the named one (then it is said to be missing, as any article number is)."""
     number = kanji_number(named["n1"] or named["n2"])
-    step = 1 if beside["next"] or beside["follows"] else -1
+    if beside["count"]:
+        count = _COUNTS.get(beside["count"]) or kanji_number(beside["count"]) or 1
+        step = count if beside["after"] else -count
+    else:
+        step = 1 if beside["next"] or beside["follows"] else -1
     words = named.group(0) + beside.group(0)
     picked, has = [], False
     for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
@@ -47,7 +54,7 @@ def _beside_named(
     if not has:
         return None
     if not picked:  # 「第6条の次の条」 of an agreement that ends at 第6条
-        note = f"第{number}条の{'次' if step > 0 else '前'}の条はこの協約にありません。"
+        note = f"{words.strip()}はこの協約にありません。"
         return Reference((), words, "article", note, words)
     return Reference(tuple(picked), corpus.units[picked[0]].citation.place, "article", matched=words)
 

@@ -28,7 +28,7 @@ class Status(StrEnum):
     PARTY_ROLES = "party_roles"  # a party's role cells, listed
     TOGETHER = "together"  # the 取組 the parties do together, listed
     PARTNERS = "partners"  # a municipality's partners, listed
-    SECTION = "section"  # the rows of an annex section the question names (別表(3)ア), listed
+    SECTION = "section"  # the rows the question names (an annex section 別表(3)ア; 「その他」とつく取組), listed
     NO_MATCH = "no_match"  # nothing in the agreement answers it
     NOT_PARTY = "not_party"  # it names a municipality that is not a party
 

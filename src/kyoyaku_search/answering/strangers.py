@@ -8,7 +8,7 @@ import re
 
 from ..chars import HIRAGANA, HIRAGANA_LETTERS
 from ..search.corpus import Corpus
-from ..search.tokenizer import Token
+from ..search.tokenizer import Token, to_katakana
 
 _KANA_NAME = re.compile(
     rf"(?:^|(?<=[、。,\s]))(?P<name>[{HIRAGANA_LETTERS}]{{2,8}}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)"
@@ -36,8 +36,17 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
         # a place said once as scenery and once otherwise (「…から来た人で、江別市の役割」) is asked about
         asked = {t.surface for i, t in enumerate(tokens) if t.surface in named and not _is_scenery(tokens, i)}
         named = [name for name in named if name in asked]
-    found = list(dict.fromkeys([*named, *_kana_municipalities(tokens)]))
+    kana = [name for name in _kana_municipalities(tokens) if not _read_as_words(corpus, name)]
+    found = list(dict.fromkeys([*named, *kana]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+def _read_as_words(corpus: Corpus, name: str) -> bool:
+    """Whether the kana are the agreement's words spelled out, to the last kana (「ごうどうじっし」 is
+    合同・実施, its し that of 実施): no municipality's name."""
+    words = corpus.spelling.spelled(name)
+    said = "".join(corpus.tokenizer.reading_of_word(word) for word in words)
+    return bool(words) and said == to_katakana(name)
 
 
 # What follows a place said only as where someone comes from, lives, or where a thing stands.

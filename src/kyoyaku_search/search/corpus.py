@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -237,7 +237,20 @@ def _spelling(
     phrases = {c for text in texts for c in noun_compounds(tokenizer.tokens_unfolded(text))}
     phrases |= {form for party in parties for form in party.forms}
     vocabulary = sorted({term for doc in documents for term in doc})
-    return Spelling.build(phrases, ((term, tokenizer.reading(term)) for term in vocabulary))
+    readings = [(term, tokenizer.reading(term)) for term in vocabulary]
+    return Spelling.build(phrases, readings + sorted(_counted(tokenizer, texts)))
+
+
+def _counted(tokenizer: Tokenizer, texts: Iterable[str]) -> set[tuple[str, str]]:
+    """A number and its counter, read together (「三次」 サンジ of 三次救急): Sudachi cuts them into
+    two terms whose readings alone are too short to read hiragana with (「さんじきゅうきゅう」)."""
+    found = set()
+    for text in texts:
+        tokens = tokenizer.tokens_unfolded(text)
+        for number, counter in zip(tokens, tokens[1:], strict=False):
+            if number.pos[1] == "数詞" and counter.pos[2] == "助数詞" and counter.begin == number.end:
+                found.add((number.surface + counter.surface, number.reading + counter.reading))
+    return found
 
 
 def text_blob(units: Sequence[Unit]) -> str:

@@ -11,6 +11,7 @@ index grows with the distinct texts, not with the number of units.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -157,3 +158,22 @@ def _without_inner_spaces(folded: str) -> list[int] | None:
                 continue
         kept.append(at)
     return kept if len(kept) < len(folded) else None
+
+
+_BROKEN_LINE = re.compile(r"(?<=[^\x00-\x7f])( +)(?=[^\x00-\x7f])")
+
+
+def without_repeated_breaks(text: str) -> str:
+    """`text` without the end of a line a PDF repeats after its break (「オープンデータプラットフォーム
+    トフォームの共同利用」 → 「…プラットフォームの共同利用」): two to ten characters after a space between
+    Japanese characters that the text before the space ends with, dropped with the space."""
+    if " " not in text:
+        return text  # most questions: no break to mend
+    pieces, at = [], 0
+    for match in _BROKEN_LINE.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        length = next((n for n in range(min(10, len(before), len(after)), 1, -1) if before.endswith(after[:n])), 0)
+        if length and match.start() >= at:
+            pieces.append(text[at : match.start()])
+            at = match.end() + length
+    return "".join(pieces) + text[at:] if pieces else text

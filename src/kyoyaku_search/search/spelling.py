@@ -148,6 +148,10 @@ class Spelling:
                     found.extend(Correction(shown, word, "reading") for word in words)
         return found
 
+    def spelled(self, kana: str) -> list[str]:
+        """The corpus words whose readings best cover `kana` (hiragana or katakana), in order."""
+        return self._segment(to_katakana(kana))
+
     def _segment(self, kana: str) -> list[str]:
         """Best cover of `kana` by known readings (dynamic programming over positions)."""
         # (covered, words, whether the cover reaches this position): a particle right after a
