@@ -63,12 +63,14 @@ TEMPLATES = (
     "{other}の人も関わる{topic}で{asked}は何をするの",
     "{asked}企画課です。{topic}で当市の役割は",
     "{other}を活かした{topic}、{asked}は何をする？",
+    "{asked}は{topic}で{other}に対して何をするの",  # the other party as whom it acts toward
+    "{other}との協約で{asked}は{topic}で何をすることになってるの",  # the agreement named by the other party
 )
 
 
 @pytest.mark.parametrize("path", LAYOUTS, ids=lambda path: path.name)
 def test_the_asked_partys_cell_first_on_every_layout(tokenizer, path):
-    """Every 取組 of each layout, each party asked in turn with each other one named in the five
+    """Every 取組 of each layout, each party asked in turn with each other one named in the seven
     shapes above: the first hit is the asked party's cell of that 取組, never another party's —
     also where the agreement holds 「<party>の役割」 itself (a column heading an article cites)."""
     corpus = build_corpus([parse_file(path).agreement], tokenizer)

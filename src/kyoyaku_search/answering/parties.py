@@ -58,7 +58,7 @@ _ROLE_OF = re.compile(ROLE_OF)
 _PARTY_WORK = re.compile(r"の仕事(?!探|を探)")
 _TOPIC = re.compile(r"は|が")
 _PARTNER = re.compile(f"と(?!{MASK}|して)")  # 「札幌市として」 is who acts, not a partner
-_OBJECT = re.compile(r"を|に(?!は|も|と|対し)|で(?!は|も)|から|へ")
+_OBJECT = re.compile(r"を|に(?!は|も|と)|で(?!は|も)|から|へ")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
 # (Each alternative begins with a character, so the regex engine skips to where a match can begin.)
@@ -74,6 +74,9 @@ _ASKER = re.compile(
 )
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
+# One party and the agreement made with it: 「札幌との協約で岩見沢市は」 names the agreement, the asked
+# party being the other one.
+_AGREEMENT_WITH = re.compile(f"{MASK}+との(?:間の)?(?:連携)?(?:協約|協定)")
 
 
 # A party's name and then its role (「三原市の役割」「乙の役目」) says whose cell is asked for.
@@ -204,8 +207,10 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
     asker = _asker(folded, mentions, own)
     if asker is not None:  # 「本市の役割」: the asker's city, whoever else the question names
         return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))
-    spans = [m.span() for m in _NAMES_AGREEMENT.finditer(_masked(folded, mentions))]
+    masked = _masked(folded, mentions)
+    spans = [m.span() for m in _NAMES_AGREEMENT.finditer(masked)]
     agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
+    agreement += [m.span() for m in _AGREEMENT_WITH.finditer(masked)]
     plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
     compound = [(s, e, p) for s, e, p in plain if e < len(folded) and _is_ideograph(folded[e]) and folded[e] != "側"]
     kept = [m for m in plain if m not in compound]
