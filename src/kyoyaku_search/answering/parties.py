@@ -61,9 +61,9 @@ _PARTNER = re.compile(f"と(?!{MASK}|して)")  # 「札幌市として」 is wh
 _OBJECT = re.compile(r"を|に(?!は|も|と)|で(?!は|も)|から|へ")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
-# (Each alternative begins with a character, so the regex engine skips to where a match can begin.)
 _OWN = re.compile(
-    "|".join(f"{own}(?:市|町|村)" for own in ("本", "当", "自", "我が", "わが"))
+    # not inside a longer name: 熊本市, 松本市 and 岡本町 hold 本市 and 本町
+    "|".join(f"(?<![{KANJI}]){own}(?:市|町|村)" for own in ("本", "当", "自", "我が", "わが"))
     + "|"
     + "|".join(f"{our}の(?:市|町|村|まち)" for our in ("うち", "私たち", "わたしたち", "自分たち", "私ども"))
 )
@@ -72,6 +72,8 @@ _ASKER = re.compile(
     # 「岩見沢市農政課です」「札幌市危機管理局の者ですが」: the asker's own office
     f"|(?:市|町|村)?[{KANJI}{KATAKANA}]{{0,10}}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
 )
+# Where the asker lives (「熊本市民は」「山鹿に住んでるけど」「岩見沢在住です」): a home, not the party acting.
+_RESIDENT = re.compile(r"(?:市|町|村)?(?:民(?!間|営|主)|在住|に住|に暮ら|の住民)")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 # One party and the agreement made with it: 「札幌との協約で岩見沢市は」 names the agreement, the asked
@@ -207,6 +209,10 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
     asker = _asker(folded, mentions, own)
     if asker is not None:  # 「本市の役割」: the asker's city, whoever else the question names
         return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))
+    # 「熊本市民は山鹿市の図書館を使えますか」: the other party, whose thing the resident would use, is asked
+    homes = {p for _, e, p in mentions if _RESIDENT.match(folded, e)}
+    if homes and (elsewhere := [m for m in mentions if m[2] not in homes]):
+        mentions = elsewhere
     masked = _masked(folded, mentions)
     spans = [m.span() for m in _NAMES_AGREEMENT.finditer(masked)]
     agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
