@@ -141,3 +141,36 @@ def test_both_doing_the_thing_leaves_the_asked_party_first(tokenizer, path):
 @pytest.mark.parametrize("question", ["両市でどう分担するの、観光で", "観光は双方でそれぞれ何をするの"])
 def test_how_both_split_a_thing_still_shows_both(corpus, question):
     assert ask(corpus, question).status is Status.BOTH_PARTIES
+
+
+# 「村は」「町は」 alone: the one party of that kind, also where the asker lives there and names the
+# other party's thing (「大蔵村に住んでて…新庄の病児保育を使いたい。村は何をしてくれる？」).
+BY_KIND_TEMPLATES = (
+    "{topic}で{kind}は何をするの",
+    "{asked}に住んでいます。{other}の{topic}を使いたい。{kind}は何をしてくれる？",
+)
+
+
+@pytest.mark.parametrize("path", LAYOUTS, ids=lambda path: path.name)
+def test_a_kind_said_alone_is_the_one_party_of_that_kind(tokenizer, path):
+    corpus = build_corpus([parse_file(path).agreement], tokenizer)
+    topics = sorted({u.initiative for u in corpus.units if u.party and u.initiative})
+    kinds = [p.name[-1] for p in corpus.party_names]
+    asked_once = [(p, o) for p, o in permutations(corpus.party_names, 2) if kinds.count(p.name[-1]) == 1]
+    missed = []
+    for topic in topics:
+        for asked, other in asked_once:
+            if asked.name[-1] not in "市町村":
+                continue
+            for template in BY_KIND_TEMPLATES:
+                question = template.format(topic=topic, kind=asked.name[-1], asked=asked.name, other=other.name)
+                answer = ask(corpus, question)
+                first = answer.hits[0].unit if answer.hits and answer.status in QUOTING else None
+                if first is None or first.party_label != asked.label or first.initiative != topic:
+                    missed.append(question)
+    assert missed == []
+
+
+def test_a_kind_both_parties_share_names_neither(corpus):
+    """Both parties of the seed are 市: 「市は」 picks none of them, both cells stand."""
+    assert ask(corpus, "観光で市は何をする").question.parties == ()

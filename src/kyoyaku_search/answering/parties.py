@@ -187,6 +187,7 @@ def find_parties(
                 slips.append(Correction(folded[start:end], party.name, "reading"))
             chars[start:end] = MASK * (end - start)
             mentions.append((start, end, party))
+    mentions += _by_kind(corpus, folded, chars)
     own = _OWN.search(folded)  # 「本市」「うちの町」, read once for the rules below
     if own is not None:  # 「岩見沢市議です。本市の…」: who asks (市議) is no topic either
         for _, end, _ in mentions:
@@ -200,6 +201,22 @@ def find_parties(
     return "".join(chars), _subjects(folded, mentions, own), slips
 
 
+# 「…大蔵村に住んでて…新庄の病児保育を使いたい。村は何をしてくれる？」: 市・町・村 said alone as the
+# one asked about
+_KIND_ALONE = re.compile(f"(?<![{KANJI}{KATAKANA}の])(市|町|村)(?=は|が|では|として|の役割)")
+
+
+def _by_kind(corpus: Corpus, folded: str, chars: list[str]) -> list[Mention]:
+    """「村は」: the one party of that kind (none when both are 市), masked in `chars`."""
+    found = []
+    for match in _KIND_ALONE.finditer(folded):
+        kind = [p for p in corpus.party_names if p.name.endswith(match[1])]
+        if len(kind) == 1 and chars[match.start()] != MASK:
+            chars[match.start()] = MASK
+            found.append((match.start(), match.end(), kind[0]))
+    return found
+
+
 def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -> tuple[PartyName, ...]:
     """The parties the question is about. Not a filter: names that together name the agreement
     (「札幌市と岩見沢市の連携協約において」), and, when another party is named as well, a name that
@@ -211,6 +228,7 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
         return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))
     # 「熊本市民は山鹿市の図書館を使えますか」: the other party, whose thing the resident would use, is asked
     homes = {p for _, e, p in mentions if _RESIDENT.match(folded, e)}
+    homes -= {p for _, e, p in mentions if _ASKED.match(folded, e)}  # 「大蔵村に住んでて…村は」: asked too
     if homes and (elsewhere := [m for m in mentions if m[2] not in homes]):
         mentions = elsewhere
     masked = _masked(folded, mentions)
