@@ -21,8 +21,9 @@ import pytest
 
 from kyoyaku_search.answering.answer import Status, ask
 from kyoyaku_search.answering.question import understand
+from kyoyaku_search.search.loading import load_corpus
 from kyoyaku_search.search.tokenizer import fold
-from kyoyaku_search.views.evaluate import load_cases
+from kyoyaku_search.views.evaluate import load_cases, set_source
 
 from .framing_cases import TEMPLATES_A, TEMPLATES_B, absent_topics, cases, found, layout_corpora, right_first
 
@@ -167,10 +168,12 @@ def test_asking_words_are_no_content(corpus, question, removed, kept):
 def test_no_question_of_the_eval_sets_is_told_a_held_word_is_missing(corpus):
     for path in sorted(Path(__file__).parent.glob("questions*.yaml")):
         _, eval_cases = load_cases(path)
+        own = set_source(path)  # a set written for another layout is asked of that agreement
+        loaded = load_corpus([own], cache=False) if own else corpus
         for case in (c for c in eval_cases if not c.history):
-            answer = ask(corpus, case.question)
+            answer = ask(loaded, case.question)
             for word in named_words(answer.message) if answer.status == Status.NO_MATCH else ():
-                assert not corpus.occurs(fold(word)), (path.name, case.question, word)
+                assert not loaded.occurs(fold(word)), (path.name, case.question, word)
 
 
 @pytest.mark.parametrize(
