@@ -5,7 +5,6 @@ unit brings a unit holding it first (≥ 95 %); no string the agreement holds is
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,8 @@ import pytest
 from kyoyaku_search.answering.answer import ask
 from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import Corpus, build_corpus
-from kyoyaku_search.search.tokenizer import fold
 
-from .test_phrases import REQUIRED, first_holds, random_phrases
+from .test_phrases import REQUIRED, corrected_windows, first_holds, random_phrases
 from .test_structure import forms
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
@@ -48,18 +46,4 @@ def test_random_phrases_bring_a_unit_holding_them_first(layout):
 
 
 def test_no_string_of_the_agreement_is_corrected(layout):
-    rng = random.Random(5)
-    texts = [fold(unit.text) for unit in layout.units if unit.text.strip()]
-    corrected = []
-    for _ in range(300):
-        text = rng.choice(texts)
-        size = rng.randint(3, min(8, len(text)))
-        start = rng.randint(0, len(text) - size)
-        window = text[start : start + size]
-        if "\n" in window or not window.strip():
-            continue
-        _, corrections = layout.spelling.correct(window, frozenset(), layout.occurs)
-        corrections += layout.spelling.read(window, layout.occurs)
-        if corrections:
-            corrected.append((window, corrections))
-    assert corrected == []
+    assert corrected_windows(layout, 300, seed=5) == []
