@@ -20,6 +20,8 @@ def resident_mb() -> float:
 
 
 def main() -> None:
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
     question, sources = sys.argv[1], sys.argv[2:] or None
     steps = {}
     from kyoyaku_search import ask, load_corpus
