@@ -44,3 +44,36 @@ def test_every_heading_asked_with_when_finds_its_article(layouts, when):  # noqa
             misses.append((agreement.id, unit.context, answer.hits[0].unit.id if answer.hits else answer.status))
     assert asked >= 40
     assert not misses
+
+
+# Where the answer will be used, said in a sentence after the one that asked (「…ですか。卒論で使います。」).
+USED_FOR = ("卒論で使います。", "広報誌に載せたいので正確に知りたいです。", "議会資料に載せます。")
+
+
+@pytest.mark.parametrize("use", USED_FOR)
+def test_every_heading_asked_before_where_it_is_used_finds_its_article(layouts, use):  # noqa: F811
+    misses, asked = [], 0
+    for agreement, unit in _headed_articles(layouts):
+        answer = ask(layouts, f"{unit.context}について定めた条文はどれですか。{use}", agreement=agreement.id)
+        asked += 1
+        if not answer.hits or answer.hits[0].unit.id != unit.id:
+            misses.append((agreement.id, unit.context, answer.hits[0].unit.id if answer.hits else answer.status))
+    assert asked >= 40
+    assert not misses
+
+
+@pytest.mark.parametrize(
+    ("question", "backdrop"),
+    [
+        ("この協約の根拠になっている法律は何ですか。卒論で使います。", "卒論で使います。"),
+        ("岩見沢市の役割は？ 議会資料に載せます。", "議会資料に載せます。"),
+    ],
+)
+def test_where_the_answer_is_used_after_the_question_is_backdrop(question, backdrop):
+    assert backdrop in [question[start:end].strip() for start, end in backdrop_spans(question)]
+
+
+def test_a_statement_after_an_introduction_stays_the_question():
+    """Only a sentence after one that asked is where the answer goes: 「…です。…使う費用は…払う。」 is a question."""
+    question = "札幌市民です。観光PRで使う費用はどちらが払う。"
+    assert (question.index("観光"), len(question)) not in backdrop_spans(question)

@@ -39,6 +39,13 @@ _SIGNATURE = re.compile(
     r"[^。．！!？?、,「」]{1,24}?(?:課|係|室|部|局|担当|担当者|の者|市民|町民|村民|住民|職員|議員|記者)"
     r"(?:です|より|から|でございます|と申します)?[。．！!\s　]*"
 )
+# 「…締結日はいつですか。広報誌に載せたいので正確に知りたいです。」「…何ですか。卒論で使います。」: a last
+# sentence that only says where the answer will be used, after a sentence that asked.
+_USED_FOR = re.compile(
+    r"[^。．！!？?「」]{0,20}?(?:で|に)(?:そのまま)?(?:使|用い|載せ|掲載|紹介|引用|発表|報告)"
+    r"[^。．！!？?「」]{0,20}[。．！!\s　]*"
+)
+_ASKED_BEFORE = re.compile(r"(?:[？?]|か[。．！!]?)[\s　]*$")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _MARKS = "、。,!?！？"
 # A claim to check: 「記事で「…」と書いたが正しいか」「資料に「…」と記載したが合っているか」 — the claim
@@ -73,6 +80,9 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
     ends = [match.end() for match in _SENTENCE.finditer(text.rstrip("。．！!？? 　"))]
     if ends and _SIGNATURE.fullmatch(text, ends[-1]):  # signed: the question is the sentence before
         spans.append((ends[-1], len(text)))
+        ends.pop()
+    elif ends and _USED_FOR.fullmatch(text, ends[-1]) and _ASKED_BEFORE.search(text, 0, ends[-1]):
+        spans.append((ends[-1], len(text)))  # where the answer goes: the question is the sentence before
         ends.pop()
     if ends:  # every sentence but the last
         spans.append((0, ends[-1]))
