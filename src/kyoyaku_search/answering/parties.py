@@ -62,8 +62,9 @@ _OBJECT = re.compile(r"を|に(?!は|も|と)|で(?!は|も)|から|へ")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
 # who asks (「岩見沢市議として」「岩見沢市の職員ですが」「当市（札幌市）は」).
 _OWN = re.compile(
-    # not inside a longer name: 熊本市, 松本市 and 岡本町 hold 本市 and 本町
-    "|".join(f"(?<![{KANJI}]){own}(?:市|町|村)" for own in ("本", "当", "自", "我が", "わが"))
+    # not inside a longer name: 熊本市, 松本市 and 岡本町 hold 本市 and 本町. (Each alternative begins
+    # with a character and looks behind only after it, so the regex engine skips to where one can begin.)
+    "|".join(f"{own}(?<![{KANJI}]{own})(?:市|町|村)" for own in ("本", "当", "自", "我が", "わが"))
     + "|"
     + "|".join(f"{our}の(?:市|町|村|まち)" for our in ("うち", "私たち", "わたしたち", "自分たち", "私ども"))
 )
@@ -203,7 +204,8 @@ def find_parties(
 
 # 「…大蔵村に住んでて…新庄の病児保育を使いたい。村は何をしてくれる？」: 市・町・村 said alone as the
 # one asked about
-_KIND_ALONE = re.compile(f"(?<![{KANJI}{KATAKANA}の])(市|町|村)(?=は|が|では|として|の役割)")
+# (The kind first, the look-behind after it: the engine skips to a 市, 町 or 村.)
+_KIND_ALONE = re.compile(f"([市町村])(?<![{KANJI}{KATAKANA}の][市町村])(?=は|が|では|として|の役割)")
 
 
 def _by_kind(corpus: Corpus, folded: str, chars: list[str]) -> list[Mention]:
