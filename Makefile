@@ -31,6 +31,7 @@ test: $(STAMP) browser lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check src
 
 # The end-to-end test drives Debian's chromium, and Japanese needs a CJK font. Installed here
 # when missing and we are root (CI is); otherwise the test says why it skips.

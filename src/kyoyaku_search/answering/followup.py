@@ -149,10 +149,7 @@ def _without_words(question: Question, words: frozenset[str]) -> Question:
 def _is_follow_up(question: Question) -> bool:
     text = question.text.strip()
     return (
-        len(text) <= _SHORT
-        or bool(_FOLLOW_UP.search(text))
-        or bool(_THAT_PARTY.search(text))
-        or _party_alone(question)
+        len(text) <= _SHORT or bool(_FOLLOW_UP.search(text)) or bool(_THAT_PARTY.search(text)) or _party_alone(question)
     )
 
 

@@ -237,6 +237,8 @@ def _names_cut_from_kana(tokens: Sequence[Token]) -> set[str]:
         and after.pos[0] == "名詞"
         and _HIRAGANA_WORD.fullmatch(after.surface)
     }
+
+
 # 「協議で決めることとされている事項」: the matters a procedure decides are what its articles say.
 _MATTERS = frozenset({"事項", "項目", "事柄", "もの"})
 # How parties split a thing between them (「両市でどう分担する」): asking for their roles in it.

@@ -14,10 +14,7 @@ from ..search.units import Unit
 from .question import Context, Query, Question
 from .records import record
 
-NO_MATCH = (
-    "該当する条文・別表の項目は見つかりませんでした。"
-    "言葉を変えて質問してみてください。"
-)
+NO_MATCH = "該当する条文・別表の項目は見つかりませんでした。言葉を変えて質問してみてください。"
 
 
 class Status(StrEnum):

@@ -113,15 +113,11 @@ _AND = re.compile(r"\s*(?:と|及び|および|並びに|、|,|・|や)\s*")
 _TO = re.compile(r"\s*(?:から|〜|~|－|-)\s*")
 
 
-def _joined(
-    corpus: Corpus, folded: str, first: re.Match[str], number: int, agreement: str | None
-) -> Reference | None:
+def _joined(corpus: Corpus, folded: str, first: re.Match[str], number: int, agreement: str | None) -> Reference | None:
     """Articles named together after `first` (「と第3条」「から第4条まで」), all quoted in order; None
     when `first` stands alone."""
     numbers, end = [number], first.end()
-    while (link := _AND.match(folded, end) or _TO.match(folded, end)) and (
-        after := ARTICLE.match(folded, link.end())
-    ):
+    while (link := _AND.match(folded, end) or _TO.match(folded, end)) and (after := ARTICLE.match(folded, link.end())):
         then = kanji_number(after["n1"] or after["n2"])
         if then is None:
             break

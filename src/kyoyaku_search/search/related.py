@@ -64,9 +64,7 @@ def two_kanji_near(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {mask: tuple(sorted(terms)) for mask, terms in near.items()}
 
 
-def two_kanji_candidate(
-    word: str, near: dict[str, tuple[str, ...]], reading: Callable[[str], str]
-) -> str | None:
+def two_kanji_candidate(word: str, near: dict[str, tuple[str, ...]], reading: Callable[[str], str]) -> str | None:
     """The corpus word of two kanji that `word` is one character off, if only one is, or if
     only one of them reads the same (「福止」 is 福祉, not 廃止: a typo through the input method
     keeps the sound)."""

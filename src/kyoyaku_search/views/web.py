@@ -72,7 +72,8 @@ class Turn:
 # A question too long to search is shown by its start (the whole of it, to copy, folded away).
 PREVIEW_CHARS = 120
 TOO_LONG_HINT = (
-    "長い文章を貼り付けた場合は、探したい一文（取組の名前や条文の一部）か、知りたいこと（市町村名と取組）だけを入力してください。"
+    "長い文章を貼り付けた場合は、探したい一文（取組の名前や条文の一部）か、"
+    "知りたいこと（市町村名と取組）だけを入力してください。"
 )
 
 
