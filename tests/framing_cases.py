@@ -32,6 +32,7 @@ LAYOUT_FILES = (
     "inabe-toin-2010.txt",
     "inami-himeji-2015.txt",
     "kariya-xx-town-2021.txt",
+    "matsuyama-toon-2016.txt",
     "mihara-fukuyama-2015.html",
     "mihara-fukuyama-2015.txt",
     "sakaiminato-matsue-yonago-2009.txt",

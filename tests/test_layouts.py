@@ -48,7 +48,7 @@ def counts(agreement: Agreement) -> tuple[int, int, int]:
 def test_layouts_md_lists_every_fixture():
     files = {p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html")}
     assert {name for name, *_ in COUNTS} == files
-    assert len(files) == 23  # 19 agreements, 4 of them also as HTML
+    assert len(files) == 24  # 20 agreements, 4 of them also as HTML
 
 
 @pytest.mark.parametrize(
