@@ -35,6 +35,7 @@ LAYOUT_FILES = (
     "matsuyama-toon-2016.txt",
     "mihara-fukuyama-2015.html",
     "mihara-fukuyama-2015.txt",
+    "minamisoma-iitate-2009.txt",
     "sakaiminato-matsue-yonago-2009.txt",
     "shinjo-okura-2015.txt",
     "taka-kasai-kato-2015.txt",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .source_lines import Repair
+from .spaced import close_up, is_letter_spaced
 from .template import LABELS, municipalities
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十]{1,3}"
@@ -69,6 +70,10 @@ def split_flattened(text: str) -> tuple[str, tuple[int, ...], tuple[Repair, ...]
         if (cells := _PIPE_CELLS.search(line)) and line[: cells.start()].strip() and "\t" not in line:
             repairs.append(Repair((number,), "pipe-cells", cells.group(0).strip(), ""))
             line = line[: cells.start()]
+        if is_letter_spaced(line):
+            closed = close_up(line)
+            repairs.append(Repair((number,), "letter-spaced", line[:40], closed[:40]))
+            line = closed
         if is_flattened(line):
             pieces = split_line(line)
         elif _LINE_HEADED_ARTICLE.match(line):

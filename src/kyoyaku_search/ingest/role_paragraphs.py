@@ -131,6 +131,7 @@ def _read(pieces: list[_Piece], parties: tuple[Party, ...], ctx: ParseContext, l
             role = None
         elif role is not None:
             role.append(piece)
+            _check_no_group_inside(role, longest, ctx)
         elif rows:
             rows[-1].title.append(piece)
         else:
@@ -139,6 +140,18 @@ def _read(pieces: list[_Piece], parties: tuple[Party, ...], ctx: ParseContext, l
         raise ctx.error(line, "別表に取組（(1) など）がありません / the annex has no 取組")
     _check_rows(groups, parties, ctx)
     return [group for group in groups if group.rows]
+
+
+def _check_no_group_inside(role: list[_Piece], longest: int, ctx: ParseContext) -> None:
+    """Two short pieces in a row that end no sentence are a 分野 wrapped in its narrow column: the
+    role before it was cut mid-sentence (a line lost), and would swallow the 分野 and its 基本方針."""
+    last = role[-2:]
+    if len(last) == 2 and all(len(p.text) <= longest * _SHORT and not _ends_sentence([p]) for p in last):
+        raise ctx.error(
+            last[0].line,
+            "別表の役割が文の途中で終わり、次の分野が続いています（行が抜けていませんか）"
+            " / a role ends mid-sentence before the next 分野",
+        )
 
 
 def _ends_sentence(pieces: list[_Piece]) -> bool:
