@@ -143,7 +143,9 @@ def test_a_letter_spaced_ocr_copy_loads_with_its_inline_roles():
 
 
 def test_a_letter_spaced_copy_without_its_definitions_is_refused_at_its_line(tmp_path):
-    path = _edited(tmp_path, MINAMISOMA, lambda lines: lines.__setitem__(15, lines[15].replace("(以 下 「甲」 とい う。)", "")))
+    path = _edited(
+        tmp_path, MINAMISOMA, lambda lines: lines.__setitem__(15, lines[15].replace("(以 下 「甲」 とい う。)", ""))
+    )
     with pytest.raises(AgreementFormatError) as caught:
         parse_file(path)
     assert (caught.value.path, caught.value.line) == (str(path), 16)
@@ -159,3 +161,12 @@ def test_a_letter_spaced_copy_without_its_definitions_is_refused_at_its_line(tmp
 )
 def test_a_blank_inside_an_ordinal_is_removed(printed, read):
     assert remove_stray_spaces(printed)[0] == read
+
+
+def test_a_flattened_copy_without_a_preamble_takes_its_parties_from_the_title(tmp_path):
+    preamble = "松山市及び東温市は、連携中枢都市圏を形成するため、地方自治法第252条の2第1 項の規定に基づき、次のとおり連携協約を締結する。 "
+    path = _edited(tmp_path, MATSUYAMA, lambda lines: lines.__setitem__(15, lines[15].replace(preamble, "")))
+    agreement = parse_file(path).agreement
+    assert agreement.title == "松山市及び東温市における連携中枢都市圏形成に係る連携協約"  # the cover's last words
+    assert [p.name for p in agreement.parties] == ["松山市", "東温市"]
+    assert len(agreement.articles) == 5 and len(list(agreement.annex.rows())) == 7
