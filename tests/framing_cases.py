@@ -38,6 +38,7 @@ LAYOUT_FILES = (
     "minamisoma-iitate-2009.txt",
     "sakaiminato-matsue-yonago-2009.txt",
     "shinjo-okura-2015.txt",
+    "shiribeshi-15-2021.txt",
     "taka-kasai-kato-2015.txt",
     "tamano-okayama-2016.txt",
     "tomakomai-abira-2015.txt",

@@ -317,9 +317,12 @@ def _is_ideograph(ch: str) -> bool:
 
 
 def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
-    """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses."""
+    """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses. Not one
+    that 及び or 並びに joins to the next name (「余市町及び赤井川村」, of a list of members)."""
     following = folded[end : end + 1]
     if not following or _is_kana(following, hiragana_only=True) or not following.isalnum():
+        return False
+    if folded.startswith(("及び", "並びに"), end):
         return False
     return folded[start : end + 1] in blob
 
