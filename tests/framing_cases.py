@@ -162,7 +162,9 @@ def topics(corpus: Corpus, limit: int = 12) -> list[str]:
             found.extend(_noun_phrases(corpus, unit.text)[:1])
         elif unit.kind == "article" and unit.context:
             found.append(unit.context)
-    usable = [t for t in dict.fromkeys(found) if 2 <= len(t) <= 14 and not t.startswith("その他")]
+    # a party's own name or label (「連携町村」, the label of fifteen 町村) says who, never what
+    parties = {each for p in corpus.party_names for each in (p.name, p.label)}
+    usable = [t for t in dict.fromkeys(found) if 2 <= len(t) <= 14 and not t.startswith("その他") and t not in parties]
     step = max(1, len(usable) // limit)
     return usable[::step][:limit]
 
