@@ -37,6 +37,7 @@ from .missing import missing_article
 from .notes import reading_notes, synonym_notes
 from .notfound import not_found_message
 from .placed import effective_answer, referenced_answer, related_answer, row_roles_answer
+from .provides import provision
 from .provisions import (
     annex_reference,
     label_definition,
@@ -99,7 +100,7 @@ def ask(
     reference = reference or find_reference(corpus, question.text, agreement)
     if reference is None:
         # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
-        finders = (named_heading, who_is_meant, what_it_is, outline, defined_term)
+        finders = (named_heading, who_is_meant, what_it_is, outline, provision, defined_term)
         found = (find(corpus, question, agreement) for find in finders)
         reference = next((place for place in found if place is not None), None)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
