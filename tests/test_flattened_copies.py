@@ -170,3 +170,40 @@ def test_a_flattened_copy_without_a_preamble_takes_its_parties_from_the_title(tm
     assert agreement.title == "松山市及び東温市における連携中枢都市圏形成に係る連携協約"  # the cover's last words
     assert [p.name for p in agreement.parties] == ["松山市", "東温市"]
     assert len(agreement.articles) == 5 and len(list(agreement.annex.rows())) == 7
+
+
+ROLE_PARAGRAPHS_WITH_CONTENT = """甲市及び乙町における連携協約
+甲市及び乙町は、次のとおり連携協約を締結する。
+(目的)
+第1条 この連携協約は、甲市及び乙町が連携して圏域の発展を図ることを目的とする。
+(連携する取組及び役割分担)
+第2条 甲市及び乙町が連携する取組及び役割分担は、別表に掲げるとおりとする。
+別表(第2条関係)
+(1) 地域医療の確保
+内容 圏域の救急医療体制を確保す
+る。
+甲市の役割 市立病院の救急医療の機能を維持す
+る。
+乙町の役割 救急医療に要する経費の一部を負担する。
+(2) 図書館の相互利用
+内容 図書館を相互に利用できるようにする。
+甲市の役割 市立図書館を乙町の住民の利用に供する。
+乙町の役割 町立図書館を甲市の住民の利用に供する。
+"""
+
+
+def test_role_paragraphs_without_fields_and_with_a_content_paragraph_of_their_own():
+    document = document_from_bytes(ROLE_PARAGRAPHS_WITH_CONTENT.encode("utf-8"), "paragraphs.txt")
+    agreement = parse_document(document, "paragraphs").agreement
+    assert _rows(agreement) == [
+        (
+            "地域医療の確保",
+            "圏域の救急医療体制を確保する。",
+            [("甲市", "市立病院の救急医療の機能を維持する。"), ("乙町", "救急医療に要する経費の一部を負担する。")],
+        ),
+        (
+            "図書館の相互利用",
+            "図書館を相互に利用できるようにする。",
+            [("甲市", "市立図書館を乙町の住民の利用に供する。"), ("乙町", "町立図書館を甲市の住民の利用に供する。")],
+        ),
+    ]
