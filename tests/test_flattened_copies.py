@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from kyoyaku_search import ask
 from kyoyaku_search.errors import AgreementFormatError
 from kyoyaku_search.ingest.document import document_from_bytes
 from kyoyaku_search.ingest.parser import parse_document, parse_file
 from kyoyaku_search.ingest.repair import remove_stray_spaces
 from kyoyaku_search.ingest.spaced import close_up, is_letter_spaced
+from kyoyaku_search.search.corpus import build_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 MATSUYAMA = FIXTURES / "matsuyama-toon-2016.txt"
@@ -207,3 +209,9 @@ def test_role_paragraphs_without_fields_and_with_a_content_paragraph_of_their_ow
             [("甲市", "市立図書館を乙町の住民の利用に供する。"), ("乙町", "町立図書館を甲市の住民の利用に供する。")],
         ),
     ]
+
+
+def test_parties_named_by_city_are_listed_by_their_names_alone(tokenizer):
+    corpus = build_corpus([parse_file(MATSUYAMA).agreement], tokenizer)
+    answer = ask(corpus, "別表の分野はいくつある")
+    assert answer.message.startswith("松山市と東温市が連携する取組は、別表に7項目あります。")  # not 「松山市（松山市）」
