@@ -161,7 +161,9 @@ def find_parties(
             # a name ending the verbatim run (「…交流・移住促進、札幌市は」) is asked about; one the run
             # goes on past (「札幌市都心部の再開発」) is quoted text
             inside = start in quoted and end < quoted.stop
-            if MASK in chars[start:end] or inside or _in_compound(folded, start, end, corpus.text_blob):
+            # masked already: a mask put there, not a 、 of the name itself (「島xx、寿都町、…」, a list)
+            taken = any(chars[at] == MASK != folded[at] for at in range(start, end))
+            if taken or inside or _in_compound(folded, start, end, corpus.text_blob):
                 continue
             chars[start:end] = MASK * len(form)
             masked.add((start, end))
