@@ -223,12 +223,17 @@ def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | Non
 def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = None) -> Reference | None:
     """The article that sets up the 取組 of each agreement in scope: of those that refer to 別表
     (「別表に掲げるとおり」), the one holding most of `words` (「取組」「内容」 in one, 「役割分担」 in
-    the next), the first on a tie; where the 取組 stand inline, the article they stand in."""
+    the next), on a tie the first naming 取組, else the first; where the 取組 stand inline, the article
+    they stand in."""
     positions = []
     for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
         articles = in_scope(corpus, aid, "article")
         found = [i for i in articles if "別表" in corpus.units[i].text]
-        found.sort(key=lambda i: -sum(word in corpus.units[i].text for word in words))
+        # on a tie, the one naming the 取組 (「取組及び役割分担については、別表に掲げるとおり」) before
+        # one that only points to 別表 for its 分野 (「別表に掲げる分野について…連携を図る」)
+        found.sort(
+            key=lambda i: (-sum(word in corpus.units[i].text for word in words), "取組" not in corpus.units[i].text)
+        )
         if not found:
             rows = in_scope(corpus, aid, "row")
             inline = _INLINE.match(corpus.units[rows[0]].citation.place) if rows else None
