@@ -220,6 +220,10 @@ def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | Non
     return None
 
 
+# The index's words for the 取組 themselves (「取組」 is 「取り組み」 there).
+_INITIATIVES = ("取り組み", "事業", "施策")
+
+
 def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = None) -> Reference | None:
     """The article that sets up the 取組 of each agreement in scope: of those that refer to 別表
     (「別表に掲げるとおり」), the one holding most of `words` (「取組」「内容」 in one, 「役割分担」 in
@@ -228,7 +232,13 @@ def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = 
     for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
         articles = in_scope(corpus, aid, "article")
         found = [i for i in articles if "別表" in corpus.units[i].text]
-        found.sort(key=lambda i: -sum(word in corpus.units[i].text for word in words))
+        # the words are index terms (「取組」 is 「取り組み」 there): counted in the index, not the text
+        held = dict(zip(found, map(sum, zip(*(corpus.index.holds(word, found) for word in words))), strict=False))
+        # on a tie, the article naming the 取組 sets them up (「取組及び役割分担は別表」 over 「別表の分野について連携」)
+        names = dict(
+            zip(found, map(any, zip(*(corpus.index.holds(word, found) for word in _INITIATIVES))), strict=False)
+        )
+        found.sort(key=lambda i: (-held.get(i, 0), not names.get(i, False)))
         if not found:
             rows = in_scope(corpus, aid, "row")
             inline = _INLINE.match(corpus.units[rows[0]].citation.place) if rows else None
