@@ -224,6 +224,15 @@ def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | Non
 _INITIATIVES = ("取り組み", "事業", "施策")
 
 
+def _held(corpus: Corpus, words: Sequence[str], positions: list[int]) -> list[int]:
+    """How many of `words` each unit at `positions` holds."""
+    counts = [0] * len(positions)
+    for word in words:
+        for k, holds in enumerate(corpus.index.holds(word, positions)):
+            counts[k] += holds
+    return counts
+
+
 def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = None) -> Reference | None:
     """The article that sets up the 取組 of each agreement in scope: of those that refer to 別表
     (「別表に掲げるとおり」), the one holding most of `words` (「取組」「内容」 in one, 「役割分担」 in
@@ -232,13 +241,10 @@ def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = 
     for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
         articles = in_scope(corpus, aid, "article")
         found = [i for i in articles if "別表" in corpus.units[i].text]
-        # the words are index terms (「取組」 is 「取り組み」 there): counted in the index, not the text
-        held = dict(zip(found, map(sum, zip(*(corpus.index.holds(word, found) for word in words))), strict=False))
-        # on a tie, the article naming the 取組 sets them up (「取組及び役割分担は別表」 over 「別表の分野について連携」)
-        names = dict(
-            zip(found, map(any, zip(*(corpus.index.holds(word, found) for word in _INITIATIVES))), strict=False)
-        )
-        found.sort(key=lambda i: (-held.get(i, 0), not names.get(i, False)))
+        # the words are index terms (「取組」 is 「取り組み」 there): counted in the index, not the text;
+        # on a tie, the article naming the 取組 sets them up (「取組…は別表」 over 「別表の分野について連携」)
+        held, names = _held(corpus, words, found), _held(corpus, _INITIATIVES, found)
+        found = [i for _, _, i in sorted(zip([-n for n in held], [not n for n in names], found, strict=True))]
         if not found:
             rows = in_scope(corpus, aid, "row")
             inline = _INLINE.match(corpus.units[rows[0]].citation.place) if rows else None
