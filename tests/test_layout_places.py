@@ -62,3 +62,75 @@ def test_the_note_names_each_annex(corpora):
 def test_one_annex_is_not_counted_as_several(corpus):
     # the seed has one 別表: 「いくつある」 is left to the list of its 取組
     assert ask(corpus, "別表はいくつある？").status is Status.TOGETHER
+
+
+LAYOUTS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix == ".txt")
+
+
+@pytest.fixture(scope="module")
+def every_layout(tokenizer):
+    return {name: build_corpus([parse_file(FIXTURES / name).agreement], tokenizer) for name in LAYOUTS}
+
+
+def _sections(corpus):  # noqa: ANN001, ANN202
+    """(label, title, its row ids) of each annex section the layout's rows are cited under."""
+    found: dict[str, list[str]] = {}
+    for unit in corpus.units:
+        if unit.kind == "row" and unit.section:
+            found.setdefault(unit.section, []).append(unit.id.split("/", 1)[1])
+    return [(section.split(" ", 1)[0], section.partition(" ")[2], rows) for section, rows in found.items()]
+
+
+def _listed(corpus, question: str) -> list[str]:  # noqa: ANN001
+    answer = ask(corpus, question, top_k=20)
+    if answer.status not in (Status.SECTION, Status.ANSWERED):
+        return [str(answer.status)]
+    return [hit.unit.id.split("/", 1)[1] for hit in answer.hits]
+
+
+@pytest.mark.parametrize("template", ["「{t}」にはどんな取組がある？", "{t}の取組を教えて", "「{t}」の取組は？"])
+def test_every_section_asked_by_its_title_lists_its_rows(every_layout, template):
+    misses, asked = [], 0
+    for name, corpus in every_layout.items():
+        for _, title, rows in _sections(corpus):
+            if not title or title.endswith("取組"):
+                continue  # 「…に関する取組の取組」 is no question anyone asks
+            asked += 1
+            got = _listed(corpus, template.format(t=title))
+            if got[: len(rows)] != rows and sorted(got[: len(rows)]) != sorted(rows):
+                misses.append((name, title, got[:3]))
+    assert asked >= 20
+    assert misses == []
+
+
+@pytest.mark.parametrize("template", ["第{a}条第{n}号{x}には何が書いてある？", "第{a}条({n}){x}の取組は"])
+def test_every_inline_section_by_its_item_lists_its_rows(every_layout, template):
+    """Where the 取組 stand in an article (第3条 (1) ア (ア) a …), 「第3条第1号ア」 is that sub-section."""
+    misses, asked = [], 0
+    for name, corpus in every_layout.items():
+        annex = corpus.agreements[0].annex
+        if annex is None or annex.article is None:
+            continue
+        for label, _, rows in _sections(corpus):
+            number, _, letter = label[1:].partition(")")
+            asked += 1
+            got = _listed(corpus, template.format(a=annex.article, n=number, x=letter))
+            if sorted(got[: len(rows)]) != sorted(rows):
+                misses.append((name, label, got[:3]))
+    assert asked >= 15
+    assert misses == []
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        ("iida-oshika-2009.txt", "第3条第1号ア(イ)には何が書いてある", "row-1a-2"),  # one row
+        ("iida-oshika-2009.txt", "第三条第一号ア(ア)の甲の役割は", "row-1a-1/甲"),
+        ("iida-oshika-2009.txt", "第3条第1号ア(ア)b", "row-1a-1/甲"),  # the cell as cited
+        ("inami-himeji-2015.txt", "第3条第1号a(b)ii", "row-1-1/乙"),
+        ("iida-oshika-2009.txt", "第3条第1項", "art-3"),  # a paragraph is no item
+        ("yamaga-kumamoto-2022.txt", "第3条第1号", "art-3"),  # its 取組 stand in 別表第1: the article's item
+    ],
+)
+def test_an_inline_place_down_to_its_cell(every_layout, name, question, expected):
+    assert _listed(every_layout[name], question)[0] == expected

@@ -96,6 +96,8 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         units = corpus.units
         positions = tuple(i for i in in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
+            if (inline := _inline_place(corpus, folded, match, number, agreement)) is not None:
+                return inline
             joined = _joined(corpus, folded, match, number, agreement)
             if joined is not None:  # 「第2条と第3条」「第2条から第4条まで」: each of them
                 return joined
@@ -107,6 +109,46 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if positions:
             return Reference(positions, f"第{read[0]}条", "article", matched=read[1])
     return None
+
+
+# 「第3条第1号ア」「第3条(1)ア」「第3条第2号ア(イ)」: a place inside the article the 取組 are written in
+# (an inline annex), read as its rows' citations print it (「第3条第1号ア(ア)a」).
+_ITEM = re.compile(
+    r"\s*(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})号|[(](?P<p>[0-9]{1,2})[)])"
+    r"(?P<rest>(?:[ア-ン]|[0-9]{1,2}|[(][ア-ンa-z0-9]{1,2}[)]|[a-z]|[ⅰ-ⅻ])*)"
+)
+
+
+def _inline_place(
+    corpus: Corpus, folded: str, match: re.Match[str], number: int, agreement: str | None
+) -> Reference | None:
+    """The rows (or the one row, or role cell) cited under the item of article `number` the question
+    names after it; None when it names none, or no row is cited so (the 取組 stand in 別表)."""
+    item = _ITEM.match(folded, match.end())
+    number_of_item = kanji_number(item["n"] or item["p"]) if item is not None else None
+    if number_of_item is None:
+        return None
+    article = f"第{number}条"
+    asked = f"{article}第{number_of_item}号{item['rest']}"
+    words = folded[match.start() : item.end()]
+    units = corpus.units
+    role = [i for i in in_scope(corpus, agreement, "role") if units[i].citation.place == asked]
+    if role:
+        return Reference(tuple(role), asked, "role", matched=words)
+    rows = in_scope(corpus, agreement, "row")
+    for end in range(len(asked), len(article), -1):  # the longest part of it rows are cited by
+        found = tuple(i for i in rows if _cited_under(units[i].citation.place, asked[:end]))
+        if found:
+            if len(found) == 1:
+                return Reference(found, units[found[0]].citation.place, "row", matched=words)
+            return Reference(found, asked[len(article) : end], "section", matched=words)
+    return None
+
+
+def _cited_under(place: str, part: str) -> bool:
+    """Whether a citation is `part` or lies under it: 「第3条第1号」 holds 「第3条第1号ア(ア)a」, not
+    「第3条第10号」."""
+    return place.startswith(part) and not place[len(part) : len(part) + 1].isdigit()
 
 
 _AND = re.compile(r"\s*(?:と|及び|および|並びに|、|,|・|や)\s*")
