@@ -115,7 +115,7 @@ _SECTION_WORD = re.compile(r"\s*(?:(?:の|という)?\s*(?:政策分野|分野|�
 
 
 def _name(head: str) -> str:
-    head = head.rstrip().rstrip("」』\"")  # 「「…のけん引」にはどんな取組」: the title quoted
+    head = head.rstrip().rstrip('」』"')  # 「「…のけん引」にはどんな取組」: the title quoted
     return _SECTION_WORD.sub("", head) or head
 
 
