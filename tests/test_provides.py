@@ -93,3 +93,28 @@ def test_the_seed_provides_neither_and_says_so(corpus, question):
 @pytest.mark.parametrize("question", ["消防のことは協定に書いていないこと？", "救急医療に疑問がある"])
 def test_a_topic_beside_the_asking_words_is_no_residual_question(corpora, question):
     assert _first(corpora["iida-oshika-2009.txt"], question) != "art-7"
+
+
+def _headed(corpus, word: str) -> list[str]:  # noqa: ANN001
+    return [u.id.split("/", 1)[1] for u in corpus.units if u.kind == "article" and word in (u.context or "")]
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("協約をやめたいときはどうなる", "廃止"),
+        ("協定をやめるには", "廃止"),
+        ("協定を変えたいときはどうする", "変更"),
+        ("協約を変更したいときはどうなる", "変更"),
+    ],
+)
+def test_ending_and_changing_are_told_apart_where_two_articles_hold_them(corpora, question, heading):
+    """(協定の変更) and (協定の廃止) as two articles: 「やめたい」 is the one, 「変えたい」 the other."""
+    apart = {
+        name: corpus
+        for name, corpus in corpora.items()
+        if (changed := _headed(corpus, "変更")) and (ended := _headed(corpus, "廃止")) and changed != ended
+    }
+    assert len(apart) >= 6
+    got = {name: _first(corpus, question) for name, corpus in apart.items()}
+    assert got == {name: _headed(corpus, heading)[0] for name, corpus in apart.items()}
