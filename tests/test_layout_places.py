@@ -37,6 +37,13 @@ CASES = [
     ("mihara-fukuyama-2015.txt", "この協約はいつ締結された？", "date"),
     # a signature block that prints the date stays first
     ("sakaiminato-matsue-yonago-2009.txt", "この協定はいつ締結されたの", "signature"),
+    # no 附則: the article that says when it takes effect does its work
+    ("sakaiminato-matsue-yonago-2009.txt", "附則には何と書いてある", "art-7"),  # (効力の発生)
+    ("yuzawa-ugo-2011.txt", "附則を見せて", "art-7"),  # 「締結の日から効力を生じ、…」
+    # the 取組 stand in 第3条: counted there
+    ("taka-kasai-kato-2015.txt", "第3条の最後の取組は", "row-3-1"),
+    ("iida-oshika-2009.txt", "第3条の2番目の取組", "row-1a-2"),
+    ("iida-oshika-2009.txt", "第3条に書かれている最初の取組は？", "row-1a-1"),
 ]
 
 
@@ -57,6 +64,16 @@ def test_the_place_comes_first(corpora, name, question, expected):
 def test_the_note_names_each_annex(corpora):
     answer = ask(corpora["yamaga-kumamoto-2022.txt"], "別表はいくつあって、それぞれ何の分野ですか")
     assert answer.notes[0].startswith("この協約の別表は3つです（別表第1(第3条関係) 圏域全体の経済成長のけん引に係る政策分野、")
+
+
+def test_no_supplementary_provisions_and_no_article_in_their_place(corpora, tokenizer):
+    corpus = build_corpus([parse_file(FIXTURES / "taka-kasai-kato-2015.txt").agreement], tokenizer)
+    assert ask(corpus, "附則には何と書いてある").status is Status.NO_MATCH
+
+
+def test_the_note_says_there_is_no_supplementary_provision(corpora):
+    answer = ask(corpora["sakaiminato-matsue-yonago-2009.txt"], "附則には何と書いてある")
+    assert answer.notes[0] == "この協約に附則はありません。効力の発生を定めた第7条（効力の発生）を示します。"
 
 
 def test_one_annex_is_not_counted_as_several(corpus):

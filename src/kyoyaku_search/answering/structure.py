@@ -16,6 +16,8 @@ from ..chars import KANJI
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
+from .effective import COMMENCEMENT
+from .inline import holds_the_rows, inline_place
 from .ordinals import Ordinal, find_nested, find_ordinal, read_article
 from .places import NUMBER as _NUMBER
 from .places import Reference, in_scope, nth_words, ordered
@@ -96,8 +98,11 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         units = corpus.units
         positions = tuple(i for i in in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
-            if (inline := _inline_place(corpus, folded, match, number, agreement)) is not None:
-                return inline
+            within = inline_place(corpus, folded, match, number, agreement) or _counted_inside(
+                corpus, folded, number, agreement
+            )
+            if within is not None:  # 「第3条第1号ア」「第3条の最後の取組」 where the 取組 stand in 第3条
+                return within
             joined = _joined(corpus, folded, match, number, agreement)
             if joined is not None:  # 「第2条と第3条」「第2条から第4条まで」: each of them
                 return joined
@@ -109,46 +114,6 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         if positions:
             return Reference(positions, f"第{read[0]}条", "article", matched=read[1])
     return None
-
-
-# 「第3条第1号ア」「第3条(1)ア」「第3条第2号ア(イ)」: a place inside the article the 取組 are written in
-# (an inline annex), read as its rows' citations print it (「第3条第1号ア(ア)a」).
-_ITEM = re.compile(
-    r"\s*(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})号|[(](?P<p>[0-9]{1,2})[)])"
-    r"(?P<rest>(?:[ア-ン]|[0-9]{1,2}|[(][ア-ンa-z0-9]{1,2}[)]|[a-z]|[ⅰ-ⅻ])*)"
-)
-
-
-def _inline_place(
-    corpus: Corpus, folded: str, match: re.Match[str], number: int, agreement: str | None
-) -> Reference | None:
-    """The rows (or the one row, or role cell) cited under the item of article `number` the question
-    names after it; None when it names none, or no row is cited so (the 取組 stand in 別表)."""
-    item = _ITEM.match(folded, match.end())
-    number_of_item = kanji_number(item["n"] or item["p"]) if item is not None else None
-    if number_of_item is None:
-        return None
-    article = f"第{number}条"
-    asked = f"{article}第{number_of_item}号{item['rest']}"
-    words = folded[match.start() : item.end()]
-    units = corpus.units
-    role = [i for i in in_scope(corpus, agreement, "role") if units[i].citation.place == asked]
-    if role:
-        return Reference(tuple(role), asked, "role", matched=words)
-    rows = in_scope(corpus, agreement, "row")
-    for end in range(len(asked), len(article), -1):  # the longest part of it rows are cited by
-        found = tuple(i for i in rows if _cited_under(units[i].citation.place, asked[:end]))
-        if found:
-            if len(found) == 1:
-                return Reference(found, units[found[0]].citation.place, "row", matched=words)
-            return Reference(found, asked[len(article) : end], "section", matched=words)
-    return None
-
-
-def _cited_under(place: str, part: str) -> bool:
-    """Whether a citation is `part` or lies under it: 「第3条第1号」 holds 「第3条第1号ア(ア)a」, not
-    「第3条第10号」."""
-    return place.startswith(part) and not place[len(part) : len(part) + 1].isdigit()
 
 
 _AND = re.compile(r"\s*(?:と|及び|および|並びに|、|,|・|や)\s*")
@@ -182,6 +147,14 @@ def _in_annex(corpus: Corpus, folded: str, agreement: str | None) -> Reference |
     """A place inside the annex (its section, a row by its order) for 「第3条の別表の…」."""
     found = (finder(corpus, folded, agreement) for finder in (in_section, titled, _ordinal))
     return next((reference for reference in found if reference is not None), None)
+
+
+def _counted_inside(corpus: Corpus, folded: str, number: int, agreement: str | None) -> Reference | None:
+    """「第3条の最後の取組」 where the 取組 stand in 第3条: counted among them; None otherwise."""
+    if not holds_the_rows(corpus, number, agreement):
+        return None
+    counted = _ordinal(corpus, folded, agreement)
+    return counted if counted is not None and counted.kind in ("row", "section") else None
 
 
 def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
@@ -240,10 +213,25 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     for kind, pattern in _PLACES:
         if pattern.search(folded):
             positions = tuple(in_scope(corpus, agreement, kind))
+            if not positions and kind == "supplementary":
+                positions = _in_force_articles(corpus, agreement)
+                if positions:  # no 附則: the article that does its work (第7条（効力の発生）)
+                    place = corpus.units[positions[0]].citation.place
+                    note = f"この協約に附則はありません。効力の発生を定めた{place}を示します。"
+                    return Reference(positions, place, "article", note, pattern.search(folded).group(0))
             if positions:
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
     return None
+
+
+def _in_force_articles(corpus: Corpus, agreement: str | None) -> tuple[int, ...]:
+    """The articles saying when the agreement takes effect (「締結の日から効力を生ずる」), for one
+    agreement in scope; none where several are (which one's is not said)."""
+    articles = in_scope(corpus, agreement, "article")
+    if len({corpus.units[i].agreement_id for i in articles}) != 1:
+        return ()
+    return tuple(i for i in articles if COMMENCEMENT.search(corpus.units[i].text))
 
 
 _NAMES_AN_AGREEMENT = re.compile(r"協約|協定|合意書|覚書")
