@@ -151,3 +151,19 @@ def test_every_inline_section_by_its_item_lists_its_rows(every_layout, template)
 )
 def test_an_inline_place_down_to_its_cell(every_layout, name, question, expected):
     assert _listed(every_layout[name], question)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "row"),
+    [
+        # the cost article shares only 経費負担; the bus row's cells hold バス too
+        ("shinjo-okura-2015.txt", "バスの経費負担について甲と乙で何が違うの", "row-x2.0-1"),
+        ("sakaiminato-matsue-yonago-2009.txt", "コミュニティバスの運行で甲と乙と丙の役割はどう違う", "row-2a-1"),
+    ],
+)
+def test_comparing_the_parties_quotes_each_cell_of_the_row(name, question, row, tokenizer):
+    corpus = build_corpus([parse_file(FIXTURES / name).agreement], tokenizer)
+    answer = ask(corpus, question)
+    labels = [party.label for party in corpus.agreements[0].parties]
+    wanted = {f"{corpus.agreements[0].id}/{row}/{label}" for label in labels}
+    assert {hit.unit.id for hit in answer.hits[: len(labels)]} == wanted, answer.text
