@@ -167,3 +167,20 @@ def test_comparing_the_parties_quotes_each_cell_of_the_row(name, question, row, 
     labels = [party.label for party in corpus.agreements[0].parties]
     wanted = {f"{corpus.agreements[0].id}/{row}/{label}" for label in labels}
     assert {hit.unit.id for hit in answer.hits[: len(labels)]} == wanted, answer.text
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "message"),
+    [
+        ("yamaga-kumamoto-2022.txt", "別表第4には何がある", "別表第4はこの協約にありません（別表第1から別表第3まで）。"),
+        ("iida-oshika-2009.txt", "(5)の取組は", "(5)の分野はこの協約にありません（(1)から(3)まで）。"),
+        ("iida-oshika-2009.txt", "第3条第5号の取組は", "第3条に第5号はありません（第1号から第3号まで）。"),
+    ],
+)
+def test_a_place_the_agreement_does_not_have_is_said_missing(every_layout, name, question, message):
+    answer = ask(every_layout[name], question)
+    assert (answer.status, answer.message, answer.hits) == (Status.NO_MATCH, message, ())
+
+
+def test_a_missing_section_of_the_seed_is_said_missing(corpus):
+    assert ask(corpus, "別表(4)の取組は").message == "(4)の分野はこの協約にありません（(1)から(3)まで）。"

@@ -34,13 +34,18 @@ def inline_place(
     if role:
         return Reference(tuple(role), asked, "role", matched=words)
     rows = in_scope(corpus, agreement, "row")
-    for end in range(len(asked), len(article), -1):  # the longest part of it rows are cited by
+    item_label = f"{article}第{number_of_item}号"
+    for end in range(len(asked), len(item_label) - 1, -1):  # the longest part of it rows are cited by
         found = tuple(i for i in rows if _cited_under(units[i].citation.place, asked[:end]))
         if found:
             if len(found) == 1:
                 return Reference(found, units[found[0]].citation.place, "row", matched=words)
             return Reference(found, asked[len(article) : end], "section", matched=words)
-    return None
+    items = sorted({int(m[1]) for i in rows if (m := re.match(rf"{article}第([0-9]+)号", units[i].citation.place))})
+    if not items:
+        return None  # the 取組 stand in 別表: 「第3条第1号」 is the article's own item
+    note = f"{article}に第{number_of_item}号はありません（第{items[0]}号から第{items[-1]}号まで）。"
+    return Reference((), item_label, "row", note, words)
 
 
 def holds_the_rows(corpus: Corpus, number: int, agreement: str | None) -> bool:
@@ -52,4 +57,4 @@ def holds_the_rows(corpus: Corpus, number: int, agreement: str | None) -> bool:
 def _cited_under(place: str, part: str) -> bool:
     """Whether a citation is `part` or lies under it: 「第3条第1号」 holds 「第3条第1号ア(ア)a」, not
     「第3条第10号」."""
-    return place.startswith(part) and not place[len(part) : len(part) + 1].isdigit()
+    return place.startswith(part) and not (part[-1].isdigit() and place[len(part) : len(part) + 1].isdigit())
