@@ -184,3 +184,9 @@ def test_a_place_the_agreement_does_not_have_is_said_missing(every_layout, name,
 
 def test_a_missing_section_of_the_seed_is_said_missing(corpus):
     assert ask(corpus, "別表(4)の取組は").message == "(4)の分野はこの協約にありません（(1)から(3)まで）。"
+
+
+@pytest.mark.parametrize("question", ["別表の2の取組は", "別表2の取組", "(2)の取組", "別表第2"])
+def test_a_section_printed_by_its_bare_number(every_layout, question):
+    """広島市・岩国市's sub-area lines 「2 高次の都市機能の集積・強化に関する取組」: section 2 however asked."""
+    assert _listed(every_layout["hiroshima-iwakuni-2016.txt"], question)[:2] == ["row-2-1", "row-2-2"]

@@ -59,6 +59,8 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
             missing = missing or _no_such_section(corpus, number, agreement, match.group(0))
             continue
         label = f"({number}){letter or ''}"
+        if corpus.units[found[0]].section.split(" ", 1)[0] == f"{number}{letter or ''}":
+            label = f"{number}{letter or ''}"  # as printed: 「2 高次の都市機能の集積・強化に関する取組」
         nth = ordinal_after(_after_title(folded[match.end() :], corpus.units[found[0]].section))
         if nth is not None and 1 <= abs(nth) <= len(found):
             row = found[nth if nth < 0 else nth - 1]
@@ -81,7 +83,7 @@ def _no_such_section(corpus: Corpus, number: int, agreement: str | None, words: 
     return Reference((), f"({number})", "row", note, words)
 
 
-_NUMBERED = re.compile(r"[(]([0-9]{1,2})[)]")
+_NUMBERED = re.compile(r"[(]?([0-9]{1,2})[)]?(?![0-9])")
 
 
 # 「別表第1の(2)の…」「別表第3(1)ア」: a section inside the table 別表第N names.
@@ -175,13 +177,15 @@ def _letter_only(corpus: Corpus, folded: str, agreement: str | None) -> Referenc
 def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: str | None) -> list[int]:
     """The row units of 別表 section (number), or of its sub-section `letter`, in document order."""
     wanted = f"({number}){letter}" if letter else f"({number})"
+    # a section printed by its bare number (「2 高次の都市機能の集積・強化に関する取組」) is (2) too
+    bare = f"{number}{letter or ''}"
     return [
         i
         for i in in_scope(corpus, agreement, "row")
         if corpus.units[i].kind == "row"
         and corpus.units[i].section is not None
         and (
-            corpus.units[i].section.split(" ", 1)[0] == wanted
+            corpus.units[i].section.split(" ", 1)[0] in (wanted, bare)
             or (not letter and corpus.units[i].section.startswith(wanted))
         )
     ]
