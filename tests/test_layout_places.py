@@ -190,3 +190,15 @@ def test_a_missing_section_of_the_seed_is_said_missing(corpus):
 def test_a_section_printed_by_its_bare_number(every_layout, question):
     """広島市・岩国市's sub-area lines 「2 高次の都市機能の集積・強化に関する取組」: section 2 however asked."""
     assert _listed(every_layout["hiroshima-iwakuni-2016.txt"], question)[:2] == ["row-2-1", "row-2-2"]
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("取組はいくつある", "甲（飯田市）と乙（大鹿村）が連携する取組は、第3条に5項目あります。"),
+        ("飯田市の役割を全部", "飯田市（甲）の役割は第3条に5項目あります。すべて示します。"),
+    ],
+)
+def test_a_list_of_inline_initiatives_says_they_stand_in_the_article(every_layout, question, message):
+    # no 別表 to point to: the 取組 are written in 第3条
+    assert ask(every_layout["iida-oshika-2009.txt"], question).message == message
