@@ -60,6 +60,8 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消"
             r"|へんこう|はいし|かえ(?:る|たい|られ|ます)"
+            # 「協定から抜けたい」「脱退」「協定が終わるのは」: a party leaving, or the agreement ending
+            r"|抜け(?:る|たい|た|られ)|脱退|離脱|(?:協定|協約)(?:が|は)?終わ"
         ),
     ),
     # 「スタートアップ」 is another loanword, not a start
