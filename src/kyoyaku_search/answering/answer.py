@@ -218,7 +218,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         and not names_only_a_field(question.reading.words, question.initiatives, corpus.occurs)
     )
     content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
-    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign)
+    compared = role and len({p.label for p in query.parties}) > 1  # 「甲と乙で何が違う」
+    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign, compared)
     ranked = covered_first(corpus, asked, ranked)
     quoted = question.phrase.positions.tolist() if question.phrase is not None else ()
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))

@@ -40,6 +40,7 @@ class Asked:
     # Words that say which thing the question's topic is about and that no unit holds, even in
     # part (「火葬場の共同利用」「除排雪の費用負担」): a unit sharing the rest answers another thing.
     foreign: tuple[str, ...] = ()
+    compared: bool = False  # several parties' roles asked side by side
 
     @property
     def needed(self) -> float:
@@ -58,7 +59,9 @@ def covered_first(
     # A unit holding every word the question asks about comes before a verbatim run's unit that
     # leaves a word out (「ネットワークの強化 ICT」: the row of ICT, not the row repeating the heading).
     whole = [share >= 1.0 for share in shares]
-    fuller = asked.phrase is not None and not whole[0] and any(whole)
+    # So does one holding every word of the parties' roles compared (「バスの経費負担について甲と乙で何が
+    # 違う」: the cells of the bus row, not the cost article sharing only 経費負担).
+    fuller = (asked.phrase is not None or asked.compared) and not whole[0] and any(whole)
     covers = whole if fuller else [share >= asked.needed for share in shares]
     # A verbatim run comes first unless its units answer little of the question and another does
     # (「ネットワークの強化に関する連携として、オープンデータについては」 asks about オープンデータ).

@@ -26,7 +26,7 @@ from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .content import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import FRAMING_WORDS, QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
-from .kinds import HEADS, KIND_EXPANSIONS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing
+from .kinds import HEADS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing, kind_expansions
 from .ordinals import another_of
 from .parties import MASK
 from .reading import Reading, read
@@ -175,7 +175,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     asking_only = framing | QUESTION_WORDS if framing else QUESTION_WORDS  # most: no copy of the 182 words
     expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= asking_only]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
-    expansions += KIND_EXPANSIONS[kind]
+    expansions += kind_expansions(kind, {*topics, *(e.target for e in expansions)}, set(weights) - set(topics))
     added = expansion_weights(corpus, expansions, weights)
     content = relate(
         corpus.tokenizer,
