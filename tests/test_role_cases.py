@@ -14,10 +14,10 @@ from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import build_corpus
 from kyoyaku_search.search.names import standings
 
-from .framing_cases import FIXTURES, LAYOUT_FILES, SEED
+from .framing_cases import FIXTURES, SEED
 from .role_cases import TEMPLATES, cases, judge
 
-LAYOUTS = [name for name in LAYOUT_FILES if name.endswith(".txt")]
+LAYOUTS = sorted(path.name for path in FIXTURES.glob("*.txt"))
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
@@ -73,11 +73,16 @@ CASES = [
     ("yuzawa-ugo-2011.txt", "羽後町が相談支援でやることを教えて", "row-0b-1/乙"),
     # 協議 as what the one party named does, its role asked by name: the cell, not the 協議 article
     ("shinjo-okura-2015.txt", "バス会社と協議するのは新庄市側の役割ですか。内容を教えてください", "row-x2.0-1/甲"),
+    # the 取組 typed in kana: with 「について」 after it, with the asking after it, and a loanword of
+    # two kana (バス) in it
+    ("fukagawa-chippubetsu-2018.txt", "こそだてについて深川市は何をする", "row-0-2/甲"),
+    ("fukagawa-chippubetsu-2018.txt", "甲がこそだてでやることを教えて", "row-0-2/甲"),
+    ("iida-oshika-2009.txt", "甲はろせんばすの いじで何をするの？", "row-2a-1/甲"),
 ]
 
 
 @pytest.mark.parametrize(("name", "question", "expected"), CASES, ids=[c[1] for c in CASES])
-def test_a_party_by_its_standing_a_label_or_its_role_by_name(tokenizer, name, question, expected):
+def test_a_party_by_its_standing_a_label_or_its_role_by_name_and_topics_in_kana(tokenizer, name, question, expected):
     corpus = build_corpus([parse_file(FIXTURES / name).agreement], tokenizer)
     answer = ask(corpus, question)
     assert answer.hits[0].unit.id == f"{corpus.agreements[0].id}/{expected}", answer.text
