@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kyoyaku_search import ask
+from kyoyaku_search.answering.question import understand
 from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import build_corpus
 from kyoyaku_search.search.names import standings
@@ -91,10 +92,39 @@ def test_a_party_by_its_standing_a_label_or_its_role_by_name_and_topics_in_kana(
 @pytest.mark.parametrize("question", ["中心市街地の活性化で甲は何をする", "中心市宣言とは"])
 def test_a_longer_word_holding_the_standing_names_no_party(tokenizer, question):
     corpus = build_corpus([parse_file(FIXTURES / "iida-oshika-2009.txt").agreement], tokenizer)
-    from kyoyaku_search.answering.question import understand
-
     assert {p.label for p in understand(corpus, question).parties} <= {"甲"}
 
 
 def test_the_seed_has_no_standing():
     assert standings(parse_file(SEED).agreement) == {}
+
+
+# (fixture, the question, the party it names): a party's name converted to the wrong kanji
+MISCONVERTED = [
+    ("goshogawara-tsuruta.txt", "鶴多町の子育て支援での役割は", "乙"),  # read the same: ツルタ
+    ("inabe-toin-2010.txt", "稲部市の図書館の相互利用での役割は", "甲"),  # いなべ市 in kanji
+    ("taka-kasai-kato-2015.txt", "加藤市は路線バスの運行についてどんな役割ですか", "甲"),  # one of 甲's two cities
+    ("inabe-toin-2010.txt", "東因町の図書館の相互利用での役割は", "乙"),  # one kanji off, no place
+    ("mihara-fukuyama-2015.txt", "副山市の物産展での役割は", "福山市"),
+    ("shinjo-okura-2015.txt", "大倉村は病児保育で何をするの", "乙"),
+]
+
+
+@pytest.mark.parametrize(("name", "question", "label"), MISCONVERTED, ids=[c[1] for c in MISCONVERTED])
+def test_a_party_name_converted_to_the_wrong_kanji_names_that_party(tokenizer, name, question, label):
+    corpus = build_corpus([parse_file(FIXTURES / name).agreement], tokenizer)
+    asked = understand(corpus, question)
+    assert [p.label for p in asked.parties] == [label]
+    assert any(c.after in {p.name for p in asked.parties} for c in asked.corrections)  # and says so
+
+
+@pytest.mark.parametrize(
+    ("name", "question"),
+    [
+        ("shinjo-okura-2015.txt", "新城市は病児保育で何をするの"),  # 新城 is a place: another city, one kanji off
+        ("mihara-fukuyama-2015.txt", "尾道市の役割分担と費用分担はどうなっている？"),
+    ],
+)
+def test_another_municipality_stays_no_party(tokenizer, name, question):
+    corpus = build_corpus([parse_file(FIXTURES / name).agreement], tokenizer)
+    assert understand(corpus, question).parties == ()
