@@ -79,6 +79,13 @@ CASES = [
     ("fukagawa-chippubetsu-2018.txt", "こそだてについて深川市は何をする", "row-0-2/甲"),
     ("fukagawa-chippubetsu-2018.txt", "甲がこそだてでやることを教えて", "row-0-2/甲"),
     ("iida-oshika-2009.txt", "甲はろせんばすの いじで何をするの？", "row-2a-1/甲"),
+    # what a party pays for one 取組, where its own cell says so (「…経費の一部を負担する」): the cell, not
+    # the article on costs, which holds the kind's words only
+    ("goshogawara-tsuruta.txt", "鶴多町ってバスの経費を負担してるの？", "row-x2.0-1/乙"),
+    ("inabe-toin-2010.txt", "東因町は北勢線を残すためにお金を出してるの？", "row-x2.0-1/乙"),
+    ("fukagawa-chippubetsu-2018.txt", "ちっぷべつちょうは きゅうきゅういりょうの おかねを だすの？", "row-0-1/乙"),
+    # no 取組 named: the article on costs
+    ("goshogawara-tsuruta.txt", "鶴田町はお金を出すの？", "art-4"),
 ]
 
 

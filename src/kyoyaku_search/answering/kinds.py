@@ -119,7 +119,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = dict(QUESTION_KINDS)
 # The template's own word for what each kind of question asks about: 「効力はいつから」 asks for
 # 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
 KIND_TERMS = {
-    "cost": ("費用",),
+    "cost": ("費用", "経費", "負担"),  # agreements say each: 「費用の分担」「経費の一部を負担する」
     "change": ("変更", "廃止", "失効"),  # 失効: agreements that end by notice instead
     "effective": ("施行",),
     "purpose": ("目的",),
