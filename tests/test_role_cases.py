@@ -84,6 +84,9 @@ CASES = [
     ("goshogawara-tsuruta.txt", "鶴多町ってバスの経費を負担してるの？", "row-x2.0-1/乙"),
     ("inabe-toin-2010.txt", "東因町は北勢線を残すためにお金を出してるの？", "row-x2.0-1/乙"),
     ("fukagawa-chippubetsu-2018.txt", "ちっぷべつちょうは きゅうきゅういりょうの おかねを だすの？", "row-0-1/乙"),
+    # a four-kanji word shortened as people say it: 健診 for 健康診査
+    ("iida-oshika-2009.txt", "大鹿村は妊婦健診について何をしてくれる？", "row-1a-2/乙"),
+    ("kariya-xx-town-2021.txt", "妊婦健診を刈谷の病院でも受けられるように調整してくれるのはかりやし？", "row-0a-2/甲"),
     # no 取組 named: the article on costs
     ("goshogawara-tsuruta.txt", "鶴田町はお金を出すの？", "art-4"),
 ]
@@ -135,3 +138,18 @@ def test_a_party_name_converted_to_the_wrong_kanji_names_that_party(tokenizer, n
 def test_another_municipality_stays_no_party(tokenizer, name, question):
     corpus = build_corpus([parse_file(FIXTURES / name).agreement], tokenizer)
     assert understand(corpus, question).parties == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("妊婦健診の役割", {("健診", "健康診査")}),  # the first of each half of 健康|診査
+        ("健診について", {("健診", "健康診査")}),
+        ("除雪の役割", set()),  # no four-kanji word of the agreement is 除?雪?
+        ("健康診査の役割", set()),  # written whole
+    ],
+)
+def test_a_shortened_word_is_read_as_the_agreements_word(tokenizer, question, read):
+    corpus = build_corpus([parse_file(FIXTURES / "iida-oshika-2009.txt").agreement], tokenizer)
+    corrections = {(c.before, c.after) for c in understand(corpus, question).corrections}
+    assert corrections == read
