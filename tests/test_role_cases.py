@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from kyoyaku_search import ask
+from kyoyaku_search.answering.kinds import QuestionKind
 from kyoyaku_search.answering.question import understand
+from kyoyaku_search.answering.result import Status
 from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import build_corpus
 from kyoyaku_search.search.names import standings
@@ -87,6 +89,8 @@ CASES = [
     # a four-kanji word shortened as people say it: 健診 for 健康診査
     ("iida-oshika-2009.txt", "大鹿村は妊婦健診について何をしてくれる？", "row-1a-2/乙"),
     ("kariya-xx-town-2021.txt", "妊婦健診を刈谷の病院でも受けられるように調整してくれるのはかりやし？", "row-0a-2/甲"),
+    # 「深川の人」 live in 深川: whose facility they would use is asked (the other party's)
+    ("fukagawa-chippubetsu-2018.txt", "秩父別町の子育て支援施設って深川の人も使えますか", "row-0-2/乙"),
     # no 取組 named: the article on costs
     ("goshogawara-tsuruta.txt", "鶴田町はお金を出すの？", "art-4"),
 ]
@@ -153,3 +157,28 @@ def test_a_shortened_word_is_read_as_the_agreements_word(tokenizer, question, re
     corpus = build_corpus([parse_file(FIXTURES / "iida-oshika-2009.txt").agreement], tokenizer)
     corrections = {(c.before, c.after) for c in understand(corpus, question).corrections}
     assert corrections == read
+
+
+@pytest.mark.parametrize(
+    ("name", "question"),
+    [
+        ("mihara-fukuyama-2015.txt", "この協約で三原市が受け持つ役割を全部一覧で知りたい"),
+        ("kariya-xx-town-2021.txt", "乙（xx町）の役割を別表から全部拾って見たい"),
+    ],
+)
+def test_every_role_of_a_party_asked_with_its_doing_or_picking_them_out(tokenizer, name, question):
+    corpus = build_corpus([parse_file(FIXTURES / name).agreement], tokenizer)
+    assert ask(corpus, question).status is Status.PARTY_ROLES
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("町工場の製品を売り込む商談会って、福山市が開いてくれるんですか？", QuestionKind.GENERAL),  # 商談会 + って
+        ("両市はどのくらい会うの", QuestionKind.CONSULT),
+        ("福山市と三原市はいつ会って話すの", QuestionKind.CONSULT),
+    ],
+)
+def test_kai_of_a_word_is_no_meeting(tokenizer, question, kind):
+    corpus = build_corpus([parse_file(FIXTURES / "mihara-fukuyama-2015.txt").agreement], tokenizer)
+    assert understand(corpus, question).kind is kind

@@ -83,7 +83,7 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "consult",
         re.compile(
             r"協議|話し合|話合|話を(?:する|し)|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ"
-            r"|会(?<!出会)(?:う|っ|わ)"  # 「どのくらい会うの」
+            rf"|会(?<![{KANJI}]会)(?:う|っ|わ)"  # 「どのくらい会うの」; not 「商談会って」 (会 of a word: 〜会)
         ),
     ),
     # The signature block is where every agreement gives each party's address and head.

@@ -74,7 +74,8 @@ _ASKER = re.compile(
     f"|(?:市|町|村)?[{KANJI}{KATAKANA}]{{0,10}}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
 )
 # Where the asker lives (「熊本市民は」「山鹿に住んでるけど」「岩見沢在住です」): a home, not the party acting.
-_RESIDENT = re.compile(r"(?:市|町|村)?(?:民(?!間|営|主)|在住|に住|に暮ら|の住民)")
+# 「深川の人も使えますか」: its people, not 人材 or 人口
+_RESIDENT = re.compile(r"(?:市|町|村)?(?:民(?!間|営|主)|在住|に住|に暮ら|の住民|の人(?:たち|達)?(?=[もがはにをの]))")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 # One party and the agreement made with it: 「札幌との協約で岩見沢市は」 names the agreement, the asked
