@@ -177,6 +177,9 @@ def test_every_role_of_a_party_asked_with_its_doing_or_picking_them_out(tokenize
         ("町工場の製品を売り込む商談会って、福山市が開いてくれるんですか？", QuestionKind.GENERAL),  # 商談会 + って
         ("両市はどのくらい会うの", QuestionKind.CONSULT),
         ("福山市と三原市はいつ会って話すの", QuestionKind.CONSULT),
+        ("三原市はどのくらい協議するの", QuestionKind.CONSULT),
+        # what the one party does, 協議 being its doing
+        ("バス会社との話し合いは三原市がやることになってるの？", QuestionKind.ROLE),
     ],
 )
 def test_kai_of_a_word_is_no_meeting(tokenizer, question, kind):

@@ -123,8 +123,9 @@ def read(corpus: Corpus, text: str) -> Reading:
         words, split = corpus.tokenizer.analyse(masked)
     run = heard_text[phrase.start : phrase.end] if phrase else ""
     kind = question_kind(_unheld(corpus, folded, tokens, initiatives, run, parties), len({p.name for p in parties}))
-    if kind is QuestionKind.CONSULT and len({p.name for p in parties}) == 1 and _PARTY_ROLE.search(masked):
-        # 「バス会社と協議するのは新庄市側の役割ですか」: the party's role is asked; 協議 is what it does
+    if kind is QuestionKind.CONSULT and len({p.name for p in parties}) == 1 and _consults_in_role(masked):
+        # 「バス会社と協議するのは新庄市側の役割ですか」「バス会社との話し合いは乙がやることになってるの」:
+        # the party's role is asked; 協議 is what it does
         kind = QuestionKind.ROLE
     return Reading(
         text=cleaned,
@@ -150,6 +151,15 @@ def read(corpus: Corpus, text: str) -> Reading:
 
 # A party's name (masked) then its role: 「新庄市側の役割」「乙の担当」 (not its 担当者, who meets).
 _PARTY_ROLE = re.compile(f"{MASK}{SIDE}?{ROLE_OF}(?!者)")
+
+
+def _consults_in_role(masked: str) -> bool:
+    """The one party's role named (「新庄市側の役割」), or what it does (「乙がやること」)."""
+    return _PARTY_ROLE.search(masked) is not None or _PARTY_DOES.search(masked) is not None
+
+
+# The party (masked) as who does it, then what it does: 「乙がやること」「乙は何をする」.
+_PARTY_DOES = re.compile(f"{MASK}(?:が|は)[^。？?]{{0,6}}?(?:{KIND_PATTERNS['does'].pattern})")
 
 
 def _kind_phrases(kind: QuestionKind, folded: str) -> tuple[str, ...]:
