@@ -38,6 +38,14 @@ def dakuten_slip(reading: str) -> str | None:
     return None
 
 
+def _near(typed: str, other: str) -> bool:
+    """`typed` begins with kana one off `other` (イイタデ: 飯田's イイダ and で), or begins `other` (イイタ of
+    飯舘's イイタテ, typed before 「の」)."""
+    head = typed[: len(other)]
+    one_off = len(head) == len(other) and sum(a != b for a, b in zip(head, other, strict=True)) == 1
+    return one_off or (len(typed) >= 3 and other.startswith(typed))
+
+
 def kana_slip(reading: str) -> str | None:
     """One kana after the first swapped for its neighbour in the same row (ア → イ)."""
     if len(reading) < 4:
@@ -77,6 +85,8 @@ def test_a_party_typed_with_a_slip_names_that_party(layouts, slip):  # noqa: F81
         katakana = slipped.translate({hira: kata for kata, hira in _HIRAGANA.items()})
         if any(other != reading and len(other) >= 3 and other in katakana for other in readings):
             continue  # the slip writes another party's name whole: ヤマガタ → ヤマガチ holds 山鹿 (ヤマガ)
+        if any(other != reading and _near(katakana, other) for other in readings):
+            continue  # as near another party's name: トウイン → トウウン is 東温 (トウオン) one off too
         typed = slipped.translate(_HIRAGANA) if slip is not romaji_slip else slipped
         question = understand(layouts, f"{typed}の役割")
         named = {(p.agreement_id, p.label) for p in question.parties}
