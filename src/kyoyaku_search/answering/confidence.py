@@ -63,6 +63,10 @@ def covered_first(
     # 違う」: the cells of the bus row, not the cost article sharing only 経費負担).
     fuller = (asked.phrase is not None or asked.compared) and not whole[0] and any(whole)
     covers = whole if fuller else [share >= asked.needed for share in shares]
+    if not fuller and covers[0] and not _answers_subject(corpus, asked, head[0][0]):
+        # 「鶴田町ってバスの経費を負担してるの？」: the article on costs shares the kind's words only; a
+        # unit covering the question that also holds バス answers it (a cell 「…経費…を負担する」)
+        covers = [c and _answers_subject(corpus, asked, p) for (p, _), c in zip(head, covers, strict=True)]
     # A verbatim run comes first unless its units answer little of the question and another does
     # (「ネットワークの強化に関する連携として、オープンデータについては」 asks about オープンデータ).
     if covers[0] or not any(covers):
@@ -81,6 +85,11 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
         return True
     if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
         return False
+    return _answers_subject(corpus, asked, position)
+
+
+def _answers_subject(corpus: Corpus, asked: Asked, position: int) -> bool:
+    """Whether the unit holds what the question is about, not only the kind asked for."""
     # 「除雪の経費の負担割合は」: the unit answers what kind of thing is asked (a cost) but none of
     # the nouns that say what about (除雪): it only shares the kind.
     subject = [c for c in asked.content if not c.asks_kind and c.weight >= 1.0]

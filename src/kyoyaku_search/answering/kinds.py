@@ -85,7 +85,7 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "consult",
         re.compile(
             r"協議|話し合|話合|話を(?:する|し)|会議|相談|連絡調整|頻度|集ま|会合|打ち合わせ|打合せ|顔を合わせ"
-            r"|会(?<!出会)(?:う|っ|わ)"  # 「どのくらい会うの」
+            rf"|会(?<![{KANJI}]会)(?:う|っ|わ)"  # 「どのくらい会うの」; not 「商談会って」 (会 of a word: 〜会)
         ),
     ),
     # The signature block is where every agreement gives each party's address and head.
@@ -121,7 +121,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = dict(QUESTION_KINDS)
 # The template's own word for what each kind of question asks about: 「効力はいつから」 asks for
 # 施行 even when it does not say so. Added to the search at `SearchSettings.kind_term_weight`.
 KIND_TERMS = {
-    "cost": ("費用",),
+    "cost": ("費用", "経費", "負担"),  # agreements say each: 「費用の分担」「経費の一部を負担する」
     "change": ("変更", "廃止", "失効"),  # 失効: agreements that end by notice instead
     "effective": ("施行",),
     "purpose": ("目的",),

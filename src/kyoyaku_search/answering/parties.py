@@ -13,7 +13,7 @@ from ..search.phrases import quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import to_katakana
 from .roles import ROLE_OF, ROLE_OR_DOING_OF, SIDE, of_but_not
-from .slips import slip_readings, slipped_names
+from .slips import misconverted_names, slip_readings, slipped_names
 
 Mention = tuple[int, int, PartyName]  # a party named in the question: (start, end, the party)
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
@@ -74,7 +74,8 @@ _ASKER = re.compile(
     f"|(?:市|町|村)?[{KANJI}{KATAKANA}]{{0,10}}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
 )
 # Where the asker lives (「熊本市民は」「山鹿に住んでるけど」「岩見沢在住です」): a home, not the party acting.
-_RESIDENT = re.compile(r"(?:市|町|村)?(?:民(?!間|営|主)|在住|に住|に暮ら|の住民)")
+# 「深川の人も使えますか」: its people, not 人材 or 人口
+_RESIDENT = re.compile(r"(?:市|町|村)?(?:民(?!間|営|主)|在住|に住|に暮ら|の住民|の人(?:たち|達)?(?=[もがはにをの]))")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 # One party and the agreement made with it: 「札幌との協約で岩見沢市は」 names the agreement, the asked
@@ -175,6 +176,7 @@ def find_parties(
             chars[start:end] = MASK * len(word)
             masked.add((start, end))
             mentions.append((start, end, party))
+    mentions += _misconverted(corpus, chars, quoted, slips := [])
     kana = to_katakana("".join(chars))
     for reading, party in names.spoken.found_in(kana):
         for start in _occurrences(kana, reading):
@@ -184,7 +186,6 @@ def find_parties(
                     end += 1  # 「いわみざわ市」: the kana name and its written 市
                 chars[start:end] = MASK * (end - start)
                 mentions.append((start, end, party))
-    slips: list[Correction] = []
     if not mentions:  # 「いわみさわ市」「さっぽrp」: a name typed with a slip, when none is written right
         is_word = corpus.spelling.readings.__contains__
         readings = corpus.memo.get(("slip readings",), lambda: slip_readings(corpus.party_names))
@@ -209,6 +210,27 @@ def find_parties(
         if _PARTY_WORK.match(folded, end):
             chars[end + 1 : end + 3] = "役割"
     return "".join(chars), _subjects(folded, mentions, own), slips
+
+
+def _misconverted(corpus: Corpus, chars: list[str], quoted: range, slips: list[Correction]) -> list[Mention]:
+    """A party's name converted to the wrong kanji (「鶴多町」「稲部市」), masked in `chars` and said in
+    `slips`; not a run the agreement itself holds, nor one inside a quotation."""
+    text = "".join(chars)
+    if not any(kind in text for kind in SUFFIXES[:3]):
+        return []
+    found = []
+    for start, end, party in misconverted_names(text, corpus.party_names, corpus.tokenizer.reading, _is_place(corpus)):
+        if start in quoted or corpus.occurs(text[start:end]):
+            continue
+        slips.append(Correction(text[start:end], party.name, "reading"))
+        chars[start:end] = MASK * (end - start)
+        found.append((start, end, party))
+    return found
+
+
+def _is_place(corpus: Corpus):  # noqa: ANN202
+    """Whether Sudachi knows a written name as a place (「新城市」: another municipality, no slip)."""
+    return lambda name: any(t.pos[1:3] == ("固有名詞", "地名") for t in corpus.tokenizer.tokens(name))
 
 
 # 「…大蔵村に住んでて…新庄の病児保育を使いたい。村は何をしてくれる？」: 市・町・村 said alone as the
