@@ -29,6 +29,7 @@ RESIDUAL = {
     "sakaiminato-matsue-yonago-2009.txt": "art-8",
     "sendai-yamagata-2016.txt": "art-6",  # 「本協定に定めのない事項」
     "shinjo-okura-2015.txt": "art-7",  # wrapped over PDF lines
+    "shiribeshi-15-2021.txt": "art-7",  # (その他) 「この協定に定めるもののほか」
     "tokubetsuku-kyoto.txt": "art-5",
     "tomakomai-abira-2015.txt": "art-7",
     "yuzawa-ugo-2011.txt": "art-8",

@@ -88,7 +88,7 @@ _ROW_WORDS = re.compile(r"取組|取り組み|項目|事業|名前|名称|名")
 
 
 def _party_list(corpus: Corpus, positions: Sequence[int]) -> str:
-    return "と".join(dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, positions) for p in a.parties))
+    return "と".join(dict.fromkeys(p.display for a in _agreements(corpus, positions) for p in a.parties))
 
 
 def _listing(query: Query, message: str, hits: tuple[Hit, ...], top_k: int) -> Answer:

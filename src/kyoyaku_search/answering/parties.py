@@ -162,7 +162,9 @@ def find_parties(
             # a name ending the verbatim run (「…交流・移住促進、札幌市は」) is asked about; one the run
             # goes on past (「札幌市都心部の再開発」) is quoted text
             inside = start in quoted and end < quoted.stop
-            if MASK in chars[start:end] or inside or _in_compound(folded, start, end, corpus.text_blob):
+            # masked already: a mask put there, not a 、 of the name itself (「島xx、寿都町、…」, a list)
+            taken = any(chars[at] == MASK != folded[at] for at in range(start, end))
+            if taken or inside or _in_compound(folded, start, end, corpus.text_blob):
                 continue
             chars[start:end] = MASK * len(form)
             masked.add((start, end))
@@ -348,9 +350,12 @@ def _is_ideograph(ch: str) -> bool:
 
 
 def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
-    """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses."""
+    """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses. Not one
+    that 及び or 並びに joins to the next name (「余市町及び赤井川村」, of a list of members)."""
     following = folded[end : end + 1]
     if not following or _is_kana(following, hiragana_only=True) or not following.isalnum():
+        return False
+    if folded.startswith(("及び", "並びに"), end):
         return False
     return folded[start : end + 1] in blob
 
