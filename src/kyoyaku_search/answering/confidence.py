@@ -15,6 +15,7 @@ from ..search.corpus import Corpus
 from ..search.phrases import PhraseMatch
 from .content import Content
 from .framing import SAYING_WORDS
+from .generic import only_generic
 from .records import record
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
@@ -77,6 +78,9 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
         # names that no unit states (「連携中枢都市圏ビジョンの計画期間」「…センターの開所時間」)
         return True
     if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
+        return False
+    # 「周産期医療体制」 of a unit on 救急医療体制: the unit shares only 医療・体制, words of any topic
+    if only_generic(asked.content, lambda t: corpus.index.holds(t, [position])[0], corpus.index.document_frequency):
         return False
     # 「除雪の経費の負担割合は」: the unit answers what kind of thing is asked (a cost) but none of
     # the nouns that say what about (除雪): it only shares the kind.

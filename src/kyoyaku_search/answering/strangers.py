@@ -77,8 +77,10 @@ def _before_a_place(tokens: list[Token], index: int, municipal: bool) -> bool:
     if not (token.surface.endswith(_REGION_ENDINGS) or token.surface in _REGIONS):
         return False
     after = tokens[index + 1] if index + 1 < len(tokens) else None
-    return after is not None and after.begin == token.end and (
-        after.pos[1:3] == ("固有名詞", "地名") or (municipal and after.surface == MASK)
+    return (
+        after is not None
+        and after.begin == token.end
+        and (after.pos[1:3] == ("固有名詞", "地名") or (municipal and after.surface == MASK))
     )
 
 
