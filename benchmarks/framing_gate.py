@@ -110,9 +110,11 @@ def neighbours(corpora: dict) -> list[tuple]:
         rows = [u for u in corpus.units if u.kind == "row" and u.initiative]
         topic = rows[0].initiative if rows else "連携"
         for case in name_cases(layout.removesuffix(".html"), topic):
-            if case.outsider and corpus.occurs(case.name):
-                continue  # a neighbour the agreement itself names (尾道市 in 三原市・福山市's list)
             key = ("neighbour " if case.outsider else "party ") + case.form
+            if case.outsider and corpus.occurs(case.name):
+                if case.form != "full":
+                    continue  # 「尾道」 of a list naming 尾道市: the agreement's own word
+                key = "neighbour the agreement names"  # 尾道市 in 三原市・福山市's list of the 圏域
             answer = ask(corpus, case.question)
             total[key] += 1
             if (answer.status is Status.NOT_PARTY) == case.outsider:

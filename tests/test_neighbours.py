@@ -36,6 +36,11 @@ CASES = [
     ("hiroshima-iwakuni-2016.txt", "東広島市は圏域内の地場産品の販路拡大で何をするの？", Status.NOT_PARTY),
     ("hiroshima-iwakuni-2016.txt", "広島市は圏域内の地場産品の販路拡大で何をするの？", "row-1-1/甲"),
     ("goshogawara-tsuruta.txt", "つがる市の役割は何ですか", Status.NOT_PARTY),
+    # a municipality the agreement names among the 圏域's, asked about as a party
+    ("mihara-fukuyama-2015.txt", "尾道市は公共交通で何をするの？", Status.NOT_PARTY),
+    ("tamano-okayama-2016.txt", "総社市の役割は何ですか", Status.NOT_PARTY),
+    # … and merely named, with the agreement's own words: not an outsider
+    ("chizu-tottori-2010.txt", "岩美町の病院との研修について", "row-1a-1"),
     # a neighbour with its 郡
     ("sapporo-iwamizawa-2019.txt", "空知郡南幌町の役割は何ですか", Status.NOT_PARTY),
 ]

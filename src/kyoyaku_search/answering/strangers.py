@@ -36,7 +36,7 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
         and t.pos[3] != "国"
         and t.surface not in known_forms
         and local_name(t.surface) not in known_forms  # 「北海道深川市」: a party with its prefecture
-        and t.surface not in corpus.text_blob
+        and (t.surface not in corpus.text_blob or _asked_as_a_party(tokens, index))
         and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
     ]
     if party_named and named:
@@ -46,6 +46,21 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
     kana = [name for name in _kana_municipalities(tokens) if not _read_as_words(corpus, name)]
     found = list(dict.fromkeys([*named, *kana]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+# What follows a municipality asked about as a party would be: what it does, bears or is
+_AS_A_PARTY = re.compile(r"(?:は|が|も|って|として|の(?:役割|負担|分担|費用|仕事|責務|担当|受け持ち|役目))")
+
+
+def _asked_as_a_party(tokens: list[Token], index: int) -> bool:
+    """A municipality by its full name (「尾道市」) that the agreement names only among others (the
+    圏域's members), asked about as a party is (「尾道市の役割分担は」「府中市は…負担する」): not a
+    party all the same. A place merely named (「岩美町の病院」) is the agreement's own word."""
+    token = tokens[index]
+    if not token.surface.endswith(("市", "町", "村")) or len(token.surface) < 3:
+        return False
+    after = "".join(t.surface for t in tokens[index + 1 : index + 4])
+    return _AS_A_PARTY.match(after) is not None
 
 
 def _place_name(corpus: Corpus, tokens: list[Token], index: int) -> bool:
