@@ -26,6 +26,9 @@ CASES = [
     ("chizu-tottori-2010", "救急医療体制について協約に書いてある？", Status.NO_MATCH),
     ("yuzawa-ugo-2011", "研究機関ってどんなことするの？", Status.NO_MATCH),
     ("sapporo-iwamizawa-2019", "クマが出て怖い。ヒグマ対策は一緒にやるの？", Status.NO_MATCH),
+    # a kind no unit holds before a 取組 named in full (the 取組 is 医療): not that 取組
+    ("taka-kasai-kato-2015", "保健医療に関する加西市及び加東市の分担内容を一覧で把握したい。", Status.NO_MATCH),
+    ("taka-kasai-kato-2015", "医療に関する加西市及び加東市の分担内容を一覧で把握したい。", "row-1-1/甲"),
     # the agreement has the kind: answered
     ("tomakomai-abira-2015", "救急医療体制について協約に書いてある？", "row-0-1"),
     ("inami-himeji-2015", "救急医療で姫路市は何をするの", "row-2-1/甲"),

@@ -25,19 +25,36 @@ GENERIC_TERMS = frozenset(
 )
 
 
+def lacking_kinds(content: Sequence[Content], anywhere: Callable[[str], bool]) -> tuple[str, ...]:
+    """The kinds of thing the question names that no unit holds, even through a synonym that is
+    not a generic word (`anywhere`): a noun before others in a compound (周産期 of 周産期医療体制;
+    救急 of 救急医療 where only 医療 is held). A head no unit has (「職員合流」) is no kind."""
+    return tuple(c.word for c in _heavy(content) if _modifier(c) and not c.partial and not _held_as_itself(c, anywhere))
+
+
+def kinds_of(content: Sequence[Content], anywhere: Callable[[str], bool], names: Sequence[str]) -> tuple[str, ...]:
+    """The `lacking_kinds` said of one of `names` in the same compound (保健 of 保健医療, where 医療
+    is a 取組's name), not of another thing before it (委員会 of 「委員会資料に…」)."""
+    compounds = {c.word: c.compound for c in content}
+    return tuple(w for w in lacking_kinds(content, anywhere) if any(n in compounds[w] for n in names))
+
+
 def only_generic(content: Sequence[Content], holds: Callable[[str], bool], anywhere: Callable[[str], bool]) -> bool:
-    """Whether the question names a kind of thing no unit holds, even through a synonym
-    (`anywhere`), and the unit (`holds`) shares with it only generic words: every content word it
-    covers, it covers through a term of GENERIC_TERMS alone. The kind is a noun before others in
-    a compound (周産期 of 周産期医療体制); a head no unit has (「職員合流」) is left to coverage."""
-    heavy = [c for c in content if c.weight >= 1.0 and not c.asks_kind]
-    lacking = [_modifier(c) and not c.partial and not _held_as_itself(c, anywhere) for c in heavy]
-    if not any(lacking):
+    """Whether the question names a kind no unit holds (`lacking_kinds`) and the unit (`holds`)
+    shares with it only generic words: every content word it covers, it covers through a term
+    of GENERIC_TERMS alone."""
+    lacking = lacking_kinds(content, anywhere)
+    if not lacking:
         return False
-    others = [c for c, lacks in zip(heavy, lacking, strict=True) if not lacks]
+    others = [c for c in _heavy(content) if c.word not in lacking]
     covering = [[terms for terms in c.terms if all(holds(t) for t in terms)] for c in others]
     shared = [ways for ways in covering if ways]
     return bool(shared) and all(all(set(terms) <= GENERIC_TERMS for terms in ways) for ways in shared)
+
+
+def _heavy(content: Sequence[Content]) -> list[Content]:
+    """The nouns that carry the topic, not the words asking for the kind of answer."""
+    return [c for c in content if c.weight >= 1.0 and not c.asks_kind]
 
 
 def _modifier(word: Content) -> bool:
