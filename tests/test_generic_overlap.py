@@ -29,6 +29,10 @@ CASES = [
     # a kind no unit holds before a 取組 named in full (the 取組 is 医療): not that 取組
     ("taka-kasai-kato-2015", "保健医療に関する加西市及び加東市の分担内容を一覧で把握したい。", Status.NO_MATCH),
     ("taka-kasai-kato-2015", "医療に関する加西市及び加東市の分担内容を一覧で把握したい。", "row-1-1/甲"),
+    # a thing held only through its field and the rest of it (介護サービス: 福祉 and サービス)
+    ("xx-town-xx-city-2020", "高齢者の見守りや介護サービスで連携する項目はありますか", Status.NO_MATCH),
+    # … while a word said by a synonym alone is the agreement's own in other words (病気 → 医療)
+    ("sapporo-iwamizawa-2019", "大きな病気やけがをしたときの高度な医療は、札幌市はどんな役目になっていますか", "row-2-1/甲"),
     # the agreement has the kind: answered
     ("tomakomai-abira-2015", "救急医療体制について協約に書いてある？", "row-0-1"),
     ("inami-himeji-2015", "救急医療で姫路市は何をするの", "row-2-1/甲"),

@@ -19,8 +19,8 @@ GENERIC_TERMS = frozenset(
         *("対策", "支援", "連携", "推進", "事業", "職員", "体制", "確保", "充実", "強化", "促進", "整備"),
         *("地域", "維持", "利用", "相互", "提供", "育成", "人材", "広域", "圏域", "取組", "取り組み", "実施"),
         *("向上", "活用", "拡大", "構築", "形成", "共同", "合同", "協力", "市町", "市町村", "住民", "市民"),
-        *("運営", "機関", "関係", "情報", "医療", "サービス", "事務", "役割", "分担"),
-        *("内容", "協議", "調整", "検討", "会", "系", "等", "体系", "環境", "全体", "一体"),
+        *("運営", "機関", "関係", "情報", "医療", "福祉", "サービス", "事務", "役割", "分担"),
+        *("内容", "協議", "調整", "検討", "会", "系", "等", "体系", "環境", "全体", "一体", "項目"),
     }
 )
 
@@ -28,8 +28,13 @@ GENERIC_TERMS = frozenset(
 def lacking_kinds(content: Sequence[Content], anywhere: Callable[[str], bool]) -> tuple[str, ...]:
     """The kinds of thing the question names that no unit holds, even through a synonym that is
     not a generic word (`anywhere`): a noun before others in a compound (周産期 of 周産期医療体制;
-    救急 of 救急医療 where only 医療 is held). A head no unit has (「職員合流」) is no kind."""
-    return tuple(c.word for c in _heavy(content) if _modifier(c) and not c.partial and not _held_as_itself(c, anywhere))
+    救急 of 救急医療 where only 医療 is held), or any word held only through a generic synonym
+    (介護サービス by 福祉・サービス). A head no unit has at all (「職員合流」) is left to coverage."""
+    return tuple(
+        c.word
+        for c in _heavy(content)
+        if not c.partial and not _held_as_itself(c, anywhere) and (_modifier(c) or _held_broadly(c, anywhere))
+    )
 
 
 def kinds_of(content: Sequence[Content], anywhere: Callable[[str], bool], names: Sequence[str]) -> tuple[str, ...]:
@@ -68,3 +73,10 @@ def _held_as_itself(word: Content, anywhere: Callable[[str], bool]) -> bool:
     if word.word in GENERIC_TERMS:
         return True
     return any(all(anywhere(t) for t in terms) and not set(terms) <= GENERIC_TERMS for terms in word.terms)
+
+
+def _held_broadly(word: Content, anywhere: Callable[[str], bool]) -> bool:
+    """Whether some unit holds the word through a synonym of its kind and the rest of it
+    (介護サービス by 福祉 and サービス): the agreement has the field, not this thing of it. A word
+    said by a synonym alone (病気 → 医療) is the agreement's own in other words."""
+    return any(len(terms) > 1 and all(anywhere(t) for t in terms) for terms in word.terms)
