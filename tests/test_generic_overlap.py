@@ -33,6 +33,11 @@ CASES = [
     ("xx-town-xx-city-2020", "高齢者の見守りや介護サービスで連携する項目はありますか", Status.NO_MATCH),
     # … while a word said by a synonym alone is the agreement's own in other words (病気 → 医療)
     ("sapporo-iwamizawa-2019", "大きな病気やけがをしたときの高度な医療は、札幌市はどんな役目になっていますか", "row-2-1/甲"),
+    # a light noun (子育て, weighed as a verb's noun) held only through its field 福祉
+    ("yuzawa-ugo-2011", "子育て支援について協約上どう整理されているか。", Status.NO_MATCH),
+    ("sapporo-iwamizawa-2019", "介護職員が足りないのは何とかしてくれるの？", Status.NO_MATCH),
+    # a word in kana is the corpus word it reads as, generic or not (いりょう = 医療)
+    ("sapporo-iwamizawa-2019", "いりょうのれんけいは どうなってるの", "row-3a-1"),  # 地域医療
     # the agreement has the kind: answered
     ("tomakomai-abira-2015", "救急医療体制について協約に書いてある？", "row-0-1"),
     ("inami-himeji-2015", "救急医療で姫路市は何をするの", "row-2-1/甲"),

@@ -8,9 +8,12 @@ agreement does not. The list is of administrative words, not of one agreement's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from .content import Content
+
+_KANA = re.compile(r"[ぁ-ゖー]+")
 
 # What every agreement says of whatever it is about: the striving (確保・推進), the frame
 # (連携・体制・事業), the people and bodies (職員・住民・機関), the broad fields (医療・サービス).
@@ -32,8 +35,12 @@ def lacking_kinds(content: Sequence[Content], anywhere: Callable[[str], bool]) -
     (介護サービス by 福祉・サービス). A head no unit has at all (「職員合流」) is left to coverage."""
     return tuple(
         c.word
-        for c in _heavy(content)
-        if not c.partial and not _held_as_itself(c, anywhere) and (_modifier(c) or _held_broadly(c, anywhere))
+        for c in content
+        if (c.weight >= 1.0 or c.compound)  # 子育て of 子育て支援: a noun, light as a verb's noun is
+        and not c.asks_kind
+        and not c.partial
+        and not _held_as_itself(c, anywhere)
+        and (_modifier(c) or _held_broadly(c, anywhere))
     )
 
 
@@ -51,8 +58,9 @@ def only_generic(content: Sequence[Content], holds: Callable[[str], bool], anywh
     lacking = lacking_kinds(content, anywhere)
     if not lacking:
         return False
-    others = [c for c in _heavy(content) if c.word not in lacking]
-    covering = [[terms for terms in c.terms if all(holds(t) for t in terms)] for c in others]
+    # the lacking words too: 子育て held by the unit only through its field 福祉 is no other word shared
+    words = [c for c in content if c.word in lacking or c in _heavy(content)]
+    covering = [[terms for terms in c.terms if all(holds(t) for t in terms)] for c in words]
     shared = [ways for ways in covering if ways]
     return bool(shared) and all(all(set(terms) <= GENERIC_TERMS for terms in ways) for ways in shared)
 
@@ -72,6 +80,8 @@ def _held_as_itself(word: Content, anywhere: Callable[[str], bool]) -> bool:
     only through its broader 医療 is not held: 医療 is what every such word shares)."""
     if word.word in GENERIC_TERMS:
         return True
+    if _KANA.fullmatch(word.word):  # 「いりょう」: the corpus words it was read as are the word itself
+        return any(all(anywhere(t) for t in terms) for terms in word.terms)
     return any(all(anywhere(t) for t in terms) and not set(terms) <= GENERIC_TERMS for terms in word.terms)
 
 
