@@ -65,3 +65,12 @@ def test_generic_overlap(corpora, name, question, expected):
     else:
         assert answer.status is not Status.NO_MATCH, answer.text
         assert answer.hits[0].unit.id.split("/", 1)[1] == expected, answer.text
+
+
+def test_a_run_held_verbatim_covers_where_sudachi_cut_the_text_otherwise(tokenizer):
+    """「三岐鉄道北勢線」 is cut 三岐・鉄・道北・勢・線 in the agreement, so no unit has the term 鉄道;
+    the question's own run 三岐鉄道, written in the row, covers it: the row is quoted, not refused."""
+    corpus = build_corpus([parse_file(FIXTURES / "inabe-toin-2010.txt").agreement], tokenizer)
+    answer = ask(corpus, "三岐鉄道についての取組を教えて")
+    assert answer.status is not Status.NO_MATCH, answer.text
+    assert answer.hits[0].unit.id.split("/", 1)[1] == "row-x2.0-1"

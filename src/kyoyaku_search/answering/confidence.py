@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ..search.corpus import Corpus
 from ..search.phrases import PhraseMatch
+from ..search.tokenizer import fold
 from .content import Content
 from .framing import SAYING_WORDS
 from .generic import only_generic
@@ -127,9 +128,20 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
             covered = [c or e for c, e in zip(covered, every, strict=True)]
         return covered
 
+    texts: list[str] = []
+
+    def verbatim(run: str) -> list[bool]:
+        """The unit holds the question's run of nouns as written, where Sudachi cut its text
+        otherwise (「三岐鉄道北勢線」 as 三岐・鉄・道北…: no term 鉄道)."""
+        if not texts:
+            texts.extend(fold(corpus.units[i].text) for i in at)
+        return [run in text for text in texts]
+
     share = [0.0] * len(positions)
     for word in content:
         covered = any_held(word.terms)
+        if word.compound and not all(covered) and len(word.compound) >= 3:
+            covered = [c or v for c, v in zip(covered, verbatim(fold(word.compound)), strict=True)]
         share = [s + word.weight * c for s, c in zip(share, covered, strict=True)]
         if word.partial:
             credit = word.weight * PARTIAL_CREDIT
