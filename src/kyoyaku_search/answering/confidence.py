@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 from ..search.corpus import Corpus
 from ..search.phrases import PhraseMatch
+from ..search.tokenizer import fold
 from .content import Content
 from .framing import SAYING_WORDS
+from .generic import only_generic
 from .records import record
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
@@ -85,6 +87,9 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
         return True
     if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
         return False
+    # 「周産期医療体制」 of a unit on 救急医療体制: the unit shares only 医療・体制, words of any topic
+    if only_generic(asked.content, lambda t: corpus.index.holds(t, [position])[0], corpus.index.document_frequency):
+        return False
     return _answers_subject(corpus, asked, position)
 
 
@@ -135,9 +140,20 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
             covered = [c or e for c, e in zip(covered, every, strict=True)]
         return covered
 
+    texts: list[str] = []
+
+    def verbatim(run: str) -> list[bool]:
+        """The unit holds the question's run of nouns as written, where Sudachi cut its text
+        otherwise (「三岐鉄道北勢線」 as 三岐・鉄・道北…: no term 鉄道)."""
+        if not texts:
+            texts.extend(fold(corpus.units[i].text) for i in at)
+        return [run in text for text in texts]
+
     share = [0.0] * len(positions)
     for word in content:
         covered = any_held(word.terms)
+        if word.compound and not all(covered) and len(word.compound) >= 3:
+            covered = [c or v for c, v in zip(covered, verbatim(fold(word.compound)), strict=True)]
         share = [s + word.weight * c for s, c in zip(share, covered, strict=True)]
         if word.partial:
             credit = word.weight * PARTIAL_CREDIT

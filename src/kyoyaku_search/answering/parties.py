@@ -8,7 +8,7 @@ import re
 from ..chars import HIRAGANA, KANJI, KANJI_NOMA, KATAKANA
 from ..ingest.template import LABELS
 from ..search.corpus import Corpus
-from ..search.names import PartyName
+from ..search.names import PartyName, local_name
 from ..search.phrases import quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import to_katakana
@@ -166,7 +166,10 @@ def find_parties(
             taken = any(chars[at] == MASK != folded[at] for at in range(start, end))
             if taken or inside or _in_compound(folded, start, end, corpus.text_blob):
                 continue
-            chars[start:end] = MASK * len(form)
+            if _inside_a_name(corpus, folded, start, form):
+                continue
+            start -= _region_before(folded, start, party)  # 「北海道深川市」: the party with its prefecture
+            chars[start:end] = MASK * (end - start)
             masked.add((start, end))
             mentions.append((start, end, party))
     for word, party in names.standing.found_in(folded):  # 「中心市は」「周辺の町の役割」
@@ -246,7 +249,7 @@ def _by_kind(corpus: Corpus, folded: str, chars: list[str]) -> list[Mention]:
     found = []
     for match in _KIND_ALONE.finditer(folded):
         kind = [p for p in corpus.party_names if p.name.endswith(match[1])]
-        if len(kind) == 1 and chars[match.start()] != MASK:
+        if len(kind) == 1 and chars[match.start()] != MASK and not _inside_a_name(corpus, folded, match.start(), ""):
             chars[match.start()] = MASK
             found.append((match.start(), match.end(), kind[0]))
     return found
@@ -358,6 +361,34 @@ def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
     if folded.startswith(("及び", "並びに"), end):
         return False
     return folded[start : end + 1] in blob
+
+
+_PARTICLES = frozenset("はがをにでとのもへやか")
+_REGION = re.compile(f"(?:北海道|東京都|京都府|大阪府|[{KANJI}]{{2,3}}県)?(?:[{KANJI}]{{1,4}}郡)?$")
+
+
+def _region_before(folded: str, start: int, party: PartyName) -> int:
+    """The length of a prefecture and 郡 written right before a municipality's name (「北海道雨竜郡」
+    before 秩父別町): part of its name, not a place of its own. None before a body's name."""
+    if start == 0 or not party.name.endswith(("市", "町", "村")) or not _KANJI_BEFORE.match(folded, start - 1):
+        return 0
+    match = _REGION.search(folded, 0, start)
+    return start - match.start() if match else 0
+
+
+_KANJI_BEFORE = re.compile(f"[{KANJI}]")
+
+
+def _inside_a_name(corpus: Corpus, folded: str, start: int, form: str) -> bool:
+    """Whether the text from `start` on ends a longer place name (「東広島市」 holds 広島市, 「つがる
+    市の」 holds a 市): another municipality, not the party. A party said with its prefecture or
+    郡 (「北海道深川市」) is still the party: the name without them is `form`."""
+    if start == 0 or not folded[start - 1].isalnum() or folded[start - 1] in _PARTICLES:
+        return False  # most names: after a particle, a mark or nothing
+    return any(
+        token.begin < start < token.end and token.pos[1] == "固有名詞" and local_name(token.surface) != form
+        for token in corpus.tokenizer.tokens(folded)
+    )
 
 
 def _occurrences(text: str, needle: str):  # noqa: ANN202
