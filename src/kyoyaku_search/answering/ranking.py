@@ -52,6 +52,10 @@ def _allowed(corpus: Corpus, parties: frozenset[tuple[str, str]], agreement: str
 def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, float]]:
     """(position, score) of the allowed units that hold a topic term, best first (ties: document
     order); the units holding the question's verbatim run (`Question.phrase`) come before all others."""
+    if corpus.index.size <= SMALL_RANKING and query.question.phrase is None:
+        few = _rank_small(corpus, query, allowed)
+        if few is not None:
+            return few
     mask = corpus.index.matches(query.topic_terms) & allowed
     quoted = _quoted(corpus, query, allowed)
     if quoted is not None:
@@ -69,6 +73,23 @@ def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, f
     else:
         order = np.lexsort((np.arange(len(matched)), -result, ~quoted[matched]))
     return list(zip(matched[order].tolist(), result[order].tolist(), strict=False))
+
+
+def _rank_small(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, float]] | None:
+    """`rank` of an index no bigger than SMALL_RANKING (a few agreements) for a question quoting
+    nothing, in Python numbers from the start: each numpy call on so few units costs more than
+    its work. None when the index keeps a term's documents or scores only as arrays."""
+    held = corpus.index.matching(query.topic_terms)
+    if held is None:
+        return None
+    may = allowed.tolist()
+    matched = [at for at in held if may[at]]
+    if not matched:
+        return []
+    scores = corpus.index.scores_of(dict(query.weights), matched)
+    if scores is None:
+        return None
+    return _ranked_few(corpus, query, scores, np.array(matched, dtype=np.intp), None)
 
 
 def _ranked_few(
