@@ -48,7 +48,7 @@ def counts(agreement: Agreement) -> tuple[int, int, int]:
 def test_layouts_md_lists_every_fixture():
     files = {p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html")}
     assert {name for name, *_ in COUNTS} == files
-    assert len(files) == 23  # 19 agreements, 4 of them also as HTML
+    assert len(files) == 25  # 21 agreements, 4 of them also as HTML
 
 
 @pytest.mark.parametrize(
@@ -229,6 +229,18 @@ QUESTIONS = [
     ),
     ("kariya-xx-town-2021.txt", "費用はどう負担するか。", "art-3", "第3条（事務執行に当たっての連携及び協力並びに費用負担）"),
     ("kariya-xx-town-2021.txt", "この協定はいつから効力を生ずるか。", "art-4", "第4条（協定の期間）"),
+    # one flattened PDF line, parties by city (no 甲/乙), 別表 as 分野 / 基本方針 / (N) 取組 / role paragraphs
+    (
+        "matsuyama-toon-2016.txt",
+        "東温市は広域公共交通網の構築で何をするか。",
+        "row-0b-2/東温市",
+        "別表(第2条、第3条関係)高次の都市機能の集積・強化「広域公共交通網の構築」東温市の役割",
+    ),
+    ("matsuyama-toon-2016.txt", "費用はどう分担するか。", "art-4", "第4条（費用分担）"),
+    ("matsuyama-toon-2016.txt", "この協約はいつから効力を生ずるか。", "date", "日付"),
+    # OCR letter-spaced on one line (「(目 的) 第 1条 本 協 定 は」), roles inline in 第3条
+    ("minamisoma-iitate-2009.txt", "飯舘村は医療で何をするか。", "row-1-1/乙", "第3条第1号ア(ウ)"),
+    ("minamisoma-iitate-2009.txt", "費用はどう負担するか。", "art-4", "第4条（費用負担）"),
     # re-flowed out of order by the aggregator, no 甲/乙, articles only: read in number order
     ("sendai-yamagata-2016.txt", "防災の連携はどこに書いてある", "art-2", "第2条（連携分野）"),
     ("sendai-yamagata-2016.txt", "費用はどう負担するか。", "art-4", "第4条（費用負担）"),
@@ -257,6 +269,7 @@ def test_the_right_unit_comes_first(name, question, unit, citation, tokenizer):
         "tomakomai-abira-2015.txt",
         "shinjo-okura-2015.txt",
         "xx-town-xx-city-2020.txt",
+        "matsuyama-toon-2016.txt",
     ],
 )
 def test_without_a_provision_the_answer_says_so_and_gives_the_date(name, tokenizer):

@@ -18,7 +18,7 @@ from ..search.units import Unit
 from .confidence import Asked, confident, covered_first
 from .content import Content
 from .definitions import defined_term, only_explains
-from .effective import effective_units
+from .effective import dated_first, effective_units
 from .examples import with_example
 from .followup import settle
 from .foreign import before_named, quoted_around
@@ -37,8 +37,10 @@ from .missing import missing_article
 from .notes import reading_notes, synonym_notes
 from .notfound import not_found_message
 from .placed import effective_answer, referenced_answer, related_answer, row_roles_answer
+from .provides import provision
 from .provisions import (
     annex_reference,
+    annexes_counted,
     label_definition,
     named_first,
     named_heading,
@@ -99,7 +101,7 @@ def ask(
     reference = reference or find_reference(corpus, question.text, agreement)
     if reference is None:
         # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
-        finders = (named_heading, who_is_meant, what_it_is, outline, defined_term)
+        finders = (annexes_counted, named_heading, who_is_meant, what_it_is, outline, provision, defined_term)
         found = (find(corpus, question, agreement) for find in finders)
         reference = next((place for place in found if place is not None), None)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
@@ -220,6 +222,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     ranked = covered_first(corpus, asked, ranked)
     quoted = question.phrase.positions.tolist() if question.phrase is not None else ()
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))
+    if query.kind == QuestionKind.SIGNER:  # 「いつ締結された」: the unit holding the date, not the block without it
+        ranked = dated_first(corpus, question.text, ranked)
     if not confident(corpus, asked, ranked[0][0]):
         return related_answer(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]

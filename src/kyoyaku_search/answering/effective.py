@@ -61,3 +61,35 @@ def effective_units(corpus: Corpus, allowed: np.ndarray, question: str) -> tuple
         f"この協約には{where}。協約の日付は{date}です。" if date else f"この協約には{where}。日付も記されていません。"
     )
     return dated[:1], note
+
+
+# 「いつ締結された」「締結日は」「何年に結ばれた」「日付は」: when it was made, which the unit holding the
+# agreement's date says (the signature block, or the date line under the title where the block holds none).
+ASKS_WHEN = re.compile(r"いつ|何年|何月|何日|日付|年月日|締結日|調印日|ひづけ")
+
+
+def dated_first(corpus: Corpus, question: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """For a question asking when the agreement was made: of the ranked signature, date line and
+    preamble, the first that holds the agreement's date comes first; `ranked` as it is otherwise."""
+    if not ranked or ASKS_WHEN.search(question) is None:
+        return ranked
+    top = corpus.units[ranked[0][0]]
+    date = corpus.agreement(top.agreement_id).date_text
+    if top.kind != "signature" or not date or date in top.text:
+        return ranked
+    holding = next(
+        (
+            item
+            for item in ranked
+            if corpus.units[item[0]].agreement_id == top.agreement_id and _dated(corpus, item[0], date)
+        ),
+        None,
+    )
+    if holding is None:
+        return ranked
+    return [holding, *(item for item in ranked if item is not holding)]
+
+
+def _dated(corpus: Corpus, position: int, date: str) -> bool:
+    unit = corpus.units[position]
+    return unit.kind in ("date", "preamble") and date in unit.text

@@ -37,7 +37,8 @@ _ORDINAL_AFTER = re.compile(rf"\s*(?:の|にある|の中の|のうち)?\s*{_ORD
 # What is counted: articles, the annex's rows (取組), or its sections (分野, one table each).
 _TARGETS = (
     ("article", r"条文|条項|じょうぶん|じょうこう|(?<![0-9０-９〇一二三四五六七八九十])条(?![約例件])|[Aa]rticle"),
-    ("row", r"取組|取り組み|とりくみ|連携事業|事業|項目|行(?![うっわいけこ政])"),
+    # an annex's first column under its own name: 連携項目, 具体的事項, 連携事項
+    ("row", r"取組|取り組み|とりくみ|連携事業|事業|(?:連携)?項目|具体的(?:な)?事項|連携事項|行(?![うっわいけこ政])"),
     ("section", r"政策分野|分野|区分|表"),
 )
 # 「最後の条文」「3番目の取組」, or 「条文の最後は」「取組のうち二つ目は」 (then nothing else may follow:
@@ -46,7 +47,11 @@ _TARGETS = (
 _BETWEEN = f"(?:の|にある|に(?:載|書|掲|挙|出|で|並|登場|来|く)[{HIRAGANA_LETTERS}]{{1,6}})?"
 _BEFORE = [(kind, re.compile(rf"{_ORDINAL}\s*{_BETWEEN}\s*(?:{target})")) for kind, target in _TARGETS]
 _END = r"(?=\s*(?:は|を|が|って|とは|[?？。]|$))"
-_AFTER = [(kind, re.compile(rf"(?:{target})(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}")) for kind, target in _TARGETS]
+# 「取組の一覧のいちばん最後は」: counted in the list of them
+_AFTER = [
+    (kind, re.compile(rf"(?:{target})(?:の?一覧|の表)?(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}"))
+    for kind, target in _TARGETS
+]
 # 「協約の冒頭」「書き出し」 → the agreement's opening (前文); 「末尾」「最後の部分」 → its closing.
 _PART = r"の(?:部分|ところ|文|文章|段落|方)|に(?:は)?(?:何|なに|書)"
 # Each word for the first or the last spelled out before the part, so every alternative begins

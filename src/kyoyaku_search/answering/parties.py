@@ -166,6 +166,15 @@ def find_parties(
             chars[start:end] = MASK * len(form)
             masked.add((start, end))
             mentions.append((start, end, party))
+    for word, party in names.standing.found_in(folded):  # 「中心市は」「周辺の町の役割」
+        for start in _occurrences(folded, word):
+            end = start + len(word)
+            # 「中心市街地」「中心市宣言」 are other words; two joint 中心市 are both named
+            if (start, end) not in masked and (MASK in chars[start:end] or start in quoted or _goes_on(folded, end)):
+                continue
+            chars[start:end] = MASK * len(word)
+            masked.add((start, end))
+            mentions.append((start, end, party))
     kana = to_katakana("".join(chars))
     for reading, party in names.spoken.found_in(kana):
         for start in _occurrences(kana, reading):
@@ -333,3 +342,8 @@ def _occurrences(text: str, needle: str):  # noqa: ANN202
 
 def _is_kana(ch: str, hiragana_only: bool = False) -> bool:
     return ch in HIRAGANA or (not hiragana_only and ch in KATAKANA)
+
+
+def _goes_on(folded: str, end: int) -> bool:
+    """A word continues past `end` (an ideograph follows): 「中心市街地」."""
+    return end < len(folded) and _is_ideograph(folded[end])

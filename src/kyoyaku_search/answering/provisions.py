@@ -176,6 +176,27 @@ def annex_reference(corpus: Corpus, query: Query, allowed: np.ndarray) -> Refere
     return annex_article(corpus, [t for t in terms if t in ANNEX_WORDS], ids.pop() if len(ids) == 1 else None)
 
 
+# 「別表はいくつあって、それぞれ何の分野か」「別表は全部で何個」: how many annexes (別表第1, 別表第2 …).
+_HOW_MANY_ANNEXES = re.compile(
+    r"(?:別表|べっぴょう)(?:は|が|って)?\s*(?:全部で|全体で|合計|いくつ|幾つ|何個|何枚|何種類|何表|何つ)|別表の数|いくつの別表"
+)
+
+
+def annexes_counted(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
+    """The article that sets up the annexes, with a note naming each as printed, for a question
+    asking how many annexes one agreement has, where it has several; None otherwise."""
+    match = _HOW_MANY_ANNEXES.search(question.reading.folded_text)
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    if match is None or len(ids) != 1 or len(annexes := corpus.agreement(ids[0]).annexes()) < 2:
+        return None
+    found = annex_article(corpus, [], ids[0])
+    if found is None:
+        return None
+    named = "、".join(" ".join(part for part in (annex.heading, annex.title) if part) for annex in annexes)
+    note = f"この協約の別表は{len(annexes)}つです（{named}）。"
+    return Reference(found.positions, found.label, found.kind, note, match.group(0))
+
+
 def label_definition(corpus: Corpus, text: str, agreement: str | None = None) -> Reference | None:
     """The preamble, for a question that asks only who 甲/乙 stand for (the caller checks that
     the question names a label and no topic)."""

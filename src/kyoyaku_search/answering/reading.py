@@ -151,12 +151,16 @@ def _kind_phrases(kind: QuestionKind, folded: str) -> tuple[str, ...]:
 
 
 def _labels(tokens: Sequence[Token], quoted: range) -> tuple[str, ...]:
-    """The labels (甲, 乙) the question's nouns are made of, outside a verbatim run."""
+    """The labels (甲, 乙) the question's nouns are made of, outside a verbatim run. A label ending
+    the run is asked about, as a name there is (「相互派遣について甲は何をする」: the run is 丙's cell
+    「…相互派遣について甲及び乙と協議する」, the question asks what 甲 does)."""
     return tuple(
         dict.fromkeys(
             ch
             for t in tokens
-            if t.pos[0] == "名詞" and all(ch in LABEL_CHARS for ch in t.surface) and t.begin not in quoted
+            if t.pos[0] == "名詞"
+            and all(ch in LABEL_CHARS for ch in t.surface)
+            and not (t.begin in quoted and t.end < quoted.stop)
             for ch in t.surface
         )
     )
@@ -243,10 +247,12 @@ def _unheld(
 
 def _party_spans(folded: str, parties: Sequence[PartyName]) -> list[tuple[int, int]]:
     """Where the question writes the name of a named party that is no municipality (「京都府市長会」,
-    a 協議会, a 広域連合), unless 長 follows it. A municipality's name stays: 「札幌市と協約を結んで
+    a 協議会, a 広域連合), unless 長 follows it, or its standing (「連携市町村は」 names a party and asks
+    for no partners). A municipality's name stays: 「札幌市と協約を結んで
     いるのは」 asks for partners by it, 「札幌市長は」 for the signer."""
     spans = []
     bodies = {form for party in parties for form in party.forms if len(form) >= 2 and not form.endswith(_MUNICIPAL)}
+    bodies |= {word for party in parties for word in party.standing}
     for form in bodies:
         start = folded.find(form)
         while start != -1:

@@ -13,6 +13,7 @@ from ..model import Annex, AnnexRow, Party, RoleCell
 from .dates import kanji_number
 from .outline import SECTION, SUBSECTION, Section, check_filled
 from .repair import join_continuation, repair_sentence
+from .role_paragraphs import is_role_paragraphs, parse_role_paragraphs
 from .source_lines import ParseContext, Repair, SourceLine
 from .table import (
     RowBuilder,
@@ -32,6 +33,8 @@ def parse_annex(
     lines: list[SourceLine], parties: tuple[Party, ...], ctx: ParseContext
 ) -> tuple[Annex, list[SourceLine]]:
     """Parse the annex lines (the first is the 別表 heading); return it and the repaired lines."""
+    if is_role_paragraphs(lines, parties):
+        return parse_role_paragraphs(lines, parties, ctx)
     return _AnnexParser(lines, parties, ctx).parse()
 
 

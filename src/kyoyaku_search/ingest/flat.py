@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .source_lines import Repair
-from .template import LABELS
+from .spaced import close_up, is_letter_spaced
+from .template import LABELS, municipalities
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十]{1,3}"
 _ARTICLE = rf"第{_NUMBER}条[ \u3000]"
@@ -42,6 +43,14 @@ _LINE_HEADED_ARTICLE = re.compile(rf"^[ \u3000]*[(（][^()（）\s]{{1,40}}[)）
 _PIPE_CELLS = re.compile(r"[ \u3000]*\|[^|\n]*(?:\|[^|\n]*)*$")
 _PARTY_DEF = re.compile(rf"[(（]以下[^「『（）()]{{0,6}}?[「『][{LABELS}][」』]という")
 _CLOSING = re.compile(r"証する|証として")
+# A preamble naming its parties without labels, after a blank: 「 松山市及び東温市は、…締結する。」.
+_NAMED_SUBJECT = re.compile(r"(?:^|(?<=[ \u3000]))(?P<subject>[^ \u3000、。は]{3,60}?)は、[^。]*(?:締結|協約|協定)")
+# A date a PDF spaced out (「平成28年 7月 8日」) stays one piece of the cover or the signatures.
+_SPACE_OUTSIDE_DATE = re.compile(r"[ \u3000]+(?![0-9０-９元]{1,2}[月日])")
+# The 別表 heading after the signatures: 「別表(第2条、第3条関係)」「別表第1」.
+_ANNEX_START = re.compile(
+    r"[ \u3000]+(?=別表(?:第[0-9０-９一二三四五六七八九十]{1,3})?(?:[(（][^()（）]{0,30}[)）])?(?:[ \u3000]|$))"
+)
 
 
 def is_flattened(line: str) -> bool:
@@ -61,6 +70,10 @@ def split_flattened(text: str) -> tuple[str, tuple[int, ...], tuple[Repair, ...]
         if (cells := _PIPE_CELLS.search(line)) and line[: cells.start()].strip() and "\t" not in line:
             repairs.append(Repair((number,), "pipe-cells", cells.group(0).strip(), ""))
             line = line[: cells.start()]
+        if is_letter_spaced(line):
+            closed = close_up(line)
+            repairs.append(Repair((number,), "letter-spaced", line[:40], closed[:40]))
+            line = closed
         if is_flattened(line):
             pieces = split_line(line)
         elif _LINE_HEADED_ARTICLE.match(line):
@@ -95,14 +108,28 @@ def _front_lines(front: str) -> list[str]:
     """Cover and preamble: the preamble starts at the sentence defining 甲/乙, the title is the
     word just before it (「…協定書(案)」), and the sentences before are lines of their own."""
     definition = _PARTY_DEF.search(front)
-    if definition is None:
-        return re.split(r"(?<=。)[ \u3000]+", front)
-    preamble_at = max(front.rfind(" ", 0, definition.start()), front.rfind("\u3000", 0, definition.start())) + 1
+    if definition is not None:
+        preamble_at = max(front.rfind(" ", 0, definition.start()), front.rfind("\u3000", 0, definition.start())) + 1
+    else:
+        named = _named_preamble(front)
+        if named is None:
+            return re.split(r"(?<=。)[ \u3000]+", front)
+        preamble_at = named
     cover, preamble = front[:preamble_at].rstrip(), front[preamble_at:]
     words = cover.rsplit(" ", 1)
     title = words[-1] if len(words) == 2 and ("協定" in words[-1] or "協約" in words[-1]) else ""
     cover = words[0] if title else cover
+    if definition is None:  # a cover of title, date and the parties' names, one piece each
+        return [*_SPACE_OUTSIDE_DATE.split(cover), title, preamble]
     return [*re.split(r"(?<=。)[ \u3000]+", cover), title, preamble]
+
+
+def _named_preamble(front: str) -> int | None:
+    """Where a preamble naming its parties by name starts (「松山市及び東温市は、…締結する。」)."""
+    for match in _NAMED_SUBJECT.finditer(front):
+        if len(municipalities(match["subject"])) >= 2:
+            return match.start()
+    return None
 
 
 def _body_lines(body: str) -> list[str]:
@@ -118,4 +145,16 @@ def _body_lines(body: str) -> list[str]:
 
 
 def _signature_lines(signature: str) -> list[str]:
-    return _SIGNATURE_BREAK.sub("\n", signature).split("\n")
+    """The closing statement, the date and each signer's piece on lines of their own; 別表 after
+    them starts a line, and its text another (the annex reader takes it apart)."""
+    signature, _, annex = _ANNEX_START.sub("\n", signature, count=1).partition("\n")
+    lines = _SIGNATURE_BREAK.sub("\n", signature).split("\n")
+    if not any(_PARTY_DEF.search(line) or re.match(rf"^[{LABELS}][ \u3000]", line) for line in lines):
+        # signers named without 甲/乙 (「松山市 松山市長」): one piece a line
+        lines = [
+            piece for line in lines for piece in ([line] if _CLOSING.search(line) else _SPACE_OUTSIDE_DATE.split(line))
+        ]
+    if annex:
+        heading, _, rest = annex.partition(" ")
+        lines += [heading, rest]
+    return lines

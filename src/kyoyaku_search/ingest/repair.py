@@ -15,6 +15,9 @@ from ..chars import KANA, KANJI, KANJI_COMPAT, KANJI_EXT_A, NOMA
 # sits inside sentences. A space between two of these is never part of the wording.
 _JA = f"{NOMA}〆{KANA}{KANJI_EXT_A}{KANJI}{KANJI_COMPAT}、。「」『』（）"
 _STRAY_SPACE = re.compile(f"(?<=[{_JA}]) (?=[{_JA}])")
+# A PDF line end between an ordinal's number and its counter: 「第1 項」. Only after 第N, so a
+# paragraph number (「2 前項の…」) and a date (「平成28年 7月」) keep their blanks.
+_SPLIT_ORDINAL = re.compile(r"(?<=第[0-9０-９]) (?=[条項号])|(?<=第[0-9０-９]{2}) (?=[条項号])")
 
 _ALNUM = "A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\uff10-\uff19"
 # Two or more single letters or digits each followed by one space — 「I C T」 — plus the
@@ -53,13 +56,13 @@ def join_spaced_letters(text: str) -> tuple[str, list[Change]]:
 
 
 def remove_stray_spaces(text: str) -> tuple[str, list[Change]]:
-    """「取 り組む」 → 「取り組む」: a space between two Japanese characters of a sentence.
+    """「取 り組む」 → 「取り組む」, 「第1 項」 → 「第1項」: a space a PDF line end left inside a sentence.
 
     One space at a time, each change shown with two characters either side as they stand
     after the changes before it, so replaying the changes in order reproduces the result.
     """
     changes: list[Change] = []
-    while match := _STRAY_SPACE.search(text):
+    while match := _STRAY_SPACE.search(text) or _SPLIT_ORDINAL.search(text):
         start, end = max(0, match.start() - 2), match.end() + 2
         after = text[start : match.start()] + text[match.end() : end]
         changes.append(Change("stray-space", text[start:end], after))

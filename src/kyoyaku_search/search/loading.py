@@ -11,7 +11,7 @@ from .cache import Snapshot, cache_file
 from .corpus import Corpus, SearchSettings, build_corpus
 from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
-from .names import PartyName, name_forms
+from .names import PartyName, name_forms, standings
 from .spelling import Spelling
 from .tokenizer import Tokenizer
 from .units import agreement_units
@@ -74,8 +74,12 @@ def _restore(
         index=Bm25Index.from_postings(snapshot.postings, bm25),
         tokenizer=tokenizer,
         party_names=tuple(
-            PartyName(agreement.id, party.label, party.name, name_forms(party.name), readings)
-            for (agreement, party), readings in zip(parties, snapshot.party_readings, strict=False)
+            PartyName(
+                agreement.id, party.label, party.name, name_forms(party.name), readings, standing.get(party.label, ())
+            )
+            for (agreement, party), readings, standing in zip(
+                parties, snapshot.party_readings, [standings(a) for a, _ in parties], strict=False
+            )
         ),
         text_blob=snapshot.text_blob,
         lexicon=lexicon,

@@ -34,6 +34,7 @@ class PartyName:
     name: str  # 岩見沢市
     forms: tuple[str, ...]  # 岩見沢市, 岩見沢
     readings: tuple[str, ...]  # イワミザワシ, イワミザワ
+    standing: tuple[str, ...] = ()  # 中心市, 周辺の町: its place in the 圏域, as the agreement defines it
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class NameTable:
 class NameLookup:
     written: NameTable  # 岩見沢市, 岩見沢
     spoken: NameTable  # イワミザワシ, イワミザワ
+    standing: NameTable  # 中心市, 周辺の町
     known_forms: frozenset[str]
     by_label: dict[str, tuple[PartyName, ...]]  # 甲 → every agreement's 甲, in corpus order
 
@@ -75,6 +77,7 @@ class NameLookup:
         return cls(
             written=NameTable.of((form, p) for p in party_names for form in p.forms),
             spoken=NameTable.of((r, p) for p in party_names for r in p.readings if len(r) >= MIN_READING),
+            standing=NameTable.of((word, p) for p in party_names for word in p.standing),
             known_forms=frozenset(form for p in party_names for form in p.forms),
             by_label={
                 label: tuple(p for p in party_names if p.label == label)
@@ -166,10 +169,46 @@ def short_name(name: str) -> str:
 
 def party_names(tokenizer: Tokenizer, agreements: Sequence[Agreement]) -> Iterator[PartyName]:
     for agreement in agreements:
+        standing = standings(agreement)
         for party in agreement.parties:
             forms = name_forms(party.name)
             readings = tuple(dict.fromkeys(tokenizer.reading(form) for form in forms))
-            yield PartyName(agreement.id, party.label, party.name, forms, readings)
+            yield PartyName(agreement.id, party.label, party.name, forms, readings, standing.get(party.label, ()))
+
+
+# A 定住自立圏 agreement says who declared itself the 中心市 (「中心市宣言（…）を行った甲と、甲が行った
+# 中心市宣言に賛同した乙」, 「…を連名で行った甲及び乙と当該中心市宣言に賛同した丙」, 「…を行った甲と、
+# 近隣町の乙」): people then ask about the parties by that standing (「中心市の役割」「周辺の町は何をする」).
+_DECLARED = re.compile(r"中心市宣言.{0,200}?を(?:連名で)?行った([甲乙丙](?:及び[甲乙丙])*)", re.S)
+CENTRE = ("中心市",)
+# The partner's standing: the words of the 定住自立圏 scheme, and 「周辺の町」 by its own kind.
+PARTNER = (
+    "周辺市町村",
+    "連携市町村",
+    "周辺市町",
+    "周辺町村",
+    "周辺自治体",
+    "周辺の自治体",
+    "周辺の市町村",
+    "近隣市町村",
+)
+
+
+def standings(agreement: Agreement) -> dict[str, tuple[str, ...]]:
+    """Label → the words the 圏域 scheme calls that party (中心市; 周辺市町村, 周辺の町), when the
+    agreement says who declared itself the 中心市 (the others joined it); empty otherwise."""
+    text = "\n".join([agreement.preamble.text, *(article.text for article in agreement.articles[:2])])
+    declared = _DECLARED.search(text)
+    if declared is None:
+        return {}
+    centres = _JOINT.split(declared[1])
+    partners = [party.label for party in agreement.parties if party.label not in centres]
+    words: dict[str, tuple[str, ...]] = {label: CENTRE for label in centres}
+    if len(partners) == 1 and (party := agreement.party(partners[0])) is not None:
+        kind = local_name(party.name)[-1:]
+        own = (f"周辺の{kind}", f"周辺{kind}", f"近隣の{kind}") if kind and kind in "市町村" else ()
+        words[partners[0]] = PARTNER + own
+    return words
 
 
 def name_forms(name: str) -> tuple[str, ...]:
