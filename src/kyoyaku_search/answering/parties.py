@@ -264,16 +264,17 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
     asker = _asker(folded, mentions, own)
     if asker is not None:  # 「本市の役割」: the asker's city, whoever else the question names
         return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))
+    named = {p for _, _, p in mentions}
+    if len(named) == 1:
+        # one party named (most questions): the rules below only choose between parties, so it is
+        # the one asked about unless every mention of it only names the agreement
+        return tuple(named) if _plain(folded, mentions) else ()
     # 「熊本市民は山鹿市の図書館を使えますか」: the other party, whose thing the resident would use, is asked
     homes = {p for _, e, p in mentions if _RESIDENT.match(folded, e)}
     homes -= {p for _, e, p in mentions if _ASKED.match(folded, e)}  # 「大蔵村に住んでて…村は」: asked too
     if homes and (elsewhere := [m for m in mentions if m[2] not in homes]):
         mentions = elsewhere
-    masked = _masked(folded, mentions)
-    spans = [m.span() for m in _NAMES_AGREEMENT.finditer(masked)]
-    agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
-    agreement += [m.span() for m in _AGREEMENT_WITH.finditer(masked)]
-    plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
+    plain = _plain(folded, mentions)
     compound = [(s, e, p) for s, e, p in plain if e < len(folded) and _is_ideograph(folded[e]) and folded[e] != "側"]
     kept = [m for m in plain if m not in compound]
     # A compound (「札幌都心部」, but also 「岩見沢市議として」, the asker) is dropped only when another
@@ -292,6 +293,16 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
         kept = [m for m in kept if m[2] in asked]
     kept = _without_partners(folded, _role_asked(folded, kept), own is not None)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
+
+
+def _plain(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are not part of naming the agreement: not two names inside 「札幌市と岩見沢市の
+    連携協約」, nor a name in 「札幌市との協約」."""
+    masked = _masked(folded, mentions)
+    spans = [m.span() for m in _NAMES_AGREEMENT.finditer(masked)]
+    agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
+    agreement += [m.span() for m in _AGREEMENT_WITH.finditer(masked)]
+    return [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
 
 
 def _asker(folded: str, mentions: list[Mention], own: re.Match[str] | None) -> str | None:
