@@ -13,7 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.framing_cases import layout_corpora  # noqa: E402
+from kyoyaku_search.errors import KyoyakuError  # noqa: E402
+from kyoyaku_search.ingest.parser import parse_file  # noqa: E402
+from kyoyaku_search.search.corpus import build_corpus  # noqa: E402
+from tests.framing_cases import FIXTURES, SEED  # noqa: E402
 from tests.role_cases import cases, run  # noqa: E402
 
 KINDS = ("right", "refused", "wrong-unit", "wrong-party")
@@ -28,8 +31,15 @@ def main() -> int:
     forms: Counter = Counter()
     misses = []
     print(f"{'layout':36} {'cases':>6} " + " ".join(f"{k:>11}" for k in KINDS))
-    for layout, corpus in layout_corpora().items():
-        if args.layout not in layout or layout.endswith(".html"):
+    # the seed and every text fixture (an HTML twin holds the same cells as its text)
+    for path in [SEED, *sorted(FIXTURES.glob("*.txt"))]:
+        layout = path.stem
+        if args.layout not in layout:
+            continue
+        try:
+            corpus = build_corpus([parse_file(path).agreement])
+        except KyoyakuError as error:  # a layout an older parser cannot read, when comparing with it
+            print(f"{layout:36} not read: {str(error)[:60]}")
             continue
         got: Counter = Counter()
         for case in cases(layout, corpus):

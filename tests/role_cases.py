@@ -78,12 +78,26 @@ def topics(corpus: Corpus, unit: Unit) -> dict[str, str]:
     """The 取組 by its title, by the title without its how-word when that leaves a topic, and by a
     noun phrase of its 内容 or of the cell itself that no other row holds."""
     said = _titles(unit)
+    kana = _spelled_out(corpus, said.get("plain", said["title"]))
+    if kana:
+        said["kana"] = kana
     row = next((u for u in corpus.units if u.id == unit.row_id), None)
     for key, text in (("content", row.text if row and row.text != unit.initiative else ""), ("cell", unit.text)):
         phrase = next((p for p in _noun_phrases(corpus, text) if _one_row(corpus, unit, p)), None)
         if phrase and phrase not in said.values():
             said[key] = phrase
     return said
+
+
+def _spelled_out(corpus: Corpus, text: str) -> str:
+    """The text as typed in hiragana, a space after each particle (「ろせんばすの いじ」); empty when
+    a word has no kana reading."""
+    out = []
+    for token in corpus.tokenizer.tokens(text):
+        if not re.fullmatch("[ァ-ヶー]+", token.reading or ""):
+            return ""
+        out.append(_hiragana(token.reading) + (" " if token.pos[0] == "助詞" else ""))
+    return "".join(out).strip()
 
 
 def _one_row(corpus: Corpus, unit: Unit, phrase: str) -> bool:

@@ -97,6 +97,10 @@ def content_words(
         # 「受け入れ」「備え」: a verb's noun, an action; not a noun written in part in kana (宝くじ: 宝籤)
         if word[-1] in HIRAGANA and kanji_stem(word) and (token is None or token.term[-1] in HIRAGANA):
             weight = OTHER_WEIGHT
+        if read and all(covers[-1:] and covers[-1][0] not in HIRAGANA for covers in covering):
+            # kana read as the corpus's words (「きゅうきゅういりょう」 → 救急, 医療): those words, whatever
+            # part of speech Sudachi guessed for the kana
+            weight = 1.0
         if len(word) == 1:  # 「単」 of a mistyped 「分単」, 「県」: a fragment or too general to carry a topic
             weight *= SINGLE_CHAR_WEIGHT
         if word not in found:

@@ -56,6 +56,8 @@ LIST_WORDS |= {"一通り", "網羅", "全件", "全体", "全体像", "全容",
 LIST_WORDS |= {"名", "名称"}
 # 「協力して取り組むとされている事項をすべて」: the matters the annex lists are its 取組
 LIST_WORDS |= {"事項", "事柄"}
+# 「三原市が受け持つ役割を全部」「乙の役割を別表から全部拾って」: the party's doing and picking them out
+LIST_WORDS |= {"受け持つ", "担う", "果たす", "拾う", "拾い出す", "抜き出す"}
 _WHERE = re.compile(r"どこに|どこで|どこを|何条|どの条")
 _WHICH_KINDS = re.compile(
     r"どんな|どのような|どういった|どういう|何が|なにが|どれ|何件|いくつ|幾つ|何個|何項目|件数|の数"  # 「取組の数は」

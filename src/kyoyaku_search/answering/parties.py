@@ -8,12 +8,12 @@ import re
 from ..chars import HIRAGANA, KANJI, KANJI_NOMA, KATAKANA
 from ..ingest.template import LABELS
 from ..search.corpus import Corpus
-from ..search.names import PartyName
+from ..search.names import PartyName, local_name
 from ..search.phrases import quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import to_katakana
 from .roles import ROLE_OF, ROLE_OR_DOING_OF, SIDE, of_but_not
-from .slips import slip_readings, slipped_names
+from .slips import misconverted_names, slip_readings, slipped_names
 
 Mention = tuple[int, int, PartyName]  # a party named in the question: (start, end, the party)
 # Replaces a recognised party name before tokenising: a symbol, so Sudachi drops it and the
@@ -74,7 +74,8 @@ _ASKER = re.compile(
     f"|(?:市|町|村)?[{KANJI}{KATAKANA}]{{0,10}}?(?:課|局|係|部|室|班|センター)(?:です|の者|の職員|に勤|で働|から)"
 )
 # Where the asker lives (「熊本市民は」「山鹿に住んでるけど」「岩見沢在住です」): a home, not the party acting.
-_RESIDENT = re.compile(r"(?:市|町|村)?(?:民(?!間|営|主)|在住|に住|に暮ら|の住民)")
+# 「深川の人も使えますか」: its people, not 人材 or 人口
+_RESIDENT = re.compile(r"(?:市|町|村)?(?:民(?!間|営|主)|在住|に住|に暮ら|の住民|の人(?:たち|達)?(?=[もがはにをの]))")
 # Two parties joined and followed by the agreement's name: 「札幌市と岩見沢市の連携協約」「両市間の協定」.
 _NAMES_AGREEMENT = re.compile(f"{MASK}+(?:と|及び|・){MASK}+(?:の間|間)?(?:の|で|が)?(?:連携)?(?:協約|協定)")
 # One party and the agreement made with it: 「札幌との協約で岩見沢市は」 names the agreement, the asked
@@ -165,7 +166,10 @@ def find_parties(
             taken = any(chars[at] == MASK != folded[at] for at in range(start, end))
             if taken or inside or _in_compound(folded, start, end, corpus.text_blob):
                 continue
-            chars[start:end] = MASK * len(form)
+            if _inside_a_name(corpus, folded, start, form):
+                continue
+            start -= _region_before(folded, start, party)  # 「北海道深川市」: the party with its prefecture
+            chars[start:end] = MASK * (end - start)
             masked.add((start, end))
             mentions.append((start, end, party))
     for word, party in names.standing.found_in(folded):  # 「中心市は」「周辺の町の役割」
@@ -177,6 +181,7 @@ def find_parties(
             chars[start:end] = MASK * len(word)
             masked.add((start, end))
             mentions.append((start, end, party))
+    mentions += _misconverted(corpus, chars, quoted, slips := [])
     kana = to_katakana("".join(chars))
     for reading, party in names.spoken.found_in(kana):
         for start in _occurrences(kana, reading):
@@ -186,7 +191,6 @@ def find_parties(
                     end += 1  # 「いわみざわ市」: the kana name and its written 市
                 chars[start:end] = MASK * (end - start)
                 mentions.append((start, end, party))
-    slips: list[Correction] = []
     if not mentions:  # 「いわみさわ市」「さっぽrp」: a name typed with a slip, when none is written right
         is_word = corpus.spelling.readings.__contains__
         readings = corpus.memo.get(("slip readings",), lambda: slip_readings(corpus.party_names))
@@ -213,6 +217,27 @@ def find_parties(
     return "".join(chars), _subjects(folded, mentions, own), slips
 
 
+def _misconverted(corpus: Corpus, chars: list[str], quoted: range, slips: list[Correction]) -> list[Mention]:
+    """A party's name converted to the wrong kanji (「鶴多町」「稲部市」), masked in `chars` and said in
+    `slips`; not a run the agreement itself holds, nor one inside a quotation."""
+    text = "".join(chars)
+    if not any(kind in text for kind in SUFFIXES[:3]):
+        return []
+    found = []
+    for start, end, party in misconverted_names(text, corpus.party_names, corpus.tokenizer.reading, _is_place(corpus)):
+        if start in quoted or corpus.occurs(text[start:end]):
+            continue
+        slips.append(Correction(text[start:end], party.name, "reading"))
+        chars[start:end] = MASK * (end - start)
+        found.append((start, end, party))
+    return found
+
+
+def _is_place(corpus: Corpus):  # noqa: ANN202
+    """Whether Sudachi knows a written name as a place (「新城市」: another municipality, no slip)."""
+    return lambda name: any(t.pos[1:3] == ("固有名詞", "地名") for t in corpus.tokenizer.tokens(name))
+
+
 # 「…大蔵村に住んでて…新庄の病児保育を使いたい。村は何をしてくれる？」: 市・町・村 said alone as the
 # one asked about
 # (The kind first, the look-behind after it: the engine skips to a 市, 町 or 村.)
@@ -224,7 +249,7 @@ def _by_kind(corpus: Corpus, folded: str, chars: list[str]) -> list[Mention]:
     found = []
     for match in _KIND_ALONE.finditer(folded):
         kind = [p for p in corpus.party_names if p.name.endswith(match[1])]
-        if len(kind) == 1 and chars[match.start()] != MASK:
+        if len(kind) == 1 and chars[match.start()] != MASK and not _inside_a_name(corpus, folded, match.start(), ""):
             chars[match.start()] = MASK
             found.append((match.start(), match.end(), kind[0]))
     return found
@@ -239,16 +264,17 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
     asker = _asker(folded, mentions, own)
     if asker is not None:  # 「本市の役割」: the asker's city, whoever else the question names
         return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))
+    named = {p for _, _, p in mentions}
+    if len(named) == 1:
+        # one party named (most questions): the rules below only choose between parties, so it is
+        # the one asked about unless every mention of it only names the agreement
+        return tuple(named) if _plain(folded, mentions) else ()
     # 「熊本市民は山鹿市の図書館を使えますか」: the other party, whose thing the resident would use, is asked
     homes = {p for _, e, p in mentions if _RESIDENT.match(folded, e)}
     homes -= {p for _, e, p in mentions if _ASKED.match(folded, e)}  # 「大蔵村に住んでて…村は」: asked too
     if homes and (elsewhere := [m for m in mentions if m[2] not in homes]):
         mentions = elsewhere
-    masked = _masked(folded, mentions)
-    spans = [m.span() for m in _NAMES_AGREEMENT.finditer(masked)]
-    agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
-    agreement += [m.span() for m in _AGREEMENT_WITH.finditer(masked)]
-    plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
+    plain = _plain(folded, mentions)
     compound = [(s, e, p) for s, e, p in plain if e < len(folded) and _is_ideograph(folded[e]) and folded[e] != "側"]
     kept = [m for m in plain if m not in compound]
     # A compound (「札幌都心部」, but also 「岩見沢市議として」, the asker) is dropped only when another
@@ -267,6 +293,16 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
         kept = [m for m in kept if m[2] in asked]
     kept = _without_partners(folded, _role_asked(folded, kept), own is not None)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
+
+
+def _plain(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are not part of naming the agreement: not two names inside 「札幌市と岩見沢市の
+    連携協約」, nor a name in 「札幌市との協約」."""
+    masked = _masked(folded, mentions)
+    spans = [m.span() for m in _NAMES_AGREEMENT.finditer(masked)]
+    agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
+    agreement += [m.span() for m in _AGREEMENT_WITH.finditer(masked)]
+    return [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
 
 
 def _asker(folded: str, mentions: list[Mention], own: re.Match[str] | None) -> str | None:
@@ -336,6 +372,34 @@ def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
     if folded.startswith(("及び", "並びに"), end):
         return False
     return folded[start : end + 1] in blob
+
+
+_PARTICLES = frozenset("はがをにでとのもへやか")
+_REGION = re.compile(f"(?:北海道|東京都|京都府|大阪府|[{KANJI}]{{2,3}}県)?(?:[{KANJI}]{{1,4}}郡)?$")
+
+
+def _region_before(folded: str, start: int, party: PartyName) -> int:
+    """The length of a prefecture and 郡 written right before a municipality's name (「北海道雨竜郡」
+    before 秩父別町): part of its name, not a place of its own. None before a body's name."""
+    if start == 0 or not party.name.endswith(("市", "町", "村")) or not _KANJI_BEFORE.match(folded, start - 1):
+        return 0
+    match = _REGION.search(folded, 0, start)
+    return start - match.start() if match else 0
+
+
+_KANJI_BEFORE = re.compile(f"[{KANJI}]")
+
+
+def _inside_a_name(corpus: Corpus, folded: str, start: int, form: str) -> bool:
+    """Whether the text from `start` on ends a longer place name (「東広島市」 holds 広島市, 「つがる
+    市の」 holds a 市): another municipality, not the party. A party said with its prefecture or
+    郡 (「北海道深川市」) is still the party: the name without them is `form`."""
+    if start == 0 or not folded[start - 1].isalnum() or folded[start - 1] in _PARTICLES:
+        return False  # most names: after a particle, a mark or nothing
+    return any(
+        token.begin < start < token.end and token.pos[1] == "固有名詞" and local_name(token.surface) != form
+        for token in corpus.tokenizer.tokens(folded)
+    )
 
 
 def _occurrences(text: str, needle: str):  # noqa: ANN202

@@ -32,6 +32,7 @@ from .kinds import (
 )
 from .parties import LABEL_CHARS, MASK, find_parties, labelled, names_role, only_names_parties, read_labels
 from .records import derived, record
+from .roles import ROLE_OF, SIDE
 from .strangers import outsiders
 from .typos import correct_typos
 
@@ -122,6 +123,10 @@ def read(corpus: Corpus, text: str) -> Reading:
         words, split = corpus.tokenizer.analyse(masked)
     run = heard_text[phrase.start : phrase.end] if phrase else ""
     kind = question_kind(_unheld(corpus, folded, tokens, initiatives, run, parties), len({p.name for p in parties}))
+    if kind is QuestionKind.CONSULT and len({p.name for p in parties}) == 1 and _consults_in_role(masked):
+        # 「バス会社と協議するのは新庄市側の役割ですか」「バス会社との話し合いは乙がやることになってるの」:
+        # the party's role is asked; 協議 is what it does
+        kind = QuestionKind.ROLE
     return Reading(
         text=cleaned,
         folded=folded,
@@ -142,6 +147,19 @@ def read(corpus: Corpus, text: str) -> Reading:
         kind_phrases=_kind_phrases(kind, folded),
         noun_runs=tuple((start, end) for start, end in compound_runs(words, _NOUN) if end - start > 1),
     )
+
+
+# A party's name (masked) then its role: 「新庄市側の役割」「乙の担当」 (not its 担当者, who meets).
+_PARTY_ROLE = re.compile(f"{MASK}{SIDE}?{ROLE_OF}(?!者)")
+
+
+def _consults_in_role(masked: str) -> bool:
+    """The one party's role named (「新庄市側の役割」), or what it does (「乙がやること」)."""
+    return _PARTY_ROLE.search(masked) is not None or _PARTY_DOES.search(masked) is not None
+
+
+# The party (masked) as who does it, then what it does: 「乙がやること」「乙は何をする」.
+_PARTY_DOES = re.compile(f"{MASK}(?:が|は)[^。？?]{{0,6}}?(?:{KIND_PATTERNS['does'].pattern})")
 
 
 def _kind_phrases(kind: QuestionKind, folded: str) -> tuple[str, ...]:
@@ -232,7 +250,9 @@ def _unheld(
     a long run it quotes, or a party's name: 「自治体病院の連携の取組内容」 asks about that row, not
     who the partners are, though the row's name holds 自治体 and 連携; 「京都府市長会の役割は」 asks a
     role, though the party's name holds 市長 (「札幌市長は」 still asks who signed: 長 follows the name)."""
-    spans = _named_spans(corpus, folded, initiatives) + _party_spans(folded, parties)
+    bodies = corpus.memo.get(("named bodies", tuple(parties)), lambda: _bodies(parties)) if parties else ()
+    spans = _named_spans(corpus, folded, initiatives) + _party_spans(folded, bodies)
+    spans += _held_compounds(corpus, folded, tokens)
     # a short run is common wording as often as a quotation (「協力して取り組む」 says 共に)
     if len(run) >= SHORT_PHRASE and (at := folded.find(run)) >= 0:
         spans.append((at, at + len(run)))
@@ -241,18 +261,44 @@ def _unheld(
     chars = list(folded)
     for start, end in spans:
         chars[start:end] = MASK * (end - start)
-    terms = (MASK if any(s <= t.begin and t.end <= e for s, e in spans) else t.term for t in tokens)
+    if len(spans) == 1:  # most: one name, and no generator per word to test it
+        ((start, end),) = spans
+        terms = (MASK if start <= t.begin and t.end <= end else t.term for t in tokens)
+    else:
+        terms = (MASK if any(s <= t.begin and t.end <= e for s, e in spans) else t.term for t in tokens)
     return "".join(chars) + "\n" + "".join(terms)
 
 
-def _party_spans(folded: str, parties: Sequence[PartyName]) -> list[tuple[int, int]]:
-    """Where the question writes the name of a named party that is no municipality (「京都府市長会」,
-    a 協議会, a 広域連合), unless 長 follows it, or its standing (「連携市町村は」 names a party and asks
-    for no partners). A municipality's name stays: 「札幌市と協約を結んで
+def _held_compounds(corpus: Corpus, folded: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Compounds of the question that hold a kind's word and that the annex itself uses
+    (「相談支援」 of a role cell, 「協議会」 of a row): a thing a 取組 does, not what kind of answer
+    is asked for (「羽後町が相談支援でやること」 asks a role, not how the parties consult)."""
+    spans = []
+    for start, end in compound_runs(tokens, _NOUN):
+        begin, stop = tokens[start].begin, tokens[end - 1].end
+        word = folded[begin:stop]
+        if end - start > 1 and any(KIND_PATTERNS[k].search(word) for k in _TOPIC_KINDS) and word in _annex_text(corpus):
+            spans.append((begin, stop))
+    return spans
+
+
+# Kinds that send a question to an article (協議, 費用, 変更 …), not to the annex's cells.
+_TOPIC_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
+
+
+def _annex_text(corpus: Corpus) -> str:
+    """The rows' and role cells' texts, folded, one a line."""
+    return corpus.memo.get(
+        ("annex text",), lambda: "\n".join(fold(u.text) for u in corpus.units if u.kind in ("row", "role"))
+    )
+
+
+def _party_spans(folded: str, bodies: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the question writes one of `bodies` (the names of named parties that are no municipality:
+    「京都府市長会」, a 協議会, a 広域連合; or a party's standing: 「連携市町村は」 names a party and asks
+    for no partners), unless 長 follows it. A municipality's name stays: 「札幌市と協約を結んで
     いるのは」 asks for partners by it, 「札幌市長は」 for the signer."""
     spans = []
-    bodies = {form for party in parties for form in party.forms if len(form) >= 2 and not form.endswith(_MUNICIPAL)}
-    bodies |= {word for party in parties for word in party.standing}
     for form in bodies:
         start = folded.find(form)
         while start != -1:
@@ -260,6 +306,13 @@ def _party_spans(folded: str, parties: Sequence[PartyName]) -> list[tuple[int, i
                 spans.append((start, start + len(form)))
             start = folded.find(form, start + 1)
     return spans
+
+
+def _bodies(parties: Sequence[PartyName]) -> tuple[str, ...]:
+    """The forms (two characters or more) of `parties` that do not end as a municipality's name
+    does, and their standings (連携市町村), each once, in the order the parties give them."""
+    forms = [form for party in parties for form in party.forms if len(form) >= 2 and not form.endswith(_MUNICIPAL)]
+    return tuple(dict.fromkeys([*forms, *(word for party in parties for word in party.standing)]))
 
 
 _MUNICIPAL = ("都", "道", "府", "県", "市", "町", "村", "区")

@@ -7,11 +7,12 @@ party only when exactly one party's reading is that close and the kana are no wo
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 
-from ..chars import KANA_LETTERS
+from ..chars import HIRAGANA, KANA_LETTERS, KANJI
 from ..search.names import PartyName
 from ..search.tokenizer import to_katakana
 
@@ -147,3 +148,37 @@ def romaji_initial(kana: str) -> str:
                 return "p" if "\u309a" in unicodedata.normalize("NFD", kana) else _VOICED.get(row, row)
             return row
     return ""
+
+
+# A name as an input method may convert it wrongly: two to four kanji (or kana) and the suffix,
+# not inside a longer run of kanji (「鶴多町」「加藤市」「稲部市」「東因町」).
+_CONVERTED = re.compile(f"(?<![{KANJI}])(?P<stem>[{KANJI}{HIRAGANA}]{{2,4}}?)(?P<kind>[市町村])(?![{KANJI}])")
+
+
+def misconverted_names(
+    text: str, parties: Sequence[PartyName], reading: Callable[[str], str], is_place: Callable[[str], bool]
+) -> Iterator[tuple[int, int, PartyName]]:
+    """(start, end, party) for each party name in `text` converted to the wrong kanji: of the same
+    kind (市・町・村) and read the same (「鶴多町」 for 鶴田町, 「稲部市」 for いなべ市, 「加藤市」 for
+    加東市), or one kanji off where the written name is no place (「東因町」「副山市」): a place of that
+    name (「新城市」 beside 新庄市) is another municipality. Only where exactly one party fits."""
+    for match in _CONVERTED.finditer(text):
+        stem, kind, written = match["stem"], match["kind"], match.group(0)
+        place = functools.cache(lambda written=written: is_place(written))  # a Sudachi pass, when it matters
+        fits = {
+            party.name: party
+            for party in parties
+            for form in party.forms
+            if form.endswith(kind) and _same_name(stem, form[:-1], reading, place)
+        }
+        if len(fits) == 1:
+            yield match.start(), match.end(), next(iter(fits.values()))
+
+
+def _same_name(stem: str, own: str, reading: Callable[[str], str], is_place: Callable[[], bool]) -> bool:
+    if stem == own or len(own) < 2:
+        return False
+    if reading(stem) == reading(own):
+        return True
+    odd = [i for i, (a, b) in enumerate(zip(stem, own, strict=False)) if a != b]
+    return len(stem) == len(own) and len(odd) == 1 and all(ch in KANJI for ch in stem) and not is_place()

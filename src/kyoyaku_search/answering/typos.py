@@ -39,7 +39,36 @@ def correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
         return frozenset(i for t in kanji for i in range(t.begin, t.end))
 
     text, corrections = corpus.spelling.correct(folded, places, corpus.occurs, boundaries, in_words)
-    return _two_kanji_typos(corpus, text, corrections)
+    return _abbreviated(corpus, *_two_kanji_typos(corpus, text, corrections))
+
+
+def _abbreviated(corpus: Corpus, text: str, corrections: list[Correction]) -> tuple[str, list[Correction]]:
+    """Two kanji the corpus lacks, the first of each half of exactly one four-kanji word of its own,
+    are that word shortened as people say it (「健診」 for 健康診査, 「妊婦健診」 → 妊婦健康診査)."""
+    runs = [m.group(0) for m in _TWO_KANJI_RUN.finditer(text) if not corpus.index.document_frequency(m.group(0))]
+    runs += [m.group(0)[-2:] for m in _KANJI.finditer(text) if len(m.group(0)) > 2]  # 「妊婦健診」's 健診
+    for run in dict.fromkeys(runs):
+        if corpus.occurs(run) or not all(ch in KANJI for ch in run):
+            continue
+        long = _four_kanji(corpus).get(run, ())
+        if len(long) == 1:
+            text = text.replace(run, long[0])
+            corrections = [*corrections, Correction(run, long[0], "reading")]
+    return text, corrections
+
+
+def _four_kanji(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    """The corpus's four-kanji words by their first and third characters (健康診査 under 健診)."""
+
+    def make() -> dict[str, tuple[str, ...]]:
+        found: dict[str, set[str]] = {}
+        for phrase in corpus.spelling.phrases:
+            for m in re.finditer(f"(?=([{KANJI}]{{4}}))", phrase):
+                word = m.group(1)
+                found.setdefault(word[0] + word[2], set()).add(word)
+        return {key: tuple(sorted(words)) for key, words in found.items()}
+
+    return corpus.memo.get(("four kanji",), make)
 
 
 def _two_kanji_typos(corpus: Corpus, text: str, corrections: list[Correction]) -> tuple[str, list[Correction]]:
@@ -59,6 +88,8 @@ def _two_kanji_typos(corpus: Corpus, text: str, corrections: list[Correction]) -
     # single nouns: not 「何市」's 何 or 「本市」's prefix 本 and suffix 市
     singles = {t.surface for t in tokens if len(t.surface) == 1 and t.pos[:2] == ("名詞", "普通名詞")}
     for run, candidate in runs:
+        if run in names and corpus.tokenizer.may_name_a_place(run):
+            continue  # 「滝川は」 beside a party 深川市: another town, read as a surname, not a typo
         # A word of Sudachi's own is meant as written, unless the input method offered the wrong
         # kanji for the corpus word's sound (「感光の共同PR」 → 観光); see _homophone_in_context.
         if (

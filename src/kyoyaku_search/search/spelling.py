@@ -24,6 +24,8 @@ _KANA_PARTICLES = to_katakana(_PARTICLES)  # _segment reads katakana
 # 「れんけいするの」: a verbal noun's する (and a particle after it) is not part of the word.
 _SURU = re.compile(r"(?:する|して|した|します|される|させる)[のはかよね]?$")
 _SURU_INSIDE = re.compile(f"(?<=[{HIRAGANA_LETTERS}]{{3}})(?:する|される|させる)")
+# 「こそだてについて」「きゅうきゅういりょうのことで」: what the word is said with, more than one particle
+_ABOUT = re.compile(f"(?<=[{HIRAGANA_LETTERS}]{{3}})(?:について|にかんして|にたいして|のことで|のことは|のこと|って)$")
 
 
 def _never(text: str) -> bool:
@@ -56,7 +58,8 @@ class Spelling:
                 near.setdefault(masked, set()).add(phrase)
         readings: dict[str, str] = {}
         for term, reading in terms:
-            if len(reading) >= MIN_READING:
+            # a word written in katakana is its own reading: two kana are enough (バス)
+            if len(reading) >= MIN_READING or (len(reading) == MIN_READING - 1 and term == reading):
                 readings.setdefault(reading, term)  # homophones: the first term stands for the reading
         return cls(frozenset(phrases), {k: tuple(sorted(v)) for k, v in near.items()}, readings)
 
@@ -139,7 +142,8 @@ class Spelling:
                 # word; one only (「じもとに」 is 地元, not 「じも」 with と stripped too). A first kana
                 # that may be a particle may also begin the word (「やくわりぶんたん」's や).
                 shown, words = _unparticled(piece), []
-                for cut in dict.fromkeys((shown, _unparticled(piece, start=False))):
+                cuts = (shown, _unparticled(piece, start=False), *_heads(shown))
+                for cut in dict.fromkeys(cuts):
                     segmented = self._segment(to_katakana(cut))  # once per cut: the DP is the cost here
                     if segmented:
                         shown, words = cut, segmented
@@ -161,9 +165,11 @@ class Spelling:
             covered, words, reached = best[end - 1]
             particle = reached and kana[end - 1] in _KANA_PARTICLES
             best[end] = (covered + particle, words, particle)
-            for start in range(max(0, end - 12), end - MIN_READING + 1):
+            for start in range(max(0, end - 12), end - MIN_READING + 2):
                 term = self.readings.get(kana[start:end])
-                if term is not None and best[start][0] + (end - start) > best[end][0]:
+                # two kana only for a word written in katakana, its reading itself (バス of ろせんばす)
+                short = end - start < MIN_READING and term != kana[start:end]
+                if term is not None and not short and best[start][0] + (end - start) > best[end][0]:
                     best[end] = (best[start][0] + end - start, [*best[start][1], term], True)
         covered, words, _ = best[len(kana)]
         return words if covered >= MIN_COVERAGE * len(kana) else []
@@ -171,11 +177,22 @@ class Spelling:
 
 def _pieces(run: str) -> list[str]:
     """`run` without a verbal noun's する and what follows it (「れんけいするの」 → れんけい); a する
-    inside the run ends the word before it (「はいしするときは」 → はいし, ときは)."""
+    inside the run ends the word before it (「はいしするときは」 → はいし, ときは); so does 「について」
+    (「こそだてについて」 → こそだて)."""
+    run = _ABOUT.sub("", run)
     if (ending := _SURU.sub("", run)) != run:
         return [ending or run]
     pieces = [piece for piece in _SURU_INSIDE.split(run) if len(piece) >= MIN_READING]
     return pieces or [run]
+
+
+def _heads(run: str) -> list[str]:
+    """`run` up to each particle in it, shortest first (「こそだてでやることを」 → こそだて): the word,
+    when the kana go on with the asking (「でやること」) that no reading covers."""
+    return [run[:at] for at in range(MIN_HEAD, len(run)) if run[at] in _PARTICLES]
+
+
+MIN_HEAD = 4  # a shorter head is too often a word of the asking itself
 
 
 def _unparticled(run: str, start: bool = True) -> str:
