@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/answer_dump.py OUT.jsonl [--framing] [--variants]
     diff before.jsonl after.jsonl
 
-For every question of every set `make eval` scores (follow-ups asked after their turns), asked
+For every question of every set in tests/ (follow-ups asked after their turns), asked
 of the seed alone and of the seed with the fixture layouts (tests/fixtures/agreements) loaded
-together; with --framing also the generated framing cases, each layout on its own
+together, or, for a set naming its agreement (``source:``), of that agreement alone; with --framing also the generated framing cases, each layout on its own
 (tests/framing_cases.py); with --variants each eval case also with the default top_k and with each
 party as the filter. One JSON line per answer: status, message, quotes, listed items,
 ranked units with their exact scores and citations, notes, the question as understood and the
@@ -29,7 +29,7 @@ from kyoyaku_search.answering.question import Context, Question  # noqa: E402
 from kyoyaku_search.answering.result import Answer  # noqa: E402
 from kyoyaku_search.ingest.parser import parse_file  # noqa: E402
 from kyoyaku_search.search.corpus import Corpus, build_corpus  # noqa: E402
-from kyoyaku_search.views.evaluate import EVAL_TOP_K, Case, load_cases  # noqa: E402
+from kyoyaku_search.views.evaluate import EVAL_TOP_K, Case, load_cases, set_source  # noqa: E402
 from tests.framing_cases import (  # noqa: E402
     FIXTURES,
     LAYOUT_FILES,
@@ -41,14 +41,8 @@ from tests.framing_cases import (  # noqa: E402
     layout_corpora,
 )
 
-# The sets `make eval` scores, in its order.
-EVAL_SETS = (
-    "questions",
-    "questions-holdout",
-    "questions-tuning",
-    "questions-offtopic",
-    *(f"questions-blind-r{n}" for n in ("1", "2", "3", "4", "5", "6", "7a", "7b", "8a", "8b", "9a", "9b")),
-)
+# Every question set in tests/ (those `make eval` scores and any added since), by name.
+EVAL_SETS = tuple(sorted(path.stem for path in (ROOT / "tests").glob("questions*.yaml")))
 # Question fields as they stood when the dump was made: new fields do not change an answer.
 QUESTION_FIELDS = (
     "text",
@@ -103,6 +97,8 @@ def eval_lines(label: str, corpus: Corpus, variants: bool = False) -> Iterator[s
     if variants:
         ways += [{}, *({"party": name} for name in dict.fromkeys(p.name for p in corpus.party_names))]
     for name in EVAL_SETS:
+        if set_source(ROOT / "tests" / f"{name}.yaml") is not None:
+            continue  # asked of its own agreement (own_lines)
         _, set_cases = load_cases(ROOT / "tests" / f"{name}.yaml")
         for case in set_cases:
             for way in ways:
@@ -120,6 +116,27 @@ def _line(label: str, name: str, case: Case, way: dict, answer: Answer) -> str:
     record = {"corpus": label, "set": name, "q": case.question, "history": list(case.history)}
     record |= {"way": way} if way != {"top_k": EVAL_TOP_K} else {}
     return json.dumps({**record, **answer_record(answer)}, ensure_ascii=False, sort_keys=True)
+
+
+def own_lines(variants: bool = False) -> Iterator[str]:
+    """The sets naming their own agreement (``source:``), each asked of that agreement alone, as
+    `make eval` asks them."""
+    ways: list[dict] = [{"top_k": EVAL_TOP_K}]
+    for name in EVAL_SETS:
+        source = set_source(ROOT / "tests" / f"{name}.yaml")
+        if source is None:
+            continue
+        corpus = build_corpus([parse_file(source).agreement])
+        if variants:
+            ways = [
+                {"top_k": EVAL_TOP_K},
+                {},
+                *({"party": p} for p in dict.fromkeys(p.name for p in corpus.party_names)),
+            ]
+        _, set_cases = load_cases(ROOT / "tests" / f"{name}.yaml")
+        for case in set_cases:
+            for way in ways:
+                yield _line(source.stem, name, case, way, _ask(corpus, case, way))
 
 
 def framing_lines() -> Iterator[str]:
@@ -147,6 +164,8 @@ def main() -> int:
         for label, agreements in (("seed", [seed]), ("seed+layouts", [seed, *layouts])):
             for line in eval_lines(label, build_corpus(agreements), args.variants):
                 out.write(line + "\n")
+        for line in own_lines(args.variants):
+            out.write(line + "\n")
         if args.framing:
             for line in framing_lines():
                 out.write(line + "\n")

@@ -38,6 +38,7 @@ LAYOUT_FILES = (
     "minamisoma-iitate-2009.txt",
     "sakaiminato-matsue-yonago-2009.txt",
     "shinjo-okura-2015.txt",
+    "shiribeshi-15-2021.txt",
     "taka-kasai-kato-2015.txt",
     "tamano-okayama-2016.txt",
     "tomakomai-abira-2015.txt",
@@ -161,7 +162,9 @@ def topics(corpus: Corpus, limit: int = 12) -> list[str]:
             found.extend(_noun_phrases(corpus, unit.text)[:1])
         elif unit.kind == "article" and unit.context:
             found.append(unit.context)
-    usable = [t for t in dict.fromkeys(found) if 2 <= len(t) <= 14 and not t.startswith("その他")]
+    # a party's own name or label (「連携町村」, the label of fifteen 町村) says who, never what
+    parties = {each for p in corpus.party_names for each in (p.name, p.label)}
+    usable = [t for t in dict.fromkeys(found) if 2 <= len(t) <= 14 and not t.startswith("その他") and t not in parties]
     step = max(1, len(usable) // limit)
     return usable[::step][:limit]
 

@@ -62,3 +62,10 @@ def test_the_not_found_message_names_no_word_the_agreement_holds(corpus):
     answer = ask(corpus, "二つ目の空港は作るの")
     assert answer.status is Status.NO_MATCH
     assert "「空港」" not in answer.message
+
+
+def test_every_counter_holds_the_character_another_of_looks_for_first():
+    """another_of skips a question without 目 or め: every counter of an order must hold one."""
+    from kyoyaku_search.answering.ordinals import _COUNTERS
+
+    assert all("目" in counter or "め" in counter for counter in _COUNTERS.split("|"))

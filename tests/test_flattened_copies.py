@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from kyoyaku_search import ask
 from kyoyaku_search.errors import AgreementFormatError
 from kyoyaku_search.ingest.document import document_from_bytes
 from kyoyaku_search.ingest.parser import parse_document, parse_file
 from kyoyaku_search.ingest.repair import remove_stray_spaces
 from kyoyaku_search.ingest.spaced import close_up, is_letter_spaced
+from kyoyaku_search.search.corpus import build_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 MATSUYAMA = FIXTURES / "matsuyama-toon-2016.txt"
@@ -143,7 +145,9 @@ def test_a_letter_spaced_ocr_copy_loads_with_its_inline_roles():
 
 
 def test_a_letter_spaced_copy_without_its_definitions_is_refused_at_its_line(tmp_path):
-    path = _edited(tmp_path, MINAMISOMA, lambda lines: lines.__setitem__(15, lines[15].replace("(以 下 「甲」 とい う。)", "")))
+    path = _edited(
+        tmp_path, MINAMISOMA, lambda lines: lines.__setitem__(15, lines[15].replace("(以 下 「甲」 とい う。)", ""))
+    )
     with pytest.raises(AgreementFormatError) as caught:
         parse_file(path)
     assert (caught.value.path, caught.value.line) == (str(path), 16)
@@ -159,3 +163,55 @@ def test_a_letter_spaced_copy_without_its_definitions_is_refused_at_its_line(tmp
 )
 def test_a_blank_inside_an_ordinal_is_removed(printed, read):
     assert remove_stray_spaces(printed)[0] == read
+
+
+def test_a_flattened_copy_without_a_preamble_takes_its_parties_from_the_title(tmp_path):
+    preamble = "松山市及び東温市は、連携中枢都市圏を形成するため、地方自治法第252条の2第1 項の規定に基づき、次のとおり連携協約を締結する。 "
+    path = _edited(tmp_path, MATSUYAMA, lambda lines: lines.__setitem__(15, lines[15].replace(preamble, "")))
+    agreement = parse_file(path).agreement
+    assert agreement.title == "松山市及び東温市における連携中枢都市圏形成に係る連携協約"  # the cover's last words
+    assert [p.name for p in agreement.parties] == ["松山市", "東温市"]
+    assert len(agreement.articles) == 5 and len(list(agreement.annex.rows())) == 7
+
+
+ROLE_PARAGRAPHS_WITH_CONTENT = """甲市及び乙町における連携協約
+甲市及び乙町は、次のとおり連携協約を締結する。
+(目的)
+第1条 この連携協約は、甲市及び乙町が連携して圏域の発展を図ることを目的とする。
+(連携する取組及び役割分担)
+第2条 甲市及び乙町が連携する取組及び役割分担は、別表に掲げるとおりとする。
+別表(第2条関係)
+(1) 地域医療の確保
+内容 圏域の救急医療体制を確保す
+る。
+甲市の役割 市立病院の救急医療の機能を維持す
+る。
+乙町の役割 救急医療に要する経費の一部を負担する。
+(2) 図書館の相互利用
+内容 図書館を相互に利用できるようにする。
+甲市の役割 市立図書館を乙町の住民の利用に供する。
+乙町の役割 町立図書館を甲市の住民の利用に供する。
+"""
+
+
+def test_role_paragraphs_without_fields_and_with_a_content_paragraph_of_their_own():
+    document = document_from_bytes(ROLE_PARAGRAPHS_WITH_CONTENT.encode("utf-8"), "paragraphs.txt")
+    agreement = parse_document(document, "paragraphs").agreement
+    assert _rows(agreement) == [
+        (
+            "地域医療の確保",
+            "圏域の救急医療体制を確保する。",
+            [("甲市", "市立病院の救急医療の機能を維持する。"), ("乙町", "救急医療に要する経費の一部を負担する。")],
+        ),
+        (
+            "図書館の相互利用",
+            "図書館を相互に利用できるようにする。",
+            [("甲市", "市立図書館を乙町の住民の利用に供する。"), ("乙町", "町立図書館を甲市の住民の利用に供する。")],
+        ),
+    ]
+
+
+def test_parties_named_by_city_are_listed_by_their_names_alone(tokenizer):
+    corpus = build_corpus([parse_file(MATSUYAMA).agreement], tokenizer)
+    answer = ask(corpus, "別表の分野はいくつある")
+    assert answer.message.startswith("松山市と東温市が連携する取組は、別表に7項目あります。")  # not 「松山市（松山市）」

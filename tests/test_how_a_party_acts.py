@@ -32,12 +32,12 @@ def test_each_partys_cell(loaded, wording):  # noqa: F811
     for agreement in loaded.agreements:
         rows = [u for u in loaded.units if u.agreement_id == agreement.id and u.kind == "row"]
         once = Counter(u.initiative for u in rows)
-        # a 内容 shared by the rows of a section (matsuyama-toon: one spanned 内容 per field) says no row
-        said_once = Counter(_said(u) for u in rows)
+        # a 内容 spanning rows (a 分野's 基本方針 over each of its 取組) says no one row
+        alone = Counter(_said(u) for u in rows)
         parties = [p for p in loaded.party_names if p.agreement_id == agreement.id]
         for row, party in zip(rows, parties * len(rows), strict=False):
             said = _said(row)
-            if once[row.initiative] != 1 or said_once[said] != 1 or len(said) < 4 or not loaded.row_roles(row.id):
+            if once[row.initiative] != 1 or alone[said] != 1 or len(said) < 4 or not loaded.row_roles(row.id):
                 continue
             name = min((f for f in party.forms if f[-1] in "市町村"), key=len, default=party.name)
             asked += 1

@@ -162,3 +162,28 @@ def test_holds_agrees_with_holding_with_and_without_term_sets(documents, monkeyp
         expected = index.holding(term, np.array(positions)).tolist()
         assert index.holds(term, positions) == expected == postings_only.holds(term, positions), term
     assert not postings_only._sets  # noqa: SLF001
+
+
+@pytest.mark.parametrize("share", [0.05, 0.5, 1.0])
+def test_python_scores_and_matches_are_the_arrays_to_the_bit(documents, tokenizer, share):
+    """`scores_of` and `matching` (a small index's ranking in Python numbers) give what
+    `scores_at` and `matches` give, or None when the index keeps no row or set to give it from."""
+    index = Bm25Index(documents)
+    rng = np.random.default_rng(11)
+    positions = np.flatnonzero(rng.random(len(documents)) < share)
+    for weights in weighted_queries(tokenizer, documents)[:40]:
+        got = index.scores_of(weights, positions.tolist())
+        if got is not None:
+            assert got == index.scores_at(weights, positions).tolist(), weights
+        held = index.matching(list(weights))
+        if held is not None:
+            assert held == index.matches(list(weights)).nonzero()[0].tolist(), weights
+
+
+def test_python_scores_give_way_without_rows_or_sets(documents, tokenizer, monkeypatch):
+    monkeypatch.setattr(index_module, "DENSE_FLOATS", 0)
+    monkeypatch.setattr(index_module, "SET_INTS", 0)
+    index = Bm25Index(documents)
+    weights = weighted_queries(tokenizer, documents)[0]
+    assert index.scores_of(weights, [0, 1]) is None
+    assert index.matching(list(weights)) is None

@@ -15,6 +15,7 @@ import pytest
 from kyoyaku_search import ask
 from kyoyaku_search.errors import AgreementFormatError
 from kyoyaku_search.ingest.parser import parse_file
+from kyoyaku_search.ingest.subject import subject_parties
 from kyoyaku_search.model import Agreement
 from kyoyaku_search.search.corpus import build_corpus
 
@@ -48,7 +49,7 @@ def counts(agreement: Agreement) -> tuple[int, int, int]:
 def test_layouts_md_lists_every_fixture():
     files = {p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html")}
     assert {name for name, *_ in COUNTS} == files
-    assert len(files) == 25  # 21 agreements, 4 of them also as HTML
+    assert len(files) == 26  # 22 agreements, 4 of them also as HTML
 
 
 @pytest.mark.parametrize(
@@ -241,6 +242,17 @@ QUESTIONS = [
     # OCR letter-spaced on one line (「(目 的) 第 1条 本 協 定 は」), roles inline in 第3条
     ("minamisoma-iitate-2009.txt", "飯舘村は医療で何をするか。", "row-1-1/乙", "第3条第1号ア(ウ)"),
     ("minamisoma-iitate-2009.txt", "費用はどう負担するか。", "art-4", "第4条（費用負担）"),
+    # fifteen 町村 defined together as ONE party 「連携町村」: a member asked about is that party
+    (
+        "shiribeshi-15-2021.txt",
+        "余市町は職員の交流で何をするか。",
+        "row-0-2/連携町村",
+        "別表(第3条関係)地域マネジメント能力の強化に係る政策分野「連携町村の職員等の交流」"
+        "連携町村（島xx、寿都町、黒松内町、ニセコ町、真狩村、留寿都村、喜茂別町、xx町、共和町、岩内町、泊村、xx町、xx町、"
+        "余市町及び赤井川村）の役割",
+    ),
+    ("shiribeshi-15-2021.txt", "費用はどう負担するか。", "art-4", "第4条（事務の執行に当たっての連携、協力及び費用負担）"),
+    ("shiribeshi-15-2021.txt", "この協定はいつから効力を生ずるか。", "signature", "署名欄"),
     # re-flowed out of order by the aggregator, no 甲/乙, articles only: read in number order
     ("sendai-yamagata-2016.txt", "防災の連携はどこに書いてある", "art-2", "第2条（連携分野）"),
     ("sendai-yamagata-2016.txt", "費用はどう負担するか。", "art-4", "第4条（費用負担）"),
@@ -329,6 +341,43 @@ def test_bodies_defined_by_a_short_name_of_their_own_are_the_parties():
     ]
     assert agreement.title == "特別区長会と京都府市長会及び京都府町村会の連携協力に関する協定書"  # broken at 「の」
     assert agreement.date is None  # the copy gives no date: none is made up
+
+
+@pytest.mark.parametrize(
+    ("subject", "parties"),
+    [
+        # one list, one name for all of it: a single party of fifteen members
+        (
+            "島xx、寿都町、黒松内町、ニセコ町、真狩村、留寿都村、喜茂別町、xx町、共和町、岩内町、泊村、xx町、xx町、"
+            "余市町及び赤井川村(以下「連携町村」という。)は、",
+            [
+                (
+                    "連携町村",
+                    "島xx、寿都町、黒松内町、ニセコ町、真狩村、留寿都村、喜茂別町、xx町、共和町、岩内町、泊村、xx町、xx町、"
+                    "余市町及び赤井川村",
+                )
+            ],
+        ),
+        ("甲市、乙町及び丙村(以下「三市町村」という。)は、", [("三市町村", "甲市、乙町及び丙村")]),
+        # と at the top level: the name covers what follows と only
+        (
+            "特別区長会と京都府市長会及び京都府町村会(以下「京都府市長会・町村会」という。)は、",
+            [("特別区長会", "特別区長会"), ("京都府市長会・町村会", "京都府市長会及び京都府町村会")],
+        ),
+        ("福山市及び三原市は、", [("福山市", "福山市"), ("三原市", "三原市")]),
+        ("三原市(以下「市」という。)は、", []),  # one body alone is no agreement
+    ],
+)
+def test_the_preamble_subject_names_the_parties(subject, parties):
+    assert [(p.label, p.name) for p in subject_parties(subject + "次のとおり協定を締結する。", 1)] == parties
+
+
+def test_a_member_of_a_party_of_many_is_asked_about_as_that_party(tokenizer):
+    agreement = parse_file(FIXTURES / "shiribeshi-15-2021.txt").agreement
+    corpus = build_corpus([agreement], tokenizer)
+    for question in ("寿都町は職員の交流で何をするか", "余市町及び赤井川村は職員の交流で何をするか"):
+        assert ask(corpus, question).hits[0].unit.id == f"{agreement.id}/row-0-2/連携町村"
+    assert ask(corpus, "札幌市の役割は").status.value == "not_party"
 
 
 def test_a_copy_with_nothing_above_its_preamble_is_named_by_its_parties(tokenizer):

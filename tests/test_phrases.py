@@ -119,6 +119,23 @@ def test_identical_texts_are_indexed_once_and_all_returned(several):
     assert len(holders) == len(several.agreements)
 
 
+def test_the_units_holding_a_whole_phrase_are_those_longest_finds(several):
+    """`positions_holding` (what a definitions lookup asks) is `longest`'s units when the longest
+    run is the whole phrase, and none otherwise: runs cut from the units, lengthened past them,
+    and the forms a definition is written in."""
+    index, rng = several.phrases, random.Random(5)
+    texts = [fold(unit.text) for unit in several.units if len(unit.text) > 12]
+    phrases = ["「圏域」とは", "以下「甲」という", "「連携中枢都市圏」とは", "甲に対し必要な協力をする"]
+    for _ in range(200):
+        text = rng.choice(texts)
+        start = rng.randint(0, len(text) - 4)
+        phrases.append(text[start : start + rng.randint(4, 12)] + rng.choice(["", "とは", "について"]))
+    for phrase in phrases:
+        found = index.longest(phrase)
+        whole = found is not None and found.text_length == len(phrase)
+        assert index.positions_holding(phrase) == (found.positions.tolist() if whole else []), phrase
+
+
 def corrected_windows(corpus: Corpus, samples: int, seed: int) -> list[tuple[str, list]]:
     """Runs of 3–8 characters cut at random from the corpus's units that the typo corrector or the
     kana reader would change: none should be."""

@@ -63,11 +63,21 @@ def test_a_record_stays_frozen_and_replaceable():
     assert fast == dataclasses.replace(fast, note="compared=False")  # compare=False is kept
 
 
-def test_missing_arguments_are_refused_as_by_the_dataclass():
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [
+        (("地域医療",), {}),  # terms missing
+        (("地域医療", ("医療",)), {"wieght": 0.3}),  # a keyword no field has
+        (("地域医療",), {"wieght": 0.3}),  # one missing and one unknown: as many as the fields
+        (("地域医療", ("医療",)), {"word": "観光"}),  # given twice
+        (("地域医療", ("医療",), 0.3, "n", "extra"), {}),  # too many
+    ],
+)
+def test_wrong_arguments_are_refused_as_by_the_dataclass(args, kwargs):
     with pytest.raises(TypeError):
-        Fast("地域医療")  # type: ignore[call-arg]
+        Slow(*args, **kwargs)
     with pytest.raises(TypeError):
-        Slow("地域医療")  # type: ignore[call-arg]
+        Fast(*args, **kwargs)
 
 
 def test_derived_is_worked_out_once_per_instance():

@@ -22,6 +22,7 @@ from .effective import dated_first, effective_units
 from .examples import with_example
 from .followup import settle
 from .foreign import before_named, quoted_around
+from .generic import kinds_of
 from .heads import names_only_a_field
 from .listed import (
     all_rows_answer,
@@ -211,14 +212,19 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     settled = bool(query.initiatives) or taken
     role = QuestionKind.ROLE in (question.kind, query.kind if settled else None) and bool(query.parties)
     phrase = quoted_around(question.phrase, question.reading.folded_text, question.content, corpus.occurs)
-    # a 取組 named in full settles the topic, unless the question asks about a thing before it
+    # a 取組 named in full settles the topic, unless the question asks about a thing before it,
+    df = corpus.index.document_frequency
     named = (
         bool(query.initiatives)
-        and not before_named(question.text, question.foreign, query.initiatives)
+        # nor a kind of it no unit holds (「保健医療」 where the 取組 is 医療)
+        and not before_named(
+            question.text, (*question.foreign, *kinds_of(question.content, df, query.initiatives)), query.initiatives
+        )
         and not names_only_a_field(question.reading.words, question.initiatives, corpus.occurs)
     )
     content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
-    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign)
+    compared = role and len({p.label for p in query.parties}) > 1  # 「甲と乙で何が違う」
+    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign, compared)
     ranked = covered_first(corpus, asked, ranked)
     quoted = question.phrase.positions.tolist() if question.phrase is not None else ()
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 from ..search.corpus import Corpus
 from ..search.phrases import PhraseMatch
+from ..search.tokenizer import fold
 from .content import Content
 from .framing import SAYING_WORDS
+from .generic import only_generic
 from .records import record
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
@@ -40,6 +42,7 @@ class Asked:
     # Words that say which thing the question's topic is about and that no unit holds, even in
     # part (「火葬場の共同利用」「除排雪の費用負担」): a unit sharing the rest answers another thing.
     foreign: tuple[str, ...] = ()
+    compared: bool = False  # several parties' roles asked side by side
 
     @property
     def needed(self) -> float:
@@ -58,7 +61,9 @@ def covered_first(
     # A unit holding every word the question asks about comes before a verbatim run's unit that
     # leaves a word out (「ネットワークの強化 ICT」: the row of ICT, not the row repeating the heading).
     whole = [share >= 1.0 for share in shares]
-    fuller = asked.phrase is not None and not whole[0] and any(whole)
+    # So does one holding every word of the parties' roles compared (「バスの経費負担について甲と乙で何が
+    # 違う」: the cells of the bus row, not the cost article sharing only 経費負担).
+    fuller = (asked.phrase is not None or asked.compared) and not whole[0] and any(whole)
     covers = whole if fuller else [share >= asked.needed for share in shares]
     if not fuller and covers[0] and not _answers_subject(corpus, asked, head[0][0]):
         # 「鶴田町ってバスの経費を負担してるの？」: the article on costs shares the kind's words only; a
@@ -81,6 +86,9 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
         # names that no unit states (「連携中枢都市圏ビジョンの計画期間」「…センターの開所時間」)
         return True
     if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
+        return False
+    # 「周産期医療体制」 of a unit on 救急医療体制: the unit shares only 医療・体制, words of any topic
+    if only_generic(asked.content, lambda t: corpus.index.holds(t, [position])[0], corpus.index.document_frequency):
         return False
     return _answers_subject(corpus, asked, position)
 
@@ -132,9 +140,20 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
             covered = [c or e for c, e in zip(covered, every, strict=True)]
         return covered
 
+    texts: list[str] = []
+
+    def verbatim(run: str) -> list[bool]:
+        """The unit holds the question's run of nouns as written, where Sudachi cut its text
+        otherwise (「三岐鉄道北勢線」 as 三岐・鉄・道北…: no term 鉄道)."""
+        if not texts:
+            texts.extend(fold(corpus.units[i].text) for i in at)
+        return [run in text for text in texts]
+
     share = [0.0] * len(positions)
     for word in content:
         covered = any_held(word.terms)
+        if word.compound and not all(covered) and len(word.compound) >= 3:
+            covered = [c or v for c, v in zip(covered, verbatim(fold(word.compound)), strict=True)]
         share = [s + word.weight * c for s, c in zip(share, covered, strict=True)]
         if word.partial:
             credit = word.weight * PARTIAL_CREDIT

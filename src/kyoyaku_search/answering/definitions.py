@@ -52,8 +52,7 @@ def defined_term(corpus: Corpus, question: Question, agreement: str | None = Non
 
 def _holding(corpus: Corpus, form: str) -> list[int]:
     """Positions of the units holding `form` verbatim, from the phrase index (no scan of the units)."""
-    found = corpus.phrases.longest(form)
-    return found.positions.tolist() if found is not None and found.text_length == len(form) else []
+    return corpus.phrases.positions_holding(form)
 
 
 def only_explains(text: str, content: Sequence[Content], asked: str) -> bool:

@@ -21,8 +21,8 @@ RELATIVE = "締結の日"
 TERM_START = re.compile(r"期間は、[^。]{0,30}?から")
 # A question about when it starts (「いつから」「施行日」「効力を生ずる」), not about how long it
 # lasts (「有効期間は何年」), which the usual ranking answers or finds no provision for.
-# 「いつまで有効」 asks how long it lasts: an end, not a start.
-ASKS_START = re.compile(r"いつ(?!まで)|から|施行|発効|効力を?(?:生|発)|効力が(?:生|発)|始ま|開始|スタート")
+# 「いつまで有効」 asks how long it lasts: an end, not a start. 「効力の発生」 is its start.
+ASKS_START = re.compile(r"いつ(?!まで)|から|施行|発効|効力(?:を|が|の)?(?:生|発)|始ま|開始|スタート")
 
 
 def effective_units(corpus: Corpus, allowed: np.ndarray, question: str) -> tuple[list[int], str] | None:

@@ -60,6 +60,8 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"変更|廃止|改正|改廃|解除|見直|やめ|止め|改め|終了|解約|変え|変わ|無くす|なくす|解消"
             r"|へんこう|はいし|かえ(?:る|たい|られ|ます)"
+            # 「協定から抜けたい」「脱退」「協定が終わるのは」: a party leaving, or the agreement ending
+            r"|抜け(?:る|たい|た|られ)|脱退|離脱|(?:協定|協約)(?:が|は)?終わ"
         ),
     ),
     # 「スタートアップ」 is another loanword, not a start
@@ -158,6 +160,30 @@ KIND_WORDS: dict[str, Callable[[str], bool]] = {kind: kind_word(kind) for kind i
 KIND_EXPANSIONS: dict[str, tuple[Expansion, ...]] = {
     kind: tuple(Expansion(kind, word, "kind") for word in KIND_TERMS.get(kind, ())) for kind in QuestionKind
 }
+
+# 「やめたい」 asks for 廃止 (or 失効), 「変えたい」 for 変更: where an agreement heads them in two articles
+# (協定の変更 / 協定の廃止), the kind's other word would bring the other article.
+# Each alternative: its kind terms, and the words (as the question's terms begin) that ask for it.
+_ALTERNATIVES = {
+    "change": (
+        (frozenset({"変更"}), re.compile(r"変更|変え|変わ|改め|改正|改定|見直")),
+        (frozenset({"廃止", "失効"}), re.compile(r"廃止|失効|やめ|止め|辞め|解消|解約|終わ|打ち切|打切|脱退|抜け")),
+    )
+}
+
+
+def kind_expansions(kind: str, asked: set[str], inside: set[str]) -> tuple[Expansion, ...]:
+    """KIND_EXPANSIONS of `kind`, less those of another alternative when the question's terms and
+    their synonyms (`asked`) name exactly one alternative. Not when the question holds that one's
+    term only inside a compound (`inside`: 「変更手続」), which then is no topic term of its own."""
+    groups = _ALTERNATIVES.get(kind)
+    if not groups:
+        return KIND_EXPANSIONS[kind]
+    chosen = [terms for terms, words in groups if any(words.match(term) for term in asked)]
+    if len(chosen) != 1 or chosen[0] & inside:
+        return KIND_EXPANSIONS[kind]  # neither or both said (「変更や廃止の手続き」)
+    return tuple(e for e in KIND_EXPANSIONS[kind] if e.target in chosen[0])
+
 
 TOGETHER = re.compile(r"協力|一緒|いっしょ|共同|手を組|手を結|連携して|(?:市|者|方|甲|乙)(?:が|は|で)?(?:共に|ともに)")
 # Joining at all (the agreement itself), not doing one thing together.

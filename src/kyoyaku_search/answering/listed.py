@@ -37,7 +37,8 @@ def together_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: in
     if ranked:  # 「…が協力して取り組む災害対策は」: the best of those rows, quoted
         return quoting(query, hits[:top_k], Status.ANSWERED, (Quote(hits[0]),), context_of(query, hits[0].unit))
     names = _party_list(corpus, [i for i, _ in rows])
-    message = f"{names}が互いに「協力して取り組む」と定めた取組は、別表に{len(hits)}項目あります。"
+    where = listed_in(corpus, [i for i, _ in rows])
+    message = f"{names}が互いに「協力して取り組む」と定めた取組は、{where}に{len(hits)}項目あります。"
     return _listing(query, message, hits, top_k)
 
 
@@ -54,7 +55,8 @@ def all_rows_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: in
         return Answer.no_match(query.question)
     hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:MAX_LISTED])
     more = f"最初の{MAX_LISTED}項目を示します。" if len(positions) > MAX_LISTED else ""
-    message = f"{_party_list(corpus, positions)}が連携する取組は、別表に{len(positions)}項目あります。{more}"
+    where = listed_in(corpus, positions)
+    message = f"{_party_list(corpus, positions)}が連携する取組は、{where}に{len(positions)}項目あります。{more}"
     return _listing(query, message, hits, top_k)
 
 
@@ -86,7 +88,7 @@ _ROW_WORDS = re.compile(r"取組|取り組み|項目|事業|名前|名称|名")
 
 
 def _party_list(corpus: Corpus, positions: Sequence[int]) -> str:
-    return "と".join(dict.fromkeys(f"{p.label}（{p.name}）" for a in _agreements(corpus, positions) for p in a.parties))
+    return "と".join(dict.fromkeys(p.display for a in _agreements(corpus, positions) for p in a.parties))
 
 
 def _listing(query: Query, message: str, hits: tuple[Hit, ...], top_k: int) -> Answer:
@@ -141,7 +143,7 @@ def party_roles_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k:
     # 「全部」「すべて」: the whole list, when it is one a person can read (not 甲 of 1,500 agreements)
     everything = query.question.reading.asks_all and len(positions) <= MAX_LISTED
     hits = tuple(hit_at(corpus, int(i), 0.0) for i in positions[:top_k])
-    head = f"{named(query.parties)}の役割{how}は別表に{len(positions)}項目あります。"
+    head = f"{named(query.parties)}の役割{how}は{listed_in(corpus, positions)}に{len(positions)}項目あります。"
     if everything:  # every item listed; the hits (cards to open) stay within top_k
         message = head + "すべて示します。"
         every = (corpus.units[int(i)] for i in positions)
@@ -176,3 +178,13 @@ def holding_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int
     context = Context(query.parties, kind=QuestionKind.ROLE)
     question = query.question
     return Answer(question.text, Status.PARTY_ROLES, message, (), items, hits[:top_k], (), question, context)
+
+
+def listed_in(corpus: Corpus, positions: Sequence[int]) -> str:
+    """Where the listed 取組 stand: 別表, or 「第3条」 where every agreement of them writes its 取組 in
+    that article (no 別表 to point to)."""
+    articles = {
+        (a.annex.article if (a := corpus.agreement(corpus.units[i].agreement_id)).annex else None) for i in positions
+    }
+    article = articles.pop() if len(articles) == 1 else None
+    return f"第{article}条" if article else "別表"

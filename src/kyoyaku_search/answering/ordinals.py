@@ -123,6 +123,8 @@ _PLACE_WORDS = re.compile(
 def another_of(folded: str) -> list[tuple[int, str]]:
     """(where the thing starts, the order's words) for each 「二つ目の…」 counting a thing that is no
     place of the agreement: a second airport is not the airport the agreement names."""
+    if "目" not in folded and "め" not in folded:
+        return []  # every counter (_COUNTERS) holds one: most questions count nothing
     found = []
     for match in _NTH_OF.finditer(folded):
         nth = _KANA_COUNT.get(match["n"]) or kanji_number(match["n"])

@@ -8,7 +8,7 @@ import re
 from ..chars import HIRAGANA, KANJI, KANJI_NOMA, KATAKANA
 from ..ingest.template import LABELS
 from ..search.corpus import Corpus
-from ..search.names import PartyName
+from ..search.names import PartyName, local_name
 from ..search.phrases import quotation_like
 from ..search.spelling import Correction
 from ..search.tokenizer import to_katakana
@@ -162,9 +162,14 @@ def find_parties(
             # a name ending the verbatim run (「…交流・移住促進、札幌市は」) is asked about; one the run
             # goes on past (「札幌市都心部の再開発」) is quoted text
             inside = start in quoted and end < quoted.stop
-            if MASK in chars[start:end] or inside or _in_compound(folded, start, end, corpus.text_blob):
+            # masked already: a mask put there, not a 、 of the name itself (「島xx、寿都町、…」, a list)
+            taken = any(chars[at] == MASK != folded[at] for at in range(start, end))
+            if taken or inside or _in_compound(folded, start, end, corpus.text_blob):
                 continue
-            chars[start:end] = MASK * len(form)
+            if _inside_a_name(corpus, folded, start, form):
+                continue
+            start -= _region_before(folded, start, party)  # 「北海道深川市」: the party with its prefecture
+            chars[start:end] = MASK * (end - start)
             masked.add((start, end))
             mentions.append((start, end, party))
     for word, party in names.standing.found_in(folded):  # 「中心市は」「周辺の町の役割」
@@ -244,7 +249,7 @@ def _by_kind(corpus: Corpus, folded: str, chars: list[str]) -> list[Mention]:
     found = []
     for match in _KIND_ALONE.finditer(folded):
         kind = [p for p in corpus.party_names if p.name.endswith(match[1])]
-        if len(kind) == 1 and chars[match.start()] != MASK:
+        if len(kind) == 1 and chars[match.start()] != MASK and not _inside_a_name(corpus, folded, match.start(), ""):
             chars[match.start()] = MASK
             found.append((match.start(), match.end(), kind[0]))
     return found
@@ -259,16 +264,17 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
     asker = _asker(folded, mentions, own)
     if asker is not None:  # 「本市の役割」: the asker's city, whoever else the question names
         return tuple(dict.fromkeys(p for _, _, p in mentions if p.name == asker))
+    named = {p for _, _, p in mentions}
+    if len(named) == 1:
+        # one party named (most questions): the rules below only choose between parties, so it is
+        # the one asked about unless every mention of it only names the agreement
+        return tuple(named) if _plain(folded, mentions) else ()
     # 「熊本市民は山鹿市の図書館を使えますか」: the other party, whose thing the resident would use, is asked
     homes = {p for _, e, p in mentions if _RESIDENT.match(folded, e)}
     homes -= {p for _, e, p in mentions if _ASKED.match(folded, e)}  # 「大蔵村に住んでて…村は」: asked too
     if homes and (elsewhere := [m for m in mentions if m[2] not in homes]):
         mentions = elsewhere
-    masked = _masked(folded, mentions)
-    spans = [m.span() for m in _NAMES_AGREEMENT.finditer(masked)]
-    agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
-    agreement += [m.span() for m in _AGREEMENT_WITH.finditer(masked)]
-    plain = [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
+    plain = _plain(folded, mentions)
     compound = [(s, e, p) for s, e, p in plain if e < len(folded) and _is_ideograph(folded[e]) and folded[e] != "側"]
     kept = [m for m in plain if m not in compound]
     # A compound (「札幌都心部」, but also 「岩見沢市議として」, the asker) is dropped only when another
@@ -287,6 +293,16 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
         kept = [m for m in kept if m[2] in asked]
     kept = _without_partners(folded, _role_asked(folded, kept), own is not None)
     return tuple(dict.fromkeys(p for _, _, p in sorted(kept, key=lambda m: m[0])))
+
+
+def _plain(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are not part of naming the agreement: not two names inside 「札幌市と岩見沢市の
+    連携協約」, nor a name in 「札幌市との協約」."""
+    masked = _masked(folded, mentions)
+    spans = [m.span() for m in _NAMES_AGREEMENT.finditer(masked)]
+    agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
+    agreement += [m.span() for m in _AGREEMENT_WITH.finditer(masked)]
+    return [(s, e, p) for s, e, p in mentions if not any(a <= s and e <= b for a, b in agreement)]
 
 
 def _asker(folded: str, mentions: list[Mention], own: re.Match[str] | None) -> str | None:
@@ -348,11 +364,42 @@ def _is_ideograph(ch: str) -> bool:
 
 
 def _in_compound(folded: str, start: int, end: int, blob: str) -> bool:
-    """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses."""
+    """「札幌市都心部」「札幌市長」: the name begins a word the agreement itself uses. Not one
+    that 及び or 並びに joins to the next name (「余市町及び赤井川村」, of a list of members)."""
     following = folded[end : end + 1]
     if not following or _is_kana(following, hiragana_only=True) or not following.isalnum():
         return False
+    if folded.startswith(("及び", "並びに"), end):
+        return False
     return folded[start : end + 1] in blob
+
+
+_PARTICLES = frozenset("はがをにでとのもへやか")
+_REGION = re.compile(f"(?:北海道|東京都|京都府|大阪府|[{KANJI}]{{2,3}}県)?(?:[{KANJI}]{{1,4}}郡)?$")
+
+
+def _region_before(folded: str, start: int, party: PartyName) -> int:
+    """The length of a prefecture and 郡 written right before a municipality's name (「北海道雨竜郡」
+    before 秩父別町): part of its name, not a place of its own. None before a body's name."""
+    if start == 0 or not party.name.endswith(("市", "町", "村")) or not _KANJI_BEFORE.match(folded, start - 1):
+        return 0
+    match = _REGION.search(folded, 0, start)
+    return start - match.start() if match else 0
+
+
+_KANJI_BEFORE = re.compile(f"[{KANJI}]")
+
+
+def _inside_a_name(corpus: Corpus, folded: str, start: int, form: str) -> bool:
+    """Whether the text from `start` on ends a longer place name (「東広島市」 holds 広島市, 「つがる
+    市の」 holds a 市): another municipality, not the party. A party said with its prefecture or
+    郡 (「北海道深川市」) is still the party: the name without them is `form`."""
+    if start == 0 or not folded[start - 1].isalnum() or folded[start - 1] in _PARTICLES:
+        return False  # most names: after a particle, a mark or nothing
+    return any(
+        token.begin < start < token.end and token.pos[1] == "固有名詞" and local_name(token.surface) != form
+        for token in corpus.tokenizer.tokens(folded)
+    )
 
 
 def _occurrences(text: str, needle: str):  # noqa: ANN202

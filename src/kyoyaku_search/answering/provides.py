@@ -10,6 +10,7 @@ chose; 「いつまで有効か」 asks for the article that sets its term (「�
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
@@ -95,28 +96,70 @@ _ASKING = frozenset(
 )
 
 
+# 「費用はどうなっている」「お金の分担は」: the article on costs (headed 費用分担, 費用負担, or a paragraph
+# 「…必要な費用が生じるときは…負担する」 of another article), the first that says so.
+_ASKS_COST = re.compile(r"お金|おかね|費用|経費|予算|財源|負担金|出費|コスト|税金")
+_COST_HEADING = re.compile(r"費用|経費")
+_COST = re.compile(r"(?:費用|経費)[^。]{0,40}(?:負担|分担)")
+# 「会議はどのくらいの頻度で開かれる」「協議会はいつ開くの」: the article on the parties' regular meeting
+# (連絡会議, 定期的な協議), not a row whose role runs a 協議会.
+_ASKS_MEETING = re.compile(
+    r"(?:会議|協議会|集ま|会合|協議)[^。？?]{0,20}(?:頻度|いつ|何回|どのくらい|どれくらい|どれ位|毎年|定期|開)"
+    r"|(?:頻度|何回|間隔)[^。？?]{0,12}(?:会議|協議|集ま|会合)"
+)
+_MEETING_HEADING = re.compile(r"会議|協議会|協議")
+_MEETING = re.compile(r"会議を(?:開|開催)|協議会を(?:開|開催|設置)|定期的に協議")
+# (会議 and 協議会 are not among them: the meeting asked about must be the article's, not a row's 協議会)
+_MORE_ASKING = frozenset(
+    {"お金", "おかね", "費用", "経費", "予算", "財源", "分担", "負担", "誰", "払う", "出す", "持つ", "割合", "仕方"}
+    | {"頻度", "開く", "開催", "毎年", "定期", "回", "何回", "間隔", "集まる", "会合", "協議"}
+)
+
+
+@dataclass(frozen=True)
+class _Provides:
+    label: str
+    asks: re.Pattern[str]  # the question asks for it
+    says: re.Pattern[str]  # an article says it (whitespace removed)
+    heading: re.Pattern[str] | None = None  # an article headed so says it first
+    last: bool = False  # the last article saying it (the clauses that close the articles), else the first
+
+
+_PROVISIONS = (
+    _Provides("疑義・定めのない事項", _ASKS_RESIDUAL, _RESIDUAL, last=True),
+    _Provides("期間", _ASKS_TERM, _TERM, last=True),
+    _Provides("費用", _ASKS_COST, _COST, _COST_HEADING),
+    _Provides("会議", _ASKS_MEETING, _MEETING, _MEETING_HEADING),
+)
+
+
 def provision(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
-    """The article that settles what the agreement leaves open, or that sets its term, for a
-    question asking only that; None for any other question, or where no article provides it."""
+    """The article that settles what the agreement leaves open, sets its term, its costs or its
+    meetings, for a question asking only that; None for any other question, or where no article
+    provides it (ranking decides)."""
     if question.parties or question.outsiders:
         return None
     text = question.reading.folded_text
-    for asks, provides, label in ((_ASKS_RESIDUAL, _RESIDUAL, "疑義・定めのない事項"), (_ASKS_TERM, _TERM, "期間")):
-        if asks.search(text) is None:
+    for provides in _PROVISIONS:
+        if (asked := provides.asks.search(text)) is None:
             continue
         positions = _providing(corpus, provides, agreement)
         if positions and _only_asks(corpus, question, positions):
-            return Reference(positions, label, "article", matched=asks.search(text).group(0))
+            return Reference(positions, provides.label, "article", matched=asked.group(0))
     return None
 
 
-def _providing(corpus: Corpus, provides: re.Pattern[str], agreement: str | None) -> tuple[int, ...]:
-    """Per agreement in scope, its last article that says `provides` (the clause closes the articles)."""
+def _providing(corpus: Corpus, provides: _Provides, agreement: str | None) -> tuple[int, ...]:
+    """Per agreement in scope, its article headed as `provides` says, else the first (or last) that
+    says it."""
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
     found = []
     for aid in ids:
-        held = [i for i in in_scope(corpus, aid, "article") if provides.search(_SPACE.sub("", corpus.units[i].text))]
-        found += held[-1:]
+        articles = in_scope(corpus, aid, "article")
+        units = corpus.units
+        headed = [i for i in articles if provides.heading and provides.heading.search(units[i].context or "")]
+        held = headed or [i for i in articles if provides.says.search(_SPACE.sub("", units[i].text))]
+        found += held[-1:] if provides.last else held[:1]
     return tuple(found)
 
 
@@ -124,4 +167,4 @@ def _only_asks(corpus: Corpus, question: Question, positions: tuple[int, ...]) -
     """Whether every word of the question's own is a word of asking, or one the article holds:
     「消防のことは書いていないこと？」 asks about 消防, not about the clause."""
     said = "".join(_SPACE.sub("", corpus.units[i].text) for i in positions)
-    return all(term in _ASKING or fold(term) in said for term in question.own_topic_terms)
+    return all(term in _ASKING or term in _MORE_ASKING or fold(term) in said for term in question.own_topic_terms)

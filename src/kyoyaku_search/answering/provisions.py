@@ -223,12 +223,14 @@ def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | Non
 def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = None) -> Reference | None:
     """The article that sets up the 取組 of each agreement in scope: of those that refer to 別表
     (「別表に掲げるとおり」), the one holding most of `words` (「取組」「内容」 in one, 「役割分担」 in
-    the next), the first on a tie; where the 取組 stand inline, the article they stand in."""
+    the next), the first naming the 取組 on a tie; where the 取組 stand inline, the article they stand in."""
     positions = []
     for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
         articles = in_scope(corpus, aid, "article")
         found = [i for i in articles if "別表" in corpus.units[i].text]
-        found.sort(key=lambda i: -sum(word in corpus.units[i].text for word in words))
+        # on a tie, the article naming the 取組 sets them up (「…連携して実施する取組及び役割分担については、
+        # 別表に掲げるとおり」), not one naming only the 分野 (「別表に掲げる分野について…連携を図る」)
+        found.sort(key=lambda i: _holding(corpus, i, words))
         if not found:
             rows = in_scope(corpus, aid, "row")
             inline = _INLINE.match(corpus.units[rows[0]].citation.place) if rows else None
@@ -238,6 +240,14 @@ def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = 
     if not positions:
         return None
     return Reference(tuple(positions), corpus.units[positions[0]].citation.place, "article")
+
+
+def _holding(corpus: Corpus, position: int, words: Sequence[str]) -> tuple[int, bool]:
+    """How many of `words` the article holds (as written or as indexed terms: the question's 取り組み
+    is the text's 取組), and whether it holds none of the 取組 (the one naming them sets them up)."""
+    text = corpus.units[position].text
+    said = sum(word in text or bool(corpus.index.matches((word,))[position]) for word in words)
+    return -said, not corpus.index.matches(("取り組み",))[position] and "取組" not in text
 
 
 def named_first(corpus: Corpus, text: str, ranked: list[tuple[int, float]], depth: int = 3) -> list[tuple[int, float]]:

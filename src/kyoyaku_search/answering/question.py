@@ -26,7 +26,7 @@ from .cleaning import MAX_INPUT_CHARS, MAX_QUESTION_CHARS, clean_question
 from .content import Content, content_words, relate
 from .foreign import foreign_modifiers
 from .framing import FRAMING_WORDS, QUESTION_WORDS, SAYING_WORDS, SOFT_FRAMING_WORDS
-from .kinds import HEADS, KIND_EXPANSIONS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing
+from .kinds import HEADS, KIND_TERMS, KIND_WORDS, PROCEDURE_KINDS, QuestionKind, annex_framing, kind_expansions
 from .ordinals import another_of
 from .parties import MASK
 from .reading import Reading, read
@@ -122,19 +122,12 @@ def understand(corpus: Corpus, text: str) -> Question:
     folded, masked, tokens, masked_tokens = reading.folded, reading.masked, reading.tokens, reading.words
     kind, parties, readings = reading.kind, reading.parties, reading.readings
     weights = term_weights(reading.split, corpus.search)
-    # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics.
-    weak = {t.term for t in tokens if t.pos[:2] == ("名詞", "普通名詞") and t.pos[2] in ("副詞可能", "助数詞可能")}
-    weak |= {t.term for t in tokens if t.pos[1] == "数詞" or t.pos[2] == "助数詞"}  # 「二つの市」
-    # 「協約上」「条文上」「両市間」: a suffix of relation says in what respect, never what about
-    relational = {t.term for t in tokens if t.pos[0] == "接尾辞" and t.pos[2] == "副詞可能"}
-    weak |= relational
+    weak, relational = _weak_by_pos(tokens)
     weights.update((t, min(weights[t], corpus.search.question_word_weight)) for t in relational if t in weights)
     weak |= read_as_asking(masked_tokens, readings)
     weak |= misread(masked, masked_tokens, readings, corpus.index.document_frequency)
     weak |= after_a_name(masked, masked_tokens, MASK, corpus.index.document_frequency)
     weak |= manner_words(masked_tokens, corpus.index.document_frequency)
-    # 「むすんだ ひは いつ」: two kana Sudachi takes for a place name are a misreading, not a topic
-    weak |= {t.term for t in tokens if t.pos[1] == "固有名詞" and short_kana(t.surface)}
     weak |= _names_cut_from_kana(tokens)
     topics = tuple(t for t in topic_terms(reading.split, corpus.index.document_frequency) if t not in weak)
     lexical = corpus.lexicon.expansions(reading.said, masked_tokens)
@@ -175,7 +168,7 @@ def understand(corpus: Corpus, text: str) -> Question:
     asking_only = framing | QUESTION_WORDS if framing else QUESTION_WORDS  # most: no copy of the 182 words
     expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= asking_only]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
-    expansions += KIND_EXPANSIONS[kind]
+    expansions += kind_expansions(kind, {*topics, *(e.target for e in expansions)}, set(weights) - set(topics))
     added = expansion_weights(corpus, expansions, weights)
     content = relate(
         corpus.tokenizer,
@@ -220,6 +213,30 @@ def understand(corpus: Corpus, text: str) -> Question:
         + _another_thing(corpus, masked, content),
         reading=reading,
     )
+
+
+def _weak_by_pos(tokens: Sequence[Token]) -> tuple[set[str], set[str]]:
+    """The terms that are no topic by their part of speech, read in one pass over the words (all of
+    them, and of those the suffixes of relation)."""
+    weak: set[str] = set()
+    relational: set[str] = set()
+    for t in tokens:
+        pos = t.pos
+        # 「協約上」「条文上」「両市間」: a suffix of relation says in what respect, never what about
+        if pos[0] == "接尾辞" and pos[2] == "副詞可能":
+            relational.add(t.term)
+        if (
+            # Nouns that can be adverbs (「今日」) or counters (「何年」「何通」) are not topics, nor
+            # numbers and counters (「二つの市」)
+            (pos[0] == "名詞" and pos[1] == "普通名詞" and pos[2] in ("副詞可能", "助数詞可能"))
+            or pos[1] == "数詞"
+            or pos[2] == "助数詞"
+            # 「むすんだ ひは いつ」: two kana Sudachi takes for a place name are a misreading, not a topic
+            or (pos[1] == "固有名詞" and short_kana(t.surface))
+        ):
+            weak.add(t.term)
+    weak |= relational
+    return weak, relational
 
 
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")

@@ -52,6 +52,10 @@ def _allowed(corpus: Corpus, parties: frozenset[tuple[str, str]], agreement: str
 def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, float]]:
     """(position, score) of the allowed units that hold a topic term, best first (ties: document
     order); the units holding the question's verbatim run (`Question.phrase`) come before all others."""
+    if corpus.index.size <= SMALL_RANKING and query.question.phrase is None:
+        few = _rank_small(corpus, query, allowed)
+        if few is not None:
+            return few
     mask = corpus.index.matches(query.topic_terms) & allowed
     quoted = _quoted(corpus, query, allowed)
     if quoted is not None:
@@ -62,7 +66,8 @@ def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, f
     # Only the matched units are scored: at 100,000 units a question names one agreement's few.
     scores = corpus.index.scores_at(dict(query.weights), matched)
     if len(matched) <= SMALL_RANKING:
-        return _ranked_few(corpus, query, scores.tolist(), matched, quoted)
+        first = None if quoted is None else quoted[matched].tolist()
+        return _ranked_few(corpus, query, scores.tolist(), matched.tolist(), first)
     result = _headed(corpus, query, _boosted(corpus, query, scores, matched), matched)
     if quoted is None:
         order = np.argsort(-result, kind="stable")  # matched is ascending: ties stay in document order
@@ -71,38 +76,56 @@ def rank(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, f
     return list(zip(matched[order].tolist(), result[order].tolist(), strict=False))
 
 
+def _rank_small(corpus: Corpus, query: Query, allowed: np.ndarray) -> list[tuple[int, float]] | None:
+    """`rank` of an index no bigger than SMALL_RANKING (a few agreements) for a question quoting
+    nothing, in Python numbers from the start: each numpy call on so few units costs more than
+    its work. None when the index keeps a term's documents or scores only as arrays."""
+    held = corpus.index.matching(query.topic_terms)
+    if held is None:
+        return None
+    may = allowed.tolist()
+    matched = [at for at in held if may[at]]
+    if not matched:
+        return []
+    scores = corpus.index.scores_of(dict(query.weights), matched)
+    if scores is None:
+        return None
+    return _ranked_few(corpus, query, scores, matched, None)
+
+
 def _ranked_few(
-    corpus: Corpus, query: Query, scores: list[float], matched: np.ndarray, quoted: np.ndarray | None
+    corpus: Corpus, query: Query, scores: list[float], positions: list[int], first: list[bool] | None
 ) -> list[tuple[int, float]]:
     """`rank`'s boosts and order for a few units in Python floats, where each numpy call would
     cost more than its arithmetic: the same products in the same order (a unit numpy multiplies
-    by 1.0 keeps its score), so the same scores to the bit, ties in document order."""
-    for boosted, boost in _boosts(corpus, query, matched):
+    by 1.0 keeps its score), so the same scores to the bit, ties in document order; `first`: which
+    of them hold the question's verbatim run (they come first)."""
+    for boosted, boost in _boosts(corpus, query, positions):
         scores = [score * boost if hit else score for score, hit in zip(scores, boosted, strict=True)]
-    positions = matched.tolist()
-    if quoted is None:
+    if first is None:
         order = sorted(range(len(positions)), key=lambda i: -scores[i])
     else:
-        first = quoted[matched].tolist()
         order = sorted(range(len(positions)), key=lambda i: (not first[i], -scores[i]))
     return [(positions[i], scores[i]) for i in order]
 
 
-def _boosts(corpus: Corpus, query: Query, positions: np.ndarray) -> list[tuple[list[bool], float]]:
+def _boosts(corpus: Corpus, query: Query, positions: list[int]) -> list[tuple[list[bool], float]]:
     """Which of the units at `positions` each boost applies to, in the order `_boosted` and
-    `_headed` apply them: the kind, a 取組 named in full, a heading naming what is asked."""
+    `_headed` apply them: the kind, a 取組 named in full, a heading naming what is asked. Read from
+    per-unit lists made once per corpus (a few units, looked up one by one)."""
     boosts = []
     preferred = PREFERRED_KINDS.get(query.kind, ()) if query.kind != "general" or not query.parties else ()
     if preferred:
-        boosts.append((corpus.columns.of_kinds(preferred, positions).tolist(), corpus.search.kind_boost))
+        kinds = corpus.memo.get(("kind flags", preferred), lambda: corpus.columns.of_kinds(preferred).tolist())
+        boosts.append(([kinds[at] for at in positions], corpus.search.kind_boost))
     if query.initiatives and corpus.search.topic_boost != 1.0:
         wanted = {corpus.initiatives[key] for key in query.initiatives}
-        named_rows = [code in wanted for code in corpus.initiative_codes[positions].tolist()]
-        boosts.append((named_rows, corpus.search.topic_boost))
+        codes = corpus.memo.get(("initiative codes",), lambda: corpus.initiative_codes.tolist())
+        boosts.append(([codes[at] in wanted for at in positions], corpus.search.topic_boost))
     named = _named_headings(corpus, query)
     if named:
         headed = {at for positions_of in named for at in positions_of.tolist()}
-        boosts.append(([at in headed for at in positions.tolist()], corpus.search.topic_boost))
+        boosts.append(([at in headed for at in positions], corpus.search.topic_boost))
     return boosts
 
 

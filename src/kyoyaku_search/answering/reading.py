@@ -250,7 +250,8 @@ def _unheld(
     a long run it quotes, or a party's name: 「自治体病院の連携の取組内容」 asks about that row, not
     who the partners are, though the row's name holds 自治体 and 連携; 「京都府市長会の役割は」 asks a
     role, though the party's name holds 市長 (「札幌市長は」 still asks who signed: 長 follows the name)."""
-    spans = _named_spans(corpus, folded, initiatives) + _party_spans(folded, parties)
+    bodies = corpus.memo.get(("named bodies", tuple(parties)), lambda: _bodies(parties)) if parties else ()
+    spans = _named_spans(corpus, folded, initiatives) + _party_spans(folded, bodies)
     spans += _held_compounds(corpus, folded, tokens)
     # a short run is common wording as often as a quotation (「協力して取り組む」 says 共に)
     if len(run) >= SHORT_PHRASE and (at := folded.find(run)) >= 0:
@@ -260,7 +261,11 @@ def _unheld(
     chars = list(folded)
     for start, end in spans:
         chars[start:end] = MASK * (end - start)
-    terms = (MASK if any(s <= t.begin and t.end <= e for s, e in spans) else t.term for t in tokens)
+    if len(spans) == 1:  # most: one name, and no generator per word to test it
+        ((start, end),) = spans
+        terms = (MASK if start <= t.begin and t.end <= end else t.term for t in tokens)
+    else:
+        terms = (MASK if any(s <= t.begin and t.end <= e for s, e in spans) else t.term for t in tokens)
     return "".join(chars) + "\n" + "".join(terms)
 
 
@@ -288,14 +293,12 @@ def _annex_text(corpus: Corpus) -> str:
     )
 
 
-def _party_spans(folded: str, parties: Sequence[PartyName]) -> list[tuple[int, int]]:
-    """Where the question writes the name of a named party that is no municipality (「京都府市長会」,
-    a 協議会, a 広域連合), unless 長 follows it, or its standing (「連携市町村は」 names a party and asks
-    for no partners). A municipality's name stays: 「札幌市と協約を結んで
+def _party_spans(folded: str, bodies: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the question writes one of `bodies` (the names of named parties that are no municipality:
+    「京都府市長会」, a 協議会, a 広域連合; or a party's standing: 「連携市町村は」 names a party and asks
+    for no partners), unless 長 follows it. A municipality's name stays: 「札幌市と協約を結んで
     いるのは」 asks for partners by it, 「札幌市長は」 for the signer."""
     spans = []
-    bodies = {form for party in parties for form in party.forms if len(form) >= 2 and not form.endswith(_MUNICIPAL)}
-    bodies |= {word for party in parties for word in party.standing}
     for form in bodies:
         start = folded.find(form)
         while start != -1:
@@ -303,6 +306,13 @@ def _party_spans(folded: str, parties: Sequence[PartyName]) -> list[tuple[int, i
                 spans.append((start, start + len(form)))
             start = folded.find(form, start + 1)
     return spans
+
+
+def _bodies(parties: Sequence[PartyName]) -> tuple[str, ...]:
+    """The forms (two characters or more) of `parties` that do not end as a municipality's name
+    does, and their standings (連携市町村), each once, in the order the parties give them."""
+    forms = [form for party in parties for form in party.forms if len(form) >= 2 and not form.endswith(_MUNICIPAL)]
+    return tuple(dict.fromkeys([*forms, *(word for party in parties for word in party.standing)]))
 
 
 _MUNICIPAL = ("都", "道", "府", "県", "市", "町", "村", "区")

@@ -44,6 +44,7 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
     if "別表" not in folded and "べっぴょう" not in folded and "(" not in folded:
         return None  # every section label below is written with one of these: most questions have none
     folded = _BELONGS.sub("", _spoken_section(folded))
+    missing = None
     for match in _ANNEX.finditer(folded):
         number = kanji_number(match["n1"] or match["n2"] or match["n3"] or match["n4"] or "")
         letter = match["letter1"] or match["letter2"]
@@ -55,14 +56,34 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
         if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
             found, letter = _section_rows(corpus, number, None, agreement), None
         if not found:
+            missing = missing or _no_such_section(corpus, number, agreement, match.group(0))
             continue
         label = f"({number}){letter or ''}"
+        if corpus.units[found[0]].section.split(" ", 1)[0] == f"{number}{letter or ''}":
+            label = f"{number}{letter or ''}"  # as printed: 「2 高次の都市機能の集積・強化に関する取組」
         nth = ordinal_after(_after_title(folded[match.end() :], corpus.units[found[0]].section))
         if nth is not None and 1 <= abs(nth) <= len(found):
             row = found[nth if nth < 0 else nth - 1]
             return Reference((row,), f"{label}の{nth_words(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
-    return _letter_only(corpus, folded, agreement)
+    return _letter_only(corpus, folded, agreement) or missing
+
+
+def _no_such_section(corpus: Corpus, number: int, agreement: str | None, words: str) -> Reference | None:
+    """「(5)の取組」 of an annex numbered (1) to (3): said, not searched; None where no section is
+    numbered so (an annex without sections), or sections are in several agreements."""
+    rows = in_scope(corpus, agreement, "row")
+    if number < 1 or len({corpus.units[i].agreement_id for i in rows}) != 1:
+        return None
+    labels = (_NUMBERED.match(corpus.units[i].section or "") for i in rows)
+    numbers = sorted({int(found[1]) for found in labels if found})
+    if not numbers:
+        return None
+    note = f"({number})の分野はこの協約にありません（({numbers[0]})から({numbers[-1]})まで）。"
+    return Reference((), f"({number})", "row", note, words)
+
+
+_NUMBERED = re.compile(r"[(]?([0-9]{1,2})[)]?(?![0-9])")
 
 
 # 「別表第1の(2)の…」「別表第3(1)ア」: a section inside the table 別表第N names.
@@ -100,8 +121,10 @@ def _in_table(
 ) -> Reference | None:
     """「別表第1の3番目」「別表第3の(2)の最後の取組」「別表第2」: the table, a section inside it, a row."""
     rows = _table_rows(corpus, tables, number)
-    if not rows:
-        return None
+    if not rows:  # 「別表第4」 of an agreement with three: said, not searched
+        numbers = sorted({annex.number for annexes in tables.values() for annex in annexes if annex.number})
+        note = f"別表第{number}はこの協約にありません（別表第{numbers[0]}から別表第{numbers[-1]}まで）。"
+        return Reference((), f"別表第{number}", "row", note, match.group(0))
     label, end = f"別表第{number}", match.end()
     if match["letter1"]:
         end = match.start("letter1")  # 「別表第3ア」 is no section label: read the letter with (N) only
@@ -154,13 +177,15 @@ def _letter_only(corpus: Corpus, folded: str, agreement: str | None) -> Referenc
 def _section_rows(corpus: Corpus, number: int, letter: str | None, agreement: str | None) -> list[int]:
     """The row units of 別表 section (number), or of its sub-section `letter`, in document order."""
     wanted = f"({number}){letter}" if letter else f"({number})"
+    # a section printed by its bare number (「2 高次の都市機能の集積・強化に関する取組」) is (2) too
+    bare = f"{number}{letter or ''}"
     return [
         i
         for i in in_scope(corpus, agreement, "row")
         if corpus.units[i].kind == "row"
         and corpus.units[i].section is not None
         and (
-            corpus.units[i].section.split(" ", 1)[0] == wanted
+            corpus.units[i].section.split(" ", 1)[0] in (wanted, bare)
             or (not letter and corpus.units[i].section.startswith(wanted))
         )
     ]

@@ -8,7 +8,9 @@ import re
 
 from ..chars import HIRAGANA, HIRAGANA_LETTERS
 from ..search.corpus import Corpus
+from ..search.names import MUNICIPAL_SUFFIXES, local_name
 from ..search.tokenizer import Token, to_katakana
+from .parties import MASK
 
 _KANA_NAME = re.compile(
     rf"(?:^|(?<=[、。,\s]))(?P<name>[{HIRAGANA_LETTERS}]{{2,8}}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)"
@@ -22,14 +24,19 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
     When the question names a party, a place only said to be where someone comes from or where
     something is (「東京から戻る人」「東区にある飛行場」) is scenery, not a municipality asked about."""
     known_forms = corpus.names.known_forms
+    # a prefecture before a masked name is that party's only when parties are municipalities, not
+    # bodies (「大阪府町村会」 beside a party 京都府町村会)
+    municipal = any(p.name.endswith(MUNICIPAL_SUFFIXES) for p in corpus.party_names)
     named = [
         t.surface
         for index, t in enumerate(tokens)
-        if t.pos[1:3] == ("固有名詞", "地名")
+        if _place_name(corpus, tokens, index)
         and not _names_a_route(tokens, index)
+        and not _before_a_place(tokens, index, municipal)
         and t.pos[3] != "国"
         and t.surface not in known_forms
-        and t.surface not in corpus.text_blob
+        and local_name(t.surface) not in known_forms  # 「北海道深川市」: a party with its prefecture
+        and (t.surface not in corpus.text_blob or _asked_as_a_party(tokens, index))
         and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
     ]
     if party_named and named:
@@ -39,6 +46,57 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
     kana = [name for name in _kana_municipalities(tokens) if not _read_as_words(corpus, name)]
     found = list(dict.fromkeys([*named, *kana]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+# What follows a municipality asked about as a party would be: what it does, bears or is
+_AS_A_PARTY = re.compile(r"(?:は|が|も|って|として|の(?:役割|負担|分担|費用|仕事|責務|担当|受け持ち|役目))")
+
+
+def _asked_as_a_party(tokens: list[Token], index: int) -> bool:
+    """A municipality by its full name (「尾道市」) that the agreement names only among others (the
+    圏域's members), asked about as a party is (「尾道市の役割分担は」「府中市は…負担する」): not a
+    party all the same. A place merely named (「岩美町の病院」) is the agreement's own word."""
+    token = tokens[index]
+    if not token.surface.endswith(("市", "町", "村")) or len(token.surface) < 3:
+        return False
+    after = "".join(t.surface for t in tokens[index + 1 : index + 4])
+    return _AS_A_PARTY.match(after) is not None
+
+
+def _place_name(corpus: Corpus, tokens: list[Token], index: int) -> bool:
+    """A place name, or a surname or other proper noun the dictionary also knows as a place
+    (「松川は…何をする」「三笠の役割」: Sudachi reads a bare town name by its context) not said of
+    a person (「松川さん」: a suffix after it)."""
+    token = tokens[index]
+    if token.pos[1:3] == ("固有名詞", "地名"):
+        return True
+    if token.pos[1:4] != ("固有名詞", "人名", "姓") and token.pos[1:3] != ("固有名詞", "一般"):
+        return False
+    if token.surface.isascii():
+        return False  # 「Sapporo city」: a party in letters, read elsewhere
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    if after is not None and after.begin == token.end and after.pos[0] == "接尾辞":
+        return False
+    return corpus.tokenizer.may_name_a_place(token.surface)
+
+
+# A prefecture or 郡 said before the municipality it holds (「北海道深川市」「雨竜郡秩父別町」)
+_REGION_ENDINGS = ("郡", "県", "府")
+_REGIONS = ("北海道", "東京都")
+
+
+def _before_a_place(tokens: list[Token], index: int, municipal: bool) -> bool:
+    """Whether the place at `index` is the prefecture or 郡 of the place right after it (a party's
+    name is masked by then): that place is the municipality asked about, not the region."""
+    token = tokens[index]
+    if not (token.surface.endswith(_REGION_ENDINGS) or token.surface in _REGIONS):
+        return False
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        after is not None
+        and after.begin == token.end
+        and (after.pos[1:3] == ("固有名詞", "地名") or (municipal and after.surface == MASK))
+    )
 
 
 def _read_as_words(corpus: Corpus, name: str) -> bool:

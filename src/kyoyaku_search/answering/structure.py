@@ -16,6 +16,8 @@ from ..chars import KANJI
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import MIN_PHRASE
+from .effective import COMMENCEMENT
+from .inline import holds_the_rows, inline_place
 from .ordinals import Ordinal, find_nested, find_ordinal, read_article
 from .places import NUMBER as _NUMBER
 from .places import Reference, in_scope, nth_words, ordered
@@ -96,6 +98,11 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         units = corpus.units
         positions = tuple(i for i in in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
+            within = inline_place(corpus, folded, match, number, agreement) or _counted_inside(
+                corpus, folded, number, agreement
+            )
+            if within is not None:  # 「第3条第1号ア」「第3条の最後の取組」 where the 取組 stand in 第3条
+                return within
             joined = _joined(corpus, folded, match, number, agreement)
             if joined is not None:  # 「第2条と第3条」「第2条から第4条まで」: each of them
                 return joined
@@ -140,6 +147,14 @@ def _in_annex(corpus: Corpus, folded: str, agreement: str | None) -> Reference |
     """A place inside the annex (its section, a row by its order) for 「第3条の別表の…」."""
     found = (finder(corpus, folded, agreement) for finder in (in_section, titled, _ordinal))
     return next((reference for reference in found if reference is not None), None)
+
+
+def _counted_inside(corpus: Corpus, folded: str, number: int, agreement: str | None) -> Reference | None:
+    """「第3条の最後の取組」 where the 取組 stand in 第3条: counted among them; None otherwise."""
+    if not holds_the_rows(corpus, number, agreement):
+        return None
+    counted = _ordinal(corpus, folded, agreement)
+    return counted if counted is not None and counted.kind in ("row", "section") else None
 
 
 def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
@@ -198,10 +213,25 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     for kind, pattern in _PLACES:
         if pattern.search(folded):
             positions = tuple(in_scope(corpus, agreement, kind))
+            if not positions and kind == "supplementary":
+                positions = _in_force_articles(corpus, agreement)
+                if positions:  # no 附則: the article that does its work (第7条（効力の発生）)
+                    place = corpus.units[positions[0]].citation.place
+                    note = f"この協約に附則はありません。効力の発生を定めた{place}を示します。"
+                    return Reference(positions, place, "article", note, pattern.search(folded).group(0))
             if positions:
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
     return None
+
+
+def _in_force_articles(corpus: Corpus, agreement: str | None) -> tuple[int, ...]:
+    """The articles saying when the agreement takes effect (「締結の日から効力を生ずる」), for one
+    agreement in scope; none where several are (which one's is not said)."""
+    articles = in_scope(corpus, agreement, "article")
+    if len({corpus.units[i].agreement_id for i in articles}) != 1:
+        return ()
+    return tuple(i for i in articles if COMMENCEMENT.search(corpus.units[i].text))
 
 
 _NAMES_AN_AGREEMENT = re.compile(r"協約|協定|合意書|覚書")

@@ -44,6 +44,9 @@ def _sections(corpus: Corpus, agreement_id: str) -> list[Named]:
             table.key: _row_positions(corpus, f"{agreement_id}/row-{prefix}{table.key}-", table.rows)
             for table in annex.tables()
         }
+        if annex.title:  # 「…の向上に係る政策分野」 over a 別表第N divided into sub-areas: all of them
+            every = tuple(i for key in rows for i in rows[key])
+            named.append(Named(fold(annex.title), every, f"{annex.heading} {annex.title}"))
         for table in annex.tables():
             if table.title:
                 named.append(Named(fold(table.title), rows[table.key], f"{table.label} {table.title}".strip()))
@@ -80,7 +83,9 @@ def titled_rows(corpus: Corpus, folded: str, agreement_ids: list[str]) -> tuple[
 _ROWS = r"(?:取組|取り組み|とりくみ|連携事業|事業|項目)"
 _EVERY_ROW = re.compile(
     rf"\s*(?:の|には|にある|で|って|は)\s*(?:{_ROWS}\s*(?:の\s*)?(?:一覧|全部|すべて|全て|リスト|は?\s*(?:いくつ|何個|何項目|どれ|何が))"
-    rf"|{_ROWS}\s*を\s*(?:全部|すべて|全て|一覧|列挙)|(?:どんな|どういう|どのような|何の|なんの)\s*{_ROWS}"
+    rf"|{_ROWS}\s*を\s*(?:全部|すべて|全て|一覧|列挙|教えて|見せて|挙げて)|(?:どんな|どういう|どのような|何の|なんの)\s*{_ROWS}"
+    # 「「…に係る政策分野」の取組は？」: the section's 取組, asked and nothing more
+    rf"|{_ROWS}\s*(?:は|って)\s*(?:何|なに)?\s*(?:ですか|か)?\s*[?？。]?\s*$"
     # 「…の向上には何が含まれる」「…の強化って何番の分野」: what the section holds, or which one it is
     r"|(?:何|なに)が\s*(?:含ま|あ[るり]|入|載)|(?:何番|どの|どこの)\s*(?:目)?の?\s*(?:分野|区分|表))"
     # 「…の強化に入っている取組をすべて」「…に含まれる項目の一覧」「…に属する事業はいくつ」
@@ -110,7 +115,8 @@ _SECTION_WORD = re.compile(r"\s*(?:(?:の|という)?\s*(?:政策分野|分野|�
 
 
 def _name(head: str) -> str:
-    return _SECTION_WORD.sub("", head.rstrip()) or head.rstrip()
+    head = head.rstrip().rstrip('」』"')  # 「「…のけん引」にはどんな取組」: the title quoted
+    return _SECTION_WORD.sub("", head) or head
 
 
 def _best(sections: tuple[Named, ...], head: str) -> Named | None:

@@ -88,6 +88,8 @@ def _two_kanji_typos(corpus: Corpus, text: str, corrections: list[Correction]) -
     # single nouns: not 「何市」's 何 or 「本市」's prefix 本 and suffix 市
     singles = {t.surface for t in tokens if len(t.surface) == 1 and t.pos[:2] == ("名詞", "普通名詞")}
     for run, candidate in runs:
+        if run in names and corpus.tokenizer.may_name_a_place(run):
+            continue  # 「滝川は」 beside a party 深川市: another town, read as a surname, not a typo
         # A word of Sudachi's own is meant as written, unless the input method offered the wrong
         # kanji for the corpus word's sound (「感光の共同PR」 → 観光); see _homophone_in_context.
         if (

@@ -112,8 +112,8 @@ def _front_lines(front: str) -> list[str]:
         preamble_at = max(front.rfind(" ", 0, definition.start()), front.rfind("\u3000", 0, definition.start())) + 1
     else:
         named = _named_preamble(front)
-        if named is None:
-            return re.split(r"(?<=。)[ \u3000]+", front)
+        if named is None:  # no preamble: a cover ending in the title (「… 松山市及び東温市における…協約」)
+            return [line for piece in re.split(r"(?<=。)[ \u3000]+", front) for line in _cover_lines(piece)]
         preamble_at = named
     cover, preamble = front[:preamble_at].rstrip(), front[preamble_at:]
     words = cover.rsplit(" ", 1)
@@ -122,6 +122,14 @@ def _front_lines(front: str) -> list[str]:
     if definition is None:  # a cover of title, date and the parties' names, one piece each
         return [*_SPACE_OUTSIDE_DATE.split(cover), title, preamble]
     return [*re.split(r"(?<=。)[ \u3000]+", cover), title, preamble]
+
+
+def _cover_lines(piece: str) -> list[str]:
+    """A piece of the front that is no sentence and ends in a title: its words, one a line."""
+    last = piece.rsplit(" ", 1)[-1]
+    if piece.endswith("。") or not ("協約" in last or "協定" in last):
+        return [piece]
+    return _SPACE_OUTSIDE_DATE.split(piece)
 
 
 def _named_preamble(front: str) -> int | None:

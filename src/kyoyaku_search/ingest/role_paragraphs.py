@@ -13,7 +13,8 @@ line), whether the copy kept the PDF's lines or flattened them onto one. Markers
 starts a 取組, 「<party>の役割」 a role. A 分野 starts after a role's last sentence with a piece as
 short as a narrow column gives; its short pieces are its name, the long ones its 基本方針. Each
 分野 is a sub-section, as a 分野 column is in a table, and its 基本方針 is the 内容 of each of its
-取組, as a spanned cell is repeated on each row it spans.
+取組, as a spanned cell is repeated on each row it spans. A 取組 may have a 「内容 …」 paragraph of
+its own before its roles; an annex without 分野 holds its 取組 straight under its heading.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _ITEM = re.compile(r"^[(（](?P<number>[0-9０-９]{1,2})[)）](?P<rest>.*)$")
 _COLUMN_WORDS = frozenset(
     {"分野", "政策分野", "基本方針", "方針", "取組", "連携する取組", "取組の内容", "内容", "役割分担"}
 )
+_CONTENT = re.compile(r"^(?:取組の?内容|内容)")
 _SHORT = 0.5  # a piece at most this share of the longest is a narrow 分野 column's
 
 
@@ -44,6 +46,7 @@ class _Row:
     marker: _Piece
     title: list[_Piece]
     roles: list[tuple[str, list[_Piece]]] = field(default_factory=list)
+    content: list[_Piece] | None = None  # a paragraph 「内容 …」 of its own, before the roles
 
 
 @dataclass
@@ -81,8 +84,10 @@ def parse_role_paragraphs(
         if policy:
             out.append(_line(policy, ctx))
         for row in group.rows:
-            section.current_rows().append(_annex_row(row, content, _lines(policy), ctx))
+            own = _cell(row.content, ctx) if row.content else content  # its own 内容, else the 基本方針
+            section.current_rows().append(_annex_row(row, own, _lines(row.content or policy), ctx))
             out.append(_line([row.marker, *row.title], ctx))
+            out.extend([_line(row.content, ctx)] if row.content else [])
             out.extend(_line(cell, ctx) for _, cell in row.roles)
     sections = (section.freeze(),)
     check_filled(sections, ctx)
@@ -133,7 +138,7 @@ def _read(pieces: list[_Piece], parties: tuple[Party, ...], ctx: ParseContext, l
             role.append(piece)
             _check_no_group_inside(role, longest, ctx)
         elif rows:
-            rows[-1].title.append(piece)
+            _title_or_content(rows[-1], piece)
         else:
             groups[-1].pieces.append(piece)
     if not any(group.rows for group in groups):
@@ -152,6 +157,16 @@ def _check_no_group_inside(role: list[_Piece], longest: int, ctx: ParseContext) 
             "別表の役割が文の途中で終わり、次の分野が続いています（行が抜けていませんか）"
             " / a role ends mid-sentence before the next 分野",
         )
+
+
+def _title_or_content(row: _Row, piece: _Piece) -> None:
+    """After 「(N)」: the 取組's title, then (in some copies) its 「内容 …」 paragraph."""
+    if row.content is not None:
+        row.content.append(piece)
+    elif row.title and (mark := _CONTENT.match(piece.text)):
+        row.content = [_Piece(piece.text[mark.end() :], piece.line)] if piece.text[mark.end() :] else []
+    else:
+        row.title.append(piece)
 
 
 def _ends_sentence(pieces: list[_Piece]) -> bool:

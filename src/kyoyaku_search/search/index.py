@@ -138,6 +138,7 @@ class Bm25Index:
         self._bounds: list[int] = postings.offsets.tolist()
         self._floors: list[float] = self._floor.tolist()
         self._rows: dict[int, np.ndarray] = {}  # term id → dense row, at most DENSE_FLOATS floats in all
+        self._row_lists: dict[int, list[float]] = {}  # the same rows as Python floats, for a small index
         self._sets: dict[int, frozenset[int]] = {}  # term id → its documents, at most SET_INTS in all
         self._set_room = SET_INTS
 
@@ -203,6 +204,37 @@ class Bm25Index:
             row[self.postings.documents[start:end]] = self._score[start:end]
             self._rows[term_id] = row
         return row
+
+    def matching(self, terms: Sequence[str]) -> list[int] | None:
+        """`matches(terms).nonzero()[0]` as ascending Python ints, from the terms' sets of documents;
+        None when a term's documents are not kept as a set (see `_documents`)."""
+        held: set[int] = set()
+        for term in terms:
+            term_id = self._term_ids.get(term)
+            if term_id is not None:
+                documents = self._documents(term_id)
+                if documents is None:
+                    return None
+                held |= documents
+        return sorted(held)
+
+    def scores_of(self, weights: Mapping[str, float], positions: Sequence[int]) -> list[float] | None:
+        """`scores_at(weights, positions)` as Python floats, for a small index whose dense rows
+        are all kept: the same multiply-adds in the same order, so the same scores to the bit;
+        None when a row is not kept (then use `scores_at`)."""
+        total = [0.0] * len(positions)
+        for term, weight in weights.items():
+            term_id = self._term_ids.get(term)
+            if term_id is None or not weight:
+                continue
+            row = self._row_lists.get(term_id)
+            if row is None:
+                dense = self._row(term_id)
+                if dense is None:
+                    return None
+                row = self._row_lists[term_id] = dense.tolist()
+            total = [before + weight * row[at] for before, at in zip(total, positions, strict=True)]
+        return total
 
     def holding(self, term: str, positions: np.ndarray) -> np.ndarray:
         """For each of `positions`, whether that document contains `term`."""

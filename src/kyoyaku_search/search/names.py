@@ -216,6 +216,8 @@ def name_forms(name: str) -> tuple[str, ...]:
     asked about by the municipality's own name. Two cities defined as one party (「加西市及び
     加東市（以下これらを「甲」という。）」) are each asked about by their own name."""
     members = [each for each in _JOINT.split(name) if each]
+    if len(members) > 1:  # a member an aggregator masked (「xx町」, three towns of one list) names no one
+        members = [each for each in members if not _MASKED.search(each)] or [name]
     forms = [name]
     for member in members if len(members) > 1 else [name]:
         local = local_name(member)
@@ -224,6 +226,7 @@ def name_forms(name: str) -> tuple[str, ...]:
 
 
 _JOINT = re.compile(r"及び|並びに|・|、")
+_MASKED = re.compile(r"xx")
 
 
 _PREFIX = re.compile(r"^(?:(?:北海道|東京都|京都府|大阪府|[^\s]{2,3}?県)(?=.{2,}))?(?:[^\s]{1,4}?郡(?=.{2,}))?")

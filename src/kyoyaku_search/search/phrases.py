@@ -66,6 +66,14 @@ class PhraseIndex:
         """Numbers of the distinct texts that hold `phrase` (at least GRAM characters)."""
         return [n for n in self._candidates(phrase) if phrase in self._texts[n]]
 
+    def positions_holding(self, phrase: str) -> list[int]:
+        """Positions (ascending) of the units whose text holds all of `phrase` verbatim: what
+        `longest(phrase).positions` is when that match is the whole phrase, without looking for
+        shorter runs; none for a phrase shorter than MIN_PHRASE, as `longest` finds none."""
+        if len(phrase) < MIN_PHRASE:
+            return []
+        return sorted({int(at) for n in self.holders(phrase) for at in self._owners[n]})
+
     def _candidates(self, phrase: str) -> frozenset[int]:
         """Texts holding every GRAM-window of `phrase` at a stride of GRAM, and its last one."""
         offsets = [*range(0, len(phrase) - GRAM + 1, GRAM), len(phrase) - GRAM]

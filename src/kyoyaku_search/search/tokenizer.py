@@ -123,6 +123,11 @@ class Tokenizer:
         """The index terms of `text`: content words, plus their sub-words if configured."""
         return [term for term, _ in self.split_terms(text)]
 
+    def may_name_a_place(self, surface: str) -> bool:
+        """Whether the dictionary also knows `surface` as a place name (Sudachi reads 「松川」「大竹」
+        as a surname in one sentence and a town in another: both entries are there)."""
+        return any(m.part_of_speech()[1:3] == ("固有名詞", "地名") for m in self._dictionary.lookup(surface))
+
     def place_names(self, text: str) -> list[str]:
         """Surfaces Sudachi tags as place names (名詞,固有名詞,地名) in `text` after NFKC folding;
         what `tokens()` would give, without building a Token per morpheme."""
