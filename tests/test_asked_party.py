@@ -67,12 +67,13 @@ TEMPLATES = (
     "{other}との協約で{asked}は{topic}で何をすることになってるの",  # the agreement named by the other party
     "{other}民は{asked}の{topic}を利用できますか",  # who lives where is no filter: whose thing is asked
     "{other}に住んでいるけど、{asked}の{topic}って使える？",
+    "{other}が{topic}で困ったとき、{asked}はどうすることになっていますか",  # the other party as the situation
 )
 
 
 @pytest.mark.parametrize("path", LAYOUTS, ids=lambda path: path.name)
 def test_the_asked_partys_cell_first_on_every_layout(tokenizer, path):
-    """Every 取組 of each layout, each party asked in turn with each other one named in the nine
+    """Every 取組 of each layout, each party asked in turn with each other one named in the ten
     shapes above: the first hit is the asked party's cell of that 取組, never another party's —
     also where the agreement holds 「<party>の役割」 itself (a column heading an article cites)."""
     corpus = build_corpus([parse_file(path).agreement], tokenizer)

@@ -57,6 +57,8 @@ _ASKED = re.compile(f"は|が|では|も|{SIDE}|として|{ROLE_OR_DOING_OF}")
 _ROLE_OF = re.compile(ROLE_OF)
 _PARTY_WORK = re.compile(r"の仕事(?!探|を探)")
 _TOPIC = re.compile(r"は|が")
+# 「広島市が大きな災害にあったとき、岩国市は」: the party of a when-clause is the situation, not asked
+_WHEN = re.compile(r"が[^。？?！!]{0,60}?(?:とき|時(?=[にはの、])|場合|際)")
 _PARTNER = re.compile(f"と(?!{MASK}|して)")  # 「札幌市として」 is who acts, not a partner
 _OBJECT = re.compile(r"を|に(?!は|も|と)|で(?!は|も)|から|へ")
 # 「本市」「当町」「うちの市」: the asker's own municipality, which the question names where it says
@@ -274,6 +276,11 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
     homes -= {p for _, e, p in mentions if _ASKED.match(folded, e)}  # 「大蔵村に住んでて…村は」: asked too
     if homes and (elsewhere := [m for m in mentions if m[2] not in homes]):
         mentions = elsewhere
+    situations = {p for _, e, p in mentions if _WHEN.match(folded, e)}
+    if situations and (
+        asked_after := [m for m in mentions if m[2] not in situations and folded.startswith("は", m[1])]
+    ):
+        mentions = asked_after
     plain = _plain(folded, mentions)
     compound = [(s, e, p) for s, e, p in plain if e < len(folded) and _is_ideograph(folded[e]) and folded[e] != "側"]
     kept = [m for m in plain if m not in compound]
