@@ -16,6 +16,8 @@ from kyoyaku_search.search.corpus import Corpus
 from kyoyaku_search.search.names import local_name, short_name
 from kyoyaku_search.search.units import Unit
 
+from .framing_cases import _noun_phrases as noun_phrases
+
 # {p}: the party as named; {t}: the 取組 as said. Everyday and staff wordings.
 TEMPLATES = (
     "{p}の{t}での役割は",
@@ -108,17 +110,8 @@ def _one_row(corpus: Corpus, unit: Unit, phrase: str) -> bool:
 
 
 def _noun_phrases(corpus: Corpus, text: str) -> list[str]:
-    """Runs of two or more nouns, 3–10 characters, with no party label or name in them."""
-    runs, run = [], []
-    for token in [*corpus.tokenizer.tokens(text), None]:
-        if token is not None and token.pos[0] == "名詞" and (not run or run[-1].end == token.begin):
-            run.append(token)
-            continue
-        phrase = "".join(t.surface for t in run)
-        if len(run) > 1 and 3 <= len(phrase) <= 10 and not re.search("[甲乙丙市町村]", phrase):
-            runs.append(phrase)
-        run = [token] if token is not None and token.pos[0] == "名詞" else []
-    return runs
+    """The framing cases' runs of nouns with no party label or name in them."""
+    return [phrase for phrase in noun_phrases(corpus, text) if not re.search("[甲乙丙市町村]", phrase)]
 
 
 def _titles(unit: Unit) -> dict[str, str]:
