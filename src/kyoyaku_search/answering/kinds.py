@@ -209,7 +209,8 @@ _WHERE_SAID = re.compile(
     r"|条は(?:どれ|どこ)"
 )
 _BASIS = re.compile(r"根拠|法的|法律|法令|基づ")
-_ARTICLE_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
+# Kinds an article answers (協議, 費用, 変更 …), not a row's cells.
+ARTICLE_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
 # QuestionKind(value) goes through the Enum's call machinery for every question; the same members by value
 _KIND_OF = {kind.value: kind for kind in QuestionKind}
 
@@ -219,7 +220,7 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
     「やくわり」 asks for a role as 「役割」 does."""
     if not parties_named and _WHERE_SAID.search(folded):
         kind = next((kind for kind, pattern in QUESTION_KINDS if pattern.search(folded)), "general")
-        return _KIND_OF[kind] if kind in _ARTICLE_KINDS else QuestionKind.ARTICLE
+        return _KIND_OF[kind] if kind in ARTICLE_KINDS else QuestionKind.ARTICLE
     # Who leads, how the parties compare, or where one stands: a role question even when the
     # wording says 「協力」 (「札幌市が中心で岩見沢市は協力する立場か」).
     # Comparing the parties, not this agreement with others (「他市の協約と比較したいので」).
@@ -244,7 +245,7 @@ def question_kind(folded: str, parties_named: int = 0) -> QuestionKind:
 def annex_framing(kind: str, topics: tuple[str, ...]) -> frozenset[str]:
     """The words for the 取組 among `topics` (framing.INITIATIVE_WORDS) when the question asks for an
     article and has another topic: 「連携事業の経費負担の根拠」 asks about 経費負担, in every 取組."""
-    if kind not in (*_ARTICLE_KINDS, "article") or all(t in INITIATIVE_WORDS for t in topics):
+    if kind not in (*ARTICLE_KINDS, "article") or all(t in INITIATIVE_WORDS for t in topics):
         return frozenset()
     return frozenset(t for t in topics if t in INITIATIVE_WORDS)
 

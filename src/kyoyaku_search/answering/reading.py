@@ -21,6 +21,7 @@ from .backdrop import backdrop_terms
 from .cleaning import clean_question
 from .framing import ASKS_ALL
 from .kinds import (
+    ARTICLE_KINDS,
     BOTH,
     KIND_PATTERNS,
     KIND_WORDS,
@@ -277,13 +278,13 @@ def _held_compounds(corpus: Corpus, folded: str, tokens: Sequence[Token]) -> lis
     for start, end in compound_runs(tokens, _NOUN):
         begin, stop = tokens[start].begin, tokens[end - 1].end
         word = folded[begin:stop]
-        if end - start > 1 and any(KIND_PATTERNS[k].search(word) for k in _TOPIC_KINDS) and word in _annex_text(corpus):
+        if (
+            end - start > 1
+            and any(KIND_PATTERNS[k].search(word) for k in ARTICLE_KINDS)
+            and word in _annex_text(corpus)
+        ):
             spans.append((begin, stop))
     return spans
-
-
-# Kinds that send a question to an article (協議, 費用, 変更 …), not to the annex's cells.
-_TOPIC_KINDS = ("cost", "change", "effective", "purpose", "consult", "signer")
 
 
 def _annex_text(corpus: Corpus) -> str:
