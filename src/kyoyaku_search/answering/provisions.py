@@ -14,7 +14,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..chars import KANJI, KATAKANA
-from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
 from ..search.phrases import quotation_like
 from ..search.tokenizer import fold
@@ -39,7 +38,6 @@ _NAME_OF = re.compile(
     rf"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[{KANJI}]+)"
     f"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[{KANJI}]+)"
 )
-_INLINE = re.compile(r"第([0-9]{1,3}|[〇一二三四五六七八九十]{1,3})条")  # a row's citation in an article
 
 
 # 「「甲」とはどの自治体を指すか」: the words for what a label stands for are no topic of their own.
@@ -231,11 +229,8 @@ def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = 
         # on a tie, the article naming the 取組 sets them up (「…連携して実施する取組及び役割分担については、
         # 別表に掲げるとおり」), not one naming only the 分野 (「別表に掲げる分野について…連携を図る」)
         found.sort(key=lambda i: _holding(corpus, i, words))
-        if not found:
-            rows = in_scope(corpus, aid, "row")
-            inline = _INLINE.match(corpus.units[rows[0]].citation.place) if rows else None
-            number = kanji_number(inline[1]) if inline else None
-            found = [i for i in articles if corpus.units[i].article == number]
+        if not found and (annex := corpus.agreement(aid).annex) is not None and annex.article is not None:
+            found = [i for i in articles if corpus.units[i].article == annex.article]
         positions += found[:1]
     if not positions:
         return None
