@@ -57,3 +57,73 @@ def test_when_is_not_read_as_a_date_in_kana(alone):
     # 「いつから」 is no spelling of the date's 5日 (いつか)
     answer = ask(alone("inami-himeji-2015.txt"), "いつから効力を生ずる")
     assert not any("5日" in note for note in answer.notes)
+
+
+LAYOUTS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix == ".txt")
+
+
+@pytest.fixture(scope="module", params=LAYOUTS)
+def layout(request, alone) -> Corpus:
+    return alone(request.param)
+
+
+def _first(corpus: Corpus, question: str) -> str:
+    answer = ask(corpus, question)
+    return answer.hits[0].unit.id.split("/", 1)[1] if answer.hits else f"@{answer.status}"
+
+
+def test_the_parts_every_agreement_has_by_their_names(layout):
+    """前文, 署名欄 where there is one, 附則 where there is one (else said missing, or the article that
+    says when it takes effect), every article's 第1項, and how many articles there are."""
+    agreement = layout.agreements[0]
+    wanted = {"前文": "preamble", "前文には何が書いてある": "preamble"}
+    if agreement.signature is not None:
+        wanted |= {"署名欄": "signature", "署名欄を見せて": "signature"}
+    if agreement.supplementary is not None:
+        wanted |= {"附則": "supplementary", "附則には何と書いてある": "supplementary"}
+    last = agreement.articles[-1].number
+    wanted |= {f"第{a.number}条第1項": f"art-{a.number}" for a in agreement.articles}
+    wanted |= {"条文はいくつある": f"art-{last}", "何条まである": f"art-{last}"}
+    missed = [(q, got) for q, expected in wanted.items() if (got := _first(layout, q)) != expected]
+    assert missed == []
+
+
+def test_a_missing_supplementary_provision_is_said_in_the_documents_own_word(layout):
+    agreement = layout.agreements[0]
+    if agreement.supplementary is not None:
+        return
+    answer = ask(layout, "附則はありますか")
+    this = f"この{agreement.kind}"
+    said = answer.message if answer.status is Status.NO_MATCH else " ".join(answer.notes)
+    assert said.startswith(f"{this}に附則はありません。"), said
+
+
+def test_the_first_and_last_initiative_in_every_layout(layout):
+    agreement = layout.agreements[0]
+    rows = [u.id.split("/", 1)[1] for u in layout.units if u.kind == "row"]
+    if not rows:
+        return
+    asked = {
+        "最初の取組は": rows[0],
+        "一番初めの取組を教えて": rows[0],
+        "最後の取組は": rows[-1],
+        "取組の一番最後に書かれているものは何ですか": rows[-1],
+        "最後に載っている取組は": rows[-1],
+    }
+    if agreement.annex is not None and agreement.annex.article is not None:  # written inline in 第N条
+        number = agreement.annex.article
+        asked |= {f"第{number}条の最初の取組は": rows[0], f"第{number}条の最後の取組": rows[-1]}
+    missed = [(q, got) for q, expected in asked.items() if (got := _first(layout, q)) != expected]
+    assert missed == []
+
+
+def test_every_message_names_the_document_by_its_own_word(layout):
+    """A 定住自立圏形成協定 is この協定 in every message, a 連携協約 この協約 (never the other)."""
+    agreement = layout.agreements[0]
+    other = "この協約" if agreement.kind == "協定" else "この協定"
+    asked = ["除雪の費用はどうなっている", "附則", "条文はいくつある", "この協定の正式な名前は", "第30条", "別表第9"]
+    said = []
+    for question in asked:
+        answer = ask(layout, question)
+        said += [answer.message, *answer.notes]
+    assert [s for s in said if other in s] == []

@@ -239,7 +239,8 @@ def test_places_as_heard_and_the_title_in_every_layout(loaded):
                 missed.append((agreement.id, question, got))
         # a copy that printed no title is named by its parties, and the answer says no title is printed
         printed = any(word in agreement.title for word in ("協約", "協定"))
-        said = f"この協約の題名は「{agreement.title}」です。" if printed else "この協約の写しには題名が記されていません"
+        this = f"この{agreement.kind}"  # the document's own word: 協定 or 協約
+        said = f"{this}の題名は「{agreement.title}」です。" if printed else f"{this}の写しには題名が記されていません"
         for question in ("この協約の正式な名前は？", "何という協約？", "なんていう協定なの", "どういう名前の協約ですか"):
             title = ask(loaded, question, agreement=agreement.id)
             if not any(said in note for note in title.notes):

@@ -54,6 +54,7 @@ from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, quoting
 from .structure import Reference, find_reference, inside_quotation
+from .wording import kind_of
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [
@@ -75,7 +76,11 @@ __all__ = [
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
-INHERITED_NOT_FOUND = "前の質問の話題についての定めは、この協約には見つかりませんでした。"
+
+
+def inherited_not_found(kind: str) -> str:
+    """The message for a follow-up whose inherited topic the agreement (a `kind`: 協定, 協約) lacks."""
+    return f"前の質問の話題についての定めは、この{kind}には見つかりませんでした。"
 
 
 def ask(
@@ -161,7 +166,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     question = query.question
     if not query.topic_found:  # what the turn before asked about is not in the agreement, for anyone
         context = Context(query.parties, weights=query.weights, kind=query.kind, found=False)
-        return Answer(question.text, Status.NO_MATCH, INHERITED_NOT_FOUND, question=question, context=context)
+        message = inherited_not_found(kind_of(corpus))
+        return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     if query.kind == QuestionKind.TOGETHER:
         together = together_answer(corpus, query, allowed, top_k)
         if together.status != Status.NO_MATCH:
@@ -202,7 +208,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         context = Context(
             query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False
         )
-        message = not_found_message([c.word for c in question.content], question.reading.folded_text, corpus.occurs)
+        words = [c.word for c in question.content]
+        message = not_found_message(words, question.reading.folded_text, corpus.occurs, kind_of(corpus))
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
@@ -251,7 +258,7 @@ def not_a_party_message(corpus: Corpus, outsiders: Sequence[str]) -> str:
     if corpus.multi:
         return f"{names}は、読み込まれているどの協約の当事者でもありません。"
     agreement = corpus.agreements[0]
-    return f"{names}はこの協約の当事者ではありません。当事者は{agreement.party_names()}です。"
+    return f"{names}はこの{agreement.kind}の当事者ではありません。当事者は{agreement.party_names()}です。"
 
 
 def find_unit(corpus: Corpus, unit_id: str) -> Unit | None:

@@ -23,6 +23,7 @@ from .kinds import asks_for_the_annex
 from .lists import PARTNER_WORDS
 from .question import Query, Question, QuestionKind
 from .structure import Reference, in_scope
+from .wording import this_document
 
 # Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
 # them in every agreement of the template (「札幌市（以下「甲」という。）」).
@@ -158,7 +159,7 @@ def outline(corpus: Corpus, question: Question, agreement: str | None) -> Refere
     parts = [corpus.units[i].citation.place for i in positions]
     annex = corpus.agreement(aid).annex
     parts += [annex.heading] if annex is not None and annex.article is None else []
-    note = f"この協約は{'、'.join(parts)}からなります。"
+    note = f"{this_document(corpus, aid)}は{'、'.join(parts)}からなります。"
     return Reference(tuple(positions), "構成", "outline", note)
 
 
@@ -191,7 +192,7 @@ def annexes_counted(corpus: Corpus, question: Question, agreement: str | None) -
     if found is None:
         return None
     named = "、".join(" ".join(part for part in (annex.heading, annex.title) if part) for annex in annexes)
-    note = f"この協約の別表は{len(annexes)}つです（{named}）。"
+    note = f"{this_document(corpus, ids[0])}の別表は{len(annexes)}つです（{named}）。"
     return Reference(found.positions, found.label, found.kind, note, match.group(0))
 
 

@@ -22,6 +22,7 @@ from .ordinals import Ordinal, find_nested, find_ordinal, read_article
 from .places import NUMBER as _NUMBER
 from .places import Reference, in_scope, nth_words, ordered
 from .sections import how_many_sections, in_section, titled
+from .wording import this_document
 
 # Reference, in_scope, nth_words and ordered live in places.py (sections.py needs them too); said
 # here as well, where the modules that resolve places have always found them.
@@ -193,8 +194,8 @@ def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         return Reference(flat, nth_words(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
     groups = ordered(corpus, agreement, ordinal)
     counted = ordinal.counts and len(groups) == 1
-    note = f"この協約の条文は第{first.article}条まで（{len(groups[0])}か条）です。" if counted else ""
-    return Reference(flat, first.citation.place, first.kind, note, ordinal.matched)
+    note = f"{this_document(corpus, first.agreement_id)}の条文は第{first.article}条まで（{len(groups[0])}か条）です。"
+    return Reference(flat, first.citation.place, first.kind, note if counted else "", ordinal.matched)
 
 
 def _row_of_counted_section(
@@ -217,12 +218,23 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
                 positions = _in_force_articles(corpus, agreement)
                 if positions:  # no 附則: the article that does its work (第7条（効力の発生）)
                     place = corpus.units[positions[0]].citation.place
-                    note = f"この協約に附則はありません。効力の発生を定めた{place}を示します。"
+                    this = this_document(corpus, corpus.units[positions[0]].agreement_id)
+                    note = f"{this}に附則はありません。効力の発生を定めた{place}を示します。"
                     return Reference(positions, place, "article", note, pattern.search(folded).group(0))
+                if (alone := _alone(corpus, agreement)) is not None:  # said, not searched
+                    note = f"{this_document(corpus, alone)}に附則はありません。"
+                    return Reference((), "附則", kind, note, pattern.search(folded).group(0))
             if positions:
                 place = corpus.units[positions[0]].citation.place
                 return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
     return None
+
+
+def _alone(corpus: Corpus, agreement: str | None) -> str | None:
+    """The one agreement in scope, or None where several are."""
+    if agreement is not None:
+        return agreement
+    return corpus.agreements[0].id if len(corpus.agreements) == 1 else None
 
 
 def _in_force_articles(corpus: Corpus, agreement: str | None) -> tuple[int, ...]:
@@ -244,12 +256,13 @@ def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     ids = {corpus.units[i].agreement_id for i in positions}
     if len(ids) != 1:
         return None
-    title = corpus.agreement(ids.pop()).title
+    aid = ids.pop()
+    title, this = corpus.agreement(aid).title, this_document(corpus, aid)
     if not _NAMES_AN_AGREEMENT.search(title):
         # a copy that printed no title is known by its parties (「深川市・秩父別町」): no title to give
-        message = f"この協約の写しには題名が記されていません（当事者から「{title}」と呼んでいます）。"
+        message = f"{this}の写しには題名が記されていません（当事者から「{title}」と呼んでいます）。"
         return Reference(positions, "前文", "preamble", message, match.group(0))
-    return Reference(positions, "前文", "preamble", f"この協約の題名は「{title}」です。", match.group(0))
+    return Reference(positions, "前文", "preamble", f"{this}の題名は「{title}」です。", match.group(0))
 
 
 def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
