@@ -127,3 +127,48 @@ def test_every_message_names_the_document_by_its_own_word(layout):
         answer = ask(layout, question)
         said += [answer.message, *answer.notes]
     assert [s for s in said if other in s] == []
+
+
+def test_every_article_by_its_heading(layout):
+    """「費用分担について定めた条文は」「「協定の廃止」の条」: the article a heading names, in every layout.
+    A heading of common words alone (「その他」) names the article only when named as a heading."""
+    agreement = layout.agreements[0]
+    headings = [a.heading for a in agreement.articles]
+    missed = []
+    for article in agreement.articles:
+        if not article.heading or headings.count(article.heading) > 1:
+            continue
+        forms = ["「{h}」の条", "({h})の条文"]
+        if article.heading != "その他":
+            forms += ["{h}", "{h}について定めた条文は", "{h}の条文を見せて", "{h}はどう定められている"]
+        for form in forms:
+            question = form.format(h=article.heading)
+            if (got := _first(layout, question)) != f"art-{article.number}":
+                missed.append((question, got))
+    assert missed == []
+
+
+# (a word the article's heading holds, questions in everyday words that ask for that article)
+PARAPHRASES = [
+    ("費用", ["費用の負担は", "お金は誰が出すの", "経費の分担はどう決まっている", "費用負担の規定"]),
+    ("変更", ["協約を変更するには", "内容を変えたいときの手続は", "協定の変更はどうする"]),
+    ("廃止", ["廃止の手続は", "協約をやめるにはどうする", "協定を廃止するとき"]),
+    ("目的", ["目的は", "この協定の目的は何", "何のための協約"]),
+    ("基本方針", ["基本方針は", "基本的な方針は"]),
+    # when it ends is the 失効 article, not when it takes effect (附則)
+    ("失効", ["効力を失うのはいつ", "失効の手続は", "いつ失効する"]),
+]
+
+
+@pytest.mark.parametrize(("word", "questions"), PARAPHRASES, ids=[p[0] for p in PARAPHRASES])
+def test_articles_asked_in_everyday_words_in_every_layout(alone, word, questions):
+    missed, asked = [], 0
+    for name in LAYOUTS:
+        corpus = alone(name)
+        headed = [a for a in corpus.agreements[0].articles if a.heading and word in a.heading]
+        if len(headed) != 1:
+            continue
+        asked += 1
+        missed += [(name, q, got) for q in questions if (got := _first(corpus, q)) != f"art-{headed[0].number}"]
+    assert asked >= 2
+    assert missed == []

@@ -25,12 +25,16 @@ TERM_START = re.compile(r"期間は、[^。]{0,30}?から")
 ASKS_START = re.compile(r"いつ(?!まで)|から|施行|発効|効力(?:を|が|の)?(?:生|発)|始ま|開始|スタート")
 
 
+# 「効力を失うのはいつ」「失効するのはいつ」: when it ends (a 失効 article), not when it starts.
+ASKS_END = re.compile(r"効力を失|効力が(?:なくな|切れ)|失効")
+
+
 def effective_units(corpus: Corpus, allowed: np.ndarray, question: str) -> tuple[list[int], str] | None:
     """For a question about when one agreement takes effect: the units that say so (附則 first,
     then articles, in document order) and a note, or ([], note) when none does. None when the
     question asks something else about its effect, or may be answered from several agreements:
     the usual ranking decides."""
-    if not ASKS_START.search(question):
+    if not ASKS_START.search(question) or ASKS_END.search(question):
         return None
     positions = np.flatnonzero(allowed).tolist()
     agreements = dict.fromkeys(corpus.units[i].agreement_id for i in positions)

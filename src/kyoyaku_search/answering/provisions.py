@@ -69,7 +69,8 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     heading of common words alone (「目的」「その他」), which ranking finds."""
     folded = question.reading.folded_text
     # the distinct headings, not every article: the template repeats a handful in every agreement
-    named = [(h, f) for h, f in corpus.folded_headings if f in folded and quotation_like(f)]  # folded once per corpus
+    # folded once per corpus; a heading of common words (「その他」) only where it is named as a heading
+    named = [(h, f) for h, f in corpus.folded_headings if f in folded and (quotation_like(f) or _as_heading(f, folded))]
     if not named:
         return None
     written, heading = max(named, key=lambda pair: len(pair[0]))
@@ -89,6 +90,12 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     if more:
         return None
     return Reference(positions, corpus.units[positions[0]].citation.place, "article", matched=heading)
+
+
+def _as_heading(heading: str, folded: str) -> bool:
+    """「「その他」の条」「(その他)の条文」「その他という見出しの条」: the words named as a heading."""
+    quoted = rf"[「『(]{re.escape(heading)}[」』)]\s*(?:の|という|って)?\s*(?:条|規定|見出し)"
+    return re.search(rf"{quoted}|{re.escape(heading)}\s*という\s*(?:見出し|条)", folded) is not None
 
 
 # Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」
