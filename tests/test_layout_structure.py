@@ -172,3 +172,30 @@ def test_articles_asked_in_everyday_words_in_every_layout(alone, word, questions
         missed += [(name, q, got) for q in questions if (got := _first(corpus, q)) != f"art-{headed[0].number}"]
     assert asked >= 2
     assert missed == []
+
+
+@pytest.mark.parametrize("form", ["第{n}条の取組を全部", "第{n}条に書かれている取組は", "第{n}条の取組はいくつ", "第{n}条の取組は？"])
+def test_the_article_holding_the_initiatives_lists_them(alone, form):
+    """Where the 取組 stand inline in an article (第3条 (1) ア (ア) a …), 「第3条の取組を全部」 lists every
+    one of them in order, as 「別表の取組を全部」 does of an annex."""
+    missed, asked = [], 0
+    for name in LAYOUTS:
+        corpus = alone(name)
+        annex = corpus.agreements[0].annex
+        if annex is None or annex.article is None:
+            continue
+        asked += 1
+        rows = [u.id for u in corpus.units if u.kind == "row"]
+        answer = ask(corpus, form.format(n=annex.article))
+        if answer.status is not Status.SECTION or [h.unit.id for h in answer.hits] != rows[: len(answer.hits)]:
+            missed.append((name, answer.status, answer.message))
+        elif len(answer.items) != len(rows):
+            missed.append((name, len(answer.items), len(rows)))
+    assert asked >= 5
+    assert missed == []
+
+
+def test_the_article_holding_the_initiatives_is_still_quoted_for_its_text(alone):
+    corpus = alone("iida-oshika-2009.txt")
+    assert _first(corpus, "第3条の取組の内容は") == "art-3"  # the article's own words on 取組の内容
+    assert _first(corpus, "第3条") == "art-3"

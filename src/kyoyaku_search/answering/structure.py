@@ -100,7 +100,7 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         positions = tuple(i for i in in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
             within = inline_place(corpus, folded, match, number, agreement) or _counted_inside(
-                corpus, folded, number, agreement
+                corpus, folded, number, match.end(), agreement
             )
             if within is not None:  # 「第3条第1号ア」「第3条の最後の取組」 where the 取組 stand in 第3条
                 return within
@@ -150,12 +150,29 @@ def _in_annex(corpus: Corpus, folded: str, agreement: str | None) -> Reference |
     return next((reference for reference in found if reference is not None), None)
 
 
-def _counted_inside(corpus: Corpus, folded: str, number: int, agreement: str | None) -> Reference | None:
-    """「第3条の最後の取組」 where the 取組 stand in 第3条: counted among them; None otherwise."""
+def _counted_inside(corpus: Corpus, folded: str, number: int, end: int, agreement: str | None) -> Reference | None:
+    """「第3条の最後の取組」 where the 取組 stand in 第3条: counted among them; 「第3条の取組を全部」
+    (the words after the article's number, from `end`): all of them; None otherwise."""
     if not holds_the_rows(corpus, number, agreement):
         return None
     counted = _ordinal(corpus, folded, agreement)
-    return counted if counted is not None and counted.kind in ("row", "section") else None
+    if counted is not None and counted.kind in ("row", "section"):
+        return counted
+    listed = _ROWS_OF_ARTICLE.match(folded, end)
+    if listed is None:
+        return None
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    inline = {aid for aid in ids if (annex := corpus.agreement(aid).annex) is not None and annex.article == number}
+    rows = tuple(i for i in in_scope(corpus, agreement, "row") if corpus.units[i].agreement_id in inline)
+    return Reference(rows, "", "section", matched=folded[end : listed.end()]) if rows else None
+
+
+# 「第3条の取組を全部」「第3条に書かれている取組は」「第3条の取組はいくつ」: where the 取組 stand in 第3条,
+# every one of them (listed), not the article's text again.
+_ROWS_OF_ARTICLE = re.compile(
+    r"\s*(?:の|に(?:ある|書かれ(?:て)?いる|書いてある|掲げ(?:ら)?れ(?:て)?いる|載っ(?:て)?いる|定め(?:ら)?れ(?:て)?いる)|で定める)"
+    r"\s*(?:取組|取り組み|とりくみ|連携事業|事業)(?!の?\s*(?:内容|中身|推進|実施))"
+)
 
 
 def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
