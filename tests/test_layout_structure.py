@@ -76,7 +76,9 @@ def test_the_parts_every_agreement_has_by_their_names(layout):
     """前文, 署名欄 where there is one, 附則 where there is one (else said missing, or the article that
     says when it takes effect), every article's 第1項, and how many articles there are."""
     agreement = layout.agreements[0]
-    wanted = {"前文": "preamble", "前文には何が書いてある": "preamble"}
+    # a copy without a 前文 (福山市・三原市) says so rather than quote nothing
+    preamble = "preamble" if agreement.preamble.text else "@no_match"
+    wanted = {"前文": preamble, "前文には何が書いてある": preamble}
     if agreement.signature is not None:
         wanted |= {"署名欄": "signature", "署名欄を見せて": "signature"}
     if agreement.supplementary is not None:
@@ -174,7 +176,9 @@ def test_articles_asked_in_everyday_words_in_every_layout(alone, word, questions
     assert missed == []
 
 
-@pytest.mark.parametrize("form", ["第{n}条の取組を全部", "第{n}条に書かれている取組は", "第{n}条の取組はいくつ", "第{n}条の取組は？"])
+@pytest.mark.parametrize(
+    "form", ["第{n}条の取組を全部", "第{n}条に書かれている取組は", "第{n}条の取組はいくつ", "第{n}条の取組は？"]
+)
 def test_the_article_holding_the_initiatives_lists_them(alone, form):
     """Where the 取組 stand inline in an article (第3条 (1) ア (ア) a …), 「第3条の取組を全部」 lists every
     one of them in order, as 「別表の取組を全部」 does of an annex."""
@@ -199,3 +203,52 @@ def test_the_article_holding_the_initiatives_is_still_quoted_for_its_text(alone)
     corpus = alone("iida-oshika-2009.txt")
     assert _first(corpus, "第3条の取組の内容は") == "art-3"  # the article's own words on 取組の内容
     assert _first(corpus, "第3条") == "art-3"
+
+
+def test_no_quote_is_empty_in_any_layout(layout):
+    """The parts asked for by name never quote an empty text (a copy without a 前文 keeps an empty unit)."""
+    asked = [
+        "前文",
+        "当事者はどこ",
+        "この協約を結んだ自治体はどこ",
+        "この協約の名前は",
+        "協約の冒頭部分",
+        "署名欄",
+        "附則",
+    ]
+    empty = [q for q in asked if any(not h.unit.text.strip() for h in ask(layout, q).hits)]
+    assert empty == []
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "said"),
+    [
+        (
+            "mihara-fukuyama-2015.txt",
+            "甲の役割を全部",
+            "この協約では当事者を「甲」と呼んでいません。当事者は福山市と三原市です。",
+        ),
+        (
+            "mihara-fukuyama-2015.txt",
+            "乙は何をするの",
+            "この協約では当事者を「乙」と呼んでいません。当事者は福山市と三原市です。",
+        ),
+        (
+            "matsuyama-toon-2016.txt",
+            "甲とは",
+            "この協約では当事者を「甲」と呼んでいません。当事者は松山市と東温市です。",
+        ),
+        (
+            "sendai-yamagata-2016.txt",
+            "乙の役割は",
+            "この協定では当事者を「乙」と呼んでいません。当事者は仙台市と山形市です。",
+        ),
+        ("mihara-fukuyama-2015.txt", "前文", "この協約に前文はありません。"),
+    ],
+)
+def test_a_label_or_part_the_agreement_lacks_is_said(alone, name, question, said):
+    """An agreement that names its parties by name has no 甲 to answer for: said, never another
+    party's cell or every row."""
+    answer = ask(alone(name), question)
+    assert answer.message == said
+    assert answer.hits == ()

@@ -105,6 +105,10 @@ def ask(
     if reference is None and history:  # 「その中で3番目は」 after a list
         reference = in_list_before(corpus, question.text, history[-1], agreement)
     reference = reference or find_reference(corpus, question.text, agreement)
+    if reference is None and question.labels and (unborne := unborne_labels(corpus, question.labels, agreement)):
+        # 「甲の役割は」「甲とは」 of an agreement that names its parties by name (福山市, 三原市): no 甲
+        context = Context(weights=question.weights, kind=question.kind, initiatives=question.initiatives)
+        return Answer(question.text, Status.NOT_PARTY, unborne, question=question, context=context)
     if reference is None:
         # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
         finders = (annexes_counted, named_heading, who_is_meant, what_it_is, outline, provision, defined_term)
@@ -251,6 +255,22 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
 def _runs(content: Sequence[Content]) -> tuple[str, ...]:
     """The question's runs of nouns (「救急医療」) its content words stand in."""
     return tuple(dict.fromkeys(c.compound for c in content if c.compound))
+
+
+def unborne_labels(corpus: Corpus, labels: Sequence[str], agreement: str | None) -> str:
+    """「この協約では当事者を「甲」と呼んでいません。当事者は福山市と三原市です。」 when the one agreement in
+    scope calls no party by a label the question uses; "" otherwise (several agreements: some may)."""
+    if agreement is None and corpus.multi:
+        return ""
+    aid = agreement or corpus.agreements[0].id
+    unborne = [
+        label for label in labels if not any(p.agreement_id == aid for p in corpus.names.by_label.get(label, ()))
+    ]
+    if not unborne:
+        return ""
+    loaded = corpus.agreement(aid)
+    named = "」「".join(unborne)
+    return f"この{loaded.kind}では当事者を「{named}」と呼んでいません。当事者は{loaded.party_names()}です。"
 
 
 def not_a_party_message(corpus: Corpus, outsiders: Sequence[str]) -> str:

@@ -21,6 +21,7 @@ from .foreign import SAID_ASPECTS
 from .framing import ANNEX_WORDS, QUESTION_WORDS, SAYING_WORDS
 from .kinds import asks_for_the_annex
 from .lists import PARTNER_WORDS
+from .places import naming_the_parties
 from .question import Query, Question, QuestionKind
 from .structure import Reference, in_scope
 from .wording import this_document
@@ -219,11 +220,11 @@ def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | Non
     the signature block); None when several agreements are in scope (then each one's partners are listed)."""
     if agreement is None and corpus.multi:
         return None
-    for kind in ("preamble", "signature"):
-        positions = tuple(in_scope(corpus, agreement, kind))
-        if positions:
-            return Reference(positions, corpus.units[positions[0]].citation.place, kind)
-    return None
+    positions = tuple(naming_the_parties(corpus, agreement))
+    if not positions:
+        return None
+    unit = corpus.units[positions[0]]
+    return Reference(positions, unit.citation.place, unit.kind)
 
 
 def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = None) -> Reference | None:

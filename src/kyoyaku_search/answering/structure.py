@@ -20,7 +20,7 @@ from .effective import COMMENCEMENT
 from .inline import holds_the_rows, inline_place
 from .ordinals import Ordinal, find_nested, find_ordinal, read_article
 from .places import NUMBER as _NUMBER
-from .places import Reference, in_scope, nth_words, ordered
+from .places import Reference, in_scope, naming_the_parties, nth_words, ordered
 from .sections import how_many_sections, in_section, titled
 from .wording import this_document
 
@@ -43,8 +43,9 @@ ARTICLE = re.compile(
     rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![{KANJI}0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
     rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
 )
+_PREAMBLE = re.compile(r"前文|前書き|前書|まえがき|はしがき")
 _PLACES = (
-    ("preamble", re.compile(r"前文|前書き|前書|まえがき|はしがき")),
+    ("preamble", _PREAMBLE),
     ("supplementary", re.compile(r"附\s*則|付則")),
     ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
     # who the parties are: the preamble names them in every agreement of the template
@@ -230,7 +231,12 @@ def _row_of_counted_section(
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     for kind, pattern in _PLACES:
         if pattern.search(folded):
-            positions = tuple(in_scope(corpus, agreement, kind))
+            # who the parties are: the 前文, or what names them where a copy has none
+            parties = kind == "preamble" and pattern is not _PREAMBLE
+            positions = tuple(naming_the_parties(corpus, agreement) if parties else in_scope(corpus, agreement, kind))
+            if not positions and pattern is _PREAMBLE and (alone := _alone(corpus, agreement)) is not None:
+                note = f"{this_document(corpus, alone)}に前文はありません。"
+                return Reference((), "前文", kind, note, pattern.search(folded).group(0))
             if not positions and kind == "supplementary":
                 positions = _in_force_articles(corpus, agreement)
                 if positions:  # no 附則: the article that does its work (第7条（効力の発生）)
@@ -242,8 +248,8 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
                     note = f"{this_document(corpus, alone)}に附則はありません。"
                     return Reference((), "附則", kind, note, pattern.search(folded).group(0))
             if positions:
-                place = corpus.units[positions[0]].citation.place
-                return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
+                unit = corpus.units[positions[0]]
+                return Reference(positions, unit.citation.place, unit.kind, matched=pattern.search(folded).group(0))
     return None
 
 
@@ -267,19 +273,20 @@ _NAMES_AN_AGREEMENT = re.compile(r"協約|協定|合意書|覚書")
 
 
 def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    """The preamble, with the agreement's title, for 「この協約の正式な名前は」 (one agreement in scope)."""
+    """The preamble (or the unit naming the parties in its place), with the agreement's title, for
+    「この協約の正式な名前は」 (one agreement in scope)."""
     match = _TITLE.search(folded)
-    positions = tuple(in_scope(corpus, agreement, "preamble")) if match else ()
+    positions = tuple(naming_the_parties(corpus, agreement)) if match else ()
     ids = {corpus.units[i].agreement_id for i in positions}
     if len(ids) != 1:
         return None
-    aid = ids.pop()
+    aid, unit = ids.pop(), corpus.units[positions[0]]
     title, this = corpus.agreement(aid).title, this_document(corpus, aid)
     if not _NAMES_AN_AGREEMENT.search(title):
         # a copy that printed no title is known by its parties (「深川市・秩父別町」): no title to give
         message = f"{this}の写しには題名が記されていません（当事者から「{title}」と呼んでいます）。"
-        return Reference(positions, "前文", "preamble", message, match.group(0))
-    return Reference(positions, "前文", "preamble", f"{this}の題名は「{title}」です。", match.group(0))
+        return Reference(positions, unit.citation.place, unit.kind, message, match.group(0))
+    return Reference(positions, unit.citation.place, unit.kind, f"{this}の題名は「{title}」です。", match.group(0))
 
 
 def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
