@@ -237,6 +237,8 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
             if not positions and pattern is _PREAMBLE and (alone := _alone(corpus, agreement)) is not None:
                 note = f"{this_document(corpus, alone)}に前文はありません。"
                 return Reference((), "前文", kind, note, pattern.search(folded).group(0))
+            if not positions and kind == "signature" and (alone := _alone(corpus, agreement)) is not None:
+                return _no_signature(corpus, alone, pattern.search(folded).group(0))
             if not positions and kind == "supplementary":
                 positions = _in_force_articles(corpus, agreement)
                 if positions:  # no 附則: the article that does its work (第7条（効力の発生）)
@@ -251,6 +253,15 @@ def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
                 unit = corpus.units[positions[0]]
                 return Reference(positions, unit.citation.place, unit.kind, matched=pattern.search(folded).group(0))
     return None
+
+
+def _no_signature(corpus: Corpus, agreement: str, words: str) -> Reference:
+    """A copy without a 署名欄 (a 例規集 page): said, with the date line under the title where there is one."""
+    dated = tuple(in_scope(corpus, agreement, "date"))
+    note = f"{this_document(corpus, agreement)}の写しには署名欄がありません。"
+    if not dated:
+        return Reference((), "署名欄", "signature", note, words)
+    return Reference(dated, corpus.units[dated[0]].citation.place, "date", note + "日付の行を示します。", words)
 
 
 def _alone(corpus: Corpus, agreement: str | None) -> str | None:
