@@ -101,6 +101,18 @@ def _own_lacking(
     return bool(word.compound)
 
 
+def lacks(
+    word: Content, common: Callable[[str], bool], anywhere: Callable[[str], bool], slip: Callable[[str], bool]
+) -> bool:
+    """Whether the agreement lacks the word: no unit holds it, nor a part of it, but through `common`
+    words (高齢者, held at most through 福祉), and it is no `slip` of a held word."""
+    if _common_word(word, common):
+        return False
+    if any(anywhere(t) and not common(t) for terms in (*word.terms, *word.partial) for t in terms):
+        return False
+    return not slip(word.word)
+
+
 def _common_word(word: Content, common: Callable[[str], bool]) -> bool:
     """A word of every topic: itself (連携・推進), or kana read only as such words (「れんけい」)."""
     if common(word.word):
