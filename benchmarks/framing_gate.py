@@ -112,7 +112,7 @@ def neighbours(corpora: dict) -> list[tuple]:
         for case in name_cases(layout.removesuffix(".html"), topic):
             key = ("neighbour " if case.outsider else "party ") + case.form
             if case.outsider and corpus.occurs(case.name):
-                if case.form != "full":
+                if case.form not in ("full", "region"):
                     continue  # 「尾道」 of a list naming 尾道市: the agreement's own word
                 key = "neighbour the agreement names"  # 尾道市 in 三原市・福山市's list of the 圏域
             answer = ask(corpus, case.question)

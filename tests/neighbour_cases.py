@@ -235,7 +235,7 @@ TEMPLATES = (
 @dataclass(frozen=True)
 class NameCase:
     layout: str
-    form: str  # full, bare, kana, gun (neighbours); party, prefecture, gun (parties)
+    form: str  # full, bare, kana, gun (neighbours); region (the prefecture or a 郡 alone); party, prefecture, gun (parties)
     name: str
     question: str
     outsider: bool  # the not-party message is right
@@ -273,3 +273,12 @@ def name_cases(layout: str, topic: str) -> Iterator[NameCase]:
         for name, gun in parties.items():
             for form, written in party_forms(prefecture, name, gun):
                 yield NameCase(layout, form, name, template.format(n=written, t=topic), False)
+        # the prefecture or a 郡 asked about as a municipality is: no party either, even where the
+        # agreement names it in a party's address (「山口県岩国市」)
+        for region in _regions(prefecture, parties, neighbours):
+            yield NameCase(layout, "region", region, template.format(n=region, t=topic), True)
+
+
+def _regions(prefecture: str, parties: dict[str, str], neighbours: tuple[tuple[str, str, str], ...]) -> list[str]:
+    guns = {*parties.values(), *(gun for _, gun, _ in neighbours)} - {""}
+    return [prefecture, *sorted(guns)]

@@ -55,6 +55,16 @@ CASES = [
         "休日夜間の救急医療体制の確保についてひがしうらちょうは何を担当する？",
         Status.NOT_PARTY,
     ),
+    # a bare name Sudachi reads as a common noun (倉敷) or a given name (豊明), asked what it does
+    ("tamano-okayama-2016.txt", "倉敷の役割は何ですか", Status.NOT_PARTY),
+    ("kariya-xx-town-2021.txt", "休日夜間の救急医療体制の確保で豊明がやることを教えて", Status.NOT_PARTY),
+    # the prefecture or a 郡 asked about as a party is: none, even where the agreement names it in a
+    # party's address (山口県岩国市, 八頭郡智頭町) or it begins as a party's name does (鳥取県, 多可郡)
+    ("hiroshima-iwakuni-2016.txt", "山口県の役割は何ですか", Status.NOT_PARTY),
+    ("chizu-tottori-2010.txt", "八頭郡の役割は何ですか", Status.NOT_PARTY),
+    ("chizu-tottori-2010.txt", "鳥取県の役割は何ですか", Status.NOT_PARTY),
+    ("taka-kasai-kato-2015.txt", "多可郡もこの協約に入ってる？", Status.NOT_PARTY),
+    ("chizu-tottori-2010.txt", "鳥取県鳥取市の役割は何ですか", Status.PARTY_ROLES),  # the party, with its prefecture
     # … while kana that are one word, one's own town or a party's name are none
     ("sapporo-iwamizawa-2019.txt", "いわみざわしのふくしのやくわり", "row-3a-2/乙"),
 ]
@@ -67,9 +77,11 @@ CASES = [
         "おおきなまちの病院はどうなるの",
         "ふくしのやくわりは",  # one word: 福祉
         "おつ って なにしの ことかね",  # which city
+        "温泉はどうなってるの？",  # a place name too, but asked as a thing, not what it does
+        "おすすめの温泉は何をするの",  # a thing of something
     ],
 )
-def test_kana_that_name_no_town_are_no_outsider(corpus, question):
+def test_words_that_name_no_town_are_no_outsider(corpus, question):
     assert ask(corpus, question).status is not Status.NOT_PARTY
 
 
@@ -95,13 +107,13 @@ LAYOUTS = ["fukagawa-chippubetsu-2018", "hiroshima-iwakuni-2016", "iida-oshika-2
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_every_neighbour_in_full_and_every_party_form(tokenizer, layout):
-    """Generated: each neighbour written in full or with its 郡 gets the not-party message; each
-    party, with its prefecture or 郡 too, never does."""
+    """Generated: each neighbour written in full or with its 郡, and the prefecture or a 郡 alone,
+    get the not-party message; each party, with its prefecture or 郡 too, never does."""
     corpus = build_corpus([parse_file(FIXTURES / f"{layout}.txt").agreement], tokenizer)
     wrong = [
         case.question
         for case in name_cases(layout, "連携")
-        if case.form in ("full", "gun", "party", "prefecture")
+        if case.form in ("full", "gun", "region", "party", "prefecture")
         and not (case.outsider and corpus.occurs(case.name))
         and (ask(corpus, case.question).status is Status.NOT_PARTY) != case.outsider
     ]

@@ -168,7 +168,7 @@ def find_parties(
             taken = any(chars[at] == MASK != folded[at] for at in range(start, end))
             if taken or inside or _in_compound(folded, start, end, corpus.text_blob):
                 continue
-            if _inside_a_name(corpus, folded, start, form):
+            if _inside_a_name(corpus, folded, start, form) or _names_a_region(folded, end, form):
                 continue
             start -= _region_before(folded, start, party)  # 「北海道深川市」: the party with its prefecture
             chars[start:end] = MASK * (end - start)
@@ -395,6 +395,12 @@ def _region_before(folded: str, start: int, party: PartyName) -> int:
 
 
 _KANJI_BEFORE = re.compile(f"[{KANJI}]")
+
+
+def _names_a_region(folded: str, end: int, form: str) -> bool:
+    """A party's name without 市・町・村 that goes on as a prefecture's or 郡's (「鳥取県」 beside 鳥取市,
+    「多可郡」 beside 多可町): the region, not the party."""
+    return not form.endswith(("市", "町", "村")) and folded[end : end + 1] in ("県", "府", "郡")
 
 
 def _inside_a_name(corpus: Corpus, folded: str, start: int, form: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import HIRAGANA, HIRAGANA_LETTERS
+from ..chars import HIRAGANA, HIRAGANA_LETTERS, KANJI
 from ..search.corpus import Corpus
 from ..search.names import MUNICIPAL_SUFFIXES, local_name
 from ..search.tokenizer import Token, to_katakana
@@ -62,7 +62,10 @@ def _asked_as_a_party(tokens: list[Token], index: int) -> bool:
     圏域's members), asked about as a party is (「尾道市の役割分担は」「府中市は…負担する」): not a
     party all the same. A place merely named (「岩美町の病院」) is the agreement's own word."""
     token = tokens[index]
-    if not token.surface.endswith(("市", "町", "村")) or len(token.surface) < 3:
+    # a prefecture or 郡 the agreement names only in a party's address (「山口県岩国市」): the same
+    if not (token.surface.endswith(("市", "町", "村", "県", "府", "郡")) or token.surface in _REGIONS):
+        return False
+    if len(token.surface) < 3:
         return False
     after = "".join(t.surface for t in tokens[index + 1 : index + 4])
     return _AS_A_PARTY.match(after) is not None
@@ -76,13 +79,35 @@ def _place_name(corpus: Corpus, tokens: list[Token], index: int) -> bool:
     if token.pos[1:3] == ("固有名詞", "地名"):
         return True
     if token.pos[1:4] != ("固有名詞", "人名", "姓") and token.pos[1:3] != ("固有名詞", "一般"):
-        return False
+        # 「倉敷は…何をするの」「豊明がやること」: a common noun or given name the dictionary also knows
+        # as a place, where a municipality asked about as a party stands
+        return _stands_as_a_party(tokens, index) and corpus.tokenizer.may_name_a_place(token.surface)
     if token.surface.isascii():
         return False  # 「Sapporo city」: a party in letters, read elsewhere
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     if after is not None and after.begin == token.end and after.pos[0] == "接尾辞":
         return False
     return corpus.tokenizer.may_name_a_place(token.surface)
+
+
+def _stands_as_a_party(tokens: list[Token], index: int) -> bool:
+    """A word of two or three kanji, a noun on its own (at the start, or after a particle but 「の」
+    or a mark), followed by what a party asked about is followed by (「…は」「…の役割」「…も」) and
+    asked what a party does or whether it is one (`_ROLE_ASKED`)."""
+    token = tokens[index]
+    if token.pos[0] != "名詞" or not 2 <= len(token.surface) <= 3 or not all(ch in KANJI for ch in token.surface):
+        return False
+    before = tokens[index - 1] if index > 0 else None
+    if before is not None and (before.pos[0] not in ("助詞", "補助記号", "空白") or before.surface == "の"):
+        return False  # inside a compound, or a thing of something (「おすすめの温泉は」)
+    after = "".join(t.surface for t in tokens[index + 1 : index + 4])
+    rest = "".join(t.surface for t in tokens[index + 1 :])
+    return _AS_A_PARTY.match(after) is not None and _ROLE_ASKED.search(rest) is not None
+
+
+# What the rest of a question asks of a party: its role, what it does or bears, whether it is one
+# (「温泉はどうなってるの」 asks none of these: a thing, not a town)
+_ROLE_ASKED = re.compile(r"役割|役目|担当|負担|何をす|なにをす|何す|なにす|やる|やって|入って|加わ|参加")
 
 
 # A prefecture or 郡 said before the municipality it holds (「北海道深川市」「雨竜郡秩父別町」)
