@@ -39,7 +39,7 @@ def distinct_row(corpus: Corpus, asked: Asked, tokens: Sequence[Token], position
         return False
     if any(_names_a_thing(word, tokens) for word in asked.foreign):
         return False
-    if any(_absent_kind(corpus, word) for word in asked.content):
+    if any(_absent_kind(corpus, word) or _absent_head(corpus, word) for word in asked.content):
         return False
     rows = [_rows_holding(corpus, best.agreement_id, word) for word in asked.content]
     if any(held - {best.row_id} for held in rows):
@@ -80,6 +80,15 @@ def _absent_kind(corpus: Corpus, word: Content) -> bool:
     """A word before another in a run of nouns that no unit holds (選挙 of 選挙管理, 給食 of 給食センター):
     it says which kind of thing, and a row holding the rest is about another kind."""
     if not word.compound or word.compound.endswith(word.word):
+        return False
+    df = corpus.index.document_frequency
+    return not any(all(df(term) for term in terms) for terms in word.terms)
+
+
+def _absent_head(corpus: Corpus, word: Content) -> bool:
+    """The last noun of a run that no unit holds and that is no striving (収集 of 保育士収集, where 確保
+    of 保育士確保 only says what is done): it names a service of its own, which the row does not hold."""
+    if not word.compound or word.compound == word.word or not word.compound.endswith(word.word) or word.acts_on:
         return False
     df = corpus.index.document_frequency
     return not any(all(df(term) for term in terms) for terms in word.terms)
