@@ -4,6 +4,7 @@ the place the question names comes first, whatever the layout writes its 取組 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,26 @@ def test_a_missing_signature_block_is_said(layout):
     said = " ".join((answer.message, *answer.notes))
     assert f"この{agreement.kind}の写しには署名欄がありません。" in said
     assert all(h.unit.kind == "date" for h in answer.hits)
+
+
+# A word ending in 圏, not a part of 圏域 or 圏内 (as test_area_name reads a name).
+AREA_NAME = re.compile(r"[\w・ー]{2,}圏(?![\u4e00-\u9fff])")
+
+
+@pytest.mark.parametrize(
+    "question", ["圏域の名前は", "圏域の名称を教えて", "この圏域って何て名前なの？", "この圏域は何という名称"]
+)
+def test_the_area_is_named_and_answered_on_every_layout(alone, question):
+    """Answered, not refused with the right unit only among 関連: the unit giving the name holds no
+    word 圏域 or 名前 to be found by (「旧員弁郡定住自立圏の形成に関する協定」)."""
+    missed, asked = [], 0
+    for name in LAYOUTS:
+        corpus = alone(name)
+        if not any(AREA_NAME.search(u.text) for u in corpus.units):
+            continue
+        asked += 1
+        answer = ask(corpus, question)
+        if answer.status is not Status.ANSWERED or not AREA_NAME.search(answer.hits[0].unit.text):
+            missed.append((name, answer.status, answer.hits[0].unit.id if answer.hits else None))
+    assert asked >= 5
+    assert missed == []

@@ -42,6 +42,7 @@ from .provides import provision
 from .provisions import (
     annex_reference,
     annexes_counted,
+    gives_the_name,
     label_definition,
     named_first,
     named_heading,
@@ -241,7 +242,7 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))
     if query.kind == QuestionKind.SIGNER:  # 「いつ締結された」: the unit holding the date, not the block without it
         ranked = dated_first(corpus, question.text, ranked)
-    if not confident(corpus, asked, ranked[0][0]):
+    if not confident(corpus, asked, ranked[0][0]) and not gives_the_name(corpus, question.text, ranked[0][0]):
         return related_answer(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
     # A role question, or one naming a party, about an annex row: that row's (party's) cells — its
