@@ -288,3 +288,41 @@ def test_the_area_is_named_and_answered_on_every_layout(alone, question):
             missed.append((name, answer.status, answer.hits[0].unit.id if answer.hits else None))
     assert asked >= 5
     assert missed == []
+
+
+KANJI_DIGITS = "〇一二三四五六七八九十"
+SPOKEN = ("", "いち", "に", "さん", "よん", "ご")
+
+
+def test_every_annex_and_item_by_number_in_every_form(layout):
+    """別表第N (several annexes) as 別表第二, 別表第２, 別表2, べっぴょうだいに; 第3条第N号 (the 取組 inline in
+    第3条) as 第三条第一号, ３条１号, 3条1号, 第3条(1): the rows of that table or item, in order."""
+    agreement = layout.agreements[0]
+    missed = []
+    for index, annex in enumerate(agreement.annexes(), start=1):
+        prefix = "" if index == 1 else f"x{index}."
+        tables = list(annex.tables())
+        asked: list[tuple[str, list[str]]] = []
+        if annex.article is not None:
+            a = annex.article
+            for number in sorted({t.number for t in tables if t.number}):
+                rows = [
+                    f"row-{prefix}{t.key}-{k}" for t in tables if t.number == number for k in range(1, len(t.rows) + 1)
+                ]
+                forms = (f"第{KANJI_DIGITS[a]}条第{KANJI_DIGITS[number]}号", f"{a}条{number}号", f"第{a}条({number})")
+                asked += [(form, rows) for form in forms]
+        elif annex.number is not None and len(agreement.annexes()) > 1:
+            n = annex.number
+            rows = [f"row-{prefix}{t.key}-{k}" for t in tables for k in range(1, len(t.rows) + 1)]
+            forms = (
+                f"別表第{KANJI_DIGITS[n]}",
+                f"別表第{chr(ord('０') + n)}",
+                f"別表{n}",
+                f"べっぴょうだい{SPOKEN[n]}",
+            )
+            asked += [(form, rows) for form in forms]
+        for question, rows in asked:
+            got = [h.unit.id.split("/", 1)[1] for h in ask(layout, question).hits]
+            if not got or got != rows[: len(got)]:
+                missed.append((question, got[:3]))
+    assert missed == []

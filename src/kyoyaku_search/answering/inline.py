@@ -12,7 +12,7 @@ from .places import Reference, in_scope
 # 「第3条第1号ア」「第3条(1)ア」「第3条第2号ア(イ)」: a place inside the article the 取組 are written in
 # (an inline annex), read as its rows' citations print it (「第3条第1号ア(ア)a」).
 _ITEM = re.compile(
-    r"\s*(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})号|[(](?P<p>[0-9]{1,2})[)])"
+    r"\s*(?:第?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})号|[(](?P<p>[0-9]{1,2})[)])"
     r"(?P<rest>(?:[ア-ン]|[0-9]{1,2}|[(][ア-ンa-z0-9]{1,2}[)]|[a-z]|[ⅰ-ⅻ])*)"
 )
 

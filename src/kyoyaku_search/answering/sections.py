@@ -34,10 +34,16 @@ _SPOKEN_ANNEX = re.compile(
 )
 
 
+# 「べっぴょうだいに」「別表だいさん」: 別表第N said aloud.
+_SPOKEN_TABLE = re.compile(rf"(?:別表|べっぴょう)\s*だい\s*(?P<n>{SPOKEN_NUMBER})(?![ぁ-ゖ]*じょう)")
+
+
 def _spoken_section(folded: str) -> str:
-    """`folded` with an annex section said in kana written as the annex labels it (別表(3)ア)."""
+    """`folded` with an annex section said in kana written as the annex labels it (別表(3)ア), and
+    別表第N said aloud written so."""
     if "別表" not in folded and "べっぴょう" not in folded:  # most questions name no annex
         return folded
+    folded = _SPOKEN_TABLE.sub(lambda m: f"別表第{kana_number(m['n'])}", folded)
     return _SPOKEN_ANNEX.sub(lambda m: f"別表({kana_number(m['n'])}){to_katakana(m['letter'] or '')}", folded)
 
 
@@ -51,7 +57,8 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
         letter = match["letter1"] or match["letter2"]
         if number is None:
             continue
-        if match["n1"] and (tables := _numbered_annexes(corpus, agreement)):
+        # 「別表2」 of an agreement printed with 別表第1, 別表第2 …: that table (「別表(2)」 is a section)
+        if (match["n1"] or match["n3"]) and (tables := _numbered_annexes(corpus, agreement)):
             return _in_table(corpus, folded, match, number, tables)
         found = _section_rows(corpus, number, letter, agreement)
         if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
