@@ -18,6 +18,7 @@ from ..search.units import Unit
 from .confidence import Asked, confident, covered_first
 from .content import Content
 from .definitions import defined_term, only_explains
+from .distinct import distinct_row
 from .effective import dated_first, effective_units
 from .examples import with_example
 from .followup import settle
@@ -242,7 +243,14 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))
     if query.kind == QuestionKind.SIGNER:  # 「いつ締結された」: the unit holding the date, not the block without it
         ranked = dated_first(corpus, question.text, ranked)
-    if not confident(corpus, asked, ranked[0][0]) and not gives_the_name(corpus, question.text, ranked[0][0]):
+    # a role question about the one 取組 sharing its words, said in other words (distinct.py); the area's
+    # name asked for, given by a unit that holds no word 圏域 or 名前
+    words, first = question.reading.words, ranked[0][0]
+    if (
+        not confident(corpus, asked, first)
+        and not distinct_row(corpus, asked, words, first)
+        and not gives_the_name(corpus, question.text, first)
+    ):
         return related_answer(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
     # A role question, or one naming a party, about an annex row: that row's (party's) cells — its
