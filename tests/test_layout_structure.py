@@ -326,3 +326,35 @@ def test_every_annex_and_item_by_number_in_every_form(layout):
             if not got or got != rows[: len(got)]:
                 missed.append((question, got[:3]))
     assert missed == []
+
+
+def _places_and_rows(agreement) -> dict[str, list[str]]:  # noqa: ANN001 - model.Agreement
+    """Every annex place a question may name (「別表(3)ア」「別表第2」「第3条(1)ア」, a section's title),
+    with its row ids in order."""
+    several = len(agreement.annexes()) > 1
+    places: dict[str, list[str]] = {}
+    for index, annex in enumerate(agreement.annexes(), start=1):
+        prefix = "" if index == 1 else f"x{index}."
+        tables = list(annex.tables())
+        for table in tables:
+            rows = [f"row-{prefix}{table.key}-{k}" for k in range(1, len(table.rows) + 1)]
+            head = f"第{annex.article}条" if annex.article else f"別表第{annex.number}" if several else "別表"
+            if table.label:
+                places[f"{head}{table.label}"] = rows
+            if table.title:
+                places.setdefault(table.title, rows)
+        if several and not annex.article:
+            places[f"別表第{annex.number}"] = [
+                f"row-{prefix}{t.key}-{k}" for t in tables for k in range(1, len(t.rows) + 1)
+            ]
+    return places
+
+
+def test_the_first_second_and_last_initiative_of_every_annex_place(layout):
+    missed = []
+    for place, rows in _places_and_rows(layout.agreements[0]).items():
+        asked = {f"{place}の最初の取組": rows[0], f"{place}の最後の取組": rows[-1]}
+        if len(rows) > 1:
+            asked[f"{place}の2番目の取組"] = rows[1]
+        missed += [(q, got) for q, expected in asked.items() if (got := _first(layout, q)) != expected]
+    assert missed == []
