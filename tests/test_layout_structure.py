@@ -36,6 +36,9 @@ CASES = [
     ("chizu-tottori-2010.txt", "取組の一番最後に書かれているものは何ですか", Status.ANSWERED, "row-3a-1"),
     ("chizu-tottori-2010.txt", "取組の最初に載っているものは", Status.ANSWERED, "row-1a-1"),
     ("chizu-tottori-2010.txt", "条文の最後に書かれているものは", Status.ANSWERED, "art-6"),
+    # a sub-section's letter opening the question, then an order (tamano: (3)ア・イ・ウ)
+    ("tamano-okayama-2016.txt", "イの最初の取組", Status.ANSWERED, "row-3b-1"),
+    ("tamano-okayama-2016.txt", "ウの1番目の取組は", Status.ANSWERED, "row-3c-1"),
     # a section's title quoted before the word for a section (「「…」の区分」)
     (
         "hiroshima-iwakuni-2016.txt",
@@ -358,3 +361,21 @@ def test_the_first_second_and_last_initiative_of_every_annex_place(layout):
             asked[f"{place}の2番目の取組"] = rows[1]
         missed += [(q, got) for q, expected in asked.items() if (got := _first(layout, q)) != expected]
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "said"),
+    [
+        # (2) has no sub-sections: no (2)イ, said (not section (2) whole)
+        ("tamano-okayama-2016.txt", "別表(2)イ", "(2)イはこの協約の別表にありません。"),
+        ("tamano-okayama-2016.txt", "(2)イの取組", "(2)イはこの協約の別表にありません。"),
+    ],
+)
+def test_a_sub_section_the_annex_lacks_is_said(alone, name, question, said):
+    answer = ask(alone(name), question)
+    assert (answer.status, answer.message, answer.hits) == (Status.NO_MATCH, said, ())
+
+
+def test_a_katakana_word_after_a_section_is_no_letter(alone):
+    # 「(2)アクセス」: ア begins a word, section (2) is meant
+    assert ask(alone("tamano-okayama-2016.txt"), "別表(2)アクセス").status is Status.SECTION

@@ -49,7 +49,9 @@ def _spoken_section(folded: str) -> str:
 
 def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     if "別表" not in folded and "べっぴょう" not in folded and "(" not in folded:
-        return None  # every section label below is written with one of these: most questions have none
+        # every section label below is written with one of these (most questions have none), but for
+        # a letter opening the question (「イの最初の取組」)
+        return _letter_only(corpus, folded, agreement) if _OPENING_LETTER.match(folded) else None
     folded = _BELONGS.sub("", _spoken_section(folded))
     missing = None
     for match in _ANNEX.finditer(folded):
@@ -61,7 +63,11 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
         if (match["n1"] or match["n3"]) and (tables := _numbered_annexes(corpus, agreement)):
             return _in_table(corpus, folded, match, number, tables)
         found = _section_rows(corpus, number, letter, agreement)
-        if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
+        if not found and letter:
+            if not _KATAKANA_WORD.match(folded, match.end()):  # 「別表(2)イ」 of a (2) without イ: said
+                missing = missing or _no_such_letter(corpus, number, letter, agreement, match.group(0))
+                continue
+            # 「(2)アクセス…」: a section without sub-sections, followed by a word
             found, letter = _section_rows(corpus, number, None, agreement), None
         if not found:
             missing = missing or _no_such_section(corpus, number, agreement, match.group(0))
@@ -75,6 +81,18 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
             return Reference((row,), f"{label}の{nth_words(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
     return _letter_only(corpus, folded, agreement) or missing
+
+
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]")
+
+
+def _no_such_letter(corpus: Corpus, number: int, letter: str, agreement: str | None, words: str) -> Reference | None:
+    """「別表(2)イ」 where section (2) exists without a sub-section イ: said, not searched."""
+    rows = _section_rows(corpus, number, None, agreement)
+    if not rows or len({corpus.units[i].agreement_id for i in rows}) != 1:
+        return None
+    this = this_document(corpus, corpus.units[rows[0]].agreement_id)
+    return Reference((), f"({number}){letter}", "row", f"({number}){letter}は{this}の別表にありません。", words)
 
 
 def _no_such_section(corpus: Corpus, number: int, agreement: str | None, words: str) -> Reference | None:
@@ -168,19 +186,31 @@ def _after_title(rest: str, section: str) -> str:
 
 
 # 「別表のイには何が入ってる」: a sub-section by its letter alone, where one section has it.
-_LETTER_ONLY = re.compile(r"別表(?:の|中の)\s*(?P<letter>[ア-ン])(?=には|は|に|の|って|で|\s|[?？]|$)")
+# 「イの最初の取組」: the letter alone opening the question, then an order.
+_LETTER_ONLY = re.compile(
+    r"別表(?:の|中の)\s*(?P<letter>[ア-ン])(?=には|は|に|の|って|で|\s|[?？]|$)"
+    r"|^\s*(?P<bare>[ア-ン])(?=の\s*(?:最初|最後|一番|いちばん|[0-9一二三四五六七八九]{1,2}\s*(?:番目|つ目)))"
+)
+
+
+_OPENING_LETTER = re.compile(r"\s*[ア-ン]の")
 
 
 def _letter_only(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     match = _LETTER_ONLY.search(folded)
     if match is None:
         return None
+    letter = match["letter"] or match["bare"]
     rows = [i for i in in_scope(corpus, agreement, "row") if corpus.units[i].section]
     labels = {corpus.units[i].section.split(" ", 1)[0] for i in rows}
-    wanted = [label for label in labels if re.fullmatch(rf"[(][0-9]{{1,2}}[)]{match['letter']}", label)]
+    wanted = [label for label in labels if re.fullmatch(rf"[(][0-9]{{1,2}}[)]{letter}", label)]
     if len(wanted) != 1:
         return None  # no such sub-section, or one in several sections: which one is not said
     found = tuple(i for i in rows if corpus.units[i].section.split(" ", 1)[0] == wanted[0])
+    nth = ordinal_after(folded[match.end() :])  # 「別表のイの最後の取組」「イの2番目の取組」
+    if nth is not None and 1 <= abs(nth) <= len(found):
+        row = found[nth if nth < 0 else nth - 1]
+        return Reference((row,), f"{wanted[0]}の{nth_words(nth)}", "row", matched=match.group(0))
     return Reference(found, wanted[0], "section", matched=match.group(0))
 
 
