@@ -379,3 +379,23 @@ def test_a_sub_section_the_annex_lacks_is_said(alone, name, question, said):
 def test_a_katakana_word_after_a_section_is_no_letter(alone):
     # 「(2)アクセス」: ア begins a word, section (2) is meant
     assert ask(alone("tamano-okayama-2016.txt"), "別表(2)アクセス").status is Status.SECTION
+
+
+def test_the_article_beside_one_named_by_its_heading(layout):
+    """「目的の条文の次の条」「「協定の廃止」の条の前の条」: beside the article a heading names; past
+    either end, said."""
+    articles = layout.agreements[0].articles
+    headings = [a.heading for a in articles]
+    missed = []
+    for at, article in enumerate(articles):
+        if not article.heading or headings.count(article.heading) > 1 or article.heading == "その他":
+            continue
+        for question, step in ((f"{article.heading}の条文の次の条は", 1), (f"「{article.heading}」の条の前の条", -1)):
+            answer = ask(layout, question)
+            if 0 <= at + step < len(articles):
+                ok = bool(answer.hits) and answer.hits[0].unit.id.endswith(f"/art-{articles[at + step].number}")
+            else:
+                ok = not answer.hits and "の条はありません" in answer.message
+            if not ok:
+                missed.append((question, answer.status, answer.message[:40]))
+    assert missed == []
