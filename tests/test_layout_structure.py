@@ -39,6 +39,9 @@ CASES = [
     # a sub-section's letter opening the question, then an order (tamano: (3)ア・イ・ウ)
     ("tamano-okayama-2016.txt", "イの最初の取組", Status.ANSWERED, "row-3b-1"),
     ("tamano-okayama-2016.txt", "ウの1番目の取組は", Status.ANSWERED, "row-3c-1"),
+    # the area's 正式な名前 is the name it gives (第1条's 新庄最上定住自立圏), not the document's title
+    ("shinjo-okura-2015.txt", "この都市圏の正式な名前は何ですか？", Status.ANSWERED, "art-1"),
+    ("shinjo-okura-2015.txt", "この圏域の正式名称は", Status.ANSWERED, "art-1"),
     # a section's title quoted before the word for a section (「「…」の区分」)
     (
         "hiroshima-iwakuni-2016.txt",

@@ -36,7 +36,7 @@ _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|�
 # 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
 # 「なんていう圏域」「どういう名前の都市圏」 too.
 _NAME_OF = re.compile(
-    f"(?P<noun>[{KANJI}{KATAKANA}]+)の(?:名称|名前|呼び名|呼称)"
+    f"(?P<noun>[{KANJI}{KATAKANA}]+)の(?:正式(?:な)?)?(?:名称|名前|呼び名|呼称)"
     rf"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[{KANJI}]+)"
     f"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[{KANJI}]+)"
     # 「この圏域って何て名前なの」「都市圏は何という名称」

@@ -281,12 +281,15 @@ def _in_force_articles(corpus: Corpus, agreement: str | None) -> tuple[int, ...]
 
 
 _NAMES_AN_AGREEMENT = re.compile(r"協約|協定|合意書|覚書")
+_OF_AREA = re.compile(r"圏域?の\s*$")
 
 
 def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     """The preamble (or the unit naming the parties in its place), with the agreement's title, for
     「この協約の正式な名前は」 (one agreement in scope)."""
     match = _TITLE.search(folded)
+    if match is not None and _OF_AREA.search(folded, 0, match.start()):
+        return None  # 「この都市圏の正式な名前は」: the area's name (provisions.named_first), not the title
     positions = tuple(naming_the_parties(corpus, agreement)) if match else ()
     ids = {corpus.units[i].agreement_id for i in positions}
     if len(ids) != 1:
