@@ -402,3 +402,13 @@ def test_the_article_beside_one_named_by_its_heading(layout):
             if not ok:
                 missed.append((question, answer.status, answer.message[:40]))
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    "question", ["この協約を結んだのはどことどこ？", "これって誰と誰の約束なの？", "どこの市町村が結んだ協定"]
+)
+def test_who_made_it_is_the_unit_naming_the_parties(layout, question):
+    """The 前文 names the parties (else the 署名欄, else 第1条 of a copy with neither)."""
+    kinds = {u.kind for u in layout.units if u.text}
+    expected = next((k for k in ("preamble", "signature") if k in kinds), "art-1")
+    assert _first(layout, question) == expected

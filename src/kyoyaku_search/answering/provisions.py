@@ -33,6 +33,7 @@ _WHO_IS = re.compile(
 )
 # 「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them.
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
+_PAIR = re.compile(r"どことどこ|誰と誰|だれとだれ|どちらとどちら|どの市とどの")
 # 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
 # 「なんていう圏域」「どういう名前の都市圏」 too.
 _NAME_OF = re.compile(
@@ -58,7 +59,9 @@ def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> R
     if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
         return None
     # 「この協定を締結した市町村はどこ」「協約の相手方はどこ」「参加している市町村」
-    which = _WHICH.search(question.text) is not None and bool(question.own_topic_terms)
+    # 「結んだのはどことどこ」「誰と誰の約束」: a pair asked for needs no other word to be about the parties
+    asked = bool(question.own_topic_terms) or _PAIR.search(question.text) is not None
+    which = _WHICH.search(question.text) is not None and asked
     if question.kind == QuestionKind.PARTNERS or which and question.kind in ("signer", "general"):
         return the_parties(corpus, agreement)
     return None
