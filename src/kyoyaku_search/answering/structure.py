@@ -47,7 +47,8 @@ _PREAMBLE = re.compile(r"前文|前書き|前書|まえがき|はしがき")
 _PLACES = (
     ("preamble", _PREAMBLE),
     ("supplementary", re.compile(r"附\s*則|付則")),
-    ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
+    # 「誰が署名した」「署名した市長は」: who signed is the block that says it
+    ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)|署名し|調印し")),
     # who the parties are: the preamble names them in every agreement of the template
     ("preamble", re.compile(r"当事者(?:は|って|とは|を|について|が(?:どこ|誰|だれ))")),
 )
