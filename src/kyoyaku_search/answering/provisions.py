@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..chars import KANJI, KATAKANA
 from ..search.corpus import Corpus
 from ..search.phrases import quotation_like
 from ..search.tokenizer import fold
@@ -34,17 +33,6 @@ _WHO_IS = re.compile(
 # 「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them.
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
 _PAIR = re.compile(r"どことどこ|誰と誰|だれとだれ|どちらとどちら|どの市とどの")
-# 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
-# 「なんていう圏域」「どういう名前の都市圏」 too.
-_NAME_OF = re.compile(
-    f"(?P<noun>[{KANJI}{KATAKANA}]+)の(?:正式(?:な)?)?(?:名称|名前|呼び名|呼称)"
-    rf"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[{KANJI}]+)"
-    f"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[{KANJI}]+)"
-    # 「この圏域って何て名前なの」「都市圏は何という名称」
-    rf"|(?P<asked>[{KANJI}]+)(?:って|は)\s*(?:何|なん)\s*(?:て|と)?\s*(?:いう)?\s*(?:名前|名称|呼び名)"
-)
-
-
 # 「「甲」とはどの自治体を指すか」: the words for what a label stands for are no topic of their own.
 _WHICH_MUNICIPALITY = frozenset({"自治体", "市町村", "地方公共団体", "団体", "都市", "まち"})
 # 「協約に出てくる「乙」」「文中で使われている甲」: where the label is met, not a topic either.
@@ -90,7 +78,7 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
         for c in question.content
         if c.weight >= 1.0
         and fold(c.word) not in heading
-        and c.word not in _ASKING_WORDS
+        and c.word not in ASKING_WORDS
         and corpus.occurs(fold(c.word))
     ]
     if more:
@@ -106,7 +94,7 @@ def _as_heading(heading: str, folded: str) -> bool:
 
 # Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」
 # 「…に関する甲の分担内容」).
-_ASKING_WORDS = QUESTION_WORDS | SAYING_WORDS | ANNEX_WORDS | SAID_ASPECTS  # 「…は協約の対象に含まれるか」
+ASKING_WORDS = QUESTION_WORDS | SAYING_WORDS | ANNEX_WORDS | SAID_ASPECTS  # 「…は協約の対象に含まれるか」
 
 
 # 「これは地方自治法でいうどういう種類の取り決めか」「この協約の法的な位置づけは」: what kind of
@@ -257,45 +245,3 @@ def _holding(corpus: Corpus, position: int, words: Sequence[str]) -> tuple[int, 
     text = corpus.units[position].text
     said = sum(word in text or bool(corpus.index.matches((word,))[position]) for word in words)
     return -said, not corpus.index.matches(("取り組み",))[position] and "取組" not in text
-
-
-def _names_of(text: str) -> re.Pattern[str] | None:
-    """For a question asking a thing's proper name (「圏域の名前は」), what a name of it looks like."""
-    match = _NAME_OF.search(text)
-    if match is None:
-        return None
-    noun = match["noun"] or match["after"] or match["named"] or match["asked"]
-    # an area (圏域) is named by its 圏: 「さっぽろ連携中枢都市圏」「新庄最上定住自立圏」
-    # (the word ending there: 「圏域人口」「圏内」 are no names of it)
-    end = f"圏(?![{KANJI}])" if noun.endswith(("圏域", "圏")) else re.escape(noun[-3:])
-    return re.compile(rf"[\w・ー]*{end}")
-
-
-def gives_the_name(corpus: Corpus, text: str, position: int) -> bool:
-    """Whether the unit gives the area's name a question asks for (「圏域の名前は」 of a preamble that
-    says 「旧員弁郡定住自立圏」): its answer, though it holds no word 圏域 or 名前."""
-    names = _names_of(text)
-    return names is not None and "圏" in names.pattern and names.search(corpus.units[position].text) is not None
-
-
-def named_first(corpus: Corpus, text: str, ranked: list[tuple[int, float]], depth: int = 3) -> list[tuple[int, float]]:
-    """For 「この協約で形成する都市圏の名称は」: of the best `depth`, the unit that gives the thing
-    its longest name (「さっぽろ連携中枢都市圏」 before the template's 「連携中枢都市圏」) comes first."""
-    names = _names_of(text)
-    if names is None or not ranked:
-        return ranked
-
-    def longest(position: int) -> int:
-        return max((len(m.group(0)) for m in names.finditer(corpus.units[position].text)), default=0)
-
-    if not any(longest(position) for position, _ in ranked[:depth]):
-        # none of the best names it (「圏域の名前は」): the unit of that agreement that does, ranked or not
-        # (「新庄最上定住自立圏」 holds no word 圏域 to be ranked by)
-        aid = corpus.units[ranked[0][0]].agreement_id
-        held = [i for i, unit in enumerate(corpus.units) if unit.agreement_id == aid and longest(i)]
-        if not held:
-            return ranked
-        best = max(held, key=longest)  # the first of the longest
-        return [(best, ranked[0][1]), *(item for item in ranked if item[0] != best)]
-    head = sorted(ranked[:depth], key=lambda item: -longest(item[0]))  # stable: ties keep their rank
-    return head + ranked[depth:]

@@ -290,7 +290,7 @@ def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     「この協約の正式な名前は」 (one agreement in scope)."""
     match = _TITLE.search(folded)
     if match is not None and _OF_AREA.search(folded, 0, match.start()):
-        return None  # 「この都市圏の正式な名前は」: the area's name (provisions.named_first), not the title
+        return None  # 「この都市圏の正式な名前は」: the area's name (area.named_first), not the title
     positions = tuple(naming_the_parties(corpus, agreement)) if match else ()
     ids = {corpus.units[i].agreement_id for i in positions}
     if len(ids) != 1:
