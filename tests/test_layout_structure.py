@@ -92,7 +92,7 @@ def test_the_parts_every_agreement_has_by_their_names(layout):
         wanted |= {"附則": "supplementary", "附則には何と書いてある": "supplementary"}
     last = agreement.articles[-1].number
     wanted |= {f"第{a.number}条第1項": f"art-{a.number}" for a in agreement.articles}
-    wanted |= {"条文はいくつある": f"art-{last}", "何条まである": f"art-{last}"}
+    wanted |= {"条文はいくつある": f"art-{last}", "何条まである": f"art-{last}", "全部で何条": f"art-{last}"}
     missed = [(q, got) for q, expected in wanted.items() if (got := _first(layout, q)) != expected]
     assert missed == []
 
