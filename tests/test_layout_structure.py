@@ -423,3 +423,18 @@ def test_who_made_it_is_the_unit_naming_the_parties(layout, question):
     kinds = {u.kind for u in layout.units if u.text}
     expected = next((k for k in ("preamble", "signature") if k in kinds), "art-1")
     assert _first(layout, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "said"),
+    [
+        # the 取組 inline in 第3条 (1)–(3): its divisions
+        ("iida-oshika-2009.txt", "row-1a-1", "第3条の分野は3つです（(1) 生活機能の強化に係る政策分野"),
+        # 別表第1–第3, one 政策分野 each: the annexes, counted as such, beside the article setting them up
+        ("tomakomai-abira-2015.txt", "art-3", "この協定の政策分野は3つです（別表第1(第3条関係) 生活機能の強化に係る"),
+    ],
+)
+def test_how_many_policy_fields(alone, name, expected, said):
+    answer = ask(alone(name), "政策分野はいくつ")
+    assert answer.hits[0].unit.id.endswith(f"/{expected}")
+    assert " ".join(answer.notes).startswith(said)

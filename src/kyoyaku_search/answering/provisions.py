@@ -22,6 +22,7 @@ from .kinds import asks_for_the_annex
 from .lists import PARTNER_WORDS
 from .places import naming_the_parties
 from .question import Query, Question, QuestionKind
+from .sections import POLICY_FIELDS
 from .structure import Reference, in_scope
 from .wording import this_document
 
@@ -185,7 +186,9 @@ _HOW_MANY_ANNEXES = re.compile(
 def annexes_counted(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
     """The article that sets up the annexes, with a note naming each as printed, for a question
     asking how many annexes one agreement has, where it has several; None otherwise."""
-    match = _HOW_MANY_ANNEXES.search(question.reading.folded_text)
+    folded = question.reading.folded_text
+    fields = re.search(POLICY_FIELDS, folded)  # 「政策分野はいくつ」 where each 別表 holds one
+    match = _HOW_MANY_ANNEXES.search(folded) or fields
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
     if match is None or len(ids) != 1 or len(annexes := corpus.agreement(ids[0]).annexes()) < 2:
         return None
@@ -193,7 +196,8 @@ def annexes_counted(corpus: Corpus, question: Question, agreement: str | None) -
     if found is None:
         return None
     named = "、".join(" ".join(part for part in (annex.heading, annex.title) if part) for annex in annexes)
-    note = f"{this_document(corpus, ids[0])}の別表は{len(annexes)}つです（{named}）。"
+    counted = "政策分野" if fields is not None and match is fields else "別表"
+    note = f"{this_document(corpus, ids[0])}の{counted}は{len(annexes)}つです（{named}）。"
     return Reference(found.positions, found.label, found.kind, note, match.group(0))
 
 

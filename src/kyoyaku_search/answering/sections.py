@@ -91,8 +91,11 @@ def _no_such_letter(corpus: Corpus, number: int, letter: str, agreement: str | N
     rows = _section_rows(corpus, number, None, agreement)
     if not rows or len({corpus.units[i].agreement_id for i in rows}) != 1:
         return None
-    this = this_document(corpus, corpus.units[rows[0]].agreement_id)
-    return Reference((), f"({number}){letter}", "row", f"({number}){letter}は{this}の別表にありません。", words)
+    aid = corpus.units[rows[0]].agreement_id
+    annex = corpus.agreement(aid).annex
+    where = f"第{annex.article}条" if annex is not None and annex.article else "別表"  # the 取組 inline in 第3条
+    note = f"({number}){letter}は{this_document(corpus, aid)}の{where}にありません。"
+    return Reference((), f"({number}){letter}", "row", note, words)
 
 
 def _no_such_section(corpus: Corpus, number: int, agreement: str | None, words: str) -> Reference | None:
@@ -243,11 +246,16 @@ def titled(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     return Reference(*whole[:2], "section", matched=whole[2]) if whole else None
 
 
+POLICY_FIELDS = (
+    r"政策分野(?:は|が)?\s*(?:全部で|全体で|合計)?\s*(?:いくつ|幾つ|何個|何つ)|いくつの政策分野|政策分野の数"
+)
 # 「別表はいくつの分野に分かれている」「別表の分野は全部でいくつ」「別表は何分野」: how the annex is divided.
 # Only of the annex: 「両市が協力する分野はいくつ」 counts the 取組 people call 分野 (a list of rows).
 _HOW_MANY_SECTIONS = re.compile(
     r"(?:別表|べっぴょう)[^。?？]{0,8}?(?:(?:分野|区分)(?:は|が)?\s*(?:全部で|全体で|合計)?\s*(?:いくつ|幾つ|何個|何つ)"
     r"|何(?:分野|区分)|いくつの(?:分野|区分)|分野の数)"
+    # 「政策分野はいくつ」: the template's word for the annex's divisions, with or without 別表
+    r"|" + POLICY_FIELDS
 )
 
 
@@ -255,9 +263,11 @@ def how_many_sections(corpus: Corpus, folded: str, agreement: str | None) -> Ref
     """Every row of the annex, with a note naming its sections (and their sub-sections) as printed,
     for a question asking how many sections it has; None for any other question, or when no
     agreement in scope divides its annex."""
-    if _HOW_MANY_SECTIONS.search(folded) is None:
+    if (asked := _HOW_MANY_SECTIONS.search(folded)) is None:
         return None
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    if re.fullmatch(POLICY_FIELDS, asked.group(0)) and any(len(corpus.agreement(aid).annexes()) > 1 for aid in ids):
+        return None  # 別表第1–第3, one 政策分野 each: counted as annexes (provisions.annexes_counted)
     notes = [note for aid in ids if (note := _division(corpus.agreement(aid)))]
     if not notes:
         return None
