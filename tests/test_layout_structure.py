@@ -438,3 +438,17 @@ def test_how_many_policy_fields(alone, name, expected, said):
     answer = ask(alone(name), "政策分野はいくつ")
     assert answer.hits[0].unit.id.endswith(f"/{expected}")
     assert " ".join(answer.notes).startswith(said)
+
+
+@pytest.mark.parametrize("form", ["第{k}条第一項", "{z}条{one}項", "{n}条1項", "第{n}条の第1項"])
+def test_a_paragraph_in_every_numeral_form_quotes_its_article_and_says_so(layout, form):
+    """第N条第M項: the article whole, with a note naming the paragraph (「第4条第1項を含む第4条の全文」)."""
+    missed = []
+    for article in layout.agreements[0].articles:
+        n = article.number
+        question = form.format(k=KANJI_DIGITS[n], z=chr(ord("０") + n), one="１", n=n)
+        answer = ask(layout, question)
+        noted = any(f"第{n}条第1項を含む" in note for note in answer.notes)
+        if not answer.hits or not answer.hits[0].unit.id.endswith(f"/art-{n}") or not noted:
+            missed.append((question, answer.notes))
+    assert missed == []

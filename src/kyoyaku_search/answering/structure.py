@@ -41,7 +41,8 @@ __all__ = [
 # 「第3条関係」 (the annex's heading), not an address (「北1条西2丁目」: a bare number after a kanji).
 ARTICLE = re.compile(
     rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![{KANJI}0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
-    rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
+    # 「第4条第2項」「4条2項」「第4条の第2項」 (not 「第3条の2項目」)
+    rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:の?第?(?P<paragraph>{_NUMBER})項(?!目))?"
 )
 _PREAMBLE = re.compile(r"前文|前書き|前書|まえがき|はしがき")
 _PLACES = (
