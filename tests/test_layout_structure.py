@@ -197,22 +197,29 @@ def test_articles_asked_in_everyday_words_in_every_layout(alone, word, questions
     "form", ["第{n}条の取組を全部", "第{n}条に書かれている取組は", "第{n}条の取組はいくつ", "第{n}条の取組は？"]
 )
 def test_the_article_holding_the_initiatives_lists_them(alone, form):
-    """Where the 取組 stand inline in an article (第3条 (1) ア (ア) a …), 「第3条の取組を全部」 lists every
-    one of them in order, as 「別表の取組を全部」 does of an annex."""
+    """Where the 取組 stand inline in an article (第3条 (1) ア (ア) a …), or in the 別表 an article sets
+    up (「…別表に掲げるとおりとする」), 「第3条の取組を全部」 lists every one of them in order, as
+    「別表の取組を全部」 does; the last of them is 「第3条の最後の取組」."""
     missed, asked = [], 0
     for name in LAYOUTS:
         corpus = alone(name)
-        annex = corpus.agreements[0].annex
-        if annex is None or annex.article is None:
+        agreement = corpus.agreements[0]
+        if agreement.annex is None:
+            continue
+        sets_up = [a.number for a in agreement.articles if "別表" in a.text]
+        number = agreement.annex.article or (sets_up[0] if sets_up else None)
+        if number is None:
             continue
         asked += 1
         rows = [u.id for u in corpus.units if u.kind == "row"]
-        answer = ask(corpus, form.format(n=annex.article))
+        answer = ask(corpus, form.format(n=number))
         if answer.status is not Status.SECTION or [h.unit.id for h in answer.hits] != rows[: len(answer.hits)]:
             missed.append((name, answer.status, answer.message))
         elif len(answer.items) != len(rows):
             missed.append((name, len(answer.items), len(rows)))
-    assert asked >= 5
+        if _first(corpus, f"第{number}条の最後の取組") != rows[-1].split("/", 1)[1]:
+            missed.append((name, "最後", _first(corpus, f"第{number}条の最後の取組")))
+    assert asked >= 15
     assert missed == []
 
 
@@ -220,6 +227,8 @@ def test_the_article_holding_the_initiatives_is_still_quoted_for_its_text(alone)
     corpus = alone("iida-oshika-2009.txt")
     assert _first(corpus, "第3条の取組の内容は") == "art-3"  # the article's own words on 取組の内容
     assert _first(corpus, "第3条") == "art-3"
+    # 「第4条の取組に係る費用」 asks about 第4条, not for the list of 取組
+    assert _first(alone("tomakomai-abira-2015.txt"), "第4条の取組に係る費用はどうなる") == "art-4"
 
 
 def test_no_quote_is_empty_in_any_layout(layout):

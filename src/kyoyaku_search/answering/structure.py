@@ -154,9 +154,11 @@ def _in_annex(corpus: Corpus, folded: str, agreement: str | None) -> Reference |
 
 
 def _counted_inside(corpus: Corpus, folded: str, number: int, end: int, agreement: str | None) -> Reference | None:
-    """「第3条の最後の取組」 where the 取組 stand in 第3条: counted among them; 「第3条の取組を全部」
-    (the words after the article's number, from `end`): all of them; None otherwise."""
-    if not holds_the_rows(corpus, number, agreement):
+    """「第3条の最後の取組」 where the 取組 stand in 第3条, or in the 別表 第3条 sets up (「…別表に掲げる
+    とおりとする」): counted among them; 「第3条の取組を全部」 (the words after the article's number, from
+    `end`): all of them; None otherwise."""
+    owners = _holding_rows(corpus, number, agreement)
+    if not owners:
         return None
     counted = _ordinal(corpus, folded, agreement)
     if counted is not None and counted.kind in ("row", "section"):
@@ -164,17 +166,37 @@ def _counted_inside(corpus: Corpus, folded: str, number: int, end: int, agreemen
     listed = _ROWS_OF_ARTICLE.match(folded, end)
     if listed is None:
         return None
+    rows = tuple(i for i in in_scope(corpus, agreement, "row") if corpus.units[i].agreement_id in owners)
+    label = "" if holds_the_rows(corpus, number, agreement) else "別表"  # 「第3条の取組は…」「別表の取組は…」
+    return Reference(rows, label, "section", matched=folded[end : listed.end()]) if rows else None
+
+
+def _holding_rows(corpus: Corpus, number: int, agreement: str | None) -> set[str]:
+    """The agreements in scope whose 取組 article `number` holds: written in it, or set up by it in
+    their 別表 (its text names 別表)."""
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
-    inline = {aid for aid in ids if (annex := corpus.agreement(aid).annex) is not None and annex.article == number}
-    rows = tuple(i for i in in_scope(corpus, agreement, "row") if corpus.units[i].agreement_id in inline)
-    return Reference(rows, "", "section", matched=folded[end : listed.end()]) if rows else None
+    owners = set()
+    for aid in ids:
+        annex = corpus.agreement(aid).annex
+        if annex is None:
+            continue
+        if annex.article == number:
+            owners.add(aid)
+        elif annex.article is None:
+            article = [i for i in in_scope(corpus, aid, "article") if corpus.units[i].article == number]
+            owners |= {aid} if article and "別表" in corpus.units[article[0]].text else set()
+    return owners
 
 
 # 「第3条の取組を全部」「第3条に書かれている取組は」「第3条の取組はいくつ」: where the 取組 stand in 第3条,
 # every one of them (listed), not the article's text again.
 _ROWS_OF_ARTICLE = re.compile(
     r"\s*(?:の|に(?:ある|書かれ(?:て)?いる|書いてある|掲げ(?:ら)?れ(?:て)?いる|載っ(?:て)?いる|定め(?:ら)?れ(?:て)?いる)|で定める)"
-    r"\s*(?:取組|取り組み|とりくみ|連携事業|事業)(?!の?\s*(?:内容|中身|推進|実施))"
+    r"\s*(?:取組|取り組み|とりくみ|連携事業|事業)"
+    # asked for whole or counted, and nothing more (「第4条の取組に係る費用」 asks about 第4条)
+    r"(?:を\s*(?:全部|すべて|全て|一覧|列挙|教えて|見せて|挙げて)|の?\s*(?:一覧|全部|すべて|全て|リスト|数)"
+    r"|(?:は|が|って)?\s*(?:全部で)?\s*(?:いくつ|幾つ|何個|何項目|どれ|何が)"
+    r"|(?:は|って)?\s*(?:何|なに)?\s*(?:ですか|か)?\s*[?？。]?\s*$)"
 )
 
 
