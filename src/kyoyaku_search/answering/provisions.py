@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..chars import KANJI, KATAKANA
 from ..search.corpus import Corpus
 from ..search.phrases import quotation_like
 from ..search.tokenizer import fold
@@ -23,6 +22,7 @@ from .kinds import asks_for_the_annex
 from .lists import PARTNER_WORDS
 from .places import naming_the_parties
 from .question import Query, Question, QuestionKind
+from .sections import POLICY_FIELDS
 from .structure import Reference, in_scope
 from .wording import this_document
 
@@ -33,15 +33,7 @@ _WHO_IS = re.compile(
 )
 # 「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them.
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
-# 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
-# 「なんていう圏域」「どういう名前の都市圏」 too.
-_NAME_OF = re.compile(
-    f"(?P<noun>[{KANJI}{KATAKANA}]+)の(?:名称|名前|呼び名|呼称)"
-    rf"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[{KANJI}]+)"
-    f"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[{KANJI}]+)"
-)
-
-
+_PAIR = re.compile(r"どことどこ|誰と誰|だれとだれ|どちらとどちら|どの市とどの")
 # 「「甲」とはどの自治体を指すか」: the words for what a label stands for are no topic of their own.
 _WHICH_MUNICIPALITY = frozenset({"自治体", "市町村", "地方公共団体", "団体", "都市", "まち"})
 # 「協約に出てくる「乙」」「文中で使われている甲」: where the label is met, not a topic either.
@@ -56,7 +48,9 @@ def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> R
     if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
         return None
     # 「この協定を締結した市町村はどこ」「協約の相手方はどこ」「参加している市町村」
-    which = _WHICH.search(question.text) is not None and bool(question.own_topic_terms)
+    # 「結んだのはどことどこ」「誰と誰の約束」: a pair asked for needs no other word to be about the parties
+    asked = bool(question.own_topic_terms) or _PAIR.search(question.text) is not None
+    which = _WHICH.search(question.text) is not None and asked
     if question.kind == QuestionKind.PARTNERS or which and question.kind in ("signer", "general"):
         return the_parties(corpus, agreement)
     return None
@@ -85,7 +79,7 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
         for c in question.content
         if c.weight >= 1.0
         and fold(c.word) not in heading
-        and c.word not in _ASKING_WORDS
+        and c.word not in ASKING_WORDS
         and corpus.occurs(fold(c.word))
     ]
     if more:
@@ -101,7 +95,7 @@ def _as_heading(heading: str, folded: str) -> bool:
 
 # Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」
 # 「…に関する甲の分担内容」).
-_ASKING_WORDS = QUESTION_WORDS | SAYING_WORDS | ANNEX_WORDS | SAID_ASPECTS  # 「…は協約の対象に含まれるか」
+ASKING_WORDS = QUESTION_WORDS | SAYING_WORDS | ANNEX_WORDS | SAID_ASPECTS  # 「…は協約の対象に含まれるか」
 
 
 # 「これは地方自治法でいうどういう種類の取り決めか」「この協約の法的な位置づけは」: what kind of
@@ -192,7 +186,9 @@ _HOW_MANY_ANNEXES = re.compile(
 def annexes_counted(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
     """The article that sets up the annexes, with a note naming each as printed, for a question
     asking how many annexes one agreement has, where it has several; None otherwise."""
-    match = _HOW_MANY_ANNEXES.search(question.reading.folded_text)
+    folded = question.reading.folded_text
+    fields = re.search(POLICY_FIELDS, folded)  # 「政策分野はいくつ」 where each 別表 holds one
+    match = _HOW_MANY_ANNEXES.search(folded) or fields
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
     if match is None or len(ids) != 1 or len(annexes := corpus.agreement(ids[0]).annexes()) < 2:
         return None
@@ -200,7 +196,8 @@ def annexes_counted(corpus: Corpus, question: Question, agreement: str | None) -
     if found is None:
         return None
     named = "、".join(" ".join(part for part in (annex.heading, annex.title) if part) for annex in annexes)
-    note = f"{this_document(corpus, ids[0])}の別表は{len(annexes)}つです（{named}）。"
+    counted = "政策分野" if fields is not None and match is fields else "別表"
+    note = f"{this_document(corpus, ids[0])}の{counted}は{len(annexes)}つです（{named}）。"
     return Reference(found.positions, found.label, found.kind, note, match.group(0))
 
 
@@ -252,31 +249,3 @@ def _holding(corpus: Corpus, position: int, words: Sequence[str]) -> tuple[int, 
     text = corpus.units[position].text
     said = sum(word in text or bool(corpus.index.matches((word,))[position]) for word in words)
     return -said, not corpus.index.matches(("取り組み",))[position] and "取組" not in text
-
-
-def named_first(corpus: Corpus, text: str, ranked: list[tuple[int, float]], depth: int = 3) -> list[tuple[int, float]]:
-    """For 「この協約で形成する都市圏の名称は」: of the best `depth`, the unit that gives the thing
-    its longest name (「さっぽろ連携中枢都市圏」 before the template's 「連携中枢都市圏」) comes first."""
-    match = _NAME_OF.search(text)
-    if match is None or not ranked:
-        return ranked
-    noun = match["noun"] or match["after"] or match["named"]
-    # an area (圏域) is named by its 圏: 「さっぽろ連携中枢都市圏」「新庄最上定住自立圏」
-    # (the word ending there: 「圏域人口」「圏内」 are no names of it)
-    end = f"圏(?![{KANJI}])" if noun.endswith("圏域") else re.escape(noun[-3:])
-    names = re.compile(rf"[\w・ー]*{end}")
-
-    def longest(position: int) -> int:
-        return max((len(m.group(0)) for m in names.finditer(corpus.units[position].text)), default=0)
-
-    if not any(longest(position) for position, _ in ranked[:depth]):
-        # none of the best names it (「圏域の名前は」): the unit of that agreement that does, ranked or not
-        # (「新庄最上定住自立圏」 holds no word 圏域 to be ranked by)
-        aid = corpus.units[ranked[0][0]].agreement_id
-        held = [i for i, unit in enumerate(corpus.units) if unit.agreement_id == aid and longest(i)]
-        if not held:
-            return ranked
-        best = max(held, key=longest)  # the first of the longest
-        return [(best, ranked[0][1]), *(item for item in ranked if item[0] != best)]
-    head = sorted(ranked[:depth], key=lambda item: -longest(item[0]))  # stable: ties keep their rank
-    return head + ranked[depth:]
