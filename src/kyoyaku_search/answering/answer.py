@@ -54,6 +54,7 @@ from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, quoting
+from .siblings import modified_heads
 from .splits import role_split
 from .structure import Reference, find_reference, inside_quotation
 from .wording import kind_of
@@ -246,7 +247,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     )
     content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
     compared = role and len({p.label for p in query.parties}) > 1  # 「甲と乙で何が違う」
-    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign, compared)
+    modified = modified_heads(question.reading.words, question.reading.noun_runs)
+    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign, compared, modified)
     ranked = covered_first(corpus, asked, ranked)
     quoted = question.phrase.positions.tolist() if question.phrase is not None else ()
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))

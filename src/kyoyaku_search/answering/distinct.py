@@ -19,7 +19,7 @@ import numpy as np
 from ..chars import KATAKANA
 from ..search.corpus import Corpus
 from ..search.tokenizer import Token
-from .confidence import Asked
+from .confidence import Asked, another_thing
 from .content import PERSON_ENDINGS, Content
 from .generic import GENERIC_TERMS
 
@@ -40,6 +40,8 @@ def distinct_row(corpus: Corpus, asked: Asked, tokens: Sequence[Token], position
     if any(_names_a_thing(word, tokens) for word in asked.foreign):
         return False
     if any(_absent_kind(corpus, word) or _absent_head(corpus, word) for word in asked.content):
+        return False
+    if another_thing(corpus, asked, position):  # 「高齢者の就労」 of a row on 障害者の就労
         return False
     rows = [_rows_holding(corpus, best.agreement_id, word) for word in asked.content]
     if any(held - {best.row_id} for held in rows):
