@@ -1,13 +1,18 @@
-"""A place name Sudachi finds inside a longer word typed in hiragana (「こうとうきょういくきかん」 read
-as こう・とうきょう・いく) is a piece of that word, not a municipality the question names; a name in
-kana standing after a particle, or a kana municipality with its 市・町, still is one."""
+"""Words typed in hiragana. A place name Sudachi finds inside a longer word (「こうとうきょういくきかん」
+read as こう・とうきょう・いく) is a piece of that word, not a municipality the question names; a name
+in kana standing after a particle, or a kana municipality with its 市・町, still is one. A first kana
+that may be a particle (は of はんろかくだい) is read with the word when that explains more kana."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from kyoyaku_search import ask
 from kyoyaku_search.answering.result import Status
+from kyoyaku_search.ingest.parser import parse_file
+from kyoyaku_search.search.corpus import build_corpus
 
 CASES = [
     # 高等教育機関の集積を活かした人材の育成, typed in kana after a party
@@ -28,3 +33,28 @@ def test_a_place_inside_kana_is_no_municipality(corpus, question, expected):
         return
     assert answer.status is Status.ANSWERED, answer.text
     assert answer.hits[0].unit.id.endswith("/" + expected), answer.text
+
+
+@pytest.fixture(scope="module")
+def hiroshima(tokenizer):
+    path = Path(__file__).parent / "fixtures" / "agreements" / "hiroshima-iwakuni-2016.txt"
+    return build_corpus([parse_file(path).agreement], tokenizer)
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        # a first は that begins the word (販路), not a particle: the cut explaining the most kana wins
+        ("観光の はんろかくだいでの役割は", ["販路", "拡大"]),
+        # a particle before the word is still no part of it
+        ("、、、はかんこうで何をする", ["観光"]),
+    ],
+)
+def test_a_first_kana_that_may_be_a_particle_is_read_with_the_word(hiroshima, text, read_as):
+    assert [c.after for c in hiroshima.spelling.read(text, hiroshima.occurs)] == read_as
+
+
+def test_the_whole_kana_title_after_a_party_finds_its_cell(hiroshima):
+    answer = ask(hiroshima, "広島市の けんいきないの じばさんひんの はんろかくだいでの役割は")
+    assert answer.status is Status.ANSWERED, answer.text
+    assert answer.hits[0].unit.id.endswith("/row-1-1/甲")
