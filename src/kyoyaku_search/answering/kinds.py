@@ -112,8 +112,8 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "does",
         re.compile(
-            # 「なにをするの」 typed in kana asks the same
-            r"(?:何|なに)を(?:する|して|やる)|やること|すること|どうする|(?:何|なに)する"
+            # 「なにをするの」 typed in kana, 「何してくれるの」 without を, ask the same
+            r"(?:何|なに)を?(?:する|して|やる|やって)|やること|すること|どうする"
             r"|(?:どのように|どの様に|どう|どういうふうに|どんなふうに)(?:取り組|取組|関わ|かかわ)"
         ),
     ),

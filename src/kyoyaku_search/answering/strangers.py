@@ -43,6 +43,7 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
         and local_name(t.surface) not in known_forms  # 「北海道深川市」: a party with its prefecture
         and (t.surface not in corpus.text_blob or _asked_as_a_party(tokens, index))
         and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
+        and not _inside_kana(tokens, index)  # 「こうとうきょういく」: とうきょう of 高等教育
     ]
     if party_named and named:
         # a place said once as scenery and once otherwise (「…から来た人で、江別市の役割」) is asked about
@@ -137,6 +138,20 @@ def _names_a_route(tokens: list[Token], index: int) -> bool:
         and before.end == tokens[index].begin
         and before.pos[1] == "固有名詞"
         and before.surface.isascii()
+    )
+
+
+def _inside_kana(tokens: list[Token], index: int) -> bool:
+    """A name in hiragana glued to the hiragana of a word before it, no particle between
+    (「こうとうきょういくきかん」 read as こう・とうきょう・いく): a piece of a longer word typed in kana."""
+    token = tokens[index]
+    before = tokens[index - 1] if index > 0 else None
+    return (
+        before is not None
+        and before.end == token.begin
+        and before.pos[0] != "助詞"
+        and HIRAGANA.issuperset(token.surface)
+        and HIRAGANA.issuperset(before.surface)
     )
 
 
