@@ -158,7 +158,7 @@ def relate(
     related = []
     by_word = {word.word: word for word in content}
     for word in content:
-        if any(all(document_frequency(t) for t in terms) for terms in word.terms):
+        if covered(word.terms, document_frequency):
             related.append(word)
             continue
         terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
@@ -176,6 +176,19 @@ def relate(
             weight = min(weight, OTHER_WEIGHT)
         related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts), weight=weight))
     return tuple(related)
+
+
+def covered(ways: tuple[tuple[str, ...], ...], document_frequency: Callable[[str], int]) -> bool:
+    """Whether some unit-level way to cover a word is all in the corpus: `any(all(df(t) for t in
+    terms) for terms in ways)`, in loops (asked of each content word by several rules of every
+    question, where the two generators cost more than the lookups)."""
+    for terms in ways:
+        for term in terms:
+            if not document_frequency(term):
+                break
+        else:
+            return True
+    return False
 
 
 def _held_word(tokenizer: Tokenizer, word: str, document_frequency: Callable[[str], int]) -> bool:

@@ -165,7 +165,7 @@ def find_parties(
             # goes on past (「札幌市都心部の再開発」) is quoted text
             inside = start in quoted and end < quoted.stop
             # masked already: a mask put there, not a 、 of the name itself (「島xx、寿都町、…」, a list)
-            taken = any(chars[at] == MASK != folded[at] for at in range(start, end))
+            taken = MASK in chars[start:end] and any(chars[at] == MASK != folded[at] for at in range(start, end))
             if taken or inside or _in_compound(folded, start, end, corpus.text_blob):
                 continue
             if _inside_a_name(corpus, folded, start, form):
