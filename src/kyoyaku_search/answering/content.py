@@ -108,17 +108,20 @@ def content_words(
             covers = tuple(sorted(c for c in covering if c))
             acts_on = acted_on.get(token.begin, ()) if token is not None else ()
             found[word] = Content(word, covers, weight, asks_kind=asks, compound=compound, acts_on=acts_on)
-    return _either(tokens, found)
+    return _either(tokens, reading.said, found)
 
 
 # 「スタートアップや創業」「スタートアップ・起業」: two nouns side by side name one field in two words
 COORDINATORS = ("や", "・")
 
 
-def _either(tokens: Sequence[Token], found: dict[str, Content]) -> tuple[Content, ...]:
-    """Each noun joined to another by 「や」「・」, with that other noun (see `relate`)."""
+def _either(tokens: Sequence[Token], said: str, found: dict[str, Content]) -> tuple[Content, ...]:
+    """Each noun joined to another by 「や」「・」, with that other noun (see `relate`); `said` is
+    the text the tokens were read from."""
+    if "や" not in said and "・" not in said:  # COORDINATORS: most questions join no nouns
+        return tuple(found.values())
     if not any(token.surface in COORDINATORS for token in tokens):
-        return tuple(found.values())  # most questions join no nouns
+        return tuple(found.values())
     for first, mark, second in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if mark.surface not in COORDINATORS or first.pos[0] != "名詞" or second.pos[0] != "名詞":
             continue

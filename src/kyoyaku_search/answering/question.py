@@ -168,7 +168,9 @@ def understand(corpus: Corpus, text: str) -> Question:
     asking_only = framing | QUESTION_WORDS if framing else QUESTION_WORDS  # most: no copy of the 182 words
     expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= asking_only]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
-    expansions += kind_expansions(kind, {*topics, *(e.target for e in expansions)}, set(weights) - set(topics))
+    expansions += kind_expansions(
+        kind, lambda: {*topics, *(e.target for e in expansions)}, lambda: set(weights) - set(topics)
+    )
     added = expansion_weights(corpus, expansions, weights)
     content = relate(
         corpus.tokenizer,
