@@ -305,6 +305,8 @@ def _subjects(folded: str, mentions: list[Mention], own: re.Match[str] | None) -
 def _plain(folded: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions that are not part of naming the agreement: not two names inside 「札幌市と岩見沢市の
     連携協約」, nor a name in 「札幌市との協約」."""
+    if "協約" not in folded and "協定" not in folded:
+        return list(mentions)  # both patterns end with one of them: most questions name no agreement
     masked = _masked(folded, mentions)
     spans = [m.span() for m in _NAMES_AGREEMENT.finditer(masked)]
     agreement = [(a, b) for a, b in spans if sum(a <= s and e <= b for s, e, _ in mentions) >= 2]
