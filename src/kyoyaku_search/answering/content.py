@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..chars import HIRAGANA, KANJI
 from ..search.lexicon import Expansion
 from ..search.related import held_parts, kanji_stem, same_stem
-from ..search.tokenizer import Token, Tokenizer
+from ..search.tokenizer import DROPPED_POS, Token, Tokenizer
 from .reading import Reading
 from .records import record
 
@@ -21,6 +21,7 @@ OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
 SINGLE_CHAR_WEIGHT = 0.5
 EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", "のような", "みたいな")
 COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
+_DROPPED = frozenset(DROPPED_POS)  # the parts of speech of no content word (Token.is_content)
 PERSON_ENDINGS = frozenset("者人民生員士客児層")
 # Verbal nouns of striving for more or better of a thing (「保育士確保」「販路開拓」): a row about the
 # thing answers them in whatever words it strives. Not a service of its own (「ごみ収集」「選挙管理」).
@@ -57,11 +58,13 @@ def content_words(
     for it, 「話」 of 「集まって話をする」, the template's word for it).
     The question's backdrop (answering/backdrop.py) is not among `topics`."""
     tokens, asks_kind = reading.words, reading.asks_kind
-    by_term = {token.term: token for token in tokens if token.is_content}
+    by_term = {token.term: token for token in tokens if token.pos[0] not in _DROPPED}  # Token.is_content, inlined
     compounds, acted_on = _noun_runs(tokens, reading.noun_runs)
     readings = [e for e in expansions if e.layer == "reading"]
     # where a noun that can be an adjective is followed by 「な」: it describes, as an adjective does
-    adjectival = {t.begin for t in tokens if t.surface == "な" and t.pos[0] == "助動詞"}
+    adjectival = set()
+    if "な" in reading.said:  # the text the words were read from: most questions have no な
+        adjectival = {t.begin for t in tokens if t.surface == "な" and t.pos[0] == "助動詞"}
     found: dict[str, Content] = {}
     for term in topics:
         token = by_term.get(term)
