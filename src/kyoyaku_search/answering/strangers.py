@@ -31,11 +31,12 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
     known_forms = corpus.names.known_forms
     # a prefecture before a masked name is that party's only when parties are municipalities, not
     # bodies (「大阪府町村会」 beside a party 京都府町村会)
-    municipal = any(p.name.endswith(MUNICIPAL_SUFFIXES) for p in corpus.party_names)
+    municipal = corpus.memo.get(("municipal parties",), lambda: _municipal(corpus))
     named = [
         t.surface
         for index, t in enumerate(tokens)
-        if _place_name(corpus, tokens, index)
+        if t.pos[1] == "固有名詞"  # what _place_name asks first: most words are no proper noun
+        and _place_name(corpus, tokens, index)
         and not _names_a_route(tokens, index)
         and not _before_a_place(tokens, index, municipal)
         and t.pos[3] != "国"
@@ -52,6 +53,11 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
     kana = [name for name in _kana_municipalities(tokens) if not _read_as_words(corpus, name)]
     found = list(dict.fromkeys([*named, *kana]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+def _municipal(corpus: Corpus) -> bool:
+    """Whether some party is a municipality (市・町・村 …), not a body: read once per corpus."""
+    return any(p.name.endswith(MUNICIPAL_SUFFIXES) for p in corpus.party_names)
 
 
 # What follows a municipality asked about as a party would be: what it does, bears or is
