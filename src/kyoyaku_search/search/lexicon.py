@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -20,6 +19,7 @@ import yaml
 from ..chars import HIRAGANA
 from ..errors import KyoyakuError
 from ..ingest.store import BUNDLED_DATA
+from .memo import lookup
 from .tokenizer import Token, Tokenizer, fold, to_katakana
 
 DOMAIN_SYNONYMS = Path("lexicon") / "domain-synonyms.yaml"
@@ -65,7 +65,7 @@ class DomainSynonyms:
         by_entry = self._expansions
         return [expansion for number in sorted(used) for expansion in by_entry[number]]  # the list's order
 
-    @cached_property
+    @lookup
     def _expansions(self) -> tuple[tuple[Expansion, ...], ...]:
         """Each entry's expansions, made once (they are the same for every question that uses it)."""
         return tuple(
@@ -104,7 +104,7 @@ class DomainSynonyms:
             self._readings["by_reading"] = keys
         return self._readings["by_reading"]
 
-    @cached_property
+    @lookup
     def _by_first_char(self) -> dict[str, tuple[tuple[int, str, bool], ...]]:
         """Each left side folded once, filed under its first character, with whether it is a
         Latin word (only those need `_whole_word`'s look at their neighbours)."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..chars import CHOONPU, HIRAGANA_LETTERS, KANJI_NOMA, KATAKANA_LETTERS
+from .memo import lookup
 from .tokenizer import Token, to_katakana
 
 _PHRASE = re.compile(f"[{KANJI_NOMA}{KATAKANA_LETTERS}{CHOONPU}]{{3,}}")
@@ -128,7 +128,7 @@ class Spelling:
         heads, tails = self._shapes
         return (len(window), window[:2]) in heads or window[2:] in tails
 
-    @cached_property
+    @lookup
     def _shapes(self) -> tuple[frozenset[tuple[int, str]], frozenset[str]]:
         return frozenset((len(p), p[:2]) for p in self.phrases), frozenset(p[2:] for p in self.phrases)
 
