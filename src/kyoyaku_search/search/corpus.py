@@ -11,6 +11,7 @@ import numpy as np
 from ..model import Agreement
 from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
+from .lines import Lines
 from .memo import Memo, lookup
 from .names import NameLookup, PartyName, UnitColumns, party_names
 from .phrases import PhraseIndex
@@ -175,7 +176,12 @@ class Corpus:
 
     def occurs(self, text: str) -> bool:
         """Whether `text` (folded, on one line) stands verbatim somewhere in the corpus."""
-        return text in self.text_blob
+        return self.lines.hold(text)
+
+    @lookup
+    def lines(self) -> Lines:
+        """The distinct lines by character pair: `occurs` without a scan of the whole text."""
+        return Lines(self.text_blob)
 
     @lookup
     def stems(self) -> dict[str, tuple[str, ...]]:
