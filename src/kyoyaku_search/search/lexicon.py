@@ -20,7 +20,7 @@ from ..chars import HIRAGANA
 from ..errors import KyoyakuError
 from ..ingest.store import BUNDLED_DATA
 from .memo import lookup
-from .tokenizer import Token, Tokenizer, fold, to_katakana
+from .tokenizer import CONTENT_DROPPED, Token, Tokenizer, fold, to_katakana
 
 DOMAIN_SYNONYMS = Path("lexicon") / "domain-synonyms.yaml"
 SUDACHI_SYNONYMS = Path("lexicon") / "sudachi-synonyms.tsv"
@@ -161,8 +161,12 @@ class SudachiSynonyms:
 
     def expand(self, tokens: list[Token]) -> list[Expansion]:
         found = []
+        expanded = self._expanded
         for token in tokens:
-            targets = self._targets(token)
+            # the memo read here first: nearly every word of a question has been expanded before
+            targets = expanded.get((token.surface, token.term, token.synonym_groups))
+            if targets is None:
+                targets = self._targets(token)
             if targets:  # most words have none
                 found.extend(targets)
         return found
@@ -206,13 +210,17 @@ class Lexicon:
         return cls(DomainSynonyms(()), SudachiSynonyms({}))
 
     def expansions(self, folded: str, tokens: list[Token]) -> list[Expansion]:
-        content = [t for t in tokens if t.is_content]
+        content = [t for t in tokens if t.pos[0] not in CONTENT_DROPPED]  # t.is_content
         return self.domain.expand(folded, "".join(t.term for t in content)) + self.sudachi.expand(content)
 
     def kana_expansions(self, tokens: list[Token], reading: Callable[[str], str]) -> list[Expansion]:
         """A word written in hiragana whose reading is a left side's (「めざしている」: めざす, 目指す):
         that entry, as if written in kanji (Sudachi's normalized form keeps the kana)."""
-        words = [t.term for t in tokens if t.is_content and len(t.term) >= 3 and _HIRAGANA.fullmatch(t.term)]
+        words = [
+            t.term
+            for t in tokens
+            if len(t.term) >= 3 and t.pos[0] not in CONTENT_DROPPED and _HIRAGANA.fullmatch(t.term)
+        ]
         if not words:
             return []
         keys = self.domain.keys_by_reading(reading)
