@@ -25,6 +25,9 @@ def referenced_answer(corpus: Corpus, query: Query, allowed: np.ndarray, referen
     # asked party's cell of that row, not the listed party's
     if reference.kind in ("row", "role") and query.parties:
         positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].row_id or corpus.units[i].id)]
+    elif reference.kind == "article" and query.parties and all(corpus.units[i].row_id for i in positions):
+        # 「第8条の甲の役割は」 where 第8条 is a 取組 of its own: the party's role paragraph
+        positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].row_id or "")]
     positions = [i for i in positions if allowed[i]]
     if reference.kind != "section":
         if not reference.positions and reference.note:  # a place that does not exist, and why
@@ -85,6 +88,8 @@ def row_roles_answer(
     named = {p.name for p in query.question.reading.parties}
     if len(named) == 1:  # 「二つの市でやるPRでの、乙の…受け持ちは」: both side by side, the one named first
         cells.sort(key=lambda i: corpus.units[i].party not in named)
+    elif (phrase := query.question.phrase) is not None:  # pasted 「3 乙の役割は」: the cell that says it first
+        cells.sort(key=lambda i: i not in phrase.positions)
     rest = [i for i, _ in ranked if i not in cells]
     hits = tuple(hit_at(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
     context = context_of(query, corpus.units[cells[0]])
