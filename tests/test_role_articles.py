@@ -144,3 +144,21 @@ def test_both_parties_compared_in_one_article(tokenizer):
     answer = ask(build_corpus([agreement], tokenizer), "路線バスの維持で甲と乙の役割の違いは")
     assert answer.status is Status.BOTH_PARTIES
     assert [h.unit.id.rsplit("/", 2)[-2:] for h in answer.hits[:2]] == [["row-x4.3-1", "甲"], ["row-x4.3-1", "乙"]]
+
+
+@pytest.mark.parametrize(
+    ("question", "message", "rows"),
+    [
+        ("第一章の取組は", "第一章 医療の取組は2項目あります。", ["row-1-1", "row-x2.1-1"]),
+        ("第２章の取組を教えて", "第二章 勤労者福祉の取組は1項目あります。", ["row-x3.2-1"]),  # the number as typed
+        ("第二編には何が書いてある", "第二編 連携項目の取組は5項目あります。", None),
+        ("第一章でxx市は何をする", "第一章 医療のxx市（乙）の役割は2項目あります。", ["row-1-1/乙", "row-x2.1-1/乙"]),
+    ],
+)
+def test_a_part_named_lists_the_articles_under_it(tokenizer, question, message, rows):
+    agreement = parse_file(FIXTURES / "xx-town-xx-city-articles-2020.txt").agreement
+    answer = ask(build_corpus([agreement], tokenizer), question, top_k=10)
+    assert answer.status is Status.SECTION
+    assert answer.message.startswith(message)
+    if rows is not None:
+        assert [h.unit.id.split("/", 1)[1] for h in answer.hits] == rows

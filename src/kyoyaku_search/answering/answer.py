@@ -37,6 +37,7 @@ from .lists import TOGETHER_WORDS, asks_for_list
 from .missing import missing_article
 from .notes import reading_notes, synonym_notes
 from .notfound import not_found_message
+from .parts import named_part
 from .placed import effective_answer, referenced_answer, related_answer, row_roles_answer
 from .provides import provision
 from .provisions import (
@@ -102,7 +103,16 @@ def ask(
     reference = reference or find_reference(corpus, question.text, agreement)
     if reference is None:
         # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
-        finders = (annexes_counted, named_heading, who_is_meant, what_it_is, outline, provision, defined_term)
+        finders = (
+            named_part,
+            annexes_counted,
+            named_heading,
+            who_is_meant,
+            what_it_is,
+            outline,
+            provision,
+            defined_term,
+        )
         found = (find(corpus, question, agreement) for find in finders)
         reference = next((place for place in found if place is not None), None)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」

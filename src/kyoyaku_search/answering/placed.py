@@ -4,6 +4,7 @@ and, when the agreement has no answer, the closest units shown only as 関連.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,6 +16,7 @@ from .result import NO_MATCH, Answer, ListItem, Quote, Status, context_of, hit_a
 from .structure import Reference
 
 RELATED = 3  # units offered as 関連 when the agreement has no answer
+_PART_LABEL = re.compile(r"^第\S{1,3}[編章節]")  # 「第一章 医療」, the part a list of 取組 articles stands in
 
 
 def referenced_answer(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Reference, top_k: int) -> Answer:
@@ -45,8 +47,9 @@ def referenced_answer(corpus: Corpus, query: Query, allowed: np.ndarray, referen
         return Answer.no_match(query.question)
     hits = tuple(hit_at(corpus, i, 0.0) for i in positions)  # all listed as items; top_k of them as hits
     annex = corpus.agreement(hits[0].unit.agreement_id).annex
-    # 「別表第3(2)」: a label naming its table already says where
-    heading = "" if reference.label.startswith("別表") else annex.heading if annex is not None else "別表"
+    # 「別表第3(2)」: a label naming its table already says where; so does a part 「第一章 医療」
+    says_where = reference.label.startswith("別表") or _PART_LABEL.match(reference.label) is not None
+    heading = "" if says_where else annex.heading if annex is not None else "別表"
     whose = f"の{named(query.parties)}の役割" if query.parties else "の取組"
     message = f"{heading}{reference.label}{whose}は{len(hits)}項目あります。"
     items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)

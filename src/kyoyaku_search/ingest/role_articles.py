@@ -112,7 +112,8 @@ def role_annex(
     part = inner[-1] if inner else Part("", 0, "")
     section = AnnexSection(part.number, part.title, (row,), (), (), part.label)
     markers = ("", "第1項", *(places[p.label] for p in parties))
-    return Annex(f"第{number}条", (section,), parts[0][1], article=number, markers=markers)
+    outer = " ".join(f"{p.label} {p.title}".strip() for p in inner[:-1])  # 「第二編 連携項目」 above the 章
+    return Annex(f"第{number}条", (section,), parts[0][1], article=number, markers=markers, title=outer)
 
 
 def is_role_annex(annex: Annex) -> bool:
