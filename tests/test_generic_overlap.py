@@ -47,6 +47,14 @@ CASES = [
     ("sapporo-iwamizawa-2019", "ネット会議の導入で札幌市がやること", "row-3b-1/甲"),
     # the missing word is the head (a slip for 交流), not the kind: left to coverage
     ("sapporo-iwamizawa-2019", "岩見沢市の職員合流での役割", "row-3c-2/乙"),
+    # another agreement's 取組 whose own word the unit holds only through words of every topic
+    ("fukagawa-chippubetsu-2018", "相互応援ってどんなことするの？", Status.NO_MATCH),  # 応援 by 支援・連携
+    ("goshogawara-tsuruta", "相互乗入れの該当箇所はどこか。", Status.NO_MATCH),  # 相互 of 「相互に利用」
+    ("inabe-toin-2010", "相談会のことって協約に書いてある？", Status.NO_MATCH),  # 相談 by 協議
+    ("inami-himeji-2015", "市民病院のことって協約に書いてある？", Status.NO_MATCH),  # 病院 by 医療
+    # … but a word one unit holds in its own terms (救急, in a cell) is the agreement's: answered
+    ("xx-town-xx-city-2020", "救急医療はどうなっているか知りたい", "row-0-1"),
+    ("sapporo-iwamizawa-2019", "岩見沢市の病院に関する役割", "row-2-1/乙"),  # 病院 alone, no run of nouns
 ]
 
 

@@ -56,6 +56,10 @@ def test_each_partys_cell(loaded, wording):  # noqa: F811
         ("〓は観光にどう関わるの", 1, QuestionKind.ROLE),
         ("〓はどういうふうに取り組むの", 1, QuestionKind.ROLE),
         ("観光にはどのように取り組むの", 0, QuestionKind.CONTENT),  # no party: what is done
+        # 「何をする」 typed in kana is the same question
+        ("〓は観光PRでなにをするの", 1, QuestionKind.ROLE),
+        ("〓は救急医療でなにするの？", 1, QuestionKind.ROLE),
+        ("救急医療ではなにをするの", 0, QuestionKind.CONTENT),
     ],
 )
 def test_how_it_goes_about_it_is_what_it_does(text, parties, kind):

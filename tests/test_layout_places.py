@@ -74,7 +74,7 @@ def test_no_supplementary_provisions_and_no_article_in_their_place(corpora, toke
 
 def test_the_note_says_there_is_no_supplementary_provision(corpora):
     answer = ask(corpora["sakaiminato-matsue-yonago-2009.txt"], "附則には何と書いてある")
-    assert answer.notes[0] == "この協約に附則はありません。効力の発生を定めた第7条（効力の発生）を示します。"
+    assert answer.notes[0] == "この協定に附則はありません。効力の発生を定めた第7条（効力の発生）を示します。"  # its own word: a 協定
 
 
 def test_one_annex_is_not_counted_as_several(corpus):
@@ -174,7 +174,7 @@ def test_comparing_the_parties_quotes_each_cell_of_the_row(name, question, row, 
     ("name", "question", "message"),
     [
         ("yamaga-kumamoto-2022.txt", "別表第4には何がある", "別表第4はこの協約にありません（別表第1から別表第3まで）。"),
-        ("iida-oshika-2009.txt", "(5)の取組は", "(5)の分野はこの協約にありません（(1)から(3)まで）。"),
+        ("iida-oshika-2009.txt", "(5)の取組は", "(5)の分野はこの協定にありません（(1)から(3)まで）。"),  # a 協定
         ("iida-oshika-2009.txt", "第3条第5号の取組は", "第3条に第5号はありません（第1号から第3号まで）。"),
     ],
 )

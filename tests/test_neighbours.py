@@ -43,7 +43,34 @@ CASES = [
     ("chizu-tottori-2010.txt", "岩美町の病院との研修について", "row-1a-1"),
     # a neighbour with its 郡
     ("sapporo-iwamizawa-2019.txt", "空知郡南幌町の役割は何ですか", Status.NOT_PARTY),
+    # a neighbour in kana after the topic's particle, however Sudachi cuts it (あさひ・かわし, ひろ・さ・きし)
+    ("fukagawa-chippubetsu-2018.txt", "救急医療体制の確保であさひかわしがやることを教えて", Status.NOT_PARTY),
+    ("goshogawara-tsuruta.txt", "救急医療体制の確保についてひろさきしは何を担当する？", Status.NOT_PARTY),
+    ("iida-oshika-2009.txt", "たかもりまちの役割は何ですか", Status.NOT_PARTY),  # たか・もり・まち: nouns
+    ("inabe-toin-2010.txt", "医療についてよっかいちしは何を担当する？", Status.NOT_PARTY),  # cut through てよっ
+    ("sakaiminato-matsue-yonago-2009.txt", "ひえづそんの役割は何ですか", Status.NOT_PARTY),  # 村 read そん
+    ("sapporo-iwamizawa-2019.txt", "なんぽろちょうもこの協約に入ってる？", Status.NOT_PARTY),  # なん: a pronoun
+    (
+        "kariya-xx-town-2021.txt",
+        "休日夜間の救急医療体制の確保についてひがしうらちょうは何を担当する？",
+        Status.NOT_PARTY,
+    ),
+    # … while kana that are one word, one's own town or a party's name are none
+    ("sapporo-iwamizawa-2019.txt", "いわみざわしのふくしのやくわり", "row-3a-2/乙"),
 ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "わたしのまちは何をするの",  # one's own town
+        "おおきなまちの病院はどうなるの",
+        "ふくしのやくわりは",  # one word: 福祉
+        "おつ って なにしの ことかね",  # which city
+    ],
+)
+def test_kana_that_name_no_town_are_no_outsider(corpus, question):
+    assert ask(corpus, question).status is not Status.NOT_PARTY
 
 
 @pytest.fixture(scope="module")

@@ -163,12 +163,15 @@ def test_every_section_by_its_place(loaded):
 
 def test_the_opening_and_the_closing(loaded):
     for agreement in loaded.agreements:
-        kinds = {u.kind for u in loaded.units if u.agreement_id == agreement.id}
+        kinds = {u.kind for u in loaded.units if u.agreement_id == agreement.id and u.text}  # an empty 前文 is none
         opening = "preamble" if "preamble" in kinds else "art-1"
         last = f"art-{agreement.articles[-1].number}"  # no 署名欄 and no 附則: its last article
         closing = next((kind for kind in ("signature", "supplementary") if kind in kinds), last)
-        for question in ("協約の冒頭部分", "書き出しには何が書いてある", "はじめの部分", "前書きの部分"):
+        for question in ("協約の冒頭部分", "書き出しには何が書いてある", "はじめの部分"):
             assert first_id(loaded, question, agreement.id) == f"{agreement.id}/{opening}", question
+        # 前書き is the 前文 by name: where there is none, said
+        preamble = f"{agreement.id}/preamble" if opening == "preamble" else "@no_match"
+        assert first_id(loaded, "前書きの部分", agreement.id) == preamble
         for question in ("協定の末尾", "最後の部分は", "協定のおしまいには何が書いてある"):
             assert first_id(loaded, question, agreement.id) == f"{agreement.id}/{closing}", question
 
@@ -239,7 +242,8 @@ def test_places_as_heard_and_the_title_in_every_layout(loaded):
                 missed.append((agreement.id, question, got))
         # a copy that printed no title is named by its parties, and the answer says no title is printed
         printed = any(word in agreement.title for word in ("協約", "協定"))
-        said = f"この協約の題名は「{agreement.title}」です。" if printed else "この協約の写しには題名が記されていません"
+        this = f"この{agreement.kind}"  # the document's own word: 協定 or 協約
+        said = f"{this}の題名は「{agreement.title}」です。" if printed else f"{this}の写しには題名が記されていません"
         for question in ("この協約の正式な名前は？", "何という協約？", "なんていう協定なの", "どういう名前の協約ですか"):
             title = ask(loaded, question, agreement=agreement.id)
             if not any(said in note for note in title.notes):

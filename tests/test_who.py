@@ -15,8 +15,10 @@ _READINGS = {"甲": "こう", "乙": "おつ", "丙": "へい"}
 
 
 def naming_unit(corpus: Corpus, agreement: str) -> str:
-    kinds = {u.kind for u in corpus.units if u.agreement_id == agreement}
-    return f"{agreement}/{'preamble' if 'preamble' in kinds else 'signature'}"
+    # a copy without a 前文 keeps an empty unit, no place to quote; with no 署名欄 either (福山市・三原市),
+    # the first article names the parties
+    kinds = {u.kind for u in corpus.units if u.agreement_id == agreement and u.text}
+    return f"{agreement}/{next((k for k in ('preamble', 'signature') if k in kinds), 'art-1')}"
 
 
 @pytest.mark.parametrize(

@@ -218,6 +218,17 @@ class Agreement:
         return SourceLocation(pages, tuple(sorted(set(lines))))
 
     @property
+    def kind(self) -> str:
+        """The document's word for itself, 協定 or 協約: the last of the two its title says (a Japanese
+        title ends with what the document is: 「…連携協約に基づく協定」), else its preamble
+        (「次のとおり協定を締結する」); 協約 when neither says."""
+        for text in (self.title, self.preamble.text):
+            said = max((text.rfind(word), word) for word in ("協約", "協定"))
+            if said[0] >= 0:
+                return said[1]
+        return "協約"
+
+    @property
     def party_key(self) -> str:
         """「甲＝札幌市　乙＝岩見沢市」: who the labels are, shown beside a quote and never inside it."""
         return "\u3000".join(f"{party.label}＝{party.name}" for party in self.parties if party.labelled)

@@ -18,6 +18,7 @@ from ..search.units import Unit
 from .confidence import Asked, confident, covered_first
 from .content import Content
 from .definitions import defined_term, only_explains
+from .distinct import distinct_row
 from .effective import dated_first, effective_units
 from .examples import with_example
 from .followup import settle
@@ -55,6 +56,7 @@ from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, quoting
 from .structure import Reference, find_reference, inside_quotation
+from .wording import kind_of
 
 # Re-exported: the answer's parts are part of this module's interface.
 __all__ = [
@@ -76,7 +78,11 @@ __all__ = [
 
 DEFAULT_TOP_K = 5
 MAX_TOP_K = 50
-INHERITED_NOT_FOUND = "前の質問の話題についての定めは、この協約には見つかりませんでした。"
+
+
+def inherited_not_found(kind: str) -> str:
+    """The message for a follow-up whose inherited topic the agreement (a `kind`: 協定, 協約) lacks."""
+    return f"前の質問の話題についての定めは、この{kind}には見つかりませんでした。"
 
 
 def ask(
@@ -101,6 +107,10 @@ def ask(
     if reference is None and history:  # 「その中で3番目は」 after a list
         reference = in_list_before(corpus, question.text, history[-1], agreement)
     reference = reference or find_reference(corpus, question.text, agreement)
+    if reference is None and question.labels and (unborne := unborne_labels(corpus, question.labels, agreement)):
+        # 「甲の役割は」「甲とは」 of an agreement that names its parties by name (福山市, 三原市): no 甲
+        context = Context(weights=question.weights, kind=question.kind, initiatives=question.initiatives)
+        return Answer(question.text, Status.NOT_PARTY, unborne, question=question, context=context)
     if reference is None:
         # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
         finders = (
@@ -171,7 +181,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     question = query.question
     if not query.topic_found:  # what the turn before asked about is not in the agreement, for anyone
         context = Context(query.parties, weights=query.weights, kind=query.kind, found=False)
-        return Answer(question.text, Status.NO_MATCH, INHERITED_NOT_FOUND, question=question, context=context)
+        message = inherited_not_found(kind_of(corpus))
+        return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
     if query.kind == QuestionKind.TOGETHER:
         together = together_answer(corpus, query, allowed, top_k)
         if together.status != Status.NO_MATCH:
@@ -212,7 +223,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
         context = Context(
             query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False
         )
-        message = not_found_message([c.word for c in question.content], question.reading.folded_text, corpus.occurs)
+        words = [c.word for c in question.content]
+        message = not_found_message(words, question.reading.folded_text, corpus.occurs, kind_of(corpus))
         if message is None or query.inherited:
             return Answer.no_match(question, context)
         return Answer(question.text, Status.NO_MATCH, message, question=question, context=context)
@@ -240,7 +252,9 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))
     if query.kind == QuestionKind.SIGNER:  # 「いつ締結された」: the unit holding the date, not the block without it
         ranked = dated_first(corpus, question.text, ranked)
-    if not confident(corpus, asked, ranked[0][0]):
+    # a role question about the one 取組 sharing its words, said in other words (distinct.py)
+    words, first = question.reading.words, ranked[0][0]
+    if not confident(corpus, asked, first) and not distinct_row(corpus, asked, words, first):
         return related_answer(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
     # A role question, or one naming a party, about an annex row: that row's (party's) cells — its
@@ -256,12 +270,28 @@ def _runs(content: Sequence[Content]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c.compound for c in content if c.compound))
 
 
+def unborne_labels(corpus: Corpus, labels: Sequence[str], agreement: str | None) -> str:
+    """「この協約では当事者を「甲」と呼んでいません。当事者は福山市と三原市です。」 when the one agreement in
+    scope calls no party by a label the question uses; "" otherwise (several agreements: some may)."""
+    if agreement is None and corpus.multi:
+        return ""
+    aid = agreement or corpus.agreements[0].id
+    unborne = [
+        label for label in labels if not any(p.agreement_id == aid for p in corpus.names.by_label.get(label, ()))
+    ]
+    if not unborne:
+        return ""
+    loaded = corpus.agreement(aid)
+    named = "」「".join(unborne)
+    return f"この{loaded.kind}では当事者を「{named}」と呼んでいません。当事者は{loaded.party_names()}です。"
+
+
 def not_a_party_message(corpus: Corpus, outsiders: Sequence[str]) -> str:
     names = "・".join(outsiders)
     if corpus.multi:
         return f"{names}は、読み込まれているどの協約の当事者でもありません。"
     agreement = corpus.agreements[0]
-    return f"{names}はこの協約の当事者ではありません。当事者は{agreement.party_names()}です。"
+    return f"{names}はこの{agreement.kind}の当事者ではありません。当事者は{agreement.party_names()}です。"
 
 
 def find_unit(corpus: Corpus, unit_id: str) -> Unit | None:

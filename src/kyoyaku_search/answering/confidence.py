@@ -9,14 +9,14 @@ expanded to. A unit that covers too little is offered only as 関連 under 「�
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..search.corpus import Corpus
 from ..search.phrases import PhraseMatch
 from ..search.tokenizer import fold
 from .content import Content
 from .framing import SAYING_WORDS
-from .generic import only_generic
+from .generic import GENERIC_TERMS, only_generic, shares_only_common
 from .records import record
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
@@ -24,6 +24,8 @@ from .records import record
 # than half (one noun of two is not enough: 「職員の給与」「観光客の宿泊税」 share only 職員・観光).
 MIN_COVERAGE = 0.51
 ROLE_COVERAGE = 0.5
+# A word held by this share of the units is said of any topic in this agreement, as 連携 is.
+COMMON_SHARE = 0.25
 # A part of a compound the agreement does not use (「保育園」's 「保育」) answers the word in part.
 PARTIAL_CREDIT = 0.5
 
@@ -90,7 +92,28 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     # 「周産期医療体制」 of a unit on 救急医療体制: the unit shares only 医療・体制, words of any topic
     if only_generic(asked.content, lambda t: corpus.index.holds(t, [position])[0], corpus.index.document_frequency):
         return False
+    holds = lambda t: corpus.index.holds(t, [position])[0]  # noqa: E731
+    if shares_only_common(asked.content, holds, _common_in(corpus), _anywhere(corpus), _slip(corpus)):
+        return False
     return _answers_subject(corpus, asked, position)
+
+
+def _common_in(corpus: Corpus) -> Callable[[str], bool]:
+    """A word of every topic: a generic word, or one a large share of the agreement's units hold
+    (「相互」「連携」 where most articles and rows say it)."""
+    many = max(2, round(len(corpus.units) * COMMON_SHARE))
+    return lambda term: term in GENERIC_TERMS or corpus.index.document_frequency(term) >= many
+
+
+def _anywhere(corpus: Corpus) -> Callable[[str], bool]:
+    return lambda term: corpus.index.document_frequency(term) > 0
+
+
+def _slip(corpus: Corpus) -> Callable[[str], bool]:
+    """A word of two kanji one character off a word of the corpus (「合流」 of 交流 or 合同): whichever
+    was meant, the question may be about a thing the agreement has."""
+    near = corpus.two_kanji
+    return lambda word: len(word) == 2 and bool(near.get("?" + word[1]) or near.get(word[0] + "?"))
 
 
 def _answers_subject(corpus: Corpus, asked: Asked, position: int) -> bool:

@@ -25,12 +25,16 @@ TERM_START = re.compile(r"期間は、[^。]{0,30}?から")
 ASKS_START = re.compile(r"いつ(?!まで)|から|施行|発効|効力(?:を|が|の)?(?:生|発)|始ま|開始|スタート")
 
 
+# 「効力を失うのはいつ」「失効するのはいつ」: when it ends (a 失効 article), not when it starts.
+ASKS_END = re.compile(r"効力を失|効力が(?:なくな|切れ)|失効")
+
+
 def effective_units(corpus: Corpus, allowed: np.ndarray, question: str) -> tuple[list[int], str] | None:
     """For a question about when one agreement takes effect: the units that say so (附則 first,
     then articles, in document order) and a note, or ([], note) when none does. None when the
     question asks something else about its effect, or may be answered from several agreements:
     the usual ranking decides."""
-    if not ASKS_START.search(question):
+    if not ASKS_START.search(question) or ASKS_END.search(question):
         return None
     positions = np.flatnonzero(allowed).tolist()
     agreements = dict.fromkeys(corpus.units[i].agreement_id for i in positions)
@@ -44,22 +48,21 @@ def effective_units(corpus: Corpus, allowed: np.ndarray, question: str) -> tuple
         or (corpus.units[i].kind == "article" and COMMENCEMENT.search(corpus.units[i].text))
     ]
     stated.sort(key=lambda i: corpus.units[i].kind != "supplementary")
-    date = agreement.date_text
+    date, kind = agreement.date_text, agreement.kind
     if stated:
         relative = RELATIVE in corpus.units[stated[0]].text and date
-        return stated, f"締結の日は{date}です（協約の日付）。" if relative else ""
+        return stated, f"締結の日は{date}です（{kind}の日付）。" if relative else ""
     term = [i for i in positions if corpus.units[i].kind == "article" and TERM_START.search(corpus.units[i].text)]
     if term:
         relative = RELATIVE in corpus.units[term[0]].text
-        when = (f"締結の日は{date}です（協約の日付）。" if date else "締結の日は記されていません。") if relative else ""
+        when = f"締結の日は{date}です（{kind}の日付）。" if date else "締結の日は記されていません。"
+        when = when if relative else ""
         return term, f"効力の発生を定めた条文はありません。期間の始まりを定めた条文を示します。{when}"
     dated = [
         i for i in positions if corpus.units[i].kind in ("date", "signature") and date and date in corpus.units[i].text
     ]
     where = "附則も、効力の発生を定めた条文もありません"
-    note = (
-        f"この協約には{where}。協約の日付は{date}です。" if date else f"この協約には{where}。日付も記されていません。"
-    )
+    note = f"この{kind}には{where}。" + (f"{kind}の日付は{date}です。" if date else "日付も記されていません。")
     return dated[:1], note
 
 

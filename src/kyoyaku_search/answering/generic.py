@@ -65,6 +65,41 @@ def only_generic(content: Sequence[Content], holds: Callable[[str], bool], anywh
     return bool(shared) and all(all(set(terms) <= GENERIC_TERMS for terms in ways) for ways in shared)
 
 
+def shares_only_common(
+    content: Sequence[Content],
+    holds: Callable[[str], bool],
+    common: Callable[[str], bool],
+    anywhere: Callable[[str], bool],
+    slip: Callable[[str], bool] = lambda word: False,
+) -> bool:
+    """Whether the question names a thing of its own that the agreement lacks (a part of a run of
+    nouns that is no `common` word and that no unit holds but through `common` words) and the unit
+    shares with it only `common` words: 「相互応援」 of a unit on 「相互に…連携」 (応援 held only through
+    支援・連携), 「相談会」 of the article on 協議. Sharing words of every topic says nothing of this
+    one. A part no unit holds at all that is a `slip` of a held word (「職員合流」) is no thing of
+    its own; nor is a word some unit holds in its own terms (救急 in one cell): then the unit is
+    only ranked above the one that has it."""
+    own = [
+        c
+        for c in content
+        if c.compound
+        and not _common_word(c, common)
+        and not any(all(anywhere(t) for t in terms) and not all(common(t) for t in terms) for terms in c.terms)
+        and not (not any(all(anywhere(t) for t in terms) for terms in c.terms) and slip(c.word))
+    ]
+    if not own:
+        return False  # 「救急医療の連携」: the question's own words are the agreement's
+    shared = [[terms for terms in (*c.terms, *c.partial) if all(holds(t) for t in terms)] for c in content]
+    return any(shared) and not any(any(not all(common(t) for t in terms) for terms in ways) for ways in shared)
+
+
+def _common_word(word: Content, common: Callable[[str], bool]) -> bool:
+    """A word of every topic: itself (連携・推進), or kana read only as such words (「れんけい」)."""
+    if common(word.word):
+        return True
+    return bool(_KANA.fullmatch(word.word)) and all(all(common(t) for t in terms) for terms in word.terms)
+
+
 def _heavy(content: Sequence[Content]) -> list[Content]:
     """The nouns that carry the topic, not the words asking for the kind of answer."""
     return [c for c in content if c.weight >= 1.0 and not c.asks_kind]

@@ -10,6 +10,7 @@ from ..search.corpus import Corpus
 from .ordinals import find_ordinal, read_article
 from .places import in_scope, nth_words, ordered
 from .structure import articles_named
+from .wording import this_document
 
 _COUNTED = {"article": ("条文", "条"), "row": ("取組", "項目"), "section": ("分野", "分野")}
 
@@ -33,5 +34,5 @@ def missing_article(corpus: Corpus, text: str, agreement: str | None = None) -> 
     articles = sorted({corpus.units[i].article for i in in_scope(corpus, agreement, "article")} - {None})
     if not articles:
         return None
-    where = "この協約" if not corpus.multi or agreement else "読み込まれている協約"
+    where = this_document(corpus, agreement) if not corpus.multi or agreement else "読み込まれている協約"
     return f"第{numbers[0]}条は{where}にありません（第{articles[0]}条から第{articles[-1]}条まで）。"

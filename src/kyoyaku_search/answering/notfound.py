@@ -15,17 +15,17 @@ MAX_NAMED = 20  # longer "words" are not named back in a not-found message
 
 
 def not_found_message(
-    words: Sequence[str], asked: str, occurs: Callable[[str], bool] = lambda text: False
+    words: Sequence[str], asked: str, occurs: Callable[[str], bool] = lambda text: False, kind: str = "協約"
 ) -> str | None:
     """「この協約には「バス」「路線」についての定めは見つかりませんでした。」 naming at most three of
     `words`, only those the question itself (`asked`, folded) holds and the agreement's text does
     not (`occurs`: a word it holds, 「観光」 of 観光資源, is there, whatever else the question
-    lacks); None when there are none."""
+    lacks); None when there are none. `kind`: the agreement's word for itself (協定 or 協約)."""
     named = [word for word in dict.fromkeys(words) if _nameable(word) and word in asked and not occurs(fold(word))]
     named = named[:3]
     if not named:
         return None
-    return f"この協約には{''.join(f'「{word}」' for word in named)}についての定めは見つかりませんでした。"
+    return f"この{kind}には{''.join(f'「{word}」' for word in named)}についての定めは見つかりませんでした。"
 
 
 def _nameable(word: str) -> bool:

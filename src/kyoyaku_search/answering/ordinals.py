@@ -48,8 +48,10 @@ _BETWEEN = f"(?:の|にある|に(?:載|書|掲|挙|出|で|並|登場|来|く)[
 _BEFORE = [(kind, re.compile(rf"{_ORDINAL}\s*{_BETWEEN}\s*(?:{target})")) for kind, target in _TARGETS]
 _END = r"(?=\s*(?:は|を|が|って|とは|[?？。]|$))"
 # 「取組の一覧のいちばん最後は」: counted in the list of them
+# 「取組の一番最後に書かれているものは」: the order, then where it stands, then もの
+_STANDING = rf"(?:\s*に(?:載|書|掲|挙|出|並|登場|来|く)[{HIRAGANA_LETTERS}]{{1,6}}\s*(?:もの|の))?"
 _AFTER = [
-    (kind, re.compile(rf"(?:{target})(?:の?一覧|の表)?(?:の中|のうち|で)?の?\s*{_ORDINAL}{_END}"))
+    (kind, re.compile(rf"(?:{target})(?:の?一覧|の表)?(?:の中|のうち|で)?の?\s*{_ORDINAL}{_STANDING}{_END}"))
     for kind, target in _TARGETS
 ]
 # 「協約の冒頭」「書き出し」 → the agreement's opening (前文); 「末尾」「最後の部分」 → its closing.

@@ -14,6 +14,7 @@ from .notfound import not_found_message, uncovered
 from .question import Context, Query
 from .result import NO_MATCH, Answer, ListItem, Quote, Status, context_of, hit_at, named, quoting
 from .structure import Reference
+from .wording import kind_of
 
 RELATED = 3  # units offered as 関連 when the agreement has no answer
 _PART_LABEL = re.compile(r"^第\S{1,3}[編章節]")  # 「第一章 医療」, the part a list of 取組 articles stands in
@@ -107,7 +108,7 @@ def related_answer(corpus: Corpus, query: Query, ranked: Sequence[tuple[int, flo
     question = query.question
     missing = uncovered(corpus, question.content, ranked[0][0]) or [c.word for c in question.content]
     related = tuple(hit_at(corpus, i, score) for i, score in ranked[: min(top_k, RELATED)])
-    said = not_found_message(missing, question.reading.folded_text, corpus.occurs) or NO_MATCH
+    said = not_found_message(missing, question.reading.folded_text, corpus.occurs, kind_of(corpus)) or NO_MATCH
     message = said + "下に示すのは言葉が近い箇所で、質問への答えではありません（関連）。"
     context = Context(query.parties, weights=query.weights, kind=query.kind, initiatives=query.initiatives, found=False)
     return Answer(question.text, Status.NO_MATCH, message, hits=related, question=question, context=context)

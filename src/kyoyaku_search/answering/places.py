@@ -28,7 +28,9 @@ def in_scope(corpus: Corpus, agreement: str | None, kind: str) -> list[int]:
     mask = corpus.columns.of_kinds([kind])
     if agreement is not None:
         mask &= corpus.columns.in_agreements([agreement])
-    return np.flatnonzero(mask).tolist()
+    found = np.flatnonzero(mask).tolist()
+    # a copy without a 前文 (福山市・三原市) keeps its unit, empty: no place to quote
+    return [i for i in found if corpus.units[i].text] if kind == "preamble" else found
 
 
 def ordered(corpus: Corpus, agreement: str | None, ordinal: Ordinal) -> list[list[tuple[int, ...]]]:
@@ -66,3 +68,17 @@ def _ends(corpus: Corpus, agreement: str, opening: bool) -> list[int]:
 
 def nth_words(nth: int) -> str:
     return f"{nth}番目" if nth > 0 else "最後" if nth == -1 else f"最後から{-nth}番目"
+
+
+def naming_the_parties(corpus: Corpus, agreement: str | None) -> list[int]:
+    """The units that name who the parties are: the 前文, else the signature block, else (a copy
+    with neither: 福山市・三原市's 例規集 page) each agreement's first article, which names them as it
+    states the purpose (「この連携協約は、福山市及び三原市が、…」)."""
+    for kind in ("preamble", "signature"):
+        if found := in_scope(corpus, agreement, kind):
+            return found
+    articles = in_scope(corpus, agreement, "article")
+    firsts = {}
+    for i in articles:  # document order: the first of each agreement
+        firsts.setdefault(corpus.units[i].agreement_id, i)
+    return list(firsts.values())

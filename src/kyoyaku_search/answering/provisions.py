@@ -21,8 +21,10 @@ from .foreign import SAID_ASPECTS
 from .framing import ANNEX_WORDS, QUESTION_WORDS, SAYING_WORDS
 from .kinds import asks_for_the_annex
 from .lists import PARTNER_WORDS
+from .places import naming_the_parties
 from .question import Query, Question, QuestionKind
 from .structure import Reference, in_scope
+from .wording import this_document
 
 # Asking who 甲 or 乙 is (「甲と乙はそれぞれどこの市のこと」「乙とは」): the preamble, which defines
 # them in every agreement of the template (「札幌市（以下「甲」という。）」).
@@ -68,7 +70,8 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     heading of common words alone (「目的」「その他」), which ranking finds."""
     folded = question.reading.folded_text
     # the distinct headings, not every article: the template repeats a handful in every agreement
-    named = [(h, f) for h, f in corpus.folded_headings if f in folded and quotation_like(f)]  # folded once per corpus
+    # folded once per corpus; a heading of common words (「その他」) only where it is named as a heading
+    named = [(h, f) for h, f in corpus.folded_headings if f in folded and (quotation_like(f) or _as_heading(f, folded))]
     if not named:
         return None
     written, heading = max(named, key=lambda pair: len(pair[0]))
@@ -90,6 +93,12 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     if more:
         return None
     return Reference(positions, corpus.units[positions[0]].citation.place, "article", matched=heading)
+
+
+def _as_heading(heading: str, folded: str) -> bool:
+    """「「その他」の条」「(その他)の条文」「その他という見出しの条」: the words named as a heading."""
+    quoted = rf"[「『(]{re.escape(heading)}[」』)]\s*(?:の|という|って)?\s*(?:条|規定|見出し)"
+    return re.search(rf"{quoted}|{re.escape(heading)}\s*という\s*(?:見出し|条)", folded) is not None
 
 
 # Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」
@@ -160,7 +169,7 @@ def outline(corpus: Corpus, question: Question, agreement: str | None) -> Refere
     parts = [corpus.units[i].citation.place for i in positions]
     annex = corpus.agreement(aid).annex
     parts += [annex.heading] if annex is not None and annex.article is None else []
-    note = f"この協約は{'、'.join(parts)}からなります。"
+    note = f"{this_document(corpus, aid)}は{'、'.join(parts)}からなります。"
     return Reference(tuple(positions), "構成", "outline", note)
 
 
@@ -193,7 +202,7 @@ def annexes_counted(corpus: Corpus, question: Question, agreement: str | None) -
     if found is None:
         return None
     named = "、".join(" ".join(part for part in (annex.heading, annex.title) if part) for annex in annexes)
-    note = f"この協約の別表は{len(annexes)}つです（{named}）。"
+    note = f"{this_document(corpus, ids[0])}の別表は{len(annexes)}つです（{named}）。"
     return Reference(found.positions, found.label, found.kind, note, match.group(0))
 
 
@@ -213,11 +222,11 @@ def the_parties(corpus: Corpus, agreement: str | None = None) -> Reference | Non
     the signature block); None when several agreements are in scope (then each one's partners are listed)."""
     if agreement is None and corpus.multi:
         return None
-    for kind in ("preamble", "signature"):
-        positions = tuple(in_scope(corpus, agreement, kind))
-        if positions:
-            return Reference(positions, corpus.units[positions[0]].citation.place, kind)
-    return None
+    positions = tuple(naming_the_parties(corpus, agreement))
+    if not positions:
+        return None
+    unit = corpus.units[positions[0]]
+    return Reference(positions, unit.citation.place, unit.kind)
 
 
 def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = None) -> Reference | None:

@@ -13,6 +13,7 @@ from ..search.units import Unit
 from .ordinals import legal_step, nth_in_list, relative_step
 from .result import Answer, Status
 from .structure import ARTICLE, Reference, articles_named, find_reference, in_scope
+from .wording import this_document
 
 # 「第4条の「前条の取組」」「第2条でいう前条」: 前条 read in the article named just before it.
 _NAMED_THEN = re.compile(r"\s*(?:の|で(?:いう|言う)|にある|に(?:出てくる|書かれた|書いてある))?\s*[「『\"]?")
@@ -54,7 +55,7 @@ def _beside_named(
     if not has:
         return None
     if not picked:  # 「第6条の次の条」 of an agreement that ends at 第6条
-        note = f"{words.strip()}はこの協約にありません。"
+        note = f"{words.strip()}は{this_document(corpus, agreement)}にありません。"
         return Reference((), words, "article", note, words)
     return Reference(tuple(picked), corpus.units[picked[0]].citation.place, "article", matched=words)
 
@@ -123,7 +124,8 @@ def _beside_article(
     position = articles.get(number)
     if position is None:  # 「前条は」 after 第1条: no such article, said rather than searched
         end = "最初" if number < (last.article or 0) else "最後"
-        note = f"{last.citation.place}はこの協約の{end}の条で、「{matched}」に当たる条はありません。"
+        this = this_document(corpus, last.agreement_id)
+        note = f"{last.citation.place}は{this}の{end}の条で、「{matched}」に当たる条はありません。"
         return Reference((), matched, "article", note, matched)
     unit = corpus.units[position]
     note = f"{before}{last.citation.place}でいう「{matched}」は{unit.citation.place}です。"

@@ -14,6 +14,7 @@ from .ordinals import SPOKEN_NUMBER, kana_number, ordinal_after
 from .places import NUMBER as _NUMBER
 from .places import Reference, in_scope, nth_words
 from .titles import titled_rows, titled_section
+from .wording import this_document
 
 # 別表(3)ア / 別表（３）イ / 別表の(2) / 別表第2 / 別表2 / (3)ア on its own.
 _ANNEX = re.compile(
@@ -79,7 +80,8 @@ def _no_such_section(corpus: Corpus, number: int, agreement: str | None, words: 
     numbers = sorted({int(found[1]) for found in labels if found})
     if not numbers:
         return None
-    note = f"({number})の分野はこの協約にありません（({numbers[0]})から({numbers[-1]})まで）。"
+    this = this_document(corpus, corpus.units[rows[0]].agreement_id)
+    note = f"({number})の分野は{this}にありません（({numbers[0]})から({numbers[-1]})まで）。"
     return Reference((), f"({number})", "row", note, words)
 
 
@@ -123,7 +125,8 @@ def _in_table(
     rows = _table_rows(corpus, tables, number)
     if not rows:  # 「別表第4」 of an agreement with three: said, not searched
         numbers = sorted({annex.number for annexes in tables.values() for annex in annexes if annex.number})
-        note = f"別表第{number}はこの協約にありません（別表第{numbers[0]}から別表第{numbers[-1]}まで）。"
+        this = this_document(corpus, next(iter(tables)))
+        note = f"別表第{number}は{this}にありません（別表第{numbers[0]}から別表第{numbers[-1]}まで）。"
         return Reference((), f"別表第{number}", "row", note, match.group(0))
     label, end = f"別表第{number}", match.end()
     if match["letter1"]:

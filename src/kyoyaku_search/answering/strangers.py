@@ -12,9 +12,14 @@ from ..search.names import MUNICIPAL_SUFFIXES, local_name
 from ..search.tokenizer import Token, to_katakana
 from .parties import MASK
 
+# A name in kana where a municipality asked about as a party stands: at the start of the question or
+# of a clause, or after the particle ending the topic before it (「…の確保で」「…について」「医療は」).
 _KANA_NAME = re.compile(
-    rf"(?:^|(?<=[、。,\s]))(?P<name>[{HIRAGANA_LETTERS}]{{2,8}}(?:し|ちょう|まち|むら))(?=[はのがでもと]|って)"
+    rf"(?:^|(?<=[、。,\s])|(?<=について)|(?<=[^{HIRAGANA_LETTERS}][でにはがとも]))"
+    rf"(?P<name>[{HIRAGANA_LETTERS}]{{2,8}}(?:し|ちょう|まち|むら|そん))(?=[はのがでもと]|って)"
 )
+# 「わたしのまちは」「おおきなまちの」: the word まち (town) said of one's own, not a name ending in it
+_OWN_TOWN_BEFORE = ("連体詞", "形容詞")
 
 
 def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) -> tuple[str, ...]:
@@ -141,25 +146,24 @@ def short_kana(surface: str) -> bool:
 
 
 def _kana_municipalities(tokens: list[Token]) -> list[str]:
-    """A name in hiragana at the start of the question or of a clause, ended by し・ちょう・まち・むら
-    (市町村) and a particle, that Sudachi cannot read as one word: it cuts it into a filler, a
-    proper noun or the suffix し (「えべつしの」「えにわしは」「おたるしは」), where 「ふくしの」 is 福祉.
-    A party's kana name is masked before this runs, so what is left is not a party."""
+    """A name in hiragana at the start of the question or of a clause, or after the topic's particle,
+    ended by し・ちょう・まち・むら・そん (市町村) and a particle, that Sudachi cannot read as one
+    word: it cuts it, or cuts through it (「えべつしの」「…の確保であさひかわしが」「たかもりまちは」),
+    where 「ふくしの」 is 福祉 and 「わたしのまちは」 one's own town. A party's kana name is masked
+    before this runs, so what is left is not a party."""
     matches = list(_KANA_NAME.finditer("".join(t.surface for t in tokens)))
     if not matches:
         return []  # most questions: no word offsets to look up
-    starts = {t.begin - tokens[0].begin: t for t in tokens}
+    starts = [(t.begin - tokens[0].begin, t) for t in tokens]
     found = []
     for match in matches:
-        inside = [t for at, t in starts.items() if match.start() <= at < match.end("name")]
-        if len(inside) < 2 or starts.get(match.start()) is None:
-            continue  # one word (「わたしは」) or a cut through a word
-        # 「びばいしは」: び (an adverb) + ばいし (a verb) — kana cut into words that make no phrase
-        if (
-            any(t.pos[0] in ("感動詞", "接尾辞") or t.pos[1] == "固有名詞" for t in inside)
-            or (inside[0].pos[0] in ("副詞", "動詞") and len(inside[0].surface) == 1)
-            or (inside[0].pos[0] in ("副詞", "動詞") and inside[-1].surface in ("し", "ちょう", "まち", "むら"))
-        ):
-            # 「ちとせしは」: ちと + せ + し — the suffix cut off on its own after a cut-up name
-            found.append(match["name"])
+        inside = [t for at, t in starts if at < match.end("name") and at + len(t.surface) > match.start()]
+        if len(inside) < 2 or (len(inside) == 2 and inside[0].pos[0] == "助詞"):
+            continue  # one word (「わたしは」), or a particle before one (「、、のふくしの」 after a masked party)
+        if len(inside) == 2 and inside[0].pos[0] == "代名詞":
+            continue  # 「なにしの」「どこしは」: which city, asked
+        last, before = inside[-1], inside[-2]
+        if last.surface in ("まち", "ちょう", "むら") and (before.surface == "の" or before.pos[0] in _OWN_TOWN_BEFORE):
+            continue  # 「わたしのまち」「おおきなまち」: a town described, not named
+        found.append(match["name"])
     return found

@@ -20,8 +20,9 @@ from .effective import COMMENCEMENT
 from .inline import holds_the_rows, inline_place
 from .ordinals import Ordinal, find_nested, find_ordinal, read_article
 from .places import NUMBER as _NUMBER
-from .places import Reference, in_scope, nth_words, ordered
+from .places import Reference, in_scope, naming_the_parties, nth_words, ordered
 from .sections import how_many_sections, in_section, titled
+from .wording import this_document
 
 # Reference, in_scope, nth_words and ordered live in places.py (sections.py needs them too); said
 # here as well, where the modules that resolve places have always found them.
@@ -42,8 +43,9 @@ ARTICLE = re.compile(
     rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![{KANJI}0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
     rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
 )
+_PREAMBLE = re.compile(r"前文|前書き|前書|まえがき|はしがき")
 _PLACES = (
-    ("preamble", re.compile(r"前文|前書き|前書|まえがき|はしがき")),
+    ("preamble", _PREAMBLE),
     ("supplementary", re.compile(r"附\s*則|付則")),
     ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
     # who the parties are: the preamble names them in every agreement of the template
@@ -99,7 +101,7 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         positions = tuple(i for i in in_scope(corpus, agreement, "article") if units[i].article == number)
         if positions:
             within = inline_place(corpus, folded, match, number, agreement) or _counted_inside(
-                corpus, folded, number, agreement
+                corpus, folded, number, match.end(), agreement
             )
             if within is not None:  # 「第3条第1号ア」「第3条の最後の取組」 where the 取組 stand in 第3条
                 return within
@@ -149,12 +151,29 @@ def _in_annex(corpus: Corpus, folded: str, agreement: str | None) -> Reference |
     return next((reference for reference in found if reference is not None), None)
 
 
-def _counted_inside(corpus: Corpus, folded: str, number: int, agreement: str | None) -> Reference | None:
-    """「第3条の最後の取組」 where the 取組 stand in 第3条: counted among them; None otherwise."""
+def _counted_inside(corpus: Corpus, folded: str, number: int, end: int, agreement: str | None) -> Reference | None:
+    """「第3条の最後の取組」 where the 取組 stand in 第3条: counted among them; 「第3条の取組を全部」
+    (the words after the article's number, from `end`): all of them; None otherwise."""
     if not holds_the_rows(corpus, number, agreement):
         return None
     counted = _ordinal(corpus, folded, agreement)
-    return counted if counted is not None and counted.kind in ("row", "section") else None
+    if counted is not None and counted.kind in ("row", "section"):
+        return counted
+    listed = _ROWS_OF_ARTICLE.match(folded, end)
+    if listed is None:
+        return None
+    ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    inline = {aid for aid in ids if (annex := corpus.agreement(aid).annex) is not None and annex.article == number}
+    rows = tuple(i for i in in_scope(corpus, agreement, "row") if corpus.units[i].agreement_id in inline)
+    return Reference(rows, "", "section", matched=folded[end : listed.end()]) if rows else None
+
+
+# 「第3条の取組を全部」「第3条に書かれている取組は」「第3条の取組はいくつ」: where the 取組 stand in 第3条,
+# every one of them (listed), not the article's text again.
+_ROWS_OF_ARTICLE = re.compile(
+    r"\s*(?:の|に(?:ある|書かれ(?:て)?いる|書いてある|掲げ(?:ら)?れ(?:て)?いる|載っ(?:て)?いる|定め(?:ら)?れ(?:て)?いる)|で定める)"
+    r"\s*(?:取組|取り組み|とりくみ|連携事業|事業)(?!の?\s*(?:内容|中身|推進|実施))"
+)
 
 
 def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
@@ -193,8 +212,8 @@ def _ordinal(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
         return Reference(flat, nth_words(ordinal.nth) + "の取組", "row", matched=ordinal.matched)
     groups = ordered(corpus, agreement, ordinal)
     counted = ordinal.counts and len(groups) == 1
-    note = f"この協約の条文は第{first.article}条まで（{len(groups[0])}か条）です。" if counted else ""
-    return Reference(flat, first.citation.place, first.kind, note, ordinal.matched)
+    note = f"{this_document(corpus, first.agreement_id)}の条文は第{first.article}条まで（{len(groups[0])}か条）です。"
+    return Reference(flat, first.citation.place, first.kind, note if counted else "", ordinal.matched)
 
 
 def _row_of_counted_section(
@@ -212,17 +231,44 @@ def _row_of_counted_section(
 def _place(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     for kind, pattern in _PLACES:
         if pattern.search(folded):
-            positions = tuple(in_scope(corpus, agreement, kind))
+            # who the parties are: the 前文, or what names them where a copy has none
+            parties = kind == "preamble" and pattern is not _PREAMBLE
+            positions = tuple(naming_the_parties(corpus, agreement) if parties else in_scope(corpus, agreement, kind))
+            if not positions and pattern is _PREAMBLE and (alone := _alone(corpus, agreement)) is not None:
+                note = f"{this_document(corpus, alone)}に前文はありません。"
+                return Reference((), "前文", kind, note, pattern.search(folded).group(0))
+            if not positions and kind == "signature" and (alone := _alone(corpus, agreement)) is not None:
+                return _no_signature(corpus, alone, pattern.search(folded).group(0))
             if not positions and kind == "supplementary":
                 positions = _in_force_articles(corpus, agreement)
                 if positions:  # no 附則: the article that does its work (第7条（効力の発生）)
                     place = corpus.units[positions[0]].citation.place
-                    note = f"この協約に附則はありません。効力の発生を定めた{place}を示します。"
+                    this = this_document(corpus, corpus.units[positions[0]].agreement_id)
+                    note = f"{this}に附則はありません。効力の発生を定めた{place}を示します。"
                     return Reference(positions, place, "article", note, pattern.search(folded).group(0))
+                if (alone := _alone(corpus, agreement)) is not None:  # said, not searched
+                    note = f"{this_document(corpus, alone)}に附則はありません。"
+                    return Reference((), "附則", kind, note, pattern.search(folded).group(0))
             if positions:
-                place = corpus.units[positions[0]].citation.place
-                return Reference(positions, place, kind, matched=pattern.search(folded).group(0))
+                unit = corpus.units[positions[0]]
+                return Reference(positions, unit.citation.place, unit.kind, matched=pattern.search(folded).group(0))
     return None
+
+
+def _no_signature(corpus: Corpus, agreement: str, words: str) -> Reference:
+    """A copy without a 署名欄 (a 例規集 page): said, with the date line under the title where there is one."""
+    dated = tuple(in_scope(corpus, agreement, "date"))
+    note = f"{this_document(corpus, agreement)}の写しには署名欄がありません。"
+    if not dated:
+        return Reference((), "署名欄", "signature", note, words)
+    return Reference(dated, corpus.units[dated[0]].citation.place, "date", note + "日付の行を示します。", words)
+
+
+def _alone(corpus: Corpus, agreement: str | None) -> str | None:
+    """The one agreement in scope, or None where several are."""
+    if agreement is not None:
+        return agreement
+    return corpus.agreements[0].id if len(corpus.agreements) == 1 else None
 
 
 def _in_force_articles(corpus: Corpus, agreement: str | None) -> tuple[int, ...]:
@@ -238,18 +284,20 @@ _NAMES_AN_AGREEMENT = re.compile(r"協約|協定|合意書|覚書")
 
 
 def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
-    """The preamble, with the agreement's title, for 「この協約の正式な名前は」 (one agreement in scope)."""
+    """The preamble (or the unit naming the parties in its place), with the agreement's title, for
+    「この協約の正式な名前は」 (one agreement in scope)."""
     match = _TITLE.search(folded)
-    positions = tuple(in_scope(corpus, agreement, "preamble")) if match else ()
+    positions = tuple(naming_the_parties(corpus, agreement)) if match else ()
     ids = {corpus.units[i].agreement_id for i in positions}
     if len(ids) != 1:
         return None
-    title = corpus.agreement(ids.pop()).title
+    aid, unit = ids.pop(), corpus.units[positions[0]]
+    title, this = corpus.agreement(aid).title, this_document(corpus, aid)
     if not _NAMES_AN_AGREEMENT.search(title):
         # a copy that printed no title is known by its parties (「深川市・秩父別町」): no title to give
-        message = f"この協約の写しには題名が記されていません（当事者から「{title}」と呼んでいます）。"
-        return Reference(positions, "前文", "preamble", message, match.group(0))
-    return Reference(positions, "前文", "preamble", f"この協約の題名は「{title}」です。", match.group(0))
+        message = f"{this}の写しには題名が記されていません（当事者から「{title}」と呼んでいます）。"
+        return Reference(positions, unit.citation.place, unit.kind, message, match.group(0))
+    return Reference(positions, unit.citation.place, unit.kind, f"{this}の題名は「{title}」です。", match.group(0))
 
 
 def _copies(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:

@@ -116,7 +116,8 @@ _SECTION_WORD = re.compile(r"\s*(?:(?:の|という)?\s*(?:政策分野|分野|�
 
 def _name(head: str) -> str:
     head = head.rstrip().rstrip('」』"')  # 「「…のけん引」にはどんな取組」: the title quoted
-    return _SECTION_WORD.sub("", head) or head
+    # 「「…の強化」の区分には」: the title quoted before the word for a section
+    return _SECTION_WORD.sub("", head).rstrip().rstrip('」』"') or head
 
 
 def _best(sections: tuple[Named, ...], head: str) -> Named | None:

@@ -58,6 +58,8 @@ class Spelling:
                 near.setdefault(masked, set()).add(phrase)
         readings: dict[str, str] = {}
         for term, reading in terms:
+            if term[:1].isdigit():
+                continue  # a date or a count (5日: いつか) is never spelled in kana; 「いつから」 asks when
             # a word written in katakana is its own reading: two kana are enough (バス)
             if len(reading) >= MIN_READING or (len(reading) == MIN_READING - 1 and term == reading):
                 readings.setdefault(reading, term)  # homophones: the first term stands for the reading

@@ -50,8 +50,8 @@ def citation_form(sections: tuple[RoleSection, ...]) -> str:
 
 def roles_view(corpus: Corpus, agreement: str | None, party: str | None) -> None:
     agreement_id = choose_document(corpus, agreement)
-    if corpus.agreement(agreement_id).annex is None:
-        st.info("この協約には別表（取組と役割の表）がありません。")
+    if (chosen := corpus.agreement(agreement_id)).annex is None:
+        st.info(f"この{chosen.kind}には別表（取組と役割の表）がありません。")
         return
     if state.get("roles_party"):
         st.info(
