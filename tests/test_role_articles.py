@@ -116,6 +116,18 @@ CASES = [
     ),
     (
         "fukagawa-chippubetsu-articles-2018.txt",
+        "甲の子育て支援施設での役割は",  # 乙's paragraph says 「甲の子育て支援施設」 word for word: still 甲's
+        "row-x2.0-1/甲",
+        "第5条（子育て支援の充実）第2項 甲（深川市）の役割",
+    ),
+    (
+        "fukagawa-chippubetsu-articles-2018.txt",
+        "3 乙の役割",  # pasted from a headed paragraph: the paragraph that says it
+        "row-x4.0-1/乙",
+        "第7条（職員の合同研修）第3項 乙（秩父別町）の役割",
+    ),
+    (
+        "fukagawa-chippubetsu-articles-2018.txt",
         "合同研修で深川市の役割は",
         "row-x4.0-1/甲",
         "第7条（職員の合同研修）第2項 甲（深川市）の役割",

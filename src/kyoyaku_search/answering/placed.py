@@ -92,8 +92,15 @@ def row_roles_answer(
     named = {p.name for p in query.question.reading.parties}
     if len(named) == 1:  # 「二つの市でやるPRでの、乙の…受け持ちは」: both side by side, the one named first
         cells.sort(key=lambda i: corpus.units[i].party not in named)
-    elif (phrase := query.question.phrase) is not None:  # pasted 「3 乙の役割は」: the cell that says it first
-        cells.sort(key=lambda i: i not in phrase.positions)
+    elif (phrase := query.question.phrase) is not None:  # pasted text names no party outside itself
+        text = query.question.text
+        said = {
+            u.party_label for i in cells if (u := corpus.units[i]).party_label in text or u.party and u.party in text
+        }
+        if len(said) == 1:  # 「甲の子育て支援施設での役割は」 (乙's cell says 「甲の子育て支援施設」): 甲's
+            cells.sort(key=lambda i: corpus.units[i].party_label not in said)
+        else:  # 「…の住民に対し、甲」 pasted from one cell: the cell that says it
+            cells.sort(key=lambda i: i not in phrase.positions)
     rest = [i for i, _ in ranked if i not in cells]
     hits = tuple(hit_at(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
     context = context_of(query, corpus.units[cells[0]])
