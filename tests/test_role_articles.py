@@ -41,6 +41,10 @@ A町(以下「甲」という。)とB市(以下「乙」という。)は、次�
         ("(乙の役割)", "乙"),  # a sub-heading above 「3 乙は、…」
         ("( 甲の役割)", "甲"),  # a PDF converter's blank inside the brackets
         ("2 xx市の役割は、次のとおりとする。", "乙"),  # the party by name
+        ("2 前項の取組における甲の役割は、次のとおりとする。", "甲"),  # led in by the 取組
+        ("3 前項に規定する取組に係る乙の役割は、次のとおりとする。", "乙"),
+        ("3 前項の取組において乙が担う役割は、次のとおりとする。", "乙"),
+        ("2 甲及び乙の役割は、次のとおりとする。", None),  # both: no one party's paragraph
         ("2 甲は、次に掲げる事項を行う。", None),  # a party's paragraph, but no role words
         ("2 甲の役割分担の見直しは、甲乙協議して行う。", None),  # 「役割分担の…」: no role of 甲's
         ("(丙の役割)", None),  # no such party
@@ -174,3 +178,22 @@ def test_a_part_named_lists_the_articles_under_it(tokenizer, question, message, 
     assert answer.message.startswith(message)
     if rows is not None:
         assert [h.unit.id.split("/", 1)[1] for h in answer.hits] == rows
+
+
+def test_the_full_width_forms_of_a_reiki_page_read_the_same():
+    """例規集 pages print 「（見出し）」, 「第２条　」 and 「２　」 in full width: the same row and cells."""
+    text = (
+        TEMPLATE.replace("(", "（")
+        .replace(")", "）")
+        .replace("第2条 ", "第２条\u3000")
+        .format(
+            roles="２\u3000甲の役割は、次のとおりとする。\n（１）\u3000周知する。\n３\u3000乙の役割は、次のとおりとする。\n（１）\u3000診療を行う。"
+        )
+    )
+    agreement, (row,) = roles_of(text)
+    assert row.initiative == "小児救急医療体制の確保"
+    assert [cell.text.split("\n")[0] for cell in row.roles] == [
+        "２\u3000甲の役割は、次のとおりとする。",
+        "３\u3000乙の役割は、次のとおりとする。",
+    ]
+    assert agreement.annexes()[0].markers == ("", "第1項", "第2項", "第3項")

@@ -26,9 +26,12 @@ from .items import party_of
 from .source_lines import SourceLine
 from .template import HEADING, PARAGRAPH_NUMBER
 
-# 「甲の役割は、次のとおりとする。」「甲の役割」「乙（xx市）の役割は、」: a party's role begins
+# 「甲の役割は、次のとおりとする。」「甲の役割」「乙（xx市）の役割は、」「前項の取組における甲の役割は、」
+# 「前項の取組において乙が担う役割は、」: a party's role begins
 _ROLE_WORDS = re.compile(
-    r"^(?P<who>[^\s、。（）()]{1,12}?)(?:[（(][^（）()]{1,12}[）)])?の役割(?:分担)?(?=$|[はをとし、。 ])"
+    r"^(?:[^、。はが\s]{1,20}?(?:における|において|に係る|に関する|についての|での))?"
+    r"(?P<who>[^\s、。（）()]{1,12}?)(?:[（(][^（）()]{1,12}[）)])?"
+    r"(?:の|が担う|の担う)役割(?:分担)?(?=$|[はをとし、。 ])"
 )
 _KANJI_PART = re.compile(
     r"^第(?P<number>[0-9０-９一二三四五六七八九十]{1,3})(?P<level>[編章節])(?:[ \u3000]+(?P<title>\S.*))?$"
