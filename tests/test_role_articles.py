@@ -111,6 +111,15 @@ CASES = [
         "第8条（小児救急医療体制の確保）第3項 乙（xx市）の役割",
     ),
     ("xx-town-xx-city-articles-2020.txt", "第8条", "art-8", "第8条（小児救急医療体制の確保）"),
+    # a paragraph of a 取組 article is its row or a party's role, as they are cited
+    ("xx-town-xx-city-articles-2020.txt", "第8条第1項", "row-x2.1-1", "第8条（小児救急医療体制の確保）第1項"),
+    (
+        "xx-town-xx-city-articles-2020.txt",
+        "第八条第三項には何が書いてある",
+        "row-x2.1-1/乙",
+        "第8条（小児救急医療体制の確保）第3項 乙（xx市）の役割",
+    ),
+    ("xx-town-xx-city-articles-2020.txt", "第11条第4項", "art-11", "第11条（職員の合同研修）"),  # no one's role
     ("xx-town-xx-city-articles-2020.txt", "小児救急医療体制の確保について", "art-8", "第8条（小児救急医療体制の確保）"),
     (
         "fukagawa-chippubetsu-articles-2018.txt",
