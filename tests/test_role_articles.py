@@ -177,6 +177,7 @@ def test_both_parties_compared_in_one_article(tokenizer):
         ("第一章の取組は", "第一章 医療の取組は2項目あります。", ["row-1-1", "row-x2.1-1"]),
         ("第２章の取組を教えて", "第二章 勤労者福祉の取組は1項目あります。", ["row-x3.2-1"]),  # the number as typed
         ("第二編には何が書いてある", "第二編 連携項目の取組は5項目あります。", None),
+        ("第二編には何条ある？", "第二編 連携項目の取組は5項目あります。", None),  # not a count of all articles
         ("第一章でxx市は何をする", "第一章 医療のxx市（乙）の役割は2項目あります。", ["row-1-1/乙", "row-x2.1-1/乙"]),
     ],
 )
@@ -206,3 +207,17 @@ def test_the_full_width_forms_of_a_reiki_page_read_the_same():
         "３\u3000乙の役割は、次のとおりとする。",
     ]
     assert agreement.annexes()[0].markers == ("", "第1項", "第2項", "第3項")
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("第二編の最後の取組は", "row-x5.4-1"),
+        ("第一章の2番目", "row-x2.1-1"),
+        ("第二編の最初の取組で乙の役割は", "row-1-1/乙"),
+    ],
+)
+def test_an_order_inside_a_part_picks_that_article(tokenizer, question, unit):
+    agreement = parse_file(FIXTURES / "xx-town-xx-city-articles-2020.txt").agreement
+    answer = ask(build_corpus([agreement], tokenizer), question)
+    assert [h.unit.id.split("/", 1)[1] for h in answer.hits] == [unit]

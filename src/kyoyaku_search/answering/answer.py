@@ -104,6 +104,8 @@ def ask(
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
     reference = in_named_article(corpus, question.text, agreement)
+    if reference is None:  # 「第二編には何条ある」: the 取組 articles under that part, before 「何条」 counts articles
+        reference = named_part(corpus, question, agreement)
     if reference is None and history:  # 「その中で3番目は」 after a list
         reference = in_list_before(corpus, question.text, history[-1], agreement)
     reference = reference or find_reference(corpus, question.text, agreement)

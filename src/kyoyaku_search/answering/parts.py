@@ -9,6 +9,7 @@ import re
 from ..ingest.dates import kanji_number
 from ..ingest.role_articles import is_role_annex
 from ..search.corpus import Corpus
+from .ordinals import ordinal_after
 from .places import NUMBER, Reference, in_scope
 from .question import Question
 
@@ -18,7 +19,8 @@ _PART = re.compile(rf"第(?P<number>{NUMBER})(?P<level>[編章節])")
 def named_part(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
     """The rows of the 取組 articles under the part the question names; None when it names no part, or
     a part holding no 取組 article."""
-    match = _PART.search(question.reading.folded_text)
+    folded = question.reading.folded_text
+    match = _PART.search(folded)
     if match is None:
         return None
     asked = (kanji_number(match["number"]), match["level"])
@@ -38,6 +40,10 @@ def named_part(corpus: Corpus, question: Question, agreement: str | None) -> Ref
                 positions += [i for i in rows if corpus.units[i].article == annex.article]
     if not positions:
         return None
+    nth = ordinal_after(folded[match.end() :])  # 「第二編の最後の取組」「第一章の2番目」: that one
+    if nth is not None and 1 <= abs(nth) <= len(positions):
+        at = positions[nth - 1 if nth > 0 else nth]
+        return Reference((at,), corpus.units[at].citation.place, "row", matched=match.group(0))
     return Reference(tuple(positions), title, "section", matched=match.group(0))
 
 
