@@ -33,6 +33,8 @@ _ROLE_WORDS = re.compile(
     r"(?P<who>[^\s、。（）()]{1,12}?)(?:[（(][^（）()]{1,12}[）)])?"
     r"(?:の|が担う|の担う)役割(?:分担)?(?=$|[はをとし、。 ])"
 )
+# 「2 甲は、次に掲げる役割を担う。」「3 乙は、前項の取組において次の役割を果たすものとする。」
+_TAKES_ROLE = re.compile(r"^(?P<who>[^\s、。（）()]{1,12}?)は、[^。]{0,30}?役割を(?:担|果た)")
 _KANJI_PART = re.compile(
     r"^第(?P<number>[0-9０-９一二三四五六七八九十]{1,3})(?P<level>[編章節])(?:[ \u3000]+(?P<title>\S.*))?$"
 )
@@ -62,7 +64,7 @@ def role_of(text: str, parties: tuple[Party, ...]) -> str | None:
     """The label of the party whose role paragraph or role heading `text` begins, or None."""
     heading = HEADING.match(text)
     body = heading["heading"] if heading else text[number.end() :] if (number := PARAGRAPH_NUMBER.match(text)) else ""
-    match = _ROLE_WORDS.match(body)
+    match = _ROLE_WORDS.match(body) or (None if heading else _TAKES_ROLE.match(body))
     if match is None or (heading and not body.endswith(("役割", "役割分担"))):
         return None
     party = party_of(match["who"], parties)
