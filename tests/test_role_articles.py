@@ -14,6 +14,7 @@ from kyoyaku_search.ingest.parser import parse_file, parse_text
 from kyoyaku_search.ingest.role_articles import role_of
 from kyoyaku_search.model import Party
 from kyoyaku_search.search.corpus import build_corpus
+from kyoyaku_search.search.units import agreement_units
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 PARTIES = (Party("甲", "xx町"), Party("乙", "xx市"))
@@ -224,3 +225,11 @@ def test_an_order_inside_a_part_picks_that_article(tokenizer, question, unit):
     agreement = parse_file(FIXTURES / "xx-town-xx-city-articles-2020.txt").agreement
     answer = ask(build_corpus([agreement], tokenizer), question)
     assert [h.unit.id.split("/", 1)[1] for h in answer.hits] == [unit]
+
+
+def test_a_role_heading_over_an_unnumbered_paragraph_cites_the_role_without_a_paragraph():
+    roles = "(甲の役割)\n甲は、周知する。\n(乙の役割)\n乙は、診療を行う。"
+    agreement, (row,) = roles_of(TEMPLATE.format(roles=roles))
+    assert [cell.text for cell in row.roles] == ["(甲の役割)\n甲は、周知する。", "(乙の役割)\n乙は、診療を行う。"]
+    places = [u.citation.place for u in agreement_units(agreement) if u.kind == "role"]
+    assert places == ["第2条（小児救急医療体制の確保）甲（A町）の役割", "第2条（小児救急医療体制の確保）乙（B市）の役割"]

@@ -86,7 +86,8 @@ class BodyReader:
                     parts = [(body, line.numbers), *(self._role_part(each) for each in block)]
                     articles[-1]["parts"] += [text for text, _ in parts[1:]]
                     articles[-1]["lines"] += [n for _, numbers in parts[1:] for n in numbers]
-                    inline.append(role_annex(number, name, parts, inner, parties))
+                    annex = role_annex(number, name, parts, inner, parties)
+                    inline.extend([annex] if annex is not None else [])
                     index = end
                 elif has_inline_roles(self.lines[index:end], parties):
                     first_item = next((i for i, each in enumerate(block) if marker_kind(each.text)), len(block))

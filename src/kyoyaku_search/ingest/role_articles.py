@@ -85,8 +85,9 @@ def role_annex(
     parts: list[tuple[str, tuple[int, ...]]],
     inner: tuple[Part, ...],
     parties: tuple[Party, ...],
-) -> Annex:
-    """Article `number` (its paragraphs as stored, each with its lines) as an annex of one row."""
+) -> Annex | None:
+    """Article `number` (its paragraphs as stored, each with its lines) as an annex of one row; None
+    when a party's role paragraph cannot be told apart after all (the article stays an article)."""
     roles: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
     places: dict[str, str] = {}
     lead = [parts[0]]
@@ -98,16 +99,18 @@ def role_annex(
         if label is not None and HEADING.match(text):
             pending, current = (label, (text, lines)), None
             continue
-        if numbered:
+        if numbered or pending is not None:  # a paragraph, or the unnumbered one under a role heading
             headed = pending is not None and not label
             label = label or (pending[0] if pending else None)
             current = roles.setdefault(label, []) if label and label not in roles else None
             if current is not None:
-                places[label] = f"第{int(numbered['number'])}項"
+                places[label] = f"第{int(numbered['number'])}項" if numbered else ""
                 current.extend([pending[1]] if headed and pending else [])  # 「（甲の役割）」 above it, as printed
             pending = None
         if current is not None:
             current.append((text, lines))
+    if any(not roles.get(p.label) for p in parties):
+        return None
     cells = tuple(
         RoleCell(p.label, "\n".join(t for t, _ in roles[p.label]), tuple(n for _, ls in roles[p.label] for n in ls))
         for p in parties

@@ -182,7 +182,7 @@ def _role_name(annex: Annex, position: int, party: Party) -> str:
     (「福山市の役割分担及び費用分担」), an inline role's marker (「(b)ii」), or the paragraph of a
     取組 article with the party named (「第2項 甲（xx町）の役割」)."""
     if is_role_annex(annex) and len(annex.markers) > 2 + position:
-        return f"{annex.markers[2 + position]} {party.display}の役割"
+        return f"{annex.markers[2 + position]} {party.display}の役割".lstrip()
     if annex.article is not None and len(annex.markers) > 2 + position:
         return annex.markers[2 + position]
     for column in annex.columns:
