@@ -14,7 +14,7 @@ from kyoyaku_search.ingest.parser import parse_file, parse_text
 from kyoyaku_search.ingest.role_articles import role_of
 from kyoyaku_search.model import Party
 from kyoyaku_search.search.corpus import build_corpus
-from kyoyaku_search.search.units import agreement_units
+from kyoyaku_search.search.units import agreement_units, annexes_heading
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 PARTIES = (Party("甲", "xx町"), Party("乙", "xx市"))
@@ -233,3 +233,15 @@ def test_a_role_heading_over_an_unnumbered_paragraph_cites_the_role_without_a_pa
     assert [cell.text for cell in row.roles] == ["(甲の役割)\n甲は、周知する。", "(乙の役割)\n乙は、診療を行う。"]
     places = [u.citation.place for u in agreement_units(agreement) if u.kind == "role"]
     assert places == ["第2条（小児救急医療体制の確保）甲（A町）の役割", "第2条（小児救急医療体制の確保）乙（B市）の役割"]
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        ("xx-town-xx-city-articles-2020.txt", "第7条〜第11条"),  # 取組 as articles: where they stand
+        ("iida-oshika-2009.txt", "第3条"),  # inline in one article
+        ("yamaga-kumamoto-2022.txt", "別表第1(第3条関係)"),
+    ],
+)
+def test_where_the_initiatives_stand_as_a_page_names_it(name, heading):
+    assert annexes_heading(parse_file(FIXTURES / name).agreement) == heading

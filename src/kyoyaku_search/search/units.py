@@ -169,6 +169,17 @@ def _repeat(table: AnnexTable, number: int) -> str:
     return f"の{same.index(number) + 1}行目" if len(same) > 1 else ""
 
 
+def annexes_heading(agreement: Agreement) -> str | None:
+    """How a page or export names where the agreement's 取組 stand: its first annex's heading
+    (「別表（第3条関係）」, 「第3条」 for 取組 inline in it), 「第7条〜第11条」 for 取組 written as articles."""
+    annexes = agreement.annexes()
+    if not annexes:
+        return None
+    if len(annexes) > 1 and all(is_role_annex(annex) for annex in annexes):
+        return f"{annexes[0].heading}〜{annexes[-1].heading}"
+    return annexes[0].heading
+
+
 def _annex_heading(annex: Annex, count: int) -> str:
     """How citations name an annex: as printed when it is the only one (「別表（第3条関係）」),
     「別表第2 」 among several."""
