@@ -39,6 +39,7 @@ from .lists import TOGETHER_WORDS, asks_for_list
 from .missing import missing_article
 from .notes import reading_notes, synonym_notes
 from .notfound import not_found_message
+from .parts import named_part
 from .placed import effective_answer, referenced_answer, related_answer, row_roles_answer
 from .provides import provision
 from .provisions import (
@@ -105,6 +106,8 @@ def ask(
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
     reference = in_named_article(corpus, question.text, agreement)
+    if reference is None:  # 「第二編には何条ある」: the 取組 articles under that part, before 「何条」 counts articles
+        reference = named_part(corpus, question, agreement)
     if reference is None and history:  # 「その中で3番目は」 after a list
         reference = in_list_before(corpus, question.text, history[-1], agreement)
     reference = reference or find_reference(corpus, question.text, agreement)
@@ -115,6 +118,7 @@ def ask(
     if reference is None:
         # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
         finders = (
+            named_part,
             annexes_counted,
             named_heading,
             role_split,
