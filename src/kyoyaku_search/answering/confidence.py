@@ -189,15 +189,15 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
     # than the sums. The same additions and division, word by word, so the shares are the same
     # to the bit.
     def any_held(alternatives: tuple[tuple[str, ...], ...]) -> list[bool]:
-        covered = [False] * len(positions)
+        covered: list[bool] | None = None  # the first way's list as it is (read, never changed)
         for terms in alternatives:
             if len(terms) == 1:  # most ways to cover a word are one term
                 every = held(terms[0])
             else:
                 holds = [held(term) for term in terms]
                 every = [all(h[i] for h in holds) for i in range(len(positions))]
-            covered = [c or e for c, e in zip(covered, every, strict=True)]
-        return covered
+            covered = every if covered is None else [c or e for c, e in zip(covered, every, strict=True)]
+        return [False] * len(positions) if covered is None else covered
 
     texts: list[str] = []
 
