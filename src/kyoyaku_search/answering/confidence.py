@@ -90,18 +90,17 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     # (「子育て支援センター」 where the row's is a 生活支援センター) is no quotation of that row
     if another_thing(corpus, asked, position):
         return False
-    holds = lambda t: corpus.index.holds(t, [position])[0]  # noqa: E731
-    common, anywhere, slip = _common_in(corpus), _anywhere(corpus), _slip(corpus)
     if asked.phrase is not None and all(word in SAYING_WORDS for word in asked.foreign):
         # the question quotes the text (「…」の出典); a quote does not vouch for a property of what it
         # names that no unit states (「連携中枢都市圏ビジョンの計画期間」「…センターの開所時間」)
         return True
     if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
         return False
+    holds = lambda t: corpus.index.holds(t, [position])[0]  # noqa: E731
     # 「周産期医療体制」 of a unit on 救急医療体制: the unit shares only 医療・体制, words of any topic
     if only_generic(asked.content, holds, corpus.index.document_frequency):
         return False
-    if shares_only_common(asked.content, holds, common, anywhere, slip):
+    if shares_only_common(asked.content, holds, _common_in(corpus), _anywhere(corpus), _slip(corpus)):
         return False
     return _answers_subject(corpus, asked, position)
 
