@@ -35,7 +35,8 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
     named = [
         t.surface
         for index, t in enumerate(tokens)
-        if t.pos[1] == "固有名詞"  # what _place_name asks first: most words are no proper noun
+        # what _place_name asks first: most words are no proper noun, nor a bare name asked about
+        if (t.pos[1] == "固有名詞" or _stands_as_a_party(tokens, index))
         and _place_name(corpus, tokens, index)
         and not _names_a_route(tokens, index)
         and not _before_a_place(tokens, index, municipal)
