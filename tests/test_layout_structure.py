@@ -461,3 +461,14 @@ def test_a_paragraph_in_every_numeral_form_quotes_its_article_and_says_so(layout
         if not answer.hits or not answer.hits[0].unit.id.endswith(f"/art-{n}") or not noted:
             missed.append((question, answer.notes))
     assert missed == []
+
+
+@pytest.mark.parametrize("question", ["何月何日に締結されましたか", "何年に締結された"])
+def test_a_date_asked_for_is_no_topic(layout, question):
+    """「何月」「何日」 ask for a date: the unit holding the agreement's date answers, never a refusal
+    naming 「何月」「何日」 as words the agreement lacks."""
+    answer = ask(layout, question)
+    assert "「何" not in answer.message
+    if layout.agreements[0].date_text:
+        assert answer.status is Status.ANSWERED
+        assert layout.agreements[0].date_text in answer.hits[0].unit.text
