@@ -179,7 +179,7 @@ def test_which_two_municipalities_signed_is_the_preamble(layouts, question):  # 
     wrong = []
     for agreement in layouts.agreements:
         if not any(u.agreement_id == agreement.id and u.kind == "preamble" and u.text for u in layouts.units):
-            continue  # no 前文 (an empty unit is none): the 署名欄 or 第1条 names the pair (test_layout_structure)
+            continue  # a copy without a 前文 keeps an empty unit, never quoted
         answer = ask(layouts, question, agreement=agreement.id)
         if not answer.hits or answer.hits[0].unit.kind != "preamble":
             wrong.append((agreement.id, answer.status, [h.unit.kind for h in answer.hits[:2]]))

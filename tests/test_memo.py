@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kyoyaku_search.answering.answer import ask
 from kyoyaku_search.search.corpus import build_corpus
-from kyoyaku_search.search.memo import Memo
+from kyoyaku_search.search.memo import Memo, lookup
 
 
 def test_a_value_is_made_once_per_key():
@@ -40,3 +42,33 @@ def test_answers_are_the_same_from_a_fresh_corpus_and_a_remembering_one(seed, to
             again.question.foreign,
         ), question
     assert len(corpus.memo) > 0
+
+
+@dataclass(frozen=True)
+class _Counted:
+    size: int
+    made: list
+
+    @lookup
+    def doubled(self) -> int:
+        self.made.append(1)
+        return self.size * 2
+
+
+def test_a_lookup_is_made_on_first_use_and_kept_on_a_frozen_instance():
+    counted = _Counted(3, [])
+    assert counted.made == []  # nothing made before it is asked for
+    assert (counted.doubled, counted.doubled) == (6, 6)
+    assert counted.made == [1]
+    assert counted == _Counted(3, [1])  # a lookup is no field: equality is the fields'
+
+
+def test_a_lookup_is_named_on_the_class():
+    assert isinstance(_Counted.doubled, lookup)
+    assert _Counted.doubled.name == "doubled"
+
+
+def test_a_corpus_keeps_its_lookups_built_once(corpus):
+    assert corpus.names is corpus.names
+    assert corpus.phrases is corpus.phrases
+    assert corpus.memo is corpus.memo

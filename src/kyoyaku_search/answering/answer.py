@@ -39,6 +39,7 @@ from .lists import TOGETHER_WORDS, asks_for_list
 from .missing import missing_article
 from .notes import reading_notes, synonym_notes
 from .notfound import not_found_message
+from .parts import named_part
 from .placed import effective_answer, referenced_answer, related_answer, row_roles_answer
 from .provides import provision
 from .provisions import (
@@ -54,6 +55,7 @@ from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, quoting
+from .siblings import modified_heads
 from .splits import role_split
 from .structure import Reference, find_reference, inside_quotation
 from .wording import kind_of
@@ -104,6 +106,8 @@ def ask(
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
     reference = in_named_article(corpus, question.text, agreement)
+    if reference is None:  # 「第二編には何条ある」: the 取組 articles under that part, before 「何条」 counts articles
+        reference = named_part(corpus, question, agreement)
     if reference is None and history:  # 「その中で3番目は」 after a list
         reference = in_list_before(corpus, question.text, history[-1], agreement)
     reference = reference or find_reference(corpus, question.text, agreement)
@@ -114,6 +118,7 @@ def ask(
     if reference is None:
         # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
         finders = (
+            named_part,
             annexes_counted,
             named_heading,
             role_split,
@@ -246,7 +251,8 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     )
     content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
     compared = role and len({p.label for p in query.parties}) > 1  # 「甲と乙で何が違う」
-    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign, compared)
+    modified = modified_heads(question.reading.words, question.reading.noun_runs)
+    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign, compared, modified)
     ranked = covered_first(corpus, asked, ranked)
     quoted = question.phrase.positions.tolist() if question.phrase is not None else ()
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))

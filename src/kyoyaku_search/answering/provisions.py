@@ -74,6 +74,8 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     )
     if not positions:
         return None
+    if question.parties and any(corpus.units[i].searched is not None for i in positions):
+        return None  # a 取組 article: the party asked about is answered by its role paragraph
     more = [
         c.word
         for c in question.content
@@ -235,12 +237,29 @@ def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = 
         # on a tie, the article naming the 取組 sets them up (「…連携して実施する取組及び役割分担については、
         # 別表に掲げるとおり」), not one naming only the 分野 (「別表に掲げる分野について…連携を図る」)
         found.sort(key=lambda i: _holding(corpus, i, words))
+        if not found:  # 取組 written as articles of their own: the article before them sending to them
+            found = _sending_to_articles(corpus, articles, words)
         if not found and (annex := corpus.agreement(aid).annex) is not None and annex.article is not None:
             found = [i for i in articles if corpus.units[i].article == annex.article]
         positions += found[:1]
     if not positions:
         return None
     return Reference(tuple(positions), corpus.units[positions[0]].citation.place, "article")
+
+
+# 「次条から第7条までに定めるとおり」「第4条から第7条まで」: a reference to the articles that follow
+_LATER_ARTICLES = re.compile(r"(?:次条|第[0-9０-９一二三四五六七八九十]{1,3}条)から")
+
+
+def _sending_to_articles(corpus: Corpus, articles: Sequence[int], words: Sequence[str]) -> list[int]:
+    """Where each 取組 is an article of its own (its units cite 「第N条（…）」): the articles before the
+    first of them that send to later articles, the one holding most of `words` first."""
+    first = min((u.article for i in articles if (u := corpus.units[i]).row_id and u.article), default=None)
+    if first is None:
+        return []
+    units = corpus.units
+    found = [i for i in articles if (units[i].article or 0) < first and _LATER_ARTICLES.search(units[i].text)]
+    return sorted(found, key=lambda i: _holding(corpus, i, words))
 
 
 def _holding(corpus: Corpus, position: int, words: Sequence[str]) -> tuple[int, bool]:

@@ -110,6 +110,9 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
             joined = _joined(corpus, folded, match, number, agreement)
             if joined is not None:  # 「第2条と第3条」「第2条から第4条まで」: each of them
                 return joined
+            paragraph = _role_paragraph(corpus, positions[0], match)
+            if paragraph is not None:  # 「第8条第2項」 of a 取組 article: that party's role paragraph
+                return paragraph
             note = _paragraph_note(corpus, positions[0], match)
             return Reference(positions, f"第{number}条", "article", note, match.group(0))
     read = read_article(folded)
@@ -198,6 +201,20 @@ _ROWS_OF_ARTICLE = re.compile(
     r"|(?:は|が|って)?\s*(?:全部で)?\s*(?:いくつ|幾つ|何個|何項目|どれ|何が)"
     r"|(?:は|って)?\s*(?:何|なに)?\s*(?:ですか|か)?\s*[?？。]?\s*$)"
 )
+
+
+def _role_paragraph(corpus: Corpus, position: int, match: re.Match[str]) -> Reference | None:
+    """第N条第M項 where article N is a 取組 of its own and paragraph M its first paragraph or a party's
+    role: that unit, cited 「第8条（…）第2項 甲（…）の役割」; None otherwise."""
+    row_id = corpus.units[position].row_id
+    paragraph = kanji_number(match["paragraph"]) if match["paragraph"] else None
+    if row_id is None or paragraph is None:
+        return None
+    for at in (corpus.position(row_id), *corpus.row_roles(row_id)):
+        place = corpus.units[at].citation.place
+        if re.search(rf"）第{paragraph}項(?: |$)", place):
+            return Reference((at,), place, corpus.units[at].kind, matched=match.group(0))
+    return None
 
 
 def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:

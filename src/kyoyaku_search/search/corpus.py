@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 
 from ..model import Agreement
 from .index import Bm25Index, Bm25Settings
 from .lexicon import Lexicon
-from .memo import Memo
+from .lines import Lines
+from .memo import Memo, lookup
 from .names import NameLookup, PartyName, UnitColumns, party_names
 from .phrases import PhraseIndex
 from .related import stems, two_kanji_near
@@ -88,27 +88,27 @@ class Corpus:
         """Positions of the role cells of one annex row, in party order."""
         return self._row_roles.get(row_id, ())
 
-    # Lookups derived from `units` once per corpus (cached_property writes to the instance
-    # __dict__, which a frozen dataclass allows).
-    @cached_property
+    # Lookups derived from `units` once per corpus, kept on the instance (memo.lookup: a frozen
+    # dataclass allows it, and its fields stay fast to read).
+    @lookup
     def positions(self) -> dict[str, int]:
         return {unit.id: position for position, unit in enumerate(self.units)}
 
-    @cached_property
+    @lookup
     def _cited(self) -> dict[int, Cited]:
         return {}
 
-    @cached_property
+    @lookup
     def _agreements(self) -> dict[str, Agreement]:
         # A dict, not a scan: listing 甲/乙's rows asks for the agreement of every row.
         return {agreement.id: agreement for agreement in self.agreements}
 
-    @cached_property
+    @lookup
     def names(self) -> NameLookup:
         """Party names by form, reading and label, to find them in a question."""
         return NameLookup.of(self.party_names)
 
-    @cached_property
+    @lookup
     def initiatives(self) -> dict[str, int]:
         """Each 取組 name (as `initiative_key` writes it) → its code in `initiative_codes`."""
         codes: dict[str, int] = {}
@@ -117,7 +117,7 @@ class Corpus:
                 codes.setdefault(initiative_key(unit.initiative), len(codes))
         return codes
 
-    @cached_property
+    @lookup
     def initiative_lengths(self) -> dict[str, tuple[int, ...]]:
         """The first two characters of the 取組 names of `initiatives` (two characters or more) →
         the lengths of the names that begin with them: a question is searched for those names only,
@@ -128,14 +128,14 @@ class Corpus:
                 lengths.setdefault(name[:2], set()).add(len(name))
         return {start: tuple(sorted(found)) for start, found in lengths.items()}
 
-    @cached_property
+    @lookup
     def initiative_starts(self) -> re.Pattern[str]:
         """The first characters of those names, as one character class: a question is looked at
         only where one of them stands, found by the regex engine rather than a slice per place."""
         firsts = sorted({start[0] for start in self.initiative_lengths})
         return re.compile(f"[{''.join(re.escape(ch) for ch in firsts)}]" if firsts else "(?!)")
 
-    @cached_property
+    @lookup
     def headings(self) -> dict[str, np.ndarray]:
         """Each distinct article heading (「目的」「費用分担」) → the positions of its articles: the
         template repeats a handful of headings in every agreement."""
@@ -145,17 +145,17 @@ class Corpus:
                 found.setdefault(unit.context, []).append(position)
         return {heading: np.array(positions, dtype=np.int64) for heading, positions in found.items()}
 
-    @cached_property
+    @lookup
     def folded_headings(self) -> tuple[tuple[str, str], ...]:
         """Each distinct article heading as written and NFKC-folded, folded once, not per question."""
         return tuple((heading, fold(heading)) for heading in self.headings)
 
-    @cached_property
+    @lookup
     def headings_text(self) -> str:
         """Every distinct article heading, joined by NUL: a word in none of them is told in one look."""
         return "\0".join(self.headings)
 
-    @cached_property
+    @lookup
     def initiative_codes(self) -> np.ndarray:
         """Per unit, the code of its 取組 (-1 for units outside the annex): one comparison per
         named 取組 finds its rows and role cells, however large the corpus."""
@@ -164,36 +164,41 @@ class Corpus:
             [codes[initiative_key(u.initiative)] if u.initiative else -1 for u in self.units], dtype=np.int32
         )
 
-    @cached_property
+    @lookup
     def phrases(self) -> PhraseIndex:
         """The units' texts by character n-gram, to find a question's verbatim runs."""
         return PhraseIndex([unit.text for unit in self.units])
 
-    @cached_property
+    @lookup
     def memo(self) -> Memo:
         """Values derived from this corpus alone that questions ask for again and again."""
         return Memo()
 
     def occurs(self, text: str) -> bool:
         """Whether `text` (folded, on one line) stands verbatim somewhere in the corpus."""
-        return text in self.text_blob
+        return self.lines.hold(text)
 
-    @cached_property
+    @lookup
+    def lines(self) -> Lines:
+        """The distinct lines by character pair: `occurs` without a scan of the whole text."""
+        return Lines(self.text_blob)
+
+    @lookup
     def stems(self) -> dict[str, tuple[str, ...]]:
         """The index terms by kanji stem, to find a question word's other okurigana (「備え」→「備える」)."""
         return stems(self.index.postings.vocabulary)
 
-    @cached_property
+    @lookup
     def two_kanji(self) -> dict[str, tuple[str, ...]]:
         """The index's words of two kanji by one-character mask, to read a two-kanji typo (「福止」)."""
         return two_kanji_near(self.index.postings.vocabulary)
 
-    @cached_property
+    @lookup
     def columns(self) -> UnitColumns:
         """Each unit's agreement, kind and role party as arrays, to filter units at once."""
         return UnitColumns.of(self.units)
 
-    @cached_property
+    @lookup
     def _row_roles(self) -> dict[str, tuple[int, ...]]:
         roles: dict[str, list[int]] = {}
         for position, unit in enumerate(self.units):

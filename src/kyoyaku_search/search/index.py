@@ -136,6 +136,8 @@ class Bm25Index:
         self._floor = self._idf * (settings.delta if settings.variant == "plus" else 0.0)
         # The same as Python numbers: a question looks up a few terms, one numpy scalar at a time is slower.
         self._bounds: list[int] = postings.offsets.tolist()
+        # Each term's number of documents, looked up whole: a question asks it of some twenty words.
+        self._frequencies: dict[str, int] = dict(zip(postings.vocabulary, counts.tolist(), strict=True))
         self._floors: list[float] = self._floor.tolist()
         self._rows: dict[int, np.ndarray] = {}  # term id → dense row, at most DENSE_FLOATS floats in all
         self._row_lists: dict[int, list[float]] = {}  # the same rows as Python floats, for a small index
@@ -147,8 +149,7 @@ class Bm25Index:
         return 0.0 if term_id is None else float(self._idf[term_id])
 
     def document_frequency(self, term: str) -> int:
-        term_id = self._term_ids.get(term)
-        return 0 if term_id is None else self._bounds[term_id + 1] - self._bounds[term_id]
+        return self._frequencies.get(term, 0)
 
     def scores(self, weights: Mapping[str, float]) -> np.ndarray:
         """Σ weight × BM25(term) per document, for the terms the index knows."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -20,7 +19,8 @@ import yaml
 from ..chars import HIRAGANA
 from ..errors import KyoyakuError
 from ..ingest.store import BUNDLED_DATA
-from .tokenizer import Token, Tokenizer, fold, to_katakana
+from .memo import lookup
+from .tokenizer import CONTENT_DROPPED, Token, Tokenizer, fold, to_katakana
 
 DOMAIN_SYNONYMS = Path("lexicon") / "domain-synonyms.yaml"
 SUDACHI_SYNONYMS = Path("lexicon") / "sudachi-synonyms.tsv"
@@ -65,7 +65,7 @@ class DomainSynonyms:
         by_entry = self._expansions
         return [expansion for number in sorted(used) for expansion in by_entry[number]]  # the list's order
 
-    @cached_property
+    @lookup
     def _expansions(self) -> tuple[tuple[Expansion, ...], ...]:
         """Each entry's expansions, made once (they are the same for every question that uses it)."""
         return tuple(
@@ -104,7 +104,7 @@ class DomainSynonyms:
             self._readings["by_reading"] = keys
         return self._readings["by_reading"]
 
-    @cached_property
+    @lookup
     def _by_first_char(self) -> dict[str, tuple[tuple[int, str, bool], ...]]:
         """Each left side folded once, filed under its first character, with whether it is a
         Latin word (only those need `_whole_word`'s look at their neighbours)."""
@@ -161,8 +161,12 @@ class SudachiSynonyms:
 
     def expand(self, tokens: list[Token]) -> list[Expansion]:
         found = []
+        expanded = self._expanded
         for token in tokens:
-            targets = self._targets(token)
+            # the memo read here first: nearly every word of a question has been expanded before
+            targets = expanded.get((token.surface, token.term, token.synonym_groups))
+            if targets is None:
+                targets = self._targets(token)
             if targets:  # most words have none
                 found.extend(targets)
         return found
@@ -206,13 +210,17 @@ class Lexicon:
         return cls(DomainSynonyms(()), SudachiSynonyms({}))
 
     def expansions(self, folded: str, tokens: list[Token]) -> list[Expansion]:
-        content = [t for t in tokens if t.is_content]
+        content = [t for t in tokens if t.pos[0] not in CONTENT_DROPPED]  # t.is_content
         return self.domain.expand(folded, "".join(t.term for t in content)) + self.sudachi.expand(content)
 
     def kana_expansions(self, tokens: list[Token], reading: Callable[[str], str]) -> list[Expansion]:
         """A word written in hiragana whose reading is a left side's (「めざしている」: めざす, 目指す):
         that entry, as if written in kanji (Sudachi's normalized form keeps the kana)."""
-        words = [t.term for t in tokens if t.is_content and len(t.term) >= 3 and _HIRAGANA.fullmatch(t.term)]
+        words = [
+            t.term
+            for t in tokens
+            if len(t.term) >= 3 and t.pos[0] not in CONTENT_DROPPED and _HIRAGANA.fullmatch(t.term)
+        ]
         if not words:
             return []
         keys = self.domain.keys_by_reading(reading)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+V = TypeVar("V")
 MEMO_SIZE = 4096  # values kept per corpus; past it, values are made each time and not kept
 
 
@@ -33,3 +34,30 @@ class Memo:
 
     def __len__(self) -> int:
         return len(self._values)
+
+
+class lookup(Generic[V]):  # noqa: N801 - a decorator, named as functools.cached_property is
+    """`functools.cached_property` for the lookups a corpus derives from itself, stored with
+    `object.__setattr__` instead of through the instance's `__dict__`.
+
+    CPython 3.11 keeps a plain instance's attributes inline, where a load is one specialised
+    step; reading `__dict__` (as cached_property does on first use) turns that into a real dict
+    for good, and from then on every attribute of the instance (`corpus.index`,
+    `corpus.tokenizer`, …: about a hundred loads a question) takes the slow generic path. The
+    value is made without a lock: at worst two threads make the same value and one is kept.
+    """
+
+    def __init__(self, make: Callable[[Any], V]) -> None:
+        self.make = make
+        self.name = make.__name__
+        self.__doc__ = make.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> V:  # noqa: ANN401
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = self.make(instance)
+        object.__setattr__(instance, self.name, value)  # frozen dataclasses too: a derived value, not a field
+        return value

@@ -106,17 +106,20 @@ class PhraseIndex:
         return read_past
 
     def _longest(self, folded: str) -> PhraseMatch | None:
+        grams = self._grams
+        # Only where a window of the question is some unit's: most questions have no such place.
+        starts = [start for start in range(len(folded) - MIN_PHRASE + 1) if folded[start : start + GRAM] in grams]
+        if not starts:
+            return None
         best: tuple[int, int, list[int]] | None = None
         best_length = MIN_PHRASE - 1
         # The whole question pasted from the agreement is a quotation however short its words
         # (「ついて、乙と協力し」); a short run inside a question must be one (see quotation_like).
         core = folded.strip(_AROUND)
         whole = (folded.find(core), folded.find(core) + len(core))
-        for start in range(len(folded) - MIN_PHRASE + 1):
+        for start in starts:
             if len(folded) - start <= best_length:
                 break
-            if folded[start : start + GRAM] not in self._grams:
-                continue
             end = start + best_length + 1  # only a run longer than the best so far counts
             holders = self.holders(folded[start:end])
             while holders and end < len(folded):

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..chars import CHOONPU, HIRAGANA_LETTERS, KANJI_NOMA, KATAKANA_LETTERS
+from .memo import lookup
 from .tokenizer import Token, to_katakana
 
 _PHRASE = re.compile(f"[{KANJI_NOMA}{KATAKANA_LETTERS}{CHOONPU}]{{3,}}")
@@ -100,12 +100,13 @@ class Spelling:
         boundaries: Callable[[], frozenset[int]] | None = None,
         in_words: Callable[[], frozenset[int]] | None = None,
     ) -> Correction | None:
+        heads, tails = self._shapes
         for size in range(min(len(run), MAX_PHRASE), MIN_PHRASE - 1, -1):
             for start in range(len(run) - size + 1):
                 window = run[start : start + size]
-                # the cheapest test first: most windows are near no phrase, and every test here
-                # only skips a window, so their order changes nothing
-                if not self._may_be_near(window):
+                # the cheapest test first (`_may_be_near`, written out: most windows are near no
+                # phrase); every test here only skips a window, so their order changes nothing
+                if (size, window[:2]) not in heads and window[2:] not in tails:
                     continue
                 if window in self.phrases:
                     continue
@@ -130,9 +131,14 @@ class Spelling:
         heads, tails = self._shapes
         return (len(window), window[:2]) in heads or window[2:] in tails
 
-    @cached_property
+    @lookup
     def _shapes(self) -> tuple[frozenset[tuple[int, str]], frozenset[str]]:
         return frozenset((len(p), p[:2]) for p in self.phrases), frozenset(p[2:] for p in self.phrases)
+
+    @lookup
+    def _reading_starts(self) -> frozenset[str]:
+        """The first two kana of every reading: most runs of a question hold none of them."""
+        return frozenset(reading[:2] for reading in self.readings)
 
     def read(self, text: str, occurs: Callable[[str], bool] = _never) -> list[Correction]:
         """Words of the corpus spelled out in hiragana: 「さいがいたいさく」→ 災害, 対策. A run the
@@ -145,11 +151,13 @@ class Spelling:
                 # that may be a particle may also begin the word (「やくわりぶんたん」's や).
                 shown, words = _unparticled(piece), []
                 cuts = (shown, _unparticled(piece, start=False), *_heads(shown))
+                most = 0
                 for cut in dict.fromkeys(cuts):
-                    segmented = self._segment(to_katakana(cut))  # once per cut: the DP is the cost here
-                    if segmented:
-                        shown, words = cut, segmented
-                        break
+                    covered, segmented = self._cover(to_katakana(cut))  # once per cut: the DP is the cost here
+                    # the cut whose words explain the most kana: 「はんろかくだい」 is 販路・拡大, not
+                    # 「んろかくだい」 with a first は taken for a particle
+                    if segmented and covered > most:
+                        shown, words, most = cut, segmented, covered
                 if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
                     found.extend(Correction(shown, word, "reading") for word in words)
         return found
@@ -160,6 +168,13 @@ class Spelling:
 
     def _segment(self, kana: str) -> list[str]:
         """Best cover of `kana` by known readings (dynamic programming over positions)."""
+        return self._cover(kana)[1]
+
+    def _cover(self, kana: str) -> tuple[int, list[str]]:
+        """`_segment`'s words and how many kana they (and the particles after them) explain."""
+        starts = self._reading_starts
+        if not any(kana[at : at + 2] in starts for at in range(len(kana) - 1)):
+            return 0, []  # no reading (two kana or more) begins anywhere in it: nothing covers any of it
         # (covered, words, whether the cover reaches this position): a particle right after a
         # word is explained too (「いりょうのことで」: 医療, の, こと, で).
         best: list[tuple[int, list[str], bool]] = [(0, [], False)] + [(-1, [], False)] * len(kana)
@@ -174,7 +189,7 @@ class Spelling:
                 if term is not None and not short and best[start][0] + (end - start) > best[end][0]:
                     best[end] = (best[start][0] + end - start, [*best[start][1], term], True)
         covered, words, _ = best[len(kana)]
-        return words if covered >= MIN_COVERAGE * len(kana) else []
+        return (covered, words) if covered >= MIN_COVERAGE * len(kana) else (0, [])
 
 
 def _pieces(run: str) -> list[str]:

@@ -20,7 +20,10 @@ MAX_REMEMBERED_WORDS = 10_000  # a bound for each memo of words; the lexicon has
 MAX_REMEMBERED_FORMS = 20_000  # dictionary words whose forms analyse keeps (a few hundred bytes each)
 MODES = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
 DROPPED_POS = ("助詞", "助動詞", "補助記号", "記号", "空白", "感動詞", "接続詞")
-_DROPPED = frozenset(DROPPED_POS)
+CONTENT_DROPPED = frozenset(
+    DROPPED_POS
+)  # `Token.is_content` as a set, to test many tokens without a property call each
+_DROPPED = CONTENT_DROPPED
 # Words of legal drafting that join clauses and name no topic: 「…に関する」「…について」
 # (つく), 「為る」, 「ため」(為), 「その他」, 「等」. Left in, a long cell full of them outranks the short
 # cell that names the topic.
