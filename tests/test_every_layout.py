@@ -34,9 +34,18 @@ def test_every_article_by_number_in_every_form(layout):
         for question in forms(article.number):
             answer = ask(layout, question)
             first = answer.hits[0].unit.id if answer.hits else answer.status
-            if first != f"{agreement.id}/art-{article.number}":
-                missed.append((question, first))
+            if first == f"{agreement.id}/art-{article.number}" or _the_paragraph(answer, article.number, question):
+                continue
+            missed.append((question, first))
     assert missed == []
+
+
+def _the_paragraph(answer, number: int, question: str) -> bool:  # noqa: ANN001 - Answer
+    """「第4条第1項」 where 第4条 is a 取組 of its own (第1項 its 内容, 第2項 甲の役割 …): the row cited so."""
+    if "項" not in question or not answer.hits:
+        return False
+    place = answer.hits[0].unit.citation.place
+    return answer.hits[0].unit.kind == "row" and place.startswith(f"第{number}条") and place.endswith("第1項")
 
 
 def test_random_phrases_bring_a_unit_holding_them_first(layout):

@@ -302,6 +302,10 @@ QUESTION_WORDS = frozenset(
         "どれ",
         "何処",
         "何時",
+        # 「何月何日に締結された」: a date asked for, not a topic (the agreement's date answers it)
+        "何年",
+        "何月",
+        "何日",
         "如何",
         "何故",
         # the agreement itself: every question is about it
