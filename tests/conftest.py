@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -80,7 +79,7 @@ settings.register_profile(
     "ci",
     derandomize=True,
     database=None,
-    deadline=timedelta(seconds=5),  # per example; a generous bound on a shared, noisy machine
+    deadline=None,  # no timed assertions: a shared machine under load took 7.6 s once for an example that takes 0.8 s
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -52,7 +52,11 @@ CASES = [
     ("goshogawara-tsuruta", "相互乗入れの該当箇所はどこか。", Status.NO_MATCH),  # 相互 of 「相互に利用」
     ("inabe-toin-2010", "相談会のことって協約に書いてある？", Status.NO_MATCH),  # 相談 by 協議
     ("inami-himeji-2015", "市民病院のことって協約に書いてある？", Status.NO_MATCH),  # 病院 by 医療
-    # … but a word one unit holds in its own terms (救急, in a cell) is the agreement's: answered
+    # a noun no unit holds in any way (子ども), beside one held only through its field (病気 → 医療)
+    ("chizu-tottori-2010", "病気の子どもを預ける病児保育を鳥取市の施設で使える？", Status.NO_MATCH),
+    # … but one whose part the agreement holds (バス of バス会社) says what of it: answered
+    ("shinjo-okura-2015", "バス会社と協議するのは新庄市側の役割ですか。内容を教えてください", "row-x2.0-1/甲"),
+    # … and a word one unit holds in its own terms (救急, in a cell) is the agreement's: answered
     ("xx-town-xx-city-2020", "救急医療はどうなっているか知りたい", "row-0-1"),
     ("sapporo-iwamizawa-2019", "岩見沢市の病院に関する役割", "row-2-1/乙"),  # 病院 alone, no run of nouns
 ]

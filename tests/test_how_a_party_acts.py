@@ -60,6 +60,8 @@ def test_each_partys_cell(loaded, wording):  # noqa: F811
         ("〓は観光PRでなにをするの", 1, QuestionKind.ROLE),
         ("〓は救急医療でなにするの？", 1, QuestionKind.ROLE),
         ("救急医療ではなにをするの", 0, QuestionKind.CONTENT),
+        # and without を (「何してくれるの」)
+        ("商店街でお店やってます。まちのにぎわいづくり、〓は何してくれるの", 1, QuestionKind.ROLE),
     ],
 )
 def test_how_it_goes_about_it_is_what_it_does(text, parties, kind):

@@ -49,7 +49,7 @@ def counts(agreement: Agreement) -> tuple[int, int, int]:
 def test_layouts_md_lists_every_fixture():
     files = {p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html")}
     assert {name for name, *_ in COUNTS} == files
-    assert len(files) == 26  # 22 agreements, 4 of them also as HTML
+    assert len(files) == 28  # 24 agreements, 4 of them also as HTML
 
 
 @pytest.mark.parametrize(
@@ -221,6 +221,28 @@ QUESTIONS = [
     ("xx-town-xx-city-2020.txt", "費用はどう負担するか。", "art-6", "第6条（費用負担）"),
     ("xx-town-xx-city-2020.txt", "語句の定義は", "art-1", "第1条（語句の定義）"),
     ("xx-town-xx-city-2020.txt", "この協定はいつから効力を生ずるか。", "signature", "署名欄"),
+    # 取組 as articles of their own under 第二編 / 第一章: each party's role a paragraph, cited by it
+    (
+        "xx-town-xx-city-articles-2020.txt",
+        "xx市は小児救急で何をするか。",
+        "row-x2.1-1/乙",
+        "第8条（小児救急医療体制の確保）第3項 乙（xx市）の役割",
+    ),
+    ("xx-town-xx-city-articles-2020.txt", "費用はどう負担するか。", "art-6", "第6条（費用負担）"),
+    ("xx-town-xx-city-articles-2020.txt", "第8条は", "art-8", "第8条（小児救急医療体制の確保）"),
+    # 取組 articles with role sub-headings 「( 乙の役割)」 above 「3 乙は、…」, no 編/章
+    (
+        "fukagawa-chippubetsu-articles-2018.txt",
+        "秩父別町は救急医療体制の確保で何をするか。",
+        "row-0-1/乙",
+        "第4条（救急医療体制の確保）第3項 乙（秩父別町）の役割",
+    ),
+    (
+        "fukagawa-chippubetsu-articles-2018.txt",
+        "費用はどう負担するか。",
+        "art-8",
+        "第8条（事務執行に当たっての連携及び費用負担）",
+    ),
     # no title at all, 分野 / 取組 / roles without 内容, the 別表 set up by 第2条, a fixed term
     (
         "kariya-xx-town-2021.txt",

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..search.corpus import Corpus
 from ..search.units import Unit
+from .area import gives_the_name, named_first
 from .confidence import Asked, confident, covered_first
 from .content import Content
 from .definitions import defined_term, only_explains
@@ -38,13 +39,13 @@ from .lists import TOGETHER_WORDS, asks_for_list
 from .missing import missing_article
 from .notes import reading_notes, synonym_notes
 from .notfound import not_found_message
+from .parts import named_part
 from .placed import effective_answer, referenced_answer, related_answer, row_roles_answer
 from .provides import provision
 from .provisions import (
     annex_reference,
     annexes_counted,
     label_definition,
-    named_first,
     named_heading,
     outline,
     what_it_is,
@@ -54,6 +55,8 @@ from .question import Context, Query, Question, QuestionKind, understand
 from .ranking import allowed_units, rank, written_alone_first
 from .relative import in_list_before, in_named_article, next_to
 from .result import NO_MATCH, QUOTING, Answer, Hit, ListItem, Quote, Status, context_of, hit_at, quoting
+from .siblings import modified_heads
+from .splits import role_split
 from .structure import Reference, find_reference, inside_quotation
 from .wording import kind_of
 
@@ -103,6 +106,8 @@ def ask(
         raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}")
     question = understand(corpus, text)
     reference = in_named_article(corpus, question.text, agreement)
+    if reference is None:  # 「第二編には何条ある」: the 取組 articles under that part, before 「何条」 counts articles
+        reference = named_part(corpus, question, agreement)
     if reference is None and history:  # 「その中で3番目は」 after a list
         reference = in_list_before(corpus, question.text, history[-1], agreement)
     reference = reference or find_reference(corpus, question.text, agreement)
@@ -112,7 +117,17 @@ def ask(
         return Answer(question.text, Status.NOT_PARTY, unborne, question=question, context=context)
     if reference is None:
         # a heading named word for word (「連携する取組等はどこか」) before who the parties are (どこ)
-        finders = (annexes_counted, named_heading, who_is_meant, what_it_is, outline, provision, defined_term)
+        finders = (
+            named_part,
+            annexes_counted,
+            named_heading,
+            role_split,
+            who_is_meant,
+            what_it_is,
+            outline,
+            provision,
+            defined_term,
+        )
         found = (find(corpus, question, agreement) for find in finders)
         reference = next((place for place in found if place is not None), None)
     if reference is None and history:  # 「じゃあ乙は？」 after 「甲とはどこの市のこと？」
@@ -236,15 +251,21 @@ def _answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int) -> An
     )
     content = topic_of_together(question.content) if question.kind == QuestionKind.TOGETHER else question.content
     compared = role and len({p.label for p in query.parties}) > 1  # 「甲と乙で何が違う」
-    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign, compared)
+    modified = modified_heads(question.reading.words, question.reading.noun_runs)
+    asked = Asked(content or question.content, phrase, taken or named, role, question.foreign, compared, modified)
     ranked = covered_first(corpus, asked, ranked)
     quoted = question.phrase.positions.tolist() if question.phrase is not None else ()
     ranked = named_first(corpus, question.text, written_alone_first(corpus, _runs(content), ranked, quoted))
     if query.kind == QuestionKind.SIGNER:  # 「いつ締結された」: the unit holding the date, not the block without it
         ranked = dated_first(corpus, question.text, ranked)
-    # a role question about the one 取組 sharing its words, said in other words (distinct.py)
+    # a role question about the one 取組 sharing its words, said in other words (distinct.py); the area's
+    # name asked for, given by a unit that holds no word 圏域 or 名前
     words, first = question.reading.words, ranked[0][0]
-    if not confident(corpus, asked, first) and not distinct_row(corpus, asked, words, first):
+    if (
+        not confident(corpus, asked, first)
+        and not distinct_row(corpus, asked, words, first)
+        and not gives_the_name(corpus, question.text, first)
+    ):
         return related_answer(corpus, query, ranked, top_k)
     best = corpus.units[ranked[0][0]]
     # A role question, or one naming a party, about an annex row: that row's (party's) cells — its

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from ..chars import HIRAGANA, KANJI
 from ..search.tokenizer import Token
-from .content import PERSON_ENDINGS, Content
+from .content import PERSON_ENDINGS, Content, covered
 from .foreign import SAID_ASPECTS
 from .framing import ANNEX_WORDS, PARTNER_WORDS, SAYING_WORDS
 from .parties import MASK
@@ -132,7 +132,7 @@ def asking_words(
 
 
 def _held(content: Content, document_frequency: Callable[[str], int]) -> bool:
-    return any(all(document_frequency(t) for t in terms) for terms in content.terms)
+    return covered(content.terms, document_frequency)
 
 
 def _may_ask(token: Token, occurs: Callable[[str], bool]) -> bool:

@@ -63,8 +63,14 @@ _INTRODUCTION = re.compile(
 )
 
 
+# What every _INTRODUCTION ends with holds one of these: a question without any (most) introduces no one.
+_INTRODUCING = re.compile("です|でござ|と申します|だが|だけ")
+
+
 def introduction_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
     """The terms only the sentences that say who asks hold."""
+    if _INTRODUCING.search(text) is None:
+        return frozenset()
     return _terms_inside(tokenizer, text, [match.span() for match in _INTRODUCTION.finditer(text)])
 
 
@@ -86,7 +92,8 @@ def backdrop_spans(text: str) -> list[tuple[int, int]]:
         ends.pop()
     if ends:  # every sentence but the last
         spans.append((0, ends[-1]))
-    spans += [match.span() for match in _ASIDE.finditer(text)]
+    if "(" in text or "（" in text:  # an aside opens with one: most questions have none
+        spans += [match.span() for match in _ASIDE.finditer(text)]
     if any(word in text for word in _USE_WORDS):  # most questions use none: no scan for one
         spans += [match.span("use") for match in _USE.finditer(text)]
     return spans

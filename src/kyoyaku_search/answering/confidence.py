@@ -16,8 +16,9 @@ from ..search.phrases import PhraseMatch
 from ..search.tokenizer import fold
 from .content import Content
 from .framing import SAYING_WORDS
-from .generic import GENERIC_TERMS, only_generic, shares_only_common
+from .generic import GENERIC_TERMS, lacks, only_generic, shares_only_common
 from .records import record
+from .siblings import Modified, said_of_another
 
 # Chosen with `make eval` on tests/questions.yaml and tests/questions-tuning.yaml (see README):
 # the weighted share of content words the best unit must cover to be quoted as the answer: more
@@ -45,6 +46,8 @@ class Asked:
     # part (「火葬場の共同利用」「除排雪の費用負担」): a unit sharing the rest answers another thing.
     foreign: tuple[str, ...] = ()
     compared: bool = False  # several parties' roles asked side by side
+    # The question's heads and what it says of them (「高齢者の就労」): see answering/siblings.py
+    modified: tuple[Modified, ...] = ()
 
     @property
     def needed(self) -> float:
@@ -83,6 +86,12 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     """Whether the unit answers the question rather than only sharing a word with it."""
     if asked.settled:
         return True  # the topic was settled before or named in full
+    # a run of the text repeated (「センターの運営を支援」) after a word that makes it another thing's
+    # (「子育て支援センター」 where the row's is a 生活支援センター) is no quotation of that row
+    if another_thing(corpus, asked, position):
+        return False
+    holds = lambda t: corpus.index.holds(t, [position])[0]  # noqa: E731
+    common, anywhere, slip = _common_in(corpus), _anywhere(corpus), _slip(corpus)
     if asked.phrase is not None and all(word in SAYING_WORDS for word in asked.foreign):
         # the question quotes the text (「…」の出典); a quote does not vouch for a property of what it
         # names that no unit states (「連携中枢都市圏ビジョンの計画期間」「…センターの開所時間」)
@@ -90,12 +99,39 @@ def confident(corpus: Corpus, asked: Asked, position: int) -> bool:
     if asked.foreign or coverage(corpus, asked.content, position) < asked.needed:
         return False
     # 「周産期医療体制」 of a unit on 救急医療体制: the unit shares only 医療・体制, words of any topic
-    if only_generic(asked.content, lambda t: corpus.index.holds(t, [position])[0], corpus.index.document_frequency):
+    if only_generic(asked.content, holds, corpus.index.document_frequency):
         return False
-    holds = lambda t: corpus.index.holds(t, [position])[0]  # noqa: E731
-    if shares_only_common(asked.content, holds, _common_in(corpus), _anywhere(corpus), _slip(corpus)):
+    if shares_only_common(asked.content, holds, common, anywhere, slip):
         return False
     return _answers_subject(corpus, asked, position)
+
+
+def another_thing(corpus: Corpus, asked: Asked, position: int) -> bool:
+    """answering/siblings.py: the unit says the question's head only of another thing, and holds no
+    word of what the question says of it but a common one, which the agreement lacks (高齢者 beside
+    障害者, held at most through 福祉)."""
+    if not asked.modified:
+        return False  # most questions: no noun said of another
+    common = _common_in(corpus)
+    lacking = [c for c in asked.content if lacks(c, common, _anywhere(corpus), _slip(corpus))]
+    if not lacking:
+        return False
+    unit = corpus.units[position]
+    # a party's cell is about its row's 取組: the row's own words say what of the head it is about
+    row = corpus.positions.get(unit.row_id) if unit.row_id is not None else None
+    at = [position] if row is None or row == position else [position, row]
+
+    def holds_own(terms: tuple[str, ...]) -> bool:
+        return not all(common(t) for t in terms) and all(any(corpus.index.holds(t, at)) for t in terms)
+
+    unheld = [c for c in asked.content if not any(holds_own(terms) for terms in (*c.terms, *c.partial))]
+
+    def lacked(modifier: str) -> bool:
+        inside = [c for c in asked.content if c.word in modifier]
+        return any(c in lacking for c in inside) and all(c in unheld for c in inside)
+
+    text = "\n".join(corpus.units[p].text for p in at)
+    return said_of_another(text, asked.modified, lacked)
 
 
 def _common_in(corpus: Corpus) -> Callable[[str], bool]:
@@ -153,15 +189,15 @@ def coverages(corpus: Corpus, content: Sequence[Content], positions: Sequence[in
     # than the sums. The same additions and division, word by word, so the shares are the same
     # to the bit.
     def any_held(alternatives: tuple[tuple[str, ...], ...]) -> list[bool]:
-        covered = [False] * len(positions)
+        covered: list[bool] | None = None  # the first way's list as it is (read, never changed)
         for terms in alternatives:
             if len(terms) == 1:  # most ways to cover a word are one term
                 every = held(terms[0])
             else:
                 holds = [held(term) for term in terms]
                 every = [all(h[i] for h in holds) for i in range(len(positions))]
-            covered = [c or e for c, e in zip(covered, every, strict=True)]
-        return covered
+            covered = every if covered is None else [c or e for c, e in zip(covered, every, strict=True)]
+        return [False] * len(positions) if covered is None else covered
 
     texts: list[str] = []
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..chars import HIRAGANA, KANJI
 from ..search.lexicon import Expansion
 from ..search.related import held_parts, kanji_stem, same_stem
-from ..search.tokenizer import Token, Tokenizer
+from ..search.tokenizer import DROPPED_POS, Token, Tokenizer
 from .reading import Reading
 from .records import record
 
@@ -21,6 +21,7 @@ OTHER_WEIGHT = 0.3  # a verb or adjective against a noun's 1.0
 SINGLE_CHAR_WEIGHT = 0.5
 EXAMPLE_MARKS = ("とか", "など", "等", "なんか", "や", "といった", "のような", "みたいな")
 COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
+_DROPPED = frozenset(DROPPED_POS)  # the parts of speech of no content word (Token.is_content)
 PERSON_ENDINGS = frozenset("者人民生員士客児層")
 # Verbal nouns of striving for more or better of a thing (「保育士確保」「販路開拓」): a row about the
 # thing answers them in whatever words it strives. Not a service of its own (「ごみ収集」「選挙管理」).
@@ -57,11 +58,13 @@ def content_words(
     for it, 「話」 of 「集まって話をする」, the template's word for it).
     The question's backdrop (answering/backdrop.py) is not among `topics`."""
     tokens, asks_kind = reading.words, reading.asks_kind
-    by_term = {token.term: token for token in tokens if token.is_content}
+    by_term = {token.term: token for token in tokens if token.pos[0] not in _DROPPED}  # Token.is_content, inlined
     compounds, acted_on = _noun_runs(tokens, reading.noun_runs)
     readings = [e for e in expansions if e.layer == "reading"]
     # where a noun that can be an adjective is followed by 「な」: it describes, as an adjective does
-    adjectival = {t.begin for t in tokens if t.surface == "な" and t.pos[0] == "助動詞"}
+    adjectival = set()
+    if "な" in reading.said:  # the text the words were read from: most questions have no な
+        adjectival = {t.begin for t in tokens if t.surface == "な" and t.pos[0] == "助動詞"}
     found: dict[str, Content] = {}
     for term in topics:
         token = by_term.get(term)
@@ -108,17 +111,20 @@ def content_words(
             covers = tuple(sorted(c for c in covering if c))
             acts_on = acted_on.get(token.begin, ()) if token is not None else ()
             found[word] = Content(word, covers, weight, asks_kind=asks, compound=compound, acts_on=acts_on)
-    return _either(tokens, found)
+    return _either(tokens, reading.said, found)
 
 
 # 「スタートアップや創業」「スタートアップ・起業」: two nouns side by side name one field in two words
 COORDINATORS = ("や", "・")
 
 
-def _either(tokens: Sequence[Token], found: dict[str, Content]) -> tuple[Content, ...]:
-    """Each noun joined to another by 「や」「・」, with that other noun (see `relate`)."""
+def _either(tokens: Sequence[Token], said: str, found: dict[str, Content]) -> tuple[Content, ...]:
+    """Each noun joined to another by 「や」「・」, with that other noun (see `relate`); `said` is
+    the text the tokens were read from."""
+    if "や" not in said and "・" not in said:  # COORDINATORS: most questions join no nouns
+        return tuple(found.values())
     if not any(token.surface in COORDINATORS for token in tokens):
-        return tuple(found.values())  # most questions join no nouns
+        return tuple(found.values())
     for first, mark, second in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if mark.surface not in COORDINATORS or first.pos[0] != "名詞" or second.pos[0] != "名詞":
             continue
@@ -158,7 +164,7 @@ def relate(
     related = []
     by_word = {word.word: word for word in content}
     for word in content:
-        if any(all(document_frequency(t) for t in terms) for terms in word.terms):
+        if covered(word.terms, document_frequency):
             related.append(word)
             continue
         terms = word.terms + tuple((term,) for term in same_stem(word.word, by_stem))
@@ -176,6 +182,19 @@ def relate(
             weight = min(weight, OTHER_WEIGHT)
         related.append(replace(word, terms=terms, partial=tuple((part,) for part in parts), weight=weight))
     return tuple(related)
+
+
+def covered(ways: tuple[tuple[str, ...], ...], document_frequency: Callable[[str], int]) -> bool:
+    """Whether some unit-level way to cover a word is all in the corpus: `any(all(df(t) for t in
+    terms) for terms in ways)`, in loops (asked of each content word by several rules of every
+    question, where the two generators cost more than the lookups)."""
+    for terms in ways:
+        for term in terms:
+            if not document_frequency(term):
+                break
+        else:
+            return True
+    return False
 
 
 def _held_word(tokenizer: Tokenizer, word: str, document_frequency: Callable[[str], int]) -> bool:

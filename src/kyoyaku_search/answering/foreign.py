@@ -13,7 +13,7 @@ from ..chars import HIRAGANA
 from ..search.corpus import initiative_key
 from ..search.phrases import PhraseMatch
 from ..search.tokenizer import Token, compound_runs
-from .content import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content
+from .content import COMPOUND_POS, EXAMPLE_MARKS, PERSON_ENDINGS, Content, covered
 from .framing import ANNEX_WORDS
 from .parties import MASK
 from .reading import Reading
@@ -84,12 +84,19 @@ def foreign_modifiers(
         if not c.partial
         and c.word[-1] not in PERSON_ENDINGS
         and HIRAGANA.isdisjoint(c.word)
-        and not any(all(document_frequency(t) for t in terms) for terms in c.terms)
+        and not covered(c.terms, document_frequency)
     }
     # 「参加人数」「利用料金」: a held part, then a head of two or more characters no unit has
     headless = {c.word for c in content if c.partial and _unheld_tail(c.word, c.partial) not in ("", *SAID_ASPECTS)}
 
+    weakness: dict[str, bool] = {}  # a head may be asked about twice below: it is read once
+
     def weak(word: str) -> bool:
+        if word not in weakness:
+            weakness[word] = _weak(word)
+        return weakness[word]
+
+    def _weak(word: str) -> bool:
         """Held only inside longer words of the corpus (人口 of 圏域人口), through no synonym."""
         c = next(c for c in content if c.word == word)
         held = [terms for terms in c.terms if all(document_frequency(t) for t in terms)]
@@ -104,12 +111,14 @@ def foreign_modifiers(
         )
 
     counted = {c.word for c in content}
+    # a person by their work (…士・…師・…員) anywhere (most questions name none): else no compound holds one
+    workers = any(t.surface[-1:] in _WORKERS for t in tokens)
     found = []
     for start, at in compound_runs(tokens, COMPOUND_POS):
         words = [t.surface for t in tokens[start:at] if t.surface in counted]
         listed = _listed(tokens, said, start, at)
         # people weigh little, and still name another thing (「消防士」, whose content word is 消防 alone)
-        if not listed:
+        if workers and not listed:
             found.extend(_other_person_of(tokens, start, at, occurs))
         if not words or listed or not any(word in heavy for word in words):
             continue
@@ -186,6 +195,7 @@ def _run_after(tokens: Sequence[Token], at: int) -> str:
 
 
 _WORKER_ENDINGS = "士師員"  # 保育士・看護師・職員: people by their work
+_WORKERS = frozenset(_WORKER_ENDINGS)
 _TOPIC_MARKS = (
     *("を", "は", "が", "について", "に関して", "に関する", "にかんする", "とは", "って", "ってある"),
     *("に係る", "に係わる", "にかかる"),  # 「下水道料金に係る規定ぶり」

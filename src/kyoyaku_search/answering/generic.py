@@ -72,25 +72,45 @@ def shares_only_common(
     anywhere: Callable[[str], bool],
     slip: Callable[[str], bool] = lambda word: False,
 ) -> bool:
-    """Whether the question names a thing of its own that the agreement lacks (a part of a run of
-    nouns that is no `common` word and that no unit holds but through `common` words) and the unit
-    shares with it only `common` words: 「相互応援」 of a unit on 「相互に…連携」 (応援 held only through
-    支援・連携), 「相談会」 of the article on 協議. Sharing words of every topic says nothing of this
-    one. A part no unit holds at all that is a `slip` of a held word (「職員合流」) is no thing of
-    its own; nor is a word some unit holds in its own terms (救急 in one cell): then the unit is
-    only ranked above the one that has it."""
-    own = [
-        c
-        for c in content
-        if c.compound
-        and not _common_word(c, common)
-        and not any(all(anywhere(t) for t in terms) and not all(common(t) for t in terms) for terms in c.terms)
-        and not (not any(all(anywhere(t) for t in terms) for terms in c.terms) and slip(c.word))
-    ]
-    if not own:
+    """Whether the question names a thing of its own the agreement lacks (`_own_lacking`) and the
+    unit shares with it only `common` words: 「相互応援」 of a unit on 「相互に…連携」 (応援 held only
+    through 支援・連携), 「相談会」 of the article on 協議, 「病気の子どもを預ける」 of a row on 医療.
+    Sharing words of every topic says nothing of this one."""
+    if not any(_own_lacking(c, common, anywhere, slip) for c in content):
         return False  # 「救急医療の連携」: the question's own words are the agreement's
     shared = [[terms for terms in (*c.terms, *c.partial) if all(holds(t) for t in terms)] for c in content]
     return any(shared) and not any(any(not all(common(t) for t in terms) for terms in ways) for ways in shared)
+
+
+def _own_lacking(
+    word: Content, common: Callable[[str], bool], anywhere: Callable[[str], bool], slip: Callable[[str], bool]
+) -> bool:
+    """A word naming the question's own thing that no unit holds but through `common` words: a part
+    of a run of nouns (応援 of 相互応援), or a noun no unit holds in any way nor in part (子ども).
+    Not a `slip` of a held word (「職員合流」); not a word some unit holds in its own terms (救急 in
+    one cell): then the unit is only ranked above the one that has it."""
+    if _common_word(word, common):
+        return False
+    held = [terms for terms in word.terms if all(anywhere(t) for t in terms)]
+    if any(not all(common(t) for t in terms) for terms in held):
+        return False
+    if not held:
+        # 「バス会社」 by バス and 企業: a part the agreement holds in its own terms says what of it
+        parts = {t for terms in (*word.terms, *word.partial) for t in terms if anywhere(t) and not common(t)}
+        return not slip(word.word) and (bool(word.compound) or (word.weight >= 1.0 and not parts))
+    return bool(word.compound)
+
+
+def lacks(
+    word: Content, common: Callable[[str], bool], anywhere: Callable[[str], bool], slip: Callable[[str], bool]
+) -> bool:
+    """Whether the agreement lacks the word: no unit holds it, nor a part of it, but through `common`
+    words (高齢者, held at most through 福祉), and it is no `slip` of a held word."""
+    if _common_word(word, common):
+        return False
+    if any(anywhere(t) and not common(t) for terms in (*word.terms, *word.partial) for t in terms):
+        return False
+    return not slip(word.word)
 
 
 def _common_word(word: Content, common: Callable[[str], bool]) -> bool:

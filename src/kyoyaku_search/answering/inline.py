@@ -7,12 +7,13 @@ import re
 
 from ..ingest.dates import kanji_number
 from ..search.corpus import Corpus
+from .ordinals import ordinal_after
 from .places import Reference, in_scope
 
 # 「第3条第1号ア」「第3条(1)ア」「第3条第2号ア(イ)」: a place inside the article the 取組 are written in
 # (an inline annex), read as its rows' citations print it (「第3条第1号ア(ア)a」).
 _ITEM = re.compile(
-    r"\s*(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})号|[(](?P<p>[0-9]{1,2})[)])"
+    r"\s*(?:第?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})号|[(](?P<p>[0-9]{1,2})[)])"
     r"(?P<rest>(?:[ア-ン]|[0-9]{1,2}|[(][ア-ンa-z0-9]{1,2}[)]|[a-z]|[ⅰ-ⅻ])*)"
 )
 
@@ -38,6 +39,9 @@ def inline_place(
     for end in range(len(asked), len(item_label) - 1, -1):  # the longest part of it rows are cited by
         found = tuple(i for i in rows if _cited_under(units[i].citation.place, asked[:end]))
         if found:
+            nth = ordinal_after(folded[item.end() :])  # 「第3条(1)アの最後の取組」: one of them
+            if nth is not None and 1 <= abs(nth) <= len(found):
+                found = (found[nth if nth < 0 else nth - 1],)
             if len(found) == 1:
                 return Reference(found, units[found[0]].citation.place, "row", matched=words)
             return Reference(found, asked[len(article) : end], "section", matched=words)

@@ -112,8 +112,8 @@ QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "does",
         re.compile(
-            # 「なにをするの」 typed in kana asks the same
-            r"(?:何|なに)を(?:する|して|やる)|やること|すること|どうする|(?:何|なに)する"
+            # 「なにをするの」 typed in kana, 「何してくれるの」 without を, ask the same
+            r"(?:何|なに)を?(?:する|して|やる|やって)|やること|すること|どうする"
             r"|(?:どのように|どの様に|どう|どういうふうに|どんなふうに)(?:取り組|取組|関わ|かかわ)"
         ),
     ),
@@ -173,15 +173,17 @@ _ALTERNATIVES = {
 }
 
 
-def kind_expansions(kind: str, asked: set[str], inside: set[str]) -> tuple[Expansion, ...]:
+def kind_expansions(kind: str, asked: Callable[[], set[str]], inside: Callable[[], set[str]]) -> tuple[Expansion, ...]:
     """KIND_EXPANSIONS of `kind`, less those of another alternative when the question's terms and
-    their synonyms (`asked`) name exactly one alternative. Not when the question holds that one's
-    term only inside a compound (`inside`: 「変更手続」), which then is no topic term of its own."""
+    their synonyms (`asked()`) name exactly one alternative. Not when the question holds that one's
+    term only inside a compound (`inside()`: 「変更手続」), which then is no topic term of its own.
+    (Both are asked for only of a kind with alternatives: most kinds have none.)"""
     groups = _ALTERNATIVES.get(kind)
     if not groups:
         return KIND_EXPANSIONS[kind]
-    chosen = [terms for terms, words in groups if any(words.match(term) for term in asked)]
-    if len(chosen) != 1 or chosen[0] & inside:
+    terms_asked = asked()
+    chosen = [terms for terms, words in groups if any(words.match(term) for term in terms_asked)]
+    if len(chosen) != 1 or chosen[0] & inside():
         return KIND_EXPANSIONS[kind]  # neither or both said (「変更や廃止の手続き」)
     return tuple(e for e in KIND_EXPANSIONS[kind] if e.target in chosen[0])
 

@@ -173,7 +173,8 @@ def holding_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int
     hits = tuple(hit_at(corpus, i, 0.0) for i in positions[:MAX_LISTED])
     first = units[0]
     who = next(named((p,)) for p in corpus.party_names if (p.agreement_id, p.name) == (first.agreement_id, first.party))
-    message = f"{who}の役割のうち「{quoted}」とあるものは別表に{len(positions)}項目あります。すべて示します。"
+    where = listed_in(corpus, positions)
+    message = f"{who}の役割のうち「{quoted}」とあるものは{where}に{len(positions)}項目あります。すべて示します。"
     items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
     context = Context(query.parties, kind=QuestionKind.ROLE)
     question = query.question
@@ -183,6 +184,10 @@ def holding_answer(corpus: Corpus, query: Query, allowed: np.ndarray, top_k: int
 def listed_in(corpus: Corpus, positions: Sequence[int]) -> str:
     """Where the listed 取組 stand: 別表, or 「第3条」 where every agreement of them writes its 取組 in
     that article (no 別表 to point to)."""
+    held = {corpus.units[i].article for i in positions}
+    if held and None not in held:  # each 取組 an article of its own: 「第7条から第11条まで」
+        own = sorted(held)
+        return f"第{own[0]}条" if len(own) == 1 else f"第{own[0]}条から第{own[-1]}条まで"
     articles = {
         (a.annex.article if (a := corpus.agreement(corpus.units[i].agreement_id)).annex else None) for i in positions
     }

@@ -97,6 +97,7 @@ class Ordinal:
 # 「協約は何条まである」「条文はいくつ」: how many articles there are — the last one says it.
 _HOW_MANY_ARTICLES = re.compile(
     r"何条\s*まで|何条\s*(?:ある|あり|から|で(?:構成|成)|に分かれ)|何[かヶカケ箇]条|条文(?:は|が)?(?:いくつ|幾つ|何個|全部で)|条文の数"
+    r"|(?:全部|全体|合計)で?\s*何条(?!目)"  # 「全部で何条」
 )
 
 

@@ -4,6 +4,7 @@ and, when the agreement has no answer, the closest units shown only as 関連.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -16,6 +17,7 @@ from .structure import Reference
 from .wording import kind_of
 
 RELATED = 3  # units offered as 関連 when the agreement has no answer
+_PART_LABEL = re.compile(r"^第\S{1,3}[編章節]")  # 「第一章 医療」, the part a list of 取組 articles stands in
 
 
 def referenced_answer(corpus: Corpus, query: Query, allowed: np.ndarray, reference: Reference, top_k: int) -> Answer:
@@ -26,6 +28,9 @@ def referenced_answer(corpus: Corpus, query: Query, allowed: np.ndarray, referen
     # asked party's cell of that row, not the listed party's
     if reference.kind in ("row", "role") and query.parties:
         positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].row_id or corpus.units[i].id)]
+    elif reference.kind == "article" and query.parties and all(corpus.units[i].row_id for i in positions):
+        # 「第8条の甲の役割は」 where 第8条 is a 取組 of its own: the party's role paragraph
+        positions = [c for i in positions for c in corpus.row_roles(corpus.units[i].row_id or "")]
     positions = [i for i in positions if allowed[i]]
     if reference.kind != "section":
         if not reference.positions and reference.note:  # a place that does not exist, and why
@@ -43,8 +48,9 @@ def referenced_answer(corpus: Corpus, query: Query, allowed: np.ndarray, referen
         return Answer.no_match(query.question)
     hits = tuple(hit_at(corpus, i, 0.0) for i in positions)  # all listed as items; top_k of them as hits
     annex = corpus.agreement(hits[0].unit.agreement_id).annex
-    # 「別表第3(2)」: a label naming its table already says where
-    heading = "" if reference.label.startswith("別表") else annex.heading if annex is not None else "別表"
+    # 「別表第3(2)」: a label naming its table already says where; so does a part 「第一章 医療」
+    says_where = reference.label.startswith("別表") or _PART_LABEL.match(reference.label) is not None
+    heading = "" if says_where else annex.heading if annex is not None else "別表"
     whose = f"の{named(query.parties)}の役割" if query.parties else "の取組"
     message = f"{heading}{reference.label}{whose}は{len(hits)}項目あります。"
     items = tuple(ListItem(h.unit.initiative or "", h.citation) for h in hits)
@@ -86,6 +92,15 @@ def row_roles_answer(
     named = {p.name for p in query.question.reading.parties}
     if len(named) == 1:  # 「二つの市でやるPRでの、乙の…受け持ちは」: both side by side, the one named first
         cells.sort(key=lambda i: corpus.units[i].party not in named)
+    elif (phrase := query.question.phrase) is not None:  # pasted text names no party outside itself
+        text = query.question.text
+        said = {
+            u.party_label for i in cells if (u := corpus.units[i]).party_label in text or u.party and u.party in text
+        }
+        if len(said) == 1:  # 「甲の子育て支援施設での役割は」 (乙's cell says 「甲の子育て支援施設」): 甲's
+            cells.sort(key=lambda i: corpus.units[i].party_label not in said)
+        else:  # 「…の住民に対し、甲」 pasted from one cell: the cell that says it
+            cells.sort(key=lambda i: i not in phrase.positions)
     rest = [i for i, _ in ranked if i not in cells]
     hits = tuple(hit_at(corpus, i, scores.get(i, 0.0)) for i in [*cells, *rest][:top_k])
     context = context_of(query, corpus.units[cells[0]])

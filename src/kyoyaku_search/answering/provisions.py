@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..chars import KANJI, KATAKANA
 from ..search.corpus import Corpus
 from ..search.phrases import quotation_like
 from ..search.tokenizer import fold
@@ -23,6 +22,7 @@ from .kinds import asks_for_the_annex
 from .lists import PARTNER_WORDS
 from .places import naming_the_parties
 from .question import Query, Question, QuestionKind
+from .sections import POLICY_FIELDS
 from .structure import Reference, in_scope
 from .wording import this_document
 
@@ -33,15 +33,7 @@ _WHO_IS = re.compile(
 )
 # 「締結した市町村はどこ」「誰と誰が結んだ」: which municipalities, not who signed for them.
 _WHICH = re.compile(r"どこ|どの(?:市|町|村|自治体|まち)|市町村|自治体|誰と誰|だれとだれ|何市|どちら|当事者")
-# 「都市圏の名称は」「圏域の名前」「何という都市圏」: the proper name of something the agreement names.
-# 「なんていう圏域」「どういう名前の都市圏」 too.
-_NAME_OF = re.compile(
-    f"(?P<noun>[{KANJI}{KATAKANA}]+)の(?:名称|名前|呼び名|呼称)"
-    rf"|(?:何|なん)\s*(?:と|て)\s*いう(?P<after>[{KANJI}]+)"
-    f"|(?:どういう|どんな|どのような)(?:名前|名称)の(?P<named>[{KANJI}]+)"
-)
-
-
+_PAIR = re.compile(r"どことどこ|誰と誰|だれとだれ|どちらとどちら|どの市とどの")
 # 「「甲」とはどの自治体を指すか」: the words for what a label stands for are no topic of their own.
 _WHICH_MUNICIPALITY = frozenset({"自治体", "市町村", "地方公共団体", "団体", "都市", "まち"})
 # 「協約に出てくる「乙」」「文中で使われている甲」: where the label is met, not a topic either.
@@ -56,7 +48,9 @@ def who_is_meant(corpus: Corpus, question: Question, agreement: str | None) -> R
     if question.parties or not all(term in PARTNER_WORDS for term in question.own_topic_terms):
         return None
     # 「この協定を締結した市町村はどこ」「協約の相手方はどこ」「参加している市町村」
-    which = _WHICH.search(question.text) is not None and bool(question.own_topic_terms)
+    # 「結んだのはどことどこ」「誰と誰の約束」: a pair asked for needs no other word to be about the parties
+    asked = bool(question.own_topic_terms) or _PAIR.search(question.text) is not None
+    which = _WHICH.search(question.text) is not None and asked
     if question.kind == QuestionKind.PARTNERS or which and question.kind in ("signer", "general"):
         return the_parties(corpus, agreement)
     return None
@@ -80,12 +74,14 @@ def named_heading(corpus: Corpus, question: Question, agreement: str | None) -> 
     )
     if not positions:
         return None
+    if question.parties and any(corpus.units[i].searched is not None for i in positions):
+        return None  # a 取組 article: the party asked about is answered by its role paragraph
     more = [
         c.word
         for c in question.content
         if c.weight >= 1.0
         and fold(c.word) not in heading
-        and c.word not in _ASKING_WORDS
+        and c.word not in ASKING_WORDS
         and corpus.occurs(fold(c.word))
     ]
     if more:
@@ -101,7 +97,7 @@ def _as_heading(heading: str, folded: str) -> bool:
 
 # Words about the asking or the annex, which a question naming a heading may add (「…の取扱い」
 # 「…に関する甲の分担内容」).
-_ASKING_WORDS = QUESTION_WORDS | SAYING_WORDS | ANNEX_WORDS | SAID_ASPECTS  # 「…は協約の対象に含まれるか」
+ASKING_WORDS = QUESTION_WORDS | SAYING_WORDS | ANNEX_WORDS | SAID_ASPECTS  # 「…は協約の対象に含まれるか」
 
 
 # 「これは地方自治法でいうどういう種類の取り決めか」「この協約の法的な位置づけは」: what kind of
@@ -192,7 +188,9 @@ _HOW_MANY_ANNEXES = re.compile(
 def annexes_counted(corpus: Corpus, question: Question, agreement: str | None) -> Reference | None:
     """The article that sets up the annexes, with a note naming each as printed, for a question
     asking how many annexes one agreement has, where it has several; None otherwise."""
-    match = _HOW_MANY_ANNEXES.search(question.reading.folded_text)
+    folded = question.reading.folded_text
+    fields = re.search(POLICY_FIELDS, folded)  # 「政策分野はいくつ」 where each 別表 holds one
+    match = _HOW_MANY_ANNEXES.search(folded) or fields
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
     if match is None or len(ids) != 1 or len(annexes := corpus.agreement(ids[0]).annexes()) < 2:
         return None
@@ -200,7 +198,8 @@ def annexes_counted(corpus: Corpus, question: Question, agreement: str | None) -
     if found is None:
         return None
     named = "、".join(" ".join(part for part in (annex.heading, annex.title) if part) for annex in annexes)
-    note = f"{this_document(corpus, ids[0])}の別表は{len(annexes)}つです（{named}）。"
+    counted = "政策分野" if fields is not None and match is fields else "別表"
+    note = f"{this_document(corpus, ids[0])}の{counted}は{len(annexes)}つです（{named}）。"
     return Reference(found.positions, found.label, found.kind, note, match.group(0))
 
 
@@ -238,6 +237,8 @@ def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = 
         # on a tie, the article naming the 取組 sets them up (「…連携して実施する取組及び役割分担については、
         # 別表に掲げるとおり」), not one naming only the 分野 (「別表に掲げる分野について…連携を図る」)
         found.sort(key=lambda i: _holding(corpus, i, words))
+        if not found:  # 取組 written as articles of their own: the article before them sending to them
+            found = _sending_to_articles(corpus, articles, words)
         if not found and (annex := corpus.agreement(aid).annex) is not None and annex.article is not None:
             found = [i for i in articles if corpus.units[i].article == annex.article]
         positions += found[:1]
@@ -246,37 +247,24 @@ def annex_article(corpus: Corpus, words: Sequence[str], agreement: str | None = 
     return Reference(tuple(positions), corpus.units[positions[0]].citation.place, "article")
 
 
+# 「次条から第7条までに定めるとおり」「第4条から第7条まで」: a reference to the articles that follow
+_LATER_ARTICLES = re.compile(r"(?:次条|第[0-9０-９一二三四五六七八九十]{1,3}条)から")
+
+
+def _sending_to_articles(corpus: Corpus, articles: Sequence[int], words: Sequence[str]) -> list[int]:
+    """Where each 取組 is an article of its own (its units cite 「第N条（…）」): the articles before the
+    first of them that send to later articles, the one holding most of `words` first."""
+    first = min((u.article for i in articles if (u := corpus.units[i]).row_id and u.article), default=None)
+    if first is None:
+        return []
+    units = corpus.units
+    found = [i for i in articles if (units[i].article or 0) < first and _LATER_ARTICLES.search(units[i].text)]
+    return sorted(found, key=lambda i: _holding(corpus, i, words))
+
+
 def _holding(corpus: Corpus, position: int, words: Sequence[str]) -> tuple[int, bool]:
     """How many of `words` the article holds (as written or as indexed terms: the question's 取り組み
     is the text's 取組), and whether it holds none of the 取組 (the one naming them sets them up)."""
     text = corpus.units[position].text
     said = sum(word in text or bool(corpus.index.matches((word,))[position]) for word in words)
     return -said, not corpus.index.matches(("取り組み",))[position] and "取組" not in text
-
-
-def named_first(corpus: Corpus, text: str, ranked: list[tuple[int, float]], depth: int = 3) -> list[tuple[int, float]]:
-    """For 「この協約で形成する都市圏の名称は」: of the best `depth`, the unit that gives the thing
-    its longest name (「さっぽろ連携中枢都市圏」 before the template's 「連携中枢都市圏」) comes first."""
-    match = _NAME_OF.search(text)
-    if match is None or not ranked:
-        return ranked
-    noun = match["noun"] or match["after"] or match["named"]
-    # an area (圏域) is named by its 圏: 「さっぽろ連携中枢都市圏」「新庄最上定住自立圏」
-    # (the word ending there: 「圏域人口」「圏内」 are no names of it)
-    end = f"圏(?![{KANJI}])" if noun.endswith("圏域") else re.escape(noun[-3:])
-    names = re.compile(rf"[\w・ー]*{end}")
-
-    def longest(position: int) -> int:
-        return max((len(m.group(0)) for m in names.finditer(corpus.units[position].text)), default=0)
-
-    if not any(longest(position) for position, _ in ranked[:depth]):
-        # none of the best names it (「圏域の名前は」): the unit of that agreement that does, ranked or not
-        # (「新庄最上定住自立圏」 holds no word 圏域 to be ranked by)
-        aid = corpus.units[ranked[0][0]].agreement_id
-        held = [i for i, unit in enumerate(corpus.units) if unit.agreement_id == aid and longest(i)]
-        if not held:
-            return ranked
-        best = max(held, key=longest)  # the first of the longest
-        return [(best, ranked[0][1]), *(item for item in ranked if item[0] != best)]
-    head = sorted(ranked[:depth], key=lambda item: -longest(item[0]))  # stable: ties keep their rank
-    return head + ranked[depth:]

@@ -168,7 +168,9 @@ def understand(corpus: Corpus, text: str) -> Question:
     asking_only = framing | QUESTION_WORDS if framing else QUESTION_WORDS  # most: no copy of the 182 words
     expansions = [e for e in expansions if not set(corpus.tokenizer.terms_of_word(e.source)) <= asking_only]
     expansions += [Expansion(r.before, r.after, "reading") for r in readings]
-    expansions += kind_expansions(kind, {*topics, *(e.target for e in expansions)}, set(weights) - set(topics))
+    expansions += kind_expansions(
+        kind, lambda: {*topics, *(e.target for e in expansions)}, lambda: set(weights) - set(topics)
+    )
     added = expansion_weights(corpus, expansions, weights)
     content = relate(
         corpus.tokenizer,
@@ -248,7 +250,8 @@ def _names_cut_from_kana(tokens: Sequence[Token]) -> set[str]:
     return {
         t.term
         for t, after in zip(tokens, tokens[1:], strict=False)
-        if t.pos[1:3] == ("固有名詞", "人名")
+        if t.pos[2] == "人名"
+        and t.pos[1] == "固有名詞"
         and _HIRAGANA_WORD.fullmatch(t.surface)
         and after.begin == t.end
         and after.pos[0] == "名詞"
@@ -265,6 +268,7 @@ _THE_AGREEMENT_ITSELF = re.compile(r"(?:協約|協定|約束|取り?決め)(?:�
 
 
 _ASKING = QUESTION_WORDS | FRAMING_WORDS
+_MANNER_HEADS = frozenset({"副詞", "形容詞"})  # the parts of speech _manner reads, besides 形状詞可能 ones
 
 
 def _manner(tokens: list[Token], frequency: Callable[[str], int]) -> frozenset[str]:
@@ -273,6 +277,8 @@ def _manner(tokens: list[Token], frequency: Callable[[str], int]) -> frozenset[s
     found = set()
     after = [*tokens[1:], None, None]
     for token, following, then in zip(tokens, after, after[1:], strict=False):
+        if token.pos[0] not in _MANNER_HEADS and token.pos[2] != "形状詞可能":
+            continue  # neither an adverb, an adjective nor adjectival: most words
         adverb = token.pos[0] == "副詞"
         adjectival = token.pos[2] == "形状詞可能" and following is not None and following.surface == "に"
         adjective = token.pos[0] == "形容詞"  # _how_asked wants one of these: most words are neither

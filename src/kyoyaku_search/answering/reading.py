@@ -123,7 +123,10 @@ def read(corpus: Corpus, text: str) -> Reading:
             masked = masked.replace(name, MASK * len(name))
         words, split = corpus.tokenizer.analyse(masked)
     run = heard_text[phrase.start : phrase.end] if phrase else ""
-    kind = question_kind(_unheld(corpus, folded, tokens, initiatives, run, parties), len({p.name for p in parties}))
+    # the runs of two or more nouns, read once: the words' when they are the tokens (most questions)
+    compounds = tuple((start, end) for start, end in compound_runs(tokens, _NOUN) if end - start > 1)
+    unheld = _unheld(corpus, folded, tokens, compounds, initiatives, run, parties)
+    kind = question_kind(unheld, len({p.name for p in parties}))
     if kind is QuestionKind.CONSULT and len({p.name for p in parties}) == 1 and _consults_in_role(masked):
         # 「バス会社と協議するのは新庄市側の役割ですか」「バス会社との話し合いは乙がやることになってるの」:
         # the party's role is asked; 協議 is what it does
@@ -146,7 +149,9 @@ def read(corpus: Corpus, text: str) -> Reading:
         backdrop=backdrop_terms(corpus.tokenizer, masked),
         initiatives=initiatives,
         kind_phrases=_kind_phrases(kind, folded),
-        noun_runs=tuple((start, end) for start, end in compound_runs(words, _NOUN) if end - start > 1),
+        noun_runs=compounds
+        if words is tokens
+        else tuple((start, end) for start, end in compound_runs(words, _NOUN) if end - start > 1),
     )
 
 
@@ -243,6 +248,7 @@ def _unheld(
     corpus: Corpus,
     folded: str,
     tokens: Sequence[Token],
+    compounds: Sequence[tuple[int, int]],
     initiatives: tuple[str, ...],
     run: str,
     parties: Sequence[PartyName] = (),
@@ -253,7 +259,7 @@ def _unheld(
     role, though the party's name holds 市長 (「札幌市長は」 still asks who signed: 長 follows the name)."""
     bodies = corpus.memo.get(("named bodies", tuple(parties)), lambda: _bodies(parties)) if parties else ()
     spans = _named_spans(corpus, folded, initiatives) + _party_spans(folded, bodies)
-    spans += _held_compounds(corpus, folded, tokens)
+    spans += _held_compounds(corpus, folded, tokens, compounds)
     # a short run is common wording as often as a quotation (「協力して取り組む」 says 共に)
     if len(run) >= SHORT_PHRASE and (at := folded.find(run)) >= 0:
         spans.append((at, at + len(run)))
@@ -270,21 +276,23 @@ def _unheld(
     return "".join(chars) + "\n" + "".join(terms)
 
 
-def _held_compounds(corpus: Corpus, folded: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def _held_compounds(
+    corpus: Corpus, folded: str, tokens: Sequence[Token], compounds: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Compounds of the question that hold a kind's word and that the annex itself uses
     (「相談支援」 of a role cell, 「協議会」 of a row): a thing a 取組 does, not what kind of answer
     is asked for (「羽後町が相談支援でやること」 asks a role, not how the parties consult)."""
     spans = []
-    for start, end in compound_runs(tokens, _NOUN):
+    for start, end in compounds:  # the runs of two or more nouns
         begin, stop = tokens[start].begin, tokens[end - 1].end
         word = folded[begin:stop]
-        if (
-            end - start > 1
-            and any(KIND_PATTERNS[k].search(word) for k in ARTICLE_KINDS)
-            and word in _annex_text(corpus)
-        ):
+        if _ARTICLE_KIND_WORD.search(word) and word in _annex_text(corpus):
             spans.append((begin, stop))
     return spans
+
+
+# Any kind's word an article answers (kinds.ARTICLE_KINDS), in one pattern: a compound is tried once.
+_ARTICLE_KIND_WORD = re.compile("|".join(f"(?:{KIND_PATTERNS[kind].pattern})" for kind in ARTICLE_KINDS))
 
 
 def _annex_text(corpus: Corpus) -> str:

@@ -30,6 +30,51 @@ _BESIDE = re.compile(
     r"|\s*の\s*(?P<count>[2-9]|[二三四五六七八九]|ふた|みっ|よっ)\s*つ\s*(?:(?P<after>後|あと|先|さき)|前|まえ)の\s*(?:条文|条項|条)"
 )
 _COUNTS = {"ふた": 2, "みっ": 3, "よっ": 4}
+# A word each alternative of _BESIDE holds: most questions hold none, and no heading is tried.
+_BESIDE_WORDS = re.compile(r"次|つぎ|後|あと|先|さき|前|まえ|直|手前|続|つづ")
+
+
+def _step(beside: re.Match[str]) -> int:
+    """How many articles after (positive) or before (negative) the named one `_BESIDE` says."""
+    if beside["count"]:
+        count = _COUNTS.get(beside["count"]) or kanji_number(beside["count"]) or 1
+        return count if beside["after"] else -count
+    return 1 if beside["next"] or beside["follows"] else -1
+
+
+# 「目的の条文の次の条」「「費用分担」の条の前の条」: an article named by its heading, then beside it.
+_HEADING_THEN = re.compile(r"[」』]?(?:\s*の?\s*(?:条文|条項|条|規定))?")
+
+
+def _beside_heading(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
+    """The article after (or before) the one whose heading the question names; None when it names
+    no heading so. The distinct headings (a handful) are tried, longest first (協定の変更 before 変更)."""
+    for written, heading in sorted(corpus.folded_headings, key=lambda pair: -len(pair[1])):
+        at = folded.find(heading)
+        if at < 0:
+            continue
+        then = _HEADING_THEN.match(folded, at + len(heading))
+        beside = _BESIDE.match(folded, then.end())
+        if beside is None:
+            continue
+        picked, named = [], []
+        for position in corpus.headings[written].tolist():
+            unit = corpus.units[position]
+            if agreement is not None and unit.agreement_id != agreement:
+                continue
+            named.append(unit)
+            articles = in_scope(corpus, unit.agreement_id, "article")  # document order
+            step = articles.index(position) + _step(beside)
+            picked += [articles[step]] if 0 <= step < len(articles) else []
+        words = folded[at : beside.end()]
+        if picked:
+            return Reference(tuple(picked), corpus.units[picked[0]].citation.place, "article", matched=words)
+        if len(named) == 1:  # 「協定の廃止の次の条」 of an agreement that ends there: said
+            end, side = ("最後", "次") if _step(beside) > 0 else ("最初", "前")
+            this = this_document(corpus, named[0].agreement_id)
+            note = f"{named[0].citation.place}は{this}の{end}の条で、その{side}の条はありません。"
+            return Reference((), words, "article", note, words)
+    return None
 
 
 def _beside_named(
@@ -38,11 +83,7 @@ def _beside_named(
     """The article after (or before) the named one, in each agreement in scope that has it; None
     when none has the named one (then it is said to be missing, as any article number is)."""
     number = kanji_number(named["n1"] or named["n2"])
-    if beside["count"]:
-        count = _COUNTS.get(beside["count"]) or kanji_number(beside["count"]) or 1
-        step = count if beside["after"] else -count
-    else:
-        step = 1 if beside["next"] or beside["follows"] else -1
+    step = _step(beside)
     words = named.group(0) + beside.group(0)
     picked, has = [], False
     for aid in [agreement] if agreement is not None else [a.id for a in corpus.agreements]:
@@ -98,6 +139,8 @@ def in_named_article(corpus: Corpus, text: str, agreement: str | None = None) ->
     question names (not the one last quoted); 「第5条の次の条文」: the article after it; None when
     the question says no such thing."""
     folded = unicodedata.normalize("NFKC", text)
+    if "条" in folded and not ARTICLE.search(folded) and _BESIDE_WORDS.search(folded):
+        return _beside_heading(corpus, folded, agreement)
     for match in articles_named(folded):
         if (beside := _BESIDE.match(folded, match.end())) is not None:
             return _beside_named(corpus, agreement, match, beside)

@@ -34,16 +34,24 @@ _SPOKEN_ANNEX = re.compile(
 )
 
 
+# 「べっぴょうだいに」「別表だいさん」: 別表第N said aloud.
+_SPOKEN_TABLE = re.compile(rf"(?:別表|べっぴょう)\s*だい\s*(?P<n>{SPOKEN_NUMBER})(?![ぁ-ゖ]*じょう)")
+
+
 def _spoken_section(folded: str) -> str:
-    """`folded` with an annex section said in kana written as the annex labels it (別表(3)ア)."""
+    """`folded` with an annex section said in kana written as the annex labels it (別表(3)ア), and
+    別表第N said aloud written so."""
     if "別表" not in folded and "べっぴょう" not in folded:  # most questions name no annex
         return folded
+    folded = _SPOKEN_TABLE.sub(lambda m: f"別表第{kana_number(m['n'])}", folded)
     return _SPOKEN_ANNEX.sub(lambda m: f"別表({kana_number(m['n'])}){to_katakana(m['letter'] or '')}", folded)
 
 
 def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     if "別表" not in folded and "べっぴょう" not in folded and "(" not in folded:
-        return None  # every section label below is written with one of these: most questions have none
+        # every section label below is written with one of these (most questions have none), but for
+        # a letter opening the question (「イの最初の取組」)
+        return _letter_only(corpus, folded, agreement) if _OPENING_LETTER.match(folded) else None
     folded = _BELONGS.sub("", _spoken_section(folded))
     missing = None
     for match in _ANNEX.finditer(folded):
@@ -51,10 +59,15 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
         letter = match["letter1"] or match["letter2"]
         if number is None:
             continue
-        if match["n1"] and (tables := _numbered_annexes(corpus, agreement)):
+        # 「別表2」 of an agreement printed with 別表第1, 別表第2 …: that table (「別表(2)」 is a section)
+        if (match["n1"] or match["n3"]) and (tables := _numbered_annexes(corpus, agreement)):
             return _in_table(corpus, folded, match, number, tables)
         found = _section_rows(corpus, number, letter, agreement)
-        if not found and letter:  # 「(2)アは」: a section without sub-sections, followed by a word
+        if not found and letter:
+            if not _KATAKANA_WORD.match(folded, match.end()):  # 「別表(2)イ」 of a (2) without イ: said
+                missing = missing or _no_such_letter(corpus, number, letter, agreement, match.group(0))
+                continue
+            # 「(2)アクセス…」: a section without sub-sections, followed by a word
             found, letter = _section_rows(corpus, number, None, agreement), None
         if not found:
             missing = missing or _no_such_section(corpus, number, agreement, match.group(0))
@@ -68,6 +81,21 @@ def in_section(corpus: Corpus, folded: str, agreement: str | None) -> Reference 
             return Reference((row,), f"{label}の{nth_words(nth)}", "row", matched=match.group(0))
         return Reference(tuple(found), label, "section", matched=match.group(0))
     return _letter_only(corpus, folded, agreement) or missing
+
+
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]")
+
+
+def _no_such_letter(corpus: Corpus, number: int, letter: str, agreement: str | None, words: str) -> Reference | None:
+    """「別表(2)イ」 where section (2) exists without a sub-section イ: said, not searched."""
+    rows = _section_rows(corpus, number, None, agreement)
+    if not rows or len({corpus.units[i].agreement_id for i in rows}) != 1:
+        return None
+    aid = corpus.units[rows[0]].agreement_id
+    annex = corpus.agreement(aid).annex
+    where = f"第{annex.article}条" if annex is not None and annex.article else "別表"  # the 取組 inline in 第3条
+    note = f"({number}){letter}は{this_document(corpus, aid)}の{where}にありません。"
+    return Reference((), f"({number}){letter}", "row", note, words)
 
 
 def _no_such_section(corpus: Corpus, number: int, agreement: str | None, words: str) -> Reference | None:
@@ -161,19 +189,31 @@ def _after_title(rest: str, section: str) -> str:
 
 
 # 「別表のイには何が入ってる」: a sub-section by its letter alone, where one section has it.
-_LETTER_ONLY = re.compile(r"別表(?:の|中の)\s*(?P<letter>[ア-ン])(?=には|は|に|の|って|で|\s|[?？]|$)")
+# 「イの最初の取組」: the letter alone opening the question, then an order.
+_LETTER_ONLY = re.compile(
+    r"別表(?:の|中の)\s*(?P<letter>[ア-ン])(?=には|は|に|の|って|で|\s|[?？]|$)"
+    r"|^\s*(?P<bare>[ア-ン])(?=の\s*(?:最初|最後|一番|いちばん|[0-9一二三四五六七八九]{1,2}\s*(?:番目|つ目)))"
+)
+
+
+_OPENING_LETTER = re.compile(r"\s*[ア-ン]の")
 
 
 def _letter_only(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     match = _LETTER_ONLY.search(folded)
     if match is None:
         return None
+    letter = match["letter"] or match["bare"]
     rows = [i for i in in_scope(corpus, agreement, "row") if corpus.units[i].section]
     labels = {corpus.units[i].section.split(" ", 1)[0] for i in rows}
-    wanted = [label for label in labels if re.fullmatch(rf"[(][0-9]{{1,2}}[)]{match['letter']}", label)]
+    wanted = [label for label in labels if re.fullmatch(rf"[(][0-9]{{1,2}}[)]{letter}", label)]
     if len(wanted) != 1:
         return None  # no such sub-section, or one in several sections: which one is not said
     found = tuple(i for i in rows if corpus.units[i].section.split(" ", 1)[0] == wanted[0])
+    nth = ordinal_after(folded[match.end() :])  # 「別表のイの最後の取組」「イの2番目の取組」
+    if nth is not None and 1 <= abs(nth) <= len(found):
+        row = found[nth if nth < 0 else nth - 1]
+        return Reference((row,), f"{wanted[0]}の{nth_words(nth)}", "row", matched=match.group(0))
     return Reference(found, wanted[0], "section", matched=match.group(0))
 
 
@@ -206,11 +246,16 @@ def titled(corpus: Corpus, folded: str, agreement: str | None) -> Reference | No
     return Reference(*whole[:2], "section", matched=whole[2]) if whole else None
 
 
+POLICY_FIELDS = (
+    r"政策分野(?:は|が)?\s*(?:全部で|全体で|合計)?\s*(?:いくつ|幾つ|何個|何つ)|いくつの政策分野|政策分野の数"
+)
 # 「別表はいくつの分野に分かれている」「別表の分野は全部でいくつ」「別表は何分野」: how the annex is divided.
 # Only of the annex: 「両市が協力する分野はいくつ」 counts the 取組 people call 分野 (a list of rows).
 _HOW_MANY_SECTIONS = re.compile(
     r"(?:別表|べっぴょう)[^。?？]{0,8}?(?:(?:分野|区分)(?:は|が)?\s*(?:全部で|全体で|合計)?\s*(?:いくつ|幾つ|何個|何つ)"
     r"|何(?:分野|区分)|いくつの(?:分野|区分)|分野の数)"
+    # 「政策分野はいくつ」: the template's word for the annex's divisions, with or without 別表
+    r"|" + POLICY_FIELDS
 )
 
 
@@ -218,9 +263,11 @@ def how_many_sections(corpus: Corpus, folded: str, agreement: str | None) -> Ref
     """Every row of the annex, with a note naming its sections (and their sub-sections) as printed,
     for a question asking how many sections it has; None for any other question, or when no
     agreement in scope divides its annex."""
-    if _HOW_MANY_SECTIONS.search(folded) is None:
+    if (asked := _HOW_MANY_SECTIONS.search(folded)) is None:
         return None
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
+    if re.fullmatch(POLICY_FIELDS, asked.group(0)) and any(len(corpus.agreement(aid).annexes()) > 1 for aid in ids):
+        return None  # 別表第1–第3, one 政策分野 each: counted as annexes (provisions.annexes_counted)
     notes = [note for aid in ids if (note := _division(corpus.agreement(aid)))]
     if not notes:
         return None

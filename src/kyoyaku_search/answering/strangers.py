@@ -31,11 +31,12 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
     known_forms = corpus.names.known_forms
     # a prefecture before a masked name is that party's only when parties are municipalities, not
     # bodies (「大阪府町村会」 beside a party 京都府町村会)
-    municipal = any(p.name.endswith(MUNICIPAL_SUFFIXES) for p in corpus.party_names)
+    municipal = corpus.memo.get(("municipal parties",), lambda: _municipal(corpus))
     named = [
         t.surface
         for index, t in enumerate(tokens)
-        if _place_name(corpus, tokens, index)
+        if t.pos[1] == "固有名詞"  # what _place_name asks first: most words are no proper noun
+        and _place_name(corpus, tokens, index)
         and not _names_a_route(tokens, index)
         and not _before_a_place(tokens, index, municipal)
         and t.pos[3] != "国"
@@ -43,6 +44,7 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
         and local_name(t.surface) not in known_forms  # 「北海道深川市」: a party with its prefecture
         and (t.surface not in corpus.text_blob or _asked_as_a_party(tokens, index))
         and not short_kana(t.surface)  # 「むすんだ ひは いつ」: Sudachi's 地名 「ひは」
+        and not _inside_kana(tokens, index)  # 「こうとうきょういく」: とうきょう of 高等教育
     ]
     if party_named and named:
         # a place said once as scenery and once otherwise (「…から来た人で、江別市の役割」) is asked about
@@ -51,6 +53,11 @@ def outsiders(corpus: Corpus, tokens: list[Token], party_named: bool = False) ->
     kana = [name for name in _kana_municipalities(tokens) if not _read_as_words(corpus, name)]
     found = list(dict.fromkeys([*named, *kana]))
     return tuple(name for name in found if not any(name != other and name in other for other in found))
+
+
+def _municipal(corpus: Corpus) -> bool:
+    """Whether some party is a municipality (市・町・村 …), not a body: read once per corpus."""
+    return any(p.name.endswith(MUNICIPAL_SUFFIXES) for p in corpus.party_names)
 
 
 # What follows a municipality asked about as a party would be: what it does, bears or is
@@ -137,6 +144,20 @@ def _names_a_route(tokens: list[Token], index: int) -> bool:
         and before.end == tokens[index].begin
         and before.pos[1] == "固有名詞"
         and before.surface.isascii()
+    )
+
+
+def _inside_kana(tokens: list[Token], index: int) -> bool:
+    """A name in hiragana glued to the hiragana of a word before it, no particle between
+    (「こうとうきょういくきかん」 read as こう・とうきょう・いく): a piece of a longer word typed in kana."""
+    token = tokens[index]
+    before = tokens[index - 1] if index > 0 else None
+    return (
+        before is not None
+        and before.end == token.begin
+        and before.pos[0] != "助詞"
+        and HIRAGANA.issuperset(token.surface)
+        and HIRAGANA.issuperset(before.surface)
     )
 
 

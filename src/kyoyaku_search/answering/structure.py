@@ -41,13 +41,15 @@ __all__ = [
 # 「第3条関係」 (the annex's heading), not an address (「北1条西2丁目」: a bare number after a kanji).
 ARTICLE = re.compile(
     rf"(?:(?<![法令号)）])第(?P<n1>{_NUMBER})|(?<![{KANJI}0-9])(?P<n2>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}))"
-    rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:第?(?P<paragraph>{_NUMBER})項)?"
+    # 「第4条第2項」「4条2項」「第4条の第2項」 (not 「第3条の2項目」)
+    rf"条(?!関係|例|件|約|文|項目|西|東|南|北|市|町|村|区|郡|通|駅|線)(?:の?第?(?P<paragraph>{_NUMBER})項(?!目))?"
 )
 _PREAMBLE = re.compile(r"前文|前書き|前書|まえがき|はしがき")
 _PLACES = (
     ("preamble", _PREAMBLE),
     ("supplementary", re.compile(r"附\s*則|付則")),
-    ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)")),
+    # 「誰が署名した」「署名した市長は」: who signed is the block that says it
+    ("signature", re.compile(r"署名欄|署名部分|記名押印|署名の(?:部分|欄|箇所)|署名し|調印し")),
     # who the parties are: the preamble names them in every agreement of the template
     ("preamble", re.compile(r"当事者(?:は|って|とは|を|について|が(?:どこ|誰|だれ))")),
 )
@@ -108,6 +110,9 @@ def _article(corpus: Corpus, folded: str, agreement: str | None) -> Reference | 
             joined = _joined(corpus, folded, match, number, agreement)
             if joined is not None:  # 「第2条と第3条」「第2条から第4条まで」: each of them
                 return joined
+            paragraph = _role_paragraph(corpus, positions[0], match)
+            if paragraph is not None:  # 「第8条第2項」 of a 取組 article: that party's role paragraph
+                return paragraph
             note = _paragraph_note(corpus, positions[0], match)
             return Reference(positions, f"第{number}条", "article", note, match.group(0))
     read = read_article(folded)
@@ -152,9 +157,11 @@ def _in_annex(corpus: Corpus, folded: str, agreement: str | None) -> Reference |
 
 
 def _counted_inside(corpus: Corpus, folded: str, number: int, end: int, agreement: str | None) -> Reference | None:
-    """「第3条の最後の取組」 where the 取組 stand in 第3条: counted among them; 「第3条の取組を全部」
-    (the words after the article's number, from `end`): all of them; None otherwise."""
-    if not holds_the_rows(corpus, number, agreement):
+    """「第3条の最後の取組」 where the 取組 stand in 第3条, or in the 別表 第3条 sets up (「…別表に掲げる
+    とおりとする」): counted among them; 「第3条の取組を全部」 (the words after the article's number, from
+    `end`): all of them; None otherwise."""
+    owners = _holding_rows(corpus, number, agreement)
+    if not owners:
         return None
     counted = _ordinal(corpus, folded, agreement)
     if counted is not None and counted.kind in ("row", "section"):
@@ -162,18 +169,52 @@ def _counted_inside(corpus: Corpus, folded: str, number: int, end: int, agreemen
     listed = _ROWS_OF_ARTICLE.match(folded, end)
     if listed is None:
         return None
+    rows = tuple(i for i in in_scope(corpus, agreement, "row") if corpus.units[i].agreement_id in owners)
+    label = "" if holds_the_rows(corpus, number, agreement) else "別表"  # 「第3条の取組は…」「別表の取組は…」
+    return Reference(rows, label, "section", matched=folded[end : listed.end()]) if rows else None
+
+
+def _holding_rows(corpus: Corpus, number: int, agreement: str | None) -> set[str]:
+    """The agreements in scope whose 取組 article `number` holds: written in it, or set up by it in
+    their 別表 (its text names 別表)."""
     ids = [agreement] if agreement is not None else [a.id for a in corpus.agreements]
-    inline = {aid for aid in ids if (annex := corpus.agreement(aid).annex) is not None and annex.article == number}
-    rows = tuple(i for i in in_scope(corpus, agreement, "row") if corpus.units[i].agreement_id in inline)
-    return Reference(rows, "", "section", matched=folded[end : listed.end()]) if rows else None
+    owners = set()
+    for aid in ids:
+        annex = corpus.agreement(aid).annex
+        if annex is None:
+            continue
+        if annex.article == number:
+            owners.add(aid)
+        elif annex.article is None:
+            article = [i for i in in_scope(corpus, aid, "article") if corpus.units[i].article == number]
+            owners |= {aid} if article and "別表" in corpus.units[article[0]].text else set()
+    return owners
 
 
 # 「第3条の取組を全部」「第3条に書かれている取組は」「第3条の取組はいくつ」: where the 取組 stand in 第3条,
 # every one of them (listed), not the article's text again.
 _ROWS_OF_ARTICLE = re.compile(
     r"\s*(?:の|に(?:ある|書かれ(?:て)?いる|書いてある|掲げ(?:ら)?れ(?:て)?いる|載っ(?:て)?いる|定め(?:ら)?れ(?:て)?いる)|で定める)"
-    r"\s*(?:取組|取り組み|とりくみ|連携事業|事業)(?!の?\s*(?:内容|中身|推進|実施))"
+    r"\s*(?:取組|取り組み|とりくみ|連携事業|事業)"
+    # asked for whole or counted, and nothing more (「第4条の取組に係る費用」 asks about 第4条)
+    r"(?:を\s*(?:全部|すべて|全て|一覧|列挙|教えて|見せて|挙げて)|の?\s*(?:一覧|全部|すべて|全て|リスト|数)"
+    r"|(?:は|が|って)?\s*(?:全部で)?\s*(?:いくつ|幾つ|何個|何項目|どれ|何が)"
+    r"|(?:は|って)?\s*(?:何|なに)?\s*(?:ですか|か)?\s*[?？。]?\s*$)"
 )
+
+
+def _role_paragraph(corpus: Corpus, position: int, match: re.Match[str]) -> Reference | None:
+    """第N条第M項 where article N is a 取組 of its own and paragraph M its first paragraph or a party's
+    role: that unit, cited 「第8条（…）第2項 甲（…）の役割」; None otherwise."""
+    row_id = corpus.units[position].row_id
+    paragraph = kanji_number(match["paragraph"]) if match["paragraph"] else None
+    if row_id is None or paragraph is None:
+        return None
+    for at in (corpus.position(row_id), *corpus.row_roles(row_id)):
+        place = corpus.units[at].citation.place
+        if re.search(rf"）第{paragraph}項(?: |$)", place):
+            return Reference((at,), place, corpus.units[at].kind, matched=match.group(0))
+    return None
 
 
 def _paragraph_note(corpus: Corpus, position: int, match: re.Match[str]) -> str:
@@ -281,12 +322,15 @@ def _in_force_articles(corpus: Corpus, agreement: str | None) -> tuple[int, ...]
 
 
 _NAMES_AN_AGREEMENT = re.compile(r"協約|協定|合意書|覚書")
+_OF_AREA = re.compile(r"圏域?の\s*$")
 
 
 def _title(corpus: Corpus, folded: str, agreement: str | None) -> Reference | None:
     """The preamble (or the unit naming the parties in its place), with the agreement's title, for
     「この協約の正式な名前は」 (one agreement in scope)."""
     match = _TITLE.search(folded)
+    if match is not None and _OF_AREA.search(folded, 0, match.start()):
+        return None  # 「この都市圏の正式な名前は」: the area's name (area.named_first), not the title
     positions = tuple(naming_the_parties(corpus, agreement)) if match else ()
     ids = {corpus.units[i].agreement_id for i in positions}
     if len(ids) != 1:

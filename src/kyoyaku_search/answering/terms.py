@@ -65,7 +65,10 @@ def manner_words(tokens: list[Token], held: Callable[[str], int]) -> set[str]:
     words |= {
         t.term
         for before, t in zip(tokens, tokens[1:], strict=False)
-        if t.pos[:2] == ("動詞", "非自立可能") and before.surface in ("て", "で") and before.pos[0] == "助詞"
+        if t.pos[1] == "非自立可能"  # ("動詞", "非自立可能") without a slice of each word's
+        and t.pos[0] == "動詞"
+        and before.surface in ("て", "で")
+        and before.pos[0] == "助詞"
     }
     return words
 

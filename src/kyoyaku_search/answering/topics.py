@@ -58,14 +58,17 @@ def _proper(
     return any(
         t not in backdrop and t not in SOFT_FRAMING_WORDS and (t in said_otherwise or own_topic(corpus, reading, t))
         for t in topics
-    ) or _names_heading(corpus, reading)
+    ) or _names_heading(corpus, reading, backdrop)
 
 
-def _names_heading(corpus: Corpus, reading: Reading) -> bool:
+def _names_heading(corpus: Corpus, reading: Reading, backdrop: frozenset[str]) -> bool:
     """「連携分野について、庁内調整に先立ち、…」: an article's heading named word for word is a topic,
-    even one made only of words that elsewhere frame a question (連携・分野)."""
+    even one made only of words that elsewhere frame a question (連携・分野) — named outside the
+    backdrop: 「…市の職員の合同研修を使いたい。町は何をしてくれる？」 names a 取組 article's heading in
+    the clause that is the topic."""
     text = reading.folded_text  # the cheap look first: most questions name no heading
-    return any(folded in text and quotation_like(heading) for heading, folded in corpus.folded_headings)
+    named = [heading for heading, folded in corpus.folded_headings if folded in text and quotation_like(heading)]
+    return any(not set(corpus.tokenizer.terms(heading)) <= backdrop for heading in named)
 
 
 def _held_through(corpus: Corpus, tokens: Sequence[Token], expansions: Sequence[Expansion]) -> frozenset[str]:

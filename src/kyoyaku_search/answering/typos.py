@@ -45,15 +45,19 @@ def correct_typos(corpus: Corpus, folded: str) -> tuple[str, list[Correction]]:
 def _abbreviated(corpus: Corpus, text: str, corrections: list[Correction]) -> tuple[str, list[Correction]]:
     """Two kanji the corpus lacks, the first of each half of exactly one four-kanji word of its own,
     are that word shortened as people say it (「健診」 for 健康診査, 「妊婦健診」 → 妊婦健康診査)."""
-    runs = [m.group(0) for m in _TWO_KANJI_RUN.finditer(text) if not corpus.index.document_frequency(m.group(0))]
-    runs += [m.group(0)[-2:] for m in _KANJI.finditer(text) if len(m.group(0)) > 2]  # 「妊婦健診」's 健診
+    four = _four_kanji(corpus)  # only a run that shortens one of these can be read as it: most are not
+    runs = [
+        m.group(0)
+        for m in _TWO_KANJI_RUN.finditer(text)
+        if m.group(0) in four and not corpus.index.document_frequency(m.group(0))
+    ]
+    runs += [m.group(0)[-2:] for m in _KANJI.finditer(text) if len(m.group(0)) > 2 and m.group(0)[-2:] in four]  # 健診
     for run in dict.fromkeys(runs):
-        if corpus.occurs(run) or not all(ch in KANJI for ch in run):
+        long = four[run]
+        if len(long) != 1 or corpus.occurs(run) or not all(ch in KANJI for ch in run):
             continue
-        long = _four_kanji(corpus).get(run, ())
-        if len(long) == 1:
-            text = text.replace(run, long[0])
-            corrections = [*corrections, Correction(run, long[0], "reading")]
+        text = text.replace(run, long[0])
+        corrections = [*corrections, Correction(run, long[0], "reading")]
     return text, corrections
 
 

@@ -28,8 +28,8 @@ def whole_word(corpus: Corpus, asked: Sequence[Token], content: Sequence[Content
     words: list[set[str]] = []  # the question's terms, gathered the first time a line is read
 
     def whole(term: str) -> bool:
-        if any(term in name for name in corpus.initiatives):  # 「戦略的な観光施策」: a 取組 is about it
-            return True
+        if corpus.memo.get(("in a 取組 name", term), lambda: any(term in name for name in corpus.initiatives)):
+            return True  # 「戦略的な観光施策」: a 取組 is about it
         compounds = corpus.memo.get(("compounds holding", term), lambda: _compounds_holding(corpus, term))
         if compounds is None or compounds.alone:
             return True

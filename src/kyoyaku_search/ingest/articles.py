@@ -9,6 +9,7 @@ from .dates import kanji_number
 from .front import starts_annex
 from .items import has_inline_roles, marker_kind, parse_inline
 from .repair import SENTENCE_END, repair_sentence
+from .role_articles import Part, inner_part, is_role_article, role_annex
 from .source_lines import ParseContext, SourceLine
 from .template import (
     ANNEX,
@@ -39,6 +40,7 @@ class BodyReader:
         articles: list[dict] = []
         inline: list[Annex] = []
         heading: SourceLine | None = None
+        inner: tuple[Part, ...] = ()  # the part headings (第二編, 第一章) the next article stands under
         index, after_blank = start, True
         while index < len(self.lines):
             line = self.lines[index]
@@ -56,7 +58,8 @@ class BodyReader:
                     f"見出し{heading.text.strip()}の後に条がありません / a heading not followed by an article",
                 )
             if PART.match(text):
-                continue  # 「第一編 総則」: groups the articles, numbered straight through
+                inner = inner_part(inner, text)  # 「第一編 総則」: groups the articles, numbered straight through
+                continue
             if HEADING.match(text):
                 heading = line
             elif match := ARTICLE.match(text):
@@ -78,8 +81,15 @@ class BodyReader:
                 )
                 heading = None
                 end = self._article_end(index)
-                if has_inline_roles(self.lines[index:end], parties):
-                    block = [each for each in self.lines[index:end] if each.text.strip()]
+                block = [each for each in self.lines[index:end] if each.text.strip()]
+                if name and is_role_article(block, parties):
+                    parts = [(body, line.numbers), *(self._role_part(each) for each in block)]
+                    articles[-1]["parts"] += [text for text, _ in parts[1:]]
+                    articles[-1]["lines"] += [n for _, numbers in parts[1:] for n in numbers]
+                    annex = role_annex(number, name, parts, inner, parties)
+                    inline.extend([annex] if annex is not None else [])
+                    index = end
+                elif has_inline_roles(self.lines[index:end], parties):
                     first_item = next((i for i, each in enumerate(block) if marker_kind(each.text)), len(block))
                     for lead in block[:first_item]:
                         articles[-1]["parts"].append(self._paragraph(lead, lead.text.strip()))
@@ -138,6 +148,11 @@ class BodyReader:
                 f"条・項・見出しのどれでもない行があります（見出しや「附則」が崩れていませんか）: {text[:20]}"
                 " / a line that is no article, paragraph or heading",
             )
+
+    def _role_part(self, line: SourceLine) -> tuple[str, tuple[int, ...]]:
+        """A line of a 取組 article: a role heading 「（甲の役割）」 as printed, else a repaired paragraph."""
+        text = line.text.strip()
+        return (text if HEADING.match(text) else self._paragraph(line, text)), line.numbers
 
     def _paragraph(self, line: SourceLine, text: str) -> str:
         """A later paragraph (「2 …」): repair the sentence, keep its number as printed."""

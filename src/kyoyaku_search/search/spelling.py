@@ -151,11 +151,13 @@ class Spelling:
                 # that may be a particle may also begin the word (「やくわりぶんたん」's や).
                 shown, words = _unparticled(piece), []
                 cuts = (shown, _unparticled(piece, start=False), *_heads(shown))
+                most = 0
                 for cut in dict.fromkeys(cuts):
-                    segmented = self._segment(to_katakana(cut))  # once per cut: the DP is the cost here
-                    if segmented:
-                        shown, words = cut, segmented
-                        break
+                    covered, segmented = self._cover(to_katakana(cut))  # once per cut: the DP is the cost here
+                    # the cut whose words explain the most kana: 「はんろかくだい」 is 販路・拡大, not
+                    # 「んろかくだい」 with a first は taken for a particle
+                    if segmented and covered > most:
+                        shown, words, most = cut, segmented, covered
                 if words and not occurs(run):  # `occurs` scans the corpus text: only when it matters
                     found.extend(Correction(shown, word, "reading") for word in words)
         return found
@@ -166,9 +168,13 @@ class Spelling:
 
     def _segment(self, kana: str) -> list[str]:
         """Best cover of `kana` by known readings (dynamic programming over positions)."""
+        return self._cover(kana)[1]
+
+    def _cover(self, kana: str) -> tuple[int, list[str]]:
+        """`_segment`'s words and how many kana they (and the particles after them) explain."""
         starts = self._reading_starts
         if not any(kana[at : at + 2] in starts for at in range(len(kana) - 1)):
-            return []  # no reading (two kana or more) begins anywhere in it: nothing covers any of it
+            return 0, []  # no reading (two kana or more) begins anywhere in it: nothing covers any of it
         # (covered, words, whether the cover reaches this position): a particle right after a
         # word is explained too (「いりょうのことで」: 医療, の, こと, で).
         best: list[tuple[int, list[str], bool]] = [(0, [], False)] + [(-1, [], False)] * len(kana)
@@ -183,7 +189,7 @@ class Spelling:
                 if term is not None and not short and best[start][0] + (end - start) > best[end][0]:
                     best[end] = (best[start][0] + end - start, [*best[start][1], term], True)
         covered, words, _ = best[len(kana)]
-        return words if covered >= MIN_COVERAGE * len(kana) else []
+        return (covered, words) if covered >= MIN_COVERAGE * len(kana) else (0, [])
 
 
 def _pieces(run: str) -> list[str]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..ingest.items import nth_marker, party_of
+from ..ingest.role_articles import is_role_annex
 from ..model import Agreement, Annex, AnnexRow, AnnexTable, Lines, Party
 
 KINDS = ("preamble", "article", "supplementary", "signature", "row", "role", "date")
@@ -46,10 +47,14 @@ class Unit:
     row_id: str | None = None  # for rows and role cells: the row's id
     lines: Lines = ()
     pages: tuple[int, ...] = ()  # the PDF pages the unit stands on (empty for other formats)
+    # What is searched in place of `text`, when the units of its parts quote the rest: a 取組
+    # article's first paragraph, its role paragraphs being the role cells'.
+    searched: str | None = None
 
     @property
     def search_text(self) -> str:
-        return f"{self.context}\n{self.text}" if self.context else self.text
+        text = self.text if self.searched is None else self.searched
+        return f"{self.context}\n{text}" if self.context else text
 
 
 def source_place(agreement: Agreement, lines: Lines) -> str:
@@ -89,6 +94,7 @@ def _units(agreement: Agreement) -> Iterator[Unit]:
         context=title,
         lines=agreement.preamble.lines,
     )
+    rows = _article_rows(agreement)
     for article in agreement.articles:
         place = f"{article.label}（{article.heading}）" if article.heading else article.label
         yield Unit(
@@ -100,6 +106,9 @@ def _units(agreement: Agreement) -> Iterator[Unit]:
             context=article.heading or "",
             article=article.number,
             lines=article.lines,
+            initiative=rows[article.number][1].initiative if article.number in rows else None,
+            row_id=rows[article.number][0] if article.number in rows else None,
+            searched=rows[article.number][1].content if article.number in rows else None,
         )
     if agreement.supplementary:
         yield Unit(
@@ -140,11 +149,35 @@ def _units(agreement: Agreement) -> Iterator[Unit]:
                 yield from _row_units(agreement, annex, heading, prefix, table, number, row, cite)
 
 
+def _article_rows(agreement: Agreement) -> dict[int, tuple[str, AnnexRow]]:
+    """Per 取組 article: the id of the row read from it, and the row. Its first paragraph and role
+    paragraphs are units of their own, so the article is searched by its first paragraph only and
+    is that 取組 (a role question about it is answered by the role paragraph)."""
+    rows = {}
+    for index, annex in enumerate(agreement.annexes(), start=1):
+        if is_role_annex(annex) and annex.article is not None:
+            table = next(annex.tables())
+            prefix = "" if index == 1 else f"x{index}."  # as `_units` numbers them
+            rows[annex.article] = (f"{agreement.id}/row-{prefix}{table.key}-1", table.rows[0])
+    return rows
+
+
 def _repeat(table: AnnexTable, number: int) -> str:
     """「の2行目」 for the second 内容 row of a 取組 spanning several (rowspan), so each cites apart."""
     row = table.rows[number - 1]
     same = [i for i, other in enumerate(table.rows, start=1) if other.initiative == row.initiative]
     return f"の{same.index(number) + 1}行目" if len(same) > 1 else ""
+
+
+def annexes_heading(agreement: Agreement) -> str | None:
+    """How a page or export names where the agreement's 取組 stand: its first annex's heading
+    (「別表（第3条関係）」, 「第3条」 for 取組 inline in it), 「第7条〜第11条」 for 取組 written as articles."""
+    annexes = agreement.annexes()
+    if not annexes:
+        return None
+    if len(annexes) > 1 and all(is_role_annex(annex) for annex in annexes):
+        return f"{annexes[0].heading}〜{annexes[-1].heading}"
+    return annexes[0].heading
 
 
 def _annex_heading(annex: Annex, count: int) -> str:
@@ -157,7 +190,10 @@ def _annex_heading(annex: Annex, count: int) -> str:
 
 def _role_name(annex: Annex, position: int, party: Party) -> str:
     """「乙（岩見沢市）の役割」, the column as printed with its party named
-    (「福山市の役割分担及び費用分担」), or an inline role's marker (「(b)ii」)."""
+    (「福山市の役割分担及び費用分担」), an inline role's marker (「(b)ii」), or the paragraph of a
+    取組 article with the party named (「第2項 甲（xx町）の役割」)."""
+    if is_role_annex(annex) and len(annex.markers) > 2 + position:
+        return f"{annex.markers[2 + position]} {party.display}の役割".lstrip()
     if annex.article is not None and len(annex.markers) > 2 + position:
         return annex.markers[2 + position]
     for column in annex.columns:
@@ -179,7 +215,11 @@ def _row_units(
 ) -> Iterator[Unit]:
     aid = agreement.id
     section = " ".join(part for part in (table.label, table.title) if part)
-    if annex.article is not None and len(annex.markers) >= 2:
+    if is_role_annex(annex):
+        # a 取組 article: 第8条（小児救急医療体制の確保）第1項, …第2項 甲（xx町）の役割
+        place = f"第{annex.article}条（{row.initiative}）"
+        row_place, role_place = f"{place}{annex.markers[1]}", place
+    elif annex.article is not None and len(annex.markers) >= 2:
         # inline in 第3条: 第3条第1号a(a) 取組内容, 第3条第1号a(b)ii 乙の役割
         place = f"第{annex.article}条第{table.number}号{table.letter or ''}{nth_marker(annex.markers[0], number - 1)}"
         row_place, role_place = f"{place}{annex.markers[1]}", place
@@ -189,6 +229,7 @@ def _row_units(
         row_place, role_place = place, place
     row_id = f"{aid}/row-{prefix}{table.key}-{number}"
     context = f"{table.title}\n{row.initiative}"
+    article = annex.article if is_role_annex(annex) else None  # the 取組 article its paragraphs stand in
     yield Unit(
         row_id,
         "row",
@@ -196,6 +237,7 @@ def _row_units(
         row.content or row.initiative,
         cite(row_place),
         context=context,
+        article=article,
         section=section,
         initiative=row.initiative,
         row_id=row_id,
@@ -212,6 +254,7 @@ def _row_units(
             cell.text,
             cite(f"{role_place}{own}"),
             context=f"{context}\n{row.content}\n役割",
+            article=article,
             section=section,
             initiative=row.initiative,
             party_label=party.label,

@@ -17,6 +17,7 @@ from ..answering.ranking import allowed_units
 from ..errors import QuestionError
 from ..search.corpus import Corpus
 from ..search.tokenizer import fold
+from ..search.units import annexes_heading
 from .marks import highlight_terms
 
 ANNEX_KINDS = ("row", "role")
@@ -187,6 +188,6 @@ def full_text(corpus: Corpus, agreement_id: str) -> FullText:
         agreement.title,
         agreement.date_text,
         passages,
-        agreement.annex.heading if agreement.annex else None,
+        annexes_heading(agreement),
         role_sections(corpus, agreement_id),
     )

@@ -16,7 +16,7 @@ from datetime import datetime
 from ..answering.answer import Answer, Hit, Status
 from ..ingest.dates import both_calendars
 from ..search.corpus import Corpus
-from ..search.units import Unit, source_place
+from ..search.units import Unit, annexes_heading, source_place
 from .documents import RoleSection
 
 # Markdown marks that start markup in a Markdown file (not Streamlit's own : and $): escaped
@@ -158,7 +158,7 @@ def role_table(corpus: Corpus, agreement_id: str, sections: Sequence[RoleSection
             place = source_place(agreement, row.lines)
             cells = (roles.get(heading, "") for heading in parties)
             rows.append((section.section, row.initiative, row.content, *cells, citation, place))
-    title = f"{agreement.title} {agreement.annex.heading if agreement.annex else ''}"
+    title = f"{agreement.title} {annexes_heading(agreement) or ''}"
     return RoleTable(title, agreement.title, headings, tuple(rows))
 
 
