@@ -6,19 +6,19 @@ question, the query, each content word, each hit, the answer: some hundred field
 A `record` is the class `dataclass(frozen=True)` makes: immutable, compared, hashed,
 `dataclasses.replace`-able.
 
-`derived` is `functools.cached_property` without the lock Python 3.11 takes on each first use (a
-question's facts are read by the one thread answering it; at worst two threads work out the same
-value): a `Reading`'s facts are each used once or twice, so that lock was most of their cost.
+`derived` is `search.memo.lookup`: `functools.cached_property` without the lock Python 3.11 takes on
+each first use and without turning the instance's attributes into a dict (a `Reading`'s facts are
+each used once or twice, so that lock was most of their cost).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TypeVar
+
+from ..search.memo import lookup
 
 T = TypeVar("T", bound=type)
-V = TypeVar("V")
 
 
 def record(cls: T) -> T:
@@ -30,19 +30,6 @@ def record(cls: T) -> T:
     return dataclass(frozen=True)(cls)
 
 
-class derived(Generic[V]):  # noqa: N801 - a decorator, named as functools.cached_property is
-    """A value worked out from the instance on first use and kept in its dict (see the module)."""
-
-    def __init__(self, make: Callable[[Any], V]) -> None:
-        self.make = make
-        self.name = make.__name__
-        self.__doc__ = make.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, instance: Any, owner: type | None = None) -> V:  # noqa: ANN401
-        if instance is None:
-            return self  # type: ignore[return-value]
-        value = instance.__dict__[self.name] = self.make(instance)
-        return value
+# A fact of one question, worked out on first use: the corpus lookups' descriptor (search/memo.py),
+# which also keeps the instance's attributes on CPython's fast path.
+derived = lookup
