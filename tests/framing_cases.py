@@ -10,7 +10,7 @@ The templates come in two halves: rules are written against `TEMPLATES_A` and ch
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from kyoyaku_search import ask
 from kyoyaku_search.answering.result import Answer, Status
 from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import Corpus, build_corpus
-from kyoyaku_search.search.tokenizer import fold
+from kyoyaku_search.search.tokenizer import Tokenizer, fold
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 SEED = Path(__file__).parent.parent / "data" / "sapporo-iwamizawa-2019.txt"
@@ -211,3 +211,16 @@ def right_first(case: Case, answer: Answer) -> bool:
 
 def run(corpus: Corpus, case: Case) -> Answer:
     return ask(corpus, case.question)
+
+
+def corpora_of(names: Iterable[str], tokenizer: Tokenizer) -> dict[str, Corpus]:
+    """One corpus per agreement a case table names (a fixture's name with or without its suffix, or
+    the seed's), keyed by the name as written."""
+    return {name: build_corpus([parse_file(_path_of(name)).agreement], tokenizer) for name in sorted(set(names))}
+
+
+def _path_of(name: str) -> Path:
+    stem = name.removesuffix(".txt")
+    if stem == SEED.stem:
+        return SEED
+    return FIXTURES / (name if Path(name).suffix else f"{name}.txt")

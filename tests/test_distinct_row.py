@@ -13,10 +13,7 @@ import pytest
 
 from kyoyaku_search import ask
 from kyoyaku_search.answering.result import Status
-from kyoyaku_search.ingest.parser import parse_file
-from kyoyaku_search.search.corpus import build_corpus
-
-from .framing_cases import SEED
+from tests.framing_cases import corpora_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 
@@ -47,9 +44,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def corpora(tokenizer):
-    names = sorted({name for name, _, _ in CASES})
-    paths = {name: SEED if name == SEED.name else FIXTURES / name for name in names}
-    return {name: build_corpus([parse_file(path).agreement], tokenizer) for name, path in paths.items()}
+    return corpora_of([name for name, _, _ in CASES], tokenizer)
 
 
 @pytest.mark.parametrize(("name", "question", "expected"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])

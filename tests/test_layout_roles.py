@@ -15,6 +15,7 @@ from kyoyaku_search import ask
 from kyoyaku_search.answering.result import Status
 from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import build_corpus
+from tests.framing_cases import corpora_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 
@@ -48,8 +49,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def corpora(tokenizer):
-    names = sorted({name for name, _, _ in CASES})
-    return {name: build_corpus([parse_file(FIXTURES / name).agreement], tokenizer) for name in names}
+    return corpora_of([name for name, _, _ in CASES], tokenizer)
 
 
 @pytest.mark.parametrize(("name", "question", "expected"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])

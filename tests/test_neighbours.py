@@ -12,6 +12,7 @@ from kyoyaku_search import ask
 from kyoyaku_search.answering.result import Status
 from kyoyaku_search.ingest.parser import parse_file
 from kyoyaku_search.search.corpus import build_corpus
+from tests.framing_cases import corpora_of
 
 from .neighbour_cases import name_cases
 
@@ -87,10 +88,7 @@ def test_words_that_name_no_town_are_no_outsider(corpus, question):
 
 @pytest.fixture(scope="module")
 def corpora(tokenizer):
-    names = sorted({name for name, _, _ in CASES})
-    paths = {name: FIXTURES / name for name in names}
-    paths["sapporo-iwamizawa-2019.txt"] = Path(__file__).parent.parent / "data" / "sapporo-iwamizawa-2019.txt"
-    return {name: build_corpus([parse_file(path).agreement], tokenizer) for name, path in paths.items()}
+    return corpora_of([*(name for name, _, _ in CASES), "sapporo-iwamizawa-2019.txt"], tokenizer)
 
 
 @pytest.mark.parametrize(("name", "question", "expected"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])

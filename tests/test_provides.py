@@ -13,8 +13,7 @@ import pytest
 
 from kyoyaku_search import ask
 from kyoyaku_search.answering.result import Status
-from kyoyaku_search.ingest.parser import parse_file
-from kyoyaku_search.search.corpus import build_corpus
+from tests.framing_cases import corpora_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 LAYOUTS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix == ".txt")
@@ -54,7 +53,7 @@ TERM_QUESTIONS = ("この協定はいつまで有効なの", "協定の有効期
 
 @pytest.fixture(scope="module")
 def corpora(tokenizer):
-    return {name: build_corpus([parse_file(FIXTURES / name).agreement], tokenizer) for name in LAYOUTS}
+    return corpora_of(LAYOUTS, tokenizer)
 
 
 def _first(corpus, question: str) -> str:  # noqa: ANN001

@@ -12,9 +12,8 @@ import pytest
 from kyoyaku_search import ask
 from kyoyaku_search.answering.result import Status
 from kyoyaku_search.answering.siblings import Modified, modified_heads, said_of_another
-from kyoyaku_search.ingest.parser import parse_file
-from kyoyaku_search.search.corpus import build_corpus
 from kyoyaku_search.search.tokenizer import compound_runs
+from tests.framing_cases import corpora_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agreements"
 SEED = Path(__file__).parent.parent / "data" / "sapporo-iwamizawa-2019.txt"
@@ -38,9 +37,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def corpora(tokenizer):
-    names = sorted({name for name, _, _ in CASES})
-    paths = {name: SEED if name == SEED.stem else FIXTURES / f"{name}.txt" for name in names}
-    return {name: build_corpus([parse_file(path).agreement], tokenizer) for name, path in paths.items()}
+    return corpora_of([name for name, _, _ in CASES], tokenizer)
 
 
 @pytest.mark.parametrize(("name", "question", "expected"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
